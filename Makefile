@@ -1,0 +1,151 @@
+# khabar - Arabic news text into clean, structured data.
+#
+#   make                 library (static and shared) and the khabar command
+#   make check           every test (unit, CLI golden files, fuzz corpus)
+#   make asan            the tests under AddressSanitizer + UBSan
+#   make fuzz            run the libFuzzer target (clang), FUZZ_TIME seconds
+#   make bench           throughput against Snowball and SQLite FTS5
+#   make install         PREFIX=/usr/local (DESTDIR honoured)
+#   make tables          regenerate src/text/unicode_tables.c
+#   make check-tables    check that regenerating reproduces it
+#
+# Plain GNU make, C11, no dependency beyond libc for the library.
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+LDFLAGS  ?=
+BUILD    ?= build
+PYTHON   ?= python3
+UCD      ?= /usr/share/unicode
+FUZZ_TIME ?= 600
+
+VERSION  := $(shell sed -n 's/^\#define KHABAR_VERSION_STRING "\(.*\)"/\1/p' include/khabar.h)
+SOVER    := 0
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
+KCFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -fPIC \
+            -MMD -MP $(CFLAGS)
+
+LIB_SRC  := $(sort $(wildcard src/*/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+
+LIB_A    := $(BUILD)/libkhabar.a
+LIB_SO   := $(BUILD)/libkhabar.so.$(SOVER)
+KHABAR   := $(BUILD)/khabar
+TESTS    := $(BUILD)/khabar-tests
+REPLAY   := $(BUILD)/fuzz-replay
+
+.PHONY: all check unit cli-tests fuzz-replay asan fuzz bench install \
+        uninstall tables check-tables clean demo
+
+all: $(LIB_A) $(LIB_SO) $(KHABAR) $(BUILD)/khabar.pc
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -Isrc -c $< -o $@
+
+$(LIB_A): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(LIB_SO): $(LIB_OBJ) src/khabar.map
+	$(CC) -shared -Wl,-soname,libkhabar.so.$(SOVER) \
+	    -Wl,--version-script=src/khabar.map $(CFLAGS) $(LDFLAGS) \
+	    -o $@ $(LIB_OBJ)
+	ln -sf libkhabar.so.$(SOVER) $(BUILD)/libkhabar.so
+
+$(KHABAR): $(CLI_OBJ) $(LIB_A)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A)
+
+$(TESTS): $(TEST_OBJ) $(LIB_A)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) -lpthread
+
+$(REPLAY): $(BUILD)/obj/fuzz/fuzz_text.o $(BUILD)/obj/fuzz/replay.o $(LIB_A)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/khabar.pc: khabar.pc.in include/khabar.h
+	@mkdir -p $(BUILD)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' $< > $@
+
+# ---------------------------------------------------------------- tests ---
+
+check: unit cli-tests fuzz-replay
+
+unit: $(TESTS)
+	$(TESTS)
+
+cli-tests: $(KHABAR)
+	tests/cli/run.sh $(KHABAR)
+
+fuzz-replay: $(REPLAY)
+	$(REPLAY) fuzz/corpus
+
+asan:
+	$(MAKE) BUILD=build/asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" KHABAR_SANITIZED=1 check
+
+# ----------------------------------------------------------------- fuzz ---
+
+FUZZ_BIN := $(BUILD)/fuzz/fuzz_text
+fuzz:
+	@command -v clang >/dev/null || scripts/deps.sh fuzz
+	@mkdir -p $(BUILD)/fuzz/corpus
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -o $(FUZZ_BIN) fuzz/fuzz_text.c $(LIB_SRC)
+	$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	    -dict=fuzz/arabic.dict $(BUILD)/fuzz/corpus fuzz/corpus
+
+# ---------------------------------------------------------------- bench ---
+
+bench: $(LIB_A)
+	bench/run.sh $(BUILD)
+
+# --------------------------------------------------------------- tables ---
+
+tables:
+	$(PYTHON) tools/gen_unicode.py $(UCD) > src/text/unicode_tables.c
+
+check-tables:
+	@test -f $(UCD)/UnicodeData.txt || scripts/deps.sh tables
+	$(PYTHON) tools/gen_unicode.py $(UCD) > $(BUILD)/unicode_tables.c
+	cmp $(BUILD)/unicode_tables.c src/text/unicode_tables.c
+	@echo "unicode tables: reproducible"
+
+# -------------------------------------------------------------- install ---
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 $(LIB_A) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libkhabar.so.$(SOVER) $(DESTDIR)$(PREFIX)/lib/libkhabar.so
+	install -m 644 include/khabar.h $(DESTDIR)$(PREFIX)/include/
+	install -m 755 $(KHABAR) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(BUILD)/khabar.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -m 644 docs/khabar.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/lib/libkhabar.a \
+	    $(DESTDIR)$(PREFIX)/lib/libkhabar.so* \
+	    $(DESTDIR)$(PREFIX)/include/khabar.h \
+	    $(DESTDIR)$(PREFIX)/bin/khabar \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/khabar.pc \
+	    $(DESTDIR)$(PREFIX)/share/man/man1/khabar.1
+
+demo: $(KHABAR)
+	$(KHABAR) sentences examples/damascus-talks.txt
+	$(KHABAR) tokenize examples/damascus-talks.txt | head -40
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,116 @@
+/* options.c - the options the text subcommands share. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_error(const char *what, const char *msg)
+{
+    if (what)
+        fprintf(stderr, "%s: %s: %s\n", kh_prog, what, msg);
+    else
+        fprintf(stderr, "%s: %s\n", kh_prog, msg);
+}
+
+static int usage_error(cli_opts *o, const char *usage, const char *msg,
+                       const char *arg)
+{
+    free(o->files);
+    o->files = NULL;
+    fprintf(stderr, "%s: %s%s%s\n", kh_prog, msg, arg ? ": " : "",
+            arg ? arg : "");
+    fputs(usage, stderr);
+    return EXIT_USAGE;
+}
+
+/* The value of an option: "--opt=value", or the next argument. */
+static const char *value_of(int argc, char **argv, int *i, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    if (arg[1] == '-' && eq)
+        return eq + 1;
+    if (*i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+static int is_opt(const char *arg, const char *s, const char *l)
+{
+    size_t n = strlen(l);
+    if (s && !strcmp(arg, s))
+        return 1;
+    return !strncmp(arg, l, n) && (arg[n] == 0 || arg[n] == '=');
+}
+
+int cli_parse(int argc, char **argv, cli_opts *o, const char *usage)
+{
+    int i, only_files = 0;
+    memset(o, 0, sizeof *o);
+    o->progress = -1;
+    o->chunk = (size_t)1 << 20;
+    o->files = calloc((size_t)argc + 1, sizeof *o->files);
+    if (!o->files) {
+        cli_error(NULL, "out of memory");
+        return EXIT_INPUT;
+    }
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (only_files || a[0] != '-' || !strcmp(a, "-")) {
+            o->files[o->nfiles++] = a;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            only_files = 1;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            free(o->files);
+            o->files = NULL;
+            return -1;
+        } else if (is_opt(a, "-f", "--format")) {
+            v = value_of(argc, argv, &i, a);
+            if (!v)
+                return usage_error(o, usage, "missing value for", a);
+            if (!strcmp(v, "text"))
+                o->format = KHABAR_FORMAT_TEXT;
+            else if (!strcmp(v, "jsonl"))
+                o->format = KHABAR_FORMAT_JSONL;
+            else if (!strcmp(v, "conllu"))
+                o->format = KHABAR_FORMAT_CONLLU;
+            else
+                return usage_error(o, usage, "unknown format", v);
+            o->format_set = 1;
+        } else if (is_opt(a, "-p", "--preset")) {
+            v = value_of(argc, argv, &i, a);
+            if (!v)
+                return usage_error(o, usage, "missing value for", a);
+            o->norm = khabar_norm_preset(v);
+            if (!o->norm)
+                return usage_error(o, usage, "unknown preset", v);
+        } else if (is_opt(a, NULL, "--model")) {
+            v = value_of(argc, argv, &i, a);
+            if (!v)
+                return usage_error(o, usage, "missing value for", a);
+            o->model_dir = v;
+        } else if (is_opt(a, NULL, "--chunk-size")) {
+            char *end;
+            unsigned long n;
+            v = value_of(argc, argv, &i, a);
+            if (!v)
+                return usage_error(o, usage, "missing value for", a);
+            n = strtoul(v, &end, 10);
+            if (*end || n < 16 || n > (1ul << 30))
+                return usage_error(o, usage, "bad chunk size", v);
+            o->chunk = n;
+        } else if (!strcmp(a, "--strict")) {
+            o->strict = 1;
+        } else if (!strcmp(a, "--progress")) {
+            o->progress = 1;
+        } else if (!strcmp(a, "--no-progress")) {
+            o->progress = 0;
+        } else {
+            return usage_error(o, usage, "unknown option", a);
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,284 @@
+/*
+ * run.c - the streaming loop of the text subcommands.
+ *
+ * Each input is read in chunks of about o->chunk bytes, cut after the last
+ * line break in the buffer (else after the last white space, else at a
+ * character boundary), so that memory stays flat on any input size. Each
+ * chunk becomes one doc; its output carries offsets and sentence numbers
+ * relative to the whole input.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef struct progress {
+    int on;
+    const char *name;
+    uint64_t total;     /* 0 when unknown */
+    uint64_t done;
+    double started, last;
+} progress;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Inputs smaller than this finish before a bar would be worth drawing. */
+#define PROGRESS_MIN ((uint64_t)16 << 20)
+
+static void progress_start(progress *p, int mode, const char *name,
+                           uint64_t total)
+{
+    memset(p, 0, sizeof *p);
+    p->name = name;
+    p->total = total;
+    p->on = mode == 1 || (mode < 0 && isatty(2) &&
+                          (total == 0 || total >= PROGRESS_MIN));
+    p->started = p->last = now();
+}
+
+static void progress_step(progress *p, size_t n)
+{
+    double t;
+    p->done += n;
+    if (!p->on || (p->total == 0 && p->done < PROGRESS_MIN))
+        return;
+    t = now();
+    if (t - p->last < 0.2)
+        return;
+    p->last = t;
+    {
+        double mb = (double)p->done / 1e6, rate = mb / (t - p->started + 1e-9);
+        if (p->total) {
+            int pct = (int)(100.0 * (double)p->done / (double)p->total), k;
+            char bar[31];
+            for (k = 0; k < 30; k++)
+                bar[k] = k < pct * 30 / 100 ? '#' : '.';
+            bar[30] = 0;
+            fprintf(stderr, "\r%s: %s [%s] %3d%% %.0f MB/s", kh_prog, p->name,
+                    bar, pct > 100 ? 100 : pct, rate);
+        } else {
+            fprintf(stderr, "\r%s: %s %.0f MB %.0f MB/s", kh_prog, p->name, mb,
+                    rate);
+        }
+    }
+}
+
+static void progress_end(progress *p)
+{
+    if (p->on && p->last > p->started)
+        fputs("\r\033[K", stderr);
+}
+
+/* Where to cut a buffer of n bytes (not at end of input): after the last line
+ * break, else the last white space, else a character boundary. */
+static size_t cut_point(const char *b, size_t n)
+{
+    const char *nl = NULL;
+    size_t i;
+    for (i = n; i > 0 && !nl; i--) {
+        if (b[i - 1] == '\n')
+            nl = b + i;
+    }
+    if (nl)
+        return (size_t)(nl - b);
+    for (i = n; i > 0; i--) {
+        if (b[i - 1] == '\r' || b[i - 1] == ' ' || b[i - 1] == '\t')
+            return i;
+    }
+    /* One long run without white space: cut before the last character
+     * that starts in the final four bytes. */
+    for (i = n - 1; i > 0 && n - i <= 4; i--) {
+        if (((unsigned char)b[i] & 0xC0) != 0x80)
+            return i;
+    }
+    return n;
+}
+
+typedef struct run_state {
+    const cli_opts *o;
+    const cli_job *job;
+    const khabar_model *model;
+    uint64_t offset;     /* of the chunk in the input */
+    uint64_t sentences;  /* written so far */
+    uint64_t invalid;    /* ill-formed units seen */
+    uint64_t first_invalid;
+    int have_first;
+    int first_chunk;
+} run_state;
+
+/* Analyzes and writes one chunk; returns 0, or an exit code. */
+static int run_chunk(run_state *st, const char *name, const char *buf,
+                     size_t n)
+{
+    khabar_options ao;
+    khabar_write_opts wo;
+    khabar_error err;
+    khabar_doc *doc;
+    memset(&ao, 0, sizeof ao);
+    ao.stages = st->job->stages;
+    ao.norm = st->o->norm;
+    doc = khabar_analyze_opts(st->model, buf, n, &ao, &err);
+    if (!doc) {
+        cli_error(name, err.msg);
+        return EXIT_INPUT;
+    }
+    if (khabar_doc_diag_count(doc)) {
+        if (!st->have_first) {
+            st->first_invalid = st->offset + khabar_doc_diags(doc)[0].start;
+            st->have_first = 1;
+        }
+        st->invalid += khabar_doc_diag_count(doc);
+    } else if (khabar_doc_normalized(doc) &&
+               khabar_doc_normalized(doc)->n_invalid) {
+        st->invalid += khabar_doc_normalized(doc)->n_invalid;
+    }
+    memset(&wo, 0, sizeof wo);
+    wo.view = st->job->view;
+    wo.format = st->o->format;
+    wo.offset_base = st->offset;
+    wo.sentence_base = st->sentences;
+    wo.flags = st->first_chunk ? KHABAR_WRITE_DOC_START : 0;
+    if (khabar_doc_write(doc, &wo, khabar_write_stdio, stdout, &err) !=
+        KHABAR_OK) {
+        khabar_doc_free(doc);
+        cli_error("standard output", "write error");
+        return EXIT_INPUT;
+    }
+    st->sentences += khabar_doc_sentence_count(doc);
+    st->offset += n;
+    st->first_chunk = 0;
+    khabar_doc_free(doc);
+    return 0;
+}
+
+/* Streams one input (path "-" is standard input). Returns an exit code. */
+static int run_file(const cli_opts *o, const cli_job *job,
+                    const khabar_model *model, const char *path)
+{
+    const char *name = strcmp(path, "-") ? path : "standard input";
+    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
+    struct stat st;
+    size_t cap, len = 0;
+    char *buf;
+    int rc = 0, eof = 0;
+    run_state rs;
+    progress pg;
+    if (fd < 0) {
+        cli_error(name, strerror(errno));
+        return EXIT_INPUT;
+    }
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        cli_error(name, "is a directory");
+        if (fd)
+            close(fd);
+        return EXIT_INPUT;
+    }
+    cap = o->chunk * 2 + 4;
+    buf = malloc(cap);
+    if (!buf) {
+        cli_error(name, "out of memory");
+        if (fd)
+            close(fd);
+        return EXIT_INPUT;
+    }
+    memset(&rs, 0, sizeof rs);
+    rs.o = o;
+    rs.job = job;
+    rs.model = model;
+    rs.first_chunk = 1;
+    progress_start(&pg, o->progress, name,
+                   S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0);
+    while (!eof || len) {
+        size_t cut;
+        while (!eof && len < o->chunk) {
+            ssize_t r = read(fd, buf + len, cap - len);
+            if (r < 0) {
+                if (errno == EINTR)
+                    continue;
+                cli_error(name, strerror(errno));
+                rc = EXIT_INPUT;
+                eof = 1;
+                break;
+            }
+            if (r == 0)
+                eof = 1;
+            len += (size_t)r;
+        }
+        if (rc)
+            break;
+        if (!len)
+            break;
+        cut = eof ? len : cut_point(buf, len);
+        rc = run_chunk(&rs, name, buf, cut);
+        if (rc)
+            break;
+        progress_step(&pg, cut);
+        memmove(buf, buf + cut, len - cut);
+        len -= cut;
+    }
+    progress_end(&pg);
+    free(buf);
+    if (fd)
+        close(fd);
+    if (fflush(stdout) != 0 && !rc) {
+        cli_error("standard output", strerror(errno));
+        rc = EXIT_INPUT;
+    }
+    if (rs.invalid && !rc) {
+        char msg[200];
+        int k = snprintf(msg, sizeof msg,
+                         "%s%llu invalid UTF-8 sequence(s) or NUL byte(s) "
+                         "replaced by U+FFFD",
+                         o->strict ? "" : "warning: ",
+                         (unsigned long long)rs.invalid);
+        if (rs.have_first && k > 0 && (size_t)k < sizeof msg)
+            snprintf(msg + k, sizeof msg - (size_t)k, ", the first at byte %llu",
+                     (unsigned long long)rs.first_invalid);
+        cli_error(name, msg);
+        if (o->strict)
+            rc = EXIT_INPUT;
+    }
+    return rc;
+}
+
+int cli_run(const cli_opts *o, const cli_job *job)
+{
+    khabar_error err;
+    khabar_model *model;
+    int i, rc = 0;
+    if (o->format == KHABAR_FORMAT_CONLLU && !job->conllu_ok) {
+        fprintf(stderr, "%s: %s: conllu output is not available\n", kh_prog,
+                job->name);
+        free(o->files);
+        return EXIT_USAGE;
+    }
+    model = khabar_model_load(o->model_dir, &err);
+    if (!model) {
+        cli_error(o->model_dir ? o->model_dir : "model", err.msg);
+        free(o->files);
+        return EXIT_INPUT;
+    }
+    if (o->nfiles == 0) {
+        rc = run_file(o, job, model, "-");
+    } else {
+        for (i = 0; i < o->nfiles; i++) {
+            int r = run_file(o, job, model, o->files[i]);
+            if (r && !rc)
+                rc = r;
+        }
+    }
+    khabar_model_free(model);
+    free(o->files);
+    return rc;
+}

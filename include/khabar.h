@@ -1,0 +1,341 @@
+/*
+ * khabar.h - the whole public API of libkhabar.
+ *
+ * khabar turns raw Arabic news text into clean, structured data. Two objects
+ * carry everything:
+ *
+ *   khabar_model  everything tabulated or learned (normalization tables, and in
+ *                 later versions lexicons and taggers). Immutable once loaded;
+ *                 any number of threads may share one model read-only.
+ *   khabar_doc    one analyzed text. It owns all it produces (one arena); the
+ *                 caller frees it with one call, khabar_doc_free().
+ *
+ * Conventions
+ *   - Functions are named khabar_<object>_<verb>.
+ *   - Option fields and flag words use 0 for the sensible default.
+ *   - Every function that can fail takes a khabar_error* (may be NULL) and
+ *     returns NULL or a non-zero khabar_code; the message is a static string.
+ *   - Every byte offset (start, end) refers to the exact bytes of the input
+ *     the caller passed in; end is exclusive.
+ *   - Strings returned by the library are UTF-8. Input may be anything: invalid
+ *     UTF-8, NUL bytes and lone surrogates are reported, never fatal.
+ *   - Ownership is stated on each function: "caller frees" or "owned by X".
+ */
+#ifndef KHABAR_H
+#define KHABAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KHABAR_VERSION_MAJOR 0
+#define KHABAR_VERSION_MINOR 1
+#define KHABAR_VERSION_PATCH 0
+#define KHABAR_VERSION_STRING "0.1.0"
+
+/* The library's version string, e.g. "0.1.0". Static; never freed. */
+const char *khabar_version(void);
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef enum khabar_code {
+    KHABAR_OK = 0,
+    KHABAR_ENOMEM,   /* an allocation failed; nothing was leaked */
+    KHABAR_EINVAL,   /* a bad argument (NULL pointer, unknown flag, ...) */
+    KHABAR_EIO,      /* reading or writing failed (writer callback error) */
+    KHABAR_EMODEL,   /* a model file is missing, corrupt, or of another version */
+    KHABAR_ETOOBIG   /* the input is too large for one document (> 4 GiB) */
+} khabar_code;
+
+typedef struct khabar_error {
+    khabar_code code;
+    const char *msg; /* static string describing the error; never freed */
+    size_t offset;   /* byte offset in the input the error refers to, or 0 */
+} khabar_error;
+
+/* A static English description of a code. Never NULL, never freed. */
+const char *khabar_strerror(khabar_code code);
+
+/* ------------------------------------------------------------------------ */
+/* Model                                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct khabar_model khabar_model;
+
+/* The default model, compiled into the library. Caller frees with
+ * khabar_model_free(). Returns NULL (and sets err) only when out of memory. */
+khabar_model *khabar_model_new(khabar_error *err);
+
+/* A model loaded from the directory dir; files absent from dir fall back to
+ * the compiled-in defaults. dir == NULL is the same as khabar_model_new().
+ * Caller frees with khabar_model_free(). */
+khabar_model *khabar_model_load(const char *dir, khabar_error *err);
+
+/* Frees a model. NULL is allowed. No document analyzed with the model may be
+ * used after this. */
+void khabar_model_free(khabar_model *model);
+
+/* ------------------------------------------------------------------------ */
+/* Normalization                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* Normalization steps; each is one bit. A flag word of 0 means the `search`
+ * preset. To ask for exactly the bits given (possibly none), add
+ * KHABAR_NORM_EXPLICIT. */
+enum {
+    KHABAR_NORM_DIACRITICS   = 1u << 0,  /* drop harakat, tanwin, shadda, sukun,
+                                            U+0670, Quranic marks, and other
+                                            combining marks of Arabic blocks */
+    KHABAR_NORM_TATWEEL      = 1u << 1,  /* drop U+0640 */
+    KHABAR_NORM_ALEF         = 1u << 2,  /* أ إ آ ٱ (and wavy-hamza alefs) -> ا */
+    KHABAR_NORM_ALEF_MAQSURA = 1u << 3,  /* ى -> ي */
+    KHABAR_NORM_TEH_MARBUTA  = 1u << 4,  /* ة -> ه */
+    KHABAR_NORM_HAMZA_SEATS  = 1u << 5,  /* ؤ -> و, ئ -> ي (in no preset) */
+    KHABAR_NORM_PRESENTATION = 1u << 6,  /* presentation forms A/B -> letters */
+    KHABAR_NORM_PERSIAN      = 1u << 7,  /* ک ی ہ ە ۀ ... -> ك ي ه ... */
+    KHABAR_NORM_DIGITS       = 1u << 8,  /* ٠-٩ ۰-۹ -> 0-9; ٫ ٬ in numbers -> . , */
+    KHABAR_NORM_INVISIBLE    = 1u << 9,  /* drop ZWNJ ZWJ LRM RLM ALM, bidi
+                                            controls, BOM, soft hyphen */
+    KHABAR_NORM_COMPOSE      = 1u << 10, /* ا + U+0653/4/5 -> آ أ إ, و/ي/ه +
+                                            U+0654 -> ؤ ئ ۀ */
+    KHABAR_NORM_EXPLICIT     = 1u << 30  /* use exactly the bits given */
+};
+
+/* Aggressive, for matching: every step but KHABAR_NORM_HAMZA_SEATS. */
+#define KHABAR_NORM_SEARCH                                                   \
+    (KHABAR_NORM_DIACRITICS | KHABAR_NORM_TATWEEL | KHABAR_NORM_ALEF |       \
+     KHABAR_NORM_ALEF_MAQSURA | KHABAR_NORM_TEH_MARBUTA |                   \
+     KHABAR_NORM_PRESENTATION | KHABAR_NORM_PERSIAN | KHABAR_NORM_DIGITS |   \
+     KHABAR_NORM_INVISIBLE | KHABAR_NORM_COMPOSE | KHABAR_NORM_EXPLICIT)
+
+/* Conservative, for showing: keeps diacritics, letter variants and digits as
+ * written; only repairs encoding (presentation forms, Persian look-alikes,
+ * invisible characters, tatweel, decomposed hamza). */
+#define KHABAR_NORM_DISPLAY                                                  \
+    (KHABAR_NORM_TATWEEL | KHABAR_NORM_PRESENTATION | KHABAR_NORM_PERSIAN |  \
+     KHABAR_NORM_INVISIBLE | KHABAR_NORM_COMPOSE | KHABAR_NORM_EXPLICIT)
+
+/* A preset by name ("search" or "display"); 0 if the name is unknown. */
+unsigned khabar_norm_preset(const char *name);
+
+/* The result of khabar_normalize(). */
+typedef struct khabar_normalized {
+    char *text;         /* the normalized text, NUL-terminated (the input may
+                           hold NULs: they become U+FFFD) */
+    size_t len;         /* bytes in text, without the final NUL */
+    size_t *src_start;  /* when asked for: output byte i comes from input bytes */
+    size_t *src_end;    /*   [src_start[i], src_end[i]); NULL otherwise */
+    size_t n_invalid;   /* invalid sequences (and NULs) replaced by U+FFFD */
+} khabar_normalized;
+
+/* Options for khabar_normalize(). */
+enum {
+    KHABAR_NORMALIZE_MAP = 1u << 0  /* fill src_start / src_end */
+};
+
+/* Normalizes len bytes of text with the steps in norm (0 = search preset).
+ * Never fails on bad input: invalid UTF-8, overlong forms, surrogates and NUL
+ * bytes each become one U+FFFD (per maximal ill-formed subpart) and are
+ * counted in n_invalid. Whitespace and line structure are kept. The result is
+ * idempotent: normalizing it again with the same flags gives it back.
+ * On success returns KHABAR_OK and fills *out; the caller frees it with
+ * khabar_normalized_free(). */
+khabar_code khabar_normalize(const khabar_model *model, const char *text,
+                             size_t len, unsigned norm, unsigned options,
+                             khabar_normalized *out, khabar_error *err);
+
+/* Frees the buffers of a khabar_normalized (not the struct itself) and zeroes
+ * it. NULL is allowed. */
+void khabar_normalized_free(khabar_normalized *n);
+
+/* ------------------------------------------------------------------------ */
+/* Documents: tokens, sentences                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef struct khabar_doc khabar_doc;
+
+typedef enum khabar_token_kind {
+    KHABAR_TOK_ARABIC = 1, /* Arabic-script word (diacritics, tatweel inside) */
+    KHABAR_TOK_LATIN,      /* Latin-script word, may hold digits (G20) or dots
+                              between single letters (U.S.) */
+    KHABAR_TOK_WORD,       /* word of another script */
+    KHABAR_TOK_NUMBER,     /* 2254, ١٥, 3.5, ٣٫٥, 1,000, 20%, 2011-2015 */
+    KHABAR_TOK_DATE,       /* 20/10/2015, 2015-10-20, 20.10.2015 */
+    KHABAR_TOK_TIME,       /* 10:30, 10:30:15 */
+    KHABAR_TOK_URL,
+    KHABAR_TOK_EMAIL,
+    KHABAR_TOK_HASHTAG,    /* #سوريا */
+    KHABAR_TOK_MENTION,    /* @name */
+    KHABAR_TOK_EMOJI,      /* one emoji, with its modifiers and ZWJ sequence */
+    KHABAR_TOK_PUNCT,      /* one punctuation mark, or a run of dots */
+    KHABAR_TOK_SYMBOL,     /* other symbols: currency, math, ... */
+    KHABAR_TOK_INVALID     /* bytes that are not valid UTF-8, or NUL */
+} khabar_token_kind;
+
+/* The kind's lower-case English name ("arabic", "number", ...); "?" if
+ * unknown. Static. */
+const char *khabar_token_kind_name(khabar_token_kind kind);
+
+/* Token flags. */
+enum {
+    KHABAR_TOKEN_SPACE_AFTER     = 1u << 0, /* white space follows */
+    KHABAR_TOKEN_NEWLINE_AFTER   = 1u << 1, /* the gap after holds a line break */
+    KHABAR_TOKEN_PARAGRAPH_AFTER = 1u << 2, /* ... an empty line */
+    KHABAR_TOKEN_CHANGED         = 1u << 3, /* normalized form != original */
+    KHABAR_TOKEN_INVALID         = 1u << 4  /* holds invalid UTF-8 or NUL */
+};
+
+typedef struct khabar_token {
+    size_t start, end;  /* bytes of the original input */
+    size_t norm;        /* offset of the normalized form in khabar_doc_norm() */
+    uint32_t norm_len;  /* its length in bytes */
+    uint16_t kind;      /* khabar_token_kind */
+    uint16_t flags;     /* KHABAR_TOKEN_* */
+} khabar_token;
+
+typedef struct khabar_sentence {
+    size_t start, end;           /* bytes of the original input */
+    size_t first_token, n_tokens;
+} khabar_sentence;
+
+/* Problems found in the input bytes. They never stop the analysis. */
+typedef enum khabar_diag_kind {
+    KHABAR_DIAG_INVALID_UTF8 = 1, /* a byte that cannot start or continue */
+    KHABAR_DIAG_TRUNCATED,        /* a sequence cut short */
+    KHABAR_DIAG_OVERLONG,         /* an overlong encoding */
+    KHABAR_DIAG_SURROGATE,        /* an encoded UTF-16 surrogate */
+    KHABAR_DIAG_TOO_LARGE,        /* a code point above U+10FFFF */
+    KHABAR_DIAG_NUL               /* a NUL byte */
+} khabar_diag_kind;
+
+typedef struct khabar_diag {
+    size_t start, end;  /* the offending bytes */
+    int kind;           /* khabar_diag_kind */
+} khabar_diag;
+
+/* Static name of a diagnostic kind ("invalid-utf8", "nul", ...). */
+const char *khabar_diag_kind_name(khabar_diag_kind kind);
+
+/* Stages; khabar_options.stages selects them, 0 = all. Asking for a
+ * stage runs the stages it needs. */
+enum {
+    KHABAR_STAGE_NORMTEXT  = 1u << 0, /* the whole text normalized */
+    KHABAR_STAGE_TOKENS    = 1u << 1,
+    KHABAR_STAGE_SENTENCES = 1u << 2
+};
+
+/* Options. */
+enum {
+    KHABAR_ANALYZE_COPY_TEXT = 1u << 0, /* copy the input into the doc; without
+                                           it the input must outlive the doc */
+    KHABAR_ANALYZE_NORM_MAP  = 1u << 1  /* keep the byte map of NORMTEXT */
+};
+
+typedef struct khabar_options {
+    unsigned stages;  /* KHABAR_STAGE_*; 0 = all */
+    unsigned norm;    /* KHABAR_NORM_*; 0 = KHABAR_NORM_SEARCH */
+    unsigned flags;   /* KHABAR_ANALYZE_* */
+} khabar_options;
+
+/* Analyzes len bytes of text with all stages and default options. The text
+ * must stay alive and unchanged while the doc is used. Returns NULL and sets
+ * err on failure (out of memory, input > 4 GiB); any byte sequence is valid
+ * input. Caller frees with khabar_doc_free(). */
+khabar_doc *khabar_analyze(const khabar_model *model, const char *text,
+                           size_t len, khabar_error *err);
+
+/* As khabar_analyze(), with options (opts == NULL: defaults). */
+khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
+                                size_t len, const khabar_options *opts,
+                                khabar_error *err);
+
+/* Frees a doc and everything it owns. NULL is allowed. */
+void khabar_doc_free(khabar_doc *doc);
+
+/* The analyzed text (the caller's, or the doc's copy) and its length. */
+const char *khabar_doc_text(const khabar_doc *doc, size_t *len);
+
+/* Tokens in input order; owned by the doc. */
+size_t khabar_doc_token_count(const khabar_doc *doc);
+const khabar_token *khabar_doc_tokens(const khabar_doc *doc);
+
+/* The buffer the tokens' normalized forms point into (token.norm is an
+ * offset in it); owned by the doc. Forms are not NUL-terminated. */
+const char *khabar_doc_norm(const khabar_doc *doc);
+
+/* Sentences in input order; owned by the doc. */
+size_t khabar_doc_sentence_count(const khabar_doc *doc);
+const khabar_sentence *khabar_doc_sentences(const khabar_doc *doc);
+
+/* The whole text normalized (stage NORMTEXT), or NULL when that stage was
+ * not run; owned by the doc. */
+const khabar_normalized *khabar_doc_normalized(const khabar_doc *doc);
+
+/* Every problem found in the input bytes, in input order; owned by the doc. */
+size_t khabar_doc_diag_count(const khabar_doc *doc);
+const khabar_diag *khabar_doc_diags(const khabar_doc *doc);
+
+/* ------------------------------------------------------------------------ */
+/* Writers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Output goes through a callback; return 0 on success, non-zero to stop with
+ * KHABAR_EIO. */
+typedef int (*khabar_write_fn)(void *ctx, const char *data, size_t len);
+
+/* A khabar_write_fn for stdio: ctx is a FILE*. */
+int khabar_write_stdio(void *ctx, const char *data, size_t len);
+
+typedef enum khabar_view {
+    KHABAR_VIEW_TOKENS = 0,   /* the tokens, by sentence */
+    KHABAR_VIEW_SENTENCES,    /* the sentences */
+    KHABAR_VIEW_NORMALIZED    /* the normalized text (stage NORMTEXT) */
+} khabar_view;
+
+typedef enum khabar_format {
+    KHABAR_FORMAT_TEXT = 0,
+    KHABAR_FORMAT_JSONL,
+    KHABAR_FORMAT_CONLLU
+} khabar_format;
+
+/* Writer flags. */
+enum {
+    KHABAR_WRITE_DOC_START = 1u << 0 /* the doc starts a document: conllu
+                                        writes "# newdoc" */
+};
+
+typedef struct khabar_write_opts {
+    khabar_view view;
+    khabar_format format;
+    size_t offset_base;   /* added to every offset written (for a doc that is
+                             one chunk of a larger input) */
+    size_t sentence_base; /* number of the doc's first sentence, minus one */
+    unsigned flags;       /* KHABAR_WRITE_* */
+} khabar_write_opts;
+
+/* Writes a view of doc in a format. Formats:
+ *   text    TOKENS: "form<TAB>normalized<TAB>kind<TAB>start<TAB>end" a line,
+ *           an empty line after each sentence; SENTENCES: one sentence a
+ *           line (line breaks inside become spaces); NORMALIZED: the text.
+ *   jsonl   one JSON object per sentence (TOKENS, SENTENCES) or per line of
+ *           input (NORMALIZED).
+ *   conllu  TOKENS and SENTENCES: one token a line, "# text =" per sentence,
+ *           SpaceAfter=No / SpacesAfter / SpacesBefore in MISC so that the
+ *           input can be rebuilt exactly, TokenRange=start:end (bytes).
+ * Invalid bytes are written as U+FFFD, so output is always valid UTF-8.
+ * Returns KHABAR_EINVAL when the view and format do not go together or the
+ * doc lacks the stage, KHABAR_EIO when fn fails. */
+khabar_code khabar_doc_write(const khabar_doc *doc,
+                             const khabar_write_opts *opts, khabar_write_fn fn,
+                             void *ctx, khabar_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KHABAR_H */

@@ -1,0 +1,970 @@
+/*
+ * tokenize.c - one pass over the bytes: tokens, their kinds, offsets and
+ * normalized forms.
+ *
+ * The scanner looks at the class of the code point where a token may start
+ * (from the generated Unicode table) and hands over to the scanner of that
+ * kind. Arabic words, by far the most common tokens, are normalized while they
+ * are scanned, with a two-byte fast path for the Arabic block; tokens whose
+ * extent needs lookahead (numbers, dates, URLs, abbreviations) are measured
+ * first and normalized after.
+ *
+ * Invariants (checked by tests/test_properties.c):
+ *   - tokens are in input order and do not overlap;
+ *   - the bytes between two tokens are white space or standalone invisible
+ *     characters only, so tokens and gaps rebuild the input exactly;
+ *   - every ill-formed UTF-8 unit and every NUL is in exactly one INVALID
+ *     token and has exactly one diagnostic.
+ */
+#include "tokenize.h"
+
+#include <string.h>
+
+#include "../core/doc.h"
+#include "../text/normalize.h"
+#include "../text/utf8.h"
+
+/* A class beyond the table's: an ill-formed unit. */
+#define CLS_INVALID KH_C_COUNT
+
+typedef struct scan {
+    const unsigned char *s;
+    size_t len;
+    kh_norm norm;
+    kh_vec *toks;
+    kh_vec *diags;
+    int failed;
+} scan;
+
+/* ------------------------------------------------------------------------ */
+/* Looking at code points                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* The class of the code point at pos (< len); its value and width. */
+static inline int peek(const scan *sc, size_t pos, uint32_t *cp, size_t *w)
+{
+    const unsigned char *p = sc->s + pos;
+    int diag;
+    if (*p < 0x80 && *p) {
+        *cp = *p;
+        *w = 1;
+        return kh_uc(*p)->cls;
+    }
+    *w = kh_utf8_next(p, sc->s + sc->len, cp, &diag);
+    if (diag)
+        return CLS_INVALID;
+    return kh_uc(*cp)->cls;
+}
+
+/* The class at pos, or -1 at the end. */
+static inline int cls_at(const scan *sc, size_t pos)
+{
+    uint32_t cp;
+    size_t w;
+    if (pos >= sc->len)
+        return -1;
+    return peek(sc, pos, &cp, &w);
+}
+
+static inline uint32_t cp_at(const scan *sc, size_t pos, size_t *w)
+{
+    uint32_t cp;
+    size_t ww;
+    if (pos >= sc->len) {
+        if (w)
+            *w = 0;
+        return 0;
+    }
+    if (peek(sc, pos, &cp, &ww) == CLS_INVALID)
+        cp = 0;
+    if (w)
+        *w = ww;
+    return cp;
+}
+
+static inline int is_word_class(int c)
+{
+    return c == KH_C_AR_LETTER || c == KH_C_AR_MARK || c == KH_C_TATWEEL ||
+           c == KH_C_LATIN || c == KH_C_LETTER || c == KH_C_MARK;
+}
+
+static inline int is_digit_class(int c)
+{
+    return c == KH_C_DIGIT || c == KH_C_AR_DIGIT;
+}
+
+/* Invisible characters that belong inside a word when letters follow. Bidi
+ * marks and the zero-width space separate words instead. */
+static inline int is_joiner(uint32_t cp)
+{
+    return cp == 0x200C || cp == 0x200D || cp == 0x00AD || cp == 0x2060;
+}
+
+static inline int ascii_lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static int starts_with_ci(const scan *sc, size_t pos, const char *lit)
+{
+    size_t k;
+    for (k = 0; lit[k]; k++) {
+        if (pos + k >= sc->len || ascii_lower(sc->s[pos + k]) != lit[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Emitting tokens                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Normalizes input bytes [a, b) into the norm buffer. In numbers, the
+ * Arabic number signs become ASCII. */
+static void norm_range(scan *sc, size_t a, size_t b, int in_number)
+{
+    size_t pos = a;
+    while (pos < b) {
+        uint32_t cp;
+        size_t w;
+        int c;
+        if (sc->s[pos] < 0x80 && sc->s[pos] != 0) {
+            /* ASCII has no rule: copy the run. */
+            size_t q = pos;
+            while (q < b && sc->s[q] < 0x80 && sc->s[q] != 0)
+                q++;
+            if (kh_norm_room(&sc->norm, q - pos) != 0)
+                return;
+            memcpy(sc->norm.buf + sc->norm.len, sc->s + pos, q - pos);
+            sc->norm.len += q - pos;
+            sc->norm.last_cp = sc->s[q - 1];
+            sc->norm.last_off = sc->norm.len - 1;
+            pos = q;
+            continue;
+        }
+        c = peek(sc, pos, &cp, &w);
+        if (c == CLS_INVALID) {
+            kh_norm_emit(&sc->norm, KH_REPLACEMENT, pos, pos + w);
+        } else {
+            const kh_cinfo *ci = kh_uc(cp);
+            if (in_number && ci->rule == KH_R_DECIMAL_SEP)
+                kh_norm_number_sign(&sc->norm, cp, ci, pos, pos + w);
+            else
+                kh_norm_cp(&sc->norm, cp, ci, pos, pos + w);
+        }
+        pos += w;
+    }
+}
+
+static void push_known(scan *sc, int kind, size_t start, size_t end,
+                       size_t norm_start, unsigned flags);
+
+/* Pushes a token, comparing its normalized form with the original. */
+static void push(scan *sc, int kind, size_t start, size_t end,
+                 size_t norm_start, unsigned flags)
+{
+    size_t nlen = sc->norm.len - norm_start;
+    if (!sc->norm.failed &&
+        (nlen != end - start ||
+         memcmp(sc->norm.buf + norm_start, sc->s + start, nlen) != 0))
+        flags |= KHABAR_TOKEN_CHANGED;
+    push_known(sc, kind, start, end, norm_start, flags);
+}
+
+/* Pushes a token whose CHANGED flag the scanner worked out itself. The
+ * normalized form differs from the original exactly when a rule fired. */
+static void push_known(scan *sc, int kind, size_t start, size_t end,
+                       size_t norm_start, unsigned flags)
+{
+    khabar_token *t;
+    size_t nlen = sc->norm.len - norm_start;
+    kh_norm_boundary(&sc->norm);
+    if (sc->norm.failed || nlen > UINT32_MAX) {
+        sc->failed = 1;
+        return;
+    }
+    t = kh_vec_push(sc->toks, sizeof *t);
+    if (!t) {
+        sc->failed = 1;
+        return;
+    }
+    t->start = start;
+    t->end = end;
+    t->norm = norm_start;
+    t->norm_len = (uint32_t)nlen;
+    t->kind = (uint16_t)kind;
+    t->flags = (uint16_t)flags;
+}
+
+/* A token whose extent is known: normalize it and push it. */
+static size_t emit(scan *sc, int kind, size_t a, size_t b, int in_number)
+{
+    size_t ns = sc->norm.len;
+    norm_range(sc, a, b, in_number);
+    push(sc, kind, a, b, ns, 0);
+    return b;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Words                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Dotted abbreviations of single letters: U.S., أ.ف.ب. Given the end of a
+ * one-letter word at pos, returns the end of the abbreviation, or pos. */
+static size_t abbreviation(const scan *sc, size_t pos, int letter_cls,
+                           int final_dot)
+{
+    size_t end = pos, units = 1;
+    while (end < sc->len && sc->s[end] == '.') {
+        size_t w1, w2;
+        uint32_t cp;
+        int c1, c2;
+        if (end + 1 >= sc->len)
+            break;
+        c1 = peek(sc, end + 1, &cp, &w1);
+        if (c1 != letter_cls)
+            break;
+        c2 = cls_at(sc, end + 1 + w1);
+        if (c2 == letter_cls || c2 == KH_C_AR_MARK || c2 == KH_C_MARK)
+            break;
+        end += 1 + w1;
+        units++;
+        (void)w2;
+    }
+    if (units < 2)
+        return pos;
+    if (final_dot && end < sc->len && sc->s[end] == '.' &&
+        !is_word_class(cls_at(sc, end + 1)))
+        end++;
+    return end;
+}
+
+/* The last code point written to the engine's output since byte floor, or
+ * 0: what a combining mark would compose with. */
+static uint32_t last_written(const kh_norm *nm, size_t floor, size_t *off)
+{
+    size_t k = nm->len;
+    uint32_t cp;
+    int diag;
+    if (k <= floor)
+        return 0;
+    do
+        k--;
+    while (k > floor && ((unsigned char)nm->buf[k] & 0xC0) == 0x80);
+    kh_utf8_next((const unsigned char *)nm->buf + k,
+                 (const unsigned char *)nm->buf + nm->len, &cp, &diag);
+    *off = k;
+    return diag ? 0 : cp;
+}
+
+/* The number of Arabic letters in bytes [a, b). */
+static size_t letter_count(const unsigned char *s, size_t a, size_t b)
+{
+    size_t k = 0;
+    while (a < b) {
+        uint32_t cp;
+        int diag;
+        a += kh_utf8_next(s + a, s + b, &cp, &diag);
+        k += !diag && kh_uc(cp)->cls == KH_C_AR_LETTER;
+    }
+    return k;
+}
+
+/* Keeps the invariant of kh_tokenize(): the output has room for the rest of
+ * the input plus 64 bytes, so a fast path that writes no more than it reads
+ * needs no check. */
+static int keep_room(scan *sc, size_t pos)
+{
+    return kh_norm_room(&sc->norm, sc->len - pos + 64);
+}
+
+/* An Arabic-script word from pos: letters, marks, tatweel, joiners between
+ * letters; then a dotted abbreviation if it is one.
+ *
+ * The loop is the tokenizer's hot path. A code point of U+0600..U+06FF costs
+ * one table lookup (ar_fast: output bytes, length, flags), one two-byte store
+ * and no branch but the loop's own; it never writes more than it reads, so it
+ * needs no bounds check (see keep_room). Anything else goes through
+ * kh_norm_cp() with the engine's output length synced before and after. */
+static size_t scan_arabic(scan *sc, size_t pos)
+{
+    const unsigned char *s = sc->s;
+    size_t start = pos, ns = sc->norm.len, n = sc->len;
+    kh_norm *nm = &sc->norm;
+    const uint32_t *fast = nm->ar_fast;
+    uint32_t changed = 0;
+    char *o = nm->buf + nm->len;
+
+    for (;;) {
+        uint32_t cp;
+        size_t w;
+        int c;
+        {
+            /* The fast loop: restrict tells the compiler that the output
+             * does not alias the input or the table. */
+            const unsigned char *p = s + pos, *last = s + n - 1;
+            char *restrict out = o;
+            uint32_t acc = 0, f = 0;
+            while (p < last) {
+                unsigned hi = (unsigned)p[0] - 0xD8, b1 = p[1];
+                if (hi > 3 || (b1 & 0xC0) != 0x80)
+                    break;
+                f = fast[(hi << 6) | (b1 & 0x3F)];
+                if ((f & (KH_FAST_WORD | KH_FAST_SLOW)) != KH_FAST_WORD)
+                    break;
+                out[0] = (char)f;
+                out[1] = (char)(f >> 8);
+                out += KH_FAST_LEN(f);
+                acc |= f;
+                p += 2;
+            }
+            o = out;
+            changed |= acc;
+            pos = (size_t)(p - s);
+            if (p < last && (p[0] & 0xFC) == 0xD8 && (p[1] & 0xC0) == 0x80 &&
+                !(f & KH_FAST_WORD))
+                goto done;
+        }
+        if (pos >= n || s[pos] < 0x80)
+            break;
+        c = peek(sc, pos, &cp, &w);
+        if (c == KH_C_AR_LETTER || c == KH_C_AR_MARK || c == KH_C_TATWEEL ||
+            c == KH_C_MARK) {
+            nm->len = (size_t)(o - nm->buf);
+            nm->last_cp = last_written(nm, ns, &nm->last_off);
+            kh_norm_cp(nm, cp, kh_uc(cp), pos, pos + w);
+            pos += w;
+            if (keep_room(sc, pos) != 0) {
+                sc->failed = 1;
+                return n;
+            }
+            o = nm->buf + nm->len;
+            changed |= KH_FAST_CHANGED;
+            continue;
+        }
+        if (c == KH_C_IGNORE && is_joiner(cp)) {
+            /* Joiners stay in the word only when the word goes on. */
+            size_t q = pos + w;
+            uint32_t cq;
+            size_t wq;
+            int cc = -1;
+            while (q < n && (cc = peek(sc, q, &cq, &wq)) == KH_C_IGNORE &&
+                   is_joiner(cq))
+                q += wq;
+            if (q < n && (cc == KH_C_AR_LETTER || cc == KH_C_AR_MARK ||
+                          cc == KH_C_TATWEEL)) {
+                /* Joiners only drop or stay: no more out than in. */
+                nm->len = (size_t)(o - nm->buf);
+                norm_range(sc, pos, q, 0);
+                o = nm->buf + nm->len;
+                changed |= KH_FAST_CHANGED;
+                pos = q;
+                continue;
+            }
+        }
+        break;
+    }
+done:
+    nm->len = (size_t)(o - nm->buf);
+    if (pos < n && s[pos] == '.' && letter_count(s, start, pos) == 1) {
+        size_t end = abbreviation(sc, pos, KH_C_AR_LETTER, 0);
+        if (end != pos) {
+            norm_range(sc, pos, end, 0);
+            pos = end;
+        }
+    }
+    push_known(sc, KHABAR_TOK_ARABIC, start, pos, ns,
+               (changed & KH_FAST_CHANGED) ? KHABAR_TOKEN_CHANGED : 0);
+    return pos;
+}
+
+/* A run of code points of the classes a and b from pos (at least one). */
+static size_t run_of(const scan *sc, size_t pos, int a, int b)
+{
+    for (;;) {
+        uint32_t cp;
+        size_t w;
+        int c;
+        if (pos >= sc->len)
+            break;
+        c = peek(sc, pos, &cp, &w);
+        if (c != a && c != b)
+            break;
+        pos += w;
+    }
+    return pos;
+}
+
+/* A word of another script: letters and combining marks. */
+static size_t scan_other_word(scan *sc, size_t pos)
+{
+    return emit(sc, KHABAR_TOK_WORD, pos,
+                run_of(sc, pos, KH_C_LETTER, KH_C_MARK), 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* URLs, e-mail, hashtags, mentions                                         */
+/* ------------------------------------------------------------------------ */
+
+static int is_url_char(const scan *sc, size_t pos, size_t *w)
+{
+    uint32_t cp;
+    int c = peek(sc, pos, &cp, w);
+    if (c == KH_C_SPACE || c == KH_C_NEWLINE || c == KH_C_IGNORE ||
+        c == CLS_INVALID || c == KH_C_CONTROL)
+        return 0;
+    /* Quotes and Arabic punctuation end a URL written inside a sentence. */
+    return !(cp == '"' || cp == '<' || cp == '>' || cp == 0xAB ||
+             cp == 0xBB || cp == 0x060C || cp == 0x061B || cp == 0x061F ||
+             cp == 0x201C || cp == 0x201D || cp == '`');
+}
+
+/* The end of a URL that starts at start and goes on at pos; trailing
+ * punctuation that ends the sentence is not part of it, nor is a closing
+ * parenthesis the URL did not open. */
+static size_t url_end(const scan *sc, size_t start, size_t pos)
+{
+    size_t w, end, k, opens = 0;
+    while (pos < sc->len && is_url_char(sc, pos, &w))
+        pos += w;
+    end = pos;
+    while (end > start) {
+        unsigned char ch = sc->s[end - 1];
+        if (ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' ||
+            ch == '?' || ch == '\'') {
+            end--;
+            continue;
+        }
+        break;
+    }
+    for (k = start; k < end; k++) {
+        if (sc->s[k] == '(')
+            opens++;
+    }
+    if (end > start && sc->s[end - 1] == ')' && opens == 0)
+        end--;
+    return end;
+}
+
+static int is_email_local(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '%' ||
+           ch == '+' || ch == '-';
+}
+
+static int is_domain_char(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           (ch >= '0' && ch <= '9') || ch == '-';
+}
+
+/* An e-mail address from pos: local@label(.label)+ with a final label of two
+ * letters or more. Returns its end, or pos. */
+static size_t email_end(const scan *sc, size_t pos)
+{
+    size_t q = pos, at, last_dot = 0, end;
+    while (q < sc->len && is_email_local(sc->s[q]))
+        q++;
+    if (q == pos || q >= sc->len || sc->s[q] != '@')
+        return pos;
+    at = q++;
+    end = q;
+    while (q < sc->len && (is_domain_char(sc->s[q]) || sc->s[q] == '.')) {
+        if (sc->s[q] == '.')
+            last_dot = q;
+        q++;
+    }
+    while (q > at + 1 && sc->s[q - 1] == '.')
+        q--;
+    if (last_dot <= at + 1 || last_dot + 2 >= q + 1 || q - last_dot < 3)
+        return pos;
+    for (end = last_dot + 1; end < q; end++) {
+        unsigned char ch = sc->s[end];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+            return pos;
+    }
+    return q;
+}
+
+/* A bare domain name: word(.word)+ ending in a lower-case label of 2-6
+ * letters (aljazeera.net, www.example.com), then a path. Returns its end or
+ * pos (pos is the end of the first word). */
+static size_t domain_end(const scan *sc, size_t start, size_t pos)
+{
+    size_t q = pos, labels = 1, last = pos;
+    while (q + 1 < sc->len && sc->s[q] == '.' && is_domain_char(sc->s[q + 1])) {
+        size_t r = q + 1;
+        while (r < sc->len && is_domain_char(sc->s[r]))
+            r++;
+        labels++;
+        last = q;
+        q = r;
+    }
+    if (labels < 2 || q - last - 1 < 2 || q - last - 1 > 6)
+        return pos;
+    for (size_t k = last + 1; k < q; k++) {
+        if (!(sc->s[k] >= 'a' && sc->s[k] <= 'z'))
+            return pos;
+    }
+    if (is_word_class(cls_at(sc, q)))
+        return pos;
+    if (q < sc->len && sc->s[q] == '/')
+        return url_end(sc, start, q);
+    return q;
+}
+
+static size_t scan_latin(scan *sc, size_t pos)
+{
+    size_t start = pos, letters = 0, end;
+    if (starts_with_ci(sc, pos, "http://") ||
+        starts_with_ci(sc, pos, "https://") ||
+        starts_with_ci(sc, pos, "ftp://") ||
+        starts_with_ci(sc, pos, "www.")) {
+        end = url_end(sc, pos, pos);
+        if (end > pos + 4)
+            return emit(sc, KHABAR_TOK_URL, start, end, 0);
+    }
+    end = email_end(sc, pos);
+    if (end != pos)
+        return emit(sc, KHABAR_TOK_EMAIL, start, end, 0);
+    for (;;) {
+        uint32_t cp;
+        size_t w;
+        int c;
+        if (pos >= sc->len)
+            break;
+        c = peek(sc, pos, &cp, &w);
+        if (c == KH_C_LATIN) {
+            letters++;
+            pos += w;
+            continue;
+        }
+        if (c == KH_C_MARK || c == KH_C_DIGIT) {
+            pos += w;
+            continue;
+        }
+        if ((cp == '\'' || cp == 0x2019) && letters &&
+            cls_at(sc, pos + w) == KH_C_LATIN) {
+            pos += w;
+            continue;
+        }
+        break;
+    }
+    if (letters == 1 && pos - start <= 2) {
+        end = abbreviation(sc, pos, KH_C_LATIN, 1);
+        if (end != pos)
+            return emit(sc, KHABAR_TOK_LATIN, start, end, 0);
+    }
+    end = domain_end(sc, start, pos);
+    if (end != pos)
+        return emit(sc, KHABAR_TOK_URL, start, end, 0);
+    return emit(sc, KHABAR_TOK_LATIN, start, pos, 0);
+}
+
+/* #tag and @name: the sign, then letters, marks, digits and underscores. */
+static size_t scan_tag(scan *sc, size_t pos, int kind)
+{
+    size_t start = pos;
+    pos++;
+    for (;;) {
+        uint32_t cp;
+        size_t w;
+        int c;
+        if (pos >= sc->len)
+            break;
+        c = peek(sc, pos, &cp, &w);
+        if (is_word_class(c) || is_digit_class(c) || c == KH_C_ODIGIT ||
+            cp == '_' || (c == KH_C_IGNORE && is_joiner(cp))) {
+            pos += w;
+            continue;
+        }
+        if (cp == '.' && kind == KHABAR_TOK_MENTION &&
+            is_word_class(cls_at(sc, pos + 1))) {
+            pos += w;
+            continue;
+        }
+        break;
+    }
+    return emit(sc, kind, start, pos, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Numbers, dates, times                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct digits_run {
+    size_t start, end;  /* bytes */
+    int n;              /* digits */
+    int value;          /* saturated at 10000 */
+} digits_run;
+
+/* Reads a run of digits (ASCII or Arabic-Indic) at pos. */
+static size_t read_digits(const scan *sc, size_t pos, digits_run *r)
+{
+    r->start = pos;
+    r->n = 0;
+    r->value = 0;
+    for (;;) {
+        uint32_t cp;
+        size_t w;
+        int c;
+        if (pos >= sc->len)
+            break;
+        c = peek(sc, pos, &cp, &w);
+        if (!is_digit_class(c))
+            break;
+        r->n++;
+        if (r->value < 10000) {
+            int d = cp <= '9' ? (int)(cp - '0')
+                              : (int)((cp >= 0x06F0 ? cp - 0x06F0
+                                                    : cp - 0x0660));
+            r->value = r->value * 10 + d;
+        }
+        pos += w;
+    }
+    r->end = pos;
+    return pos;
+}
+
+/* The separator at pos if a digit follows it: its code point and width. */
+static uint32_t sep_before_digit(const scan *sc, size_t pos, size_t *w)
+{
+    uint32_t cp = cp_at(sc, pos, w);
+    if (!(cp == '.' || cp == ',' || cp == '/' || cp == '-' || cp == ':' ||
+          cp == 0x066B || cp == 0x066C || cp == 0x2212))
+        return 0;
+    if (!is_digit_class(cls_at(sc, pos + *w)))
+        return 0;
+    return cp;
+}
+
+static int date_sep(uint32_t c) { return c == '/' || c == '-' || c == '.'; }
+
+static size_t number_tail(const scan *sc, size_t pos)
+{
+    uint32_t cp = cp_at(sc, pos, NULL);
+    size_t w;
+    if (cp == '%' || cp == 0x066A || cp == 0x2030) {
+        cp_at(sc, pos, &w);
+        return pos + w;
+    }
+    return pos;
+}
+
+/* A number, a date or a time from pos. Reads up to four digit groups with
+ * their separators, then decides by their shape. */
+static size_t scan_number(scan *sc, size_t pos)
+{
+    digits_run g[4];
+    uint32_t sep[4];
+    size_t sepw[4];
+    int ng = 1, i;
+    size_t start = pos, end;
+    read_digits(sc, pos, &g[0]);
+    while (ng < 4) {
+        sep[ng] = sep_before_digit(sc, g[ng - 1].end, &sepw[ng]);
+        if (!sep[ng])
+            break;
+        read_digits(sc, g[ng - 1].end + sepw[ng], &g[ng]);
+        ng++;
+    }
+    /* Dates: d/m/y, y-m-d, d.m.y with one separator used twice. */
+    if (ng >= 3 && date_sep(sep[1]) && sep[2] == sep[1]) {
+        int dmy = g[0].n <= 2 && g[1].n <= 2 && (g[2].n == 4 || g[2].n == 2);
+        int ymd = g[0].n == 4 && g[1].n <= 2 && g[2].n <= 2;
+        if ((dmy || ymd) && !(ng == 4 && sep[3] == sep[1]))
+            return emit(sc, KHABAR_TOK_DATE, start, g[2].end, 1);
+    }
+    /* Times: h:mm, h:mm:ss. */
+    if (ng >= 2 && sep[1] == ':' && g[0].n <= 2 && g[0].value <= 24 &&
+        g[1].n == 2 && g[1].value < 60) {
+        end = g[1].end;
+        if (ng >= 3 && sep[2] == ':' && g[2].n == 2 && g[2].value < 60)
+            end = g[2].end;
+        return emit(sc, KHABAR_TOK_TIME, start, end, 0);
+    }
+    /* Month and year: 10/2015. */
+    if (ng == 2 && sep[1] == '/' && g[0].n <= 2 && g[0].value >= 1 &&
+        g[0].value <= 12 && g[1].n == 4)
+        return emit(sc, KHABAR_TOK_DATE, start, g[1].end, 1);
+    /* Plain numbers: thousands groups, one decimal part, then a range or a
+     * fraction to one more number. */
+    end = g[0].end;
+    i = 1;
+    while (i < ng && (sep[i] == ',' || sep[i] == 0x066C) && g[i].n == 3)
+        end = g[i++].end;
+    if (i < ng && (sep[i] == '.' || sep[i] == 0x066B))
+        end = g[i++].end;
+    if (i < ng && (sep[i] == '-' || sep[i] == 0x2212 || sep[i] == '/') &&
+        i + 1 == ng) {
+        end = g[i].end;
+        i++;
+    }
+    end = number_tail(sc, end);
+    return emit(sc, KHABAR_TOK_NUMBER, start, end, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Emoji, punctuation, symbols                                              */
+/* ------------------------------------------------------------------------ */
+
+static int emoji_extender(uint32_t cp, int c)
+{
+    return c == KH_C_EMOJI_MOD || cp == 0xFE0F || cp == 0xFE0E ||
+           cp == 0x20E3 || (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+static size_t scan_emoji(scan *sc, size_t pos)
+{
+    size_t start = pos, w;
+    uint32_t cp;
+    int c = peek(sc, pos, &cp, &w);
+    pos += w;
+    if (c == KH_C_REGIONAL) {
+        if (cls_at(sc, pos) == KH_C_REGIONAL) {
+            peek(sc, pos, &cp, &w);
+            pos += w;
+        }
+        return emit(sc, KHABAR_TOK_EMOJI, start, pos, 0);
+    }
+    for (;;) {
+        if (pos >= sc->len)
+            break;
+        c = peek(sc, pos, &cp, &w);
+        if (c != CLS_INVALID && emoji_extender(cp, c)) {
+            pos += w;
+            continue;
+        }
+        if (cp == 0x200D && c == KH_C_IGNORE) {
+            size_t w2;
+            uint32_t cp2;
+            int c2 = pos + w < sc->len ? peek(sc, pos + w, &cp2, &w2) : -1;
+            if (c2 == KH_C_EMOJI || c2 == KH_C_SYMBOL) {
+                pos += w + w2;
+                continue;
+            }
+        }
+        break;
+    }
+    return emit(sc, KHABAR_TOK_EMOJI, start, pos, 0);
+}
+
+static size_t scan_symbol(scan *sc, size_t pos)
+{
+    size_t start = pos, w;
+    uint32_t cp;
+    peek(sc, pos, &cp, &w);
+    pos += w;
+    if (cp_at(sc, pos, &w) == 0xFE0F)
+        return scan_emoji(sc, start);
+    return emit(sc, KHABAR_TOK_SYMBOL, start, pos, 0);
+}
+
+static size_t scan_punct(scan *sc, size_t pos, uint32_t cp, size_t w)
+{
+    size_t start = pos;
+    int c1 = cls_at(sc, pos + w);
+    if (cp == '#' && (is_word_class(c1) || is_digit_class(c1)))
+        return scan_tag(sc, pos, KHABAR_TOK_HASHTAG);
+    if (cp == '@' && is_word_class(c1))
+        return scan_tag(sc, pos, KHABAR_TOK_MENTION);
+    pos += w;
+    if (cp == '.') {
+        while (pos < sc->len && sc->s[pos] == '.')
+            pos++;
+    }
+    return emit(sc, KHABAR_TOK_PUNCT, start, pos, 0);
+}
+
+/* A run of ill-formed units: one INVALID token, one diagnostic per unit. */
+static size_t scan_invalid(scan *sc, size_t pos)
+{
+    size_t start = pos, ns = sc->norm.len;
+    while (pos < sc->len) {
+        uint32_t cp;
+        int diag;
+        size_t w;
+        khabar_diag *d;
+        if (sc->s[pos] < 0x80 && sc->s[pos] != 0)
+            break;
+        w = kh_utf8_next(sc->s + pos, sc->s + sc->len, &cp, &diag);
+        if (!diag)
+            break;
+        d = kh_vec_push(sc->diags, sizeof *d);
+        if (!d) {
+            sc->failed = 1;
+            return sc->len;
+        }
+        d->start = pos;
+        d->end = pos + w;
+        d->kind = diag;
+        kh_norm_emit(&sc->norm, KH_REPLACEMENT, pos, pos + w);
+        pos += w;
+    }
+    push(sc, KHABAR_TOK_INVALID, start, pos, ns, KHABAR_TOKEN_INVALID);
+    return pos;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The gaps and the main loop                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Skips white space and standalone invisible characters from pos; marks the
+ * token before the gap. Returns the end of the gap. */
+static size_t skip_gap(scan *sc, size_t pos)
+{
+    unsigned space = 0;
+    int newlines = 0;
+    while (pos < sc->len) {
+        unsigned char ch = sc->s[pos];
+        uint32_t cp;
+        size_t w;
+        int c;
+        if (ch == ' ' || ch == '\t') {
+            space = 1;
+            pos++;
+            continue;
+        }
+        if (ch == '\n') {
+            newlines++;
+            space = 1;
+            pos++;
+            continue;
+        }
+        if (ch == '\r') {
+            space = 1;
+            pos++;
+            if (pos < sc->len && sc->s[pos] == '\n')
+                pos++;
+            newlines++;
+            continue;
+        }
+        c = peek(sc, pos, &cp, &w);
+        if (c == KH_C_SPACE) {
+            space = 1;
+        } else if (c == KH_C_NEWLINE) {
+            space = 1;
+            newlines += cp == 0x2029 ? 2 : 1;
+        } else if (c != KH_C_IGNORE) {
+            break;
+        }
+        pos += w;
+    }
+    if (sc->toks->len) {
+        khabar_token *t = (khabar_token *)sc->toks->data + sc->toks->len - 1;
+        if (space)
+            t->flags |= KHABAR_TOKEN_SPACE_AFTER;
+        if (newlines)
+            t->flags |= KHABAR_TOKEN_NEWLINE_AFTER;
+        if (newlines >= 2)
+            t->flags |= KHABAR_TOKEN_PARAGRAPH_AFTER;
+    }
+    return pos;
+}
+
+int kh_tokenize(khabar_doc *doc)
+{
+    scan sc;
+    size_t pos = 0;
+    memset(&sc, 0, sizeof sc);
+    sc.s = (const unsigned char *)doc->text;
+    sc.len = doc->len;
+    sc.toks = &doc->tokens;
+    sc.diags = &doc->diags;
+    kh_norm_init(&sc.norm, doc->norm, 0);
+    /* Most text normalizes to about its own size: reserve that up front. */
+    if (kh_norm_reserve(&sc.norm, doc->len + 64) != 0 ||
+        kh_vec_reserve(sc.toks, sizeof(khabar_token), doc->len / 6 + 16) != 0) {
+        kh_norm_free(&sc.norm);
+        return -1;
+    }
+    while (pos < sc.len && !sc.failed) {
+        uint32_t cp;
+        size_t w, before = pos;
+        int c;
+        unsigned char b = sc.s[pos], b1;
+        /* The common cases first: one space before a word, an Arabic word. */
+        if (b == ' ' && pos + 1 < sc.len && sc.toks->len &&
+            (b1 = sc.s[pos + 1]) > ' ' && (b1 < 0x80 || (b1 & 0xFC) == 0xD8)) {
+            ((khabar_token *)sc.toks->data)[sc.toks->len - 1].flags |=
+                KHABAR_TOKEN_SPACE_AFTER;
+            pos++;
+            continue;
+        }
+        if (keep_room(&sc, pos) != 0) {
+            sc.failed = 1;
+            break;
+        }
+        if ((b & 0xFC) == 0xD8 && pos + 1 < sc.len &&
+            (sc.s[pos + 1] & 0xC0) == 0x80 &&
+            (sc.norm.ar_fast[((unsigned)(b & 3) << 6) |
+                             (sc.s[pos + 1] & 0x3F)] & KH_FAST_WORD)) {
+            pos = scan_arabic(&sc, pos);
+            continue;
+        }
+        c = peek(&sc, pos, &cp, &w);
+        switch (c) {
+        case KH_C_SPACE:
+        case KH_C_NEWLINE:
+            pos = skip_gap(&sc, pos);
+            break;
+        case KH_C_IGNORE: {
+            int next = cls_at(&sc, pos + w);
+            /* A joiner before Arabic letters stays with the word. */
+            if (is_joiner(cp) && (next == KH_C_AR_LETTER ||
+                                  next == KH_C_AR_MARK ||
+                                  next == KH_C_TATWEEL))
+                pos = scan_arabic(&sc, pos);
+            else
+                pos = skip_gap(&sc, pos);
+            break;
+        }
+        case KH_C_AR_LETTER:
+        case KH_C_AR_MARK:
+        case KH_C_TATWEEL:
+            pos = scan_arabic(&sc, pos);
+            break;
+        case KH_C_LATIN:
+            pos = scan_latin(&sc, pos);
+            break;
+        case KH_C_LETTER:
+        case KH_C_MARK:
+            pos = scan_other_word(&sc, pos);
+            break;
+        case KH_C_ODIGIT:
+            pos = emit(&sc, KHABAR_TOK_NUMBER, pos,
+                       run_of(&sc, pos, KH_C_ODIGIT, KH_C_ODIGIT), 0);
+            break;
+        case KH_C_DIGIT:
+        case KH_C_AR_DIGIT:
+            pos = scan_number(&sc, pos);
+            break;
+        case KH_C_PUNCT:
+            pos = scan_punct(&sc, pos, cp, w);
+            break;
+        case KH_C_EMOJI:
+        case KH_C_EMOJI_MOD:
+        case KH_C_REGIONAL:
+            pos = scan_emoji(&sc, pos);
+            break;
+        case CLS_INVALID:
+            pos = scan_invalid(&sc, pos);
+            break;
+        default: /* SYMBOL, CONTROL, OTHER */
+            pos = scan_symbol(&sc, pos);
+            break;
+        }
+        if (pos <= before) /* cannot happen; never loop forever */
+            pos = scan_symbol(&sc, before);
+    }
+    if (sc.failed || sc.norm.failed) {
+        kh_norm_free(&sc.norm);
+        return -1;
+    }
+    doc->norm_buf = sc.norm.buf;
+    doc->norm_len = sc.norm.len;
+    sc.norm.buf = NULL;
+    kh_norm_free(&sc.norm);
+    return 0;
+}

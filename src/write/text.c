@@ -1,0 +1,42 @@
+/*
+ * text.c - the plain-text writer: tab-separated tokens, one sentence a line,
+ * or the normalized text as it is.
+ */
+#include "write.h"
+
+khabar_code kh_write_text(const khabar_doc *doc, const khabar_write_opts *o,
+                          kh_sink *k)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const khabar_sentence *ss;
+    khabar_sentence whole;
+    size_t ns, i, j;
+    if (o->view == KHABAR_VIEW_NORMALIZED) {
+        kh_sink_put(k, doc->normtext.text, doc->normtext.len);
+        return KHABAR_OK;
+    }
+    ns = kh_write_sentences(doc, &ss, &whole);
+    for (i = 0; i < ns; i++) {
+        const khabar_sentence *s = &ss[i];
+        if (o->view == KHABAR_VIEW_SENTENCES) {
+            kh_sink_text(k, doc->text + s->start, s->end - s->start, 1);
+            kh_sink_char(k, '\n');
+            continue;
+        }
+        for (j = s->first_token; j < s->first_token + s->n_tokens; j++) {
+            const khabar_token *t = &tk[j];
+            kh_sink_text(k, doc->text + t->start, t->end - t->start, 1);
+            kh_sink_char(k, '\t');
+            kh_sink_text(k, doc->norm_buf + t->norm, t->norm_len, 1);
+            kh_sink_char(k, '\t');
+            kh_sink_str(k, khabar_token_kind_name((khabar_token_kind)t->kind));
+            kh_sink_char(k, '\t');
+            kh_sink_num(k, o->offset_base + t->start);
+            kh_sink_char(k, '\t');
+            kh_sink_num(k, o->offset_base + t->end);
+            kh_sink_char(k, '\n');
+        }
+        kh_sink_char(k, '\n');
+    }
+    return KHABAR_OK;
+}
