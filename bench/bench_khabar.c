@@ -81,6 +81,7 @@ static double run(const khabar_model *m, const char *text, size_t len,
 int main(int argc, char **argv)
 {
     size_t len, ntok;
+    double mbs;
     int repeat = argc > 2 ? atoi(argv[2]) : 3;
     char *text;
     khabar_model *m;
@@ -94,13 +95,15 @@ int main(int argc, char **argv)
         return 1;
     }
     m = khabar_model_new(NULL);
-    printf("khabar-normalize+tokenize %.1f %zu\n",
-           run(m, text, len, KHABAR_STAGE_TOKENS, repeat, &ntok), ntok);
-    printf("khabar-tokens+sentences %.1f %zu\n",
-           run(m, text, len, KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES,
-               repeat, &ntok), ntok);
-    printf("khabar-normalize-text %.1f %zu\n",
-           run(m, text, len, KHABAR_STAGE_NORMTEXT, repeat, &ntok), ntok);
+    /* run() sets ntok: call it before printf reads ntok (the order in which
+     * a call's arguments are evaluated is unspecified). */
+    mbs = run(m, text, len, KHABAR_STAGE_TOKENS, repeat, &ntok);
+    printf("khabar-normalize+tokenize %.1f %zu\n", mbs, ntok);
+    mbs = run(m, text, len, KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES,
+              repeat, &ntok);
+    printf("khabar-tokens+sentences %.1f %zu\n", mbs, ntok);
+    mbs = run(m, text, len, KHABAR_STAGE_NORMTEXT, repeat, &ntok);
+    printf("khabar-normalize-text %.1f %zu\n", mbs, ntok);
     khabar_model_free(m);
     free(text);
     return 0;

@@ -80,24 +80,36 @@ static void progress_end(progress *p)
         fputs("\r\033[K", stderr);
 }
 
-/* Where to cut a buffer of n bytes (not at end of input): after the last line
- * break, else the last white space, else a character boundary. */
-static size_t cut_point(const char *b, size_t n)
+/* The end of the last line in b[0..n), or 0. */
+static size_t last_line_end(const char *b, size_t n)
 {
-    const char *nl = NULL;
     size_t i;
-    for (i = n; i > 0 && !nl; i--) {
+    for (i = n; i > 0; i--) {
         if (b[i - 1] == '\n')
-            nl = b + i;
+            return i;
     }
-    if (nl)
-        return (size_t)(nl - b);
+    return 0;
+}
+
+/* Where to cut a buffer of n bytes that holds no line break (a line longer
+ * than the largest chunk): after the last sentence end followed by white
+ * space, else after the last white space, else before the last character
+ * that starts in the final four bytes. */
+static size_t cut_in_line(const char *b, size_t n)
+{
+    size_t i;
+    for (i = n; i > 1; i--) {
+        char c = b[i - 2];
+        if ((b[i - 1] == ' ' || b[i - 1] == '\t' || b[i - 1] == '\r') &&
+            (c == '.' || c == '!' || c == '?' ||
+             (i >= 3 && (unsigned char)b[i - 3] == 0xD8 &&
+              (unsigned char)c == 0x9F))) /* ؟ */
+            return i;
+    }
     for (i = n; i > 0; i--) {
         if (b[i - 1] == '\r' || b[i - 1] == ' ' || b[i - 1] == '\t')
             return i;
     }
-    /* One long run without white space: cut before the last character
-     * that starts in the final four bytes. */
     for (i = n - 1; i > 0 && n - i <= 4; i--) {
         if (((unsigned char)b[i] & 0xC0) != 0x80)
             return i;
@@ -169,7 +181,7 @@ static int run_file(const cli_opts *o, const cli_job *job,
     const char *name = strcmp(path, "-") ? path : "standard input";
     int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
     struct stat st;
-    size_t cap, len = 0;
+    size_t cap, len = 0, want, max;
     char *buf;
     int rc = 0, eof = 0;
     run_state rs;
@@ -184,6 +196,9 @@ static int run_file(const cli_opts *o, const cli_job *job,
             close(fd);
         return EXIT_INPUT;
     }
+    /* A chunk ends at a line break; a line longer than a chunk may grow
+     * the buffer up to max bytes before it is cut inside the line. */
+    max = o->chunk * 64;
     cap = o->chunk * 2 + 4;
     buf = malloc(cap);
     if (!buf) {
@@ -199,9 +214,20 @@ static int run_file(const cli_opts *o, const cli_job *job,
     rs.first_chunk = 1;
     progress_start(&pg, o->progress, name,
                    S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0);
+    want = o->chunk;
     while (!eof || len) {
         size_t cut;
-        while (!eof && len < o->chunk) {
+        if (want + 4 > cap) {
+            char *nb = realloc(buf, want * 2 + 4);
+            if (!nb) {
+                cli_error(name, "out of memory");
+                rc = EXIT_INPUT;
+                break;
+            }
+            buf = nb;
+            cap = want * 2 + 4;
+        }
+        while (!eof && len < want) {
             ssize_t r = read(fd, buf + len, cap - len);
             if (r < 0) {
                 if (errno == EINTR)
@@ -215,17 +241,26 @@ static int run_file(const cli_opts *o, const cli_job *job,
                 eof = 1;
             len += (size_t)r;
         }
-        if (rc)
+        if (rc || !len)
             break;
-        if (!len)
-            break;
-        cut = eof ? len : cut_point(buf, len);
+        if (eof) {
+            cut = len;
+        } else {
+            cut = last_line_end(buf, len);
+            if (!cut && len < max) {
+                want = len * 2 < max ? len * 2 : max;
+                continue;
+            }
+            if (!cut)
+                cut = cut_in_line(buf, len);
+        }
         rc = run_chunk(&rs, name, buf, cut);
         if (rc)
             break;
         progress_step(&pg, cut);
         memmove(buf, buf + cut, len - cut);
         len -= cut;
+        want = o->chunk;
     }
     progress_end(&pg);
     free(buf);

@@ -34,14 +34,25 @@ unsigned khabar_norm_preset(const char *name)
     return 0;
 }
 
-/* Precomputes the fast path for U+0600..U+06FF (see KH_FAST_*). */
+/* Precomputes the fast path for U+0600..U+06FF (see KH_FAST_*). An entry
+ * not marked SLOW is exactly what kh_norm_cp() does with the code point,
+ * whatever was emitted before it: only SLOW code points compose. */
 static void fill_arabic_fast(kh_norm *n)
 {
     unsigned i;
-    for (i = 0; i < 256; i++) {
-        uint32_t cp = 0x600 + i, out = cp, f = 0;
-        const kh_cinfo *ci = kh_uc(cp);
+    for (i = 0; i < KH_FAST_SIZE; i++) {
+        unsigned b1 = i & 0xFFu;
+        uint32_t cp, out, f = 0;
+        const kh_cinfo *ci;
         int drop = 0, slow = 0;
+        size_t w = 0;
+        if ((b1 & 0xC0u) != 0x80u) {
+            n->ar_fast[i] = 0; /* an ill-formed pair: no flag */
+            continue;
+        }
+        cp = 0x600u + ((i >> 8) << 6) + (b1 & 0x3Fu);
+        out = cp;
+        ci = kh_uc(cp);
         switch (ci->rule) {
         case KH_R_NONE:
             break;
@@ -64,10 +75,10 @@ static void fill_arabic_fast(kh_norm *n)
         }
         if (!drop) {
             char tmp[4];
-            size_t w = kh_utf8_put(tmp, out);
+            w = kh_utf8_put(tmp, out);
             f = (uint32_t)(unsigned char)tmp[0] |
                 (w > 1 ? (uint32_t)(unsigned char)tmp[1] << 8 : 0) |
-                (uint32_t)w << 16;
+                (uint32_t)w << 24;
         }
         if (drop || out != cp)
             f |= KH_FAST_CHANGED;
@@ -78,6 +89,16 @@ static void fill_arabic_fast(kh_norm *n)
             f |= KH_FAST_WORD;
         if (ci->cls == KH_C_AR_LETTER)
             f |= KH_FAST_LETTER;
+        if (!slow && (drop || w == 2)) {
+            /* Dropped, or written as two bytes: the fast loops store two
+             * bytes and advance by the length. */
+            if (f & KH_FAST_WORD)
+                f |= KH_FAST_OK;
+            if (ci->cls != KH_C_DIGIT && ci->cls != KH_C_AR_DIGIT)
+                f |= KH_FAST_TEXT;
+            if (ci->cls == KH_C_PUNCT)
+                f |= KH_FAST_PUNCT;
+        }
         n->ar_fast[i] = f;
     }
 }
@@ -316,70 +337,145 @@ void kh_norm_number_sign(kh_norm *n, uint32_t cp, const kh_cinfo *ci,
 /* khabar_normalize                                                         */
 /* ------------------------------------------------------------------------ */
 
-static int is_digit_class(int cls)
+/* The fast path of kh_normalize_text(): from p, copies ASCII bytes (but
+ * NUL, which has no rule) and normalizes the two-byte code points whose
+ * ar_fast entry is KH_FAST_TEXT by a table lookup, up to the first other
+ * byte; returns where it stopped. The caller has made room for the rest of
+ * the input: this loop writes no more bytes than it reads.
+ *
+ * It keeps the engine's state as kh_norm_cp() and the ASCII copy would:
+ * last_cp / last_off are the last code point written (unchanged when
+ * everything was dropped), which the fast entries make easy to find: an
+ * ASCII byte, or a two-byte sequence. mapping is a constant at each call,
+ * so the compiler makes two loops. */
+static inline const unsigned char *
+text_fast(kh_norm *n, const unsigned char *s, const unsigned char *p,
+          const unsigned char *e, int mapping)
 {
-    return cls == KH_C_DIGIT || cls == KH_C_AR_DIGIT;
+    const uint32_t *fast = n->ar_fast;
+    const unsigned char *p0 = p;
+    char *buf = n->buf, *o = buf + n->len, *o0 = o;
+    while (p < e) {
+        unsigned b = p[0], v;
+        uint32_t f;
+        if (b - 1u < 0x7Fu) {
+            if (mapping) {
+                size_t at = (size_t)(p - s), k = (size_t)(o - buf);
+                n->map_start[k] = at;
+                n->map_end[k] = at + 1;
+            }
+            *o++ = (char)b;
+            p++;
+            continue;
+        }
+        if (e - p < 2 || (v = KH_FAST_INDEX(b, p[1])) >= KH_FAST_SIZE)
+            break;
+        f = fast[v];
+        if (!(f & KH_FAST_TEXT))
+            break;
+        if (mapping) {
+            size_t at = (size_t)(p - s), k = (size_t)(o - buf);
+            n->map_start[k] = n->map_start[k + 1] = at;
+            n->map_end[k] = n->map_end[k + 1] = at + 2;
+        }
+        o[0] = (char)f;
+        o[1] = (char)(f >> 8);
+        o += KH_FAST_LEN(f);
+        p += 2;
+    }
+    (void)p0;
+    if (o != o0) {
+        unsigned char last = (unsigned char)o[-1];
+        if (last < 0x80) {
+            n->last_cp = last;
+            n->last_off = (size_t)(o - buf) - 1;
+        } else {
+            n->last_cp = ((uint32_t)((unsigned char)o[-2] & 0x1Fu) << 6) |
+                         (last & 0x3Fu);
+            n->last_off = (size_t)(o - buf) - 2;
+        }
+    }
+    n->len = (size_t)(o - buf);
+    return p;
+}
+
+/* Is cp a digit (ASCII or Arabic-Indic)? */
+static int is_digit_cp(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) ||
+           (cp >= 0x06F0 && cp <= 0x06F9);
+}
+
+/* Does the engine drop cp (emit nothing for it)? */
+static int drops(const kh_norm *n, uint32_t cp)
+{
+    const kh_cinfo *ci = kh_uc(cp);
+    switch (ci->rule) {
+    case KH_R_DIACRITIC:
+    case KH_R_TATWEEL:
+    case KH_R_INVISIBLE:
+        return n->on[ci->rule];
+    case KH_R_COMPOSE:
+        return n->on[KH_R_DIACRITIC];
+    default:
+        return 0;
+    }
+}
+
+/* Is the next code point that the engine keeps, from p, a digit? Dropped
+ * code points (a diacritic, tatweel, an invisible character) in between do
+ * not count, so that the decision is the same on the normalized text: that
+ * is what keeps normalization idempotent. */
+static int digit_follows(const kh_norm *n, const unsigned char *p,
+                         const unsigned char *e)
+{
+    int k;
+    for (k = 0; k < 64 && p < e; k++) {
+        uint32_t cp;
+        int diag;
+        p += kh_utf8_next(p, e, &cp, &diag);
+        if (diag)
+            return 0;
+        if (!drops(n, cp))
+            return is_digit_cp(cp);
+    }
+    return 0;
 }
 
 size_t kh_normalize_text(kh_norm *n, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text, *p = s, *e = s + len;
     size_t invalid = 0;
-    int prev_digit = 0;
     while (p < e) {
         uint32_t cp;
         int diag;
-        size_t w, at = (size_t)(p - s);
+        size_t w, at;
         const kh_cinfo *ci;
         if (n->failed)
             break;
-        if (*p < 0x80 && *p != 0) {
-            /* ASCII has no rule: copy runs of it. */
-            const unsigned char *q = p;
-            size_t k, run;
-            while (q < e && *q < 0x80 && *q != 0)
-                q++;
-            run = (size_t)(q - p);
-            if (kh_norm_reserve(n, run) != 0)
-                break;
-            memcpy(n->buf + n->len, p, run);
-            if (n->mapping) {
-                for (k = 0; k < run; k++) {
-                    n->map_start[n->len + k] = at + k;
-                    n->map_end[n->len + k] = at + k + 1;
-                }
-            }
-            n->len += run;
-            n->last_cp = q[-1];
-            n->last_off = n->len - 1;
-            prev_digit = q[-1] >= '0' && q[-1] <= '9';
-            p = q;
-            continue;
-        }
+        /* Room for the rest of the input, so that the fast path needs no
+         * check; the slow steps below reserve for themselves. */
+        if (kh_norm_room(n, (size_t)(e - p)) != 0)
+            break;
+        p = n->mapping ? text_fast(n, s, p, e, 1) : text_fast(n, s, p, e, 0);
+        if (p >= e)
+            break;
+        at = (size_t)(p - s);
         w = kh_utf8_next(p, e, &cp, &diag);
         if (diag) {
             invalid++;
             kh_norm_emit(n, KH_REPLACEMENT, at, at + w);
-            prev_digit = 0;
             p += w;
             continue;
         }
         ci = kh_uc(cp);
-        if (ci->rule == KH_R_DECIMAL_SEP && prev_digit) {
-            /* ٪ follows a number; ٫ and ٬ sit between digits. */
-            uint32_t next = 0;
-            int nd = 0;
-            if (p + w < e)
-                kh_utf8_next(p + w, e, &next, &nd);
-            if (cp == 0x066A ||
-                (!nd && p + w < e && is_digit_class(kh_uc(next)->cls)))
-                kh_norm_number_sign(n, cp, ci, at, at + w);
-            else
-                kh_norm_cp(n, cp, ci, at, at + w);
-        } else {
+        /* A number sign after a digit (the last code point kept): ٪ always,
+         * ٫ and ٬ when a digit follows too. */
+        if (ci->rule == KH_R_DECIMAL_SEP && is_digit_cp(n->last_cp) &&
+            (cp == 0x066A || digit_follows(n, p + w, e)))
+            kh_norm_number_sign(n, cp, ci, at, at + w);
+        else
             kh_norm_cp(n, cp, ci, at, at + w);
-        }
-        prev_digit = is_digit_class(ci->cls);
         p += w;
     }
     return invalid;

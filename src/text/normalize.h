@@ -22,23 +22,36 @@
 
 #include "unicode.h"
 
-/* The fast path for the Arabic block, precomputed per engine: for U+0600 + i,
- * ar_fast[i] holds the output bytes (bits 0-15, first byte lowest), their
- * count (bits 16-17: 0 when the code point is dropped) and flags. Code points
- * that need more than a table lookup (composition, Persian letters, number
- * signs) are marked SLOW and go through kh_norm_cp(). */
-#define KH_FAST_LEN(f) (((f) >> 16) & 3u)
+/* The fast path for the Arabic block, precomputed per engine. A two-byte
+ * sequence b0 b1 with b0 in D8..DB (U+0600..U+06FF when b1 is a continuation
+ * byte) has the index KH_FAST_INDEX(b0, b1) < KH_FAST_SIZE; any other lead
+ * byte gives an index >= KH_FAST_SIZE, so one unsigned comparison tells
+ * whether a table entry exists. The entry holds the output bytes (bits 0-15,
+ * first byte lowest), flags (bits 16-23) and the output length (bits 24-25:
+ * 0 when the code point is dropped). Entries of ill-formed pairs (b1 not a
+ * continuation byte) are 0: no flag, so every fast loop stops there. Code
+ * points that need more than a table lookup (composition, Persian letters,
+ * number signs) are marked SLOW and go through kh_norm_cp(). */
+#define KH_FAST_SIZE 1024u
+#define KH_FAST_INDEX(b0, b1) \
+    ((((unsigned)(b0) << 8) | (unsigned)(b1)) - 0xD800u)
+#define KH_FAST_LEN(f) ((f) >> 24)
 enum {
-    KH_FAST_WORD = 1u << 18,    /* continues an Arabic word */
-    KH_FAST_LETTER = 1u << 19,  /* is a letter */
-    KH_FAST_CHANGED = 1u << 20, /* the output differs from the input */
-    KH_FAST_SLOW = 1u << 21     /* needs kh_norm_cp() */
+    KH_FAST_WORD = 1u << 16,    /* continues an Arabic word (by class) */
+    KH_FAST_LETTER = 1u << 17,  /* is a letter */
+    KH_FAST_CHANGED = 1u << 18, /* the output differs from the input */
+    KH_FAST_SLOW = 1u << 19,    /* needs kh_norm_cp() */
+    KH_FAST_OK = 1u << 20,      /* WORD and not SLOW: the tokenizer's loop
+                                   takes it (output length 0 or 2) */
+    KH_FAST_TEXT = 1u << 21,    /* not SLOW, not a digit, output length 0
+                                   or 2: the text normalizer's loop takes it */
+    KH_FAST_PUNCT = 1u << 22    /* a punctuation mark, not SLOW */
 };
 
 typedef struct kh_norm {
     unsigned flags;            /* KHABAR_NORM_* resolved (never 0) */
     uint8_t on[KH_R_COUNT];    /* rule -> applies under flags */
-    uint32_t ar_fast[256];     /* see KH_FAST_* */
+    uint32_t ar_fast[KH_FAST_SIZE]; /* see KH_FAST_* */
     char *buf;                 /* output; owned, see kh_norm_take() */
     size_t len, cap;
     size_t *map_start;         /* when mapping: per output byte */

@@ -9,12 +9,24 @@
  * extent needs lookahead (numbers, dates, URLs, abbreviations) are measured
  * first and normalized after.
  *
+ * The hot path, scan_run(), takes the tokens that make up most of news text
+ * (Arabic words of the block's table, one-code-point punctuation, plain ASCII
+ * numbers, and the simple gaps between them) one after the other without a
+ * trip through the main loop, and writes them in place. It is a shortcut, not
+ * a second tokenizer: for every token it takes it gives exactly what the
+ * general scanners give, and it leaves (or hands over) anything else.
+ *
  * Invariants (checked by tests/test_properties.c):
  *   - tokens are in input order and do not overlap;
  *   - the bytes between two tokens are white space or standalone invisible
  *     characters only, so tokens and gaps rebuild the input exactly;
  *   - every ill-formed UTF-8 unit and every NUL is in exactly one INVALID
- *     token and has exactly one diagnostic.
+ *     token and has exactly one diagnostic;
+ *   - the normalized-form buffer always has room for the rest of the input
+ *     plus 64 bytes at a token's start (keep_room), so the table-driven fast
+ *     paths, which never write more bytes than they read, need no check;
+ *   - a token's form is what kh_norm_cp() gives for its bytes from a unit
+ *     boundary (last_cp 0), whichever path wrote it.
  */
 #include "tokenize.h"
 
@@ -34,7 +46,23 @@ typedef struct scan {
     kh_vec *toks;
     kh_vec *diags;
     int failed;
+    /* ASCII bytes that are a PUNCT token of their own (all of class PUNCT
+     * but # and @, which may start a tag; a full stop only when no other
+     * follows it), from the Unicode table at kh_tokenize's start. */
+    uint8_t punct1[128];
+    /* What the byte after a run of ASCII digits makes of the number, as
+     * scan_number() reads it (see NUM_*). */
+    uint8_t num_next[256];
 } scan;
+
+/* The byte after ASCII digits (scan.num_next): */
+enum {
+    NUM_END = 0, /* ends a plain number: ASCII that is no separator */
+    NUM_SEP,     /* . , / - : which make a date, a time or a longer number
+                    when a digit follows, and end a plain one otherwise */
+    NUM_SIGN,    /* %, the last byte of the number */
+    NUM_OTHER    /* not ASCII: may be an Arabic-Indic digit or sign */
+};
 
 /* ------------------------------------------------------------------------ */
 /* Looking at code points                                                   */
@@ -196,10 +224,21 @@ static void push_known(scan *sc, int kind, size_t start, size_t end,
     t->flags = (uint16_t)flags;
 }
 
-/* A token whose extent is known: normalize it and push it. */
+/* A token whose extent is known: normalize it and push it. ASCII but NUL
+ * has no rule, so a token of it alone is copied and known unchanged. */
 static size_t emit(scan *sc, int kind, size_t a, size_t b, int in_number)
 {
-    size_t ns = sc->norm.len;
+    size_t ns = sc->norm.len, k;
+    if (kh_norm_room(&sc->norm, b - a) == 0) {
+        char *o = sc->norm.buf + ns - a;
+        for (k = a; k < b && (unsigned)sc->s[k] - 1u < 0x7Fu; k++)
+            o[k] = (char)sc->s[k];
+        if (k == b) {
+            sc->norm.len = ns + (b - a);
+            push_known(sc, kind, a, b, ns, 0);
+            return b;
+        }
+    }
     norm_range(sc, a, b, in_number);
     push(sc, kind, a, b, ns, 0);
     return b;
@@ -278,21 +317,25 @@ static int keep_room(scan *sc, size_t pos)
     return kh_norm_room(&sc->norm, sc->len - pos + 64);
 }
 
-/* An Arabic-script word from pos: letters, marks, tatweel, joiners between
- * letters; then a dotted abbreviation if it is one.
+/* An Arabic-script word: letters, marks, tatweel, joiners between letters;
+ * then a dotted abbreviation if it is one. The word starts at start; bytes
+ * [start, pos) are already scanned and normalized into the engine's output
+ * from ns on, and changed holds the KH_FAST_CHANGED of what they gave. Both
+ * scan_arabic() (from a word's first byte) and scan_run() (which hands
+ * a word over when it meets a code point it does not know) start here.
  *
- * The loop is the tokenizer's hot path. A code point of U+0600..U+06FF costs
- * one table lookup (ar_fast: output bytes, length, flags), one two-byte store
- * and no branch but the loop's own; it never writes more than it reads, so it
- * needs no bounds check (see keep_room). Anything else goes through
- * kh_norm_cp() with the engine's output length synced before and after. */
-static size_t scan_arabic(scan *sc, size_t pos)
+ * A code point of U+0600..U+06FF that is KH_FAST_OK costs one table lookup
+ * (ar_fast: output bytes, length, flags) and one two-byte store; it never
+ * writes more than it reads, so it needs no bounds check (see keep_room).
+ * Anything else goes through kh_norm_cp() with the engine's output length
+ * synced before and after. */
+static size_t scan_arabic_from(scan *sc, size_t start, size_t pos, size_t ns,
+                               uint32_t changed)
 {
     const unsigned char *s = sc->s;
-    size_t start = pos, ns = sc->norm.len, n = sc->len;
+    size_t n = sc->len;
     kh_norm *nm = &sc->norm;
     const uint32_t *fast = nm->ar_fast;
-    uint32_t changed = 0;
     char *o = nm->buf + nm->len;
 
     for (;;) {
@@ -305,24 +348,27 @@ static size_t scan_arabic(scan *sc, size_t pos)
             const unsigned char *p = s + pos, *last = s + n - 1;
             char *restrict out = o;
             uint32_t acc = 0, f = 0;
+            unsigned v = KH_FAST_SIZE;
             while (p < last) {
-                unsigned hi = (unsigned)p[0] - 0xD8, b1 = p[1];
-                if (hi > 3 || (b1 & 0xC0) != 0x80)
+                v = KH_FAST_INDEX(p[0], p[1]);
+                if (v >= KH_FAST_SIZE)
                     break;
-                f = fast[(hi << 6) | (b1 & 0x3F)];
-                if ((f & (KH_FAST_WORD | KH_FAST_SLOW)) != KH_FAST_WORD)
+                f = fast[v];
+                if (!(f & KH_FAST_OK))
                     break;
                 out[0] = (char)f;
                 out[1] = (char)(f >> 8);
                 out += KH_FAST_LEN(f);
                 acc |= f;
                 p += 2;
+                v = KH_FAST_SIZE;
             }
             o = out;
             changed |= acc;
             pos = (size_t)(p - s);
-            if (p < last && (p[0] & 0xFC) == 0xD8 && (p[1] & 0xC0) == 0x80 &&
-                !(f & KH_FAST_WORD))
+            /* A code point of the block that is no part of a word (or an
+             * ill-formed pair, whose entry is 0) ends it. */
+            if (v < KH_FAST_SIZE && !(f & KH_FAST_WORD))
                 goto done;
         }
         if (pos >= n || s[pos] < 0x80)
@@ -378,6 +424,234 @@ done:
     return pos;
 }
 
+/* An Arabic-script word from its first byte pos. */
+static size_t scan_arabic(scan *sc, size_t pos)
+{
+    return scan_arabic_from(sc, pos, pos, sc->norm.len, 0);
+}
+
+/* Whether the bytes [a, b), KH_FAST_OK code points only, hold exactly one
+ * letter (letter_count() == 1, found with the table). */
+static int one_letter(const uint32_t *fast, const unsigned char *a,
+                      const unsigned char *b)
+{
+    int k = 0;
+    for (; a < b && k < 2; a += 2)
+        k += (fast[KH_FAST_INDEX(a[0], a[1])] & KH_FAST_LETTER) != 0;
+    return k == 1;
+}
+
+/* What scan_run() may take at q: 0 nothing; 1 an Arabic word (*f is the
+ * KH_FAST_OK entry of its first code point); 2 a punctuation mark of the
+ * Arabic block (*f its KH_FAST_PUNCT entry); 3 a punctuation mark of ASCII
+ * that is a token of its own (*f made like an entry: the byte, length 1);
+ * 4 an ASCII digit (scan_run still checks that the number is a plain one). */
+static inline int run_next(const unsigned char *q, const unsigned char *end,
+                           const uint32_t *fast, const uint8_t *punct1,
+                           uint32_t *f)
+{
+    unsigned v;
+    if (end - q > 1 && (v = KH_FAST_INDEX(q[0], q[1])) < KH_FAST_SIZE) {
+        *f = fast[v];
+        return (*f & KH_FAST_OK) ? 1 : (*f & KH_FAST_PUNCT) ? 2 : 0;
+    }
+    if (q >= end || q[0] >= 0x80)
+        return 0;
+    if (punct1[q[0]] && (q[0] != '.' || end - q < 2 || q[1] != '.')) {
+        /* One byte, its own form (a run of dots is scan_punct's). */
+        *f = q[0] | 1u << 24;
+        return 3;
+    }
+    return q[0] - (unsigned)'0' < 10u ? 4 : 0;
+}
+
+/* The gap from p if it is made of ' ', '\t', '\n' and '\r' only, up to a
+ * byte of another kind: its end, and in *flags what skip_gap() would set
+ * for it (it is all of the gap when that byte starts a token). */
+static inline const unsigned char *run_gap(const unsigned char *p,
+                                           const unsigned char *end,
+                                           unsigned *flags)
+{
+    unsigned newlines = 0;
+    for (; p < end; p++) {
+        if (*p == ' ' || *p == '\t')
+            continue;
+        if (*p == '\r') {
+            if (end - p > 1 && p[1] == '\n')
+                p++;
+        } else if (*p != '\n') {
+            break;
+        }
+        newlines++;
+    }
+    *flags = KHABAR_TOKEN_SPACE_AFTER |
+             (newlines ? KHABAR_TOKEN_NEWLINE_AFTER : 0) |
+             (newlines >= 2 ? KHABAR_TOKEN_PARAGRAPH_AFTER : 0);
+    return p;
+}
+
+/* The tokenizer's hot path: a run of the tokens that make up most of news
+ * text, each written in place without a trip through kh_tokenize's loop:
+ *   - Arabic words of KH_FAST_OK code points;
+ *   - punctuation marks of one code point: ASCII (punct1) and the Arabic
+ *     block's (KH_FAST_PUNCT), such as . , " ( ) : ، ؟;
+ *   - plain numbers of ASCII digits (see NUM_*);
+ * with nothing between two of them, or a gap of ' ', '\t', '\n' and '\r'
+ * (its flags set on the token before it, as skip_gap() would). run_next()
+ * has found kind k (not 0) with entry f at pos. Returns where the run
+ * stops: before a gap or a token it does not take (pos itself when that is
+ * the first, a number scan_number() must read), or after a word that it
+ * handed over to scan_arabic_from().
+ *
+ * A word costs, per code point, one table lookup and one two-byte store and
+ * no bounds check (the run writes no more than it reads, see keep_room); its
+ * CHANGED flag is the OR of the entries. A word that meets anything the table
+ * does not settle (a code point outside it or SLOW, a joiner, a mark of
+ * another block, a full stop after a single letter that may make it an
+ * abbreviation, the input's last byte) is handed over to scan_arabic_from()
+ * as it stands, which gives the token the slow path gives from the word's
+ * start. A gap is taken only when a token of the run follows it, so that
+ * every gap it leaves is skip_gap()'s as a whole. The token vector and
+ * the output are held in locals, synced before a hand-over and on return;
+ * last_cp stays 0 (a token boundary) throughout: nothing here composes.
+ *
+ * Needs sc->len <= UINT32_MAX, so that a form's length fits norm_len. */
+static size_t scan_run(scan *sc, size_t pos, int k, uint32_t f)
+{
+    const unsigned char *s = sc->s, *p = s + pos;
+    const unsigned char *end = s + sc->len, *last = end - 1;
+    const uint32_t *fast = sc->norm.ar_fast;
+    const uint8_t *punct1 = sc->punct1;
+    char *buf = sc->norm.buf, *o = buf + sc->norm.len;
+    kh_vec *toks = sc->toks;
+    khabar_token *t = (khabar_token *)toks->data + toks->len;
+    khabar_token *tend = (khabar_token *)toks->data + toks->cap;
+
+    for (;;) {
+        const unsigned char *w = p, *q; /* the token's first byte */
+        char *o0 = o;                   /* its form's first byte */
+        unsigned kind, flags;
+        uint32_t acc;
+
+        if (k == 1) {
+            /* A word. Invariant: p < last, and f is the entry of the code
+             * point at p, which is KH_FAST_OK. An ASCII byte (mostly the
+             * space after the word) is tested first, on the byte alone: the
+             * branch that ends a word, mispredicted about once a word, then
+             * resolves as early as it can. */
+            unsigned v;
+            acc = 0;
+            for (;;) {
+                o[0] = (char)f;
+                o[1] = (char)(f >> 8);
+                o += KH_FAST_LEN(f);
+                acc |= f;
+                p += 2;
+                if (p >= last || p[0] < 0x80) {
+                    v = KH_FAST_SIZE;
+                    break;
+                }
+                v = KH_FAST_INDEX(p[0], p[1]);
+                if (v >= KH_FAST_SIZE)
+                    break;
+                f = fast[v];
+                if (!(f & KH_FAST_OK))
+                    break;
+            }
+            /* The word ends cleanly at the end of the input, before an
+             * ASCII byte (a full stop only when the word has more than one
+             * letter, so it is no abbreviation), or before a code point of
+             * the block that continues no word (v, f are its index and entry
+             * when v < KH_FAST_SIZE). Anything else goes to the general
+             * scanner. */
+            if (p < end && *p != ' ' && (*p >= 0x80 || *p == '.') &&
+                (*p == '.' ? one_letter(fast, w, p)
+                           : !(v < KH_FAST_SIZE && !(f & KH_FAST_WORD)))) {
+                toks->len = (size_t)(t - (khabar_token *)toks->data);
+                sc->norm.len = (size_t)(o - buf);
+                return scan_arabic_from(sc, (size_t)(w - s), (size_t)(p - s),
+                                        (size_t)(o0 - buf), acc);
+            }
+            kind = KHABAR_TOK_ARABIC;
+        } else if (k != 4) {
+            /* A punctuation mark: its form is in f. */
+            o[0] = (char)f;
+            o[1] = (char)(f >> 8);
+            o += KH_FAST_LEN(f);
+            acc = f;
+            p += k == 2 ? 2 : 1;
+            kind = KHABAR_TOK_PUNCT;
+        } else {
+            /* ASCII digits: a plain number (with a final %) when no
+             * separator before a digit nor any non-ASCII byte follows them,
+             * which is what scan_number() finds then; else the run stops
+             * before them and leaves them to it. */
+            unsigned next;
+            do
+                *o++ = (char)*p++;
+            while (p < end && *p - (unsigned)'0' < 10u);
+            next = p < end ? sc->num_next[*p] : NUM_END;
+            if (next == NUM_SEP && end - p > 1 &&
+                (p[1] - (unsigned)'0' < 10u || p[1] >= 0x80))
+                next = NUM_OTHER;
+            if (next == NUM_OTHER) {
+                p = w;
+                o = o0;
+                break;
+            }
+            if (next == NUM_SIGN)
+                *o++ = (char)*p++;
+            acc = 0;
+            kind = KHABAR_TOK_NUMBER;
+        }
+        flags = (acc & KH_FAST_CHANGED) ? KHABAR_TOKEN_CHANGED : 0;
+        /* What comes next: the run goes on over a gap of one space (the
+         * common case, a branch so that the next look-up need not wait for
+         * it), of white space and line breaks that run_gap() knows, or over
+         * none. A gap is taken only when a token of the run follows it. */
+        k = 0;
+        q = p;
+        if (p < end && *p <= ' ') {
+            unsigned gap;
+            if (p < last && *p == ' ' &&
+                (k = run_next(p + 1, end, fast, punct1, &f)) != 0) {
+                q = p + 1;
+                flags |= KHABAR_TOKEN_SPACE_AFTER;
+            } else if ((q = run_gap(p, end, &gap)) != p &&
+                       (k = run_next(q, end, fast, punct1, &f)) != 0) {
+                flags |= gap;
+            }
+        } else {
+            k = run_next(p, end, fast, punct1, &f);
+        }
+        if (t == tend) {
+            size_t n = (size_t)(t - (khabar_token *)toks->data);
+            toks->len = n;
+            if (kh_vec_reserve(toks, sizeof *t, 1) != 0) {
+                sc->norm.len = (size_t)(o - buf);
+                sc->failed = 1;
+                return sc->len;
+            }
+            t = (khabar_token *)toks->data + n;
+            tend = (khabar_token *)toks->data + toks->cap;
+        }
+        t->start = (size_t)(w - s);
+        t->end = (size_t)(p - s);
+        t->norm = (size_t)(o0 - buf);
+        t->norm_len = (uint32_t)(o - o0);
+        t->kind = (uint16_t)kind;
+        t->flags = (uint16_t)flags;
+        t++;
+        if (!k)
+            break;
+        p = q;
+    }
+    toks->len = (size_t)(t - (khabar_token *)toks->data);
+    sc->norm.len = (size_t)(o - buf);
+    kh_norm_boundary(&sc->norm);
+    return (size_t)(p - s);
+}
+
 /* A run of code points of the classes a and b from pos (at least one). */
 static size_t run_of(const scan *sc, size_t pos, int a, int b)
 {
@@ -420,29 +694,36 @@ static int is_url_char(const scan *sc, size_t pos, size_t *w)
 }
 
 /* The end of a URL that starts at start and goes on at pos; trailing
- * punctuation that ends the sentence is not part of it, nor is a closing
- * parenthesis the URL did not open. */
+ * punctuation that ends the sentence is not part of it, nor are closing
+ * parentheses the URL did not open. */
 static size_t url_end(const scan *sc, size_t start, size_t pos)
 {
-    size_t w, end, k, opens = 0;
+    size_t w, end, k;
+    long depth = 0;
     while (pos < sc->len && is_url_char(sc, pos, &w))
         pos += w;
     end = pos;
-    while (end > start) {
-        unsigned char ch = sc->s[end - 1];
+    for (;;) {
+        unsigned char ch;
+        if (end <= start)
+            break;
+        ch = sc->s[end - 1];
         if (ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' ||
             ch == '?' || ch == '\'') {
             end--;
             continue;
         }
+        if (ch == ')') {
+            depth = 0;
+            for (k = start; k < end; k++)
+                depth += sc->s[k] == '(' ? 1 : sc->s[k] == ')' ? -1 : 0;
+            if (depth < 0) {
+                end--;
+                continue;
+            }
+        }
         break;
     }
-    for (k = start; k < end; k++) {
-        if (sc->s[k] == '(')
-            opens++;
-    }
-    if (end > start && sc->s[end - 1] == ')' && opens == 0)
-        end--;
     return end;
 }
 
@@ -463,24 +744,25 @@ static int is_domain_char(unsigned char ch)
  * letters or more. Returns its end, or pos. */
 static size_t email_end(const scan *sc, size_t pos)
 {
-    size_t q = pos, at, last_dot = 0, end;
+    size_t q = pos, at, last_dot = 0, k;
     while (q < sc->len && is_email_local(sc->s[q]))
         q++;
     if (q == pos || q >= sc->len || sc->s[q] != '@')
         return pos;
     at = q++;
-    end = q;
-    while (q < sc->len && (is_domain_char(sc->s[q]) || sc->s[q] == '.')) {
-        if (sc->s[q] == '.')
-            last_dot = q;
+    while (q < sc->len && (is_domain_char(sc->s[q]) || sc->s[q] == '.'))
         q++;
-    }
     while (q > at + 1 && sc->s[q - 1] == '.')
         q--;
-    if (last_dot <= at + 1 || last_dot + 2 >= q + 1 || q - last_dot < 3)
+    for (k = at + 1; k < q; k++) {
+        if (sc->s[k] == '.')
+            last_dot = k;
+    }
+    /* A dot inside the domain, a label before it, two letters after. */
+    if (last_dot <= at + 1 || q - last_dot < 3)
         return pos;
-    for (end = last_dot + 1; end < q; end++) {
-        unsigned char ch = sc->s[end];
+    for (k = last_dot + 1; k < q; k++) {
+        unsigned char ch = sc->s[k];
         if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
             return pos;
     }
@@ -867,12 +1149,24 @@ int kh_tokenize(khabar_doc *doc)
 {
     scan sc;
     size_t pos = 0;
+    unsigned i;
+    int runs;
     memset(&sc, 0, sizeof sc);
     sc.s = (const unsigned char *)doc->text;
     sc.len = doc->len;
     sc.toks = &doc->tokens;
     sc.diags = &doc->diags;
     kh_norm_init(&sc.norm, doc->norm, 0);
+    for (i = 1; i < 128; i++)
+        sc.punct1[i] = kh_uc(i)->cls == KH_C_PUNCT && i != '#' && i != '@';
+    for (i = 0; i < 256; i++)
+        sc.num_next[i] = i >= 0x80  ? NUM_OTHER
+                         : i == '%' ? NUM_SIGN
+                         : (i == '.' || i == ',' || i == '/' || i == '-' ||
+                            i == ':') ? NUM_SEP
+                                      : NUM_END;
+    /* scan_run() writes norm_len without a check. */
+    runs = sc.len <= UINT32_MAX;
     /* Most text normalizes to about its own size: reserve that up front. */
     if (kh_norm_reserve(&sc.norm, doc->len + 64) != 0 ||
         kh_vec_reserve(sc.toks, sizeof(khabar_token), doc->len / 6 + 16) != 0) {
@@ -884,6 +1178,9 @@ int kh_tokenize(khabar_doc *doc)
         size_t w, before = pos;
         int c;
         unsigned char b = sc.s[pos], b1;
+        unsigned v;
+        uint32_t f = 0;
+        int k;
         /* The common cases first: one space before a word, an Arabic word. */
         if (b == ' ' && pos + 1 < sc.len && sc.toks->len &&
             (b1 = sc.s[pos + 1]) > ' ' && (b1 < 0x80 || (b1 & 0xFC) == 0xD8)) {
@@ -896,10 +1193,19 @@ int kh_tokenize(khabar_doc *doc)
             sc.failed = 1;
             break;
         }
-        if ((b & 0xFC) == 0xD8 && pos + 1 < sc.len &&
-            (sc.s[pos + 1] & 0xC0) == 0x80 &&
-            (sc.norm.ar_fast[((unsigned)(b & 3) << 6) |
-                             (sc.s[pos + 1] & 0x3F)] & KH_FAST_WORD)) {
+        if (runs && (k = run_next(sc.s + pos, sc.s + sc.len, sc.norm.ar_fast,
+                                  sc.punct1, &f)) != 0) {
+            /* Arabic words, punctuation marks, plain numbers (see
+             * scan_run); it takes nothing when the number is not a plain
+             * one, which scan_number() below then reads. */
+            size_t at = pos;
+            pos = scan_run(&sc, pos, k, f);
+            if (pos != at)
+                continue;
+        }
+        if (pos + 1 < sc.len &&
+            (v = KH_FAST_INDEX(b, sc.s[pos + 1])) < KH_FAST_SIZE &&
+            (sc.norm.ar_fast[v] & KH_FAST_WORD)) {
             pos = scan_arabic(&sc, pos);
             continue;
         }

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# deps.sh - install the Debian packages a task needs, only those missing.
+#
+# usage: scripts/deps.sh GROUP...
+#
+# Groups:
+#   bench   libstemmer-dev libsqlite3-dev unzip python3   (make bench)
+#   fuzz    clang libclang-rt-14-dev                      (make fuzz)
+#   tables  unicode-data python3                          (make tables)
+#   ci      build-essential unicode-data python3 clang libclang-rt-14-dev
+#
+# A package counts as present when dpkg says "install ok installed". Missing
+# ones are installed with apt-get install -y --no-install-recommends; when
+# that fails, apt-get update runs once and the install is retried. sudo is
+# used only when not running as root.
+set -euo pipefail
+
+usage() {
+    echo "usage: scripts/deps.sh GROUP...   (groups: bench fuzz tables ci)" >&2
+    exit 2
+}
+
+group_packages() {
+    case "$1" in
+        bench)  echo "libstemmer-dev libsqlite3-dev unzip python3" ;;
+        fuzz)   echo "clang libclang-rt-14-dev" ;;
+        tables) echo "unicode-data python3" ;;
+        ci)     echo "build-essential unicode-data python3 clang libclang-rt-14-dev" ;;
+        *)      return 1 ;;
+    esac
+}
+
+installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
+[ $# -ge 1 ] || usage
+
+wanted=()
+for group in "$@"; do
+    if ! pkgs=$(group_packages "$group"); then
+        echo "deps.sh: unknown group '$group'" >&2
+        usage
+    fi
+    for pkg in $pkgs; do
+        case " ${wanted[*]-} " in
+            *" $pkg "*) ;;
+            *) wanted+=("$pkg") ;;
+        esac
+    done
+done
+
+missing=()
+for pkg in "${wanted[@]}"; do
+    installed "$pkg" || missing+=("$pkg")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "deps.sh: $* - all present (${wanted[*]})"
+    exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+else
+    echo "deps.sh: not root and no sudo; install by hand: ${missing[*]}" >&2
+    exit 1
+fi
+
+# env after sudo: sudo may drop DEBIAN_FRONTEND from the environment.
+apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
+echo "deps.sh: installing ${missing[*]}"
+if ! "${apt[@]}" install -y --no-install-recommends "${missing[@]}"; then
+    echo "deps.sh: install failed; running apt-get update and retrying"
+    if ! "${apt[@]}" update ||
+       ! "${apt[@]}" install -y --no-install-recommends "${missing[@]}"; then
+        echo "deps.sh: could not install ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+for pkg in "${missing[@]}"; do
+    if ! installed "$pkg"; then
+        echo "deps.sh: $pkg is still not installed" >&2
+        exit 1
+    fi
+done
+echo "deps.sh: installed ${missing[*]}"

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# run.sh - the khabar command as a user runs it: golden outputs for the
+# example articles, exact rebuilding from CoNLL-U, streaming in chunks, and
+# every kind of bad input and bad usage with its exit code.
+#
+#   tests/cli/run.sh build/khabar          run
+#   UPDATE_GOLDEN=1 tests/cli/run.sh ...   rewrite tests/golden/ (then review
+#                                          the diff before committing)
+set -u
+khabar=${1:-build/khabar}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+golden=$root/tests/golden
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+# Under the sanitizers everything is slower: smaller stress inputs.
+big=100000000
+[ -n "${KHABAR_SANITIZED:-}" ] && big=20000000
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+
+# expect CODE DESCRIPTION -- COMMAND...: runs the command, checks the exit code.
+expect() {
+    local want=$1 what=$2 got
+    shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" = "$want" ]; then ok; else
+        fail "$what: exit $got, want $want"; sed 's/^/    /' "$tmp/err" >&2; fi
+}
+
+# stderr_is_one_line WHAT PATTERN: the error is one line naming the file.
+stderr_is_one_line() {
+    if [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q -- "$2" "$tmp/err"; then ok; else
+        fail "$1: stderr is not one line naming $2:"; sed 's/^/    /' "$tmp/err" >&2; fi
+}
+
+same() { # same WHAT FILE1 FILE2
+    if cmp -s "$2" "$3"; then ok; else fail "$1: $2 and $3 differ"
+        diff "$2" "$3" | head -10 | sed 's/^/    /' >&2; fi
+}
+
+# ------------------------------------------------------------- goldens ---
+for article in "$root"/examples/*.txt; do
+    name=$(basename "$article" .txt)
+    for run in "tokenize text" "tokenize jsonl" "tokenize conllu" \
+               "sentences text" "sentences jsonl" "normalize text" \
+               "normalize jsonl" "normalize-display text"; do
+        set -- $run
+        cmd=$1 fmt=$2 extra=()
+        if [ "$cmd" = normalize-display ]; then cmd=normalize; extra=(--preset display); fi
+        out=$golden/$name.$1.$fmt
+        "$khabar" "$cmd" "${extra[@]}" --format "$fmt" "$article" >"$tmp/got" 2>"$tmp/err"
+        if [ $? != 0 ]; then fail "$name $run: non-zero exit"; continue; fi
+        if [ -n "${UPDATE_GOLDEN:-}" ]; then cp "$tmp/got" "$out"; fi
+        same "$name $run (golden)" "$out" "$tmp/got"
+    done
+    # CoNLL-U rebuilds the article byte for byte.
+    "$khabar" tokenize --format conllu "$article" |
+        LC_ALL=C awk -f "$here/conllu_rebuild.awk" >"$tmp/rebuilt"
+    same "$name conllu rebuild" "$article" "$tmp/rebuilt"
+    # Streaming in tiny chunks changes nothing (offsets, sentence ids).
+    for fmt in jsonl conllu; do
+        "$khabar" tokenize --format "$fmt" "$article" >"$tmp/a"
+        "$khabar" tokenize --format "$fmt" --chunk-size 64 "$article" >"$tmp/b"
+        same "$name $fmt in 64-byte chunks" "$tmp/a" "$tmp/b"
+    done
+    # Standard input, as - and as no argument.
+    "$khabar" sentences "$article" >"$tmp/a"
+    "$khabar" sentences - <"$article" >"$tmp/b"
+    same "$name stdin (-)" "$tmp/a" "$tmp/b"
+    "$khabar" sentences <"$article" >"$tmp/b"
+    same "$name stdin (none)" "$tmp/a" "$tmp/b"
+done
+# Several files: offsets restart per file, outputs follow each other.
+"$khabar" sentences "$root"/examples/*.txt >"$tmp/a"
+for f in "$root"/examples/*.txt; do "$khabar" sentences "$f"; done >"$tmp/b"
+same "several files" "$tmp/a" "$tmp/b"
+
+# ------------------------------------------------- what the user sees ---
+printf 'ﺍﻟﺴﻼﻡ ﻋﻠﻴﻜﻢ\n' >"$tmp/pf.txt"
+"$khabar" normalize "$tmp/pf.txt" >"$tmp/got"
+printf 'السلام عليكم\n' >"$tmp/want"
+same "presentation forms" "$tmp/want" "$tmp/got"
+printf 'سُورْيَا\n' | "$khabar" normalize --preset display >"$tmp/got"
+printf 'سُورْيَا\n' >"$tmp/want"
+same "display keeps diacritics" "$tmp/want" "$tmp/got"
+expect 0 "--version" -- "$khabar" --version
+grep -q '^khabar [0-9]' "$tmp/out" && ok || fail "--version prints the version"
+for c in normalize tokenize sentences; do
+    expect 0 "$c --help" -- "$khabar" "$c" --help
+    grep -q "usage: khabar $c" "$tmp/out" && ok || fail "$c --help prints usage"
+done
+expect 0 "--help" -- "$khabar" --help
+
+# ----------------------------------------------------------- bad usage ---
+expect 2 "no command" -- "$khabar"
+expect 2 "unknown command" -- "$khabar" frobnicate
+expect 2 "unknown option" -- "$khabar" tokenize --frob
+expect 2 "unknown format" -- "$khabar" tokenize --format xml
+expect 2 "missing format" -- "$khabar" tokenize --format
+expect 2 "unknown preset" -- "$khabar" normalize --preset loud
+expect 2 "conllu for normalize" -- "$khabar" normalize --format conllu "$tmp/pf.txt"
+
+# ----------------------------------------------------------- bad input ---
+expect 1 "missing file" -- "$khabar" tokenize "$tmp/nope.txt"
+stderr_is_one_line "missing file" "nope.txt"
+expect 1 "directory" -- "$khabar" sentences "$tmp"
+stderr_is_one_line "directory" "is a directory"
+mkdir "$tmp/model"
+expect 1 "missing model" -- "$khabar" tokenize --model "$tmp/nomodel" "$tmp/pf.txt"
+stderr_is_one_line "missing model" "nomodel"
+if [ "$(id -u)" != 0 ]; then
+    printf 'x' >"$tmp/locked.txt"; chmod 000 "$tmp/locked.txt"
+    expect 1 "unreadable file" -- "$khabar" tokenize "$tmp/locked.txt"
+    stderr_is_one_line "unreadable file" "locked.txt"
+fi
+# A good file after a bad one is still processed; the exit code says 1.
+expect 1 "bad then good" -- "$khabar" sentences "$tmp/nope.txt" "$tmp/pf.txt"
+grep -q 'ﺍﻟﺴﻼﻡ' "$tmp/out" && ok || fail "bad then good: the good file was not processed"
+
+# Invalid UTF-8 and NUL: U+FFFD and a warning; an error with --strict.
+printf 'سوريا\xff\xfe ولبنان\0 \xed\xa0\x80 \xc0\xaf.\n' >"$tmp/bad.txt"
+expect 0 "invalid UTF-8" -- "$khabar" tokenize "$tmp/bad.txt"
+stderr_is_one_line "invalid UTF-8 warning" "bad.txt: warning: 5 invalid"
+grep -q $'\xef\xbf\xbd\t\xef\xbf\xbd\xef\xbf\xbd\tinvalid\t10\t12' "$tmp/out" && ok ||
+    fail "invalid bytes are an invalid token of U+FFFD"
+expect 1 "invalid UTF-8, --strict" -- "$khabar" tokenize --strict "$tmp/bad.txt"
+stderr_is_one_line "--strict error" "bad.txt: 5 invalid"
+expect 0 "invalid UTF-8 normalize" -- "$khabar" normalize "$tmp/bad.txt"
+LC_ALL=C grep -q $'\xff' "$tmp/out" && fail "normalize let an invalid byte through" || ok
+expect 0 "invalid UTF-8 conllu" -- "$khabar" tokenize --format conllu "$tmp/bad.txt"
+if command -v iconv >/dev/null; then
+    iconv -f UTF-8 -t UTF-8 "$tmp/out" >/dev/null 2>&1 && ok || fail "conllu output is not UTF-8"
+fi
+
+# CRLF and lone CR.
+printf 'عنوان\r\nجملة أولى. جملة ثانية.\r\nسطر\rآخر\r' >"$tmp/crlf.txt"
+expect 0 "CRLF" -- "$khabar" sentences "$tmp/crlf.txt"
+[ "$(wc -l <"$tmp/out")" = 5 ] && ok || fail "CRLF: want 5 sentences, got $(wc -l <"$tmp/out")"
+"$khabar" tokenize --format conllu "$tmp/crlf.txt" | LC_ALL=C awk -f "$here/conllu_rebuild.awk" >"$tmp/rebuilt"
+same "CRLF conllu rebuild" "$tmp/crlf.txt" "$tmp/rebuilt"
+
+# Empty, white space only, punctuation only.
+: >"$tmp/empty.txt"
+for f in normalize tokenize sentences; do
+    expect 0 "empty file ($f)" -- "$khabar" "$f" "$tmp/empty.txt"
+    [ -s "$tmp/out" ] && fail "empty file ($f): output is not empty" || ok
+done
+printf ' \n\t\n\n  ' >"$tmp/space.txt"
+expect 0 "white space only" -- "$khabar" tokenize "$tmp/space.txt"
+[ -s "$tmp/out" ] && fail "white space only: output is not empty" || ok
+printf '!!! ... ، ؟ «»\n' >"$tmp/punct.txt"
+expect 0 "punctuation only" -- "$khabar" sentences "$tmp/punct.txt"
+[ -s "$tmp/out" ] && ok || fail "punctuation only: no sentence"
+
+# A binary file: defined output, a warning, exit 0.
+LC_ALL=C awk 'BEGIN { x = 12345; for (i = 0; i < 300000; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648; printf "%c", int(x / 65536) % 256 } }' \
+    >"$tmp/binary.bin"
+expect 0 "binary file" -- "$khabar" tokenize --format jsonl "$tmp/binary.bin"
+stderr_is_one_line "binary file warning" "binary.bin: warning"
+
+# One line of $big bytes, no line break: bounded time and memory.
+yes 'سوريا' | tr -d '\n' | head -c "$big" >"$tmp/line.txt"
+start=$(date +%s)
+expect 0 "one $big-byte line" -- "$khabar" sentences "$tmp/line.txt"
+[ $(( $(date +%s) - start )) -lt 120 ] && ok || fail "one long line took over 2 minutes"
+rm -f "$tmp/line.txt"
+
+# Memory stays flat on a stream (not under the sanitizers, whose shadow
+# memory needs a large address space).
+if [ -z "${KHABAR_SANITIZED:-}" ]; then
+    yes 'قال الرئيس إن الوفد وصل أمس إلى الدوحة، وإن المحادثات ستبدأ غدا.' |
+        head -c 300000000 | (ulimit -v 200000; "$khabar" tokenize --format conllu) >/dev/null
+    [ "${PIPESTATUS[2]:-0}" = 0 ] && ok || fail "300 MB stream under a 200 MB memory limit"
+fi
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]
