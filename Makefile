@@ -5,6 +5,8 @@
 #   make asan            the tests under AddressSanitizer + UBSan
 #   make fuzz            run the libFuzzer target (clang), FUZZ_TIME seconds
 #   make bench           throughput against Snowball and SQLite FTS5
+#   make models          rebuild data/*.kbm from ../shared/data
+#   make eval            accuracy figures on ../shared/data
 #   make install         PREFIX=/usr/local (DESTDIR honoured)
 #   make tables          regenerate src/text/unicode_tables.c
 #   make check-tables    check that regenerating reproduces it
@@ -20,6 +22,7 @@ BUILD    ?= build
 PYTHON   ?= python3
 UCD      ?= /usr/share/unicode
 FUZZ_TIME ?= 600
+SHARED   ?= ../shared/data
 
 VERSION  := $(shell sed -n 's/^\#define KHABAR_VERSION_STRING "\(.*\)"/\1/p' include/khabar.h)
 SOVER    := 0
@@ -30,23 +33,36 @@ KCFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -fPIC \
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+TRAIN_SRC := $(sort $(wildcard tools/train/*.c))
 
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+DATA     := $(sort $(wildcard data/*.kbm))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+TRAIN_OBJ := $(TRAIN_SRC:%.c=$(BUILD)/obj/%.o)
 
 LIB_A    := $(BUILD)/libkhabar.a
 LIB_SO   := $(BUILD)/libkhabar.so.$(SOVER)
 KHABAR   := $(BUILD)/khabar
 TESTS    := $(BUILD)/khabar-tests
 REPLAY   := $(BUILD)/fuzz-replay
+TRAIN    := $(BUILD)/khabar-train
 
 .PHONY: all check unit cli-tests fuzz-replay asan fuzz bench install \
-        uninstall tables check-tables clean demo
+        uninstall tables check-tables clean demo models eval
 
 all: $(LIB_A) $(LIB_SO) $(KHABAR) $(BUILD)/khabar.pc
 
 $(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -Isrc -c $< -o $@
+
+# The default models, compiled in (tools/gen_embedded.sh).
+$(BUILD)/gen/embedded.c: tools/gen_embedded.sh $(DATA)
+	@mkdir -p $(dir $@)
+	tools/gen_embedded.sh data > $@
+
+$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c $(DATA)
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) -Isrc -c $< -o $@
 
@@ -65,6 +81,9 @@ $(KHABAR): $(CLI_OBJ) $(LIB_A)
 
 $(TESTS): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) -lpthread
+
+$(TRAIN): $(TRAIN_OBJ) $(LIB_A)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TRAIN_OBJ) $(LIB_A) -lm
 
 $(REPLAY): $(BUILD)/obj/fuzz/fuzz_text.o $(BUILD)/obj/fuzz/replay.o $(LIB_A)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
@@ -94,12 +113,12 @@ asan:
 # ----------------------------------------------------------------- fuzz ---
 
 FUZZ_BIN := $(BUILD)/fuzz/fuzz_text
-fuzz:
+fuzz: $(BUILD)/gen/embedded.c
 	@command -v clang >/dev/null || scripts/deps.sh fuzz
 	@mkdir -p $(BUILD)/fuzz/corpus
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    -o $(FUZZ_BIN) fuzz/fuzz_text.c $(LIB_SRC)
+	    -o $(FUZZ_BIN) fuzz/fuzz_text.c $(LIB_SRC) $(BUILD)/gen/embedded.c
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=4096 \
 	    -dict=fuzz/arabic.dict $(BUILD)/fuzz/corpus fuzz/corpus
 
@@ -107,6 +126,14 @@ fuzz:
 
 bench: $(LIB_A)
 	bench/run.sh $(BUILD)
+
+# --------------------------------------------------------------- models ---
+
+# Rebuilds data/*.kbm from $(SHARED) (needs the shared corpora); the library
+# must then be rebuilt to compile the new defaults in.
+models: $(KHABAR) $(TRAIN)
+	tools/models.sh $(BUILD) $(SHARED)
+	$(MAKE) all
 
 # --------------------------------------------------------------- tables ---
 
@@ -148,4 +175,4 @@ demo: $(KHABAR)
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(TRAIN_OBJ:.o=.d)

@@ -27,6 +27,7 @@ typedef struct cli_opts {
     int progress;           /* -1 auto, 0 never, 1 always */
     size_t chunk;           /* bytes per chunk */
     const char *model_dir;  /* --model */
+    int fine;               /* --scheme fine */
     const char **files;
     int nfiles;
 } cli_opts;
@@ -53,5 +54,8 @@ void cli_error(const char *what, const char *msg);
 int cmd_normalize(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
+int cmd_stem(int argc, char **argv);
+int cmd_conllu(int argc, char **argv);
 
 #endif

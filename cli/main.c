@@ -17,6 +17,9 @@ static const char usage[] =
     "  normalize   normalized text (Unicode, spelling variants, digits)\n"
     "  tokenize    tokens with kinds, byte offsets and normalized forms\n"
     "  sentences   one sentence a line\n"
+    "  segment     clitic segmentation: surface and restored forms\n"
+    "  stem        one search stem per token (token<TAB>stem)\n"
+    "  conllu      CoNLL-U: one word a line, lemmas\n"
     "\n"
     "Each command reads the FILEs, or standard input when there is none or\n"
     "FILE is -, and writes to standard output. `khabar <command> --help`\n"
@@ -47,6 +50,12 @@ int main(int argc, char **argv)
         return cmd_tokenize(argc - 1, argv + 1);
     if (!strcmp(cmd, "sentences"))
         return cmd_sentences(argc - 1, argv + 1);
+    if (!strcmp(cmd, "segment"))
+        return cmd_segment(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stem"))
+        return cmd_stem(argc - 1, argv + 1);
+    if (!strcmp(cmd, "conllu"))
+        return cmd_conllu(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s' (try khabar --help)\n", kh_prog,
             cmd);
     return EXIT_USAGE;

@@ -87,6 +87,16 @@ int cli_parse(int argc, char **argv, cli_opts *o, const char *usage)
             o->norm = khabar_norm_preset(v);
             if (!o->norm)
                 return usage_error(o, usage, "unknown preset", v);
+        } else if (is_opt(a, NULL, "--scheme")) {
+            v = value_of(argc, argv, &i, a);
+            if (!v)
+                return usage_error(o, usage, "missing value for", a);
+            if (!strcmp(v, "ud"))
+                o->fine = 0;
+            else if (!strcmp(v, "fine"))
+                o->fine = 1;
+            else
+                return usage_error(o, usage, "unknown scheme", v);
         } else if (is_opt(a, NULL, "--model")) {
             v = value_of(argc, argv, &i, a);
             if (!v)

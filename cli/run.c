@@ -140,6 +140,7 @@ static int run_chunk(run_state *st, const char *name, const char *buf,
     memset(&ao, 0, sizeof ao);
     ao.stages = st->job->stages;
     ao.norm = st->o->norm;
+    ao.flags = st->o->fine ? KHABAR_ANALYZE_FINE : 0;
     doc = khabar_analyze_opts(st->model, buf, n, &ao, &err);
     if (!doc) {
         cli_error(name, err.msg);

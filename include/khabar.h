@@ -226,14 +226,18 @@ const char *khabar_diag_kind_name(khabar_diag_kind kind);
 enum {
     KHABAR_STAGE_NORMTEXT  = 1u << 0, /* the whole text normalized */
     KHABAR_STAGE_TOKENS    = 1u << 1,
-    KHABAR_STAGE_SENTENCES = 1u << 2
+    KHABAR_STAGE_SENTENCES = 1u << 2,
+    KHABAR_STAGE_WORDS     = 1u << 3  /* segments, lemmas, stems, roots */
 };
 
 /* Options. */
 enum {
     KHABAR_ANALYZE_COPY_TEXT = 1u << 0, /* copy the input into the doc; without
                                            it the input must outlive the doc */
-    KHABAR_ANALYZE_NORM_MAP  = 1u << 1  /* keep the byte map of NORMTEXT */
+    KHABAR_ANALYZE_NORM_MAP  = 1u << 1, /* keep the byte map of NORMTEXT */
+    KHABAR_ANALYZE_FINE      = 1u << 2  /* WORDS in the fine scheme: also
+                                           split ال and inflectional
+                                           suffixes (و+ال+سعودي+ة) */
 };
 
 typedef struct khabar_options {
@@ -264,8 +268,9 @@ const char *khabar_doc_text(const khabar_doc *doc, size_t *len);
 size_t khabar_doc_token_count(const khabar_doc *doc);
 const khabar_token *khabar_doc_tokens(const khabar_doc *doc);
 
-/* The buffer the tokens' normalized forms point into (token.norm is an
- * offset in it); owned by the doc. Forms are not NUL-terminated. */
+/* The buffer every string of the doc is in: tokens' normalized forms
+ * (token.norm) and words' forms, lemmas, stems and roots are offsets in it
+ * with a length; owned by the doc. Strings are not NUL-terminated. */
 const char *khabar_doc_norm(const khabar_doc *doc);
 
 /* Sentences in input order; owned by the doc. */
@@ -281,6 +286,51 @@ size_t khabar_doc_diag_count(const khabar_doc *doc);
 const khabar_diag *khabar_doc_diags(const khabar_doc *doc);
 
 /* ------------------------------------------------------------------------ */
+/* Words: segments of tokens, with lemma, stem and root                     */
+/* ------------------------------------------------------------------------ */
+
+/* What part of its token a word is. */
+typedef enum khabar_word_role {
+    KHABAR_WORD_WHOLE = 0,  /* the token is one word */
+    KHABAR_WORD_PROCLITIC,  /* و ف ب ك ل س before the host */
+    KHABAR_WORD_HOST,       /* the word the clitics attach to */
+    KHABAR_WORD_ENCLITIC,   /* a pronoun after the host */
+    KHABAR_WORD_AFFIX       /* fine scheme: ال, or an inflectional suffix */
+} khabar_word_role;
+
+/* Word flags. */
+enum {
+    KHABAR_WORD_LEMMA_GUESSED = 1u << 0, /* not from the lexicon */
+    KHABAR_WORD_ROOT_GUESSED  = 1u << 1, /* from letter patterns */
+    KHABAR_WORD_RESTORED      = 1u << 2  /* form differs from the surface */
+};
+
+/* A word (stage WORDS). Its surface is input bytes [start, end), a part of
+ * its token's bytes; words of a token are adjacent and cover it. Strings are
+ * offsets into khabar_doc_norm() with their lengths; they are undiacritized
+ * and spelled as in the text (form, lemma) or search-normalized (stem). */
+typedef struct khabar_word {
+    size_t start, end;  /* the surface, in bytes of the input */
+    size_t token;       /* index of its token */
+    size_t form;        /* restored form: ل+لحظر has forms ل, الحظر */
+    size_t lemma;       /* lemma (PADT/PUD convention) */
+    size_t stem;        /* search stem: one per token, on its host */
+    size_t root;        /* 3 or 4 letters; length 0 when none */
+    uint16_t form_len, lemma_len, stem_len, root_len;
+    uint8_t role;       /* khabar_word_role */
+    uint8_t upos;       /* 0 until a tagger fills it */
+    uint16_t flags;     /* KHABAR_WORD_* */
+} khabar_word;
+
+/* Words in input order; owned by the doc. Empty unless stage WORDS ran. */
+size_t khabar_doc_word_count(const khabar_doc *doc);
+const khabar_word *khabar_doc_words(const khabar_doc *doc);
+
+/* The index of the first word of each token (n_tokens + 1 entries, the last
+ * one is the word count), or NULL without stage WORDS; owned by the doc. */
+const size_t *khabar_doc_token_words(const khabar_doc *doc);
+
+/* ------------------------------------------------------------------------ */
 /* Writers                                                                  */
 /* ------------------------------------------------------------------------ */
 
@@ -294,7 +344,9 @@ int khabar_write_stdio(void *ctx, const char *data, size_t len);
 typedef enum khabar_view {
     KHABAR_VIEW_TOKENS = 0,   /* the tokens, by sentence */
     KHABAR_VIEW_SENTENCES,    /* the sentences */
-    KHABAR_VIEW_NORMALIZED    /* the normalized text (stage NORMTEXT) */
+    KHABAR_VIEW_NORMALIZED,   /* the normalized text (stage NORMTEXT) */
+    KHABAR_VIEW_WORDS,        /* the words (stage WORDS) */
+    KHABAR_VIEW_STEMS         /* each token and its search stem */
 } khabar_view;
 
 typedef enum khabar_format {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../morph/morph.h"
 #include "../text/normalize.h"
 #include "../tokenize/tokenize.h"
 #include "error.h"
@@ -15,8 +16,9 @@
 static unsigned with_prerequisites(unsigned stages)
 {
     if (stages == 0)
-        stages = KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES;
-    if (stages & KHABAR_STAGE_SENTENCES)
+        stages = KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES |
+                 KHABAR_STAGE_WORDS;
+    if (stages & (KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS))
         stages |= KHABAR_STAGE_TOKENS;
     return stages;
 }
@@ -44,7 +46,7 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
         return NULL;
     }
     if (opts->stages & ~(unsigned)(KHABAR_STAGE_NORMTEXT | KHABAR_STAGE_TOKENS |
-                                  KHABAR_STAGE_SENTENCES)) {
+                                  KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS)) {
         kh_fail(err, KHABAR_EINVAL, "unknown stage", 0);
         return NULL;
     }
@@ -83,6 +85,9 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
         goto nomem;
     if ((doc->stages & KHABAR_STAGE_SENTENCES) && kh_sentences(doc) != 0)
         goto nomem;
+    if ((doc->stages & KHABAR_STAGE_WORDS) &&
+        kh_words(doc, (opts->flags & KHABAR_ANALYZE_FINE) != 0) != 0)
+        goto nomem;
     kh_ok(err);
     return doc;
 nomem:
@@ -98,6 +103,8 @@ void khabar_doc_free(khabar_doc *doc)
     kh_vec_free(&doc->tokens);
     kh_vec_free(&doc->sentences);
     kh_vec_free(&doc->diags);
+    kh_vec_free(&doc->words);
+    free(doc->token_words);
     free(doc->norm_buf);
     free(doc->owned_text);
     khabar_normalized_free(&doc->normtext);
@@ -150,4 +157,19 @@ size_t khabar_doc_diag_count(const khabar_doc *doc)
 const khabar_diag *khabar_doc_diags(const khabar_doc *doc)
 {
     return doc ? doc->diags.data : NULL;
+}
+
+size_t khabar_doc_word_count(const khabar_doc *doc)
+{
+    return doc ? doc->words.len : 0;
+}
+
+const khabar_word *khabar_doc_words(const khabar_doc *doc)
+{
+    return doc ? doc->words.data : NULL;
+}
+
+const size_t *khabar_doc_token_words(const khabar_doc *doc)
+{
+    return doc ? doc->token_words : NULL;
 }

@@ -18,10 +18,13 @@ struct khabar_doc {
     unsigned norm;          /* resolved KHABAR_NORM_* flags */
     unsigned stages;        /* the stages that ran */
     kh_vec tokens;          /* khabar_token */
-    char *norm_buf;         /* the tokens' normalized forms */
+    char *norm_buf;         /* every string: tokens' normalized forms,
+                               then the words' strings */
     size_t norm_len;
     kh_vec sentences;       /* khabar_sentence */
     kh_vec diags;           /* khabar_diag */
+    kh_vec words;           /* khabar_word */
+    size_t *token_words;    /* first word of each token, n_tokens + 1 */
     khabar_normalized normtext;
 };
 

@@ -1,36 +1,133 @@
-/* model.c - creating, loading and freeing a khabar_model. */
+/*
+ * model.c - creating, loading and freeing a khabar_model.
+ *
+ * Each component is looked for as DIR/NAME.kbm when a directory is given,
+ * else among the compiled-in defaults. Files are read whole into memory and
+ * checked (container.c) before any component reads them.
+ */
 #include "model.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "../core/error.h"
 #include "../text/unicode.h"
+#include "container.h"
+#include "embedded.h"
 
-khabar_model *khabar_model_new(khabar_error *err)
+/* Largest model file accepted. */
+#define KH_MODEL_MAX_BYTES ((size_t)1 << 30)
+
+/* The image of component name: DIR/name.kbm, else the default. Returns 0 and
+ * sets *data and *len (*data NULL when there is none), or -1 with err set. */
+static int find_image(khabar_model *m, const char *dir, const char *name,
+                      const unsigned char **data, size_t *len,
+                      khabar_error *err)
+{
+    const kh_embedded *e;
+    *data = NULL;
+    *len = 0;
+    if (dir) {
+        char path[4096];
+        struct stat st;
+        FILE *f;
+        int slot;
+        snprintf(path, sizeof path, "%s/%s.kbm", dir, name);
+        if (stat(path, &st) == 0) {
+            char *buf;
+            if (!S_ISREG(st.st_mode) || (size_t)st.st_size > KH_MODEL_MAX_BYTES) {
+                kh_fail(err, KHABAR_EMODEL, "model file is not a regular file "
+                                            "of a sensible size", 0);
+                return -1;
+            }
+            for (slot = 0; slot < KH_MODEL_FILES && m->owned[slot]; slot++)
+                ;
+            buf = slot < KH_MODEL_FILES ? malloc((size_t)st.st_size + 16) : NULL;
+            if (!buf) {
+                kh_fail(err, KHABAR_ENOMEM, NULL, 0);
+                return -1;
+            }
+            m->owned[slot] = buf;
+            f = fopen(path, "rb");
+            if (!f || fread(buf, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
+                if (f)
+                    fclose(f);
+                kh_fail(err, KHABAR_EMODEL, "model file cannot be read", 0);
+                return -1;
+            }
+            fclose(f);
+            *data = (const unsigned char *)buf;
+            *len = (size_t)st.st_size;
+            return 0;
+        }
+    }
+    for (e = kh_embedded_models; e->name; e++) {
+        if (strcmp(e->name, name) == 0) {
+            *data = e->data;
+            *len = (size_t)(e->end - e->data);
+            return 0;
+        }
+    }
+    return 0;
+}
+
+static khabar_model *load(const char *dir, khabar_error *err)
 {
     khabar_model *m = calloc(1, sizeof *m);
+    const unsigned char *data;
+    size_t len;
+    kh_container c;
     if (!m) {
         kh_fail(err, KHABAR_ENOMEM, NULL, 0);
         return NULL;
     }
     m->unicode_version = kh_unicode_version;
+    if (find_image(m, dir, "lexicon", &data, &len, err) != 0)
+        goto fail;
+    if (data) {
+        if (kh_container_open(&c, data, len, "lexicon", err) != KHABAR_OK ||
+            kh_lexicon_open(&m->lex, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_lexicon = 1;
+    }
+    if (find_image(m, dir, "segmenter", &data, &len, err) != 0)
+        goto fail;
+    if (data) {
+        if (kh_container_open(&c, data, len, "segmenter", err) != KHABAR_OK ||
+            kh_segmenter_open(&m->seg, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_segmenter = 1;
+    }
     kh_ok(err);
     return m;
+fail:
+    khabar_model_free(m);
+    return NULL;
 }
+
+khabar_model *khabar_model_new(khabar_error *err) { return load(NULL, err); }
 
 khabar_model *khabar_model_load(const char *dir, khabar_error *err)
 {
     struct stat st;
     if (!dir)
-        return khabar_model_new(err);
+        return load(NULL, err);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         kh_fail(err, KHABAR_EMODEL, "model directory not found", 0);
         return NULL;
     }
-    /* The text layer has no model files yet: everything it needs is
-     * compiled in. */
-    return khabar_model_new(err);
+    return load(dir, err);
 }
 
-void khabar_model_free(khabar_model *model) { free(model); }
+void khabar_model_free(khabar_model *model)
+{
+    int i;
+    if (!model)
+        return;
+    for (i = 0; i < KH_MODEL_FILES; i++)
+        free(model->owned[i]);
+    free(model);
+}

@@ -3,15 +3,26 @@
  *
  * The model is immutable after loading and shared read-only by threads. The
  * text layer's tables are static data compiled into the library (see
- * src/text/unicode.h); later layers add their loaded parts here.
+ * src/text/unicode.h); the components below come from model files (.kbm):
+ * the compiled-in defaults (src/model/embedded.h) or files of a directory.
+ * A component whose file is absent is simply missing (has_* is 0) and the
+ * stages that need it do without (words are then unsegmented tokens).
  */
 #ifndef KH_MODEL_H
 #define KH_MODEL_H
 
 #include "khabar.h"
+#include "../morph/lexicon.h"
+#include "../morph/segment.h"
+
+#define KH_MODEL_FILES 8
 
 struct khabar_model {
     const char *unicode_version; /* of the compiled-in character tables */
+    char *owned[KH_MODEL_FILES]; /* file images read from a directory */
+    int has_lexicon, has_segmenter;
+    kh_lexicon lex;
+    kh_segmenter seg;
 };
 
 #endif

@@ -10,6 +10,8 @@
  */
 #include "write.h"
 
+#include "../morph/lexicon.h"
+
 /* Writes the gap bytes [a, b) escaped for MISC. */
 static void spaces(kh_sink *k, const char *s, size_t a, size_t b)
 {
@@ -35,19 +37,60 @@ static void spaces(kh_sink *k, const char *s, size_t a, size_t b)
     }
 }
 
+/* One line: a token (lemma NULL) or a word. The gap after it is [end,
+ * gap_end): SpaceAfter=No when empty, SpacesAfter= unless one space. */
+static void line(kh_sink *k, const khabar_doc *doc, const khabar_write_opts *o,
+                 size_t id, size_t start, size_t end, size_t gap_end,
+                 const char *lemma, size_t lemma_len, int upos, int doc_first)
+{
+    int bar = 0;
+    kh_sink_num(k, id);
+    kh_sink_char(k, '\t');
+    kh_sink_text(k, doc->text + start, end - start, 0);
+    kh_sink_char(k, '\t');
+    if (lemma && lemma_len)
+        kh_sink_text(k, lemma, lemma_len, 1);
+    else
+        kh_sink_char(k, '_');
+    kh_sink_char(k, '\t');
+    kh_sink_str(k, upos ? kh_upos_name(upos) : "_");
+    kh_sink_str(k, "\t_\t_\t_\t_\t_\t");
+    if (doc_first && start > 0) {
+        kh_sink_str(k, "SpacesBefore=");
+        spaces(k, doc->text, 0, start);
+        bar = 1;
+    }
+    if (gap_end == end) {
+        kh_sink_str(k, bar ? "|SpaceAfter=No" : "SpaceAfter=No");
+        bar = 1;
+    } else if (!(gap_end == end + 1 && doc->text[end] == ' ')) {
+        kh_sink_str(k, bar ? "|SpacesAfter=" : "SpacesAfter=");
+        spaces(k, doc->text, end, gap_end);
+        bar = 1;
+    }
+    kh_sink_str(k, bar ? "|TokenRange=" : "TokenRange=");
+    kh_sink_num(k, o->offset_base + start);
+    kh_sink_char(k, ':');
+    kh_sink_num(k, o->offset_base + end);
+    kh_sink_char(k, '\n');
+}
+
 khabar_code kh_write_conllu(const khabar_doc *doc, const khabar_write_opts *o,
                             kh_sink *k)
 {
     const khabar_token *tk = doc->tokens.data;
+    const khabar_word *wd = doc->words.data;
     const khabar_sentence *ss;
     khabar_sentence whole;
     size_t ns, i, j, ntok = doc->tokens.len;
-    if (o->view == KHABAR_VIEW_NORMALIZED)
+    int words = o->view == KHABAR_VIEW_WORDS;
+    if (o->view != KHABAR_VIEW_TOKENS && o->view != KHABAR_VIEW_SENTENCES &&
+        !words)
         return KHABAR_EINVAL;
     ns = kh_write_sentences(doc, &ss, &whole);
     for (i = 0; i < ns; i++) {
         const khabar_sentence *s = &ss[i];
-        size_t first = s->first_token;
+        size_t first = s->first_token, id = 1;
         if (i == 0 && (o->flags & KHABAR_WRITE_DOC_START))
             kh_sink_str(k, "# newdoc\n");
         if (first == 0 || (tk[first - 1].flags & KHABAR_TOKEN_NEWLINE_AFTER))
@@ -59,30 +102,18 @@ khabar_code kh_write_conllu(const khabar_doc *doc, const khabar_write_opts *o,
         kh_sink_char(k, '\n');
         for (j = first; j < first + s->n_tokens; j++) {
             const khabar_token *t = &tk[j];
-            size_t gap_end = j + 1 < ntok ? tk[j + 1].start : doc->len;
-            int bar = 0;
-            kh_sink_num(k, j - first + 1);
-            kh_sink_char(k, '\t');
-            kh_sink_text(k, doc->text + t->start, t->end - t->start, 0);
-            kh_sink_str(k, "\t_\t_\t_\t_\t_\t_\t_\t");
-            if (j == 0 && t->start > 0) {
-                kh_sink_str(k, "SpacesBefore=");
-                spaces(k, doc->text, 0, t->start);
-                bar = 1;
+            size_t gap_end = j + 1 < ntok ? tk[j + 1].start : doc->len, w;
+            if (!words) {
+                line(k, doc, o, id++, t->start, t->end, gap_end, NULL, 0, 0,
+                     j == 0);
+                continue;
             }
-            if (gap_end == t->end) {
-                kh_sink_str(k, bar ? "|SpaceAfter=No" : "SpaceAfter=No");
-                bar = 1;
-            } else if (!(gap_end == t->end + 1 && doc->text[t->end] == ' ')) {
-                kh_sink_str(k, bar ? "|SpacesAfter=" : "SpacesAfter=");
-                spaces(k, doc->text, t->end, gap_end);
-                bar = 1;
+            for (w = doc->token_words[j]; w < doc->token_words[j + 1]; w++) {
+                int last = w + 1 == doc->token_words[j + 1];
+                line(k, doc, o, id++, wd[w].start, wd[w].end,
+                     last ? gap_end : wd[w].end, doc->norm_buf + wd[w].lemma,
+                     wd[w].lemma_len, wd[w].upos, j == 0 && w == 0);
             }
-            kh_sink_str(k, bar ? "|TokenRange=" : "TokenRange=");
-            kh_sink_num(k, o->offset_base + t->start);
-            kh_sink_char(k, ':');
-            kh_sink_num(k, o->offset_base + t->end);
-            kh_sink_char(k, '\n');
         }
         kh_sink_char(k, '\n');
     }

@@ -38,6 +38,66 @@ static void write_normalized(const khabar_doc *doc, const khabar_write_opts *o,
     }
 }
 
+static const char *role_name(int role)
+{
+    switch (role) {
+    case KHABAR_WORD_PROCLITIC: return "proclitic";
+    case KHABAR_WORD_HOST: return "host";
+    case KHABAR_WORD_ENCLITIC: return "enclitic";
+    case KHABAR_WORD_AFFIX: return "affix";
+    default: return "whole";
+    }
+}
+
+static void str_field(kh_sink *k, const char *key, const khabar_doc *doc,
+                      size_t off, size_t len)
+{
+    kh_sink_str(k, key);
+    kh_sink_json(k, doc->norm_buf + off, len);
+}
+
+/* "tokens": each with its "words" (surface, form, lemma, stem, root...). */
+static void write_words(const khabar_doc *doc, const khabar_write_opts *o,
+                        const khabar_sentence *s, kh_sink *k)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const khabar_word *wd = doc->words.data;
+    size_t j, w;
+    kh_sink_str(k, ",\"tokens\":[");
+    for (j = s->first_token; j < s->first_token + s->n_tokens; j++) {
+        size_t a = doc->token_words[j], b = doc->token_words[j + 1];
+        if (j > s->first_token)
+            kh_sink_char(k, ',');
+        kh_sink_str(k, "{\"text\":");
+        kh_sink_json(k, doc->text + tk[j].start, tk[j].end - tk[j].start);
+        key_num(k, ",\"start\":", o->offset_base + tk[j].start);
+        key_num(k, ",\"end\":", o->offset_base + tk[j].end);
+        str_field(k, ",\"stem\":", doc, wd[kh_token_host(doc, j)].stem,
+                  wd[kh_token_host(doc, j)].stem_len);
+        kh_sink_str(k, ",\"words\":[");
+        for (w = a; w < b; w++) {
+            if (w > a)
+                kh_sink_char(k, ',');
+            kh_sink_str(k, "{\"text\":");
+            kh_sink_json(k, doc->text + wd[w].start, wd[w].end - wd[w].start);
+            str_field(k, ",\"form\":", doc, wd[w].form, wd[w].form_len);
+            str_field(k, ",\"lemma\":", doc, wd[w].lemma, wd[w].lemma_len);
+            if (wd[w].root_len) {
+                str_field(k, ",\"root\":", doc, wd[w].root, wd[w].root_len);
+                if (wd[w].flags & KHABAR_WORD_ROOT_GUESSED)
+                    kh_sink_str(k, ",\"root_guessed\":true");
+            }
+            kh_sink_str(k, ",\"role\":\"");
+            kh_sink_str(k, role_name(wd[w].role));
+            key_num(k, "\",\"start\":", o->offset_base + wd[w].start);
+            key_num(k, ",\"end\":", o->offset_base + wd[w].end);
+            kh_sink_char(k, '}');
+        }
+        kh_sink_str(k, "]}");
+    }
+    kh_sink_char(k, ']');
+}
+
 khabar_code kh_write_jsonl(const khabar_doc *doc, const khabar_write_opts *o,
                            kh_sink *k)
 {
@@ -52,11 +112,28 @@ khabar_code kh_write_jsonl(const khabar_doc *doc, const khabar_write_opts *o,
     ns = kh_write_sentences(doc, &ss, &whole);
     for (i = 0; i < ns; i++) {
         const khabar_sentence *s = &ss[i];
+        if (o->view == KHABAR_VIEW_STEMS) {
+            for (j = s->first_token; j < s->first_token + s->n_tokens; j++) {
+                const khabar_word *w =
+                    (const khabar_word *)doc->words.data + kh_token_host(doc, j);
+                kh_sink_str(k, "{\"token\":");
+                kh_sink_json(k, doc->text + tk[j].start,
+                             tk[j].end - tk[j].start);
+                kh_sink_str(k, ",\"stem\":");
+                kh_sink_json(k, doc->norm_buf + w->stem, w->stem_len);
+                key_num(k, ",\"start\":", o->offset_base + tk[j].start);
+                key_num(k, ",\"end\":", o->offset_base + tk[j].end);
+                kh_sink_str(k, "}\n");
+            }
+            continue;
+        }
         key_num(k, "{\"id\":", o->sentence_base + i + 1);
         key_num(k, ",\"start\":", o->offset_base + s->start);
         key_num(k, ",\"end\":", o->offset_base + s->end);
         kh_sink_str(k, ",\"text\":");
         kh_sink_json(k, doc->text + s->start, s->end - s->start);
+        if (o->view == KHABAR_VIEW_WORDS)
+            write_words(doc, o, s, k);
         if (o->view == KHABAR_VIEW_TOKENS) {
             kh_sink_str(k, ",\"tokens\":[");
             for (j = s->first_token; j < s->first_token + s->n_tokens; j++) {

@@ -18,6 +18,45 @@ khabar_code kh_write_text(const khabar_doc *doc, const khabar_write_opts *o,
     ns = kh_write_sentences(doc, &ss, &whole);
     for (i = 0; i < ns; i++) {
         const khabar_sentence *s = &ss[i];
+        if (o->view == KHABAR_VIEW_STEMS) {
+            /* token<TAB>stem, one a line: a word list in, a stem list out. */
+            for (j = s->first_token; j < s->first_token + s->n_tokens; j++) {
+                const khabar_word *w =
+                    (const khabar_word *)doc->words.data + kh_token_host(doc, j);
+                kh_sink_text(k, doc->text + tk[j].start,
+                             tk[j].end - tk[j].start, 1);
+                kh_sink_char(k, '\t');
+                kh_sink_text(k, doc->norm_buf + w->stem, w->stem_len, 1);
+                kh_sink_char(k, '\n');
+            }
+            continue;
+        }
+        if (o->view == KHABAR_VIEW_WORDS) {
+            /* token<TAB>surface segments<TAB>restored forms, + between. */
+            for (j = s->first_token; j < s->first_token + s->n_tokens; j++) {
+                const khabar_word *wd = doc->words.data;
+                size_t w, a = doc->token_words[j], b = doc->token_words[j + 1];
+                kh_sink_text(k, doc->text + tk[j].start,
+                             tk[j].end - tk[j].start, 1);
+                kh_sink_char(k, '\t');
+                for (w = a; w < b; w++) {
+                    if (w > a)
+                        kh_sink_char(k, '+');
+                    kh_sink_text(k, doc->text + wd[w].start,
+                                 wd[w].end - wd[w].start, 1);
+                }
+                kh_sink_char(k, '\t');
+                for (w = a; w < b; w++) {
+                    if (w > a)
+                        kh_sink_char(k, '+');
+                    kh_sink_text(k, doc->norm_buf + wd[w].form,
+                                 wd[w].form_len, 1);
+                }
+                kh_sink_char(k, '\n');
+            }
+            kh_sink_char(k, '\n');
+            continue;
+        }
         if (o->view == KHABAR_VIEW_SENTENCES) {
             kh_sink_text(k, doc->text + s->start, s->end - s->start, 1);
             kh_sink_char(k, '\n');

@@ -29,6 +29,17 @@ size_t kh_write_sentences(const khabar_doc *doc, const khabar_sentence **out,
     return 1;
 }
 
+size_t kh_token_host(const khabar_doc *doc, size_t ti)
+{
+    const khabar_word *w = doc->words.data;
+    size_t i, a = doc->token_words[ti], b = doc->token_words[ti + 1];
+    for (i = a; i < b; i++) {
+        if (w[i].role == KHABAR_WORD_HOST || w[i].role == KHABAR_WORD_WHOLE)
+            return i;
+    }
+    return a;
+}
+
 khabar_code khabar_doc_write(const khabar_doc *doc,
                              const khabar_write_opts *opts, khabar_write_fn fn,
                              void *ctx, khabar_error *err)
@@ -45,6 +56,10 @@ khabar_code khabar_doc_write(const khabar_doc *doc,
         if (!(doc->stages & KHABAR_STAGE_NORMTEXT))
             return kh_fail(err, KHABAR_EINVAL,
                            "the doc has no normalized text", 0);
+    } else if (opts->view == KHABAR_VIEW_WORDS ||
+               opts->view == KHABAR_VIEW_STEMS) {
+        if (!(doc->stages & KHABAR_STAGE_WORDS) || !doc->token_words)
+            return kh_fail(err, KHABAR_EINVAL, "the doc has no words", 0);
     } else if (opts->view == KHABAR_VIEW_TOKENS ||
                opts->view == KHABAR_VIEW_SENTENCES) {
         if (!(doc->stages & KHABAR_STAGE_TOKENS))

@@ -1,0 +1,39 @@
+/*
+ * morph.h - the morphology stage (words.c) and the per-word functions it
+ * calls: search stems (stem.c), lemma and root guesses (lemma.c, root.c).
+ * Words are code point arrays of the morph form (segment.h).
+ */
+#ifndef KH_MORPH_H
+#define KH_MORPH_H
+
+#include <stdint.h>
+
+#include "khabar.h"
+#include "segment.h"
+
+/* Fills doc->words and doc->token_words (stage WORDS). Returns 0 or -1
+ * when memory runs out. */
+int kh_words(khabar_doc *doc, int fine);
+
+/* The search folding of one letter: أ إ آ ٱ -> ا, ى -> ي, ة -> ه. */
+uint32_t kh_morph_fold(uint32_t cp);
+
+/* The search stem of a host (restored letters): folded, the article and
+ * plural or dual suffixes off when the lexicon knows what remains. Writes at
+ * most n letters to out; returns their count. */
+int kh_morph_stem(const khabar_model *m, const uint32_t *host, int n,
+                  uint32_t *out);
+
+/* A lemma for a host the lexicon does not know: the article off, sound
+ * plurals to the singular. Returns the letter count written to out. */
+int kh_morph_guess_lemma(const uint32_t *host, int n, uint32_t *out);
+
+/* A root guessed from letter patterns: affixes off, long vowels out; 3 or 4
+ * letters, or 0 when no guess is sensible. */
+int kh_morph_guess_root(const uint32_t *host, int n, uint32_t *out);
+
+/* The lexicon entry of letters (folded for lookup), or NULL. */
+const kh_lex_entry *kh_morph_find(const khabar_model *m, const uint32_t *cp,
+                                  int n);
+
+#endif

@@ -1,0 +1,453 @@
+/*
+ * segment.c - candidates, features and the choice of a clitic segmentation
+ * (see segment.h). The trainer (tools/train) uses the same candidates and
+ * features, so what is learned is what runs.
+ */
+#include "segment.h"
+
+#include <string.h>
+
+#include "../core/error.h"
+#include "../text/utf8.h"
+
+/* ------------------------------------------------------------------------ */
+/* Letters                                                                  */
+/* ------------------------------------------------------------------------ */
+
+#define WAW 0x0648
+#define FEH 0x0641
+#define BEH 0x0628
+#define KAF 0x0643
+#define LAM 0x0644
+#define SEEN 0x0633
+#define HEH 0x0647
+#define ALEF 0x0627
+#define YEH 0x064A
+#define NOON 0x0646
+#define MEEM 0x0645
+#define TEH 0x062A
+#define TEH_MARBUTA 0x0629
+#define ALEF_MAQSURA 0x0649
+#define HAMZA 0x0621
+#define YEH_HAMZA 0x0626
+#define WAW_HAMZA 0x0624
+#define ALEF_HAMZA 0x0623
+
+/* The enclitic pronouns, longest first. */
+static const uint32_t enclitics[][4] = {
+    {3, HEH, MEEM, ALEF}, {3, KAF, MEEM, ALEF}, {2, HEH, ALEF},
+    {2, HEH, MEEM},       {2, HEH, NOON},       {2, KAF, MEEM},
+    {2, KAF, NOON},       {2, NOON, YEH},       {2, NOON, ALEF},
+    {1, HEH},             {1, KAF},             {1, YEH}};
+#define N_ENCLITICS (sizeof enclitics / sizeof *enclitics)
+
+static uint32_t fold(uint32_t cp)
+{
+    switch (cp) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return ALEF;
+    case ALEF_MAQSURA: return YEH;
+    case TEH_MARBUTA: return HEH;
+    default: return cp;
+    }
+}
+
+size_t kh_seg_utf8(const uint32_t *cp, int n, char *out)
+{
+    size_t k = 0;
+    int i;
+    for (i = 0; i < n; i++)
+        k += kh_utf8_put(out + k, cp[i]);
+    return k;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The morph form                                                           */
+/* ------------------------------------------------------------------------ */
+
+int kh_seg_token_init(kh_seg_token *t, kh_norm *n, const char *text,
+                      size_t start, size_t end)
+{
+    const unsigned char *o;
+    size_t i = 0;
+    t->n = 0;
+    n->len = 0;
+    n->failed = 0;
+    kh_norm_boundary(n);
+    kh_normalize_text(n, text + start, end - start);
+    if (n->failed)
+        return -1;
+    o = (const unsigned char *)n->buf;
+    while (i < n->len) {
+        uint32_t cp;
+        int diag;
+        size_t w = kh_utf8_next(o + i, o + n->len, &cp, &diag);
+        const kh_cinfo *ci = kh_uc(cp);
+        if (diag || t->n == KH_SEG_MAX || ci->cls != KH_C_AR_LETTER) {
+            t->n = 0;
+            return -1;
+        }
+        t->cp[t->n] = cp;
+        t->fold[t->n] = fold(cp);
+        t->src[t->n] = start + n->map_start[i];
+        t->n++;
+        i += w;
+    }
+    if (t->n == 0)
+        return -1;
+    t->src[t->n] = end;
+    /* A boundary can fall before letter i when the letters on either side
+     * come from different input characters (not inside a ligature). */
+    t->splittable[0] = 1;
+    for (i = 1; i < (size_t)t->n; i++)
+        t->splittable[i] = t->src[i] > t->src[i - 1];
+    t->splittable[t->n] = 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Candidates                                                               */
+/* ------------------------------------------------------------------------ */
+
+static int is_conj(uint32_t c) { return c == WAW || c == FEH; }
+
+static int is_prep(uint32_t c)
+{
+    return c == BEH || c == KAF || c == LAM || c == SEEN;
+}
+
+/* The future particle only comes before an imperfect verb. */
+static int future_ok(const kh_seg_token *t, int host)
+{
+    uint32_t c = t->cp[host];
+    return c == YEH || c == TEH || c == NOON || c == ALEF_HAMZA || c == ALEF;
+}
+
+static int ends_with(const kh_seg_token *t, const uint32_t *e)
+{
+    int k, len = (int)e[0];
+    if (len >= t->n)
+        return 0;
+    for (k = 0; k < len; k++) {
+        if (t->cp[t->n - len + k] != e[1 + k])
+            return 0;
+    }
+    return 1;
+}
+
+/* Restorations of the host's end before an enclitic, given its last letter. */
+static int end_restores(uint32_t last, uint8_t out[2])
+{
+    out[0] = 0;
+    switch (last) {
+    case TEH: out[1] = KH_SEG_R_TEH; return 2;
+    case ALEF: out[1] = KH_SEG_R_ALEF; return 2;
+    case YEH: out[1] = KH_SEG_R_YEH; return 2;
+    case YEH_HAMZA:
+    case WAW_HAMZA: out[1] = KH_SEG_R_HAMZA; return 2;
+    case WAW: out[1] = KH_SEG_R_WAW_ALEF; return 2;
+    default: return 1;
+    }
+}
+
+int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
+{
+    int pres[3], n_pre = 1, encs[1 + N_ENCLITICS], n_enc = 1, k = 0, a, b;
+    size_t e;
+    if (max < 1)
+        return 0;
+    out[k].pre = out[k].enc = out[k].restore = 0;
+    k++;
+    if (t->n < 2)
+        return k;
+    pres[0] = 0;
+    if (is_conj(t->cp[0])) {
+        pres[n_pre++] = 1;
+        if (t->n > 2 && is_prep(t->cp[1]))
+            pres[n_pre++] = 2;
+    } else if (is_prep(t->cp[0])) {
+        pres[n_pre++] = 1;
+    }
+    encs[0] = 0;
+    for (e = 0; e < N_ENCLITICS; e++) {
+        if (ends_with(t, enclitics[e]))
+            encs[n_enc++] = (int)enclitics[e][0];
+    }
+    for (a = 0; a < n_pre; a++) {
+        for (b = 0; b < n_enc; b++) {
+            int pre = pres[a], enc = encs[b], host = t->n - pre - enc;
+            uint32_t first, last;
+            uint8_t ends[2];
+            int fronts, n_ends, f, g;
+            if ((pre == 0 && enc == 0) || host < 1)
+                continue;
+            if (!t->splittable[pre] || !t->splittable[t->n - enc])
+                continue;
+            first = t->cp[pre];
+            last = t->cp[pre + host - 1];
+            /* A one-letter host is a preposition carrying a pronoun: به. */
+            if (host == 1 && !(pre == 0 && enc > 0 &&
+                               (first == BEH || first == LAM || first == KAF)))
+                continue;
+            if (pre && t->cp[pre - 1] == SEEN && !future_ok(t, pre))
+                continue;
+            /* ة and ى never come before a suffix. */
+            if (enc && (last == TEH_MARBUTA || last == ALEF_MAQSURA))
+                continue;
+            fronts = pre && t->cp[pre - 1] == LAM && first == LAM ? 2 : 1;
+            n_ends = enc ? end_restores(last, ends) : 1;
+            if (!enc)
+                ends[0] = 0;
+            for (f = 0; f < fronts; f++) {
+                for (g = 0; g < n_ends; g++) {
+                    if (k == max)
+                        return k;
+                    out[k].pre = (uint8_t)pre;
+                    out[k].enc = (uint8_t)enc;
+                    out[k].restore = (uint8_t)((f ? KH_SEG_R_AL : 0) | ends[g]);
+                    k++;
+                }
+            }
+        }
+    }
+    return k;
+}
+
+int kh_seg_host(const kh_seg_token *t, const kh_seg_cand *c, uint32_t *out)
+{
+    int k = 0, i, host = t->n - c->pre - c->enc;
+    if (c->restore & KH_SEG_R_AL)
+        out[k++] = ALEF;
+    for (i = 0; i < host; i++)
+        out[k++] = t->cp[c->pre + i];
+    if (k && host > 0) {
+        uint32_t *last = &out[k - 1];
+        if (c->restore & KH_SEG_R_TEH)
+            *last = TEH_MARBUTA;
+        else if (c->restore & (KH_SEG_R_ALEF | KH_SEG_R_YEH))
+            *last = ALEF_MAQSURA;
+        else if (c->restore & KH_SEG_R_HAMZA)
+            *last = HAMZA;
+        else if (c->restore & KH_SEG_R_WAW_ALEF)
+            out[k++] = ALEF;
+    }
+    return k;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Features                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* 0 for unseen, else 1 + log2(count + 1), at most 24. */
+static unsigned count_bucket(const kh_lex_entry *e)
+{
+    unsigned b = 1;
+    uint32_t c;
+    if (!e || !(e->flags & KH_LEX_TOKEN))
+        return 0;
+    c = e->count;
+    while (c > 1 && b < 24) {
+        c >>= 1;
+        b++;
+    }
+    return b;
+}
+
+static const kh_lex_entry *find_folded(const kh_lexicon *lex,
+                                       const uint32_t *cp, int n)
+{
+    char key[4 * (KH_SEG_MAX + 2)];
+    uint32_t folded[KH_SEG_MAX + 2];
+    int i;
+    if (!lex || !lex->n_slots || n <= 0)
+        return NULL;
+    for (i = 0; i < n; i++)
+        folded[i] = fold(cp[i]);
+    return kh_lexicon_find(lex, key, kh_seg_utf8(folded, n, key));
+}
+
+static int top_upos(const kh_lexicon *lex, const kh_lex_entry *e)
+{
+    if (!e || !e->n_analyses)
+        return 0;
+    return lex->analyses[e->analyses].upos;
+}
+
+int kh_seg_features(const kh_lexicon *lex, const kh_seg_token *t,
+                    const kh_seg_cand *c, uint64_t *f)
+{
+    uint32_t host[KH_SEG_MAX + 2];
+    char pre_s[16], enc_s[16];
+    size_t pre_n, enc_n;
+    int hn = kh_seg_host(t, c, host), k = 0, split = c->pre || c->enc;
+    int host_len = t->n - c->pre - c->enc;
+    const kh_lex_entry *he = find_folded(lex, host, hn);
+    const kh_lex_entry *te = find_folded(lex, t->cp, t->n);
+    unsigned hb = count_bucket(he), tb = count_bucket(te);
+    int ratio = (int)hb - (int)tb, hflags = he ? he->flags : 0;
+    uint32_t hfirst = t->cp[c->pre], hlast = t->cp[c->pre + host_len - 1];
+    uint64_t base;
+    if (ratio < -6)
+        ratio = -6;
+    if (ratio > 6)
+        ratio = 6;
+    pre_n = kh_seg_utf8(t->cp, c->pre, pre_s);
+    enc_n = kh_seg_utf8(t->cp + t->n - c->enc, c->enc, enc_s);
+    /* base: the affixes of this candidate, conjoined with most features. */
+    base = kh_feat_str(kh_feat_str(kh_feat(1), pre_s, pre_n), enc_s, enc_n);
+    f[k++] = base;
+    f[k++] = kh_feat_str(kh_feat(2), pre_s, pre_n);
+    f[k++] = kh_feat_str(kh_feat(3), enc_s, enc_n);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 4), hb);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(5), (uint64_t)split), tb);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 6), (uint64_t)(ratio + 8));
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 7), (uint64_t)hflags);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 8),
+                         (uint64_t)(host_len < 8 ? host_len : 8));
+    f[k++] = kh_feat_mix(kh_feat_str(kh_feat(9), pre_s, pre_n), hfirst);
+    f[k++] = kh_feat_mix(kh_feat_str(kh_feat(10), enc_s, enc_n), hlast);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 11), (uint64_t)top_upos(lex, he));
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(12), c->restore), hb);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(13), (uint64_t)split),
+                         (uint64_t)(t->n < 12 ? t->n : 12));
+    f[k++] = kh_feat_mix(kh_feat_str(kh_feat(14), pre_s, pre_n),
+                         (uint64_t)(hn >= 2 && host[0] == ALEF &&
+                                    host[1] == LAM));
+    if (host_len >= 2)
+        f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_str(kh_feat(15), enc_s, enc_n),
+                                         hlast),
+                             t->cp[c->pre + host_len - 2]);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_str(kh_feat(16), pre_s, pre_n),
+                                     t->cp[0]),
+                         t->cp[1 < t->n ? 1 : 0]);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_str(kh_feat(17), enc_s, enc_n),
+                                     t->cp[t->n - 1]),
+                         t->cp[t->n >= 2 ? t->n - 2 : 0]);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_str(kh_feat(18), enc_s, enc_n),
+                                     c->restore),
+                         hlast);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_mix(base, 19), hb), tb);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(20), c->restore),
+                         (uint64_t)(hb > 0));
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_mix(kh_feat(21), (uint64_t)split),
+                                     (uint64_t)top_upos(lex, te)),
+                         (uint64_t)(te ? te->flags : 0));
+    return k;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Choosing                                                                 */
+/* ------------------------------------------------------------------------ */
+
+kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
+                             const kh_seg_token *t)
+{
+    kh_seg_cand cands[KH_SEG_MAX_CANDS];
+    int n = kh_seg_candidates(t, cands, KH_SEG_MAX_CANDS), i, best = 0;
+    int64_t best_score = 0;
+    if (n <= 1 || !s || !s->lin.w)
+        return cands[0];
+    for (i = 0; i < n; i++) {
+        uint64_t f[KH_SEG_MAX_FEATS];
+        int nf = kh_seg_features(lex, t, &cands[i], f), j;
+        int64_t score = 0;
+        for (j = 0; j < nf; j++)
+            score += kh_linear_w(&s->lin, f[j], 0);
+        if (i == 0 || score > best_score) {
+            best = i;
+            best_score = score;
+        }
+    }
+    return cands[best];
+}
+
+/* A cached decision is used only if it is one of the token's candidates. */
+static int valid_for(const kh_seg_token *t, kh_seg_cand c)
+{
+    kh_seg_cand cands[KH_SEG_MAX_CANDS];
+    int n, i;
+    if (c.pre == 0 && c.enc == 0 && c.restore == 0)
+        return 1;
+    n = kh_seg_candidates(t, cands, KH_SEG_MAX_CANDS);
+    for (i = 0; i < n; i++) {
+        if (cands[i].pre == c.pre && cands[i].enc == c.enc &&
+            cands[i].restore == c.restore)
+            return 1;
+    }
+    return 0;
+}
+
+kh_seg_cand kh_segment(const kh_segmenter *s, const kh_lexicon *lex,
+                       const kh_seg_token *t)
+{
+    if (s && s->n_slots) {
+        char key[4 * KH_SEG_MAX];
+        size_t n = kh_seg_utf8(t->cp, t->n, key);
+        uint32_t mask = s->n_slots - 1, i = kh_lex_hash(key, n) & mask, p;
+        for (p = 0; p <= mask; p++, i = (i + 1) & mask) {
+            uint32_t slot = s->slots[i];
+            const uint8_t *e;
+            uint32_t off;
+            if (!slot)
+                break;
+            e = s->cache + 8 * (size_t)(slot - 1);
+            memcpy(&off, e, 4);
+            if (e[6] == n && memcmp(s->pool + off, key, n) == 0) {
+                uint16_t d;
+                kh_seg_cand c;
+                memcpy(&d, e + 4, 2);
+                c = kh_seg_from_decision(d);
+                if (valid_for(t, c))
+                    return c;
+                break;
+            }
+        }
+    }
+    return kh_segment_score(s, lex, t);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                  */
+/* ------------------------------------------------------------------------ */
+
+khabar_code kh_segmenter_open(kh_segmenter *s, const kh_container *c,
+                              khabar_error *err)
+{
+    kh_cursor k;
+    uint32_t version, i;
+    khabar_code rc;
+    memset(s, 0, sizeof *s);
+    rc = kh_linear_open(&s->lin, c, err);
+    if (rc != KHABAR_OK)
+        return rc;
+    if (s->lin.n_labels != 1)
+        return kh_fail(err, KHABAR_EMODEL, "segmenter: bad weights", 0);
+    kh_cursor_init(&k, kh_container_get(c, "cache"));
+    version = kh_cursor_u32(&k);
+    s->n_cache = kh_cursor_u32(&k);
+    s->n_slots = kh_cursor_u32(&k);
+    s->pool_size = kh_cursor_u32(&k);
+    if (k.bad || version != 1 || s->n_slots == 0 ||
+        (s->n_slots & (s->n_slots - 1)) || s->n_slots <= s->n_cache)
+        return kh_fail(err, KHABAR_EMODEL, "segmenter: bad cache header", 0);
+    s->cache = kh_cursor_array(&k, s->n_cache, 8, 4);
+    s->slots = kh_cursor_array(&k, s->n_slots, 4, 4);
+    s->pool = kh_cursor_array(&k, s->pool_size, 1, 1);
+    if (!kh_cursor_end(&k))
+        return kh_fail(err, KHABAR_EMODEL,
+                       "segmenter: truncated or trailing bytes", 0);
+    for (i = 0; i < s->n_cache; i++) {
+        uint32_t off;
+        memcpy(&off, s->cache + 8 * (size_t)i, 4);
+        if (off > s->pool_size || s->cache[8 * (size_t)i + 6] >
+                                      s->pool_size - off)
+            return kh_fail(err, KHABAR_EMODEL, "segmenter: cache out of range",
+                           0);
+    }
+    for (i = 0; i < s->n_slots; i++) {
+        if (s->slots[i] > s->n_cache)
+            return kh_fail(err, KHABAR_EMODEL, "segmenter: slot out of range",
+                           0);
+    }
+    kh_ok(err);
+    return KHABAR_OK;
+}

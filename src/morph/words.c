@@ -1,0 +1,313 @@
+/*
+ * words.c - the words stage: each token becomes one or more words (clitic
+ * segmentation), each with a restored form, a lemma and a root, and each
+ * token a search stem on its host.
+ *
+ * Arabic tokens go through the segmenter (segment.c) when the model has one;
+ * a number with a percent sign is two words (20 + %), as in UD; every other
+ * token is one word. In the fine scheme the host is split further into the
+ * article, a stem and an inflectional suffix. Strings are appended to the
+ * doc's string buffer (doc->norm_buf), after the tokens' normalized forms.
+ */
+#include "morph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/doc.h"
+#include "../model/model.h"
+#include "../text/utf8.h"
+
+#define ALEF 0x0627
+#define LAM 0x0644
+#define TEH 0x062A
+#define TEH_MARBUTA 0x0629
+#define WAW 0x0648
+#define NOON 0x0646
+#define YEH 0x064A
+
+typedef struct stage {
+    khabar_doc *doc;
+    const khabar_model *m;
+    kh_norm morph;  /* morph forms of tokens (mapping on) */
+    kh_vec str;     /* the doc's string buffer while the stage runs */
+    int fine;
+    int failed;
+} stage;
+
+/* ------------------------------------------------------------------------ */
+/* Strings                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Appends n bytes; src must not point into the buffer (see put_copy). */
+static size_t put(stage *st, const char *src, size_t n, uint16_t *len)
+{
+    size_t off = st->str.len;
+    if (n > 65535)
+        n = 65535;
+    if (kh_vec_reserve(&st->str, 1, n) != 0) {
+        st->failed = 1;
+        *len = 0;
+        return 0;
+    }
+    memcpy((char *)st->str.data + off, src, n);
+    st->str.len += n;
+    *len = (uint16_t)n;
+    return off;
+}
+
+/* Appends a copy of bytes already in the buffer. */
+static size_t put_copy(stage *st, size_t from, size_t n, uint16_t *len)
+{
+    size_t off = st->str.len;
+    if (n > 65535)
+        n = 65535;
+    if (kh_vec_reserve(&st->str, 1, n) != 0) {
+        st->failed = 1;
+        *len = 0;
+        return 0;
+    }
+    memmove((char *)st->str.data + off, (char *)st->str.data + from, n);
+    st->str.len += n;
+    *len = (uint16_t)n;
+    return off;
+}
+
+static size_t put_cps(stage *st, const uint32_t *cp, int n, uint16_t *len)
+{
+    char tmp[4 * (KH_SEG_MAX + 4)];
+    if (n > KH_SEG_MAX + 4)
+        n = KH_SEG_MAX + 4;
+    return put(st, tmp, kh_seg_utf8(cp, n, tmp), len);
+}
+
+static khabar_word *new_word(stage *st, size_t token, size_t start,
+                             size_t end, int role)
+{
+    khabar_word *w = kh_vec_push(&st->doc->words, sizeof *w);
+    if (!w) {
+        st->failed = 1;
+        return NULL;
+    }
+    memset(w, 0, sizeof *w);
+    w->token = token;
+    w->start = start;
+    w->end = end;
+    w->role = (uint8_t)role;
+    return w;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Words                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Lemma, root and stem of a host from its restored letters. */
+static void host_strings(stage *st, khabar_word *w, const uint32_t *host,
+                         int hn)
+{
+    const kh_lex_entry *e = kh_morph_find(st->m, host, hn);
+    uint32_t buf[KH_SEG_MAX + 4];
+    int n;
+    if (e && e->n_analyses) {
+        const kh_lex_analysis *a = &st->m->lex.analyses[e->analyses];
+        w->lemma = put(st, st->m->lex.pool + a->lemma, a->lemma_len,
+                       &w->lemma_len);
+        if (a->root_len)
+            w->root = put(st, st->m->lex.pool + a->root, a->root_len,
+                          &w->root_len);
+    } else {
+        n = kh_morph_guess_lemma(host, hn, buf);
+        w->lemma = put_cps(st, buf, n, &w->lemma_len);
+        w->flags |= KHABAR_WORD_LEMMA_GUESSED;
+    }
+    if (!w->root_len) {
+        n = kh_morph_guess_root(host, hn, buf);
+        if (n) {
+            w->root = put_cps(st, buf, n, &w->root_len);
+            w->flags |= KHABAR_WORD_ROOT_GUESSED;
+        }
+    }
+    n = kh_morph_stem(st->m, host, hn, buf);
+    w->stem = put_cps(st, buf, n, &w->stem_len);
+}
+
+/* A word whose form, lemma and stem are the same letters. */
+static void plain_word(stage *st, size_t tok, size_t start, size_t end,
+                       const uint32_t *cp, int n, int role)
+{
+    static const uint32_t huwa[2] = {0x0647, 0x0648};
+    khabar_word *w = new_word(st, tok, start, end, role);
+    if (!w)
+        return;
+    w->form = put_cps(st, cp, n, &w->form_len);
+    /* Pronouns have the lemma هو (PUD's convention). */
+    if (role == KHABAR_WORD_ENCLITIC)
+        w->lemma = put_cps(st, huwa, 2, &w->lemma_len);
+    else {
+        w->lemma = w->form;
+        w->lemma_len = w->form_len;
+    }
+    w->stem = w->form;
+    w->stem_len = w->form_len;
+}
+
+/* Fine scheme: the host as article + stem + suffix (each present or not).
+ * The article is the host's first two letters (or, after ل+ل, the second ل
+ * alone, whose restored form is ال); suffixes are ة ات ون ين ان with at
+ * least two letters of stem left. */
+static void fine_host(stage *st, size_t tok, const kh_seg_token *s,
+                      const kh_seg_cand *c, const uint32_t *host, int hn,
+                      size_t start, size_t end)
+{
+    static const uint32_t al[2] = {ALEF, LAM};
+    int h0 = c->pre, h1 = s->n - c->enc, a = h0, b = h1, art = 0, suf = 0;
+    khabar_word *w;
+    if (c->restore & KH_SEG_R_AL) {
+        art = 1; /* surface ل, restored ال */
+    } else if (h1 - h0 >= 4 && (s->cp[h0] == ALEF) && s->cp[h0 + 1] == LAM) {
+        art = 2;
+    }
+    a = h0 + art;
+    if (!c->enc && b - a >= 3 && s->cp[b - 1] == TEH_MARBUTA)
+        suf = 1;
+    else if (b - a >= 4 &&
+             ((s->cp[b - 2] == ALEF && s->cp[b - 1] == TEH) ||
+              (s->cp[b - 2] == WAW && s->cp[b - 1] == NOON) ||
+              (s->cp[b - 2] == YEH && s->cp[b - 1] == NOON) ||
+              (s->cp[b - 2] == ALEF && s->cp[b - 1] == NOON)) && !c->enc)
+        suf = 2;
+    b -= suf;
+    if (art) {
+        w = new_word(st, tok, start, s->src[a], KHABAR_WORD_AFFIX);
+        if (!w)
+            return;
+        w->form = put_cps(st, al, 2, &w->form_len);
+        w->lemma = w->stem = w->form;
+        w->lemma_len = w->stem_len = w->form_len;
+    }
+    w = new_word(st, tok, art ? s->src[a] : start, suf ? s->src[b] : end,
+                 KHABAR_WORD_HOST);
+    if (!w)
+        return;
+    w->form = put_cps(st, &s->cp[a], b - a, &w->form_len);
+    host_strings(st, w, host, hn);
+    if (suf)
+        plain_word(st, tok, s->src[b], end, &s->cp[b], suf, KHABAR_WORD_AFFIX);
+}
+
+static void arabic_token(stage *st, size_t ti)
+{
+    const khabar_token *t = &((const khabar_token *)st->doc->tokens.data)[ti];
+    kh_seg_token s;
+    kh_seg_cand c = {0, 0, 0};
+    uint32_t host[KH_SEG_MAX + 4];
+    int hn, i, hstart, hend;
+    size_t start, end;
+    khabar_word *w;
+    if (kh_seg_token_init(&s, &st->morph, st->doc->text, t->start, t->end) !=
+        0) {
+        /* Not segmentable (no letters, too long): one word as it is. */
+        w = new_word(st, ti, t->start, t->end, KHABAR_WORD_WHOLE);
+        if (!w)
+            return;
+        w->form = put_copy(st, t->norm, t->norm_len, &w->form_len);
+        w->lemma = w->stem = w->form;
+        w->lemma_len = w->stem_len = w->form_len;
+        return;
+    }
+    if (st->m->has_segmenter)
+        c = kh_segment(&st->m->seg, st->m->has_lexicon ? &st->m->lex : NULL,
+                       &s);
+    hn = kh_seg_host(&s, &c, host);
+    hstart = c.pre;
+    hend = s.n - c.enc;
+    for (i = 0; i < c.pre; i++)
+        plain_word(st, ti, i == 0 ? t->start : s.src[i], s.src[i + 1],
+                   &s.cp[i], 1, KHABAR_WORD_PROCLITIC);
+    start = hstart == 0 ? t->start : s.src[hstart];
+    end = c.enc ? s.src[hend] : t->end;
+    if (st->fine) {
+        fine_host(st, ti, &s, &c, host, hn, start, end);
+    } else {
+        w = new_word(st, ti, start, end,
+                     c.pre || c.enc ? KHABAR_WORD_HOST : KHABAR_WORD_WHOLE);
+        if (!w)
+            return;
+        w->form = put_cps(st, host, hn, &w->form_len);
+        if (c.restore)
+            w->flags |= KHABAR_WORD_RESTORED;
+        host_strings(st, w, host, hn);
+    }
+    if (c.enc)
+        plain_word(st, ti, s.src[hend], t->end, &s.cp[hend], c.enc,
+                   KHABAR_WORD_ENCLITIC);
+}
+
+/* Any other token: one word, or a number and its percent sign. */
+static void other_token(stage *st, size_t ti)
+{
+    const khabar_token *t = &((const khabar_token *)st->doc->tokens.data)[ti];
+    const char *norm = (const char *)st->str.data + t->norm;
+    size_t split = 0, nsplit = 0;
+    khabar_word *w;
+    if (t->kind == KHABAR_TOK_NUMBER && t->norm_len > 1 &&
+        norm[t->norm_len - 1] == '%') {
+        /* The sign is the last code point of the token. */
+        const unsigned char *s = (const unsigned char *)st->doc->text;
+        split = t->end - 1;
+        while (split > t->start && (s[split] & 0xC0) == 0x80)
+            split--;
+        nsplit = t->norm_len - 1;
+    }
+    w = new_word(st, ti, t->start, split ? split : t->end,
+                 split ? KHABAR_WORD_HOST : KHABAR_WORD_WHOLE);
+    if (!w)
+        return;
+    w->form = put_copy(st, t->norm, split ? nsplit : t->norm_len,
+                       &w->form_len);
+    w->lemma = w->stem = w->form;
+    w->lemma_len = w->stem_len = w->form_len;
+    if (split) {
+        w = new_word(st, ti, split, t->end, KHABAR_WORD_AFFIX);
+        if (!w)
+            return;
+        w->form = put(st, "%", 1, &w->form_len);
+        w->lemma = w->stem = w->form;
+        w->lemma_len = w->stem_len = w->form_len;
+    }
+}
+
+int kh_words(khabar_doc *doc, int fine)
+{
+    stage st;
+    size_t i, n = doc->tokens.len, *index;
+    memset(&st, 0, sizeof st);
+    st.doc = doc;
+    st.m = doc->model;
+    st.fine = fine;
+    kh_norm_init(&st.morph, KH_NORM_MORPH, 1);
+    /* The string buffer becomes a growable vector for the stage. */
+    st.str.data = doc->norm_buf;
+    st.str.len = st.str.cap = doc->norm_len;
+    doc->norm_buf = NULL;
+    index = malloc((n + 1) * sizeof *index);
+    if (!index || kh_vec_reserve(&doc->words, sizeof(khabar_word), n + 16))
+        st.failed = 1;
+    for (i = 0; i < n && !st.failed; i++) {
+        const khabar_token *t = &((const khabar_token *)doc->tokens.data)[i];
+        index[i] = doc->words.len;
+        if (t->kind == KHABAR_TOK_ARABIC)
+            arabic_token(&st, i);
+        else
+            other_token(&st, i);
+    }
+    if (index && !st.failed)
+        index[n] = doc->words.len;
+    doc->norm_buf = st.str.data;
+    doc->norm_len = st.str.len;
+    doc->token_words = index;
+    kh_norm_free(&st.morph);
+    if (st.failed || st.morph.failed)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# models.sh - rebuild every committed model in data/ from ../shared/data
+# (make models). Deterministic: the same inputs give the same bytes.
+#
+#   1. PADT converted to UD surface segmentation (tools/padt_convert.py)
+#   2. data/lexicon.kbm: word counts from the news corpora, lemmas and roots
+#      from PADT (tools/lexicon/build_lexicon.py)
+#   3. the news corpus as one text file (bench/make_corpus.sh)
+#   4. data/segmenter.kbm: the clitic segmenter, trained on converted PADT,
+#      with the segmentations of frequent forms cached (khabar-train)
+#
+# usage: tools/models.sh BUILD SHARED_DATA
+set -euo pipefail
+build=${1:-build}
+shared=${2:-../shared/data}
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+if [ ! -d "$shared/padt" ] || [ ! -d "$shared/news" ]; then
+    echo "models.sh: $shared has no padt/ or news/: cannot build the models" >&2
+    exit 1
+fi
+work=$build/models
+mkdir -p "$work"
+echo "== PADT -> surface segmentation"
+python3 tools/padt_convert.py "$shared"/padt/padt-part-a.conllu \
+    "$shared"/padt/padt-part-b.conllu --outdir "$work/padt" --style mwt --check
+echo "== lexicon"
+python3 tools/lexicon/build_lexicon.py --shared "$shared" \
+    --khabar "$build/khabar" --out data/lexicon.kbm
+echo "== news corpus"
+KHABAR_SHARED=$(cd "$shared/.." && pwd) bench/make_corpus.sh --if-needed "$build"
+echo "== segmenter"
+"$build/khabar-train" segmenter --lexicon data/lexicon.kbm \
+    --out data/segmenter.kbm --corpus "$build/bench/corpus.txt" \
+    "$work"/padt/padt-part-a.surface.conllu "$work"/padt/padt-part-b.surface.conllu
+ls -l data/*.kbm

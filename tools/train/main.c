@@ -1,0 +1,23 @@
+/*
+ * main.c - khabar-train: builds khabar's models. Never linked into the
+ * library; `make models` runs it.
+ *
+ *   khabar-train segmenter ...    the clitic segmenter (train_segmenter.c)
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "train.h"
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help")) {
+        fputs("usage: khabar-train segmenter [options] TRAIN.conllu...\n",
+              argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (!strcmp(argv[1], "segmenter"))
+        return train_segmenter(argc - 2, argv + 2);
+    fprintf(stderr, "khabar-train: unknown command '%s'\n", argv[1]);
+    return 2;
+}

@@ -1,0 +1,68 @@
+/*
+ * train.h - what the khabar-train commands share: errors, files, a string
+ * counter, and a reader of CoNLL-U treebanks with multiword tokens.
+ */
+#ifndef KH_TRAIN_H
+#define KH_TRAIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Prints "khabar-train: msg" and exits 1. */
+void die(const char *msg);
+
+/* The whole file, NUL-terminated, 16-byte aligned (malloc); dies on error. */
+char *read_file(const char *path, size_t *len);
+
+/* ------------------------------------------------------------ strmap --- */
+
+typedef struct strmap {
+    char **keys;
+    size_t *lens;
+    uint64_t *counts;
+    size_t n, cap;
+} strmap;
+
+void strmap_init(strmap *m);
+void strmap_add(strmap *m, const char *key, size_t len, uint64_t count);
+void strmap_free(strmap *m);
+
+/* ---------------------------------------------------------- treebank --- */
+
+typedef struct tb_word {
+    char form[128];
+    char restored[128]; /* MISC Restored=, or "" */
+    char lemma[128];
+    char upos[16];
+    int space_after;
+} tb_word;
+
+typedef struct tb_token {
+    char surface[256];
+    tb_word *words;     /* into treebank.words */
+    int n_words;
+} tb_token;
+
+typedef struct tb_sentence {
+    size_t first, n_tokens; /* into treebank.tokens */
+    char text[4096];
+} tb_sentence;
+
+typedef struct treebank {
+    tb_sentence *sentences;
+    size_t n_sentences;
+    tb_token *tokens;
+    size_t n_tokens;
+    tb_word *words;
+    size_t n_words;
+} treebank;
+
+/* Reads a CoNLL-U file; a token is a multiword line N-M with its words, or a
+ * single word line outside any range. Returns 0 or -1. */
+int tb_read(treebank *tb, const char *path);
+void tb_free(treebank *tb);
+
+/* The commands. */
+int train_segmenter(int argc, char **argv);
+
+#endif

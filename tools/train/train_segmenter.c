@@ -1,0 +1,549 @@
+/*
+ * train_segmenter.c - `khabar-train segmenter`: learns the clitic segmenter.
+ *
+ *   khabar-train segmenter --lexicon data/lexicon.kbm --out data/segmenter.kbm
+ *       [--corpus TEXT]... [--cache-min N] [--cache-max N] [--epochs N]
+ *       [--buckets LOG2] TRAIN.conllu...
+ *
+ * TRAIN files are treebanks in surface segmentation with multiword-token
+ * lines (tools/padt_convert.py writes them). For each Arabic token the gold
+ * segmentation is read off its words (proclitics, one host, an enclitic;
+ * Restored= gives the host's spelling), and an averaged perceptron learns to
+ * rank the candidates of src/morph/segment.c with its features. One sentence
+ * in ten is held out; training stops when held-out accuracy has not improved
+ * for three epochs and keeps the best epoch. Deterministic: the order of
+ * examples is shuffled with a fixed seed.
+ *
+ * With --corpus, the morph forms seen at least --cache-min times in the
+ * corpora (at most --cache-max of them, the most frequent) are segmented with
+ * the final integer weights and stored as the model's cache.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kbm_write.h"
+#include "khabar.h"
+#include "morph/segment.h"
+#include "train.h"
+
+/* ------------------------------------------------------------------------ */
+/* Examples                                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct example {
+    kh_seg_token tok;
+    kh_seg_cand gold;
+    int heldout;
+} example;
+
+typedef struct examples {
+    example *v;
+    size_t n, cap;
+    size_t skipped_shape, skipped_missing;
+} examples;
+
+static const char *const proclitic_forms[] = {"و", "ف", "ب", "ك", "ل", "س",
+                                              NULL};
+static const char *const enclitic_forms[] = {
+    "ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ي", "ني", "نا",
+    NULL};
+
+static int in_list(const char *s, const char *const *list)
+{
+    int i;
+    for (i = 0; list[i]; i++) {
+        if (strcmp(s, list[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int utf8_len_chars(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static int starts_with(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
+static int ends_with(const char *s, const char *p)
+{
+    size_t n = strlen(s), m = strlen(p);
+    return n >= m && strcmp(s + n - m, p) == 0;
+}
+
+/* The restore flags that turn the surface host into its restored form. */
+static int restore_flags(const char *surface, const char *restored)
+{
+    int r = 0;
+    if (!restored || !*restored || strcmp(surface, restored) == 0)
+        return 0;
+    if (starts_with(restored, "ال") && starts_with(surface, "ل") &&
+        !starts_with(surface, "ال"))
+        r |= KH_SEG_R_AL;
+    if (ends_with(restored, "ة") && ends_with(surface, "ت"))
+        r |= KH_SEG_R_TEH;
+    else if (ends_with(restored, "ى") && ends_with(surface, "ا"))
+        r |= KH_SEG_R_ALEF;
+    else if (ends_with(restored, "ى") && ends_with(surface, "ي"))
+        r |= KH_SEG_R_YEH;
+    else if (ends_with(restored, "ء") &&
+             (ends_with(surface, "ئ") || ends_with(surface, "ؤ")))
+        r |= KH_SEG_R_HAMZA;
+    else if (ends_with(restored, "وا") && ends_with(surface, "و"))
+        r |= KH_SEG_R_WAW_ALEF;
+    return r;
+}
+
+/* Adds the example of one treebank token, if it is an Arabic word whose
+ * words have the shape proclitics + host + enclitic. */
+static void add_token(examples *ex, kh_norm *nm, const tb_token *t,
+                      int heldout)
+{
+    int i, pre_words = 0, enc_words = 0, host, pre = 0, enc = 0, k;
+    kh_seg_cand cands[KH_SEG_MAX_CANDS];
+    example e;
+    memset(&e, 0, sizeof e);
+    if (kh_seg_token_init(&e.tok, nm, t->surface, 0, strlen(t->surface)) != 0)
+        return;
+    while (pre_words < t->n_words - 1 &&
+           in_list(t->words[pre_words].form, proclitic_forms))
+        pre_words++;
+    if (t->n_words - pre_words >= 2 &&
+        in_list(t->words[t->n_words - 1].form, enclitic_forms))
+        enc_words = 1;
+    if (t->n_words - pre_words - enc_words != 1) {
+        ex->skipped_shape++;
+        return;
+    }
+    host = pre_words;
+    for (i = 0; i < pre_words; i++)
+        pre += utf8_len_chars(t->words[i].form);
+    if (enc_words)
+        enc = utf8_len_chars(t->words[t->n_words - 1].form);
+    if (pre > 3 || enc > 3) {
+        ex->skipped_shape++;
+        return;
+    }
+    e.gold.pre = (uint8_t)pre;
+    e.gold.enc = (uint8_t)enc;
+    e.gold.restore = (uint8_t)restore_flags(t->words[host].form,
+                                            t->words[host].restored);
+    e.heldout = heldout;
+    /* The gold answer must be a candidate, or the token teaches nothing. */
+    k = kh_seg_candidates(&e.tok, cands, KH_SEG_MAX_CANDS);
+    for (i = 0; i < k; i++) {
+        if (kh_seg_decision(cands[i]) == kh_seg_decision(e.gold))
+            break;
+    }
+    if (i == k) {
+        ex->skipped_missing++;
+        return;
+    }
+    if (ex->n == ex->cap) {
+        ex->cap = ex->cap ? 2 * ex->cap : 4096;
+        ex->v = realloc(ex->v, ex->cap * sizeof *ex->v);
+        if (!ex->v)
+            die("out of memory");
+    }
+    ex->v[ex->n++] = e;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The averaged perceptron                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef struct perceptron {
+    uint32_t mask;
+    double *w;       /* current weights */
+    double *total;   /* sum of weights over time, for averaging */
+    uint64_t *stamp; /* when w was last folded into total */
+    uint64_t time;
+} perceptron;
+
+static void update(perceptron *p, const uint64_t *f, int n, double d)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+        uint32_t b = (uint32_t)(f[i] & p->mask);
+        p->total[b] += (double)(p->time - p->stamp[b]) * p->w[b];
+        p->stamp[b] = p->time;
+        p->w[b] += d;
+    }
+}
+
+static double score_double(const double *w, uint32_t mask, const uint64_t *f,
+                           int n)
+{
+    double s = 0;
+    int i;
+    for (i = 0; i < n; i++)
+        s += w[f[i] & mask];
+    return s;
+}
+
+/* The best candidate under weights w; fills its features. */
+static int predict(const double *w, uint32_t mask, const kh_lexicon *lex,
+                   const kh_seg_token *t, kh_seg_cand *cands, int n,
+                   uint64_t (*feats)[KH_SEG_MAX_FEATS], int *nf)
+{
+    int i, best = 0;
+    double best_s = 0;
+    for (i = 0; i < n; i++) {
+        double s;
+        nf[i] = kh_seg_features(lex, t, &cands[i], feats[i]);
+        s = score_double(w, mask, feats[i], nf[i]);
+        if (i == 0 || s > best_s) {
+            best = i;
+            best_s = s;
+        }
+    }
+    return best;
+}
+
+static double heldout_accuracy(const double *w, uint32_t mask,
+                               const kh_lexicon *lex, const examples *ex)
+{
+    size_t i, right = 0, total = 0;
+    for (i = 0; i < ex->n; i++) {
+        kh_seg_cand cands[KH_SEG_MAX_CANDS];
+        uint64_t feats[KH_SEG_MAX_CANDS][KH_SEG_MAX_FEATS];
+        int nf[KH_SEG_MAX_CANDS], n, b;
+        if (!ex->v[i].heldout)
+            continue;
+        n = kh_seg_candidates(&ex->v[i].tok, cands, KH_SEG_MAX_CANDS);
+        b = predict(w, mask, lex, &ex->v[i].tok, cands, n, feats, nf);
+        right += kh_seg_decision(cands[b]) == kh_seg_decision(ex->v[i].gold);
+        total++;
+    }
+    return total ? (double)right / (double)total : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The cache                                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct form_count {
+    char *key;
+    size_t len;
+    uint64_t count;
+} form_count;
+
+static int by_count_then_key(const void *a, const void *b)
+{
+    const form_count *x = a, *y = b;
+    int c;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+    return c ? c : (x->len < y->len ? -1 : x->len > y->len);
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const form_count *x = a, *y = b;
+    int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+    return c ? c : (x->len < y->len ? -1 : x->len > y->len);
+}
+
+/* Counts the morph forms of the Arabic tokens of the corpora. */
+static void count_forms(strmap *forms, const khabar_model *model, kh_norm *nm,
+                        char **corpora, int n)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+        size_t len, pos = 0;
+        char *text = read_file(corpora[i], &len);
+        while (pos < len) {
+            /* Documents of about 4 MB cut at a line break. */
+            size_t end = pos + (4u << 20), j;
+            khabar_options o = {KHABAR_STAGE_TOKENS, 0, 0};
+            khabar_doc *d;
+            const khabar_token *t;
+            if (end >= len)
+                end = len;
+            while (end < len && text[end - 1] != '\n')
+                end++;
+            d = khabar_analyze_opts(model, text + pos, end - pos, &o, NULL);
+            if (!d)
+                die("analysis failed");
+            t = khabar_doc_tokens(d);
+            for (j = 0; j < khabar_doc_token_count(d); j++) {
+                kh_seg_token st;
+                char key[4 * KH_SEG_MAX];
+                if (t[j].kind != KHABAR_TOK_ARABIC)
+                    continue;
+                if (kh_seg_token_init(&st, nm, text + pos, t[j].start,
+                                      t[j].end) != 0)
+                    continue;
+                strmap_add(forms, key, kh_seg_utf8(st.cp, st.n, key), 1);
+            }
+            khabar_doc_free(d);
+            pos = end;
+        }
+        free(text);
+    }
+}
+
+static void build_cache(buf *out, const kh_segmenter *seg,
+                        const kh_lexicon *lex, kh_norm *nm, strmap *forms,
+                        uint64_t min_count, size_t max_entries)
+{
+    form_count *v = malloc((forms->n + 1) * sizeof *v);
+    size_t n = 0, i, slots = 1, pool = 0;
+    uint32_t *table;
+    if (!v)
+        die("out of memory");
+    for (i = 0; i < forms->cap; i++) {
+        kh_seg_token t;
+        kh_seg_cand cands[2];
+        /* Forms with one candidate need no scoring: no need to cache them. */
+        if (forms->keys[i] && forms->counts[i] >= min_count &&
+            kh_seg_token_init(&t, nm, forms->keys[i], 0, forms->lens[i]) == 0 &&
+            kh_seg_candidates(&t, cands, 2) > 1) {
+            v[n].key = forms->keys[i];
+            v[n].len = forms->lens[i];
+            v[n].count = forms->counts[i];
+            n++;
+        }
+    }
+    qsort(v, n, sizeof *v, by_count_then_key);
+    if (n > max_entries)
+        n = max_entries;
+    qsort(v, n, sizeof *v, by_key);
+    while (slots <= 2 * n)
+        slots *= 2;
+    table = calloc(slots, 4);
+    if (!table)
+        die("out of memory");
+    buf_u32(out, 1);
+    buf_u32(out, (uint32_t)n);
+    buf_u32(out, (uint32_t)slots);
+    for (i = 0; i < n; i++)
+        pool += v[i].len;
+    buf_u32(out, (uint32_t)pool);
+    pool = 0;
+    for (i = 0; i < n; i++) {
+        kh_seg_token t;
+        kh_seg_cand c;
+        uint32_t h = kh_lex_hash(v[i].key, v[i].len) & (uint32_t)(slots - 1);
+        if (kh_seg_token_init(&t, nm, v[i].key, 0, v[i].len) != 0)
+            die("a cached form does not segment");
+        c = kh_segment_score(seg, lex, &t);
+        buf_u32(out, (uint32_t)pool);
+        buf_u16(out, (uint16_t)kh_seg_decision(c));
+        buf_put(out, &(unsigned char){(unsigned char)v[i].len}, 1);
+        buf_put(out, "", 1);
+        pool += v[i].len;
+        while (table[h])
+            h = (h + 1) & (uint32_t)(slots - 1);
+        table[h] = (uint32_t)i + 1;
+    }
+    for (i = 0; i < slots; i++)
+        buf_u32(out, table[i]);
+    for (i = 0; i < n; i++)
+        buf_put(out, v[i].key, v[i].len);
+    printf("cache: %zu forms (of %zu seen, >= %llu times)\n", n, forms->n,
+           (unsigned long long)min_count);
+    free(table);
+    free(v);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The command                                                              */
+/* ------------------------------------------------------------------------ */
+
+int train_segmenter(int argc, char **argv)
+{
+    const char *lex_path = NULL, *out_path = NULL;
+    char *train[64], *corpora[64];
+    int n_train = 0, n_corpora = 0, i, epochs = 30, log2b = 18;
+    int best_epoch = 0, stale = 0, epoch;
+    uint64_t cache_min = 3;
+    size_t cache_max = 300000, j;
+    examples ex = {0};
+    kh_container lc;
+    kh_lexicon lex;
+    kh_norm nm;
+    perceptron p;
+    double best_acc = -1, *best_w;
+    uint64_t seed = 0x5EED5EEDull;
+    size_t *order;
+    khabar_error err;
+    char *lex_bytes;
+    size_t lex_len;
+    for (i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--lexicon") && i + 1 < argc)
+            lex_path = argv[++i];
+        else if (!strcmp(argv[i], "--out") && i + 1 < argc)
+            out_path = argv[++i];
+        else if (!strcmp(argv[i], "--corpus") && i + 1 < argc && n_corpora < 64)
+            corpora[n_corpora++] = argv[++i];
+        else if (!strcmp(argv[i], "--cache-min") && i + 1 < argc)
+            cache_min = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--cache-max") && i + 1 < argc)
+            cache_max = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
+            epochs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--buckets") && i + 1 < argc)
+            log2b = atoi(argv[++i]);
+        else if (argv[i][0] == '-')
+            die("segmenter: unknown option");
+        else if (n_train < 64)
+            train[n_train++] = argv[i];
+    }
+    if (!lex_path || !out_path || !n_train || log2b < 10 || log2b > 24)
+        die("usage: khabar-train segmenter --lexicon LEX --out OUT "
+            "[--corpus TEXT]... TRAIN.conllu...");
+    lex_bytes = read_file(lex_path, &lex_len);
+    if (kh_container_open(&lc, lex_bytes, lex_len, "lexicon", &err) ||
+        kh_lexicon_open(&lex, &lc, &err))
+        die(err.msg);
+    kh_norm_init(&nm, KH_NORM_MORPH, 1);
+    for (i = 0; i < n_train; i++) {
+        treebank tb;
+        size_t s, t;
+        if (tb_read(&tb, train[i]) != 0)
+            die("cannot read a treebank");
+        for (s = 0; s < tb.n_sentences; s++) {
+            for (t = tb.sentences[s].first; t < tb.sentences[s].first +
+                                                     tb.sentences[s].n_tokens;
+                 t++)
+                add_token(&ex, &nm, &tb.tokens[t], s % 10 == 9);
+        }
+        tb_free(&tb);
+    }
+    printf("examples: %zu (skipped: %zu of another shape, %zu not among "
+           "the candidates)\n",
+           ex.n, ex.skipped_shape, ex.skipped_missing);
+    p.mask = (1u << log2b) - 1;
+    p.w = calloc((size_t)p.mask + 1, sizeof(double));
+    p.total = calloc((size_t)p.mask + 1, sizeof(double));
+    p.stamp = calloc((size_t)p.mask + 1, sizeof(uint64_t));
+    best_w = calloc((size_t)p.mask + 1, sizeof(double));
+    order = malloc(ex.n * sizeof *order);
+    if (!p.w || !p.total || !p.stamp || !best_w || !order)
+        die("out of memory");
+    p.time = 1;
+    for (j = 0; j < ex.n; j++)
+        order[j] = j;
+    for (epoch = 1; epoch <= epochs; epoch++) {
+        size_t errors = 0, seen = 0;
+        double acc, *avg;
+        /* Fisher-Yates with a fixed-seed xorshift: the same order each run. */
+        for (j = ex.n; j > 1; j--) {
+            size_t r, tmp;
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            r = (size_t)(seed % j);
+            tmp = order[j - 1];
+            order[j - 1] = order[r];
+            order[r] = tmp;
+        }
+        for (j = 0; j < ex.n; j++) {
+            example *e = &ex.v[order[j]];
+            kh_seg_cand cands[KH_SEG_MAX_CANDS];
+            uint64_t feats[KH_SEG_MAX_CANDS][KH_SEG_MAX_FEATS];
+            int nf[KH_SEG_MAX_CANDS], n, b, g;
+            if (e->heldout)
+                continue;
+            n = kh_seg_candidates(&e->tok, cands, KH_SEG_MAX_CANDS);
+            b = predict(p.w, p.mask, &lex, &e->tok, cands, n, feats, nf);
+            seen++;
+            if (kh_seg_decision(cands[b]) != kh_seg_decision(e->gold)) {
+                for (g = 0; g < n; g++) {
+                    if (kh_seg_decision(cands[g]) == kh_seg_decision(e->gold))
+                        break;
+                }
+                update(&p, feats[g], nf[g], 1.0);
+                update(&p, feats[b], nf[b], -1.0);
+                errors++;
+            }
+            p.time++;
+        }
+        /* The averaged weights, evaluated on the held-out sentences. */
+        avg = malloc(((size_t)p.mask + 1) * sizeof(double));
+        if (!avg)
+            die("out of memory");
+        for (j = 0; j <= p.mask; j++)
+            avg[j] = (p.total[j] + (double)(p.time - p.stamp[j]) * p.w[j]) /
+                     (double)p.time;
+        acc = heldout_accuracy(avg, p.mask, &lex, &ex);
+        printf("epoch %d: %zu training errors of %zu, held-out accuracy "
+               "%.4f\n",
+               epoch, errors, seen, acc);
+        if (acc > best_acc) {
+            best_acc = acc;
+            best_epoch = epoch;
+            memcpy(best_w, avg, ((size_t)p.mask + 1) * sizeof(double));
+            stale = 0;
+        } else if (++stale >= 3) {
+            free(avg);
+            break;
+        }
+        free(avg);
+    }
+    printf("best epoch %d: held-out accuracy %.4f\n", best_epoch, best_acc);
+    {
+        kbm_section sec[2];
+        kh_segmenter seg;
+        double max = 0, scale;
+        int16_t *q = malloc(((size_t)p.mask + 1) * sizeof *q);
+        strmap forms;
+        if (!q)
+            die("out of memory");
+        memset(sec, 0, sizeof sec);
+        for (j = 0; j <= p.mask; j++)
+            max = fabs(best_w[j]) > max ? fabs(best_w[j]) : max;
+        scale = max > 0 ? 32767.0 / max : 1;
+        for (j = 0; j <= p.mask; j++)
+            q[j] = (int16_t)lround(best_w[j] * scale);
+        strcpy(sec[0].tag, "weights");
+        buf_u32(&sec[0].data, 1);
+        buf_u32(&sec[0].data, p.mask + 1);
+        buf_u32(&sec[0].data, 1);
+        buf_u32(&sec[0].data, 0);
+        for (j = 0; j <= p.mask; j++)
+            buf_u16(&sec[0].data, (uint16_t)q[j]);
+        memset(&seg, 0, sizeof seg);
+        seg.lin.n_buckets = p.mask + 1;
+        seg.lin.n_labels = 1;
+        seg.lin.mask = p.mask;
+        seg.lin.w = q;
+        strcpy(sec[1].tag, "cache");
+        strmap_init(&forms);
+        if (n_corpora) {
+            khabar_model *model = khabar_model_new(NULL);
+            if (!model)
+                die("out of memory");
+            count_forms(&forms, model, &nm, corpora, n_corpora);
+            khabar_model_free(model);
+        }
+        build_cache(&sec[1].data, &seg, &lex, &nm, &forms, cache_min,
+                    cache_max);
+        strmap_free(&forms);
+        if (kbm_write(out_path, "segmenter", sec, 2) != 0)
+            die("cannot write the model");
+        printf("wrote %s\n", out_path);
+        buf_free(&sec[0].data);
+        buf_free(&sec[1].data);
+        free(q);
+    }
+    kh_norm_free(&nm);
+    free(order);
+    free(best_w);
+    free(p.w);
+    free(p.total);
+    free(p.stamp);
+    free(ex.v);
+    free(lex_bytes);
+    return 0;
+}
