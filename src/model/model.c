@@ -24,12 +24,13 @@
 /* The image of component name: DIR/name.kbm, else the default. Returns 0 and
  * sets *data and *len (*data NULL when there is none), or -1 with err set. */
 static int find_image(khabar_model *m, const char *dir, const char *name,
-                      const unsigned char **data, size_t *len,
+                      const unsigned char **data, size_t *len, int *trusted,
                       khabar_error *err)
 {
     const kh_embedded *e;
     *data = NULL;
     *len = 0;
+    *trusted = 0;
     if (dir) {
         char path[4096];
         struct stat st;
@@ -68,10 +69,20 @@ static int find_image(khabar_model *m, const char *dir, const char *name,
         if (strcmp(e->name, name) == 0) {
             *data = e->data;
             *len = (size_t)(e->end - e->data);
+            *trusted = 1;
             return 0;
         }
     }
     return 0;
+}
+
+/* Opens an image: files are checked whole, compiled-in images structurally. */
+static khabar_code open_container(kh_container *c, const unsigned char *data,
+                                  size_t len, const char *kind, int trusted,
+                                  khabar_error *err)
+{
+    return trusted ? kh_container_open_trusted(c, data, len, kind, err)
+                   : kh_container_open(c, data, len, kind, err);
 }
 
 static khabar_model *load(const char *dir, khabar_error *err)
@@ -79,24 +90,27 @@ static khabar_model *load(const char *dir, khabar_error *err)
     khabar_model *m = calloc(1, sizeof *m);
     const unsigned char *data;
     size_t len;
+    int trusted;
     kh_container c;
     if (!m) {
         kh_fail(err, KHABAR_ENOMEM, NULL, 0);
         return NULL;
     }
     m->unicode_version = kh_unicode_version;
-    if (find_image(m, dir, "lexicon", &data, &len, err) != 0)
+    if (find_image(m, dir, "lexicon", &data, &len, &trusted, err) != 0)
         goto fail;
     if (data) {
-        if (kh_container_open(&c, data, len, "lexicon", err) != KHABAR_OK ||
+        if (open_container(&c, data, len, "lexicon", trusted, err) !=
+                KHABAR_OK ||
             kh_lexicon_open(&m->lex, &c, err) != KHABAR_OK)
             goto fail;
         m->has_lexicon = 1;
     }
-    if (find_image(m, dir, "segmenter", &data, &len, err) != 0)
+    if (find_image(m, dir, "segmenter", &data, &len, &trusted, err) != 0)
         goto fail;
     if (data) {
-        if (kh_container_open(&c, data, len, "segmenter", err) != KHABAR_OK ||
+        if (open_container(&c, data, len, "segmenter", trusted, err) !=
+                KHABAR_OK ||
             kh_segmenter_open(&m->seg, &c, err) != KHABAR_OK)
             goto fail;
         m->has_segmenter = 1;

@@ -24,6 +24,11 @@ uint32_t kh_morph_fold(uint32_t cp);
 int kh_morph_stem(const khabar_model *m, const uint32_t *host, int n,
                   uint32_t *out);
 
+/* As kh_morph_stem, given the lexicon entry of the host (or NULL when it has
+ * none): saves a lookup when the caller has it. */
+int kh_morph_stem_entry(const khabar_model *m, const uint32_t *host, int n,
+                        const kh_lex_entry *e, uint32_t *out);
+
 /* A lemma for a host the lexicon does not know: the article off, sound
  * plurals to the singular. Returns the letter count written to out. */
 int kh_morph_guess_lemma(const uint32_t *host, int n, uint32_t *out);

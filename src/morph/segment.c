@@ -237,6 +237,11 @@ int kh_seg_host(const kh_seg_token *t, const kh_seg_cand *c, uint32_t *out)
 /* Features                                                                 */
 /* ------------------------------------------------------------------------ */
 
+/* Only the news counts of the lexicon are features: its treebank analyses
+ * (the HOST flag, parts of speech) come from the very sentences the
+ * segmenter is trained on, and a model that learns "a right host is one the
+ * treebank analyzed" splits every word the treebank never saw. */
+
 /* 0 for unseen, else 1 + log2(count + 1), at most 24. */
 static unsigned count_bucket(const kh_lex_entry *e)
 {
@@ -253,37 +258,93 @@ static unsigned count_bucket(const kh_lex_entry *e)
 }
 
 static const kh_lex_entry *find_folded(const kh_lexicon *lex,
-                                       const uint32_t *cp, int n)
+                                       const uint32_t *cp, int n,
+                                       const kh_seg_hide *hide)
 {
     char key[4 * (KH_SEG_MAX + 2)];
     uint32_t folded[KH_SEG_MAX + 2];
+    size_t len;
     int i;
     if (!lex || !lex->n_slots || n <= 0)
         return NULL;
     for (i = 0; i < n; i++)
         folded[i] = fold(cp[i]);
-    return kh_lexicon_find(lex, key, kh_seg_utf8(folded, n, key));
+    len = kh_seg_utf8(folded, n, key);
+    for (i = 0; hide && i < 2; i++) {
+        if (hide->key[i] && hide->len[i] == len &&
+            memcmp(hide->key[i], key, len) == 0)
+            return NULL;
+    }
+    return kh_lexicon_find(lex, key, len);
 }
 
-static int top_upos(const kh_lexicon *lex, const kh_lex_entry *e)
+/* How many forms of the host's paradigm the news counted at least twice:
+ * with other pronoun suffixes (for a candidate with an enclitic) or other
+ * proclitics (for one with a proclitic). A productive paradigm is the best
+ * sign that the letters really are clitics: كتابه كتابها كتابهم ... */
+static int paradigm(const kh_lexicon *lex, const kh_seg_token *t,
+                    const kh_seg_cand *c, int suffixes)
 {
-    if (!e || !e->n_analyses)
+    static const uint32_t encs[][3] = {{1, HEH}, {2, HEH, ALEF},
+                                       {2, HEH, MEEM}, {2, NOON, ALEF},
+                                       {1, KAF}, {1, YEH}};
+    static const uint32_t pres[][3] = {{1, WAW}, {1, BEH}, {1, LAM},
+                                       {1, FEH}, {2, ALEF, LAM}};
+    uint32_t w[KH_SEG_MAX + 4];
+    char key[4 * (KH_SEG_MAX + 4)];
+    int host = t->n - c->pre - c->enc, i, k, n = 0, found = 0;
+    if (!lex || !lex->n_slots || host < 1)
         return 0;
-    return lex->analyses[e->analyses].upos;
+    if (suffixes) {
+        for (i = 0; i < 6; i++) {
+            for (k = 0; k < host; k++)
+                w[k] = fold(t->cp[c->pre + k]);
+            n = host;
+            for (k = 0; k < (int)encs[i][0]; k++)
+                w[n++] = encs[i][1 + k];
+            if (n == t->n - c->pre &&
+                memcmp(w + host, t->cp + c->pre + host,
+                       (size_t)(n - host) * sizeof *w) == 0)
+                continue; /* the token itself */
+            {
+                const kh_lex_entry *e =
+                    kh_lexicon_find(lex, key, kh_seg_utf8(w, n, key));
+                found += e && (e->flags & KH_LEX_TOKEN) && e->count >= 2;
+            }
+        }
+    } else {
+        for (i = 0; i < 5; i++) {
+            n = 0;
+            for (k = 0; k < (int)pres[i][0]; k++)
+                w[n++] = pres[i][1 + k];
+            for (k = 0; k < host; k++)
+                w[n++] = fold(t->cp[c->pre + k]);
+            if ((int)pres[i][0] == c->pre && c->pre == 1 &&
+                pres[i][1] == t->cp[0])
+                continue; /* the token's own proclitic */
+            {
+                const kh_lex_entry *e =
+                    kh_lexicon_find(lex, key, kh_seg_utf8(w, n, key));
+                found += e && (e->flags & KH_LEX_TOKEN) && e->count >= 2;
+            }
+        }
+    }
+    return found;
 }
 
 int kh_seg_features(const kh_lexicon *lex, const kh_seg_token *t,
-                    const kh_seg_cand *c, uint64_t *f)
+                    const kh_seg_cand *c, const kh_seg_hide *hide,
+                    uint64_t *f)
 {
     uint32_t host[KH_SEG_MAX + 2];
     char pre_s[16], enc_s[16];
     size_t pre_n, enc_n;
     int hn = kh_seg_host(t, c, host), k = 0, split = c->pre || c->enc;
     int host_len = t->n - c->pre - c->enc;
-    const kh_lex_entry *he = find_folded(lex, host, hn);
-    const kh_lex_entry *te = find_folded(lex, t->cp, t->n);
+    const kh_lex_entry *he = find_folded(lex, host, hn, hide);
+    const kh_lex_entry *te = find_folded(lex, t->cp, t->n, hide);
     unsigned hb = count_bucket(he), tb = count_bucket(te);
-    int ratio = (int)hb - (int)tb, hflags = he ? he->flags : 0;
+    int ratio = (int)hb - (int)tb;
     uint32_t hfirst = t->cp[c->pre], hlast = t->cp[c->pre + host_len - 1];
     uint64_t base;
     if (ratio < -6)
@@ -300,12 +361,10 @@ int kh_seg_features(const kh_lexicon *lex, const kh_seg_token *t,
     f[k++] = kh_feat_mix(kh_feat_mix(base, 4), hb);
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(5), (uint64_t)split), tb);
     f[k++] = kh_feat_mix(kh_feat_mix(base, 6), (uint64_t)(ratio + 8));
-    f[k++] = kh_feat_mix(kh_feat_mix(base, 7), (uint64_t)hflags);
     f[k++] = kh_feat_mix(kh_feat_mix(base, 8),
                          (uint64_t)(host_len < 8 ? host_len : 8));
     f[k++] = kh_feat_mix(kh_feat_str(kh_feat(9), pre_s, pre_n), hfirst);
     f[k++] = kh_feat_mix(kh_feat_str(kh_feat(10), enc_s, enc_n), hlast);
-    f[k++] = kh_feat_mix(kh_feat_mix(base, 11), (uint64_t)top_upos(lex, he));
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(12), c->restore), hb);
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(13), (uint64_t)split),
                          (uint64_t)(t->n < 12 ? t->n : 12));
@@ -326,11 +385,14 @@ int kh_seg_features(const kh_lexicon *lex, const kh_seg_token *t,
                                      c->restore),
                          hlast);
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_mix(base, 19), hb), tb);
+    if (c->enc)
+        f[k++] = kh_feat_mix(kh_feat_str(kh_feat(22), enc_s, enc_n),
+                             (uint64_t)(hide ? 0 : paradigm(lex, t, c, 1)));
+    if (c->pre)
+        f[k++] = kh_feat_mix(kh_feat_str(kh_feat(23), pre_s, pre_n),
+                             (uint64_t)(hide ? 0 : paradigm(lex, t, c, 0)));
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(20), c->restore),
                          (uint64_t)(hb > 0));
-    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_mix(kh_feat(21), (uint64_t)split),
-                                     (uint64_t)top_upos(lex, te)),
-                         (uint64_t)(te ? te->flags : 0));
     return k;
 }
 
@@ -348,7 +410,7 @@ kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
         return cands[0];
     for (i = 0; i < n; i++) {
         uint64_t f[KH_SEG_MAX_FEATS];
-        int nf = kh_seg_features(lex, t, &cands[i], f), j;
+        int nf = kh_seg_features(lex, t, &cands[i], NULL, f), j;
         int64_t score = 0;
         for (j = 0; j < nf; j++)
             score += kh_linear_w(&s->lin, f[j], 0);
@@ -360,20 +422,13 @@ kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
     return cands[best];
 }
 
-/* A cached decision is used only if it is one of the token's candidates. */
+/* A cached decision is used only if it fits the token: its clitics leave a
+ * host and fall on boundaries between letters. (The cache is built from the
+ * token's own candidates; this guards against a model for other forms.) */
 static int valid_for(const kh_seg_token *t, kh_seg_cand c)
 {
-    kh_seg_cand cands[KH_SEG_MAX_CANDS];
-    int n, i;
-    if (c.pre == 0 && c.enc == 0 && c.restore == 0)
-        return 1;
-    n = kh_seg_candidates(t, cands, KH_SEG_MAX_CANDS);
-    for (i = 0; i < n; i++) {
-        if (cands[i].pre == c.pre && cands[i].enc == c.enc &&
-            cands[i].restore == c.restore)
-            return 1;
-    }
-    return 0;
+    return c.pre <= 2 && c.enc <= 3 && c.pre + c.enc < t->n &&
+           t->splittable[c.pre] && t->splittable[t->n - c.enc];
 }
 
 kh_seg_cand kh_segment(const kh_segmenter *s, const kh_lexicon *lex,

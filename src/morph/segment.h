@@ -90,9 +90,20 @@ int kh_seg_token_init(kh_seg_token *t, kh_norm *n, const char *text,
 /* The candidates of t, the unsegmented one first; returns their count. */
 int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max);
 
-/* The features of candidate c; returns their count (<= KH_SEG_MAX_FEATS). */
+/* Words the lexicon is to be blind to (training only: the trainer hides a
+ * token and its gold host now and then, so that the model learns to segment
+ * words it has never counted, as names in the news are). Keys are folded
+ * UTF-8. */
+typedef struct kh_seg_hide {
+    const char *key[2];
+    size_t len[2];
+} kh_seg_hide;
+
+/* The features of candidate c; returns their count (<= KH_SEG_MAX_FEATS).
+ * hide is NULL except in training. */
 int kh_seg_features(const kh_lexicon *lex, const kh_seg_token *t,
-                    const kh_seg_cand *c, uint64_t *f);
+                    const kh_seg_cand *c, const kh_seg_hide *hide,
+                    uint64_t *f);
 
 /* The best segmentation of t: from the cache, else by scoring. */
 kh_seg_cand kh_segment(const kh_segmenter *s, const kh_lexicon *lex,

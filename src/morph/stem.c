@@ -60,6 +60,12 @@ static int ends2(const uint32_t *s, int n, uint32_t a, uint32_t b)
 int kh_morph_stem(const khabar_model *m, const uint32_t *host, int n,
                   uint32_t *out)
 {
+    return kh_morph_stem_entry(m, host, n, kh_morph_find(m, host, n), out);
+}
+
+int kh_morph_stem_entry(const khabar_model *m, const uint32_t *host, int n,
+                        const kh_lex_entry *e, uint32_t *out)
+{
     int i, k = 0, start = 0;
     uint32_t whole;
     if (n > KH_SEG_MAX + 2)
@@ -70,7 +76,13 @@ int kh_morph_stem(const khabar_model *m, const uint32_t *host, int n,
         out[k++] = kh_morph_fold(host[i]);
     if (k < 5)
         return k;
-    whole = count_of(m, out, k);
+    if (!ends2(out, k, ALEF, TEH) && !ends2(out, k, WAW, NOON) &&
+        !ends2(out, k, YEH, NOON) && !ends2(out, k, ALEF, NOON))
+        return k;
+    /* The entry the caller has is the host's, with the article: look the
+     * stem up only when the article came off. */
+    whole = start ? count_of(m, out, k)
+                  : (e && (e->flags & KH_LEX_TOKEN) ? e->count : 0);
     if (ends2(out, k, ALEF, TEH)) {
         /* مفاوضات -> مفاوضه, or -> مفاوض when that is the word */
         uint32_t with_teh, plain;

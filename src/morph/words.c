@@ -127,7 +127,7 @@ static void host_strings(stage *st, khabar_word *w, const uint32_t *host,
             w->flags |= KHABAR_WORD_ROOT_GUESSED;
         }
     }
-    n = kh_morph_stem(st->m, host, hn, buf);
+    n = kh_morph_stem_entry(st->m, host, hn, e, buf);
     w->stem = put_cps(st, buf, n, &w->stem_len);
 }
 

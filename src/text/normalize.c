@@ -406,19 +406,38 @@ static int is_digit_cp(uint32_t cp)
            (cp >= 0x06F0 && cp <= 0x06F9);
 }
 
-/* Does the engine drop cp (emit nothing for it)? */
-static int drops(const kh_norm *n, uint32_t cp)
+/* The first code point the engine emits for cp, or 0 when it emits
+ * nothing (a dropped diacritic, tatweel, invisible character, or a
+ * presentation form made only of those). */
+static uint32_t first_emitted(const kh_norm *n, uint32_t cp, int depth)
 {
     const kh_cinfo *ci = kh_uc(cp);
     switch (ci->rule) {
     case KH_R_DIACRITIC:
     case KH_R_TATWEEL:
     case KH_R_INVISIBLE:
-        return n->on[ci->rule];
+        return n->on[ci->rule] ? 0 : cp;
     case KH_R_COMPOSE:
-        return n->on[KH_R_DIACRITIC];
+        return n->on[KH_R_DIACRITIC] ? 0 : cp;
+    case KH_R_PRESENTATION:
+        if (n->on[KH_R_PRESENTATION] && depth == 0) {
+            uint32_t off = ci->target >> 5, len = ci->target & 31, k, f;
+            for (k = 0; k < len; k++) {
+                if ((f = first_emitted(n, kh_uc_pool[off + k], 1)) != 0)
+                    return f;
+            }
+            return 0;
+        }
+        return cp;
+    case KH_R_DIGIT:
+    case KH_R_PERSIAN:
+    case KH_R_ALEF:
+    case KH_R_ALEF_MAQSURA:
+    case KH_R_TEH_MARBUTA:
+    case KH_R_HAMZA_SEAT:
+        return n->on[ci->rule] ? ci->target : cp;
     default:
-        return 0;
+        return cp;
     }
 }
 
@@ -431,13 +450,13 @@ static int digit_follows(const kh_norm *n, const unsigned char *p,
 {
     int k;
     for (k = 0; k < 64 && p < e; k++) {
-        uint32_t cp;
+        uint32_t cp, f;
         int diag;
         p += kh_utf8_next(p, e, &cp, &diag);
         if (diag)
             return 0;
-        if (!drops(n, cp))
-            return is_digit_cp(cp);
+        if ((f = first_emitted(n, cp, 0)) != 0)
+            return is_digit_cp(f);
     }
     return 0;
 }

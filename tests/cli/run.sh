@@ -48,20 +48,26 @@ for article in "$root"/examples/*.txt; do
     name=$(basename "$article" .txt)
     for run in "tokenize text" "tokenize jsonl" "tokenize conllu" \
                "sentences text" "sentences jsonl" "normalize text" \
-               "normalize jsonl" "normalize-display text"; do
+               "normalize jsonl" "normalize-display text" "segment text" \
+               "segment jsonl" "segment-fine text" "stem text" \
+               "conllu conllu"; do
         set -- $run
         cmd=$1 fmt=$2 extra=()
         if [ "$cmd" = normalize-display ]; then cmd=normalize; extra=(--preset display); fi
+        if [ "$cmd" = segment-fine ]; then cmd=segment; extra=(--scheme fine); fi
         out=$golden/$name.$1.$fmt
         "$khabar" "$cmd" "${extra[@]}" --format "$fmt" "$article" >"$tmp/got" 2>"$tmp/err"
         if [ $? != 0 ]; then fail "$name $run: non-zero exit"; continue; fi
         if [ -n "${UPDATE_GOLDEN:-}" ]; then cp "$tmp/got" "$out"; fi
         same "$name $run (golden)" "$out" "$tmp/got"
     done
-    # CoNLL-U rebuilds the article byte for byte.
+    # CoNLL-U rebuilds the article byte for byte, from tokens and from words.
     "$khabar" tokenize --format conllu "$article" |
         LC_ALL=C awk -f "$here/conllu_rebuild.awk" >"$tmp/rebuilt"
     same "$name conllu rebuild" "$article" "$tmp/rebuilt"
+    "$khabar" conllu "$article" |
+        LC_ALL=C awk -f "$here/conllu_rebuild.awk" >"$tmp/rebuilt"
+    same "$name conllu (words) rebuild" "$article" "$tmp/rebuilt"
     # Streaming in tiny chunks changes nothing (offsets, sentence ids).
     for fmt in jsonl conllu; do
         "$khabar" tokenize --format "$fmt" "$article" >"$tmp/a"
@@ -90,7 +96,7 @@ printf 'سُورْيَا\n' >"$tmp/want"
 same "display keeps diacritics" "$tmp/want" "$tmp/got"
 expect 0 "--version" -- "$khabar" --version
 grep -q '^khabar [0-9]' "$tmp/out" && ok || fail "--version prints the version"
-for c in normalize tokenize sentences; do
+for c in normalize tokenize sentences segment stem conllu; do
     expect 0 "$c --help" -- "$khabar" "$c" --help
     grep -q "usage: khabar $c" "$tmp/out" && ok || fail "$c --help prints usage"
 done
@@ -104,13 +110,29 @@ expect 2 "unknown format" -- "$khabar" tokenize --format xml
 expect 2 "missing format" -- "$khabar" tokenize --format
 expect 2 "unknown preset" -- "$khabar" normalize --preset loud
 expect 2 "conllu for normalize" -- "$khabar" normalize --format conllu "$tmp/pf.txt"
+expect 2 "unknown scheme" -- "$khabar" segment --scheme coarse "$tmp/pf.txt"
+expect 2 "conllu --format text" -- "$khabar" conllu --format text "$tmp/pf.txt"
+
+# ---------------------------------------------------------- morphology ---
+printf 'سوريا\nلسوريا\nوسوريا\nبسوريا\nسُورْيَا\n' | "$khabar" stem >"$tmp/got"
+printf 'سوريا\tسوريا\nلسوريا\tسوريا\nوسوريا\tسوريا\nبسوريا\tسوريا\nسُورْيَا\tسوريا\n' >"$tmp/want"
+same "stem: one stem a line" "$tmp/want" "$tmp/got"
+printf 'للحظر وبسوريا\n' | "$khabar" segment >"$tmp/got"
+printf 'للحظر\tل+لحظر\tل+الحظر\nوبسوريا\tو+ب+سوريا\tو+ب+سوريا\n\n' >"$tmp/want"
+same "segment: surface and restored forms" "$tmp/want" "$tmp/got"
+mkdir -p "$tmp/model"
+"$khabar" segment --model "$tmp/model" "$tmp/pf.txt" >/dev/null 2>&1 && ok ||
+    fail "an empty model directory falls back to the defaults"
+printf 'x' >"$tmp/model/segmenter.kbm"
+expect 1 "corrupt model file" -- "$khabar" segment --model "$tmp/model" "$tmp/pf.txt"
+stderr_is_one_line "corrupt model file" "model"
+rm -f "$tmp/model/segmenter.kbm"
 
 # ----------------------------------------------------------- bad input ---
 expect 1 "missing file" -- "$khabar" tokenize "$tmp/nope.txt"
 stderr_is_one_line "missing file" "nope.txt"
 expect 1 "directory" -- "$khabar" sentences "$tmp"
 stderr_is_one_line "directory" "is a directory"
-mkdir "$tmp/model"
 expect 1 "missing model" -- "$khabar" tokenize --model "$tmp/nomodel" "$tmp/pf.txt"
 stderr_is_one_line "missing model" "nomodel"
 if [ "$(id -u)" != 0 ]; then

@@ -46,6 +46,7 @@ int main(void)
     suite_write();
     suite_api();
     suite_properties();
+    suite_morph();
     khabar_model_free(m);
     printf("unit: %d passed, %d failed\n", t_passed, t_failed);
     return t_failed ? 1 : 0;

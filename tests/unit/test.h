@@ -62,5 +62,6 @@ void suite_sentences(void);
 void suite_write(void);
 void suite_api(void);
 void suite_properties(void);
+void suite_morph(void);
 
 #endif

@@ -57,6 +57,7 @@ static void steps(void)
     /* Number signs between digits only; invisible characters and tatweel
      * between them do not count. */
     N("3\xe2\x80\x8c٪", S, "3%");
+    N("3٫\xdb\xa6\xef\xb9\xb6" "8", S, "3.8"); /* a mark in presentation form */
     N("٣\xd9\x80٫\xe2\x80\x8e٥", S, "3.5");
     N("٣٫٥", S, "3.5");
     N("١٬٠٠٠", S, "1,000");

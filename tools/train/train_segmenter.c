@@ -3,13 +3,16 @@
  *
  *   khabar-train segmenter --lexicon data/lexicon.kbm --out data/segmenter.kbm
  *       [--corpus TEXT]... [--cache-min N] [--cache-max N] [--epochs N]
- *       [--buckets LOG2] TRAIN.conllu...
+ *       [--buckets LOG2] [--hide-every N] TRAIN.conllu...
  *
  * TRAIN files are treebanks in surface segmentation with multiword-token
  * lines (tools/padt_convert.py writes them). For each Arabic token the gold
  * segmentation is read off its words (proclitics, one host, an enclitic;
  * Restored= gives the host's spelling), and an averaged perceptron learns to
- * rank the candidates of src/morph/segment.c with its features. One sentence
+ * rank the candidates of src/morph/segment.c with its features. One example
+ * in N (--hide-every, 5) is shown with its token and host hidden from the
+ * lexicon, so that the model also learns to segment words it has never
+ * counted (the names of the news). One sentence
  * in ten is held out; training stops when held-out accuracy has not improved
  * for three epochs and keeps the best epoch. Deterministic: the order of
  * examples is shuffled with a fixed seed.
@@ -25,6 +28,7 @@
 
 #include "kbm_write.h"
 #include "khabar.h"
+#include "morph/morph.h"
 #include "morph/segment.h"
 #include "train.h"
 
@@ -36,6 +40,10 @@ typedef struct example {
     kh_seg_token tok;
     kh_seg_cand gold;
     int heldout;
+    /* The folded keys of the token and its gold host, hidden from the
+     * lexicon when the example is shown as an unknown word. */
+    char keys[2][4 * (KH_SEG_MAX + 2)];
+    size_t key_len[2];
 } example;
 
 typedef struct examples {
@@ -137,6 +145,16 @@ static void add_token(examples *ex, kh_norm *nm, const tb_token *t,
     e.gold.restore = (uint8_t)restore_flags(t->words[host].form,
                                             t->words[host].restored);
     e.heldout = heldout;
+    {
+        uint32_t f[KH_SEG_MAX + 2];
+        int hn = kh_seg_host(&e.tok, &e.gold, f), q;
+        for (q = 0; q < hn; q++)
+            f[q] = kh_morph_fold(f[q]);
+        e.key_len[1] = kh_seg_utf8(f, hn, e.keys[1]);
+        for (q = 0; q < e.tok.n; q++)
+            f[q] = kh_morph_fold(e.tok.cp[q]);
+        e.key_len[0] = kh_seg_utf8(f, e.tok.n, e.keys[0]);
+    }
     /* The gold answer must be a candidate, or the token teaches nothing. */
     k = kh_seg_candidates(&e.tok, cands, KH_SEG_MAX_CANDS);
     for (i = 0; i < k; i++) {
@@ -191,14 +209,15 @@ static double score_double(const double *w, uint32_t mask, const uint64_t *f,
 
 /* The best candidate under weights w; fills its features. */
 static int predict(const double *w, uint32_t mask, const kh_lexicon *lex,
-                   const kh_seg_token *t, kh_seg_cand *cands, int n,
+                   const kh_seg_token *t, const kh_seg_hide *hide,
+                   kh_seg_cand *cands, int n,
                    uint64_t (*feats)[KH_SEG_MAX_FEATS], int *nf)
 {
     int i, best = 0;
     double best_s = 0;
     for (i = 0; i < n; i++) {
         double s;
-        nf[i] = kh_seg_features(lex, t, &cands[i], feats[i]);
+        nf[i] = kh_seg_features(lex, t, &cands[i], hide, feats[i]);
         s = score_double(w, mask, feats[i], nf[i]);
         if (i == 0 || s > best_s) {
             best = i;
@@ -206,6 +225,20 @@ static int predict(const double *w, uint32_t mask, const kh_lexicon *lex,
         }
     }
     return best;
+}
+
+static int dump_errors;
+
+static void print_cand(const kh_seg_token *t, kh_seg_cand c)
+{
+    char out[4 * KH_SEG_MAX + 8];
+    size_t k = 0;
+    k += kh_seg_utf8(t->cp, c.pre, out + k);
+    out[k++] = '+';
+    k += kh_seg_utf8(t->cp + c.pre, t->n - c.pre - c.enc, out + k);
+    out[k++] = '+';
+    k += kh_seg_utf8(t->cp + t->n - c.enc, c.enc, out + k);
+    printf("%.*s/%d", (int)k, out, c.restore);
 }
 
 static double heldout_accuracy(const double *w, uint32_t mask,
@@ -219,8 +252,16 @@ static double heldout_accuracy(const double *w, uint32_t mask,
         if (!ex->v[i].heldout)
             continue;
         n = kh_seg_candidates(&ex->v[i].tok, cands, KH_SEG_MAX_CANDS);
-        b = predict(w, mask, lex, &ex->v[i].tok, cands, n, feats, nf);
+        b = predict(w, mask, lex, &ex->v[i].tok, NULL, cands, n, feats, nf);
         right += kh_seg_decision(cands[b]) == kh_seg_decision(ex->v[i].gold);
+        if (dump_errors &&
+            kh_seg_decision(cands[b]) != kh_seg_decision(ex->v[i].gold)) {
+            printf("error: got ");
+            print_cand(&ex->v[i].tok, cands[b]);
+            printf(" want ");
+            print_cand(&ex->v[i].tok, ex->v[i].gold);
+            printf("\n");
+        }
         total++;
     }
     return total ? (double)right / (double)total : 0;
@@ -365,6 +406,7 @@ int train_segmenter(int argc, char **argv)
     const char *lex_path = NULL, *out_path = NULL;
     char *train[64], *corpora[64];
     int n_train = 0, n_corpora = 0, i, epochs = 30, log2b = 18;
+    int hide_every = 5;
     int best_epoch = 0, stale = 0, epoch;
     uint64_t cache_min = 3;
     size_t cache_max = 300000, j;
@@ -394,6 +436,10 @@ int train_segmenter(int argc, char **argv)
             epochs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--buckets") && i + 1 < argc)
             log2b = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--hide-every") && i + 1 < argc)
+            hide_every = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--dump-errors"))
+            dump_errors = 1;
         else if (argv[i][0] == '-')
             die("segmenter: unknown option");
         else if (n_train < 64)
@@ -455,8 +501,20 @@ int train_segmenter(int argc, char **argv)
             int nf[KH_SEG_MAX_CANDS], n, b, g;
             if (e->heldout)
                 continue;
+            kh_seg_hide hide, *hp = NULL;
             n = kh_seg_candidates(&e->tok, cands, KH_SEG_MAX_CANDS);
-            b = predict(p.w, p.mask, &lex, &e->tok, cands, n, feats, nf);
+            /* One example in hide_every is shown as an unknown word. */
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            if (hide_every && seed % (uint64_t)hide_every == 0) {
+                hide.key[0] = e->keys[0];
+                hide.len[0] = e->key_len[0];
+                hide.key[1] = e->keys[1];
+                hide.len[1] = e->key_len[1];
+                hp = &hide;
+            }
+            b = predict(p.w, p.mask, &lex, &e->tok, hp, cands, n, feats, nf);
             seen++;
             if (kh_seg_decision(cands[b]) != kh_seg_decision(e->gold)) {
                 for (g = 0; g < n; g++) {

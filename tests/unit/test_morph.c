@@ -1,0 +1,226 @@
+/* test_morph.c - segmentation, restored forms, stems, lemmas and roots with
+ * the default model, and the model loader on good, corrupt and truncated
+ * files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "test.h"
+
+/* Segments s and renders "surface|form+surface|form ..." per token. */
+static const char *seg(const char *s, unsigned flags)
+{
+    static char out[4096];
+    khabar_options o = {KHABAR_STAGE_WORDS, 0, flags};
+    khabar_doc *d = khabar_analyze_opts(t_model, s, strlen(s), &o, NULL);
+    const khabar_word *w = khabar_doc_words(d);
+    const size_t *tw = khabar_doc_token_words(d);
+    const char *str = khabar_doc_norm(d);
+    size_t t, i, k = 0;
+    out[0] = 0;
+    for (t = 0; tw && t < khabar_doc_token_count(d); t++) {
+        if (t)
+            k += (size_t)snprintf(out + k, sizeof out - k, " ");
+        for (i = tw[t]; i < tw[t + 1] && k < sizeof out - 200; i++)
+            k += (size_t)snprintf(out + k, sizeof out - k, "%s%.*s|%.*s",
+                                  i > tw[t] ? "+" : "",
+                                  (int)(w[i].end - w[i].start), s + w[i].start,
+                                  (int)w[i].form_len, str + w[i].form);
+    }
+    khabar_doc_free(d);
+    return out;
+}
+
+/* The stem of the host of the first token of s. */
+static const char *stem(const char *s)
+{
+    static char out[256];
+    khabar_options o = {KHABAR_STAGE_WORDS, 0, 0};
+    khabar_doc *d = khabar_analyze_opts(t_model, s, strlen(s), &o, NULL);
+    const khabar_word *w = khabar_doc_words(d);
+    size_t i;
+    out[0] = 0;
+    for (i = 0; i < khabar_doc_word_count(d); i++) {
+        if (w[i].role == KHABAR_WORD_HOST || w[i].role == KHABAR_WORD_WHOLE) {
+            snprintf(out, sizeof out, "%.*s", (int)w[i].stem_len,
+                     khabar_doc_norm(d) + w[i].stem);
+            break;
+        }
+    }
+    khabar_doc_free(d);
+    return out;
+}
+
+#define SEG(in, want) CHECK_MEM(seg(in, 0), strlen(seg(in, 0)), want)
+#define FINE(in, want)                                                       \
+    CHECK_MEM(seg(in, KHABAR_ANALYZE_FINE),                                  \
+              strlen(seg(in, KHABAR_ANALYZE_FINE)), want)
+
+static void segmentation(void)
+{
+    /* The must-split and must-not-split words. */
+    SEG("وسوريا", "و|و+سوريا|سوريا");
+    SEG("بالحوار", "ب|ب+الحوار|الحوار");
+    SEG("وإطلاعه", "و|و+إطلاع|إطلاع+ه|ه");
+    SEG("سيبحث", "س|س+يبحث|يبحث");
+    SEG("وزعماء", "و|و+زعماء|زعماء");
+    SEG("وزير ولد بلد فلاديمير بوتين كتاب",
+        "وزير|وزير ولد|ولد بلد|بلد فلاديمير|فلاديمير بوتين|بوتين كتاب|كتاب");
+    /* Surface segments and restored forms. */
+    SEG("للحظر", "ل|ل+لحظر|الحظر");
+    SEG("ابنته", "ابنت|ابنة+ه|ه");
+    SEG("وبسوريا", "و|و+ب|ب+سوريا|سوريا");
+    /* Diacritics stay with their letters in the surface. */
+    SEG("وَبِسُورْيَا", "وَ|و+بِ|ب+سُورْيَا|سوريا");
+    /* A number and its percent sign are two words, as in UD. */
+    SEG("20%", "20|20+%|%");
+    /* Other tokens are one word. */
+    SEG("iPhone 2015 ،", "iPhone|iPhone 2015|2015 ،|،");
+    FINE("والسعودية", "و|و+ال|ال+سعودي|سعودي+ة|ة");
+    FINE("للحكومة", "ل|ل+ل|ال+حكوم|حكوم+ة|ة");
+}
+
+/* Do a and b have different stems? */
+static int apart(const char *a, const char *b)
+{
+    char first[256];
+    snprintf(first, sizeof first, "%s", stem(a));
+    return strcmp(first, stem(b)) != 0;
+}
+
+static void stems(void)
+{
+    static const char *const syria[] = {"سوريا", "لسوريا", "وسوريا",
+                                        "بسوريا", "سُورْيَا", NULL};
+    int i;
+    for (i = 0; syria[i]; i++)
+        CHECK_MEM(stem(syria[i]), strlen(stem(syria[i])), "سوريا");
+    CHECK(apart("سورة", "سوريا"));
+    CHECK(apart("بوتين", "تين"));
+    CHECK(apart("مدرسة", "مدرس"));
+    CHECK(apart("قطر", "قطار"));
+    CHECK_MEM(stem("والمسلمين"), strlen(stem("والمسلمين")), "مسلم");
+}
+
+static void lemmas_and_roots(void)
+{
+    khabar_doc *d = khabar_analyze(t_model, "الرئيس قال", 19, NULL);
+    const khabar_word *w = khabar_doc_words(d);
+    const char *s = khabar_doc_norm(d);
+    CHECK(khabar_doc_word_count(d) == 2);
+    CHECK_MEM(s + w[0].lemma, w[0].lemma_len, "رئيس");
+    CHECK_MEM(s + w[1].lemma, w[1].lemma_len, "قال");
+    CHECK_MEM(s + w[1].root, w[1].root_len, "قول");
+    CHECK(!(w[1].flags & KHABAR_WORD_ROOT_GUESSED));
+    khabar_doc_free(d);
+    /* Pronouns have the lemma هو; an unknown word gets a guessed root. */
+    d = khabar_analyze(t_model, "كتابها والمستكشفون", 35, NULL);
+    w = khabar_doc_words(d);
+    s = khabar_doc_norm(d);
+    CHECK(khabar_doc_word_count(d) == 4);
+    CHECK_MEM(s + w[1].lemma, w[1].lemma_len, "هو");
+    CHECK(w[3].root_len == 0 || (w[3].flags & KHABAR_WORD_ROOT_GUESSED));
+    khabar_doc_free(d);
+}
+
+static void bad_tokens(void)
+{
+    /* 10,000 letters, only diacritics, only tatweel: defined results. */
+    char *s = malloc(20001);
+    size_t i;
+    khabar_doc *d;
+    for (i = 0; i < 20000; i += 2)
+        memcpy(s + i, "\xd8\xb3", 2);
+    d = khabar_analyze(t_model, s, 20000, NULL);
+    CHECK(khabar_doc_word_count(d) == 1);
+    khabar_doc_free(d);
+    free(s);
+    CHECK_MEM(seg("ًٌٍ", 0), strlen(seg("ًٌٍ", 0)), "ًٌٍ|");
+    CHECK_MEM(seg("ـــ", 0), strlen(seg("ـــ", 0)), "ـــ|");
+    CHECK_MEM(seg("ﻻ", 0), strlen(seg("ﻻ", 0)), "ﻻ|لا");
+}
+
+/* Writes bytes to path. */
+static void write_file(const char *path, const unsigned char *b, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fwrite(b, 1, n, f);
+        fclose(f);
+    }
+}
+
+static unsigned char *read_all(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char *b;
+    long len;
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    b = malloc((size_t)len);
+    if (b && fread(b, 1, (size_t)len, f) != (size_t)len) {
+        free(b);
+        b = NULL;
+    }
+    fclose(f);
+    *n = (size_t)len;
+    return b;
+}
+
+static void model_files(void)
+{
+    /* Each damaged copy of the segmenter is refused with an error. */
+    char dir[] = "/tmp/khabar-test-model-XXXXXX", path[256];
+    size_t n;
+    unsigned char *good = read_all("data/segmenter.kbm", &n), *bad;
+    khabar_error e;
+    khabar_model *m;
+    CHECK(good != NULL && n > 1000);
+    if (!good || !mkdtemp(dir))
+        return;
+    snprintf(path, sizeof path, "%s/segmenter.kbm", dir);
+    bad = malloc(n);
+    write_file(path, good, n);
+    m = khabar_model_load(dir, &e);
+    CHECK(m != NULL);
+    khabar_model_free(m);
+    write_file(path, good, n / 2); /* truncated */
+    m = khabar_model_load(dir, &e);
+    CHECK(m == NULL && e.code == KHABAR_EMODEL);
+    memcpy(bad, good, n);
+    bad[n / 3] ^= 0x40; /* a flipped bit */
+    write_file(path, bad, n);
+    m = khabar_model_load(dir, &e);
+    CHECK(m == NULL && e.code == KHABAR_EMODEL && strstr(e.msg, "checksum"));
+    memcpy(bad, good, n);
+    bad[8] = 2; /* another version */
+    write_file(path, bad, n);
+    m = khabar_model_load(dir, &e);
+    CHECK(m == NULL && e.code == KHABAR_EMODEL);
+    write_file(path, (const unsigned char *)"KHBRMDL", 7);
+    m = khabar_model_load(dir, &e);
+    CHECK(m == NULL && e.code == KHABAR_EMODEL);
+    /* A lexicon given as the segmenter: the wrong kind. */
+    free(good);
+    good = read_all("data/lexicon.kbm", &n);
+    if (good)
+        write_file(path, good, n);
+    m = khabar_model_load(dir, &e);
+    CHECK(m == NULL && e.code == KHABAR_EMODEL && strstr(e.msg, "kind"));
+    remove(path);
+    rmdir(dir);
+    free(bad);
+    free(good);
+}
+
+void suite_morph(void)
+{
+    segmentation();
+    stems();
+    lemmas_and_roots();
+    bad_tokens();
+    model_files();
+}
