@@ -48,7 +48,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, const char *usage)
     int i, only_files = 0;
     memset(o, 0, sizeof *o);
     o->progress = -1;
-    o->chunk = (size_t)1 << 20;
+    o->chunk = (size_t)1 << 18;
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     if (!o->files) {
         cli_error(NULL, "out of memory");

@@ -26,8 +26,20 @@
 #define NOON 0x0646
 #define YEH 0x064A
 
+/* The memo: a token seen before in the doc gets copies of the words of its
+ * first occurrence (same bytes, same analysis; the copies share its
+ * strings). News text repeats its words, so most tokens cost one hash and
+ * one comparison. Direct-mapped, per stage run: no state outlives a doc. */
+#define MEMO_BITS 13
+
+typedef struct memo_entry {
+    uint64_t hash;
+    size_t token;  /* index of the first occurrence + 1; 0 = empty */
+} memo_entry;
+
 typedef struct stage {
     khabar_doc *doc;
+    memo_entry *memo;
     const khabar_model *m;
     kh_norm morph;  /* morph forms of tokens (mapping on) */
     kh_vec str;     /* the doc's string buffer while the stage runs */
@@ -277,6 +289,48 @@ static void other_token(stage *st, size_t ti)
     }
 }
 
+static uint64_t bytes_hash(const unsigned char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    return h ^ n;
+}
+
+/* Copies the words of an earlier token with the same bytes; returns 1 when
+ * it did. */
+static int from_memo(stage *st, size_t ti, uint64_t h)
+{
+    const khabar_token *tk = st->doc->tokens.data;
+    memo_entry *e = &st->memo[h & ((1u << MEMO_BITS) - 1)];
+    size_t prev, a, b, k;
+    ptrdiff_t shift;
+    if (e->token == 0 || e->hash != h)
+        return 0;
+    prev = e->token - 1;
+    if (tk[prev].end - tk[prev].start != tk[ti].end - tk[ti].start ||
+        memcmp(st->doc->text + tk[prev].start, st->doc->text + tk[ti].start,
+               tk[ti].end - tk[ti].start) != 0)
+        return 0;
+    a = st->doc->token_words[prev];
+    b = st->doc->token_words[prev + 1];
+    shift = (ptrdiff_t)(tk[ti].start - tk[prev].start);
+    if (kh_vec_reserve(&st->doc->words, sizeof(khabar_word), b - a) != 0) {
+        st->failed = 1;
+        return 1;
+    }
+    for (k = a; k < b; k++) {
+        khabar_word *w = (khabar_word *)st->doc->words.data +
+                         st->doc->words.len++;
+        *w = ((const khabar_word *)st->doc->words.data)[k];
+        w->token = ti;
+        w->start = (size_t)((ptrdiff_t)w->start + shift);
+        w->end = (size_t)((ptrdiff_t)w->end + shift);
+    }
+    return 1;
+}
+
 int kh_words(khabar_doc *doc, int fine)
 {
     stage st;
@@ -291,16 +345,27 @@ int kh_words(khabar_doc *doc, int fine)
     st.str.len = st.str.cap = doc->norm_len;
     doc->norm_buf = NULL;
     index = malloc((n + 1) * sizeof *index);
-    if (!index || kh_vec_reserve(&doc->words, sizeof(khabar_word), n + 16))
+    st.memo = calloc((size_t)1 << MEMO_BITS, sizeof *st.memo);
+    if (!index || !st.memo ||
+        kh_vec_reserve(&doc->words, sizeof(khabar_word), n + 16))
         st.failed = 1;
+    doc->token_words = index; /* from_memo reads the entries so far */
     for (i = 0; i < n && !st.failed; i++) {
         const khabar_token *t = &((const khabar_token *)doc->tokens.data)[i];
+        uint64_t h = bytes_hash((const unsigned char *)doc->text + t->start,
+                                t->end - t->start);
         index[i] = doc->words.len;
+        if (from_memo(&st, i, h))
+            continue;
         if (t->kind == KHABAR_TOK_ARABIC)
             arabic_token(&st, i);
         else
             other_token(&st, i);
+        index[i + 1] = doc->words.len;
+        st.memo[h & ((1u << MEMO_BITS) - 1)].hash = h;
+        st.memo[h & ((1u << MEMO_BITS) - 1)].token = i + 1;
     }
+    free(st.memo);
     if (index && !st.failed)
         index[n] = doc->words.len;
     doc->norm_buf = st.str.data;
