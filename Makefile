@@ -46,6 +46,7 @@ LIB_SO   := $(BUILD)/libkhabar.so.$(SOVER)
 KHABAR   := $(BUILD)/khabar
 TESTS    := $(BUILD)/khabar-tests
 REPLAY   := $(BUILD)/fuzz-replay
+REPLAY_MODEL := $(BUILD)/fuzz-replay-model
 TRAIN    := $(BUILD)/khabar-train
 
 .PHONY: all check unit cli-tests fuzz-replay asan fuzz bench install \
@@ -88,6 +89,9 @@ $(TRAIN): $(TRAIN_OBJ) $(LIB_A)
 $(REPLAY): $(BUILD)/obj/fuzz/fuzz_text.o $(BUILD)/obj/fuzz/replay.o $(LIB_A)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
 
+$(REPLAY_MODEL): $(BUILD)/obj/fuzz/fuzz_model.o $(BUILD)/obj/fuzz/replay.o $(LIB_A)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
 $(BUILD)/khabar.pc: khabar.pc.in include/khabar.h
 	@mkdir -p $(BUILD)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' $< > $@
@@ -102,8 +106,9 @@ unit: $(TESTS)
 cli-tests: $(KHABAR)
 	tests/cli/run.sh $(KHABAR)
 
-fuzz-replay: $(REPLAY)
+fuzz-replay: $(REPLAY) $(REPLAY_MODEL)
 	$(REPLAY) fuzz/corpus
+	$(REPLAY_MODEL) fuzz/corpus-model
 
 asan:
 	$(MAKE) BUILD=build/asan \
@@ -112,15 +117,20 @@ asan:
 
 # ----------------------------------------------------------------- fuzz ---
 
-FUZZ_BIN := $(BUILD)/fuzz/fuzz_text
+# FUZZ_TARGET=text (normalize, tokens, sentences, words, writers) or model
+# (loading model files).
+FUZZ_TARGET ?= text
+FUZZ_BIN := $(BUILD)/fuzz/fuzz_$(FUZZ_TARGET)
+FUZZ_SEEDS := $(if $(filter model,$(FUZZ_TARGET)),fuzz/corpus-model,fuzz/corpus)
 fuzz: $(BUILD)/gen/embedded.c
 	@command -v clang >/dev/null || scripts/deps.sh fuzz
-	@mkdir -p $(BUILD)/fuzz/corpus
+	@mkdir -p $(BUILD)/fuzz/corpus-$(FUZZ_TARGET)
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    -o $(FUZZ_BIN) fuzz/fuzz_text.c $(LIB_SRC) $(BUILD)/gen/embedded.c
+	    -o $(FUZZ_BIN) fuzz/fuzz_$(FUZZ_TARGET).c $(LIB_SRC) \
+	    $(BUILD)/gen/embedded.c
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=4096 \
-	    -dict=fuzz/arabic.dict $(BUILD)/fuzz/corpus fuzz/corpus
+	    -dict=fuzz/arabic.dict $(BUILD)/fuzz/corpus-$(FUZZ_TARGET) $(FUZZ_SEEDS)
 
 # ---------------------------------------------------------------- bench ---
 

@@ -377,17 +377,57 @@ static void check_diags(const khabar_doc *doc, size_t len)
     }
 }
 
-static void check_writers(const khabar_doc *doc, int has_norm, int has_tokens,
-                          size_t salt)
+/* Words: each token's words are adjacent, non-empty and cover it exactly;
+ * every string of a word is valid UTF-8. */
+static void check_words(const khabar_doc *doc, int has_words)
 {
-    static const khabar_view views[] = {KHABAR_VIEW_TOKENS,
-                                        KHABAR_VIEW_SENTENCES,
-                                        KHABAR_VIEW_NORMALIZED};
+    const khabar_token *t = khabar_doc_tokens(doc);
+    const khabar_word *w = khabar_doc_words(doc);
+    const size_t *tw = khabar_doc_token_words(doc);
+    const char *s = khabar_doc_norm(doc);
+    size_t n = khabar_doc_token_count(doc), i, k;
+    if (!has_words) {
+        CHECK(khabar_doc_word_count(doc) == 0, "words without the stage",
+              khabar_doc_word_count(doc), 0);
+        return;
+    }
+    CHECK(tw != NULL, "no token-word index", n, 0);
+    if (!tw)
+        return;
+    CHECK(tw[n] == khabar_doc_word_count(doc), "word index end", tw[n],
+          khabar_doc_word_count(doc));
+    for (i = 0; i < n; i++) {
+        size_t pos = t[i].start;
+        CHECK(tw[i] < tw[i + 1], "a token without words", i, tw[i]);
+        for (k = tw[i]; k < tw[i + 1]; k++) {
+            CHECK(w[k].token == i, "word of another token", k, w[k].token);
+            CHECK(w[k].start == pos && w[k].end > w[k].start,
+                  "words do not tile their token", w[k].start, pos);
+            pos = w[k].end;
+            CHECK(utf8_check(s + w[k].form, w[k].form_len) == w[k].form_len &&
+                      utf8_check(s + w[k].lemma, w[k].lemma_len) ==
+                          w[k].lemma_len &&
+                      utf8_check(s + w[k].stem, w[k].stem_len) ==
+                          w[k].stem_len &&
+                      utf8_check(s + w[k].root, w[k].root_len) ==
+                          w[k].root_len,
+                  "a word string is not UTF-8", k, 0);
+        }
+        CHECK(pos == t[i].end, "words end before their token", pos, t[i].end);
+    }
+}
+
+static void check_writers(const khabar_doc *doc, int has_norm, int has_tokens,
+                          int has_words, size_t salt)
+{
+    static const khabar_view views[] = {
+        KHABAR_VIEW_TOKENS, KHABAR_VIEW_SENTENCES, KHABAR_VIEW_NORMALIZED,
+        KHABAR_VIEW_WORDS, KHABAR_VIEW_STEMS};
     static const khabar_format formats[] = {
         KHABAR_FORMAT_TEXT, KHABAR_FORMAT_JSONL, KHABAR_FORMAT_CONLLU};
     const khabar_normalized *nt = khabar_doc_normalized(doc);
     size_t v, f;
-    for (v = 0; v < 3; v++) {
+    for (v = 0; v < 5; v++) {
         for (f = 0; f < 3; f++) {
             khabar_write_opts wo;
             khabar_error err;
@@ -396,6 +436,10 @@ static void check_writers(const khabar_doc *doc, int has_norm, int has_tokens,
             int ok;
             if (views[v] == KHABAR_VIEW_NORMALIZED)
                 ok = has_norm && formats[f] != KHABAR_FORMAT_CONLLU;
+            else if (views[v] == KHABAR_VIEW_STEMS)
+                ok = has_words && formats[f] != KHABAR_FORMAT_CONLLU;
+            else if (views[v] == KHABAR_VIEW_WORDS)
+                ok = has_words;
             else
                 ok = has_tokens;
             want = ok ? KHABAR_OK : KHABAR_EINVAL;
@@ -587,9 +631,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
               0);
     }
     check_sentences(doc, dlen, has_sentences);
+    check_words(doc, stages == 0);
 
     /* 4. Every view in every format. */
-    check_writers(doc, has_norm, has_tokens, len ^ op);
+    check_writers(doc, has_norm, has_tokens, stages == 0, len ^ op);
+
+    /* 5. The fine scheme gives words that also cover each token. */
+    if (stages == 0 && (len & 1)) {
+        khabar_doc *fine;
+        opts.flags |= KHABAR_ANALYZE_FINE;
+        /* dtext: the caller's text may be gone (COPY_TEXT). */
+        opts.flags &= ~(unsigned)KHABAR_ANALYZE_COPY_TEXT;
+        fine = khabar_analyze_opts(model, dtext, dlen, &opts, NULL);
+        CHECK(fine != NULL, "fine scheme analysis failed", len, 0);
+        check_words(fine, 1);
+        khabar_doc_free(fine);
+    }
 
     khabar_doc_free(doc);
     khabar_normalized_free(&n1);

@@ -1,0 +1,77 @@
+/*
+ * fuzz_model.c - libFuzzer target for model loading: any bytes given as a
+ * model file are either rejected with KHABAR_EMODEL or, when accepted, can
+ * be used (lookups, segmentation) without reading out of bounds.
+ *
+ * The first byte picks the kind the bytes are opened as (even: lexicon, odd:
+ * segmenter); the rest is the file image, copied to an 8-aligned buffer of
+ * exactly its size. Seeds in fuzz/corpus-model are small valid models made by
+ * fuzz/make_model_seeds.py, and damaged copies of them.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/container.h"
+#include "morph/lexicon.h"
+#include "morph/segment.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const probes[] = {"سوريا", "لسوريا", "وبالحوار",
+                                     "كتابها", "ﻻ", "a"};
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    kh_container c;
+    khabar_error err;
+    void *image;
+    int as_segmenter;
+    size_t i;
+    if (size < 1)
+        return 0;
+    as_segmenter = data[0] & 1;
+    data++;
+    size--;
+    /* aligned_alloc needs a multiple of the alignment. */
+    image = aligned_alloc(8, (size + 7) / 8 * 8 + 8);
+    if (!image)
+        return 0;
+    memcpy(image, data, size);
+    if (kh_container_open(&c, image, size,
+                          as_segmenter ? "segmenter" : "lexicon",
+                          &err) == KHABAR_OK) {
+        if (!as_segmenter) {
+            kh_lexicon lex;
+            if (kh_lexicon_open(&lex, &c, &err) == KHABAR_OK) {
+                for (i = 0; i < sizeof probes / sizeof *probes; i++)
+                    kh_lexicon_find(&lex, probes[i], strlen(probes[i]));
+                for (i = 0; i < lex.n_entries && i < 64; i++) {
+                    const kh_lex_entry *e = &lex.entries[i];
+                    kh_lexicon_find(&lex, lex.pool + e->key, e->key_len);
+                }
+            } else if (err.code != KHABAR_EMODEL || !err.msg) {
+                abort();
+            }
+        } else {
+            kh_segmenter seg;
+            if (kh_segmenter_open(&seg, &c, &err) == KHABAR_OK) {
+                kh_norm n;
+                kh_norm_init(&n, KH_NORM_MORPH, 1);
+                for (i = 0; i < sizeof probes / sizeof *probes; i++) {
+                    kh_seg_token t;
+                    if (kh_seg_token_init(&t, &n, probes[i], 0,
+                                          strlen(probes[i])) == 0)
+                        (void)kh_segment(&seg, NULL, &t);
+                }
+                kh_norm_free(&n);
+            } else if (err.code != KHABAR_EMODEL || !err.msg) {
+                abort();
+            }
+        }
+    } else if (err.code != KHABAR_EMODEL || !err.msg) {
+        abort();
+    }
+    free(image);
+    return 0;
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""make_model_seeds.py - small model files for fuzz/corpus-model.
+
+Writes a tiny valid lexicon and a tiny valid segmenter (the layouts of
+src/morph/lexicon.h and src/morph/segment.h, through tools/kbm.py), each
+prefixed with the option byte of fuzz_model.c (0: lexicon, 1: segmenter),
+plus damaged copies: truncated, a flipped byte with the CRCs fixed up, and
+trailing bytes. Deterministic; the words are ours.
+"""
+import os
+import struct
+import sys
+import zlib
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools"))
+from kbm import build_kbm  # noqa: E402
+
+OUT = os.path.join(os.path.dirname(__file__), "corpus-model")
+
+
+def fnv(b):
+    h = 2166136261
+    for c in b:
+        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def pad4(b):
+    return b + b"\0" * ((4 - len(b) % 4) % 4)
+
+
+def lexicon():
+    words = sorted(w.encode() for w in ["سوريا", "كتاب", "في", "قال"])
+    pool = b"".join(words) + "قول".encode()
+    n_slots = 8
+    entries, offs, o = b"", [], 0
+    for i, w in enumerate(words):
+        offs.append(o)
+        ana = 0 if i == 3 else 0
+        n_ana = 1 if i == 3 else 0
+        entries += struct.pack("<IIIHBB", o, 100 - i, ana, n_ana, len(w), 1)
+        o += len(w)
+    slots = [0] * n_slots
+    for i, w in enumerate(words):
+        h = fnv(w) & (n_slots - 1)
+        while slots[h]:
+            h = (h + 1) & (n_slots - 1)
+        slots[h] = i + 1
+    root_off = len(b"".join(words))
+    analyses = struct.pack("<IIIBBBB", offs[3], root_off, 7, len(words[3]),
+                           len("قول".encode()), 16, 0)
+    head = struct.pack("<IIIIIIQ", 1, len(words), n_slots, 1, len(pool), 0,
+                       1000)
+    body = head + entries + struct.pack("<%dI" % n_slots, *slots) + analyses
+    return build_kbm("lexicon", [("lexicon", body + pool)])
+
+
+def segmenter():
+    n_buckets = 1024
+    weights = struct.pack("<IIII", 1, n_buckets, 1, 0) + b"".join(
+        struct.pack("<h", ((i * 7919) % 2001) - 1000) for i in range(n_buckets))
+    forms = sorted(w.encode() for w in ["وسوريا", "كتابها"])
+    n_slots = 4
+    pool = b"".join(forms)
+    entries, o = b"", 0
+    for i, f in enumerate(forms):
+        entries += struct.pack("<IHBB", o, 1 | (1 << 2) * i, len(f), 0)
+        o += len(f)
+    slots = [0] * n_slots
+    for i, f in enumerate(forms):
+        h = fnv(f) & (n_slots - 1)
+        while slots[h]:
+            h = (h + 1) & (n_slots - 1)
+        slots[h] = i + 1
+    cache = struct.pack("<IIII", 1, len(forms), n_slots, len(pool)) + \
+        entries + struct.pack("<%dI" % n_slots, *slots) + pool
+    return build_kbm("segmenter", [("weights", weights), ("cache", cache)])
+
+
+def refresh_crcs(b):
+    """Recomputes the section and file CRCs of a damaged image."""
+    b = bytearray(b)
+    n = struct.unpack_from("<I", b, 12)[0]
+    for i in range(n):
+        e = 32 + 40 * i
+        off, size = struct.unpack_from("<QQ", b, e + 16)
+        if off + size <= len(b) - 4:
+            struct.pack_into("<I", b, e + 32,
+                             zlib.crc32(bytes(b[off:off + size])) & 0xFFFFFFFF)
+    struct.pack_into("<I", b, len(b) - 4, zlib.crc32(bytes(b[:-4])) & 0xFFFFFFFF)
+    return bytes(b)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for tag, kind, img in ((b"\0", "lexicon", lexicon()),
+                           (b"\1", "segmenter", segmenter())):
+        seeds = {
+            "valid": img,
+            "truncated": img[: len(img) // 2],
+            "trailing": refresh_crcs(img[:-4] + b"\0" * 8 + img[-4:]),
+            "flipped-count": refresh_crcs(
+                img[:72] + bytes([img[72] ^ 0xFF]) + img[73:]),
+            "flipped-slot": refresh_crcs(
+                img[:-40] + bytes([img[-40] ^ 0x7F]) + img[-39:]),
+        }
+        for name, data in seeds.items():
+            with open(os.path.join(OUT, "%s-%s.bin" % (kind, name)), "wb") as f:
+                f.write(tag + data)
+
+
+if __name__ == "__main__":
+    main()
