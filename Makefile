@@ -145,6 +145,10 @@ models: $(KHABAR) $(TRAIN)
 	tools/models.sh $(BUILD) $(SHARED)
 	$(MAKE) all
 
+# Accuracy figures on $(SHARED) (tools/eval/README.md); not a test.
+eval: all
+	tools/eval/run.sh $(BUILD) $(SHARED)
+
 # --------------------------------------------------------------- tables ---
 
 tables:

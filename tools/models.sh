@@ -23,7 +23,8 @@ work=$build/models
 mkdir -p "$work"
 echo "== PADT -> surface segmentation"
 python3 tools/padt_convert.py "$shared"/padt/padt-part-a.conllu \
-    "$shared"/padt/padt-part-b.conllu --outdir "$work/padt" --style mwt --check
+    "$shared"/padt/padt-part-b.conllu --outdir "$work/padt" --style mwt \
+    --split-fused --check
 echo "== lexicon"
 python3 tools/lexicon/build_lexicon.py --shared "$shared" \
     --khabar "$build/khabar" --out data/lexicon.kbm
@@ -32,5 +33,6 @@ KHABAR_SHARED=$(cd "$shared/.." && pwd) bench/make_corpus.sh --if-needed "$build
 echo "== segmenter"
 "$build/khabar-train" segmenter --lexicon data/lexicon.kbm \
     --out data/segmenter.kbm --corpus "$build/bench/corpus.txt" \
-    "$work"/padt/padt-part-a.surface.conllu "$work"/padt/padt-part-b.surface.conllu
+    "$work"/padt/padt-part-a.split.surface.conllu \
+    "$work"/padt/padt-part-b.split.surface.conllu
 ls -l data/*.kbm

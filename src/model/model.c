@@ -124,6 +124,14 @@ fail:
 
 khabar_model *khabar_model_new(khabar_error *err) { return load(NULL, err); }
 
+khabar_model *kh_model_text_only(void)
+{
+    khabar_model *m = calloc(1, sizeof *m);
+    if (m)
+        m->unicode_version = kh_unicode_version;
+    return m;
+}
+
 khabar_model *khabar_model_load(const char *dir, khabar_error *err)
 {
     struct stat st;

@@ -25,4 +25,9 @@ struct khabar_model {
     kh_segmenter seg;
 };
 
+/* A model with no component: enough for the text layer (tokens,
+ * sentences). The trainers use it to read corpora while they build the
+ * components. Caller frees with khabar_model_free(). */
+khabar_model *kh_model_text_only(void);
+
 #endif

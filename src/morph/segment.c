@@ -332,9 +332,48 @@ static int paradigm(const kh_lexicon *lex, const kh_seg_token *t,
     return found;
 }
 
-int kh_seg_features(const kh_lexicon *lex, const kh_seg_token *t,
-                    const kh_seg_cand *c, const kh_seg_hide *hide,
-                    uint64_t *f)
+/* 0 for unseen, else 1 + log2(count + 1), at most 24. */
+static unsigned raw_bucket(uint32_t c)
+{
+    unsigned b = 1;
+    if (!c)
+        return 0;
+    while (c > 1 && b < 24) {
+        c >>= 1;
+        b++;
+    }
+    return b;
+}
+
+/* The exact count of letters as spelled, 0 when hidden. */
+static uint32_t exact_count(const kh_seg_counts *exact, const uint32_t *cp,
+                            int n, const kh_seg_hide *hide)
+{
+    char key[4 * (KH_SEG_MAX + 2)];
+    size_t len;
+    int i;
+    if (!exact || n <= 0)
+        return 0;
+    if (hide) {
+        uint32_t folded[KH_SEG_MAX + 2];
+        char fkey[4 * (KH_SEG_MAX + 2)];
+        size_t flen;
+        for (i = 0; i < n; i++)
+            folded[i] = fold(cp[i]);
+        flen = kh_seg_utf8(folded, n, fkey);
+        for (i = 0; i < 2; i++) {
+            if (hide->key[i] && hide->len[i] == flen &&
+                memcmp(hide->key[i], fkey, flen) == 0)
+                return 0;
+        }
+    }
+    len = kh_seg_utf8(cp, n, key);
+    return exact->count(exact->ctx, key, len);
+}
+
+int kh_seg_features(const kh_lexicon *lex, const kh_seg_counts *exact,
+                    const kh_seg_token *t, const kh_seg_cand *c,
+                    const kh_seg_hide *hide, uint64_t *f)
 {
     uint32_t host[KH_SEG_MAX + 2];
     char pre_s[16], enc_s[16];
@@ -385,6 +424,16 @@ int kh_seg_features(const kh_lexicon *lex, const kh_seg_token *t,
                                      c->restore),
                          hlast);
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_mix(base, 19), hb), tb);
+    if (exact) {
+        unsigned ehb = raw_bucket(exact_count(exact, host, hn, hide));
+        unsigned etb = raw_bucket(exact_count(exact, t->cp, t->n, hide));
+        int eratio = (int)ehb - (int)etb;
+        eratio = eratio < -6 ? -6 : eratio > 6 ? 6 : eratio;
+        f[k++] = kh_feat_mix(kh_feat_mix(base, 24), ehb);
+        f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(25), (uint64_t)split), etb);
+        f[k++] = kh_feat_mix(kh_feat_mix(base, 26), (uint64_t)(eratio + 8));
+        f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_mix(base, 27), ehb), etb);
+    }
     if (c->enc)
         f[k++] = kh_feat_mix(kh_feat_str(kh_feat(22), enc_s, enc_n),
                              (uint64_t)(hide ? 0 : paradigm(lex, t, c, 1)));
@@ -400,26 +449,36 @@ int kh_seg_features(const kh_lexicon *lex, const kh_seg_token *t,
 /* Choosing                                                                 */
 /* ------------------------------------------------------------------------ */
 
-kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
-                             const kh_seg_token *t)
+kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
+                        const kh_seg_counts *exact, const kh_seg_token *t)
 {
     kh_seg_cand cands[KH_SEG_MAX_CANDS];
     int n = kh_seg_candidates(t, cands, KH_SEG_MAX_CANDS), i, best = 0;
     int64_t best_score = 0;
-    if (n <= 1 || !s || !s->lin.w)
+    if (n <= 1 || !lin || !lin->w)
         return cands[0];
     for (i = 0; i < n; i++) {
         uint64_t f[KH_SEG_MAX_FEATS];
-        int nf = kh_seg_features(lex, t, &cands[i], NULL, f), j;
+        int nf = kh_seg_features(lex, exact, t, &cands[i], NULL, f), j;
         int64_t score = 0;
         for (j = 0; j < nf; j++)
-            score += kh_linear_w(&s->lin, f[j], 0);
+            score += kh_linear_w(lin, f[j], 0);
         if (i == 0 || score > best_score) {
             best = i;
             best_score = score;
         }
     }
     return cands[best];
+}
+
+kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
+                             const kh_seg_token *t)
+{
+    kh_seg_counts exact;
+    exact.count = kh_segmenter_count;
+    exact.ctx = s;
+    return kh_seg_best(s ? &s->lin : NULL, lex,
+                       s && s->n_forms ? &exact : NULL, t);
 }
 
 /* A cached decision is used only if it fits the token: its clitics leave a
@@ -431,30 +490,51 @@ static int valid_for(const kh_seg_token *t, kh_seg_cand c)
            t->splittable[c.pre] && t->splittable[t->n - c.enc];
 }
 
+/* The form table entry of a UTF-8 key, or NULL. */
+static const uint8_t *find_form(const kh_segmenter *s, const char *key,
+                                size_t n)
+{
+    uint32_t mask, i, p;
+    if (!s || !s->n_slots || n > 255)
+        return NULL;
+    mask = s->n_slots - 1;
+    i = kh_lex_hash(key, n) & mask;
+    for (p = 0; p <= mask; p++, i = (i + 1) & mask) {
+        uint32_t slot = s->slots[i], off;
+        const uint8_t *e;
+        if (!slot)
+            return NULL;
+        e = s->forms + 12 * (size_t)(slot - 1);
+        memcpy(&off, e, 4);
+        if (e[10] == n && memcmp(s->pool + off, key, n) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+uint32_t kh_segmenter_count(const void *segmenter, const char *key, size_t n)
+{
+    const uint8_t *e = find_form(segmenter, key, n);
+    uint32_t c = 0;
+    if (e)
+        memcpy(&c, e + 4, 4);
+    return c;
+}
+
 kh_seg_cand kh_segment(const kh_segmenter *s, const kh_lexicon *lex,
                        const kh_seg_token *t)
 {
     if (s && s->n_slots) {
         char key[4 * KH_SEG_MAX];
         size_t n = kh_seg_utf8(t->cp, t->n, key);
-        uint32_t mask = s->n_slots - 1, i = kh_lex_hash(key, n) & mask, p;
-        for (p = 0; p <= mask; p++, i = (i + 1) & mask) {
-            uint32_t slot = s->slots[i];
-            const uint8_t *e;
-            uint32_t off;
-            if (!slot)
-                break;
-            e = s->cache + 8 * (size_t)(slot - 1);
-            memcpy(&off, e, 4);
-            if (e[6] == n && memcmp(s->pool + off, key, n) == 0) {
-                uint16_t d;
-                kh_seg_cand c;
-                memcpy(&d, e + 4, 2);
-                c = kh_seg_from_decision(d);
-                if (valid_for(t, c))
-                    return c;
-                break;
-            }
+        const uint8_t *e = find_form(s, key, n);
+        if (e) {
+            uint16_t d;
+            kh_seg_cand c;
+            memcpy(&d, e + 8, 2);
+            c = kh_seg_from_decision(d);
+            if (valid_for(t, c))
+                return c;
         }
     }
     return kh_segment_score(s, lex, t);
@@ -476,30 +556,31 @@ khabar_code kh_segmenter_open(kh_segmenter *s, const kh_container *c,
         return rc;
     if (s->lin.n_labels != 1)
         return kh_fail(err, KHABAR_EMODEL, "segmenter: bad weights", 0);
-    kh_cursor_init(&k, kh_container_get(c, "cache"));
+    kh_cursor_init(&k, kh_container_get(c, "forms"));
     version = kh_cursor_u32(&k);
-    s->n_cache = kh_cursor_u32(&k);
+    s->n_forms = kh_cursor_u32(&k);
     s->n_slots = kh_cursor_u32(&k);
     s->pool_size = kh_cursor_u32(&k);
-    if (k.bad || version != 1 || s->n_slots == 0 ||
-        (s->n_slots & (s->n_slots - 1)) || s->n_slots <= s->n_cache)
-        return kh_fail(err, KHABAR_EMODEL, "segmenter: bad cache header", 0);
-    s->cache = kh_cursor_array(&k, s->n_cache, 8, 4);
+    if (k.bad || version != 2 || s->n_slots == 0 ||
+        (s->n_slots & (s->n_slots - 1)) || s->n_slots <= s->n_forms)
+        return kh_fail(err, KHABAR_EMODEL, "segmenter: bad form table header",
+                       0);
+    s->forms = kh_cursor_array(&k, s->n_forms, 12, 4);
     s->slots = kh_cursor_array(&k, s->n_slots, 4, 4);
     s->pool = kh_cursor_array(&k, s->pool_size, 1, 1);
     if (!kh_cursor_end(&k))
         return kh_fail(err, KHABAR_EMODEL,
                        "segmenter: truncated or trailing bytes", 0);
-    for (i = 0; i < s->n_cache; i++) {
+    for (i = 0; i < s->n_forms; i++) {
         uint32_t off;
-        memcpy(&off, s->cache + 8 * (size_t)i, 4);
-        if (off > s->pool_size || s->cache[8 * (size_t)i + 6] >
-                                      s->pool_size - off)
-            return kh_fail(err, KHABAR_EMODEL, "segmenter: cache out of range",
+        memcpy(&off, s->forms + 12 * (size_t)i, 4);
+        if (off > s->pool_size ||
+            s->forms[12 * (size_t)i + 10] > s->pool_size - off)
+            return kh_fail(err, KHABAR_EMODEL, "segmenter: form out of range",
                            0);
     }
     for (i = 0; i < s->n_slots; i++) {
-        if (s->slots[i] > s->n_cache)
+        if (s->slots[i] > s->n_forms)
             return kh_fail(err, KHABAR_EMODEL, "segmenter: slot out of range",
                            0);
     }

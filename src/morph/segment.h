@@ -11,16 +11,19 @@
  * with host على. Segments are always substrings of the token.
  *
  * The choice among candidates is a linear model (src/tag/linear.h) over
- * features of the candidate and lexicon counts of its host; it depends on
- * the token alone, so the best choice of the most frequent forms is stored
- * in the model (the cache) and a lookup settles most tokens.
+ * features of the candidate, the lexicon's counts of its host and token
+ * (search keys: all spellings together) and the exact counts of the forms
+ * as spelled (أحد and احد apart). It depends on the token alone, so the best
+ * choice for every form seen in the news is stored with its count in the
+ * model's form table, and a lookup settles most tokens.
  *
  * File segmenter.kbm, kind "segmenter": section "weights" (linear.h) and
- * section "cache":
- *   u32 version 1, u32 n_entries, u32 n_slots (power of two > n_entries),
- *   u32 pool_size, entries[n_entries] (u32 key offset, u16 decision,
- *   u8 key length, u8 reserved), slots[n_slots] (u32 entry + 1, FNV-1a of
- *   the morph form in UTF-8, linear probing), pool[pool_size]
+ * section "forms":
+ *   u32 version 2, u32 n_entries, u32 n_slots (power of two > n_entries),
+ *   u32 pool_size, entries[n_entries] (u32 key offset, u32 count,
+ *   u16 decision, u8 key length, u8 reserved), slots[n_slots] (u32 entry
+ *   + 1, FNV-1a of the morph form in UTF-8, linear probing),
+ *   pool[pool_size]
  * A decision is pre | enc << 2 | restore << 4.
  */
 #ifndef KH_SEGMENT_H
@@ -36,7 +39,7 @@
 /* Tokens with more letters than this are not segmented. */
 #define KH_SEG_MAX 48
 #define KH_SEG_MAX_CANDS 64
-#define KH_SEG_MAX_FEATS 40
+#define KH_SEG_MAX_FEATS 48
 
 /* How the host is restored. */
 enum {
@@ -69,12 +72,22 @@ typedef struct kh_seg_cand {
 
 typedef struct kh_segmenter {
     kh_linear lin;
-    uint32_t n_cache, n_slots;
-    const uint8_t *cache;  /* 8-byte entries */
+    uint32_t n_forms, n_slots;
+    const uint8_t *forms;  /* 12-byte entries */
     const uint32_t *slots;
     const char *pool;
     uint32_t pool_size;
 } kh_segmenter;
+
+/* Exact counts of forms as spelled (UTF-8 of morph forms): the segmenter's
+ * form table at run time, the trainer's own counts while it learns. */
+typedef struct kh_seg_counts {
+    uint32_t (*count)(const void *ctx, const char *key, size_t n);
+    const void *ctx;
+} kh_seg_counts;
+
+/* The count of a form in the segmenter's table (0 when absent). */
+uint32_t kh_segmenter_count(const void *segmenter, const char *key, size_t n);
 
 /* Reads a container of kind "segmenter". */
 khabar_code kh_segmenter_open(kh_segmenter *s, const kh_container *c,
@@ -101,15 +114,21 @@ typedef struct kh_seg_hide {
 
 /* The features of candidate c; returns their count (<= KH_SEG_MAX_FEATS).
  * hide is NULL except in training. */
-int kh_seg_features(const kh_lexicon *lex, const kh_seg_token *t,
-                    const kh_seg_cand *c, const kh_seg_hide *hide,
-                    uint64_t *f);
+int kh_seg_features(const kh_lexicon *lex, const kh_seg_counts *exact,
+                    const kh_seg_token *t, const kh_seg_cand *c,
+                    const kh_seg_hide *hide, uint64_t *f);
 
-/* The best segmentation of t: from the cache, else by scoring. */
+/* The best segmentation of t: from the form table, else by scoring. */
 kh_seg_cand kh_segment(const kh_segmenter *s, const kh_lexicon *lex,
                        const kh_seg_token *t);
 
-/* Scores every candidate and returns the best (no cache). */
+/* Scores every candidate with weights lin and exact counts (either may be
+ * NULL) and returns the best: what kh_segment_score does with a model's
+ * parts, and what the trainer does while it builds them. */
+kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
+                        const kh_seg_counts *exact, const kh_seg_token *t);
+
+/* Scores every candidate and returns the best (no form table lookup). */
 kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
                              const kh_seg_token *t);
 

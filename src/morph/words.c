@@ -113,6 +113,50 @@ static khabar_word *new_word(stage *st, size_t token, size_t start,
 /* Words                                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* Alefs with a hamza or madda: the spellings the lexicon's keys fold. */
+static int is_alef_form(uint32_t c)
+{
+    return c == 0x0623 || c == 0x0625 || c == 0x0622;
+}
+
+/* The analysis of entry e that fits the host best. The lexicon's keys fold
+ * spellings together (أن and إن are one key), so an analysis whose lemma is
+ * the host as spelled, or starts with the same alef, is preferred to a more
+ * frequent one that does not. */
+static const kh_lex_analysis *best_analysis(const kh_lexicon *lex,
+                                            const kh_lex_entry *e,
+                                            const uint32_t *host, int hn)
+{
+    char spelled[4 * (KH_SEG_MAX + 4)];
+    size_t n = kh_seg_utf8(host, hn, spelled);
+    const kh_lex_analysis *best = NULL;
+    uint64_t best_score = 0;
+    uint32_t i;
+    for (i = 0; i < e->n_analyses; i++) {
+        const kh_lex_analysis *a = &lex->analyses[e->analyses + i];
+        const char *lemma = lex->pool + a->lemma;
+        uint64_t score = (uint64_t)a->count + 1;
+        if (!hn || !is_alef_form(host[0]))
+            ; /* only the alef's spelling is folded away in the key */
+        else if (a->lemma_len == n && memcmp(lemma, spelled, n) == 0)
+            score *= 8;
+        else if (a->lemma_len >= 2) {
+            uint32_t first;
+            int diag;
+            kh_utf8_next((const unsigned char *)lemma,
+                         (const unsigned char *)lemma + a->lemma_len, &first,
+                         &diag);
+            if (first == host[0])
+                score *= 2;
+        }
+        if (!best || score > best_score) {
+            best = a;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
 /* Lemma, root and stem of a host from its restored letters. */
 static void host_strings(stage *st, khabar_word *w, const uint32_t *host,
                          int hn)
@@ -121,7 +165,7 @@ static void host_strings(stage *st, khabar_word *w, const uint32_t *host,
     uint32_t buf[KH_SEG_MAX + 4];
     int n;
     if (e && e->n_analyses) {
-        const kh_lex_analysis *a = &st->m->lex.analyses[e->analyses];
+        const kh_lex_analysis *a = best_analysis(&st->m->lex, e, host, hn);
         w->lemma = put(st, st->m->lex.pool + a->lemma, a->lemma_len,
                        &w->lemma_len);
         if (a->root_len)
@@ -255,38 +299,57 @@ static void arabic_token(stage *st, size_t ti)
                    KHABAR_WORD_ENCLITIC);
 }
 
-/* Any other token: one word, or a number and its percent sign. */
+/* A one-word token, or a part of one: form, lemma and stem are the token's
+ * normalized bytes [from, from + n). */
+static void copy_word(stage *st, size_t ti, size_t start, size_t end,
+                      size_t from, size_t n, int role)
+{
+    khabar_word *w = new_word(st, ti, start, end, role);
+    if (!w)
+        return;
+    w->form = put_copy(st, from, n, &w->form_len);
+    w->lemma = w->stem = w->form;
+    w->lemma_len = w->stem_len = w->form_len;
+}
+
+/* Any other token: one word; but, as in UD, a number and its percent sign
+ * are two words (20 + %), and a range three (2011 + - + 2015). */
 static void other_token(stage *st, size_t ti)
 {
     const khabar_token *t = &((const khabar_token *)st->doc->tokens.data)[ti];
     const char *norm = (const char *)st->str.data + t->norm;
-    size_t split = 0, nsplit = 0;
-    khabar_word *w;
+    const char *text = st->doc->text;
+    size_t k;
     if (t->kind == KHABAR_TOK_NUMBER && t->norm_len > 1 &&
         norm[t->norm_len - 1] == '%') {
         /* The sign is the last code point of the token. */
-        const unsigned char *s = (const unsigned char *)st->doc->text;
-        split = t->end - 1;
-        while (split > t->start && (s[split] & 0xC0) == 0x80)
+        size_t split = t->end - 1;
+        while (split > t->start && ((unsigned char)text[split] & 0xC0) == 0x80)
             split--;
-        nsplit = t->norm_len - 1;
-    }
-    w = new_word(st, ti, t->start, split ? split : t->end,
-                 split ? KHABAR_WORD_HOST : KHABAR_WORD_WHOLE);
-    if (!w)
+        copy_word(st, ti, t->start, split, t->norm, t->norm_len - 1,
+                  KHABAR_WORD_HOST);
+        copy_word(st, ti, split, t->end, t->norm + t->norm_len - 1, 1,
+                  KHABAR_WORD_AFFIX);
         return;
-    w->form = put_copy(st, t->norm, split ? nsplit : t->norm_len,
-                       &w->form_len);
-    w->lemma = w->stem = w->form;
-    w->lemma_len = w->stem_len = w->form_len;
-    if (split) {
-        w = new_word(st, ti, split, t->end, KHABAR_WORD_AFFIX);
-        if (!w)
-            return;
-        w->form = put(st, "%", 1, &w->form_len);
-        w->lemma = w->stem = w->form;
-        w->lemma_len = w->stem_len = w->form_len;
     }
+    if (t->kind == KHABAR_TOK_NUMBER) {
+        /* A hyphen between digits, in the input and in the normal form. */
+        for (k = t->start + 1; k + 1 < t->end; k++) {
+            if (text[k] == '-')
+                break;
+        }
+        if (k + 1 < t->end && memchr(norm, '-', t->norm_len)) {
+            size_t nk = (size_t)((const char *)memchr(norm, '-', t->norm_len) -
+                                 norm);
+            copy_word(st, ti, t->start, k, t->norm, nk, KHABAR_WORD_WHOLE);
+            copy_word(st, ti, k, k + 1, t->norm + nk, 1, KHABAR_WORD_WHOLE);
+            copy_word(st, ti, k + 1, t->end, t->norm + nk + 1,
+                      t->norm_len - nk - 1, KHABAR_WORD_WHOLE);
+            return;
+        }
+    }
+    copy_word(st, ti, t->start, t->end, t->norm, t->norm_len,
+              KHABAR_WORD_WHOLE);
 }
 
 static uint64_t bytes_hash(const unsigned char *p, size_t n)

@@ -978,6 +978,9 @@ static size_t scan_number(scan *sc, size_t pos)
         end = g[i++].end;
     if (i < ng && (sep[i] == '.' || sep[i] == 0x066B))
         end = g[i++].end;
+    else if (i == 1 && ng == 2 && sep[1] == ',' && g[1].n <= 2 &&
+             !(start > 0 && sc->s[start - 1] == ','))
+        end = g[i++].end; /* a decimal comma: 1,5 (but not in 1,5,7) */
     if (i < ng && (sep[i] == '-' || sep[i] == 0x2212 || sep[i] == '/') &&
         i + 1 == ng) {
         end = g[i].end;

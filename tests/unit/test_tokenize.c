@@ -92,7 +92,8 @@ static void numbers(void)
     T("10:30:15", "10:30:15/time");
     T("3:1", "3/number :/punct 1/number");
     T("2015.", "2015/number ./punct");
-    T("1,5", "1/number ,/punct 5/number");
+    T("1,5", "1,5/number");       /* a decimal comma */
+    T("1,5,7", "1/number ,/punct 5/number ,/punct 7/number");
     T("15م", "15/number م/arabic");
 }
 

@@ -90,6 +90,20 @@ void strmap_add(strmap *m, const char *key, size_t len, uint64_t count)
     m->n++;
 }
 
+uint64_t strmap_get(const strmap *m, const char *key, size_t len)
+{
+    size_t h;
+    if (!m->cap)
+        return 0;
+    h = kh_lex_hash(key, len) & (m->cap - 1);
+    while (m->keys[h]) {
+        if (m->lens[h] == len && memcmp(m->keys[h], key, len) == 0)
+            return m->counts[h];
+        h = (h + 1) & (m->cap - 1);
+    }
+    return 0;
+}
+
 void strmap_free(strmap *m)
 {
     size_t i;

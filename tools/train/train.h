@@ -25,6 +25,7 @@ typedef struct strmap {
 
 void strmap_init(strmap *m);
 void strmap_add(strmap *m, const char *key, size_t len, uint64_t count);
+uint64_t strmap_get(const strmap *m, const char *key, size_t len);
 void strmap_free(strmap *m);
 
 /* ---------------------------------------------------------- treebank --- */

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "kbm_write.h"
+#include "model/model.h"
 #include "khabar.h"
 #include "morph/morph.h"
 #include "morph/segment.h"
@@ -175,6 +176,25 @@ static void add_token(examples *ex, kh_norm *nm, const tb_token *t,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Exact counts while training                                              */
+/* ------------------------------------------------------------------------ */
+
+/* The counts the model will store: forms seen at least min times. */
+typedef struct exact_table {
+    const strmap *forms;
+    uint64_t min;
+} exact_table;
+
+static uint32_t exact_lookup(const void *ctx, const char *key, size_t n)
+{
+    const exact_table *x = ctx;
+    uint64_t c = strmap_get(x->forms, key, n);
+    if (c < x->min)
+        return 0;
+    return c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+}
+
+/* ------------------------------------------------------------------------ */
 /* The averaged perceptron                                                  */
 /* ------------------------------------------------------------------------ */
 
@@ -209,15 +229,15 @@ static double score_double(const double *w, uint32_t mask, const uint64_t *f,
 
 /* The best candidate under weights w; fills its features. */
 static int predict(const double *w, uint32_t mask, const kh_lexicon *lex,
-                   const kh_seg_token *t, const kh_seg_hide *hide,
-                   kh_seg_cand *cands, int n,
+                   const kh_seg_counts *exact, const kh_seg_token *t,
+                   const kh_seg_hide *hide, kh_seg_cand *cands, int n,
                    uint64_t (*feats)[KH_SEG_MAX_FEATS], int *nf)
 {
     int i, best = 0;
     double best_s = 0;
     for (i = 0; i < n; i++) {
         double s;
-        nf[i] = kh_seg_features(lex, t, &cands[i], hide, feats[i]);
+        nf[i] = kh_seg_features(lex, exact, t, &cands[i], hide, feats[i]);
         s = score_double(w, mask, feats[i], nf[i]);
         if (i == 0 || s > best_s) {
             best = i;
@@ -242,7 +262,8 @@ static void print_cand(const kh_seg_token *t, kh_seg_cand c)
 }
 
 static double heldout_accuracy(const double *w, uint32_t mask,
-                               const kh_lexicon *lex, const examples *ex)
+                               const kh_lexicon *lex,
+                               const kh_seg_counts *exact, const examples *ex)
 {
     size_t i, right = 0, total = 0;
     for (i = 0; i < ex->n; i++) {
@@ -252,7 +273,8 @@ static double heldout_accuracy(const double *w, uint32_t mask,
         if (!ex->v[i].heldout)
             continue;
         n = kh_seg_candidates(&ex->v[i].tok, cands, KH_SEG_MAX_CANDS);
-        b = predict(w, mask, lex, &ex->v[i].tok, NULL, cands, n, feats, nf);
+        b = predict(w, mask, lex, exact, &ex->v[i].tok, NULL, cands, n, feats,
+                    nf);
         right += kh_seg_decision(cands[b]) == kh_seg_decision(ex->v[i].gold);
         if (dump_errors &&
             kh_seg_decision(cands[b]) != kh_seg_decision(ex->v[i].gold)) {
@@ -333,22 +355,20 @@ static void count_forms(strmap *forms, const khabar_model *model, kh_norm *nm,
     }
 }
 
-static void build_cache(buf *out, const kh_segmenter *seg,
-                        const kh_lexicon *lex, kh_norm *nm, strmap *forms,
-                        uint64_t min_count, size_t max_entries)
+/* The form table: every form seen at least min_count times (at most
+ * max_entries, the most frequent), its count and its best segmentation. */
+static void build_forms(buf *out, const kh_linear *lin, const kh_lexicon *lex,
+                        const kh_seg_counts *exact, kh_norm *nm,
+                        strmap *forms, uint64_t min_count, size_t max_entries)
 {
     form_count *v = malloc((forms->n + 1) * sizeof *v);
-    size_t n = 0, i, slots = 1, pool = 0;
+    size_t n = 0, i, slots = 1, pool = 0, split = 0;
     uint32_t *table;
     if (!v)
         die("out of memory");
     for (i = 0; i < forms->cap; i++) {
-        kh_seg_token t;
-        kh_seg_cand cands[2];
-        /* Forms with one candidate need no scoring: no need to cache them. */
         if (forms->keys[i] && forms->counts[i] >= min_count &&
-            kh_seg_token_init(&t, nm, forms->keys[i], 0, forms->lens[i]) == 0 &&
-            kh_seg_candidates(&t, cands, 2) > 1) {
+            forms->lens[i] <= 255) {
             v[n].key = forms->keys[i];
             v[n].len = forms->lens[i];
             v[n].count = forms->counts[i];
@@ -364,7 +384,7 @@ static void build_cache(buf *out, const kh_segmenter *seg,
     table = calloc(slots, 4);
     if (!table)
         die("out of memory");
-    buf_u32(out, 1);
+    buf_u32(out, 2);
     buf_u32(out, (uint32_t)n);
     buf_u32(out, (uint32_t)slots);
     for (i = 0; i < n; i++)
@@ -373,12 +393,13 @@ static void build_cache(buf *out, const kh_segmenter *seg,
     pool = 0;
     for (i = 0; i < n; i++) {
         kh_seg_token t;
-        kh_seg_cand c;
+        kh_seg_cand c = {0, 0, 0};
         uint32_t h = kh_lex_hash(v[i].key, v[i].len) & (uint32_t)(slots - 1);
-        if (kh_seg_token_init(&t, nm, v[i].key, 0, v[i].len) != 0)
-            die("a cached form does not segment");
-        c = kh_segment_score(seg, lex, &t);
+        if (kh_seg_token_init(&t, nm, v[i].key, 0, v[i].len) == 0)
+            c = kh_seg_best(lin, lex, exact, &t);
+        split += c.pre || c.enc;
         buf_u32(out, (uint32_t)pool);
+        buf_u32(out, v[i].count > UINT32_MAX ? UINT32_MAX : (uint32_t)v[i].count);
         buf_u16(out, (uint16_t)kh_seg_decision(c));
         buf_put(out, &(unsigned char){(unsigned char)v[i].len}, 1);
         buf_put(out, "", 1);
@@ -391,8 +412,8 @@ static void build_cache(buf *out, const kh_segmenter *seg,
         buf_u32(out, table[i]);
     for (i = 0; i < n; i++)
         buf_put(out, v[i].key, v[i].len);
-    printf("cache: %zu forms (of %zu seen, >= %llu times)\n", n, forms->n,
-           (unsigned long long)min_count);
+    printf("forms: %zu (of %zu seen, >= %llu times), %zu of them split\n", n,
+           forms->n, (unsigned long long)min_count, split);
     free(table);
     free(v);
 }
@@ -409,7 +430,7 @@ int train_segmenter(int argc, char **argv)
     int hide_every = 5;
     int best_epoch = 0, stale = 0, epoch;
     uint64_t cache_min = 3;
-    size_t cache_max = 300000, j;
+    size_t cache_max = 400000, j;
     examples ex = {0};
     kh_container lc;
     kh_lexicon lex;
@@ -421,6 +442,9 @@ int train_segmenter(int argc, char **argv)
     khabar_error err;
     char *lex_bytes;
     size_t lex_len;
+    strmap forms;
+    exact_table xt;
+    kh_seg_counts exact;
     for (i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--lexicon") && i + 1 < argc)
             lex_path = argv[++i];
@@ -453,6 +477,19 @@ int train_segmenter(int argc, char **argv)
         kh_lexicon_open(&lex, &lc, &err))
         die(err.msg);
     kh_norm_init(&nm, KH_NORM_MORPH, 1);
+    /* The exact counts of forms come first: they are features. */
+    strmap_init(&forms);
+    if (n_corpora) {
+        khabar_model *model = kh_model_text_only();
+        if (!model)
+            die("out of memory");
+        count_forms(&forms, model, &nm, corpora, n_corpora);
+        khabar_model_free(model);
+    }
+    xt.forms = &forms;
+    xt.min = cache_min;
+    exact.count = exact_lookup;
+    exact.ctx = &xt;
     for (i = 0; i < n_train; i++) {
         treebank tb;
         size_t s, t;
@@ -514,7 +551,8 @@ int train_segmenter(int argc, char **argv)
                 hide.len[1] = e->key_len[1];
                 hp = &hide;
             }
-            b = predict(p.w, p.mask, &lex, &e->tok, hp, cands, n, feats, nf);
+            b = predict(p.w, p.mask, &lex, &exact, &e->tok, hp, cands, n,
+                        feats, nf);
             seen++;
             if (kh_seg_decision(cands[b]) != kh_seg_decision(e->gold)) {
                 for (g = 0; g < n; g++) {
@@ -534,7 +572,7 @@ int train_segmenter(int argc, char **argv)
         for (j = 0; j <= p.mask; j++)
             avg[j] = (p.total[j] + (double)(p.time - p.stamp[j]) * p.w[j]) /
                      (double)p.time;
-        acc = heldout_accuracy(avg, p.mask, &lex, &ex);
+        acc = heldout_accuracy(avg, p.mask, &lex, &exact, &ex);
         printf("epoch %d: %zu training errors of %zu, held-out accuracy "
                "%.4f\n",
                epoch, errors, seen, acc);
@@ -552,10 +590,9 @@ int train_segmenter(int argc, char **argv)
     printf("best epoch %d: held-out accuracy %.4f\n", best_epoch, best_acc);
     {
         kbm_section sec[2];
-        kh_segmenter seg;
+        kh_linear lin;
         double max = 0, scale;
         int16_t *q = malloc(((size_t)p.mask + 1) * sizeof *q);
-        strmap forms;
         if (!q)
             die("out of memory");
         memset(sec, 0, sizeof sec);
@@ -571,21 +608,13 @@ int train_segmenter(int argc, char **argv)
         buf_u32(&sec[0].data, 0);
         for (j = 0; j <= p.mask; j++)
             buf_u16(&sec[0].data, (uint16_t)q[j]);
-        memset(&seg, 0, sizeof seg);
-        seg.lin.n_buckets = p.mask + 1;
-        seg.lin.n_labels = 1;
-        seg.lin.mask = p.mask;
-        seg.lin.w = q;
-        strcpy(sec[1].tag, "cache");
-        strmap_init(&forms);
-        if (n_corpora) {
-            khabar_model *model = khabar_model_new(NULL);
-            if (!model)
-                die("out of memory");
-            count_forms(&forms, model, &nm, corpora, n_corpora);
-            khabar_model_free(model);
-        }
-        build_cache(&sec[1].data, &seg, &lex, &nm, &forms, cache_min,
+        memset(&lin, 0, sizeof lin);
+        lin.n_buckets = p.mask + 1;
+        lin.n_labels = 1;
+        lin.mask = p.mask;
+        lin.w = q;
+        strcpy(sec[1].tag, "forms");
+        build_forms(&sec[1].data, &lin, &lex, &exact, &nm, &forms, cache_min,
                     cache_max);
         strmap_free(&forms);
         if (kbm_write(out_path, "segmenter", sec, 2) != 0)

@@ -1,0 +1,120 @@
+/*
+ * lemmatize.h - the lemma of a host word, learned from PADT.
+ *
+ * A host is a word without its clitics (the article ال may still be on it),
+ * as code points of the morph form (segment.h): undiacritized, hamza forms,
+ * ة and ى kept. Its lemma is spelled as PADT and PUD spell lemmas: no
+ * diacritics, hamza forms kept; a verb's lemma is its perfect 3rd person
+ * masculine singular (يحملون -> حمل), a noun's or an adjective's the
+ * singular masculine where one exists (الطلاب -> طالب, الملكية -> ملكي).
+ *
+ * The lemma is one of a fixed set of edit scripts applied to the host. A
+ * script is an optional removal of the article followed by an edit tree
+ * (Chrupała 2008): the host's longest common substring with the lemma is kept,
+ * and the parts before and after it are edited by subtrees of their own,
+ * down to literal substitutions. A tree fixes how many letters each edited
+ * part has, not what the kept parts are, so one tree serves a whole pattern:
+ * the tree of يقول -> قال also turns يكون into كان, that of هواتف -> هاتف
+ * turns فنادق into فندق. The trainer (tools/train/train_lemmatizer.c) keeps
+ * the scripts seen at least twice in the treebank; script 0 is the
+ * identity. The candidates for a host are the scripts that apply to it
+ * (their literal letters are there), and a linear model (src/tag/linear.h)
+ * picks one, from the host's first and last letters and length, and from
+ * what the lexicon says of the lemma each script makes: its news count, and
+ * whether PADT has it as a lemma (of the host itself, or of any word).
+ * Deterministic; no allocation; the identity wins ties.
+ *
+ * File lemmatizer.kbm, kind "lemmatizer": section "weights" (linear.h, one
+ * label) and section "scripts":
+ *   u32 version 1, u32 n_scripts (>= 1), u32 code_size, u32 reserved 0,
+ *   u32 offsets[n_scripts + 1] (offsets[0] = 0, increasing,
+ *   offsets[n_scripts] = code_size), u32 code[code_size].
+ * Script i is code[offsets[i], offsets[i + 1]): a u32 of flags (bit 0:
+ * remove a leading ال first; the host must then have at least 4 letters),
+ * then one tree, written in prefix order as
+ *   match:  0, p, s, <tree of the first p letters>, <tree of the last s>
+ *           (the letters between are kept; p + s < the letter count)
+ *   subst:  1, a, b, a code points, b code points (the part must be exactly
+ *           the a letters; it becomes the b letters)
+ * with p, s, a, b at most KH_LEM_MAX and trees at most KH_LEM_DEPTH deep.
+ * Script 0 must be the identity (flags 0, match 0 0, subst 0 0, subst 0 0).
+ */
+#ifndef KH_LEMMATIZE_H
+#define KH_LEMMATIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../tag/linear.h"
+#include "lexicon.h"
+
+/* Hosts with more letters than this are their own lemma. */
+#define KH_LEM_MAX 52
+#define KH_LEM_DEPTH 24
+#define KH_LEM_MAX_FEATS 32
+
+/* Script flags. */
+enum { KH_LEM_ARTICLE = 1 };
+
+typedef struct kh_lemmatizer {
+    kh_linear lin;
+    uint32_t n_scripts, code_size;
+    const uint32_t *offsets;
+    const uint32_t *code;
+} kh_lemmatizer;
+
+/* Reads a container of kind "lemmatizer". */
+khabar_code kh_lemmatizer_open(kh_lemmatizer *lz, const kh_container *c,
+                               khabar_error *err);
+
+/* The lemma of host[0, n) into out (room for max code points); returns the
+ * number written. lex may be NULL (then the lemma is chosen without the
+ * lexicon's evidence). When lz is NULL or has no scripts, or the host is
+ * empty or longer than KH_LEM_MAX, the lemma is the host itself (cut to
+ * max). */
+int kh_lemmatize(const kh_lemmatizer *lz, const kh_lexicon *lex,
+                 const uint32_t *host, int n, uint32_t *out, int max);
+
+/* ---------------------------------------------------------------------- */
+/* What the trainer shares with the runtime                                */
+/* ---------------------------------------------------------------------- */
+
+/* Keys (folded UTF-8) whose treebank analyses the lexicon is to be blind to
+ * (training only: a word the trainer has seen once is shown as if PADT had
+ * never analyzed it, so that the model learns to lemmatize the words it
+ * has not seen). News counts stay visible. */
+typedef struct kh_lem_hide {
+    int (*hidden)(const void *ctx, const char *key, size_t len);
+    const void *ctx;
+} kh_lem_hide;
+
+/* What the features need of the host, computed once per host. */
+typedef struct kh_lem_word {
+    const uint32_t *cp;
+    int n;
+    const kh_lex_entry *entry; /* of the host's key, or NULL */
+    int analyzed;              /* entry has (visible) analyses */
+    unsigned bucket;           /* news count bucket of the host */
+} kh_lem_word;
+
+void kh_lem_word_init(kh_lem_word *w, const kh_lexicon *lex,
+                      const uint32_t *host, int n, const kh_lem_hide *hide);
+
+/* Applies script i (< n_scripts) of a checked table to host[0, n); writes
+ * at most max code points to out. Returns their count, or -1 when the
+ * script does not apply. */
+int kh_lem_apply(const uint32_t *code, const uint32_t *offsets, uint32_t i,
+                 const uint32_t *host, int n, uint32_t *out, int max);
+
+/* The features of the candidate lemma r[0, rn) made by script i; returns
+ * their count (<= KH_LEM_MAX_FEATS). */
+int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
+                    const uint32_t *r, int rn, const kh_lem_hide *hide,
+                    uint64_t *f);
+
+/* Checks a script table: every script parses to exactly its end within
+ * the limits above and script 0 is the identity. Returns 0 or -1. */
+int kh_lem_check_scripts(const uint32_t *code, uint32_t code_size,
+                         const uint32_t *offsets, uint32_t n_scripts);
+
+#endif
