@@ -251,6 +251,58 @@ static void fine_host(stage *st, size_t tok, const kh_seg_token *s,
         plain_word(st, tok, s->src[b], end, &s->cp[b], suf, KHABAR_WORD_AFFIX);
 }
 
+/* Prepositions fused with ما or من (مما = من + ما), split as UD does:
+ * surface letters of the two parts and their full forms. */
+static const struct fused {
+    uint32_t text[3];   /* the fused letters */
+    int split;          /* letters in the first part */
+    uint32_t first[3];  /* its form */
+    int first_n;
+} fused_words[] = {
+    {{0x0645, 0x0645, 0x0627}, 1, {0x0645, 0x0646}, 2}, /* مما */
+    {{0x0645, 0x0645, 0x0646}, 1, {0x0645, 0x0646}, 2}, /* ممن */
+    {{0x0639, 0x0645, 0x0627}, 1, {0x0639, 0x0646}, 2}, /* عما */
+    {{0x0639, 0x0645, 0x0646}, 1, {0x0639, 0x0646}, 2}, /* عمن */
+};
+
+/* If letters [from, s->n) of the token are a fused word, writes its two
+ * words and returns 1. */
+static int fused_token(stage *st, size_t ti, const kh_seg_token *s, int from)
+{
+    const khabar_token *t = &((const khabar_token *)st->doc->tokens.data)[ti];
+    size_t f, len = (size_t)(s->n - from);
+    for (f = 0; f < sizeof fused_words / sizeof *fused_words; f++) {
+        const struct fused *fw = &fused_words[f];
+        size_t n = 3, k;
+        int cut = from + fw->split;
+        khabar_word *w;
+        if (len != n)
+            continue;
+        for (k = 0; k < n && s->cp[from + (int)k] == fw->text[k]; k++)
+            ;
+        if (k < n || !s->splittable[cut])
+            continue;
+        if (from)
+            plain_word(st, ti, t->start, s->src[from], s->cp, from,
+                       KHABAR_WORD_PROCLITIC);
+        w = new_word(st, ti, from ? s->src[from] : t->start, s->src[cut],
+                     KHABAR_WORD_HOST);
+        if (!w)
+            return 1;
+        w->form = put_cps(st, fw->first, fw->first_n, &w->form_len);
+        w->lemma = w->stem = w->form;
+        w->lemma_len = w->stem_len = w->form_len;
+        w = new_word(st, ti, s->src[cut], t->end, KHABAR_WORD_ENCLITIC);
+        if (!w)
+            return 1;
+        w->form = put_cps(st, &s->cp[cut], s->n - cut, &w->form_len);
+        w->lemma = w->stem = w->form;
+        w->lemma_len = w->stem_len = w->form_len;
+        return 1;
+    }
+    return 0;
+}
+
 static void arabic_token(stage *st, size_t ti)
 {
     const khabar_token *t = &((const khabar_token *)st->doc->tokens.data)[ti];
@@ -271,6 +323,10 @@ static void arabic_token(stage *st, size_t ti)
         w->lemma_len = w->stem_len = w->form_len;
         return;
     }
+    if ((s.n == 3 && fused_token(st, ti, &s, 0)) ||
+        (s.n == 4 && (s.cp[0] == 0x0648 || s.cp[0] == 0x0641) &&
+         fused_token(st, ti, &s, 1)))
+        return;
     if (st->m->has_segmenter)
         c = kh_segment(&st->m->seg, st->m->has_lexicon ? &st->m->lex : NULL,
                        &s);

@@ -92,7 +92,9 @@ static void fill_arabic_fast(kh_norm *n)
         if (!slow && (drop || w == 2)) {
             /* Dropped, or written as two bytes: the fast loops store two
              * bytes and advance by the length. */
-            if (f & KH_FAST_WORD)
+            /* Tatweel is left to the tokenizer's slow path, which splits it
+             * off a word's edges (a dash, not a letter). */
+            if ((f & KH_FAST_WORD) && ci->cls != KH_C_TATWEEL)
                 f |= KH_FAST_OK;
             if (ci->cls != KH_C_DIGIT && ci->cls != KH_C_AR_DIGIT)
                 f |= KH_FAST_TEXT;

@@ -412,6 +412,20 @@ static size_t scan_arabic_from(scan *sc, size_t start, size_t pos, size_t ns,
     }
 done:
     nm->len = (size_t)(o - nm->buf);
+    {
+        /* Tatweel at the end of a word of three letters or more is a dash
+         * of its own (فقطـ): a token after the word. Shorter words keep it:
+         * هـ (the Hijri era), الـ (the article before a number). */
+        size_t tail = pos;
+        while (tail >= start + 2 && s[tail - 2] == 0xD9 && s[tail - 1] == 0x80)
+            tail -= 2;
+        if (tail < pos && tail > start && letter_count(s, start, tail) >= 3) {
+            if (!nm->on[KH_R_TATWEEL])
+                nm->len -= pos - tail; /* kept tatweel: the form's last bytes */
+            push(sc, KHABAR_TOK_ARABIC, start, tail, ns, 0);
+            return emit(sc, KHABAR_TOK_PUNCT, tail, pos, 0);
+        }
+    }
     if (pos < n && s[pos] == '.' && letter_count(s, start, pos) == 1) {
         size_t end = abbreviation(sc, pos, KH_C_AR_LETTER, 0);
         if (end != pos) {
@@ -424,9 +438,15 @@ done:
     return pos;
 }
 
-/* An Arabic-script word from its first byte pos. */
+/* An Arabic-script word from its first byte pos. A run of tatweel before
+ * it (ـيمكن), or alone, is a dash: a punctuation token of its own. */
 static size_t scan_arabic(scan *sc, size_t pos)
 {
+    size_t q = pos;
+    while (q + 1 < sc->len && sc->s[q] == 0xD9 && sc->s[q + 1] == 0x80)
+        q += 2;
+    if (q > pos)
+        return emit(sc, KHABAR_TOK_PUNCT, pos, q, 0);
     return scan_arabic_from(sc, pos, pos, sc->norm.len, 0);
 }
 

@@ -61,7 +61,9 @@ static void words(void)
     T("ﺍﻟﺴﻼﻡ ﻋﻠﻴﻜﻢ", "ﺍﻟﺴﻼﻡ/arabic ﻋﻠﻴﻜﻢ/arabic");
     TN("ﺍﻟﺴﻼﻡ ﻋﻠﻴﻜﻢ", "السلام عليكم");
     /* Only diacritics, only tatweel: a token with an empty form. */
-    T("ـــ", "ـــ/arabic");
+    T("ـــ", "ـــ/punct");  /* tatweel alone, or at a word's edge: a dash */
+    T("فقطـ ـيمكن", "فقط/arabic ـ/punct ـ/punct يمكن/arabic");
+    T("هـ الـ84", "هـ/arabic الـ/arabic 84/number");
     TN("ـــ", "");
     T("َ", "َ/arabic");
 }
