@@ -433,7 +433,20 @@ int kh_seg_features(const kh_lexicon *lex, const kh_seg_counts *exact,
         f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(25), (uint64_t)split), etb);
         f[k++] = kh_feat_mix(kh_feat_mix(base, 26), (uint64_t)(eratio + 8));
         f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_mix(base, 27), ehb), etb);
+        f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_mix(base, 30),
+                                         (uint64_t)(ehb > 0)),
+                             (uint64_t)(etb > 0));
     }
+    if (host_len >= 2)
+        f[k++] = kh_feat_mix(kh_feat_mix(kh_feat_str(kh_feat(28), pre_s, pre_n),
+                                         hfirst),
+                             t->cp[c->pre + 1]);
+    if (host_len >= 3)
+        f[k++] = kh_feat_mix(
+            kh_feat_mix(kh_feat_mix(kh_feat_str(kh_feat(29), enc_s, enc_n),
+                                    hlast),
+                        t->cp[c->pre + host_len - 2]),
+            t->cp[c->pre + host_len - 3]);
     if (c->enc)
         f[k++] = kh_feat_mix(kh_feat_str(kh_feat(22), enc_s, enc_n),
                              (uint64_t)(hide ? 0 : paradigm(lex, t, c, 1)));
