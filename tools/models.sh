@@ -8,6 +8,9 @@
 #   3. the news corpus as one text file (bench/make_corpus.sh)
 #   4. data/segmenter.kbm: the clitic segmenter, trained on converted PADT,
 #      with the segmentations of frequent forms cached (khabar-train)
+#   5. data/lemmatizer.kbm: the lemmatizer (edit trees ranked by a
+#      perceptron), trained on converted PADT, with a cache for frequent
+#      news hosts
 #
 # usage: tools/models.sh BUILD SHARED_DATA
 set -euo pipefail
@@ -33,6 +36,14 @@ KHABAR_SHARED=$(cd "$shared/.." && pwd) bench/make_corpus.sh --if-needed "$build
 echo "== segmenter"
 "$build/khabar-train" segmenter --lexicon data/lexicon.kbm \
     --out data/segmenter.kbm --corpus "$build/bench/corpus.txt" \
+    "$work"/padt/padt-part-a.split.surface.conllu \
+    "$work"/padt/padt-part-b.split.surface.conllu
+echo "== lemmatizer"
+# The trainer embeds the models it was built with: rebuild it so that its
+# cache is made with the new segmenter.
+make -s BUILD="$build" all "$build/khabar-train"
+"$build/khabar-train" lemmatizer --lexicon data/lexicon.kbm \
+    --out data/lemmatizer.kbm --corpus "$build/bench/corpus.txt" \
     "$work"/padt/padt-part-a.split.surface.conllu \
     "$work"/padt/padt-part-b.split.surface.conllu
 ls -l data/*.kbm

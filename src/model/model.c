@@ -115,6 +115,15 @@ static khabar_model *load(const char *dir, khabar_error *err)
             goto fail;
         m->has_segmenter = 1;
     }
+    if (find_image(m, dir, "lemmatizer", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "lemmatizer", trusted, err) !=
+                KHABAR_OK ||
+            kh_lemmatizer_open(&m->lemmatizer, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_lemmatizer = 1;
+    }
     kh_ok(err);
     return m;
 fail:

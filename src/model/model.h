@@ -13,6 +13,7 @@
 
 #include "khabar.h"
 #include "../morph/lexicon.h"
+#include "../morph/lemmatize.h"
 #include "../morph/segment.h"
 
 #define KH_MODEL_FILES 8
@@ -20,9 +21,10 @@
 struct khabar_model {
     const char *unicode_version; /* of the compiled-in character tables */
     char *owned[KH_MODEL_FILES]; /* file images read from a directory */
-    int has_lexicon, has_segmenter;
+    int has_lexicon, has_segmenter, has_lemmatizer;
     kh_lexicon lex;
     kh_segmenter seg;
+    kh_lemmatizer lemmatizer;
 };
 
 /* A model with no component: enough for the text layer (tokens,

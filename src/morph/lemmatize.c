@@ -27,12 +27,16 @@ static int apply_tree(const uint32_t *code, uint32_t *pos, const uint32_t *w,
     *pos += 3;
     if (tag == NODE_SUBST) {
         const uint32_t *from = code + *pos, *to = from + a;
+        uint32_t j;
         *pos += a + b;
-        if ((uint32_t)n != a || (a && memcmp(w, from, a * sizeof *w) != 0) ||
-            *k + (int)b > max)
+        if ((uint32_t)n != a || *k + (int)b > max)
             return -1;
-        memcpy(out + *k, to, b * sizeof *to);
-        *k += (int)b;
+        for (j = 0; j < a; j++) {
+            if (w[j] != from[j])
+                return -1;
+        }
+        for (j = 0; j < b; j++)
+            out[(*k)++] = to[j];
         return 0;
     }
     /* A match: a letters edited, the middle kept, b letters edited. */
@@ -42,8 +46,11 @@ static int apply_tree(const uint32_t *code, uint32_t *pos, const uint32_t *w,
         return -1;
     if (*k + n - (int)(a + b) > max)
         return -1;
-    memcpy(out + *k, w + a, (size_t)(n - (int)(a + b)) * sizeof *w);
-    *k += n - (int)(a + b);
+    {
+        int j;
+        for (j = (int)a; j < n - (int)b; j++)
+            out[(*k)++] = w[j];
+    }
     return apply_tree(code, pos, w + n - b, (int)b, out, k, max);
 }
 
@@ -135,8 +142,8 @@ static unsigned count_bucket(const kh_lex_entry *e)
     return b;
 }
 
-/* The entry of the folded letters; *hidden tells whether its analyses are
- * to be ignored. key receives the folded UTF-8 (room for 4 * n bytes). */
+/* The lexicon entry of the letters (folded for the lookup), or NULL;
+ * *hidden tells whether its analyses are to be ignored (training). */
 static const kh_lex_entry *find(const kh_lexicon *lex, const uint32_t *cp,
                                 int n, const kh_lem_hide *hide, int *hidden)
 {
@@ -155,6 +162,17 @@ static const kh_lex_entry *find(const kh_lexicon *lex, const uint32_t *cp,
     return kh_lexicon_find(lex, key, len);
 }
 
+/* Whether PADT analyzed the words of entry e (X is "unanalysed"). */
+static int analyzed(const kh_lexicon *lex, const kh_lex_entry *e)
+{
+    uint16_t j;
+    for (j = 0; j < e->n_analyses; j++) {
+        if (lex->analyses[e->analyses + j].upos != KH_UPOS_X)
+            return 1;
+    }
+    return 0;
+}
+
 void kh_lem_word_init(kh_lem_word *w, const kh_lexicon *lex,
                       const uint32_t *host, int n, const kh_lem_hide *hide)
 {
@@ -162,8 +180,11 @@ void kh_lem_word_init(kh_lem_word *w, const kh_lexicon *lex,
     w->cp = host;
     w->n = n;
     w->entry = find(lex, host, n, hide, &hidden);
-    w->analyzed = w->entry && w->entry->n_analyses && !hidden;
-    w->bucket = count_bucket(w->entry);
+    w->analyzed = w->entry && !hidden && analyzed(lex, w->entry);
+    w->bucket = w->bare_bucket = count_bucket(w->entry);
+    if (n >= 4 && host[0] == ALEF && host[1] == LAM)
+        w->bare_bucket = count_bucket(find(lex, host + 2, n - 2, NULL,
+                                           &hidden));
 }
 
 /* How a lemma compares with the analyses of an entry: 1 it is the first
@@ -173,16 +194,22 @@ static int match_lemma(const kh_lexicon *lex, const kh_lex_entry *e,
                        const char *u, size_t un, int *upos)
 {
     uint16_t j;
+    int first = 1;
     *upos = 0;
     for (j = 0; j < e->n_analyses; j++) {
         const kh_lex_analysis *a = &lex->analyses[e->analyses + j];
+        if (a->upos == KH_UPOS_X)
+            continue; /* unanalysed: PADT's lemma is a copy of the form */
         if (a->lemma_len == un && memcmp(lex->pool + a->lemma, u, un) == 0) {
             *upos = a->upos;
-            return j == 0 ? 1 : 2;
+            return first ? 1 : 2;
         }
+        first = 0;
     }
     return 4;
 }
+
+static int clip6(int d) { return d < -6 ? -6 : d > 6 ? 6 : d; }
 
 /* Mixes letters into h. */
 static uint64_t mix_letters(uint64_t h, const uint32_t *cp, int n)
@@ -199,23 +226,22 @@ int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
 {
     char u[4 * KH_LEM_MAX];
     size_t un;
-    int k = 0, j, hidden, lemma_st = 0, input_st = 0, upos = 0, iupos = 0;
-    int identity = i == 0, diff, n = w->n;
+    int k = 0, j, hidden, lemma_st = 0, input_st = 0, upos = 0, input_upos;
+    int identity = i == 0, diff, diff2, n = w->n;
+    int article = n >= 4 && w->cp[0] == ALEF && w->cp[1] == LAM;
     const kh_lex_entry *e = find(lex, r, rn, hide, &hidden);
+    /* (29 features at most: see KH_LEM_MAX_FEATS.) */
     unsigned rb = count_bucket(e);
     uint64_t base = kh_feat_mix(kh_feat(1), i);
     un = rn <= KH_LEM_MAX ? kh_seg_utf8(r, rn, u) : 0;
     /* Is the candidate a lemma PADT has, of some word (its own form)? */
-    if (e && e->n_analyses && !hidden && un)
+    if (e && !hidden && un && analyzed(lex, e))
         lemma_st = match_lemma(lex, e, u, un, &upos);
     /* Is it a lemma PADT gave this very host? */
     if (w->analyzed && un)
-        input_st = match_lemma(lex, w->entry, u, un, &iupos);
-    diff = (int)rb - (int)w->bucket;
-    if (diff < -6)
-        diff = -6;
-    if (diff > 6)
-        diff = 6;
+        input_st = match_lemma(lex, w->entry, u, un, &input_upos);
+    diff = clip6((int)rb - (int)w->bucket);
+    diff2 = clip6((int)rb - (int)w->bare_bucket);
     f[k++] = base;
     for (j = 1; j <= 4 && j <= n; j++)
         f[k++] = mix_letters(kh_feat_mix(kh_feat(2), i), w->cp + n - j, j);
@@ -240,6 +266,14 @@ int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(17), rb), (uint64_t)lemma_st);
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(18), (uint64_t)w->analyzed),
                          (uint64_t)identity);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 20), (uint64_t)(diff2 + 8));
+    /* The shape of the lemma itself: how lemmas begin and end. */
+    for (j = 1; j <= 2 && j <= rn; j++) {
+        f[k++] = mix_letters(kh_feat(21), r + rn - j, j);
+        f[k++] = mix_letters(kh_feat(22), r, j);
+    }
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(19), (uint64_t)article),
+                         (uint64_t)(lemma_st * 32 + upos));
     return k;
 }
 
@@ -247,13 +281,69 @@ int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
 /* Choosing                                                                 */
 /* ------------------------------------------------------------------------ */
 
+uint32_t kh_lemmatize_score(const kh_lemmatizer *lz, const kh_lexicon *lex,
+                            const uint32_t *host, int n)
+{
+    uint32_t r[KH_LEM_MAX], i, best = 0;
+    int64_t best_score = 0;
+    int found = 0;
+    kh_lem_word w;
+    if (!lz || !lz->n_scripts || !lz->lin.w || n <= 0 || n > KH_LEM_MAX)
+        return 0;
+    kh_lem_word_init(&w, lex, host, n, NULL);
+    for (i = 0; i < lz->n_scripts; i++) {
+        uint64_t f[KH_LEM_MAX_FEATS];
+        int rn = kh_lem_apply(lz->code, lz->offsets, i, host, n, r,
+                              KH_LEM_MAX),
+            nf, j;
+        int64_t score = 0;
+        if (rn <= 0)
+            continue;
+        nf = kh_lem_features(lex, &w, i, r, rn, NULL, f);
+        for (j = 0; j < nf; j++)
+            score += kh_linear_w(&lz->lin, f[j], 0);
+        if (!found || score > best_score) {
+            best = i;
+            best_score = score;
+            found = 1;
+        }
+    }
+    return best;
+}
+
+/* The cached script of a host, or -1. */
+static long cached(const kh_lemmatizer *lz, const uint32_t *host, int n)
+{
+    char key[4 * KH_LEM_MAX];
+    size_t len;
+    uint32_t mask, i, p;
+    if (!lz->n_slots)
+        return -1;
+    len = kh_seg_utf8(host, n, key);
+    mask = lz->n_slots - 1;
+    i = kh_lex_hash(key, len) & mask;
+    for (p = 0; p <= mask; p++, i = (i + 1) & mask) {
+        uint32_t slot = lz->slots[i], off;
+        const uint8_t *e;
+        if (!slot)
+            return -1;
+        e = lz->cache + 8 * (size_t)(slot - 1);
+        memcpy(&off, e, 4);
+        if (e[6] == len && memcmp(lz->pool + off, key, len) == 0) {
+            uint16_t script;
+            memcpy(&script, e + 4, 2);
+            return script;
+        }
+    }
+    return -1;
+}
+
 int kh_lemmatize(const kh_lemmatizer *lz, const kh_lexicon *lex,
                  const uint32_t *host, int n, uint32_t *out, int max)
 {
-    uint32_t best[KH_LEM_MAX], r[KH_LEM_MAX];
-    int best_n = -1, i;
-    int64_t best_score = 0;
-    kh_lem_word w;
+    uint32_t r[KH_LEM_MAX];
+    long script;
+    int rn;
     if (max <= 0 || n <= 0)
         return 0;
     if (!lz || !lz->n_scripts || !lz->lin.w || n > KH_LEM_MAX) {
@@ -262,32 +352,19 @@ int kh_lemmatize(const kh_lemmatizer *lz, const kh_lexicon *lex,
         memcpy(out, host, (size_t)n * sizeof *host);
         return n;
     }
-    kh_lem_word_init(&w, lex, host, n, NULL);
-    for (i = 0; i < (int)lz->n_scripts; i++) {
-        uint64_t f[KH_LEM_MAX_FEATS];
-        int rn = kh_lem_apply(lz->code, lz->offsets, (uint32_t)i, host, n, r,
-                              KH_LEM_MAX),
-            nf, j;
-        int64_t score = 0;
-        if (rn <= 0)
-            continue;
-        nf = kh_lem_features(lex, &w, (uint32_t)i, r, rn, NULL, f);
-        for (j = 0; j < nf; j++)
-            score += kh_linear_w(&lz->lin, f[j], 0);
-        if (best_n < 0 || score > best_score) {
-            best_score = score;
-            best_n = rn;
-            memcpy(best, r, (size_t)rn * sizeof *r);
-        }
+    script = cached(lz, host, n);
+    if (script < 0)
+        script = (long)kh_lemmatize_score(lz, lex, host, n);
+    rn = kh_lem_apply(lz->code, lz->offsets, (uint32_t)script, host, n, r,
+                      KH_LEM_MAX);
+    if (rn <= 0) { /* a cache entry that does not fit; the identity */
+        memcpy(r, host, (size_t)n * sizeof *host);
+        rn = n;
     }
-    if (best_n < 0) { /* cannot happen: the identity always applies */
-        memcpy(best, host, (size_t)n * sizeof *host);
-        best_n = n;
-    }
-    if (best_n > max)
-        best_n = max;
-    memcpy(out, best, (size_t)best_n * sizeof *best);
-    return best_n;
+    if (rn > max)
+        rn = max;
+    memcpy(out, r, (size_t)rn * sizeof *r);
+    return rn;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -298,7 +375,7 @@ khabar_code kh_lemmatizer_open(kh_lemmatizer *lz, const kh_container *c,
                                khabar_error *err)
 {
     kh_cursor k;
-    uint32_t version, reserved;
+    uint32_t version, reserved, i;
     khabar_code rc;
     memset(lz, 0, sizeof *lz);
     rc = kh_linear_open(&lz->lin, c, err);
@@ -323,6 +400,36 @@ khabar_code kh_lemmatizer_open(kh_lemmatizer *lz, const kh_container *c,
     if (kh_lem_check_scripts(lz->code, lz->code_size, lz->offsets,
                              lz->n_scripts) != 0)
         return kh_fail(err, KHABAR_EMODEL, "lemmatizer: bad scripts", 0);
+    kh_cursor_init(&k, kh_container_get(c, "cache"));
+    version = kh_cursor_u32(&k);
+    lz->n_cache = kh_cursor_u32(&k);
+    lz->n_slots = kh_cursor_u32(&k);
+    lz->pool_size = kh_cursor_u32(&k);
+    if (k.bad || version != 1 || lz->n_slots == 0 ||
+        (lz->n_slots & (lz->n_slots - 1)) || lz->n_slots <= lz->n_cache)
+        return kh_fail(err, KHABAR_EMODEL, "lemmatizer: bad cache header", 0);
+    lz->cache = kh_cursor_array(&k, lz->n_cache, 8, 4);
+    lz->slots = kh_cursor_array(&k, lz->n_slots, 4, 4);
+    lz->pool = kh_cursor_array(&k, lz->pool_size, 1, 1);
+    if (!kh_cursor_end(&k))
+        return kh_fail(err, KHABAR_EMODEL,
+                       "lemmatizer: truncated or trailing cache", 0);
+    for (i = 0; i < lz->n_cache; i++) {
+        const uint8_t *e = lz->cache + 8 * (size_t)i;
+        uint32_t off;
+        uint16_t script;
+        memcpy(&off, e, 4);
+        memcpy(&script, e + 4, 2);
+        if (off > lz->pool_size || e[6] > lz->pool_size - off ||
+            e[6] > 4 * KH_LEM_MAX || e[7] != 0 || script >= lz->n_scripts)
+            return kh_fail(err, KHABAR_EMODEL,
+                           "lemmatizer: cache entry out of range", 0);
+    }
+    for (i = 0; i < lz->n_slots; i++) {
+        if (lz->slots[i] > lz->n_cache)
+            return kh_fail(err, KHABAR_EMODEL,
+                           "lemmatizer: cache slot out of range", 0);
+    }
     kh_ok(err);
     return KHABAR_OK;
 }

@@ -15,7 +15,8 @@
  * down to literal substitutions. A tree fixes how many letters each edited
  * part has, not what the kept parts are, so one tree serves a whole pattern:
  * the tree of يقول -> قال also turns يكون into كان, that of هواتف -> هاتف
- * turns فنادق into فندق. The trainer (tools/train/train_lemmatizer.c) keeps
+ * turns شوارع into شارع (and كتاب, by طلاب -> طالب, into كاتب: the choice
+ * among the scripts that apply is the model's). The trainer (tools/train/train_lemmatizer.c) keeps
  * the scripts seen at least twice in the treebank; script 0 is the
  * identity. The candidates for a host are the scripts that apply to it
  * (their literal letters are there), and a linear model (src/tag/linear.h)
@@ -24,8 +25,12 @@
  * whether PADT has it as a lemma (of the host itself, or of any word).
  * Deterministic; no allocation; the identity wins ties.
  *
+ * The best script of the most frequent hosts of the news is stored in the
+ * model (the cache), so that a lookup settles most words; the cache holds
+ * exactly what scoring gives, so it changes the speed, never the lemma.
+ *
  * File lemmatizer.kbm, kind "lemmatizer": section "weights" (linear.h, one
- * label) and section "scripts":
+ * label), section "scripts":
  *   u32 version 1, u32 n_scripts (>= 1), u32 code_size, u32 reserved 0,
  *   u32 offsets[n_scripts + 1] (offsets[0] = 0, increasing,
  *   offsets[n_scripts] = code_size), u32 code[code_size].
@@ -38,6 +43,12 @@
  *           the a letters; it becomes the b letters)
  * with p, s, a, b at most KH_LEM_MAX and trees at most KH_LEM_DEPTH deep.
  * Script 0 must be the identity (flags 0, match 0 0, subst 0 0, subst 0 0).
+ * Section "cache":
+ *   u32 version 1, u32 n_entries, u32 n_slots (a power of two > n_entries),
+ *   u32 pool_size, entries[n_entries] (u32 key offset in the pool, u16
+ *   script, u8 key length, u8 reserved 0), slots[n_slots] (u32 entry + 1,
+ *   0 = empty; open addressing from kh_lex_hash of the host's UTF-8,
+ *   linear probing), pool[pool_size] (the hosts' UTF-8, as spelled).
  */
 #ifndef KH_LEMMATIZE_H
 #define KH_LEMMATIZE_H
@@ -61,6 +72,10 @@ typedef struct kh_lemmatizer {
     uint32_t n_scripts, code_size;
     const uint32_t *offsets;
     const uint32_t *code;
+    uint32_t n_cache, n_slots, pool_size;
+    const uint8_t *cache; /* 8-byte entries */
+    const uint32_t *slots;
+    const char *pool;
 } kh_lemmatizer;
 
 /* Reads a container of kind "lemmatizer". */
@@ -74,6 +89,12 @@ khabar_code kh_lemmatizer_open(kh_lemmatizer *lz, const kh_container *c,
  * max). */
 int kh_lemmatize(const kh_lemmatizer *lz, const kh_lexicon *lex,
                  const uint32_t *host, int n, uint32_t *out, int max);
+
+/* The index of the best script for host[0, n) by scoring every candidate
+ * (no cache); 0 (the identity) when lz has no weights or n is out of range.
+ * kh_lemmatize() gives what this script makes of the host. */
+uint32_t kh_lemmatize_score(const kh_lemmatizer *lz, const kh_lexicon *lex,
+                            const uint32_t *host, int n);
 
 /* ---------------------------------------------------------------------- */
 /* What the trainer shares with the runtime                                */
@@ -93,8 +114,9 @@ typedef struct kh_lem_word {
     const uint32_t *cp;
     int n;
     const kh_lex_entry *entry; /* of the host's key, or NULL */
-    int analyzed;              /* entry has (visible) analyses */
+    int analyzed;              /* entry has analyses (visible, not X) */
     unsigned bucket;           /* news count bucket of the host */
+    unsigned bare_bucket;      /* the same without the article, if any */
 } kh_lem_word;
 
 void kh_lem_word_init(kh_lem_word *w, const kh_lexicon *lex,

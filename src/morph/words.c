@@ -157,6 +157,22 @@ static const kh_lex_analysis *best_analysis(const kh_lexicon *lex,
     return best;
 }
 
+/* The analysis of entry e whose lemma is lemma[0, n), or NULL. */
+static const kh_lex_analysis *analysis_of(const kh_lexicon *lex,
+                                          const kh_lex_entry *e,
+                                          const uint32_t *lemma, int n)
+{
+    char u[4 * (KH_SEG_MAX + 4)];
+    size_t un = kh_seg_utf8(lemma, n, u);
+    uint32_t i;
+    for (i = 0; i < e->n_analyses; i++) {
+        const kh_lex_analysis *a = &lex->analyses[e->analyses + i];
+        if (a->lemma_len == un && memcmp(lex->pool + a->lemma, u, un) == 0)
+            return a;
+    }
+    return NULL;
+}
+
 /* Lemma, root and stem of a host from its restored letters. */
 static void host_strings(stage *st, khabar_word *w, const uint32_t *host,
                          int hn)
@@ -164,7 +180,19 @@ static void host_strings(stage *st, khabar_word *w, const uint32_t *host,
     const kh_lex_entry *e = kh_morph_find(st->m, host, hn);
     uint32_t buf[KH_SEG_MAX + 4];
     int n;
-    if (e && e->n_analyses) {
+    if (st->m->has_lemmatizer) {
+        const kh_lex_analysis *a;
+        n = kh_lemmatize(&st->m->lemmatizer,
+                         st->m->has_lexicon ? &st->m->lex : NULL, host, hn,
+                         buf, KH_SEG_MAX + 4);
+        w->lemma = put_cps(st, buf, n, &w->lemma_len);
+        a = e ? analysis_of(&st->m->lex, e, buf, n) : NULL;
+        if (a && a->root_len)
+            w->root = put(st, st->m->lex.pool + a->root, a->root_len,
+                          &w->root_len);
+        if (!a)
+            w->flags |= KHABAR_WORD_LEMMA_GUESSED;
+    } else if (e && e->n_analyses) {
         const kh_lex_analysis *a = best_analysis(&st->m->lex, e, host, hn);
         w->lemma = put(st, st->m->lex.pool + a->lemma, a->lemma_len,
                        &w->lemma_len);

@@ -47,6 +47,7 @@ int main(void)
     suite_api();
     suite_properties();
     suite_morph();
+    suite_lemmatize();
     khabar_model_free(m);
     printf("unit: %d passed, %d failed\n", t_passed, t_failed);
     return t_failed ? 1 : 0;

@@ -63,5 +63,6 @@ void suite_write(void);
 void suite_api(void);
 void suite_properties(void);
 void suite_morph(void);
+void suite_lemmatize(void);
 
 #endif

@@ -3,6 +3,7 @@
  * library; `make models` runs it.
  *
  *   khabar-train segmenter ...    the clitic segmenter (train_segmenter.c)
+ *   khabar-train lemmatizer ...   the lemmatizer (train_lemmatizer.c)
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,12 +13,15 @@
 int main(int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "--help")) {
-        fputs("usage: khabar-train segmenter [options] TRAIN.conllu...\n",
+        fputs("usage: khabar-train segmenter [options] TRAIN.conllu...\n"
+              "       khabar-train lemmatizer [options] TRAIN.conllu...\n",
               argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
     if (!strcmp(argv[1], "segmenter"))
         return train_segmenter(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "lemmatizer"))
+        return train_lemmatizer(argc - 2, argv + 2);
     fprintf(stderr, "khabar-train: unknown command '%s'\n", argv[1]);
     return 2;
 }

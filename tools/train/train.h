@@ -65,5 +65,6 @@ void tb_free(treebank *tb);
 
 /* The commands. */
 int train_segmenter(int argc, char **argv);
+int train_lemmatizer(int argc, char **argv);
 
 #endif
