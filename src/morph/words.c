@@ -251,6 +251,9 @@ static void fine_host(stage *st, size_t tok, const kh_seg_token *s,
     } else if (h1 - h0 >= 4 && (s->cp[h0] == ALEF) && s->cp[h0 + 1] == LAM) {
         art = 2;
     }
+    /* A split inside a ligature (ﷲ) has no byte offset: no split there. */
+    if (art && !s->splittable[h0 + art])
+        art = 0;
     a = h0 + art;
     if (!c->enc && b - a >= 3 && s->cp[b - 1] == TEH_MARBUTA)
         suf = 1;
@@ -260,6 +263,8 @@ static void fine_host(stage *st, size_t tok, const kh_seg_token *s,
               (s->cp[b - 2] == YEH && s->cp[b - 1] == NOON) ||
               (s->cp[b - 2] == ALEF && s->cp[b - 1] == NOON)) && !c->enc)
         suf = 2;
+    if (suf && !s->splittable[b - suf])
+        suf = 0;
     b -= suf;
     if (art) {
         w = new_word(st, tok, start, s->src[a], KHABAR_WORD_AFFIX);

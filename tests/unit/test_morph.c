@@ -78,6 +78,7 @@ static void segmentation(void)
     SEG("iPhone 2015 ،", "iPhone|iPhone 2015|2015 ،|،");
     FINE("والسعودية", "و|و+ال|ال+سعودي|سعودي+ة|ة");
     FINE("للحكومة", "ل|ل+ل|ال+حكوم|حكوم+ة|ة");
+    FINE("ﷲ", "ﷲ|الله"); /* no split inside a ligature */
 }
 
 /* Do a and b have different stems? */
