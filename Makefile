@@ -4,7 +4,7 @@
 #   make check           every test (unit, CLI golden files, fuzz corpus)
 #   make asan            the tests under AddressSanitizer + UBSan
 #   make fuzz            run the libFuzzer target (clang), FUZZ_TIME seconds
-#   make bench           throughput against Snowball and SQLite FTS5
+#   make bench           throughput against Snowball, SQLite FTS5 and Lucene
 #   make models          rebuild data/*.kbm from ../shared/data
 #   make eval            accuracy figures on ../shared/data
 #   make install         PREFIX=/usr/local (DESTDIR honoured)

@@ -4,9 +4,11 @@
 # usage: scripts/deps.sh GROUP...
 #
 # Groups:
-#   bench   libstemmer-dev libsqlite3-dev unzip python3   (make bench)
-#   fuzz    clang libclang-rt-14-dev                      (make fuzz)
-#   tables  unicode-data python3                          (make tables)
+#   bench   libstemmer-dev libsqlite3-dev unzip python3 time   (make bench)
+#   lucene  liblucene8-java, and default-jdk-headless when there is no javac
+#           on the PATH (make bench: the Lucene ArabicAnalyzer peer)
+#   fuzz    clang libclang-rt-14-dev                           (make fuzz)
+#   tables  unicode-data python3                               (make tables)
 #   ci      build-essential unicode-data python3 clang libclang-rt-14-dev
 #
 # A package counts as present when dpkg says "install ok installed". Missing
@@ -16,13 +18,20 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: scripts/deps.sh GROUP...   (groups: bench fuzz tables ci)" >&2
+    echo "usage: scripts/deps.sh GROUP...   (groups: bench lucene fuzz tables ci)" >&2
     exit 2
 }
 
 group_packages() {
     case "$1" in
-        bench)  echo "libstemmer-dev libsqlite3-dev unzip python3" ;;
+        bench)  echo "libstemmer-dev libsqlite3-dev unzip python3 time" ;;
+        lucene) # Any JDK will do (javac 11 or later): ask for Debian's
+                # default one only when none is on the PATH.
+                if command -v javac >/dev/null 2>&1; then
+                    echo "liblucene8-java"
+                else
+                    echo "liblucene8-java default-jdk-headless"
+                fi ;;
         fuzz)   echo "clang libclang-rt-14-dev" ;;
         tables) echo "unicode-data python3" ;;
         ci)     echo "build-essential unicode-data python3 clang libclang-rt-14-dev" ;;
