@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# run.sh - accuracy figures of khabar's morphology layer (make eval).
+#
+#   1. UD Arabic-PUD dev (pud-dev-250): each gold sentence's `# text` one a
+#      line into `khabar conllu`, scored by tools/eval/ud_score.py (Tokens,
+#      Words, Sentences, Lemmas, UPOS F1), errors grouped by
+#      tools/eval/pud_errors.py;
+#   2. PADT part b converted by tools/padt_convert.py (PUD style), the same
+#      way: data the segmenter was trained on, a check, not a test;
+#   3. the seed article: counts and a TokenRange check (there is no gold);
+#   4. stemming: tools/eval/families.tsv (families that must share a stem,
+#      pairs that must not) for `khabar stem` and Snowball's Arabic stemmer
+#      (libstemmer, through a small driver compiled here), and agreement
+#      with Lucene's and Benzahia's test sets (tools/eval/stem_score.py).
+#
+# Everything is written to BUILD/eval; nothing in the repository changes.
+# The data is read from SHARED at run time and never copied elsewhere.
+# With SHARED absent, says so and exits 0.
+#
+# usage: tools/eval/run.sh [BUILD] [SHARED]    (defaults: build ../shared/data)
+set -euo pipefail
+build=${1:-build}
+shared=${2:-../shared/data}
+here=$(cd "$(dirname "$0")/../.." && pwd)
+case $build in /*) ;; *) build=$PWD/$build ;; esac
+case $shared in /*) ;; *) shared=$PWD/$shared ;; esac
+cd "$here"
+py=${PYTHON:-python3}
+export PYTHONDONTWRITEBYTECODE=1
+ev=tools/eval
+
+if [ ! -d "$shared" ]; then
+    echo "make eval: $shared is absent: no accuracy figures (the evaluation" \
+         "reads the shared data; pass SHARED=DIR to make)."
+    exit 0
+fi
+shared=$(cd "$shared" && pwd)
+khabar=$build/khabar
+if [ ! -x "$khabar" ]; then
+    echo "run.sh: $khabar is missing: run make first" >&2
+    exit 1
+fi
+out=$build/eval
+mkdir -p "$out"
+rm -f "$out"/*.json "$out"/notes.txt "$out"/seed.conllu "$out"/seed.path
+note() { echo "$*" >> "$out/notes.txt"; }
+
+# -------------------------------------------------------------- 1. PUD ---
+pud=$shared/pud-dev-250.conllu
+if [ -f "$pud" ]; then
+    $py $ev/ud_score.py --print-text "$pud" > "$out/pud.txt"
+    "$khabar" conllu --no-progress "$out/pud.txt" > "$out/pud.system.conllu"
+    $py $ev/ud_score.py "$pud" "$out/pud.system.conllu" --json \
+        --raw "$out/pud.txt" --errors "$out/pud.errors.tsv" > "$out/pud.json"
+    $py $ev/pud_errors.py "$pud" "$out/pud.system.conllu" --examples 12 \
+        > "$out/pud-errors.txt"
+    $py $ev/pud_errors.py "$pud" "$out/pud.system.conllu" --json \
+        > "$out/pud-errors.json"
+else
+    note "$pud is absent: no PUD figures"
+fi
+
+# ------------------------------------------------------------- 2. PADT ---
+padt=$shared/padt/padt-part-b.conllu
+if [ -f "$padt" ]; then
+    mkdir -p "$out/padt"
+    $py tools/padt_convert.py "$padt" --outdir "$out/padt" --style pud \
+        > "$out/padt/convert.log" 2>&1
+    gold=$out/padt/padt-part-b.surface-pud.conllu
+    $py $ev/ud_score.py --print-text "$gold" > "$out/padt-b.txt"
+    "$khabar" conllu --no-progress "$out/padt-b.txt" > "$out/padt-b.system.conllu"
+    $py $ev/ud_score.py "$gold" "$out/padt-b.system.conllu" --json \
+        --raw "$out/padt-b.txt" --errors "$out/padt-b.errors.tsv" \
+        > "$out/padt-b.json"
+else
+    note "$padt is absent: no PADT check"
+fi
+
+# ------------------------------------------------------------- 3. seed ---
+seed=$shared/seed/article.txt
+if [ -f "$seed" ]; then
+    "$khabar" conllu --no-progress "$seed" > "$out/seed.conllu"
+    echo "$seed" > "$out/seed.path"
+fi
+
+# --------------------------------------------------------- 4. stemming ---
+snowball=
+if [ ! -f /usr/include/libstemmer.h ]; then
+    scripts/deps.sh bench > "$out/deps.log" 2>&1 || true
+fi
+if [ -f /usr/include/libstemmer.h ]; then
+    cat > "$out/snowball_words.c" <<'EOF'
+/* snowball_words.c - Snowball's Arabic stemmer over a word list: one word
+ * a line in, one stem a line out. Written by tools/eval/run.sh. */
+#include <stdio.h>
+#include <string.h>
+#include <libstemmer.h>
+
+int main(void)
+{
+    struct sb_stemmer *st = sb_stemmer_new("arabic", "UTF_8");
+    char line[4096];
+    if (!st) {
+        fprintf(stderr, "snowball_words: no arabic stemmer in libstemmer\n");
+        return 1;
+    }
+    while (fgets(line, sizeof line, stdin)) {
+        size_t n = strcspn(line, "\r\n");
+        const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)line,
+                                             (int)n);
+        if (!s)
+            return 1;
+        fwrite(s, 1, (size_t)sb_stemmer_length(st), stdout);
+        putchar('\n');
+    }
+    sb_stemmer_delete(st);
+    return 0;
+}
+EOF
+    if ${CC:-cc} -std=c11 -O2 -o "$out/snowball_words" \
+            "$out/snowball_words.c" -lstemmer 2> "$out/snowball.log"; then
+        snowball=$out/snowball_words
+        v=$(dpkg-query -W -f='${Version}' libstemmer0d 2>/dev/null || true)
+        note "Snowball column: libstemmer's Arabic stemmer${v:+ (Debian libstemmer0d $v)}"
+    else
+        note "the Snowball driver did not compile (see $out/snowball.log)"
+    fi
+else
+    note "libstemmer-dev is missing (scripts/deps.sh bench): no Snowball column"
+fi
+stem_args=(--khabar "$khabar" --families $ev/families.tsv --json)
+[ -n "$snowball" ] && stem_args+=(--snowball "$snowball")
+[ -d "$shared/stemming/lucene-tests" ] &&
+    stem_args+=(--lucene "$shared/stemming/lucene-tests")
+[ -d "$shared/stemming/benzahia-golden" ] &&
+    stem_args+=(--benzahia "$shared/stemming/benzahia-golden")
+$py $ev/stem_score.py "${stem_args[@]}" > "$out/stem.json"
+
+# ------------------------------------------------------------ the table ---
+$py $ev/report.py "$out" --shared "$shared"
