@@ -57,5 +57,6 @@ int cmd_sentences(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_stem(int argc, char **argv);
 int cmd_conllu(int argc, char **argv);
+int cmd_repair(int argc, char **argv);
 
 #endif

@@ -19,7 +19,8 @@ static const char usage[] =
 int cmd_conllu(int argc, char **argv)
 {
     static const cli_job job = {"conllu",
-                                KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS,
+                                KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
+                                    KHABAR_STAGE_REPAIRS,
                                 KHABAR_VIEW_WORDS, 1};
     cli_opts o;
     int rc = cli_parse(argc, argv, &o, usage);

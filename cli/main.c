@@ -20,6 +20,7 @@ static const char usage[] =
     "  segment     clitic segmentation: surface and restored forms\n"
     "  stem        one search stem per token (token<TAB>stem)\n"
     "  conllu      CoNLL-U: one word a line, lemmas\n"
+    "  repair      glued words split (مدينةسوتشي -> مدينة سوتشي)\n"
     "\n"
     "Each command reads the FILEs, or standard input when there is none or\n"
     "FILE is -, and writes to standard output. `khabar <command> --help`\n"
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
         return cmd_stem(argc - 1, argv + 1);
     if (!strcmp(cmd, "conllu"))
         return cmd_conllu(argc - 1, argv + 1);
+    if (!strcmp(cmd, "repair"))
+        return cmd_repair(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s' (try khabar --help)\n", kh_prog,
             cmd);
     return EXIT_USAGE;

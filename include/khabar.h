@@ -227,7 +227,10 @@ enum {
     KHABAR_STAGE_NORMTEXT  = 1u << 0, /* the whole text normalized */
     KHABAR_STAGE_TOKENS    = 1u << 1,
     KHABAR_STAGE_SENTENCES = 1u << 2,
-    KHABAR_STAGE_WORDS     = 1u << 3  /* segments, lemmas, stems, roots */
+    KHABAR_STAGE_WORDS     = 1u << 3, /* segments, lemmas, stems, roots */
+    KHABAR_STAGE_REPAIRS   = 1u << 4  /* glued words found and split; with
+                                         WORDS, the parts of a repaired
+                                         token are analyzed apart */
 };
 
 /* Options. */
@@ -322,6 +325,24 @@ typedef struct khabar_word {
     uint16_t flags;     /* KHABAR_WORD_* */
 } khabar_word;
 
+/* A glued-word repair (stage REPAIRS): a token that is two or three words
+ * run together (مدينةسوتشي), and where the spaces go. The token itself is
+ * unchanged; its words (stage WORDS) are those of its parts. */
+typedef struct khabar_repair {
+    size_t token;       /* index of the token */
+    size_t start, end;  /* its bytes in the input */
+    size_t text;        /* replacement, in khabar_doc_norm(): the token's
+                           bytes with a space at each split */
+    uint32_t text_len;
+    uint32_t n_splits;  /* 1 or 2 */
+    size_t split[2];    /* input offsets where a space goes */
+    int32_t score;      /* confidence: 1000 x (log-odds - threshold), >= 0 */
+} khabar_repair;
+
+/* Repairs in input order; owned by the doc. */
+size_t khabar_doc_repair_count(const khabar_doc *doc);
+const khabar_repair *khabar_doc_repairs(const khabar_doc *doc);
+
 /* Words in input order; owned by the doc. Empty unless stage WORDS ran. */
 size_t khabar_doc_word_count(const khabar_doc *doc);
 const khabar_word *khabar_doc_words(const khabar_doc *doc);
@@ -346,7 +367,9 @@ typedef enum khabar_view {
     KHABAR_VIEW_SENTENCES,    /* the sentences */
     KHABAR_VIEW_NORMALIZED,   /* the normalized text (stage NORMTEXT) */
     KHABAR_VIEW_WORDS,        /* the words (stage WORDS) */
-    KHABAR_VIEW_STEMS         /* each token and its search stem */
+    KHABAR_VIEW_STEMS,        /* each token and its search stem */
+    KHABAR_VIEW_REPAIRS       /* the text with repairs applied (text), or
+                                 the repairs (jsonl) */
 } khabar_view;
 
 typedef enum khabar_format {

@@ -17,8 +17,9 @@ static unsigned with_prerequisites(unsigned stages)
 {
     if (stages == 0)
         stages = KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES |
-                 KHABAR_STAGE_WORDS;
-    if (stages & (KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS))
+                 KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS;
+    if (stages & (KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
+                  KHABAR_STAGE_REPAIRS))
         stages |= KHABAR_STAGE_TOKENS;
     return stages;
 }
@@ -46,7 +47,8 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
         return NULL;
     }
     if (opts->stages & ~(unsigned)(KHABAR_STAGE_NORMTEXT | KHABAR_STAGE_TOKENS |
-                                  KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS)) {
+                                  KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
+                                  KHABAR_STAGE_REPAIRS)) {
         kh_fail(err, KHABAR_EINVAL, "unknown stage", 0);
         return NULL;
     }
@@ -85,6 +87,8 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
         goto nomem;
     if ((doc->stages & KHABAR_STAGE_SENTENCES) && kh_sentences(doc) != 0)
         goto nomem;
+    if ((doc->stages & KHABAR_STAGE_REPAIRS) && kh_repairs(doc) != 0)
+        goto nomem;
     if ((doc->stages & KHABAR_STAGE_WORDS) &&
         kh_words(doc, (opts->flags & KHABAR_ANALYZE_FINE) != 0) != 0)
         goto nomem;
@@ -104,6 +108,7 @@ void khabar_doc_free(khabar_doc *doc)
     kh_vec_free(&doc->sentences);
     kh_vec_free(&doc->diags);
     kh_vec_free(&doc->words);
+    kh_vec_free(&doc->repairs);
     free(doc->token_words);
     free(doc->norm_buf);
     free(doc->owned_text);
@@ -172,4 +177,14 @@ const khabar_word *khabar_doc_words(const khabar_doc *doc)
 const size_t *khabar_doc_token_words(const khabar_doc *doc)
 {
     return doc ? doc->token_words : NULL;
+}
+
+size_t khabar_doc_repair_count(const khabar_doc *doc)
+{
+    return doc ? doc->repairs.len : 0;
+}
+
+const khabar_repair *khabar_doc_repairs(const khabar_doc *doc)
+{
+    return doc ? doc->repairs.data : NULL;
 }

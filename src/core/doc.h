@@ -23,6 +23,7 @@ struct khabar_doc {
     size_t norm_len;
     kh_vec sentences;       /* khabar_sentence */
     kh_vec diags;           /* khabar_diag */
+    kh_vec repairs;         /* khabar_repair */
     kh_vec words;           /* khabar_word */
     size_t *token_words;    /* first word of each token, n_tokens + 1 */
     khabar_normalized normtext;

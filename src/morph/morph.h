@@ -15,6 +15,11 @@
  * when memory runs out. */
 int kh_words(khabar_doc *doc, int fine);
 
+/* Fills doc->repairs (stage REPAIRS): the Arabic tokens that are glued
+ * words, with the replacement text appended to doc->norm_buf. Returns 0 or
+ * -1 when memory runs out. */
+int kh_repairs(khabar_doc *doc);
+
 /* The search folding of one letter: أ إ آ ٱ -> ا, ى -> ي, ة -> ه. */
 uint32_t kh_morph_fold(uint32_t cp);
 

@@ -3,28 +3,22 @@
  * words run together (a space lost by bad scraping: مدينةسوتشي,
  * ترمبوزعماء, ومصروالسعودية) and say where the spaces go.
  *
- * Only a token the lexicon does not know well is a candidate, and only when
- * its clitics do not explain it (a known host). Each way of cutting it into
- * 2 or 3 parts (at most O(n^2) for n letters, n <= KH_REPAIR_MAX_LETTERS) is
- * scored; every part must be a word by itself: a lexicon entry with a
- * decent count, as it is or once its own clitics are off (ومصر والسعودية).
- *
- *   score = sum of log P(part) + (parts - 1) log P(glue) - log P(whole)
- *           + spelling cues
- *
- * with P(x) = count(x) / total, the count being the token count of x or a
- * fraction of its host's count when x carries clitics; an unknown whole gets
- * a floor that depends on its length and letters. The cues are Arabic
- * spelling: ة and ى only end a word, so one inside the token is a strong
- * sign (مدينةسوتشي); إ only starts one (after a proclitic or ال). A token is
- * repaired when its best score reaches KH_REPAIR_THRESHOLD; the figures
- * (tools/eval/repair_eval.py) are in the comment of repair.c.
+ * Only a token the lexicon does not know well is a candidate. Each way of
+ * cutting it into 2 or 3 parts whose parts are all words by themselves (a
+ * lexicon entry with a decent count, as it is or once its own clitics are
+ * off: ومصر + والسعودية) is scored: the parts' unigram log-probabilities
+ * against the whole, spelling cues (ة and ى only end words, إ only begins
+ * them), how well clitics and endings explain the whole as one word
+ * (وسيجريها), function words, lengths. The best cut is applied when its
+ * score reaches KH_REPAIR_THRESHOLD. repair.c has the details and the
+ * measured figures (tools/eval/repair_eval.py).
  *
  * Everything is bounded: a token of more than KH_REPAIR_MAX_BYTES bytes or
  * KH_REPAIR_MAX_LETTERS letters, or with anything but Arabic letters (and the
  * marks, tatweel and invisible characters the morph form drops), is never
- * split; the work per token is O(n^2) part evaluations, each a few lexicon
- * lookups and one segmentation.
+ * split; a token costs O(n^2) part evaluations at most (each a few lexicon
+ * lookups and one segmentation), and nothing is shared or cached between
+ * calls, so threads may call it at once with an engine each.
  */
 #ifndef KH_REPAIR_H
 #define KH_REPAIR_H
@@ -40,9 +34,11 @@
 #define KH_REPAIR_MAX_BYTES 1024
 /* Parts are at least this many letters. */
 #define KH_REPAIR_MIN_PART 2
-/* Scores are in thousandths of a natural log (milli-nats); a token is
- * repaired when its best split scores at least this. */
-#define KH_REPAIR_THRESHOLD 0
+/* A token counted this often (search key, KH_LEX_TOKEN) is a word. */
+#define KH_REPAIR_WHOLE_MAX 10
+/* A token is repaired when its best cut scores at least this (the score is
+ * a log-odds, see repair.c). */
+#define KH_REPAIR_THRESHOLD (-0.72)
 
 typedef struct kh_repair {
     int n_parts;      /* 1: leave the token as it is; 2 or 3: split */
@@ -50,9 +46,9 @@ typedef struct kh_repair {
                          strictly inside [start, end): a space goes there,
                          before a letter and after the marks of the letter
                          before it */
-    int32_t score;    /* of the best split (milli-nats, threshold
-                         subtracted: >= 0 when repaired); 0 when the token
-                         had no candidate split */
+    int32_t score;    /* of the best cut: 1000 x (its score - the
+                         threshold), >= 0 when repaired; 0 when the token
+                         had no plausible cut */
 } kh_repair;
 
 /* Decides whether text[start, end), one Arabic token, is 2-3 glued words.
@@ -69,6 +65,13 @@ int kh_repair_token(const khabar_model *m, kh_norm *morph, const char *text,
 int kh_repair_best(const khabar_model *m, kh_norm *morph, const char *text,
                    size_t start, size_t end, kh_repair *out);
 
+/* The features of a cut, in the order of the weights in repair.c. */
+#define KH_REPAIR_N_FEATURES 18
+#define KH_REPAIR_FEATURE_NAMES                                              \
+    "bias", "base", "minlv", "len", "three", "cue_tm", "cue_ahb", "al",      \
+        "suf", "hostonly", "minlen", "expl", "wcount", "pre", "bad",         \
+        "fw_first", "fw_last", "ashift"
+
 /* For tools/eval: one way of cutting a token, with what the lexicon and the
  * segmenter say of each part (n_parts 1: the whole token). */
 typedef struct kh_repair_cand {
@@ -83,8 +86,11 @@ typedef struct kh_repair_cand {
         uint8_t pre, enc;
         uint8_t upos, host_upos; /* top UPOS of its entry, of its host's */
     } part[3];
-    uint32_t explained;  /* n_parts 1: best count of a host or stem that
-                            explains the token as one word */
+    uint32_t explained;  /* best count of a host or stem that explains the
+                            token as one word */
+    int plausible;       /* n_parts > 1: the token passes the gate and every
+                            part is plausible; then f holds the features */
+    double f[KH_REPAIR_N_FEATURES];
 } kh_repair_cand;
 
 typedef void (*kh_repair_visit_fn)(void *ctx, const uint32_t *letters, int n,
@@ -92,8 +98,9 @@ typedef void (*kh_repair_visit_fn)(void *ctx, const uint32_t *letters, int n,
 
 /* Calls fn with the whole token, then with every cut into 2 or 3 parts of
  * at least KH_REPAIR_MIN_PART letters each of which the lexicon knows (as
- * a token or by its host). letters is the token's morph form. Returns 0, or
- * -1 when memory ran out. */
+ * a token or by its host), with its features when it is plausible (the
+ * cuts kh_repair_token scores). letters is the token's morph form. Returns
+ * 0, or -1 when memory ran out. */
 int kh_repair_visit(const khabar_model *m, kh_norm *morph, const char *text,
                     size_t start, size_t end, kh_repair_visit_fn fn,
                     void *ctx);

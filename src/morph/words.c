@@ -336,7 +336,9 @@ static int fused_token(stage *st, size_t ti, const kh_seg_token *s, int from)
     return 0;
 }
 
-static void arabic_token(stage *st, size_t ti)
+/* The words of an Arabic token, or of one part of a repaired one: bytes
+ * [tstart, tend) of token ti. */
+static void arabic_part(stage *st, size_t ti, size_t tstart, size_t tend)
 {
     const khabar_token *t = &((const khabar_token *)st->doc->tokens.data)[ti];
     kh_seg_token s;
@@ -345,20 +347,26 @@ static void arabic_token(stage *st, size_t ti)
     int hn, i, hstart, hend;
     size_t start, end;
     khabar_word *w;
-    if (kh_seg_token_init(&s, &st->morph, st->doc->text, t->start, t->end) !=
+    if (kh_seg_token_init(&s, &st->morph, st->doc->text, tstart, tend) !=
         0) {
         /* Not segmentable (no letters, too long): one word as it is. */
-        w = new_word(st, ti, t->start, t->end, KHABAR_WORD_WHOLE);
+        w = new_word(st, ti, tstart, tend, KHABAR_WORD_WHOLE);
         if (!w)
             return;
-        w->form = put_copy(st, t->norm, t->norm_len, &w->form_len);
+        if (tstart == t->start && tend == t->end) {
+            w->form = put_copy(st, t->norm, t->norm_len, &w->form_len);
+        } else { /* a part: its letters as they are */
+            w->form = put(st, st->doc->text + tstart, tend - tstart,
+                          &w->form_len);
+        }
         w->lemma = w->stem = w->form;
         w->lemma_len = w->stem_len = w->form_len;
         return;
     }
-    if ((s.n == 3 && fused_token(st, ti, &s, 0)) ||
-        (s.n == 4 && (s.cp[0] == 0x0648 || s.cp[0] == 0x0641) &&
-         fused_token(st, ti, &s, 1)))
+    if (tstart == t->start && tend == t->end &&
+        ((s.n == 3 && fused_token(st, ti, &s, 0)) ||
+         (s.n == 4 && (s.cp[0] == 0x0648 || s.cp[0] == 0x0641) &&
+          fused_token(st, ti, &s, 1))))
         return;
     if (st->m->has_segmenter)
         c = kh_segment(&st->m->seg, st->m->has_lexicon ? &st->m->lex : NULL,
@@ -367,10 +375,10 @@ static void arabic_token(stage *st, size_t ti)
     hstart = c.pre;
     hend = s.n - c.enc;
     for (i = 0; i < c.pre; i++)
-        plain_word(st, ti, i == 0 ? t->start : s.src[i], s.src[i + 1],
+        plain_word(st, ti, i == 0 ? tstart : s.src[i], s.src[i + 1],
                    &s.cp[i], 1, KHABAR_WORD_PROCLITIC);
-    start = hstart == 0 ? t->start : s.src[hstart];
-    end = c.enc ? s.src[hend] : t->end;
+    start = hstart == 0 ? tstart : s.src[hstart];
+    end = c.enc ? s.src[hend] : tend;
     if (st->fine) {
         fine_host(st, ti, &s, &c, host, hn, start, end);
     } else {
@@ -384,7 +392,7 @@ static void arabic_token(stage *st, size_t ti)
         host_strings(st, w, host, hn);
     }
     if (c.enc)
-        plain_word(st, ti, s.src[hend], t->end, &s.cp[hend], c.enc,
+        plain_word(st, ti, s.src[hend], tend, &s.cp[hend], c.enc,
                    KHABAR_WORD_ENCLITIC);
 }
 
@@ -486,7 +494,7 @@ static int from_memo(stage *st, size_t ti, uint64_t h)
 int kh_words(khabar_doc *doc, int fine)
 {
     stage st;
-    size_t i, n = doc->tokens.len, *index;
+    size_t i, n = doc->tokens.len, *index, rep = 0;
     memset(&st, 0, sizeof st);
     st.doc = doc;
     st.m = doc->model;
@@ -509,10 +517,28 @@ int kh_words(khabar_doc *doc, int fine)
         index[i] = doc->words.len;
         if (from_memo(&st, i, h))
             continue;
-        if (t->kind == KHABAR_TOK_ARABIC)
-            arabic_token(&st, i);
-        else
+        if (t->kind == KHABAR_TOK_ARABIC) {
+            /* A repaired token: each part has its own words. */
+            const khabar_repair *r = NULL;
+            while (rep < doc->repairs.len &&
+                   ((const khabar_repair *)doc->repairs.data)[rep].token < i)
+                rep++;
+            if (rep < doc->repairs.len &&
+                ((const khabar_repair *)doc->repairs.data)[rep].token == i)
+                r = (const khabar_repair *)doc->repairs.data + rep;
+            if (r) {
+                size_t a = t->start, k;
+                for (k = 0; k <= r->n_splits; k++) {
+                    size_t b = k < r->n_splits ? r->split[k] : t->end;
+                    arabic_part(&st, i, a, b);
+                    a = b;
+                }
+            } else {
+                arabic_part(&st, i, t->start, t->end);
+            }
+        } else {
             other_token(&st, i);
+        }
         index[i + 1] = doc->words.len;
         st.memo[h & ((1u << MEMO_BITS) - 1)].hash = h;
         st.memo[h & ((1u << MEMO_BITS) - 1)].token = i + 1;

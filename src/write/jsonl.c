@@ -109,6 +109,21 @@ khabar_code kh_write_jsonl(const khabar_doc *doc, const khabar_write_opts *o,
         write_normalized(doc, o, k);
         return KHABAR_OK;
     }
+    if (o->view == KHABAR_VIEW_REPAIRS) {
+        const khabar_repair *r = doc->repairs.data;
+        for (i = 0; i < doc->repairs.len; i++) {
+            kh_sink_str(k, "{\"from\":");
+            kh_sink_json(k, doc->text + r[i].start, r[i].end - r[i].start);
+            kh_sink_str(k, ",\"to\":");
+            kh_sink_json(k, doc->norm_buf + r[i].text, r[i].text_len);
+            key_num(k, ",\"start\":", o->offset_base + r[i].start);
+            key_num(k, ",\"end\":", o->offset_base + r[i].end);
+            kh_sink_str(k, ",\"score\":");
+            kh_sink_num(k, (uint64_t)(r[i].score < 0 ? 0 : r[i].score));
+            kh_sink_str(k, "}\n");
+        }
+        return KHABAR_OK;
+    }
     ns = kh_write_sentences(doc, &ss, &whole);
     for (i = 0; i < ns; i++) {
         const khabar_sentence *s = &ss[i];

@@ -15,6 +15,18 @@ khabar_code kh_write_text(const khabar_doc *doc, const khabar_write_opts *o,
         kh_sink_put(k, doc->normtext.text, doc->normtext.len);
         return KHABAR_OK;
     }
+    if (o->view == KHABAR_VIEW_REPAIRS) {
+        /* The input, each repaired token replaced by its repair. */
+        const khabar_repair *r = doc->repairs.data;
+        size_t pos = 0;
+        for (i = 0; i < doc->repairs.len; i++) {
+            kh_sink_text(k, doc->text + pos, r[i].start - pos, 0);
+            kh_sink_text(k, doc->norm_buf + r[i].text, r[i].text_len, 0);
+            pos = r[i].end;
+        }
+        kh_sink_text(k, doc->text + pos, doc->len - pos, 0);
+        return KHABAR_OK;
+    }
     ns = kh_write_sentences(doc, &ss, &whole);
     for (i = 0; i < ns; i++) {
         const khabar_sentence *s = &ss[i];

@@ -56,6 +56,9 @@ khabar_code khabar_doc_write(const khabar_doc *doc,
         if (!(doc->stages & KHABAR_STAGE_NORMTEXT))
             return kh_fail(err, KHABAR_EINVAL,
                            "the doc has no normalized text", 0);
+    } else if (opts->view == KHABAR_VIEW_REPAIRS) {
+        if (!(doc->stages & KHABAR_STAGE_REPAIRS))
+            return kh_fail(err, KHABAR_EINVAL, "the doc has no repairs", 0);
     } else if (opts->view == KHABAR_VIEW_WORDS ||
                opts->view == KHABAR_VIEW_STEMS) {
         if (!(doc->stages & KHABAR_STAGE_WORDS) || !doc->token_words)

@@ -50,7 +50,7 @@ for article in "$root"/examples/*.txt; do
                "sentences text" "sentences jsonl" "normalize text" \
                "normalize jsonl" "normalize-display text" "segment text" \
                "segment jsonl" "segment-fine text" "stem text" \
-               "conllu conllu"; do
+               "conllu conllu" "repair text" "repair jsonl"; do
         set -- $run
         cmd=$1 fmt=$2 extra=()
         if [ "$cmd" = normalize-display ]; then cmd=normalize; extra=(--preset display); fi
@@ -96,7 +96,7 @@ printf 'سُورْيَا\n' >"$tmp/want"
 same "display keeps diacritics" "$tmp/want" "$tmp/got"
 expect 0 "--version" -- "$khabar" --version
 grep -q '^khabar [0-9]' "$tmp/out" && ok || fail "--version prints the version"
-for c in normalize tokenize sentences segment stem conllu; do
+for c in normalize tokenize sentences segment stem conllu repair; do
     expect 0 "$c --help" -- "$khabar" "$c" --help
     grep -q "usage: khabar $c" "$tmp/out" && ok || fail "$c --help prints usage"
 done
@@ -117,6 +117,9 @@ expect 2 "conllu --format text" -- "$khabar" conllu --format text "$tmp/pf.txt"
 printf 'سوريا\nلسوريا\nوسوريا\nبسوريا\nسُورْيَا\n' | "$khabar" stem >"$tmp/got"
 printf 'سوريا\tسوريا\nلسوريا\tسوريا\nوسوريا\tسوريا\nبسوريا\tسوريا\nسُورْيَا\tسوريا\n' >"$tmp/want"
 same "stem: one stem a line" "$tmp/want" "$tmp/got"
+printf 'زار مدينةسوتشي والمسؤولين\n' | "$khabar" repair >"$tmp/got"
+printf 'زار مدينة سوتشي والمسؤولين\n' >"$tmp/want"
+same "repair: the space put back, nothing else" "$tmp/want" "$tmp/got"
 printf 'للحظر وبسوريا\n' | "$khabar" segment >"$tmp/got"
 printf 'للحظر\tل+لحظر\tل+الحظر\nوبسوريا\tو+ب+سوريا\tو+ب+سوريا\n\n' >"$tmp/want"
 same "segment: surface and restored forms" "$tmp/want" "$tmp/got"

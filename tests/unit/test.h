@@ -64,5 +64,6 @@ void suite_api(void);
 void suite_properties(void);
 void suite_morph(void);
 void suite_lemmatize(void);
+void suite_repair(void);
 
 #endif

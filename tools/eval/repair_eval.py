@@ -1,0 +1,728 @@
+#!/usr/bin/env python3
+"""Measure glued-word repair (src/morph/repair.c) on synthetic data.
+
+Data.  Articles of ANT (news/ant/*.part*.txt under --shared, each article a
+`# DOCNO | TITLE` line and its text) are numbered in file order; the body
+lines of article k are held apart for
+
+    dev    k % MOD == 0             (the weights and threshold are fitted
+                                     on this)
+    test   k % MOD == --test-offset (default MOD / 2; report this)
+
+(MOD = --mod, default 20, so each set is 5 % of ANT, ~120k words).  In each
+line, a gap between two words is "gluable" when it is one plain space and
+both words are Arabic (letters and marks, leading or trailing punctuation
+aside) with at least two letters each (a lone و or ب glued to its neighbour
+is the normal spelling, not an error).  Each gluable gap is deleted with
+probability --rate (default 0.05, seeded by --seed), so some tokens are
+three words run together.
+
+Measures.  The corrupted text is written to --work (default /tmp/khabar-
+repair) and run through a small C driver linked with build/libkhabar.a (its
+source is in this file), which tokenizes it and calls kh_repair_token() on
+every Arabic token.
+
+  recall        deleted spaces restored: a split at exactly the byte where
+                a space was deleted, over all deleted spaces
+  wrong         splits inside a glued token where no space was deleted
+  false/10k     splits proposed in tokens that were not glued, per 10,000
+                untouched words (words not touching a deleted gap)
+  us/token      time of kh_repair_token per Arabic token (--reps N repeats
+                the loop to time it)
+
+--curve adds recall and false splits at other thresholds (the best cut of
+every token and its raw score, kh_repair_best).
+
+Caveats: the lexicon's counts were built from these same corpora (ANT and
+SaudiNewsNet), so the parts' counts include these sentences' own words.
+And ANT has real glued words of its own (about 3 per 10,000 words): their
+splits count as false here; --show N lists the false splits to judge.  For
+text the lexicon has not seen, the examples (examples/*.txt, written by us)
+are measured too: every gluable gap is deleted once, alone (recall), and
+the clean text gives the false splits; the five glued words the examples
+already hold (examples/README.md) are expected repairs, not false splits.
+
+Fitting.  --fit prints the weights of repair.c fitted on the dev set (a
+logistic regression over the features kh_repair_visit() gives for each
+plausible cut: the right cut of a glued token against its other cuts and
+every cut of untouched tokens) and the recall at several rates of false
+splits with the threshold that gives each.  --natural FILE lists words (one
+a line, as the morph form: letters without marks) that the source itself
+has glued, left out of the fit and of its false splits; it is corpus text,
+so it stays out of the repository.  --dump FILE keeps the driver's dump.
+
+Usage:
+  repair_eval.py [--shared DIR] [--build DIR] [--set dev|test|both]
+                 [--test-offset K] [--curve] [--show N] [--json]
+  repair_eval.py --fit [--natural FILE] [--dump FILE]
+
+Python 3 standard library and a C compiler.
+"""
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+DRIVER = r'''
+/* repair_driver.c - written by tools/eval/repair_eval.py */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "khabar.h"
+#include "morph/repair.h"
+#include "morph/segment.h"
+
+static void put_letters(FILE *f, const uint32_t *cp, int n)
+{
+    char buf[4 * 64];
+    fwrite(buf, 1, kh_seg_utf8(cp, n, buf), f);
+}
+
+typedef struct vctx { size_t start, end; } vctx;
+
+static void visit(void *ctx, const uint32_t *letters, int n,
+                  const kh_repair_cand *c)
+{
+    vctx *v = ctx;
+    int k;
+    if (c->n_parts == 1) {
+        printf("T\t%zu\t%zu\t", v->start, v->end);
+        put_letters(stdout, letters, n);
+        printf("\t%u\t%u\t%d\t%d\t%d\t%d\t%u\n", c->part[0].count,
+               c->part[0].host, c->part[0].pre, c->part[0].enc,
+               c->part[0].upos, c->part[0].host_upos, c->explained);
+        return;
+    }
+    printf("C\t%zu\t%d\t%d\t%d\t%zu\t%zu", v->start, c->n_parts, c->cut[0],
+           c->n_parts > 2 ? c->cut[1] : 0, c->split[0],
+           c->n_parts > 2 ? c->split[1] : 0);
+    for (k = 0; k < c->n_parts; k++)
+        printf("\t%d,%u,%u,%d,%d,%d,%d", c->part[k].len, c->part[k].count,
+               c->part[k].host, c->part[k].pre, c->part[k].enc,
+               c->part[k].upos, c->part[k].host_upos);
+    printf("\t%d\t", c->plausible);
+    for (k = 0; c->plausible && k < KH_REPAIR_N_FEATURES; k++)
+        printf("%s%.6g", k ? "," : "", c->f[k]);
+    printf("\n");
+}
+
+int main(int argc, char **argv)
+{
+    FILE *f;
+    char *text;
+    long len;
+    khabar_model *m;
+    khabar_doc *d;
+    khabar_options o = {KHABAR_STAGE_TOKENS, 0, 0};
+    kh_norm morph;
+    const khabar_token *t;
+    size_t i, n, n_ar = 0;
+    int reps = argc > 3 ? atoi(argv[3]) : 1, r;
+    struct timespec a, b;
+    if (argc < 3 || !(f = fopen(argv[2], "rb")))
+        return 2;
+    fseek(f, 0, SEEK_END);
+    len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    text = malloc((size_t)len + 1);
+    if (!text || fread(text, 1, (size_t)len, f) != (size_t)len)
+        return 2;
+    fclose(f);
+    m = khabar_model_new(NULL);
+    d = khabar_analyze_opts(m, text, (size_t)len, &o, NULL);
+    if (!m || !d)
+        return 3;
+    kh_norm_init(&morph, KH_NORM_MORPH, 1);
+    t = khabar_doc_tokens(d);
+    n = khabar_doc_token_count(d);
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    for (r = 0; r < reps; r++) {
+        for (i = 0; i < n; i++) {
+            kh_repair rp;
+            if (t[i].kind != KHABAR_TOK_ARABIC)
+                continue;
+            if (r == 0)
+                n_ar++;
+            if (strcmp(argv[1], "dump") == 0) {
+                vctx v = {t[i].start, t[i].end};
+                kh_repair_visit(m, &morph, text, t[i].start, t[i].end, visit,
+                                &v);
+            } else if (strcmp(argv[1], "best") == 0) {
+                if (kh_repair_best(m, &morph, text, t[i].start, t[i].end,
+                                   &rp) > 0 && r == 0)
+                    printf("R\t%zu\t%zu\t%d\t%zu\t%zu\t%d\n", t[i].start,
+                           t[i].end, rp.n_parts, rp.split[0], rp.split[1],
+                           (int)rp.score);
+            } else {
+                if (kh_repair_token(m, &morph, text, t[i].start, t[i].end,
+                                    &rp) > 0 && r == 0)
+                    printf("R\t%zu\t%zu\t%d\t%zu\t%zu\t%d\n", t[i].start,
+                           t[i].end, rp.n_parts, rp.split[0], rp.split[1],
+                           (int)rp.score);
+            }
+        }
+    }
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    fprintf(stderr, "tokens %zu arabic %zu seconds %.6f reps %d\n", n, n_ar,
+            (double)(b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec),
+            reps);
+    kh_norm_free(&morph);
+    khabar_doc_free(d);
+    khabar_model_free(m);
+    free(text);
+    return 0;
+}
+'''
+
+# The glued words the examples hold (examples/README.md): word -> its parts.
+EXAMPLE_GLUED = {
+    'مدينةجنيف': ('مدينة', 'جنيف'),
+    'ولايةنابل': ('ولاية', 'نابل'),
+    'بيدرسنووزير': ('بيدرسن', 'ووزير'),
+    'والكويتوعمان': ('والكويت', 'وعمان'),
+    'والمغربوليبيا': ('والمغرب', 'وليبيا'),
+}
+
+
+def is_letter(ch):
+    o = ord(ch)
+    return 0x0620 <= o <= 0x064A or 0x066E <= o <= 0x06D3 or \
+        0x06FA <= o <= 0x06FC
+
+
+def is_mark(ch):
+    o = ord(ch)
+    return 0x064B <= o <= 0x065F or o == 0x0670 or o == 0x0640 or \
+        0x06D6 <= o <= 0x06ED
+
+
+def letters(word):
+    return sum(1 for ch in word if is_letter(ch))
+
+
+def arabic_word(word):
+    """Arabic letters and marks only, starting with a letter."""
+    return word != '' and all(is_letter(c) or is_mark(c) for c in word) \
+        and is_letter(word[0])
+
+
+def end_ok(word):
+    """Ends with an Arabic letter, or marks after one."""
+    i = len(word) - 1
+    while i >= 0 and is_mark(word[i]):
+        i -= 1
+    return i >= 0 and is_letter(word[i])
+
+
+LEAD = '«"\'(['
+TRAIL = '.,،؛:!?؟»"\')]…'
+
+
+def gluable(left, right):
+    """Two whitespace words whose space may be deleted: the left one ends
+    with an Arabic word, the right one starts with one (leading and trailing
+    punctuation aside), each of at least two letters."""
+    a = left.lstrip(LEAD)
+    b = right.rstrip(TRAIL)
+    return a != '' and b != '' and arabic_word(a) and arabic_word(b) and \
+        end_ok(a) and letters(a) >= 2 and letters(b) >= 2
+
+
+def read_ant(shared, mod, test_offset=None):
+    """Body lines of the held-apart articles: {'dev': [...], 'test': [...]}"""
+    if test_offset is None:
+        test_offset = mod // 2
+    d = os.path.join(shared, 'news', 'ant')
+    files = sorted(f for f in os.listdir(d) if '.part' in f and
+                   f.endswith('.txt'))
+    sets = {'dev': [], 'test': []}
+    k = -1
+    for name in files:
+        with open(os.path.join(d, name), encoding='utf-8',
+                  errors='replace') as f:
+            for line in f:
+                line = line.rstrip('\n')
+                if line.startswith('# '):
+                    k += 1
+                    continue
+                if k < 0 or not line.strip():
+                    continue
+                if k % mod == 0:
+                    sets['dev'].append(line)
+                elif k % mod == test_offset:
+                    sets['test'].append(line)
+    return sets
+
+
+def corrupt(lines, rate, seed):
+    """Deletes gluable gaps at random. Returns (text, gaps, glued, words):
+    gaps = byte offsets (in text) where a space was deleted; glued = list of
+    (start, end) byte spans of tokens that hold deleted gaps (whitespace
+    words); words = count of untouched words."""
+    rng = random.Random(seed)
+    out = bytearray()
+    gaps, glued = [], []
+    untouched = 0
+    for line in lines:
+        words = line.split(' ')
+        joined = [False] * len(words)  # gap after word i deleted
+        for i in range(len(words) - 1):
+            if words[i] and words[i + 1] and gluable(words[i], words[i + 1]) \
+                    and rng.random() < rate:
+                joined[i] = True
+        i = 0
+        while i < len(words):
+            start = len(out)
+            j = i
+            out += words[i].encode()
+            while joined[j]:
+                gaps.append(len(out))
+                j += 1
+                out += words[j].encode()
+            if j > i:
+                glued.append((start, len(out)))
+            elif words[i]:
+                untouched += 1
+            i = j + 1
+            if i < len(words):
+                out += b' '
+        out += b'\n'
+    return bytes(out), gaps, glued, untouched
+
+
+def build_driver(build, work):
+    src = os.path.join(work, 'repair_driver.c')
+    exe = os.path.join(work, 'repair_driver')
+    lib = os.path.join(build, 'libkhabar.a')
+    if not os.path.exists(lib):
+        sys.exit('repair_eval: %s missing: run make first' % lib)
+    with open(src, 'w') as f:
+        f.write(DRIVER)
+    cc = os.environ.get('CC', 'cc')
+    subprocess.check_call([cc, '-std=c11', '-D_POSIX_C_SOURCE=200809L', '-O2',
+                           '-I' + os.path.join(REPO, 'include'),
+                           '-I' + os.path.join(REPO, 'src'), src, lib,
+                           '-o', exe])
+    return exe
+
+
+def run_driver(exe, mode, path, reps=1):
+    p = subprocess.run([exe, mode, path, str(reps)], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, check=True)
+    stats = p.stderr.decode().split()
+    info = {stats[i]: stats[i + 1] for i in range(0, len(stats) - 1, 2)}
+    return p.stdout.decode(), info
+
+
+def parse_repairs(out):
+    """[(start, end, [split offsets], score)]"""
+    reps = []
+    for line in out.splitlines():
+        f = line.split('\t')
+        if f[0] != 'R':
+            continue
+        n = int(f[3])
+        splits = [int(f[4])] + ([int(f[5])] if n == 3 else [])
+        reps.append((int(f[1]), int(f[2]), splits, int(f[6])))
+    return reps
+
+
+def score(text, gaps, glued, untouched, reps, show=0, label=''):
+    gapset = set(gaps)
+    # Map each split to the glued span containing it, if any.
+    spans = sorted(glued)
+    import bisect
+    starts = [s for s, _ in spans]
+
+    def span_of(off):
+        i = bisect.bisect_right(starts, off) - 1
+        if i >= 0 and spans[i][0] < off < spans[i][1]:
+            return spans[i]
+        return None
+    restored, wrong, false = 0, 0, 0
+    false_list, wrong_list = [], []
+    found = set()
+    for start, end, splits, sc in reps:
+        for off in splits:
+            if off in gapset:
+                restored += 1
+                found.add(off)
+            elif span_of(off):
+                wrong += 1
+                wrong_list.append((start, end, splits, sc))
+            else:
+                false += 1
+                false_list.append((start, end, splits, sc))
+    missed = [g for g in gaps if g not in found]
+    res = {
+        'deleted': len(gaps),
+        'restored': restored,
+        'recall': restored / max(1, len(gaps)),
+        'wrong': wrong,
+        'untouched_words': untouched,
+        'false': false,
+        'false_per_10k': 10000.0 * false / max(1, untouched),
+    }
+    if show:
+        def word(s, e, splits):
+            b = text[s:e]
+            parts, prev = [], s
+            for off in splits:
+                parts.append(text[prev:off].decode('utf-8', 'replace'))
+                prev = off
+            parts.append(text[prev:e].decode('utf-8', 'replace'))
+            return b.decode('utf-8', 'replace'), ' '.join(parts)
+        print('-- %s false splits (%d)' % (label, len(false_list)))
+        for s, e, sp, sc in false_list[:show]:
+            w, r = word(s, e, sp)
+            print('  %s -> %s  %d' % (w, r, sc))
+        print('-- %s wrong splits (%d)' % (label, len(wrong_list)))
+        for s, e, sp, sc in wrong_list[:show]:
+            w, r = word(s, e, sp)
+            print('  %s -> %s  %d' % (w, r, sc))
+        print('-- %s missed (%d)' % (label, len(missed)))
+        for g in missed[:show]:
+            sp = span_of(g)
+            w = text[sp[0]:sp[1]].decode('utf-8', 'replace')
+            print('  %s | %s' % (text[sp[0]:g].decode('utf-8', 'replace'),
+                                 text[g:sp[1]].decode('utf-8', 'replace')))
+    return res
+
+
+def curve(text, gaps, glued, untouched, out, thresholds):
+    """Recall and false splits per 10k at each threshold, from the best
+    cut of every token (driver mode "best": raw scores x 1000)."""
+    reps = parse_repairs(out)
+    rows = []
+    for th in thresholds:
+        chosen = [r for r in reps if r[3] >= th * 1000]
+        r = score(text, gaps, glued, untouched, chosen)
+        rows.append((th, r['recall'], r['false_per_10k'], r['wrong']))
+    return rows
+
+
+def eval_ant(args, exe, name, lines):
+    text, gaps, glued, untouched = corrupt(lines, args.rate,
+                                           args.seed + (name == 'test'))
+    path = os.path.join(args.work, 'ant-%s.txt' % name)
+    with open(path, 'wb') as f:
+        f.write(text)
+    out, info = run_driver(exe, 'repair', path, args.reps)
+    res = score(text, gaps, glued, untouched, parse_repairs(out), args.show,
+                name)
+    if args.curve:
+        best, _ = run_driver(exe, 'best', path)
+        res['curve'] = curve(text, gaps, glued, untouched, best,
+                             [-3, -2.5, -2, -1.5, -1, -0.72, -0.5, 0, 0.5,
+                              1])
+    res['arabic_tokens'] = int(info['arabic'])
+    res['us_per_token'] = 1e6 * float(info['seconds']) / \
+        max(1, int(info['arabic']) * int(info['reps']))
+    res['lines'] = len(lines)
+    res['glued_tokens'] = len(glued)
+    return res
+
+
+FEATURES = ['bias', 'base', 'minlv', 'len', 'three', 'cue_tm', 'cue_ahb', 'al',
+            'suf', 'hostonly', 'minlen', 'expl', 'wcount', 'pre', 'bad',
+            'fw_first', 'fw_last', 'ashift']  # KH_REPAIR_FEATURE_NAMES
+
+
+def read_dump(out, gaps, natural):
+    """Tokens with plausible cuts: [(kind, letters, [(features, splits)],
+    gold splits)]; kind G (glued), N (listed in natural: glued in the
+    source itself) or U (untouched)."""
+    import bisect
+    gaps = sorted(gaps)
+    toks = {}
+    for line in out.splitlines():
+        f = line.split('\t')
+        if f[0] == 'T':
+            toks[int(f[1])] = [int(f[2]), f[3], []]
+        elif f[0] == 'C' and f[-2] == '1':
+            n = int(f[2])
+            splits = [int(f[5])] + ([int(f[6])] if n == 3 else [])
+            feats = [float(x) for x in f[-1].split(',')]
+            if len(feats) != len(FEATURES):
+                sys.exit('repair_eval: the dump has %d features, not %d'
+                         % (len(feats), len(FEATURES)))
+            toks[int(f[1])][2].append((feats, splits))
+    data = []
+    for start, (end, letters, cuts) in sorted(toks.items()):
+        if not cuts:
+            continue
+        i = bisect.bisect_right(gaps, start)
+        gold = []
+        while i < len(gaps) and gaps[i] < end:
+            gold.append(gaps[i])
+            i += 1
+        kind = 'G' if gold else 'N' if letters in natural else 'U'
+        data.append((kind, letters, cuts, gold))
+    return data
+
+
+def solve(a, b):
+    """Solves a x = b (Gaussian elimination with partial pivoting)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(c + 1, n):
+            k = m[r][c] / m[c][c]
+            for j in range(c, n + 1):
+                m[r][j] -= k * m[c][j]
+    x = [0.0] * n
+    for c in range(n - 1, -1, -1):
+        x[c] = (m[c][n] - sum(m[c][j] * x[j] for j in range(c + 1, n))) / \
+            m[c][c]
+    return x
+
+
+def fit(data, l2=1.0, w_untouched=30.0, w_other=0.1, iters=25):
+    """Weighted L2 logistic regression by Newton's method: the right cut of
+    each glued token is positive; its other cuts (weight w_other) and every
+    cut of an untouched token (weight w_untouched) negative."""
+    import math
+    rows = []
+    for kind, _, cuts, gold in data:
+        for feats, splits in cuts:
+            if kind == 'G':
+                right = splits == gold
+                rows.append((feats, 1.0 if right else 0.0,
+                             1.0 if right else w_other))
+            elif kind == 'U':
+                rows.append((feats, 0.0, w_untouched))
+    d = len(FEATURES)
+    w = [0.0] * d
+    for _ in range(iters):
+        g = [l2 * w[j] if j else 0.0 for j in range(d)]
+        h = [[(l2 if i == j and i else 0.0) for j in range(d)]
+             for i in range(d)]
+        for x, y, wt in rows:
+            z = sum(a * b for a, b in zip(w, x))
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            e = wt * (p - y)
+            q = wt * p * (1 - p)
+            for i in range(d):
+                if x[i] == 0:
+                    continue
+                g[i] += e * x[i]
+                qi = q * x[i]
+                hi = h[i]
+                for j in range(i, d):
+                    hi[j] += qi * x[j]
+        for i in range(d):
+            for j in range(i):
+                h[i][j] = h[j][i]
+        step = solve(h, g)
+        w = [a - b for a, b in zip(w, step)]
+        if max(abs(b) for b in step) < 1e-6:
+            break
+    return w
+
+
+def fit_curve(data, w, gaps, untouched, fprs=(0.5, 1, 1.5, 2, 3, 5)):
+    """Recall at each rate of false splits per 10k untouched words (splits
+    of tokens of kind N not counted), and the threshold that gives it."""
+    best = []
+    for kind, _, cuts, gold in data:
+        feats, splits = max(cuts, key=lambda c: sum(
+            a * b for a, b in zip(w, c[0])))
+        best.append((sum(a * b for a, b in zip(w, feats)), kind, splits,
+                     gold))
+    best.sort(key=lambda r: -r[0])
+    tp = fp = 0
+    pts = []
+    for sc, kind, splits, gold in best:
+        if kind == 'G':
+            tp += sum(1 for x in splits if x in gold)
+        elif kind == 'U':
+            fp += len(splits)
+        pts.append((sc, tp / max(1, len(gaps)), 1e4 * fp / max(1,
+                                                                untouched)))
+    out = []
+    for fpr in fprs:
+        ok = [p for p in pts if p[2] <= fpr]
+        if ok:
+            p = max(ok, key=lambda p: p[1])
+            out.append((fpr, p[1], p[0]))
+    return out
+
+
+def run_fit(args, exe, lines):
+    natural = set()
+    if args.natural:
+        with open(args.natural, encoding='utf-8') as f:
+            natural = set(l.strip() for l in f if l.strip())
+    text, gaps, glued, untouched = corrupt(lines, args.rate, args.seed)
+    path = os.path.join(args.work, 'ant-dev.txt')
+    with open(path, 'wb') as f:
+        f.write(text)
+    out, _ = run_driver(exe, 'dump', path)
+    if args.dump:
+        with open(args.dump, 'w') as f:
+            f.write(out)
+    data = read_dump(out, gaps, natural)
+    w = fit(data)
+    print('static const double weights[N_FEATURES] = {')
+    for i, (name, x) in enumerate(zip(FEATURES, w)):
+        print('    %.4f%s /* %s */' % (x, ',' if i + 1 < len(w) else ' ',
+                                      name))
+    print('};')
+    for fpr, rec, th in fit_curve(data, w, gaps, untouched):
+        print('dev: %.1f false per 10k: recall %.2f%% at threshold %.2f'
+              % (fpr, 100 * rec, th))
+
+
+def eval_examples(args, exe):
+    """Each gluable gap of the examples deleted once; the clean text."""
+    ex = os.path.join(REPO, 'examples')
+    lines = []
+    for name in sorted(os.listdir(ex)):
+        if name.endswith('.txt'):
+            with open(os.path.join(ex, name), encoding='utf-8') as f:
+                lines += [l.rstrip('\n') for l in f if l.strip()]
+    # Clean text: false splits, and the examples' own glued words.
+    clean = ('\n'.join(lines) + '\n').encode()
+    path = os.path.join(args.work, 'examples-clean.txt')
+    with open(path, 'wb') as f:
+        f.write(clean)
+    out, _ = run_driver(exe, 'repair', path)
+    own_fixed, false, false_list = 0, 0, []
+    untouched = 0
+    for line in lines:
+        untouched += sum(1 for w in line.split(' ') if w)
+    for s, e, splits, sc in parse_repairs(out):
+        w = clean[s:e].decode()
+        parts, prev = [], s
+        for off in splits:
+            parts.append(clean[prev:off].decode())
+            prev = off
+        parts.append(clean[prev:e].decode())
+        if w in EXAMPLE_GLUED:
+            if tuple(parts) == EXAMPLE_GLUED[w]:
+                own_fixed += 1
+            else:
+                false += 1
+                false_list.append((w, ' '.join(parts), sc))
+        else:
+            false += len(splits)
+            false_list.append((w, ' '.join(parts), sc))
+    untouched -= len(EXAMPLE_GLUED)
+    # Glued pairs: one token per line, the gap's offset known.
+    pairs = []
+    for line in lines:
+        words = line.split(' ')
+        for i in range(len(words) - 1):
+            a, b = words[i], words[i + 1]
+            if a and b and gluable(a, b) and a not in EXAMPLE_GLUED and \
+                    b not in EXAMPLE_GLUED:
+                pairs.append((a, b))
+    buf, gaps, spans = bytearray(), [], []
+    for a, b in pairs:
+        s = len(buf)
+        buf += a.encode()
+        gaps.append(len(buf))
+        buf += b.encode()
+        spans.append((s, len(buf)))
+        buf += b'\n'
+    path = os.path.join(args.work, 'examples-glued.txt')
+    with open(path, 'wb') as f:
+        f.write(bytes(buf))
+    out, _ = run_driver(exe, 'repair', path)
+    res = score(bytes(buf), gaps, spans, 0, parse_repairs(out), args.show,
+                'examples')
+    del res['untouched_words'], res['false'], res['false_per_10k']
+    res['clean_words'] = untouched
+    res['clean_false'] = false
+    res['clean_false_per_10k'] = 10000.0 * false / max(1, untouched)
+    res['own_glued_fixed'] = '%d/%d' % (own_fixed, len(EXAMPLE_GLUED))
+    if args.show:
+        print('-- examples: false splits in the clean text (%d)' % false)
+        for w, r, sc in false_list:
+            print('  %s -> %s  %d' % (w, r, sc))
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--shared', default=os.path.join(REPO, '..', 'shared',
+                                                     'data'))
+    ap.add_argument('--build', default=os.path.join(REPO, 'build'))
+    ap.add_argument('--work', default='/tmp/khabar-repair')
+    ap.add_argument('--set', default='both', choices=['dev', 'test', 'both'])
+    ap.add_argument('--mod', type=int, default=20)
+    ap.add_argument('--test-offset', type=int,
+                    help='articles k with k %% MOD == this are the test set '
+                    '(default MOD / 2)')
+    ap.add_argument('--rate', type=float, default=0.05)
+    ap.add_argument('--curve', action='store_true',
+                    help='also recall and false splits at other thresholds')
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--reps', type=int, default=1,
+                    help='repeat the repair loop to time it')
+    ap.add_argument('--show', type=int, default=0,
+                    help='list up to N errors of each kind')
+    ap.add_argument('--dump', help='write the dev set cuts here (with --fit)')
+    ap.add_argument('--fit', action='store_true',
+                    help='fit the weights of repair.c on the dev set')
+    ap.add_argument('--natural',
+                    help='with --fit: a file of tokens (one a line) that the '
+                    'source itself has glued, not counted against the fit')
+    ap.add_argument('--json', action='store_true')
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    exe = build_driver(args.build, args.work)
+    results = {}
+    ant = os.path.join(args.shared, 'news', 'ant')
+    if os.path.isdir(ant):
+        t0 = time.time()
+        sets = read_ant(args.shared, args.mod, args.test_offset)
+        names = ['dev', 'test'] if args.set == 'both' else [args.set]
+        if args.fit:
+            run_fit(args, exe, sets['dev'])
+            return
+        for name in names:
+            results['ant-' + name] = eval_ant(args, exe, name, sets[name])
+        results['seconds'] = round(time.time() - t0, 1)
+    else:
+        print('repair_eval: %s absent: ANT figures skipped' % ant,
+              file=sys.stderr)
+    results['examples'] = eval_examples(args, exe)
+    if args.json:
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+        return
+    for name, r in results.items():
+        if not isinstance(r, dict):
+            continue
+        if name.startswith('ant'):
+            print('%-9s recall %.2f%% (%d/%d)  wrong %d  false %d in %d '
+                  'untouched words = %.2f per 10k  (%.1f us/token over %d '
+                  'arabic tokens)' % (
+                      name, 100 * r['recall'], r['restored'], r['deleted'],
+                      r['wrong'], r['false'], r['untouched_words'],
+                      r['false_per_10k'], r['us_per_token'],
+                      r['arabic_tokens']))
+            for th, rec, fal, wr in r.get('curve', []):
+                print('          threshold %5.2f: recall %.2f%%  false %.2f '
+                      'per 10k  wrong %d' % (th, 100 * rec, fal, wr))
+        else:
+            print('%-9s recall %.2f%% (%d/%d)  wrong %d  clean text: false '
+                  '%d in %d words = %.1f per 10k; own glued words fixed %s' % (
+                      name, 100 * r['recall'], r['restored'], r['deleted'],
+                      r['wrong'], r['clean_false'], r['clean_words'],
+                      r['clean_false_per_10k'], r['own_glued_fixed']))
+
+
+if __name__ == '__main__':
+    main()
