@@ -1,4 +1,6 @@
 /* cmd_conllu.c - `khabar conllu`: words in CoNLL-U, the PUD convention. */
+#include <stdlib.h>
+
 #include "cli.h"
 
 static const char usage[] =
@@ -28,6 +30,7 @@ int cmd_conllu(int argc, char **argv)
         return rc < 0 ? 0 : rc;
     if (o.format_set && o.format != KHABAR_FORMAT_CONLLU) {
         cli_error("conllu", "writes CoNLL-U only");
+        free(o.files);
         return EXIT_USAGE;
     }
     o.format = KHABAR_FORMAT_CONLLU;
