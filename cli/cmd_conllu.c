@@ -10,7 +10,7 @@ static const char usage[] =
     "(clitics are words of their own, joined to their host by SpaceAfter=No),\n"
     "LEMMA filled, `# text =` per sentence; SpacesAfter/SpacesBefore and\n"
     "TokenRange (bytes) in MISC, so that the input can be rebuilt exactly.\n"
-    "UPOS is `_` until a tagger is part of the model.\n"
+    "UPOS from the POS tagger when the model has one.\n"
     "\n"
     "      --scheme SCHEME   ud (default) or fine\n"
     "      --model DIR       load the model from DIR\n"
@@ -22,7 +22,7 @@ int cmd_conllu(int argc, char **argv)
 {
     static const cli_job job = {"conllu",
                                 KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
-                                    KHABAR_STAGE_REPAIRS,
+                                    KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS,
                                 KHABAR_VIEW_WORDS, 1};
     cli_opts o;
     int rc = cli_parse(argc, argv, &o, usage);

@@ -228,9 +228,10 @@ enum {
     KHABAR_STAGE_TOKENS    = 1u << 1,
     KHABAR_STAGE_SENTENCES = 1u << 2,
     KHABAR_STAGE_WORDS     = 1u << 3, /* segments, lemmas, stems, roots */
-    KHABAR_STAGE_REPAIRS   = 1u << 4  /* glued words found and split; with
+    KHABAR_STAGE_REPAIRS   = 1u << 4, /* glued words found and split; with
                                          WORDS, the parts of a repaired
                                          token are analyzed apart */
+    KHABAR_STAGE_POS       = 1u << 5  /* UD parts of speech of the words */
 };
 
 /* Options. */
@@ -321,7 +322,7 @@ typedef struct khabar_word {
     size_t root;        /* 3 or 4 letters; length 0 when none */
     uint16_t form_len, lemma_len, stem_len, root_len;
     uint8_t role;       /* khabar_word_role */
-    uint8_t upos;       /* 0 until a tagger fills it */
+    uint8_t upos;       /* khabar_upos; 0 without stage POS */
     uint16_t flags;     /* KHABAR_WORD_* */
 } khabar_word;
 
@@ -342,6 +343,18 @@ typedef struct khabar_repair {
 /* Repairs in input order; owned by the doc. */
 size_t khabar_doc_repair_count(const khabar_doc *doc);
 const khabar_repair *khabar_doc_repairs(const khabar_doc *doc);
+
+/* Universal POS tags (UD v2), the values of khabar_word.upos. */
+typedef enum khabar_upos {
+    KHABAR_UPOS_NONE = 0, KHABAR_UPOS_ADJ, KHABAR_UPOS_ADP, KHABAR_UPOS_ADV,
+    KHABAR_UPOS_AUX, KHABAR_UPOS_CCONJ, KHABAR_UPOS_DET, KHABAR_UPOS_INTJ,
+    KHABAR_UPOS_NOUN, KHABAR_UPOS_NUM, KHABAR_UPOS_PART, KHABAR_UPOS_PRON,
+    KHABAR_UPOS_PROPN, KHABAR_UPOS_PUNCT, KHABAR_UPOS_SCONJ, KHABAR_UPOS_SYM,
+    KHABAR_UPOS_VERB, KHABAR_UPOS_X
+} khabar_upos;
+
+/* The tag's UD name ("NOUN"), "_" for none. Static. */
+const char *khabar_upos_name(khabar_upos upos);
 
 /* Words in input order; owned by the doc. Empty unless stage WORDS ran. */
 size_t khabar_doc_word_count(const khabar_doc *doc);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../morph/morph.h"
+#include "../tag/tag.h"
 #include "../text/normalize.h"
 #include "../tokenize/tokenize.h"
 #include "error.h"
@@ -17,7 +18,9 @@ static unsigned with_prerequisites(unsigned stages)
 {
     if (stages == 0)
         stages = KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES |
-                 KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS;
+                 KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS;
+    if (stages & KHABAR_STAGE_POS)
+        stages |= KHABAR_STAGE_WORDS | KHABAR_STAGE_SENTENCES;
     if (stages & (KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
                   KHABAR_STAGE_REPAIRS))
         stages |= KHABAR_STAGE_TOKENS;
@@ -48,7 +51,7 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
     }
     if (opts->stages & ~(unsigned)(KHABAR_STAGE_NORMTEXT | KHABAR_STAGE_TOKENS |
                                   KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
-                                  KHABAR_STAGE_REPAIRS)) {
+                                  KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS)) {
         kh_fail(err, KHABAR_EINVAL, "unknown stage", 0);
         return NULL;
     }
@@ -91,6 +94,8 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
         goto nomem;
     if ((doc->stages & KHABAR_STAGE_WORDS) &&
         kh_words(doc, (opts->flags & KHABAR_ANALYZE_FINE) != 0) != 0)
+        goto nomem;
+    if ((doc->stages & KHABAR_STAGE_POS) && kh_pos(doc) != 0)
         goto nomem;
     kh_ok(err);
     return doc;

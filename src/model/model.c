@@ -124,6 +124,14 @@ static khabar_model *load(const char *dir, khabar_error *err)
             goto fail;
         m->has_lemmatizer = 1;
     }
+    if (find_image(m, dir, "pos", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "pos", trusted, err) != KHABAR_OK ||
+            kh_tagger_open(&m->pos, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_pos = 1;
+    }
     kh_ok(err);
     return m;
 fail:

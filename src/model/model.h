@@ -15,16 +15,18 @@
 #include "../morph/lexicon.h"
 #include "../morph/lemmatize.h"
 #include "../morph/segment.h"
+#include "../tag/tagger.h"
 
 #define KH_MODEL_FILES 8
 
 struct khabar_model {
     const char *unicode_version; /* of the compiled-in character tables */
     char *owned[KH_MODEL_FILES]; /* file images read from a directory */
-    int has_lexicon, has_segmenter, has_lemmatizer;
+    int has_lexicon, has_segmenter, has_lemmatizer, has_pos;
     kh_lexicon lex;
     kh_segmenter seg;
     kh_lemmatizer lemmatizer;
+    kh_tagger pos;
 };
 
 /* A model with no component: enough for the text layer (tokens,

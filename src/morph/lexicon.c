@@ -14,6 +14,8 @@ const char *kh_upos_name(int upos)
     return upos >= 0 && upos < KH_UPOS_COUNT ? upos_names[upos] : "_";
 }
 
+const char *khabar_upos_name(khabar_upos upos) { return kh_upos_name((int)upos); }
+
 static khabar_code bad(khabar_error *err, const char *msg)
 {
     return kh_fail(err, KHABAR_EMODEL, msg, 0);

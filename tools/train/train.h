@@ -36,6 +36,7 @@ typedef struct tb_word {
     char lemma[128];
     char upos[16];
     int space_after;
+    int tag_guess;      /* MISC TagGuess=Yes: the converter guessed UPOS */
 } tb_word;
 
 typedef struct tb_token {
@@ -66,5 +67,6 @@ void tb_free(treebank *tb);
 /* The commands. */
 int train_segmenter(int argc, char **argv);
 int train_lemmatizer(int argc, char **argv);
+int train_pos(int argc, char **argv);
 
 #endif

@@ -121,6 +121,7 @@ int tb_read(treebank *tb, const char *path)
             misc_value(f[9], fl[9], "Restored", w->restored,
                        sizeof w->restored);
             w->space_after = strstr(f[9], "SpaceAfter=No") == NULL;
+            w->tag_guess = strstr(f[9], "TagGuess=Yes") != NULL;
         }
         if (range_end && id <= range_end) {
             word_token[tb->n_words] = tb->n_tokens - 1;

@@ -1,0 +1,46 @@
+/*
+ * features.h - what the taggers see of a word, and the feature functions of
+ * the POS tagger and the named-entity recognizer.
+ *
+ * The same functions run in the library (on the doc's words and tokens) and
+ * in tools/train (on treebank and NER corpus sentences), so what is learned
+ * is what runs. A kh_tag_word is a view: its strings point into the caller's
+ * memory. Lexicon, clusters and gazetteer are optional (NULL: their features
+ * are left out, consistently in training and at run time).
+ */
+#ifndef KH_FEATURES_H
+#define KH_FEATURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../morph/lexicon.h"
+
+#define KH_TAG_MAX_FEATS 64
+
+typedef struct kh_tag_word {
+    const char *form;  /* restored form as spelled (الحظر for ل+لحظر) */
+    const char *key;   /* its search key (folded), for lookups */
+    uint16_t form_len, key_len;
+    uint8_t role;      /* khabar_word_role */
+    uint8_t kind;      /* khabar_token_kind of its token */
+    uint8_t first;     /* first word of its token */
+    uint8_t last;      /* last word of its token */
+} kh_tag_word;
+
+/* What the feature functions may consult. */
+typedef struct kh_tag_ctx {
+    const kh_lexicon *lex;
+} kh_tag_ctx;
+
+/* The POS features of word i of a sentence of n words; returns their count
+ * (<= KH_TAG_MAX_FEATS). */
+int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
+                    size_t i, uint64_t *f);
+
+/* The search key of a form as spelled, into out (room for len bytes): the
+ * letters folded as the lexicon's keys are (أ إ آ ٱ -> ا, ى -> ي, ة -> ه).
+ * Returns its length. */
+size_t kh_tag_fold(const char *form, size_t len, char *out);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * pos.c - the part-of-speech stage: UD UPOS for every word, sentence by
+ * sentence, with the "pos" model (tagger.h) and the features of
+ * pos_features.c. Fills khabar_word.upos.
+ */
+#include "tag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/doc.h"
+#include "../model/model.h"
+#include "features.h"
+
+/* Per-stage memory, reused from sentence to sentence. */
+typedef struct pos_buf {
+    kh_vec words;  /* kh_tag_word */
+    kh_vec keys;   /* bytes: the words' search keys */
+    kh_vec feats;  /* uint64_t */
+    kh_vec off;    /* uint32_t */
+    kh_vec labels; /* uint8_t */
+    kh_tag_scratch lattice;
+} pos_buf;
+
+static void pos_buf_free(pos_buf *b)
+{
+    kh_vec_free(&b->words);
+    kh_vec_free(&b->keys);
+    kh_vec_free(&b->feats);
+    kh_vec_free(&b->off);
+    kh_vec_free(&b->labels);
+    kh_tag_scratch_free(&b->lattice);
+}
+
+/* The UPOS of each of the model's labels. */
+static void label_map(const kh_tagger *t, uint8_t *map)
+{
+    uint32_t i;
+    int u;
+    for (i = 0; i < t->n_labels; i++) {
+        map[i] = 0;
+        for (u = 1; u < KH_UPOS_COUNT; u++) {
+            if (strcmp(t->names[i], kh_upos_name(u)) == 0)
+                map[i] = (uint8_t)u;
+        }
+    }
+}
+
+/* Tags the words [a, b) of the doc (one sentence). */
+static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
+                        const kh_tagger *t, const uint8_t *map, size_t a,
+                        size_t b, pos_buf *buf)
+{
+    khabar_word *wd = (khabar_word *)doc->words.data;
+    const khabar_token *tk = doc->tokens.data;
+    size_t n = b - a, i, keys = 0;
+    kh_tag_word *tw;
+    uint64_t *f;
+    uint32_t *off;
+    uint8_t *lab;
+    char *kb;
+    buf->words.len = buf->keys.len = buf->feats.len = 0;
+    for (i = a; i < b; i++)
+        keys += wd[i].form_len;
+    if (kh_vec_reserve(&buf->words, sizeof(kh_tag_word), n) ||
+        kh_vec_reserve(&buf->keys, 1, keys + 1) ||
+        kh_vec_reserve(&buf->feats, sizeof(uint64_t), n * KH_TAG_MAX_FEATS) ||
+        kh_vec_reserve(&buf->off, sizeof(uint32_t), n + 1) ||
+        kh_vec_reserve(&buf->labels, 1, n))
+        return -1;
+    tw = buf->words.data;
+    kb = buf->keys.data;
+    keys = 0;
+    for (i = 0; i < n; i++) {
+        const khabar_word *w = &wd[a + i];
+        kh_tag_word *x = &tw[i];
+        x->form = doc->norm_buf + w->form;
+        x->form_len = w->form_len;
+        x->key = kb + keys;
+        x->key_len = (uint16_t)kh_tag_fold(x->form, w->form_len, kb + keys);
+        keys += x->key_len;
+        x->role = w->role;
+        x->kind = (uint8_t)tk[w->token].kind;
+        x->first = a + i == 0 || wd[a + i - 1].token != w->token;
+        x->last = a + i + 1 == doc->words.len || wd[a + i + 1].token != w->token;
+    }
+    f = buf->feats.data;
+    off = buf->off.data;
+    off[0] = 0;
+    for (i = 0; i < n; i++)
+        off[i + 1] = off[i] + (uint32_t)kh_pos_features(ctx, tw, n, i,
+                                                        f + off[i]);
+    lab = buf->labels.data;
+    if (kh_tagger_decode(t, n, f, off, lab, &buf->lattice) != 0)
+        return -1;
+    for (i = 0; i < n; i++)
+        wd[a + i].upos = map[lab[i]];
+    return 0;
+}
+
+int kh_pos(khabar_doc *doc)
+{
+    const khabar_model *m = doc->model;
+    const khabar_sentence *ss = doc->sentences.data;
+    kh_tag_ctx ctx;
+    pos_buf buf;
+    uint8_t map[KH_TAG_MAX_LABELS];
+    size_t s;
+    int rc = 0;
+    if (!m->has_pos || !doc->token_words)
+        return 0;
+    memset(&buf, 0, sizeof buf);
+    ctx.lex = m->has_lexicon ? &m->lex : NULL;
+    label_map(&m->pos, map);
+    for (s = 0; s < doc->sentences.len && rc == 0; s++) {
+        size_t a = doc->token_words[ss[s].first_token];
+        size_t b = doc->token_words[ss[s].first_token + ss[s].n_tokens];
+        /* A sentence of more words than a lattice should hold is tagged in
+         * slices (a defined result for pathological input). */
+        while (a < b && rc == 0) {
+            size_t e = b - a > 4096 ? a + 4096 : b;
+            rc = tag_sentence(doc, &ctx, &m->pos, map, a, e, &buf);
+            a = e;
+        }
+    }
+    pos_buf_free(&buf);
+    return rc;
+}

@@ -1,0 +1,150 @@
+/*
+ * pos_features.c - the features of the part-of-speech tagger (features.h).
+ *
+ * A word is seen through its form and search key, its letters at both ends,
+ * its place in its token (a proclitic, the host, an enclitic), the kind of
+ * its token (number, punctuation, Latin...), its neighbours, and how often
+ * the news has it. The treebank's own analyses in the lexicon are not used:
+ * they would tell the tagger the answer on its training data and nothing on
+ * new words.
+ */
+#include "features.h"
+
+#include <string.h>
+
+#include "../tag/linear.h"
+#include "../text/utf8.h"
+#include "khabar.h"
+
+size_t kh_tag_fold(const char *form, size_t len, char *out)
+{
+    size_t i;
+    const unsigned char *s = (const unsigned char *)form;
+    for (i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        out[i] = (char)c;
+        if (i + 1 < len && (c == 0xD8 || c == 0xD9)) {
+            unsigned char d = s[i + 1];
+            if (c == 0xD8 && (d == 0xA2 || d == 0xA3 || d == 0xA5))
+                d = 0xA7; /* آ أ إ -> ا */
+            else if (c == 0xD9 && d == 0xB1) {
+                out[i] = (char)0xD8; /* ٱ -> ا */
+                d = 0xA7;
+            } else if (c == 0xD9 && d == 0x89)
+                d = 0x8A; /* ى -> ي */
+            else if (c == 0xD8 && d == 0xA9) {
+                out[i] = (char)0xD9; /* ة -> ه */
+                d = 0x87;
+            }
+            out[++i] = (char)d;
+        }
+    }
+    return len;
+}
+
+/* The byte offset where the last k letters of s[0, n) start (0 when it has
+ * fewer). Letters are UTF-8 code points. */
+static size_t last_letters(const char *s, size_t n, int k)
+{
+    size_t i = n;
+    while (i > 0 && k > 0) {
+        i--;
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k--;
+    }
+    return k > 0 ? 0 : i;
+}
+
+/* The byte length of the first k letters of s[0, n) (n when fewer). */
+static size_t first_letters(const char *s, size_t n, int k)
+{
+    size_t i = 0;
+    int seen = 0;
+    while (i < n) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            if (seen == k)
+                break;
+            seen++;
+        }
+        i++;
+    }
+    return i;
+}
+
+static unsigned count_bucket(const kh_lexicon *lex, const char *key, size_t n)
+{
+    const kh_lex_entry *e;
+    uint32_t c;
+    unsigned b = 1;
+    if (!lex || !lex->n_slots)
+        return 0;
+    e = kh_lexicon_find(lex, key, n);
+    if (!e || !(e->flags & KH_LEX_TOKEN))
+        return 0;
+    for (c = e->count; c > 1 && b < 20; c >>= 2)
+        b++;
+    return b;
+}
+
+#define STR(t, s, n) kh_feat_str(kh_feat(t), (s), (n))
+
+int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
+                    size_t i, uint64_t *f)
+{
+    const kh_tag_word *x = &w[i];
+    const char *k = x->key;
+    size_t kn = x->key_len, s;
+    int m = 0;
+    uint64_t shape = (uint64_t)x->role | (uint64_t)x->kind << 4 |
+                     (uint64_t)x->first << 10 | (uint64_t)x->last << 11;
+    f[m++] = kh_feat(100);
+    f[m++] = STR(101, k, kn);
+    f[m++] = kh_feat_mix(kh_feat(102), shape);
+    f[m++] = kh_feat_mix(STR(103, k, kn), shape);
+    for (s = 1; s <= 4; s++) {
+        size_t a = last_letters(k, kn, (int)s);
+        if (a || s == 1)
+            f[m++] = kh_feat_mix(STR(104, k + a, kn - a), s | x->role << 4);
+    }
+    for (s = 1; s <= 3; s++)
+        f[m++] = kh_feat_mix(STR(105, k, first_letters(k, kn, (int)s)),
+                             s | x->role << 4);
+    {
+        size_t letters = 0, j;
+        for (j = 0; j < kn; j++)
+            letters += ((unsigned char)k[j] & 0xC0) != 0x80;
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(106), letters < 8 ? letters : 8),
+                             x->role);
+    }
+    if (ctx && ctx->lex)
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(107), count_bucket(ctx->lex, k, kn)),
+                             x->role);
+    /* Neighbours: forms, and their place in their tokens. */
+    if (i > 0) {
+        const kh_tag_word *p = &w[i - 1];
+        f[m++] = STR(110, p->key, p->key_len);
+        f[m++] = kh_feat_mix(kh_feat(111), p->role | p->kind << 4);
+        f[m++] = kh_feat_mix(STR(112, p->key, p->key_len), shape);
+        {
+            size_t a = last_letters(p->key, p->key_len, 2);
+            f[m++] = STR(113, p->key + a, p->key_len - a);
+        }
+        if (i > 1)
+            f[m++] = kh_feat_mix(STR(114, w[i - 2].key, w[i - 2].key_len),
+                                 p->role);
+    } else {
+        f[m++] = kh_feat(115);
+    }
+    if (i + 1 < n) {
+        const kh_tag_word *q = &w[i + 1];
+        f[m++] = STR(120, q->key, q->key_len);
+        f[m++] = kh_feat_mix(kh_feat(121), q->role | q->kind << 4);
+        f[m++] = kh_feat_mix(STR(122, q->key, q->key_len), shape);
+        f[m++] = STR(123, q->key, first_letters(q->key, q->key_len, 2));
+        if (i + 2 < n)
+            f[m++] = STR(124, w[i + 2].key, w[i + 2].key_len);
+    } else {
+        f[m++] = kh_feat(125);
+    }
+    return m;
+}

@@ -1,0 +1,153 @@
+/* tagger.c - loading a sequence labeller and Viterbi decoding (tagger.h). */
+#include "tagger.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+
+void kh_tag_scratch_free(kh_tag_scratch *s)
+{
+    free(s->score);
+    free(s->back);
+    memset(s, 0, sizeof *s);
+}
+
+khabar_code kh_tagger_open(kh_tagger *t, const kh_container *c,
+                           khabar_error *err)
+{
+    kh_cursor k;
+    uint32_t version, names_size, i;
+    const char *names, *p, *end;
+    khabar_code rc;
+    memset(t, 0, sizeof *t);
+    rc = kh_linear_open(&t->emit, c, err);
+    if (rc != KHABAR_OK)
+        return rc;
+    kh_cursor_init(&k, kh_container_get(c, "tagger"));
+    version = kh_cursor_u32(&k);
+    t->n_labels = kh_cursor_u32(&k);
+    names_size = kh_cursor_u32(&k);
+    kh_cursor_u32(&k);
+    if (k.bad || version != 1 || t->n_labels < 2 ||
+        t->n_labels > KH_TAG_MAX_LABELS || t->n_labels != t->emit.n_labels)
+        return kh_fail(err, KHABAR_EMODEL, "tagger: bad header", 0);
+    t->trans = kh_cursor_array(&k, (size_t)(t->n_labels + 1) * t->n_labels, 2,
+                               2);
+    names = kh_cursor_array(&k, names_size, 1, 1);
+    if (!kh_cursor_end(&k))
+        return kh_fail(err, KHABAR_EMODEL, "tagger: truncated or trailing bytes",
+                       0);
+    /* Exactly n_labels NUL-terminated names, filling the section. */
+    for (i = 0, p = names, end = names + names_size; i < t->n_labels; i++) {
+        const char *z = memchr(p, 0, (size_t)(end - p));
+        if (!z || z == p)
+            return kh_fail(err, KHABAR_EMODEL, "tagger: bad label names", 0);
+        t->names[i] = p;
+        p = z + 1;
+    }
+    if (p != end)
+        return kh_fail(err, KHABAR_EMODEL, "tagger: bad label names", 0);
+    kh_ok(err);
+    return KHABAR_OK;
+}
+
+int kh_tagger_label(const kh_tagger *t, const char *name)
+{
+    uint32_t i;
+    for (i = 0; i < t->n_labels; i++) {
+        if (strcmp(t->names[i], name) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+static int grow(kh_tag_scratch *s, size_t n, size_t L)
+{
+    size_t cap;
+    int32_t *sc;
+    uint8_t *bk;
+    if (n <= s->cap)
+        return 0;
+    cap = s->cap ? s->cap : 256;
+    while (cap < n)
+        cap *= 2;
+    if (cap > SIZE_MAX / (L * sizeof(int32_t)))
+        return -1;
+    sc = realloc(s->score, cap * L * sizeof *sc);
+    if (!sc)
+        return -1;
+    s->score = sc;
+    bk = realloc(s->back, cap * L);
+    if (!bk)
+        return -1;
+    s->back = bk;
+    s->cap = cap;
+    return 0;
+}
+
+int kh_tagger_decode(const kh_tagger *t, size_t n, const uint64_t *feats,
+                     const uint32_t *off, uint8_t *labels,
+                     kh_tag_scratch *scratch)
+{
+    const size_t L = t->n_labels;
+    const int16_t *w = t->emit.w;
+    size_t i, y, yp, f;
+    int32_t *sc;
+    uint8_t *bk;
+    if (n == 0)
+        return 0;
+    if (grow(scratch, n, L) != 0)
+        return -1;
+    sc = scratch->score;
+    bk = scratch->back;
+    for (i = 0; i < n; i++) {
+        int32_t *row = sc + i * L, best_row = INT32_MIN;
+        int32_t emit[KH_TAG_MAX_LABELS];
+        memset(emit, 0, L * sizeof *emit);
+        for (f = off[i]; f < off[i + 1]; f++) {
+            const int16_t *wf = w + (size_t)(feats[f] & t->emit.mask) * L;
+            for (y = 0; y < L; y++)
+                emit[y] += wf[y];
+        }
+        for (y = 0; y < L; y++) {
+            int32_t best;
+            uint8_t arg = 0;
+            if (i == 0) {
+                best = t->trans[L * L + y];
+            } else {
+                const int32_t *prev = sc + (i - 1) * L;
+                best = prev[0] + t->trans[y];
+                for (yp = 1; yp < L; yp++) {
+                    int32_t s = prev[yp] + t->trans[yp * L + y];
+                    if (s > best) {
+                        best = s;
+                        arg = (uint8_t)yp;
+                    }
+                }
+            }
+            row[y] = best + emit[y];
+            bk[i * L + y] = arg;
+            if (row[y] > best_row)
+                best_row = row[y];
+        }
+        /* Renormalize: the best path so far scores 0, so that scores stay
+         * small however long the sentence (each step adds at most a few
+         * million). */
+        for (y = 0; y < L; y++)
+            row[y] -= best_row;
+    }
+    {
+        size_t best = 0;
+        const int32_t *last = sc + (n - 1) * L;
+        for (y = 1; y < L; y++) {
+            if (last[y] > last[best])
+                best = y;
+        }
+        for (i = n; i-- > 0;) {
+            labels[i] = (uint8_t)best;
+            best = bk[i * L + best];
+        }
+    }
+    return 0;
+}
