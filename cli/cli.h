@@ -28,6 +28,7 @@ typedef struct cli_opts {
     size_t chunk;           /* bytes per chunk */
     const char *model_dir;  /* --model */
     int fine;               /* --scheme fine */
+    int pretokenized;       /* --pretokenized */
     const char **files;
     int nfiles;
 } cli_opts;
@@ -58,5 +59,10 @@ int cmd_segment(int argc, char **argv);
 int cmd_stem(int argc, char **argv);
 int cmd_conllu(int argc, char **argv);
 int cmd_repair(int argc, char **argv);
+int cmd_ner(int argc, char **argv);
+
+/* Runs a job over pre-tokenized input (one token a line, anything after a
+ * space ignored, an empty line between sentences). Returns the exit code. */
+int cli_run_pretokenized(const cli_opts *o, const cli_job *job);
 
 #endif

@@ -21,6 +21,7 @@ static const char usage[] =
     "  stem        one search stem per token (token<TAB>stem)\n"
     "  conllu      CoNLL-U: one word a line, lemmas\n"
     "  repair      glued words split (مدينةسوتشي -> مدينة سوتشي)\n"
+    "  ner         named entities: people, places, organizations\n"
     "\n"
     "Each command reads the FILEs, or standard input when there is none or\n"
     "FILE is -, and writes to standard output. `khabar <command> --help`\n"
@@ -59,6 +60,8 @@ int main(int argc, char **argv)
         return cmd_conllu(argc - 1, argv + 1);
     if (!strcmp(cmd, "repair"))
         return cmd_repair(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ner"))
+        return cmd_ner(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s' (try khabar --help)\n", kh_prog,
             cmd);
     return EXIT_USAGE;

@@ -112,6 +112,8 @@ int cli_parse(int argc, char **argv, cli_opts *o, const char *usage)
             if (*end || n < 16 || n > (1ul << 30))
                 return usage_error(o, usage, "bad chunk size", v);
             o->chunk = n;
+        } else if (!strcmp(a, "--pretokenized")) {
+            o->pretokenized = 1;
         } else if (!strcmp(a, "--strict")) {
             o->strict = 1;
         } else if (!strcmp(a, "--progress")) {

@@ -318,3 +318,141 @@ int cli_run(const cli_opts *o, const cli_job *job)
     free(o->files);
     return rc;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Pre-tokenized input                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* Reads ANERcorp-style lines from f and analyzes them in docs of about
+ * o->chunk bytes: each token line gives its first field, sentences become
+ * lines of tokens joined by spaces (KHABAR_ANALYZE_PRETOKENIZED). */
+static int run_pretokenized_file(const cli_opts *o, const cli_job *job,
+                                 const khabar_model *model, const char *path)
+{
+    const char *name = strcmp(path, "-") ? path : "standard input";
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    char *line = NULL, *buf = NULL;
+    size_t cap = 0, len = 0, bcap = 0, sentences = 0;
+    ssize_t r;
+    int rc = 0, in_sentence = 0;
+    struct stat st;
+    if (!f) {
+        cli_error(name, strerror(errno));
+        return EXIT_INPUT;
+    }
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        cli_error(name, "is a directory");
+        if (f != stdin)
+            fclose(f);
+        return EXIT_INPUT;
+    }
+    for (;;) {
+        size_t n;
+        int flush;
+        r = getline(&line, &cap, f);
+        flush = r < 0;
+        if (r >= 0) {
+            char *sp;
+            n = (size_t)r;
+            while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                n--;
+            line[n] = 0;
+            sp = strpbrk(line, " \t");
+            if (sp)
+                n = (size_t)(sp - line);
+            if (len + n + 2 > bcap) {
+                char *nb;
+                bcap = (len + n + 2) * 2;
+                nb = realloc(buf, bcap);
+                if (!nb) {
+                    cli_error(name, "out of memory");
+                    rc = EXIT_INPUT;
+                    break;
+                }
+                buf = nb;
+            }
+            if (n == 0) {
+                if (in_sentence) {
+                    buf[len++] = '\n';
+                    sentences++;
+                    in_sentence = 0;
+                    flush = len >= o->chunk;
+                }
+            } else {
+                if (in_sentence)
+                    buf[len++] = ' ';
+                memcpy(buf + len, line, n);
+                len += n;
+                in_sentence = 1;
+            }
+        }
+        if (flush && len) {
+            khabar_options ao;
+            khabar_write_opts wo;
+            khabar_error err;
+            khabar_doc *doc;
+            memset(&ao, 0, sizeof ao);
+            ao.stages = job->stages;
+            ao.flags = KHABAR_ANALYZE_PRETOKENIZED;
+            doc = khabar_analyze_opts(model, buf, len, &ao, &err);
+            if (!doc) {
+                cli_error(name, err.msg);
+                rc = EXIT_INPUT;
+                break;
+            }
+            memset(&wo, 0, sizeof wo);
+            wo.view = job->view;
+            wo.format = o->format;
+            if (khabar_doc_write(doc, &wo, khabar_write_stdio, stdout, &err) !=
+                KHABAR_OK) {
+                khabar_doc_free(doc);
+                cli_error("standard output", "write error");
+                rc = EXIT_INPUT;
+                break;
+            }
+            khabar_doc_free(doc);
+            len = 0;
+            in_sentence = 0;
+        }
+        if (r < 0)
+            break;
+    }
+    if (ferror(f) && !rc) {
+        cli_error(name, "read error");
+        rc = EXIT_INPUT;
+    }
+    (void)sentences;
+    free(line);
+    free(buf);
+    if (f != stdin)
+        fclose(f);
+    if (fflush(stdout) != 0 && !rc) {
+        cli_error("standard output", strerror(errno));
+        rc = EXIT_INPUT;
+    }
+    return rc;
+}
+
+int cli_run_pretokenized(const cli_opts *o, const cli_job *job)
+{
+    khabar_error err;
+    khabar_model *model = khabar_model_load(o->model_dir, &err);
+    int i, rc = 0;
+    if (!model) {
+        cli_error(o->model_dir ? o->model_dir : "model", err.msg);
+        free(o->files);
+        return EXIT_INPUT;
+    }
+    if (o->nfiles == 0) {
+        rc = run_pretokenized_file(o, job, model, "-");
+    } else {
+        for (i = 0; i < o->nfiles; i++) {
+            int r = run_pretokenized_file(o, job, model, o->files[i]);
+            if (r && !rc)
+                rc = r;
+        }
+    }
+    khabar_model_free(model);
+    free(o->files);
+    return rc;
+}

@@ -231,7 +231,8 @@ enum {
     KHABAR_STAGE_REPAIRS   = 1u << 4, /* glued words found and split; with
                                          WORDS, the parts of a repaired
                                          token are analyzed apart */
-    KHABAR_STAGE_POS       = 1u << 5  /* UD parts of speech of the words */
+    KHABAR_STAGE_POS       = 1u << 5, /* UD parts of speech of the words */
+    KHABAR_STAGE_ENTITIES  = 1u << 6  /* named entities */
 };
 
 /* Options. */
@@ -239,9 +240,13 @@ enum {
     KHABAR_ANALYZE_COPY_TEXT = 1u << 0, /* copy the input into the doc; without
                                            it the input must outlive the doc */
     KHABAR_ANALYZE_NORM_MAP  = 1u << 1, /* keep the byte map of NORMTEXT */
-    KHABAR_ANALYZE_FINE      = 1u << 2  /* WORDS in the fine scheme: also
+    KHABAR_ANALYZE_FINE      = 1u << 2, /* WORDS in the fine scheme: also
                                            split ال and inflectional
                                            suffixes (و+ال+سعودي+ة) */
+    KHABAR_ANALYZE_PRETOKENIZED = 1u << 3 /* the text is tokenized already:
+                                           each run between white space is
+                                           one token, each line one
+                                           sentence */
 };
 
 typedef struct khabar_options {
@@ -356,6 +361,27 @@ typedef enum khabar_upos {
 /* The tag's UD name ("NOUN"), "_" for none. Static. */
 const char *khabar_upos_name(khabar_upos upos);
 
+/* Named entities (stage ENTITIES). */
+typedef enum khabar_entity_type {
+    KHABAR_ENT_PER = 1, KHABAR_ENT_LOC, KHABAR_ENT_ORG, KHABAR_ENT_MISC
+} khabar_entity_type;
+
+/* The type's name: "PER", "LOC", "ORG", "MISC"; "?" if unknown. Static. */
+const char *khabar_entity_type_name(khabar_entity_type type);
+
+typedef struct khabar_entity {
+    size_t start, end;      /* bytes of the input: from the host of the first
+                               token (its proclitics are not part of the
+                               name: in وبيروت the entity is بيروت) to the
+                               end of the host of the last */
+    size_t first_token, n_tokens;
+    int type;               /* khabar_entity_type */
+} khabar_entity;
+
+/* Entities in input order; owned by the doc. */
+size_t khabar_doc_entity_count(const khabar_doc *doc);
+const khabar_entity *khabar_doc_entities(const khabar_doc *doc);
+
 /* Words in input order; owned by the doc. Empty unless stage WORDS ran. */
 size_t khabar_doc_word_count(const khabar_doc *doc);
 const khabar_word *khabar_doc_words(const khabar_doc *doc);
@@ -381,8 +407,11 @@ typedef enum khabar_view {
     KHABAR_VIEW_NORMALIZED,   /* the normalized text (stage NORMTEXT) */
     KHABAR_VIEW_WORDS,        /* the words (stage WORDS) */
     KHABAR_VIEW_STEMS,        /* each token and its search stem */
-    KHABAR_VIEW_REPAIRS       /* the text with repairs applied (text), or
+    KHABAR_VIEW_REPAIRS,      /* the text with repairs applied (text), or
                                  the repairs (jsonl) */
+    KHABAR_VIEW_ENTITIES,     /* the entities (text, jsonl) */
+    KHABAR_VIEW_ENTITY_TAGS   /* each token and its BIO tag, ANERcorp's
+                                 names (text) */
 } khabar_view;
 
 typedef enum khabar_format {

@@ -19,13 +19,21 @@ word of its own and the vocalized FORM is a morphological form (ل + الحظر,
     PUD style (no range lines, SpaceAfter=No between clitic and host),
     with a rebuilt `# text =` line,
   * checks its own invariants (--check), prints segmentation statistics
-    (--stats) and compares the conventions with a PUD file (--compare-pud).
+    (--stats) and compares the conventions with a PUD file (--compare-pud),
+  * with --ud2, rewrites the UPOS (and a few FEATS) to UD v2 as UD
+    Arabic-PUD uses them (CONJ -> CCONJ/SCONJ/ADP/PART, كان -> AUX, names
+    -> PROPN, ...; docs/padt-conversion.md, "UD v2 tags"), guesses tags for
+    PADT's unanalysed words (TagGuess=Yes) and, with --report, measures the
+    convention gap with a most-frequent-tag baseline on PUD.
 
-Python 3 standard library only; output is deterministic.
+Python 3 standard library only; output is deterministic.  Without --ud2
+the output does not depend on the name lists.
 
 Usage:
   padt_convert.py PADT.conllu... --outdir DIR [--style mwt|pud|both]
+                  [--split-fused] [--ud2 [--names-data DIR]]
                   [--check] [--stats] [--compare-pud PUD.conllu]
+                  [--report [--pud PUD.conllu]]
   padt_convert.py --check-file OUT.conllu...   (check already written files)
 """
 
@@ -140,7 +148,8 @@ def hamza_seat(vform):
 class Word:
     __slots__ = ('id', 'form', 'lemma', 'upos', 'xpos', 'feats', 'head',
                  'deprel', 'deps', 'misc', 'u', 'seg', 'restored', 'guess',
-                 'xrun', 'space_after', 'rule', 'fused')
+                 'xrun', 'space_after', 'rule', 'fused', 'upos1', 'feats1',
+                 'ud2', 'tagguess')
 
     def __init__(self, cols):
         (self.id, self.form, self.lemma, self.upos, self.xpos, self.feats,
@@ -154,6 +163,8 @@ class Word:
         self.space_after = True
         self.rule = None
         self.fused = any(m.startswith('Fused=') for m in self.misc)
+        self.upos1 = self.feats1 = self.ud2 = None   # --ud2 only
+        self.tagguess = False
 
 
 def parse_misc(misc):
@@ -550,6 +561,614 @@ def convert_file(path, split_fused=False):
 
 
 # --------------------------------------------------------------------------
+# UD v2 tags (--ud2)
+#
+# PADT v1.3 tags rewritten to UD v2 as UD Arabic-PUD uses it.  The rules
+# come from comparing converted PADT with PUD dev (tools/pos_compare.py);
+# docs/padt-conversion.md ("UD v2 tags") gives the evidence and the known
+# failures of each.  The rules look at the PADT tags, lemma, vocalized form,
+# features, dependency relation and the position in the sentence; the
+# original tags stay available in this module as Word.upos1/feats1.
+
+NAME_LETTERS = str.maketrans({'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا',
+                              'ى': 'ي', 'ة': 'ه'})
+NAME_STRIP_RE = re.compile('[\u064B-\u0652\u0670\u0640\u200E\u200F\uFEFF]')
+
+
+def name_key(s):
+    """Key for name look-up: no diacritics, one alef, ى = ي, ة = ه (the
+    gazetteers and ANERcorp drop hamzas and write ة as ه)."""
+    return NAME_STRIP_RE.sub('', s.strip()).translate(NAME_LETTERS)
+
+
+def strip_name_proclitics(t):
+    """و/ف + anything, ب/ك/ل + article, لل -> ال (ANERcorp keeps clitics)."""
+    for _ in range(2):
+        if len(t) > 3 and t.startswith('لل'):
+            t = 'ا' + t[1:]
+        elif len(t) > 3 and (t[0] in 'وف' or (t[0] in 'بكل' and t[1:3] == 'ال')):
+            t = t[1:]
+        else:
+            break
+    return t
+
+
+class NameLists:
+    """Proper names read at conversion time from the shared data folder.
+
+    single  one-token entities of ANERcorp (PERS/LOC/ORG in at least half
+            of the token's occurrences, at least twice): precise
+    gaz     one-word entries of ANERgazet, names-akhateeb and CLDR
+            territories: noisy, used only for unanalysed PADT words
+    multi   multiword names: ANERcorp entities (same thresholds) and the
+            multiword gazetteer entries
+    first   first names (names-akhateeb), to tell علي "Ali" from a nisba
+    persons person names (ANERgazet persons, names-akhateeb), for the
+            unanalysed word after a first name (أحمد الجلبي)
+    """
+
+    GAZ_FILES = ('gazetteers/anergazet/AlignedPersGazetteer.txt',
+                 'gazetteers/anergazet/AlignedLocGazetteer.txt',
+                 'gazetteers/anergazet/AlignedOrgGazetteer.txt',
+                 'gazetteers/names-akhateeb/male-first--names-in-arabic.txt',
+                 'gazetteers/names-akhateeb/female-first-names-in-arabic.txt',
+                 'gazetteers/names-akhateeb/last-names-in-arabic.txt')
+    FIRST_FILES = GAZ_FILES[3:5]
+    PERSON_FILES = (GAZ_FILES[0],) + GAZ_FILES[3:]
+    CLDR = 'gazetteers/cldr41/cldr41-ar-territories.tsv'
+    ANER = 'anercorp/train.txt'
+
+    def __init__(self, datadir):
+        self.single, self.gaz, self.multi, self.first = set(), set(), set(), set()
+        self.persons = set()
+        self.notes = []
+        self.maxn = 0
+        if not datadir:
+            self.notes.append('no name data: PROPN only from PADT glosses and tags')
+            return
+        for rel in self.GAZ_FILES + (self.CLDR,):
+            path = os.path.join(datadir, rel)
+            if not os.path.exists(path):
+                self.notes.append('missing %s' % path)
+                continue
+            with open(path, encoding='utf-8') as f:
+                for line in f:
+                    entry = line.rstrip('\n').split('\t')[-1].strip()
+                    if not entry or entry[0] in '=*' or '(' in entry:
+                        continue
+                    keys = tuple(name_key(t) for t in entry.split())
+                    if len(keys) > 1:
+                        self.multi.add(keys)
+                    else:
+                        self.gaz.add(keys[0])
+                        if rel in self.FIRST_FILES:
+                            self.first.add(keys[0])
+                        if rel in self.PERSON_FILES:
+                            self.persons.add(keys[0])
+        path = os.path.join(datadir, self.ANER)
+        if os.path.exists(path):
+            self.load_anercorp(path)
+        else:
+            self.notes.append('missing %s' % path)
+        self.maxn = max([len(k) for k in self.multi] or [0])
+
+    def load_anercorp(self, path, min_count=2, min_ratio=0.5):
+        sents, sent = [], []
+        with open(path, encoding='utf-8') as f:
+            for line in f:
+                p = line.split()
+                if not p:
+                    if sent:
+                        sents.append(sent)
+                    sent = []
+                    continue
+                sent.append((name_key(p[0]), p[-1]))
+        if sent:
+            sents.append(sent)
+        ent = Counter()
+        for s in sents:
+            i = 0
+            while i < len(s):
+                lab = s[i][1]
+                if lab.startswith('B-') and lab[2:] in ('PERS', 'LOC', 'ORG'):
+                    j = i + 1
+                    while j < len(s) and s[j][1] == 'I-' + lab[2:]:
+                        j += 1
+                    ent[(strip_name_proclitics(s[i][0]),)
+                        + tuple(t for t, _ in s[i + 1:j])] += 1
+                    i = j
+                else:
+                    i += 1
+        cand = set(k for k, n in ent.items() if n >= min_count)
+        maxn = max([len(k) for k in cand] or [0])
+        occ = Counter()
+        for s in sents:
+            toks = [t for t, _ in s]
+            for i in range(len(toks)):
+                first = strip_name_proclitics(toks[i])
+                for n in range(1, maxn + 1):
+                    if i + n > len(toks):
+                        break
+                    k = (first,) + tuple(toks[i + 1:i + n])
+                    if k in cand:
+                        occ[k] += 1
+        for k in cand:
+            if ent[k] >= min_ratio * max(occ[k], 1):
+                if len(k) == 1:
+                    self.single.add(k[0])
+                else:
+                    self.multi.add(k)
+
+    def summary(self):
+        return ('name lists: %d ANERcorp one-token names, %d gazetteer words, '
+                '%d multiword names, %d first names'
+                % (len(self.single), len(self.gaz), len(self.multi), len(self.first)))
+
+
+def default_name_data(inputs):
+    """The shared data folder: the parent of the first input's folder
+    (SHARED/padt/padt-part-a.conllu) when it holds gazetteers/."""
+    if not inputs:
+        return None
+    d = os.path.dirname(os.path.dirname(os.path.abspath(inputs[0])))
+    return d if os.path.isdir(os.path.join(d, 'gazetteers')) else None
+
+
+UD2_CCONJ = {'و', 'أو', 'أم', 'إما', 'بل', 'ثم'}
+UD2_AUX = {'كان', 'ليس'}
+UD2_DET_CONSTRUCT = {'كل', 'بعض', 'أحد'}      # DET in construct or with a suffix
+UD2_DET_UNLESS_DEF = {'عدة', 'أغلب', 'أي'}    # DET unless definite
+UD2_TEMPORAL = {'يوم', 'عام', 'أسبوع', 'شهر', 'صباح', 'مساء', 'آن', 'وقت'}
+UD2_DAYPART = {'صباح', 'مساء'}
+# accusative indefinite nouns used as adverbs (جدًّا, تمامًا, أبدًا ...)
+UD2_ADV_NOUNS = {'جد', 'تمام', 'أبد', 'تقريب', 'خصوص', 'علن', 'دوم', 'إياب',
+                 'ذهاب', 'جانب', 'حين', 'عادة', 'جنوب', 'شمال', 'شرق', 'غرب'}
+UD2_NOUN_QUANT = {'عديد', 'كثير', 'قليل'}     # ال + these: NOUN
+UD2_NEG_PART = {'لا', 'لم', 'لن'}
+# capitalized glosses of common nouns: religions, ideologies, titles,
+# people groups, currency, the Internet
+UD2_NOT_PROPN = {'إسلام', 'مسيحية', 'صهيونية', 'نازية', 'انتفاضة', 'إنترنت',
+                 'يورو', 'شيخ', 'بطريرك', 'أنبا', 'مسلم', 'ترك', 'أرثوذكس',
+                 'نازي'}
+UD2_NISBA_GLOSS_RE = re.compile(r'(an|ese|ish|i|ic|ch|ss|ine|k|s)$')
+UD2_NOMINAL_DEPRELS = {'nsubj', 'nsubjpass', 'dobj', 'iobj', 'nmod'}
+# closed-class words among PADT's unanalysed tokens (raw spelling)
+UD2_X_CLOSED = {}
+for _tag, _forms in (
+        ('PRON', 'التي التى الذي الذين اللذين اللتين اللذان اللتان هذا هذه '
+                 'ذلك تلك هؤلاء اولئك أولئك ذاك نحن انا أنا انت أنت هو هي هم '
+                 'هما هن انتم أنتم ما'),
+        ('ADP', 'في على علي الى إلى الي إلي عن مع بين لدى لدي عند منذ حول ضد '
+                'دون عبر تحت فوق أمام امام خلال حتى مثل نحو من'),
+        ('SCONJ', 'أن ان لأن لان'),
+        ('PART', 'لا لم لن قد لقد سوف إلا الا هل غير سوى'),
+        ('ADV', 'أيضا ايضا هناك هنا فقط'),
+        ('DET', 'كل بعض'),
+        ('NUM', 'مليون مليار ألف الف'),
+        ('PROPN', 'اف')):                  # the AFP dateline: (اف ب)
+    for _f in _forms.split():
+        UD2_X_CLOSED[_f] = _tag
+# words that start a person name: the next unanalysed word is part of it
+UD2_NAME_LINKS = {'بن', 'ابن', 'أبو', 'ابو', 'عبد', 'آل', 'بني'}
+# words of the name lists that are not names in PADT's unanalysed tokens
+# (ordinals, titles, common words; found by checking the matches)
+UD2_NAME_STOP = {name_key(_w) for _w in (
+    'الأولى اول أول ثاني الثالث السادس العليا أكبر القوى الأخضر صفر أمل أناس '
+    'السيد سيد الشيخ الحاج اللواء الأمير الملك إمام أمام حديد عين أرض روح '
+    'الأهالي تفادي هاتف بلد سفر ذكرى العربي عودة يوان الأكراد').split()}
+
+
+def feats_dict(feats):
+    if feats in ('_', ''):
+        return {}
+    return dict(f.split('=', 1) for f in feats.split('|'))
+
+
+def feats_str(d):
+    if not d:
+        return '_'
+    return '|'.join('%s=%s' % kv for kv in sorted(d.items(), key=lambda x: x[0].lower()))
+
+
+def gloss_items(w):
+    for m in w.misc:
+        if m.startswith('Gloss='):
+            return [g for g in m[len('Gloss='):].split(',') if g]
+    return []
+
+
+def is_elative(lemma):
+    """أفعل adjectives (أكبر, أفضل, أعلى): PUD keeps them ADJ."""
+    return len(lemma) == 4 and lemma[0] == 'أ'
+
+
+class Ud2:
+    """Rewrites the tags of converted sentences (see the module comment)."""
+
+    def __init__(self, names):
+        self.names = names
+        self.counts = Counter()         # (rule, old, new) -> words
+        self.feat_counts = Counter()
+
+    # -- helpers -----------------------------------------------------------
+
+    def name_spans(self, sent):
+        """Indices of the host words inside multiword names, and of the
+        first host of each name."""
+        hosts = []
+        for t in sent.tokens:
+            ws = [sent.words[i] for i in t]
+            n = len(ws)
+            for k, i in enumerate(t):
+                w = ws[k]
+                if w.xrun is not None:
+                    if k < n - 1 and w.seg in X_PROCLITIC_CONJ + X_PROCLITIC_PREP + ('س',):
+                        continue
+                    if k > 0 and (w.seg in ENCLITIC_FORMS or w.seg == 'ما'):
+                        continue
+                    key = w.seg
+                    if k > 0 and ws[k - 1].seg == 'ل' and key.startswith('ل'):
+                        key = 'ا' + key
+                elif is_proclitic(w) or is_enclitic(w):
+                    continue
+                else:
+                    key = w.restored or w.seg
+                hosts.append((i, name_key(key)))
+        inside, starts = set(), set()
+        multi, maxn = self.names.multi, self.names.maxn
+        j = 0
+        while j < len(hosts):
+            m = 0
+            for n in range(min(maxn, len(hosts) - j), 1, -1):
+                if tuple(k for _, k in hosts[j:j + n]) in multi:
+                    m = n
+                    break
+            if m:
+                inside.update(i for i, _ in hosts[j:j + m])
+                starts.add(hosts[j][0])
+                j += m
+            else:
+                j += 1
+        return inside, starts
+
+    def is_name_word(self, key):
+        """A one-word name (for unanalysed words only)."""
+        if key in UD2_NAME_STOP:
+            return False
+        return key in self.names.single or (key in self.names.gaz and len(key) >= 3)
+
+    def gloss_propn(self, w, lemma):
+        """NOUN whose English glosses are all capitalized (Baghdad, Saturday),
+        except nisba nouns (Iraqi), people groups, religions, titles."""
+        gl = gloss_items(w)
+        if not gl or not all(g[:1].isupper() for g in gl):
+            return False
+        if lemma in UD2_NOT_PROPN:
+            return False
+        if (lemma.endswith('ي') or lemma.endswith('ية')) \
+                and any(UD2_NISBA_GLOSS_RE.search(g) for g in gl) \
+                and name_key(lemma) not in self.names.first:
+            return False
+        return True
+
+    # -- the rules ---------------------------------------------------------
+
+    def sentence(self, sent):
+        words = sent.words
+        for w in words:
+            w.upos1, w.feats1 = w.upos, w.feats
+        children = defaultdict(list)
+        for w in words:
+            children[w.head].append(w.deprel)
+        first = next((i for i, w in enumerate(words) if w.upos1 != 'PUNCT'), 0)
+        clause_first = first
+        while (clause_first < len(words) - 1
+               and words[clause_first].u in ('و', 'ف')
+               and words[clause_first].upos1 in ('CONJ', 'X')):
+            clause_first += 1
+        in_name, name_starts = (self.name_spans(sent) if self.names.multi
+                                else (set(), set()))
+        for i, w in enumerate(words):
+            prev = words[i - 1] if i > 0 else None
+            ctx = {'initial': i == first,
+                   'after_person': prev is not None and prev.upos == 'PROPN'
+                   and (prev.u in UD2_NAME_LINKS
+                        or name_key(prev.seg or prev.u) in self.names.persons),
+                   'clause_initial': first <= i <= clause_first,
+                   'after_wa_fa': prev is not None and prev.u in ('و', 'ف')
+                   and prev.upos1 in ('CONJ', 'X'),
+                   'in_name': i in in_name,
+                   'name_start': i in name_starts,
+                   'index': i,
+                   'children': children.get(w.id, [])}
+            rule, upos, feats = self.word(w, ctx)
+            self.apply(w, rule, upos, feats)
+
+    def apply(self, w, rule, upos, feats):
+        changed = feats is not None
+        if feats is not None and feats_str(feats) != w.feats:
+            self.feat_counts['FEATS set by rule %s' % rule] += 1
+        d = feats_dict(w.feats) if feats is None else dict(feats)
+        # UD v2 renames (all words)
+        if d.get('Definite') == 'Red':
+            d['Definite'] = 'Cons'
+            self.feat_counts['Definite=Red -> Definite=Cons'] += 1
+            changed = True
+        if d.get('Foreign') == 'Foreign':
+            d['Foreign'] = 'Yes'
+            self.feat_counts['Foreign=Foreign -> Foreign=Yes'] += 1
+            changed = True
+        if d.get('Negative') == 'Neg':
+            del d['Negative']
+            d['Polarity'] = 'Neg'
+            self.feat_counts['Negative=Neg -> Polarity=Neg'] += 1
+            changed = True
+        if changed:
+            w.feats = feats_str(d)
+        if rule:
+            self.counts[(rule, w.upos1, upos)] += 1
+            if upos != w.upos1:
+                w.ud2 = rule
+            w.upos = upos
+
+    def conj_like(self, w, lemma, ctx):
+        """Rules for PADT conjunctions and the particle إنّ."""
+        if lemma == 'و':
+            return ('wa-initial', 'PART') if ctx['initial'] else ('cconj', 'CCONJ')
+        if lemma == 'ف':
+            return 'fa', 'PART'
+        if lemma in UD2_CCONJ:
+            if lemma == 'ثم' and ctx['clause_initial']:
+                return 'clause-initial', 'PART'
+            return 'cconj', 'CCONJ'
+        if lemma in ('لكن', 'كما'):
+            return (('clause-initial', 'PART') if ctx['clause_initial']
+                    else ('subord-adp', 'ADP'))
+        if lemma in ('أن', 'كأن', 'لأن'):
+            if SHADDA in w.form or w.upos1 == 'X':
+                return 'anna-sconj', 'SCONJ'
+            return 'an-adp', 'ADP'
+        if lemma == 'إن':
+            if SHADDA not in w.form and w.upos1 != 'X':
+                return 'in-cond-adp', 'ADP'          # conditional إِنْ
+            if ctx['clause_initial'] or ctx['after_wa_fa']:
+                return 'inna-part', 'PART'
+            return 'inna-adp', 'ADP'
+        if lemma == 'أي':
+            return 'ay-part', 'PART'
+        if lemma == 'ما':
+            return 'ma-pron', 'PRON'
+        return 'subord-adp', 'ADP'
+
+    def word(self, w, ctx):
+        """(rule, new UPOS, new FEATS dict or None) for one word."""
+        up = w.upos1
+        lemma = undiacritize(w.lemma)
+        f = feats_dict(w.feats1)
+        if up == 'X':
+            return self.x_word(w, ctx, lemma, f)
+        if up == 'CONJ':
+            rule, tag = self.conj_like(w, lemma, ctx)
+            return 'conj:' + rule, tag, None
+        if up == 'PART':
+            if lemma == 'إن':
+                rule, tag = self.conj_like(w, lemma, ctx)
+                return 'part:' + rule, tag, None
+            if lemma == 'ربما':
+                return 'rubbama-adv', 'ADV', {}
+            if lemma in UD2_NEG_PART and f.get('Polarity') != 'Neg':
+                f['Polarity'] = 'Neg'
+                return 'neg-polarity', 'PART', f
+            return None, up, None
+        if up in ('VERB', 'AUX') and lemma in UD2_AUX:
+            if (w.deprel in ('cop', 'aux', 'auxpass')
+                    or 'xcomp' in ctx['children']):
+                return 'kana-aux', 'AUX', None
+            return ('kana-verb', 'VERB', None) if up == 'AUX' else (None, up, None)
+        if up == 'DET' or up == 'PRON':
+            if lemma == 'كيف':
+                return 'kayfa-adv', 'ADV', {}
+            if up == 'DET':
+                return 'det-pron', 'PRON', None
+            return None, up, None
+        if up == 'ADP' and lemma == 'سوى':
+            return 'siwa-part', 'PART', {}
+        if up == 'PUNCT' and w.u == 'ـ':
+            return 'tatweel-sym', 'SYM', None
+        if up == 'NOUN':
+            return self.noun(w, ctx, lemma, f)
+        if up == 'ADJ':
+            return self.adj(w, ctx, lemma, f)
+        return None, up, None
+
+    def noun(self, w, ctx, lemma, f):
+        if self.gloss_propn(w, lemma):
+            return 'gloss-propn', 'PROPN', None
+        if ctx['in_name']:
+            return 'name-span-propn', 'PROPN', None
+        if lemma == 'غير':
+            return 'ghayr-part', 'PART', {'Polarity': 'Neg'}
+        definite = f.get('Definite')
+        if lemma in UD2_DET_CONSTRUCT and definite in ('Red', 'Com'):
+            return 'quant-det', 'DET', {k: v for k, v in f.items() if k == 'Case'}
+        if lemma in UD2_DET_UNLESS_DEF and definite != 'Def':
+            return 'quant-det', 'DET', {k: v for k, v in f.items() if k == 'Case'}
+        if f.get('Case') == 'Acc':
+            if (lemma in UD2_TEMPORAL and definite in ('Def', 'Red', 'Com')
+                    and f.get('Number', 'Sing') == 'Sing'):
+                return 'temporal-adv', 'ADV', {}
+            if definite == 'Ind' and (lemma in UD2_ADV_NOUNS
+                                      or lemma in UD2_DAYPART
+                                      or w.deprel in ('advmod', 'advmod:emph')):
+                return 'acc-adv', 'ADV', {}
+        if w.u == 'نحو':
+            return 'nahwa-adv', 'ADV', {}
+        return None, 'NOUN', None
+
+    def adj(self, w, ctx, lemma, f):
+        definite = f.get('Definite')
+        if lemma in UD2_DET_UNLESS_DEF and definite != 'Def':
+            return 'quant-det', 'DET', {k: v for k, v in f.items() if k == 'Case'}
+        if (f.get('Case') == 'Acc' and definite == 'Ind'
+                and w.deprel in ('advmod', 'advmod:emph', 'cc') and lemma != 'بدل'):
+            return 'acc-adv', 'ADV', {}
+        if lemma in UD2_NOUN_QUANT and definite == 'Def':
+            return 'quant-noun', 'NOUN', None
+        if (definite == 'Def' and w.deprel in UD2_NOMINAL_DEPRELS
+                and not is_elative(lemma)):
+            return 'nominal-adj-noun', 'NOUN', None
+        return None, 'ADJ', None
+
+    def x_word(self, w, ctx, lemma, f):
+        x = w.xpos[:1]
+        if x == 'X':                            # foreign words (Foreign=Foreign)
+            gl = gloss_items(w)
+            if gl and gl[0][:1].isupper():
+                return 'foreign-propn', 'PROPN', None
+            return 'foreign-noun', 'NOUN', None
+        if x == 'Y':                            # abbreviations
+            gl = gloss_items(w)
+            if gl and re.match(r'^[A-Z]\.?$', gl[0]):
+                return 'abbr-letter-propn', 'PROPN', None
+            return 'abbr-noun', 'NOUN', None
+        # unanalysed (U---------): guessed tags
+        w.tagguess = True
+        s = w.seg or w.u
+        if is_punct_form(s):
+            return 'guess:punct', 'PUNCT', None
+        if s.isdigit():
+            return 'guess:num', 'NUM', None
+        run = w.xrun
+        if run is not None:
+            k = run.index(ctx['index']) if ctx['index'] in run else None
+            last = len(run) - 1
+            if k is not None and k < last and s in ('و', 'ف', 'ب', 'ل', 'ك', 'س'):
+                if s == 'و':
+                    return (('guess:wa-initial', 'PART', None) if ctx['initial']
+                            else ('guess:proclitic', 'CCONJ', None))
+                if s in ('ف', 'س'):
+                    return 'guess:proclitic', 'PART', None
+                return 'guess:proclitic', 'ADP', None
+            if k is not None and k > 0 and (s in ENCLITIC_FORMS or s == 'ما'):
+                return 'guess:enclitic', 'PRON', None
+        if s in ('و', 'لكن', 'إن', 'كما', 'ثم'):
+            rule, tag = self.conj_like(w, s, ctx)
+            return 'guess:closed', tag, None
+        if s in UD2_X_CLOSED:
+            return 'guess:closed', UD2_X_CLOSED[s], None
+        nisba = (len(s) >= 5 and s.startswith('ال')
+                 and (s.endswith('ي') or s.endswith('ية') or s.endswith('يه')))
+        if ctx['in_name']:
+            if nisba and not ctx['name_start']:
+                return 'guess:nisba-adj', 'ADJ', None   # أمريكا اللاتينية
+            return 'guess:name', 'PROPN', None
+        if self.is_name_word(name_key(s)):
+            return 'guess:name', 'PROPN', None
+        if ctx['after_person'] and run is None:
+            return 'guess:after-name', 'PROPN', None    # أحمد الجلبي
+        if nisba:
+            return 'guess:nisba-adj', 'ADJ', None
+        return 'guess:noun', 'NOUN', None
+
+
+# -- --report ---------------------------------------------------------------
+
+UD2_TAGS = {'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM',
+            'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'}
+REPORT_FOLD = str.maketrans('٠١٢٣٤٥٦٧٨٩،؛؟', '0123456789,;?')
+
+
+def baseline_form(s, fold=False):
+    u = undiacritize(s)
+    return u.translate(REPORT_FOLD) if fold else u
+
+
+def tag_baseline(train, test, fold=False):
+    """Most-frequent-tag-per-form baseline.  train: (form, tag) pairs;
+    test: (form, gold tag) pairs.  Forms are undiacritized (fold: also
+    Arabic-Indic digits and ، ؛ ؟ as ASCII); unknown forms get NOUN; ties
+    go to the alphabetically first tag.  Returns (correct, total)."""
+    lex = defaultdict(Counter)
+    for form, tag in train:
+        lex[baseline_form(form, fold)][tag] += 1
+    best = {f: sorted(c.items(), key=lambda x: (-x[1], x[0]))[0][0]
+            for f, c in lex.items()}
+    ok = n = 0
+    for form, gold in test:
+        n += 1
+        ok += best.get(baseline_form(form, fold), 'NOUN') == gold
+    return ok, n
+
+
+def ud2_report(sents, ud2, pud_path, out):
+    words = [w for s in sents for w in s.words]
+    out.write('\n==================== UD v2 tags (--report) ====================\n')
+    v1 = [(w.upos1 or w.upos) for w in words]
+    if ud2 is not None:
+        out.write(ud2.names.summary() + '\n')
+        for n in ud2.names.notes:
+            out.write('  note: %s\n' % n)
+        changed = sum(1 for w in words if w.upos != w.upos1)
+        out.write('words: %d; UPOS changed: %d (%.1f%%); TagGuess=Yes: %d\n'
+                  % (len(words), changed, pct(changed, len(words)),
+                     sum(1 for w in words if w.tagguess)))
+        out.write('\n== Rewrite rules (rule, PADT tag -> new tag: words) ==\n')
+        by_rule = defaultdict(Counter)
+        for (rule, old, new), n in ud2.counts.items():
+            by_rule[rule][(old, new)] += n
+        for rule in sorted(by_rule, key=lambda r: (-sum(by_rule[r].values()), r)):
+            items = sorted(by_rule[rule].items(), key=lambda x: (-x[1], x[0]))
+            out.write('  %-22s %6d   %s\n' % (rule, sum(by_rule[rule].values()),
+                      ', '.join('%s->%s %d' % (o, n_, c) for (o, n_), c in items)))
+        out.write('\n== FEATS rewrites ==\n')
+        for k, n in sorted(ud2.feat_counts.items(), key=lambda x: (-x[1], x[0])):
+            out.write('  %-46s %6d\n' % (k, n))
+        propn = Counter(w.ud2 for w in words if w.upos == 'PROPN' and w.ud2)
+        kept = sum(1 for w in words if w.upos == 'PROPN' and w.upos1 == 'PROPN')
+        out.write('\nPROPN: %d words (%d PADT PROPN kept; %s)\n'
+                  % (sum(propn.values()) + kept, kept,
+                     ', '.join('%s %d' % kv for kv in sorted(propn.items(), key=lambda x: (-x[1], x[0])))))
+        bad = Counter(w.upos for w in words if w.upos not in UD2_TAGS or w.upos == 'X')
+        out.write('tags outside UD v2 or X left: %s\n'
+                  % (', '.join('%s %d' % kv for kv in sorted(bad.items())) or 'none'))
+    pud_rows = []
+    if pud_path:
+        for _, rows, _ in read_conllu(pud_path):
+            pud_rows.extend(rows)
+    out.write('\n== UPOS distribution ==\n')
+    c1 = Counter(v1)
+    c2 = Counter(w.upos for w in words)
+    cp = Counter(r[3] for r in pud_rows)
+    out.write('  %-6s %15s %15s %15s\n' % ('UPOS', 'PADT v1.3', '--ud2' if ud2 else '-',
+                                          'PUD' if pud_rows else '-'))
+    for k in sorted(set(c1) | set(c2) | set(cp), key=lambda k: (-(c2[k] + c1[k]), k)):
+        out.write('  %-6s %7d %6.2f%% %7d %6.2f%% %7d %6.2f%%\n'
+                  % (k, c1[k], pct(c1[k], len(words)), c2[k] if ud2 else 0,
+                     pct(c2[k], len(words)) if ud2 else 0.0,
+                     cp[k], pct(cp[k], len(pud_rows))))
+    if not pud_rows:
+        out.write('\n(no PUD file: no baseline; give --pud or --compare-pud)\n')
+        return
+    test = [(r[1], r[3]) for r in pud_rows]
+    out.write('\n== Convention gap: most-frequent-tag-per-form baseline, trained on '
+              'converted PADT, tested on %s (%d words, gold segmentation; '
+              'forms undiacritized, unknown forms -> NOUN) ==\n' % (pud_path, len(test)))
+    variants = [('PADT v1.3 tags (no --ud2)', lambda w: w.upos1 or w.upos, False)]
+    if ud2 is not None:
+        variants += [('--ud2 tags', lambda w: w.upos, False),
+                     ('--ud2 tags, TagGuess words skipped', lambda w: w.upos, True)]
+    out.write('  %-38s %18s %28s\n' % ('training tags', 'accuracy',
+                                       '+ digits/،؛؟ folded to ASCII'))
+    for name, tag, skip in variants:
+        train = [(w.seg or w.u, tag(w)) for w in words if not (skip and w.tagguess)]
+        res = []
+        for fold in (False, True):
+            ok, n = tag_baseline(train, test, fold)
+            res.append('%d/%d = %.2f%%' % (ok, n, pct(ok, n)))
+        out.write('  %-38s %18s %28s\n' % (name, res[0], res[1]))
+
+
+# --------------------------------------------------------------------------
 # Writing
 
 def word_misc(w, space_after_no):
@@ -560,6 +1179,10 @@ def word_misc(w, space_after_no):
         items.append('Vform=' + w.form)
     if w.guess:
         items.append('SegGuess=Yes')
+    if w.ud2:
+        items.append('Ud2=' + w.ud2)
+    if w.tagguess:
+        items.append('TagGuess=Yes')
     if space_after_no:
         items.append('SpaceAfter=No')
     return '|'.join(items) if items else '_'
@@ -1044,11 +1667,13 @@ def compare(pud_path, padt_paths, out):
 # --------------------------------------------------------------------------
 # Main
 
-def output_name(inp, outdir, style, split=False):
+def output_name(inp, outdir, style, split=False, ud2=False):
     base = os.path.basename(inp)
     if base.endswith('.conllu'):
         base = base[:-len('.conllu')]
     suffix = '.surface.conllu' if style == 'mwt' else '.surface-pud.conllu'
+    if ud2:
+        suffix = '.ud2' + suffix
     if split:
         suffix = '.split' + suffix
     return os.path.join(outdir, base + suffix)
@@ -1067,6 +1692,20 @@ def main(argv=None):
                     help='also split PADT single words that PUD splits '
                     '(لأن -> ل + أن, مما -> م + ما); adds words and renumbers '
                     'IDs/heads; output files get a .split infix')
+    ap.add_argument('--ud2', action='store_true',
+                    help='rewrite UPOS (and some FEATS) to UD v2 as UD '
+                    'Arabic-PUD uses it; unanalysed words get guessed tags '
+                    'and TagGuess=Yes; output files get a .ud2 infix')
+    ap.add_argument('--names-data', metavar='DIR',
+                    help='with --ud2: the shared data folder holding '
+                    'gazetteers/ and anercorp/ (default: the parent of the '
+                    "first input's folder, if it has gazetteers/; '-': none)")
+    ap.add_argument('--report', action='store_true',
+                    help='print the tag rewrite counts, the UPOS distribution '
+                    'and a most-frequent-tag baseline on PUD (--pud or '
+                    '--compare-pud) with and without --ud2')
+    ap.add_argument('--pud', metavar='PUD',
+                    help='PUD file for --report (default: --compare-pud)')
     ap.add_argument('--check', action='store_true',
                     help='check the invariants of the written files and report')
     ap.add_argument('--stats', action='store_true',
@@ -1094,8 +1733,19 @@ def main(argv=None):
     written = {s: [] for s in styles}
     problems = []
     conv = Counter()
+    ud2 = None
+    if args.ud2:
+        data = args.names_data
+        if data is None:
+            data = default_name_data(args.inputs)
+        ud2 = Ud2(NameLists(None if data in (None, '-') else data))
+    all_sents = []
     for inp in args.inputs:
         sents = list(convert_file(inp, args.split_fused))
+        if ud2 is not None:
+            for s in sents:
+                ud2.sentence(s)
+        all_sents.extend(sents)
         for s in sents:
             conv['sentences'] += 1
             conv['words'] += len(s.words)
@@ -1109,7 +1759,8 @@ def main(argv=None):
             problems.extend('%s %s: %s' % (inp, s.sent_id, p) for p in s.problems)
         for style in styles:
             if args.outdir:
-                path = output_name(inp, args.outdir, style, args.split_fused)
+                path = output_name(inp, args.outdir, style, args.split_fused,
+                                   args.ud2)
                 with open(path, 'w', encoding='utf-8', newline='\n') as out:
                     doc_state = {}
                     for s in sents:
@@ -1129,6 +1780,8 @@ def main(argv=None):
         rep.write('problems (%d):\n' % len(problems))
         for p in problems[:50]:
             rep.write('  ' + p + '\n')
+    if args.report:
+        ud2_report(all_sents, ud2, args.pud or args.compare_pud, rep)
 
     status = 0
     if args.check:

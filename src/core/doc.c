@@ -18,7 +18,10 @@ static unsigned with_prerequisites(unsigned stages)
 {
     if (stages == 0)
         stages = KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES |
-                 KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS;
+                 KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS |
+                 KHABAR_STAGE_ENTITIES;
+    if (stages & KHABAR_STAGE_ENTITIES)
+        stages |= KHABAR_STAGE_POS;
     if (stages & KHABAR_STAGE_POS)
         stages |= KHABAR_STAGE_WORDS | KHABAR_STAGE_SENTENCES;
     if (stages & (KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
@@ -51,7 +54,8 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
     }
     if (opts->stages & ~(unsigned)(KHABAR_STAGE_NORMTEXT | KHABAR_STAGE_TOKENS |
                                   KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
-                                  KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS)) {
+                                  KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS |
+                                  KHABAR_STAGE_ENTITIES)) {
         kh_fail(err, KHABAR_EINVAL, "unknown stage", 0);
         return NULL;
     }
@@ -61,6 +65,7 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
     doc->model = model;
     doc->norm = kh_norm_flags(opts->norm);
     doc->stages = with_prerequisites(opts->stages);
+    doc->pretokenized = (opts->flags & KHABAR_ANALYZE_PRETOKENIZED) != 0;
     doc->len = len;
     doc->text = text ? text : "";
     if (opts->flags & KHABAR_ANALYZE_COPY_TEXT) {
@@ -97,6 +102,8 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
         goto nomem;
     if ((doc->stages & KHABAR_STAGE_POS) && kh_pos(doc) != 0)
         goto nomem;
+    if ((doc->stages & KHABAR_STAGE_ENTITIES) && kh_ner(doc) != 0)
+        goto nomem;
     kh_ok(err);
     return doc;
 nomem:
@@ -113,6 +120,7 @@ void khabar_doc_free(khabar_doc *doc)
     kh_vec_free(&doc->sentences);
     kh_vec_free(&doc->diags);
     kh_vec_free(&doc->words);
+    kh_vec_free(&doc->entities);
     kh_vec_free(&doc->repairs);
     free(doc->token_words);
     free(doc->norm_buf);
@@ -192,4 +200,14 @@ size_t khabar_doc_repair_count(const khabar_doc *doc)
 const khabar_repair *khabar_doc_repairs(const khabar_doc *doc)
 {
     return doc ? doc->repairs.data : NULL;
+}
+
+size_t khabar_doc_entity_count(const khabar_doc *doc)
+{
+    return doc ? doc->entities.len : 0;
+}
+
+const khabar_entity *khabar_doc_entities(const khabar_doc *doc)
+{
+    return doc ? doc->entities.data : NULL;
 }

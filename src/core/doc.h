@@ -17,6 +17,7 @@ struct khabar_doc {
     char *owned_text;       /* with KHABAR_ANALYZE_COPY_TEXT */
     unsigned norm;          /* resolved KHABAR_NORM_* flags */
     unsigned stages;        /* the stages that ran */
+    int pretokenized;       /* KHABAR_ANALYZE_PRETOKENIZED */
     kh_vec tokens;          /* khabar_token */
     char *norm_buf;         /* every string: tokens' normalized forms,
                                then the words' strings */
@@ -25,6 +26,7 @@ struct khabar_doc {
     kh_vec diags;           /* khabar_diag */
     kh_vec repairs;         /* khabar_repair */
     kh_vec words;           /* khabar_word */
+    kh_vec entities;        /* khabar_entity */
     size_t *token_words;    /* first word of each token, n_tokens + 1 */
     khabar_normalized normtext;
 };

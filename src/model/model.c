@@ -132,6 +132,23 @@ static khabar_model *load(const char *dir, khabar_error *err)
             goto fail;
         m->has_pos = 1;
     }
+    if (find_image(m, dir, "ner", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "ner", trusted, err) != KHABAR_OK ||
+            kh_tagger_open(&m->ner, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_ner = 1;
+    }
+    if (find_image(m, dir, "gazetteer", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "gazetteer", trusted, err) !=
+                KHABAR_OK ||
+            kh_gazetteer_open(&m->gaz, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_gazetteer = 1;
+    }
     kh_ok(err);
     return m;
 fail:

@@ -15,18 +15,22 @@
 #include "../morph/lexicon.h"
 #include "../morph/lemmatize.h"
 #include "../morph/segment.h"
+#include "../tag/gazetteer.h"
 #include "../tag/tagger.h"
 
-#define KH_MODEL_FILES 8
+#define KH_MODEL_FILES 16
 
 struct khabar_model {
     const char *unicode_version; /* of the compiled-in character tables */
     char *owned[KH_MODEL_FILES]; /* file images read from a directory */
-    int has_lexicon, has_segmenter, has_lemmatizer, has_pos;
+    int has_lexicon, has_segmenter, has_lemmatizer, has_pos, has_ner;
+    int has_gazetteer;
     kh_lexicon lex;
     kh_segmenter seg;
     kh_lemmatizer lemmatizer;
     kh_tagger pos;
+    kh_tagger ner;
+    kh_gazetteer gaz;
 };
 
 /* A model with no component: enough for the text layer (tokens,

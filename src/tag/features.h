@@ -16,7 +16,7 @@
 
 #include "../morph/lexicon.h"
 
-#define KH_TAG_MAX_FEATS 64
+#define KH_TAG_MAX_FEATS 96
 
 typedef struct kh_tag_word {
     const char *form;  /* restored form as spelled (الحظر for ل+لحظر) */
@@ -28,10 +28,30 @@ typedef struct kh_tag_word {
     uint8_t last;      /* last word of its token */
 } kh_tag_word;
 
+/* What the named-entity recognizer sees of a token: its key, its host
+ * (the token without its proclitics and enclitic, the words stage's), the
+ * host's part of speech, and the gazetteer's verdict on it and on the
+ * multi-token names it begins or continues. */
+typedef struct kh_ner_token {
+    const char *key;   /* search key of the token */
+    const char *host;  /* search key of its host */
+    uint16_t key_len, host_len;
+    uint8_t pre;       /* proclitic letters before the host */
+    uint8_t kind;      /* khabar_token_kind */
+    uint8_t upos;      /* the host's UPOS, 0 without a tagger */
+    uint16_t gaz;      /* gazetteer types of the host alone */
+    uint16_t gaz_begin; /* of a name of 2+ tokens that begins here */
+    uint16_t gaz_inside; /* of one that this token continues */
+} kh_ner_token;
+
 /* What the feature functions may consult. */
 typedef struct kh_tag_ctx {
     const kh_lexicon *lex;
 } kh_tag_ctx;
+
+/* The NER features of token i of a sentence of n tokens. */
+int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
+                    size_t i, uint64_t *f);
 
 /* The POS features of word i of a sentence of n words; returns their count
  * (<= KH_TAG_MAX_FEATS). */

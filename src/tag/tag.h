@@ -1,13 +1,28 @@
 /*
- * tag.h - the tagging stages: parts of speech (pos.c).
+ * tag.h - the tagging stages: parts of speech (pos.c) and named entities
+ * (ner.c).
  */
 #ifndef KH_TAG_H
 #define KH_TAG_H
 
 #include "khabar.h"
+#include "features.h"
+#include "gazetteer.h"
 
 /* Fills khabar_word.upos (stage POS) when the model has a POS tagger.
  * Returns 0, or -1 when memory runs out. */
 int kh_pos(khabar_doc *doc);
+
+/* Fills doc->entities (stage ENTITIES) when the model has a recognizer.
+ * Returns 0, or -1 when memory runs out. */
+int kh_ner(khabar_doc *doc);
+
+/* The recognizer's view of tokens [a, b) of a doc with words (and POS):
+ * writes t[0 .. b - a) and their keys into kb (room for 1024 bytes a
+ * token). Gazetteer entries given only by sources in ignore count as absent.
+ * Shared with the trainer. */
+void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
+                  unsigned ignore, size_t a, size_t b, kh_ner_token *t,
+                  char *kb);
 
 #endif

@@ -203,7 +203,7 @@ int kh_sentences(khabar_doc *doc)
         }
         depth = depth_v.data;
         quote_depths(doc, tk, a, b, depth, stack_v.data);
-        for (i = a; i < b && rc == 0; i++) {
+        for (i = a; i < b && rc == 0 && !doc->pretokenized; i++) {
             size_t j;
             if (depth[i - a] > 0 || !is_terminal(doc, &tk[i]))
                 continue;
@@ -226,7 +226,7 @@ int kh_sentences(khabar_doc *doc)
         if (rc)
             break;
         /* The line's end ends the sentence, unless it was wrapped. */
-        if (!(b < n && !(tk[b - 1].flags & KHABAR_TOKEN_PARAGRAPH_AFTER) &&
+        if (doc->pretokenized || !(b < n && !(tk[b - 1].flags & KHABAR_TOKEN_PARAGRAPH_AFTER) &&
               tk[b - 1].kind == KHABAR_TOK_PUNCT &&
               is_continuation(single_cp(doc, &tk[b - 1])))) {
             rc = add_sentence(doc, first, b - 1);

@@ -1168,6 +1168,56 @@ static size_t skip_gap(scan *sc, size_t pos)
     return pos;
 }
 
+/* Pre-tokenized input: every run of bytes between white space is one token
+ * (ANERcorp and CoNLL files are tokenized already); its kind is the kind of
+ * its first code point. Invalid bytes inside a token stay in it. */
+static size_t scan_pretokenized(scan *sc, size_t pos)
+{
+    size_t start = pos, ns = sc->norm.len, w;
+    uint32_t cp;
+    int c = peek(sc, pos, &cp, &w), kind, d;
+    while (pos < sc->len) {
+        uint32_t x;
+        size_t xw;
+        int xc = peek(sc, pos, &x, &xw);
+        if (xc == KH_C_SPACE || xc == KH_C_NEWLINE)
+            break;
+        pos += xw;
+    }
+    switch (c) {
+    case KH_C_AR_LETTER: case KH_C_AR_MARK: case KH_C_TATWEEL:
+        kind = KHABAR_TOK_ARABIC; break;
+    case KH_C_LATIN: kind = KHABAR_TOK_LATIN; break;
+    case KH_C_LETTER: case KH_C_MARK: kind = KHABAR_TOK_WORD; break;
+    case KH_C_DIGIT: case KH_C_AR_DIGIT: case KH_C_ODIGIT:
+        kind = KHABAR_TOK_NUMBER; break;
+    case KH_C_PUNCT: kind = KHABAR_TOK_PUNCT; break;
+    case KH_C_EMOJI: case KH_C_EMOJI_MOD: case KH_C_REGIONAL:
+        kind = KHABAR_TOK_EMOJI; break;
+    case CLS_INVALID: kind = KHABAR_TOK_INVALID; break;
+    default: kind = KHABAR_TOK_SYMBOL; break;
+    }
+    /* Every ill-formed unit still has its diagnostic. */
+    for (w = start; w < pos;) {
+        size_t n = kh_utf8_next(sc->s + w, sc->s + sc->len, &cp, &d);
+        if (d) {
+            khabar_diag *g = kh_vec_push(sc->diags, sizeof *g);
+            if (!g) {
+                sc->failed = 1;
+                return sc->len;
+            }
+            g->start = w;
+            g->end = w + n;
+            g->kind = d;
+        }
+        w += n;
+    }
+    norm_range(sc, start, pos, kind == KHABAR_TOK_NUMBER);
+    push(sc, kind, start, pos, ns,
+         kind == KHABAR_TOK_INVALID ? KHABAR_TOKEN_INVALID : 0);
+    return pos;
+}
+
 int kh_tokenize(khabar_doc *doc)
 {
     scan sc;
@@ -1195,6 +1245,15 @@ int kh_tokenize(khabar_doc *doc)
         kh_vec_reserve(sc.toks, sizeof(khabar_token), doc->len / 6 + 16) != 0) {
         kh_norm_free(&sc.norm);
         return -1;
+    }
+    while (doc->pretokenized && pos < sc.len && !sc.failed) {
+        int c = cls_at(&sc, pos);
+        if (kh_norm_room(&sc.norm, sc.len - pos + 64) != 0)
+            sc.failed = 1;
+        else if (c == KH_C_SPACE || c == KH_C_NEWLINE)
+            pos = skip_gap(&sc, pos);
+        else
+            pos = scan_pretokenized(&sc, pos);
     }
     while (pos < sc.len && !sc.failed) {
         uint32_t cp;

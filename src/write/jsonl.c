@@ -109,6 +109,21 @@ khabar_code kh_write_jsonl(const khabar_doc *doc, const khabar_write_opts *o,
         write_normalized(doc, o, k);
         return KHABAR_OK;
     }
+    if (o->view == KHABAR_VIEW_ENTITIES) {
+        const khabar_entity *e = doc->entities.data;
+        for (i = 0; i < doc->entities.len; i++) {
+            kh_sink_str(k, "{\"type\":\"");
+            kh_sink_str(k, khabar_entity_type_name((khabar_entity_type)e[i].type));
+            kh_sink_str(k, "\",\"text\":");
+            kh_sink_json(k, doc->text + e[i].start, e[i].end - e[i].start);
+            key_num(k, ",\"start\":", o->offset_base + e[i].start);
+            key_num(k, ",\"end\":", o->offset_base + e[i].end);
+            kh_sink_str(k, "}\n");
+        }
+        return KHABAR_OK;
+    }
+    if (o->view == KHABAR_VIEW_ENTITY_TAGS)
+        return KHABAR_EINVAL;
     if (o->view == KHABAR_VIEW_REPAIRS) {
         const khabar_repair *r = doc->repairs.data;
         for (i = 0; i < doc->repairs.len; i++) {

@@ -15,6 +15,52 @@ khabar_code kh_write_text(const khabar_doc *doc, const khabar_write_opts *o,
         kh_sink_put(k, doc->normtext.text, doc->normtext.len);
         return KHABAR_OK;
     }
+    if (o->view == KHABAR_VIEW_ENTITIES) {
+        /* TYPE<TAB>text<TAB>start<TAB>end, one entity a line. */
+        const khabar_entity *e = doc->entities.data;
+        for (i = 0; i < doc->entities.len; i++) {
+            kh_sink_str(k, khabar_entity_type_name((khabar_entity_type)e[i].type));
+            kh_sink_char(k, '\t');
+            kh_sink_text(k, doc->text + e[i].start, e[i].end - e[i].start, 1);
+            kh_sink_char(k, '\t');
+            kh_sink_num(k, o->offset_base + e[i].start);
+            kh_sink_char(k, '\t');
+            kh_sink_num(k, o->offset_base + e[i].end);
+            kh_sink_char(k, '\n');
+        }
+        return KHABAR_OK;
+    }
+    if (o->view == KHABAR_VIEW_ENTITY_TAGS) {
+        /* "token TAG" a line, ANERcorp's tag names, an empty line after
+         * each sentence. */
+        const khabar_entity *e = doc->entities.data;
+        size_t ei = 0;
+        ns = kh_write_sentences(doc, &ss, &whole);
+        for (i = 0; i < ns; i++) {
+            for (j = ss[i].first_token; j < ss[i].first_token + ss[i].n_tokens;
+                 j++) {
+                const char *tag = "O";
+                while (ei < doc->entities.len &&
+                       e[ei].first_token + e[ei].n_tokens <= j)
+                    ei++;
+                kh_sink_text(k, doc->text + tk[j].start, tk[j].end - tk[j].start,
+                             1);
+                kh_sink_char(k, ' ');
+                if (ei < doc->entities.len && e[ei].first_token <= j) {
+                    static const char *const b[] = {"O", "B-PERS", "B-LOC",
+                                                    "B-ORG", "B-MISC"};
+                    static const char *const in[] = {"O", "I-PERS", "I-LOC",
+                                                     "I-ORG", "I-MISC"};
+                    int ty = e[ei].type >= 1 && e[ei].type <= 4 ? e[ei].type : 0;
+                    tag = j == e[ei].first_token ? b[ty] : in[ty];
+                }
+                kh_sink_str(k, tag);
+                kh_sink_char(k, '\n');
+            }
+            kh_sink_char(k, '\n');
+        }
+        return KHABAR_OK;
+    }
     if (o->view == KHABAR_VIEW_REPAIRS) {
         /* The input, each repaired token replaced by its repair. */
         const khabar_repair *r = doc->repairs.data;

@@ -56,6 +56,10 @@ khabar_code khabar_doc_write(const khabar_doc *doc,
         if (!(doc->stages & KHABAR_STAGE_NORMTEXT))
             return kh_fail(err, KHABAR_EINVAL,
                            "the doc has no normalized text", 0);
+    } else if (opts->view == KHABAR_VIEW_ENTITIES ||
+               opts->view == KHABAR_VIEW_ENTITY_TAGS) {
+        if (!(doc->stages & KHABAR_STAGE_ENTITIES))
+            return kh_fail(err, KHABAR_EINVAL, "the doc has no entities", 0);
     } else if (opts->view == KHABAR_VIEW_REPAIRS) {
         if (!(doc->stages & KHABAR_STAGE_REPAIRS))
             return kh_fail(err, KHABAR_EINVAL, "the doc has no repairs", 0);

@@ -4,7 +4,8 @@
  *
  *   khabar-train segmenter ...    the clitic segmenter (train_segmenter.c)
  *   khabar-train lemmatizer ...   the lemmatizer (train_lemmatizer.c)
- *   khabar-train pos ...          the POS tagger (train_tagger.c)
+ *   khabar-train pos ...          the POS tagger (train_pos.c)
+ *   khabar-train ner ...          the named-entity recognizer (train_ner.c)
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,7 +17,8 @@ int main(int argc, char **argv)
     if (argc < 2 || !strcmp(argv[1], "--help")) {
         fputs("usage: khabar-train segmenter [options] TRAIN.conllu...\n"
               "       khabar-train lemmatizer [options] TRAIN.conllu...\n"
-              "       khabar-train pos [options] TRAIN.conllu...\n",
+              "       khabar-train pos [options] TRAIN.conllu...\n"
+              "       khabar-train ner [options] --anercorp A.bio ...\n",
               argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
@@ -26,6 +28,8 @@ int main(int argc, char **argv)
         return train_lemmatizer(argc - 2, argv + 2);
     if (!strcmp(argv[1], "pos"))
         return train_pos(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "ner"))
+        return train_ner(argc - 2, argv + 2);
     fprintf(stderr, "khabar-train: unknown command '%s'\n", argv[1]);
     return 2;
 }

@@ -68,5 +68,6 @@ void tb_free(treebank *tb);
 int train_segmenter(int argc, char **argv);
 int train_lemmatizer(int argc, char **argv);
 int train_pos(int argc, char **argv);
+int train_ner(int argc, char **argv);
 
 #endif

@@ -1,0 +1,89 @@
+/* gazetteer.c - loading and looking up the name gazetteer (see
+ * gazetteer.h). */
+#include "gazetteer.h"
+
+#include <string.h>
+
+#include "../core/error.h"
+
+_Static_assert(sizeof(kh_gaz_entry) == 12, "kh_gaz_entry is 12 bytes in the file");
+
+static khabar_code bad(khabar_error *err, const char *msg)
+{
+    return kh_fail(err, KHABAR_EMODEL, msg, 0);
+}
+
+khabar_code kh_gazetteer_open(kh_gazetteer *g, const kh_container *c,
+                              khabar_error *err)
+{
+    kh_cursor k;
+    uint32_t i, version, r0, r1;
+    memset(g, 0, sizeof *g);
+    kh_cursor_init(&k, kh_container_get(c, "names"));
+    if (k.bad)
+        return bad(err, "gazetteer: no names section");
+    version = kh_cursor_u32(&k);
+    g->n_entries = kh_cursor_u32(&k);
+    g->n_slots = kh_cursor_u32(&k);
+    g->pool_size = kh_cursor_u32(&k);
+    g->max_tokens = kh_cursor_u32(&k);
+    g->max_key_bytes = kh_cursor_u32(&k);
+    r0 = kh_cursor_u32(&k);
+    r1 = kh_cursor_u32(&k);
+    if (k.bad || version != 1 || r0 || r1)
+        return bad(err, "gazetteer: bad header");
+    if (g->n_slots == 0 || (g->n_slots & (g->n_slots - 1)) ||
+        g->n_slots <= g->n_entries)
+        return bad(err, "gazetteer: bad slot count");
+    if (g->max_tokens > 255 || g->max_key_bytes > 65535 ||
+        (g->n_entries && (!g->max_tokens || !g->max_key_bytes)))
+        return bad(err, "gazetteer: bad name length");
+    g->entries = kh_cursor_array(&k, g->n_entries, sizeof(kh_gaz_entry), 4);
+    g->slots = kh_cursor_array(&k, g->n_slots, 4, 4);
+    g->pool = kh_cursor_array(&k, g->pool_size, 1, 1);
+    if (!kh_cursor_end(&k))
+        return bad(err, "gazetteer: truncated or trailing bytes");
+    for (i = 0; i < g->n_entries; i++) {
+        const kh_gaz_entry *e = &g->entries[i];
+        if (e->key > g->pool_size || e->key_len > g->pool_size - e->key ||
+            e->key_len == 0 || e->key_len > g->max_key_bytes)
+            return bad(err, "gazetteer: entry out of range");
+        if (e->mask == 0 || (e->mask & ~(uint32_t)KH_GAZ_TYPES) ||
+            e->n_tokens == 0 || e->n_tokens > g->max_tokens)
+            return bad(err, "gazetteer: bad entry");
+    }
+    for (i = 0; i < g->n_slots; i++) {
+        if (g->slots[i] > g->n_entries)
+            return bad(err, "gazetteer: slot out of range");
+    }
+    kh_ok(err);
+    return KHABAR_OK;
+}
+
+const kh_gaz_entry *kh_gazetteer_lookup(const kh_gazetteer *g,
+                                        const char *key, size_t n)
+{
+    uint32_t mask, i, probes;
+    if (!g->n_slots || !g->n_entries || n == 0 || n > g->max_key_bytes)
+        return NULL;
+    mask = g->n_slots - 1;
+    i = kh_gaz_hash(key, n) & mask;
+    /* n_slots > n_entries, so an empty slot ends every probe sequence; the
+     * bound only guards a hostile file whose slots are all full. */
+    for (probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
+        uint32_t s = g->slots[i];
+        const kh_gaz_entry *e;
+        if (!s)
+            return NULL;
+        e = &g->entries[s - 1];
+        if (e->key_len == n && memcmp(g->pool + e->key, key, n) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+uint32_t kh_gazetteer_find(const kh_gazetteer *g, const char *key, size_t n)
+{
+    const kh_gaz_entry *e = kh_gazetteer_lookup(g, key, n);
+    return e ? e->mask : 0;
+}

@@ -1,0 +1,110 @@
+/*
+ * gazetteer.h - the read-only name gazetteer: names of people, places and
+ * organizations, the titles and trigger words around them, and nationality
+ * adjectives, each with a bitmask of types.
+ *
+ * Keys are search keys: the name tokenized by khabar and each token
+ * normalized with KHABAR_NORM_SEARCH (no diacritics, one alef, ي for ى, ه
+ * for ة), the tokens joined by one space (U+0020). A name of n tokens is
+ * found by joining the norm forms of n consecutive tokens with one space;
+ * no name has more than max_tokens tokens. Built by
+ * tools/ner/build_gazetteer.py (sources and terms in tools/ner/README.md).
+ *
+ * File gazetteer.kbm, kind "gazetteer", one section "names" read in this
+ * order (little-endian, see docs/model-format.md):
+ *
+ *   u32 version            1
+ *   u32 n_entries
+ *   u32 n_slots            a power of two, > n_entries (the builder uses
+ *                          the smallest one >= 2 * n_entries)
+ *   u32 pool_size
+ *   u32 max_tokens         tokens in the longest name (>= 1 when there are
+ *                          entries)
+ *   u32 max_key_bytes      bytes in the longest key
+ *   u32 reserved[2]        0
+ *   entries[n_entries]     kh_gaz_entry (12 bytes), sorted by key bytes,
+ *                          keys unique
+ *   slots[n_slots]         u32: entry index + 1, 0 = empty; open addressing
+ *                          from kh_gaz_hash(key) & (n_slots - 1) (FNV-1a,
+ *                          32 bits), linear probing
+ *   pool[pool_size]        the bytes of the keys, in entry order
+ *
+ * kh_gazetteer_open() checks every offset and length against the pool,
+ * every slot against the entries and every mask against the known types, so
+ * lookups need no checks of their own.
+ */
+#ifndef KH_GAZETTEER_H
+#define KH_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../model/container.h"
+
+/* Types (kh_gaz_entry.mask): one name may have several. */
+enum {
+    KH_GAZ_FIRST_NAME  = 1u << 0, /* a person's first name: محمد, فلاديمير */
+    KH_GAZ_PERSON      = 1u << 1, /* a family name or a full person name:
+                                     بوتين, بشار الاسد */
+    KH_GAZ_COUNTRY     = 1u << 2, /* a country: سوريا, الولايات المتحده */
+    KH_GAZ_PLACE       = 1u << 3, /* a city, region, sea, river ...: دمشق */
+    KH_GAZ_ORG         = 1u << 4, /* an organization: الامم المتحده */
+    KH_GAZ_TITLE       = 1u << 5, /* a person title or trigger: الرئيس,
+                                     وزير الخارجيه */
+    KH_GAZ_LOC_TRIGGER = 1u << 6, /* a word before a place name: مدينه */
+    KH_GAZ_ORG_TRIGGER = 1u << 7, /* a word before an organization name:
+                                     وزاره, حزب */
+    KH_GAZ_NISBA       = 1u << 8, /* a nationality adjective: الروسي */
+    KH_GAZ_TYPES       = (1u << 9) - 1
+};
+
+/* Sources (kh_gaz_entry.sources): which inputs gave the entry. A trainer
+ * can leave out entries that only the training corpora gave. */
+enum {
+    KH_GAZ_SRC_LISTS     = 1u << 0, /* tools/ner/lists (hand-written) */
+    KH_GAZ_SRC_CLDR      = 1u << 1, /* Unicode CLDR 41 */
+    KH_GAZ_SRC_ANERGAZET = 1u << 2, /* ANERgazet */
+    KH_GAZ_SRC_AKHATEEB  = 1u << 3, /* names-akhateeb */
+    KH_GAZ_SRC_ANERCORP  = 1u << 4, /* ANERcorp train entities */
+    KH_GAZ_SRC_NEWSFANE  = 1u << 5, /* NewsFANE entities */
+    KH_GAZ_SRC_WIKIFANE  = 1u << 6  /* WikiFANE entities */
+};
+
+typedef struct kh_gaz_entry {
+    uint32_t key;      /* offset in the pool */
+    uint32_t mask;     /* KH_GAZ_* types, never 0 */
+    uint16_t key_len;  /* bytes, >= 1 */
+    uint8_t n_tokens;  /* 1 + spaces in the key, <= max_tokens */
+    uint8_t sources;   /* KH_GAZ_SRC_* */
+} kh_gaz_entry;
+
+typedef struct kh_gazetteer {
+    uint32_t n_entries, n_slots, pool_size, max_tokens, max_key_bytes;
+    const kh_gaz_entry *entries;
+    const uint32_t *slots;
+    const char *pool;
+} kh_gazetteer;
+
+/* FNV-1a, 32 bits (as kh_lex_hash). */
+static inline uint32_t kh_gaz_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    while (n--)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* Reads and checks the gazetteer in a container of kind "gazetteer". The
+ * gazetteer points into the container's image, which must outlive it.
+ * Allocates nothing. */
+khabar_code kh_gazetteer_open(kh_gazetteer *g, const kh_container *c,
+                              khabar_error *err);
+
+/* The entry of a key (n bytes, no NUL needed), or NULL. */
+const kh_gaz_entry *kh_gazetteer_lookup(const kh_gazetteer *g,
+                                        const char *key, size_t n);
+
+/* The KH_GAZ_* mask of a key, 0 when it is absent. */
+uint32_t kh_gazetteer_find(const kh_gazetteer *g, const char *key, size_t n);
+
+#endif

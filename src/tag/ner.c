@@ -1,0 +1,222 @@
+/*
+ * ner.c - the named-entity stage: BIO tags for the tokens of each sentence
+ * with the "ner" model (tagger.h) and the features of ner_features.c, then
+ * entities: a B- tag and the I- tags of the same type after it. An entity
+ * runs from the host of its first token (proclitics are not part of a name)
+ * to the end of the host of its last.
+ */
+#include "tag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/doc.h"
+#include "../model/model.h"
+#include "features.h"
+
+/* The labels, in the order the entity types are numbered. */
+static const char *const types[] = {"", "PER", "LOC", "ORG", "MISC"};
+
+const char *khabar_entity_type_name(khabar_entity_type type)
+{
+    return type >= KHABAR_ENT_PER && type <= KHABAR_ENT_MISC ? types[type] : "?";
+}
+
+typedef struct ner_buf {
+    kh_vec toks;   /* kh_ner_token */
+    kh_vec keys;   /* bytes */
+    kh_vec feats;  /* uint64_t */
+    kh_vec off;    /* uint32_t */
+    kh_vec labels; /* uint8_t */
+    kh_tag_scratch lattice;
+} ner_buf;
+
+static void ner_buf_free(ner_buf *b)
+{
+    kh_vec_free(&b->toks);
+    kh_vec_free(&b->keys);
+    kh_vec_free(&b->feats);
+    kh_vec_free(&b->off);
+    kh_vec_free(&b->labels);
+    kh_tag_scratch_free(&b->lattice);
+}
+
+/* For each label: its entity type and whether it begins one (B-). */
+static void label_map(const kh_tagger *t, uint8_t *type, uint8_t *begin)
+{
+    uint32_t i;
+    int k;
+    for (i = 0; i < t->n_labels; i++) {
+        const char *name = t->names[i];
+        type[i] = 0;
+        begin[i] = name[0] == 'B';
+        if ((name[0] == 'B' || name[0] == 'I') && name[1] == '-') {
+            for (k = 1; k <= 4; k++) {
+                if (strcmp(name + 2, types[k]) == 0 ||
+                    (k == 1 && strcmp(name + 2, "PERS") == 0))
+                    type[i] = (uint8_t)k;
+            }
+        }
+    }
+}
+
+/* The host word of token ti (its first host or whole word). */
+static const khabar_word *host_of(const khabar_doc *doc, size_t ti,
+                                  uint8_t *pre)
+{
+    const khabar_word *w = doc->words.data;
+    size_t a = doc->token_words[ti], b = doc->token_words[ti + 1], i;
+    *pre = 0;
+    for (i = a; i < b; i++) {
+        if (w[i].role != KHABAR_WORD_PROCLITIC)
+            return &w[i];
+        (*pre)++;
+    }
+    return &w[a];
+}
+
+/* A gazetteer lookup that ignores entries given only by the sources in
+ * ignore (the trainer ignores those that come from its own corpora). */
+static const kh_gaz_entry *gaz_find(const kh_gazetteer *gaz, unsigned ignore,
+                                    const char *key, size_t n)
+{
+    const kh_gaz_entry *e = kh_gazetteer_lookup(gaz, key, n);
+    return e && (e->sources & ~ignore) ? e : NULL;
+}
+
+void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
+                  unsigned ignore, size_t a, size_t b, kh_ner_token *t,
+                  char *kb)
+{
+    const khabar_token *tk = doc->tokens.data;
+    size_t n = b - a, i, k = 0, len, j;
+    for (i = 0; i < n; i++) {
+        const khabar_token *x = &tk[a + i];
+        uint8_t pre;
+        const khabar_word *h = host_of(doc, a + i, &pre);
+        kh_ner_token *v = &t[i];
+        memset(v, 0, sizeof *v);
+        v->key = kb + k;
+        v->key_len = (uint16_t)kh_tag_fold(doc->norm_buf + x->norm,
+                                           x->norm_len < 512 ? x->norm_len : 512,
+                                           kb + k);
+        k += v->key_len;
+        v->host = kb + k;
+        v->host_len = (uint16_t)kh_tag_fold(doc->norm_buf + h->form,
+                                            h->form_len < 512 ? h->form_len
+                                                              : 512,
+                                            kb + k);
+        k += v->host_len;
+        v->pre = pre;
+        v->kind = (uint8_t)x->kind;
+        v->upos = h->upos;
+    }
+    if (!gaz)
+        return;
+    /* Names: one host, then 2 .. max_tokens hosts joined by a space. */
+    for (i = 0; i < n; i++) {
+        char key[1024];
+        const kh_gaz_entry *e = gaz_find(gaz, ignore, t[i].host, t[i].host_len);
+        if (e)
+            t[i].gaz = (uint16_t)e->mask;
+        if (t[i].host_len >= sizeof key)
+            continue;
+        memcpy(key, t[i].host, t[i].host_len);
+        len = t[i].host_len;
+        for (j = i + 1; j < n && j - i < gaz->max_tokens; j++) {
+            if (len + 1 + t[j].host_len > gaz->max_key_bytes ||
+                len + 1 + t[j].host_len >= sizeof key)
+                break;
+            key[len++] = ' ';
+            memcpy(key + len, t[j].host, t[j].host_len);
+            len += t[j].host_len;
+            e = gaz_find(gaz, ignore, key, len);
+            if (e) {
+                size_t q;
+                t[i].gaz_begin |= (uint16_t)e->mask;
+                for (q = i + 1; q <= j; q++)
+                    t[q].gaz_inside |= (uint16_t)e->mask;
+            }
+        }
+    }
+}
+
+static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
+                      const khabar_model *m, const uint8_t *type,
+                      const uint8_t *begin, size_t a, size_t b, ner_buf *buf)
+{
+    const khabar_token *tk = doc->tokens.data;
+    size_t n = b - a, i, keys = 0;
+    kh_ner_token *t;
+    uint64_t *f;
+    uint32_t *off;
+    uint8_t *lab;
+    for (i = a; i < b; i++)
+        keys += 2 * 512;
+    if (kh_vec_reserve(&buf->toks, sizeof(kh_ner_token), n) ||
+        kh_vec_reserve(&buf->keys, 1, keys) ||
+        kh_vec_reserve(&buf->feats, sizeof(uint64_t), n * KH_TAG_MAX_FEATS) ||
+        kh_vec_reserve(&buf->off, sizeof(uint32_t), n + 1) ||
+        kh_vec_reserve(&buf->labels, 1, n))
+        return -1;
+    t = buf->toks.data;
+    kh_ner_views(doc, m->has_gazetteer ? &m->gaz : NULL, 0, a, b, t,
+                 buf->keys.data);
+    f = buf->feats.data;
+    off = buf->off.data;
+    off[0] = 0;
+    for (i = 0; i < n; i++)
+        off[i + 1] = off[i] + (uint32_t)kh_ner_features(ctx, t, n, i, f + off[i]);
+    lab = buf->labels.data;
+    if (kh_tagger_decode(&m->ner, n, f, off, lab, &buf->lattice) != 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        size_t j;
+        khabar_entity *e;
+        uint8_t pre;
+        int ty = type[lab[i]];
+        if (!ty)
+            continue;
+        /* An I- without its B- begins an entity too. */
+        for (j = i + 1; j < n && type[lab[j]] == ty && !begin[lab[j]]; j++)
+            ;
+        e = kh_vec_push(&doc->entities, sizeof *e);
+        if (!e)
+            return -1;
+        e->first_token = a + i;
+        e->n_tokens = j - i;
+        e->type = ty;
+        e->start = host_of(doc, a + i, &pre)->start;
+        e->end = host_of(doc, a + j - 1, &pre)->end;
+        if (e->end < e->start)
+            e->end = tk[a + j - 1].end;
+        i = j - 1;
+    }
+    return 0;
+}
+
+int kh_ner(khabar_doc *doc)
+{
+    const khabar_model *m = doc->model;
+    const khabar_sentence *ss = doc->sentences.data;
+    kh_tag_ctx ctx;
+    ner_buf buf;
+    uint8_t type[KH_TAG_MAX_LABELS], begin[KH_TAG_MAX_LABELS];
+    size_t s;
+    int rc = 0;
+    if (!m->has_ner || !doc->token_words)
+        return 0;
+    memset(&buf, 0, sizeof buf);
+    ctx.lex = m->has_lexicon ? &m->lex : NULL;
+    label_map(&m->ner, type, begin);
+    for (s = 0; s < doc->sentences.len && rc == 0; s++) {
+        size_t a = ss[s].first_token, b = a + ss[s].n_tokens;
+        while (a < b && rc == 0) {
+            size_t e = b - a > 4096 ? a + 4096 : b;
+            rc = tag_tokens(doc, &ctx, m, type, begin, a, e, &buf);
+            a = e;
+        }
+    }
+    ner_buf_free(&buf);
+    return rc;
+}

@@ -1,0 +1,336 @@
+/*
+ * perceptron.c - the structured perceptron behind khabar's sequence
+ * taggers (see perceptron.h).
+ *
+ * Learning: averaged structured perceptron (Collins 2002) over the emission
+ * features of src/tag/features.h and label-bigram transitions, decoded by
+ * Viterbi; one sentence in ten is held out, training stops when held-out
+ * accuracy has not improved for three epochs, and the best epoch's averaged
+ * weights are quantized to int16 (one scale for emissions and transitions).
+ * Deterministic: examples are shuffled with a fixed seed.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kbm_write.h"
+#include "perceptron.h"
+#include "khabar.h"
+#include "model/container.h"
+#include "morph/lexicon.h"
+#include "tag/features.h"
+#include "tag/tagger.h"
+#include "train.h"
+
+/* ------------------------------------------------------------------------ */
+/* Sequences                                                                */
+/* ------------------------------------------------------------------------ */
+
+int label_of(seqs *S, const char *name)
+{
+    int i;
+    for (i = 0; i < S->n_labels; i++) {
+        if (strcmp(S->labels[i], name) == 0)
+            return i;
+    }
+    if (S->n_labels == KH_TAG_MAX_LABELS)
+        die("too many labels");
+    S->labels[S->n_labels] = strdup(name);
+    return S->n_labels++;
+}
+
+void add_seq(seqs *S, seq *q)
+{
+    if (S->n == S->cap) {
+        S->cap = S->cap ? 2 * S->cap : 1024;
+        S->v = realloc(S->v, S->cap * sizeof *S->v);
+        if (!S->v)
+            die("out of memory");
+    }
+    S->v[S->n++] = *q;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The averaged perceptron                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef struct model {
+    uint32_t mask;
+    int L;
+    double *w, *total;     /* (mask + 1) * L */
+    uint64_t *stamp;
+    double *tw, *ttotal;   /* (L + 1) * L */
+    uint64_t *tstamp;
+    uint64_t time;
+} model;
+
+static void bump(double *w, double *total, uint64_t *stamp, size_t i,
+                 uint64_t time, double d)
+{
+    total[i] += (double)(time - stamp[i]) * w[i];
+    stamp[i] = time;
+    w[i] += d;
+}
+
+static double *averaged(const double *w, const double *total,
+                        const uint64_t *stamp, size_t n, uint64_t time)
+{
+    double *a = malloc(n * sizeof *a);
+    size_t i;
+    if (!a)
+        die("out of memory");
+    for (i = 0; i < n; i++)
+        a[i] = (total[i] + (double)(time - stamp[i]) * w[i]) / (double)time;
+    return a;
+}
+
+/* Viterbi with double weights w (emissions) and t (transitions). */
+void decode(const seq *q, int L, uint32_t mask, const double *w,
+            const double *t, uint8_t *out, double *sc, uint8_t *bk)
+{
+    size_t i, f;
+    int y, yp;
+    for (i = 0; i < q->n; i++) {
+        double emit[KH_TAG_MAX_LABELS];
+        for (y = 0; y < L; y++)
+            emit[y] = 0;
+        for (f = q->off[i]; f < q->off[i + 1]; f++) {
+            const double *wf = w + (size_t)(q->feats[f] & mask) * (size_t)L;
+            for (y = 0; y < L; y++)
+                emit[y] += wf[y];
+        }
+        for (y = 0; y < L; y++) {
+            double best;
+            int arg = 0;
+            if (i == 0) {
+                best = t[L * L + y];
+            } else {
+                best = sc[(i - 1) * (size_t)L] + t[y];
+                for (yp = 1; yp < L; yp++) {
+                    double s = sc[(i - 1) * (size_t)L + yp] + t[yp * L + y];
+                    if (s > best) {
+                        best = s;
+                        arg = yp;
+                    }
+                }
+            }
+            sc[i * (size_t)L + y] = best + emit[y];
+            bk[i * (size_t)L + y] = (uint8_t)arg;
+        }
+    }
+    if (q->n) {
+        int best = 0;
+        for (y = 1; y < L; y++) {
+            if (sc[(q->n - 1) * (size_t)L + y] > sc[(q->n - 1) * (size_t)L + best])
+                best = y;
+        }
+        for (i = q->n; i-- > 0;) {
+            out[i] = (uint8_t)best;
+            best = bk[i * (size_t)L + best];
+        }
+    }
+}
+
+static double heldout_accuracy(const seqs *S, const model *M, const double *w,
+                               const double *t, double *sc, uint8_t *bk,
+                               uint8_t *out)
+{
+    size_t s, i, right = 0, total = 0;
+    for (s = 0; s < S->n; s++) {
+        const seq *q = &S->v[s];
+        if (!q->heldout || q->excluded)
+            continue;
+        decode(q, M->L, M->mask, w, t, out, sc, bk);
+        for (i = 0; i < q->n; i++) {
+            if (q->skip[i])
+                continue;
+            right += out[i] == q->gold[i];
+            total++;
+        }
+    }
+    return total ? (double)right / (double)total : 0;
+}
+
+/* Trains on the sequences of S that are neither excluded nor held out,
+ * stopping on the held-out ones; returns the best epoch's weights. */
+trained train_best(seqs *S, int epochs, int log2b)
+{
+    model M;
+    size_t n_w, n_t, s, i, maxlen = 0, *order;
+    double *sc, best_acc = -1, *best_w = NULL, *best_t = NULL;
+    uint8_t *bk, *out;
+    uint64_t seed = 0x7A66E5EDull;
+    int epoch, stale = 0, best_epoch = 0;
+    memset(&M, 0, sizeof M);
+    M.L = S->n_labels;
+    M.mask = (1u << log2b) - 1;
+    n_w = ((size_t)M.mask + 1) * (size_t)M.L;
+    n_t = (size_t)(M.L + 1) * (size_t)M.L;
+    M.w = calloc(n_w, sizeof(double));
+    M.total = calloc(n_w, sizeof(double));
+    M.stamp = calloc(n_w, sizeof(uint64_t));
+    M.tw = calloc(n_t, sizeof(double));
+    M.ttotal = calloc(n_t, sizeof(double));
+    M.tstamp = calloc(n_t, sizeof(uint64_t));
+    for (s = 0; s < S->n; s++)
+        maxlen = S->v[s].n > maxlen ? S->v[s].n : maxlen;
+    sc = malloc((maxlen + 1) * (size_t)M.L * sizeof *sc);
+    bk = malloc((maxlen + 1) * (size_t)M.L);
+    out = malloc(maxlen + 1);
+    order = malloc((S->n + 1) * sizeof *order);
+    if (!M.w || !M.total || !M.stamp || !M.tw || !M.ttotal || !M.tstamp ||
+        !sc || !bk || !out || !order)
+        die("out of memory");
+    for (s = 0; s < S->n; s++)
+        order[s] = s;
+    M.time = 1;
+    for (epoch = 1; epoch <= epochs; epoch++) {
+        size_t errors = 0, seen = 0;
+        double acc, *aw, *at;
+        for (s = S->n; s > 1; s--) {
+            size_t r, tmp;
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            r = (size_t)(seed % s);
+            tmp = order[s - 1];
+            order[s - 1] = order[r];
+            order[r] = tmp;
+        }
+        for (s = 0; s < S->n; s++) {
+            const seq *q = &S->v[order[s]];
+            if (q->heldout || q->excluded)
+                continue;
+            decode(q, M.L, M.mask, M.w, M.tw, out, sc, bk);
+            for (i = 0; i < q->n; i++) {
+                size_t f;
+                int g = q->gold[i], p = out[i];
+                int gp = i ? q->gold[i - 1] : M.L, pp = i ? out[i - 1] : M.L;
+                seen++;
+                if (q->skip[i])
+                    continue;
+                if (g != p) {
+                    errors++;
+                    for (f = q->off[i]; f < q->off[i + 1]; f++) {
+                        size_t b = (size_t)(q->feats[f] & M.mask) * (size_t)M.L;
+                        bump(M.w, M.total, M.stamp, b + (size_t)g, M.time, 1);
+                        bump(M.w, M.total, M.stamp, b + (size_t)p, M.time, -1);
+                    }
+                }
+                if (g != p || gp != pp) {
+                    bump(M.tw, M.ttotal, M.tstamp, (size_t)(gp * M.L + g),
+                         M.time, 1);
+                    bump(M.tw, M.ttotal, M.tstamp, (size_t)(pp * M.L + p),
+                         M.time, -1);
+                }
+            }
+            M.time++;
+        }
+        aw = averaged(M.w, M.total, M.stamp, n_w, M.time);
+        at = averaged(M.tw, M.ttotal, M.tstamp, n_t, M.time);
+        acc = heldout_accuracy(S, &M, aw, at, sc, bk, out);
+        printf("epoch %d: %zu errors in %zu training positions, held-out "
+               "accuracy %.4f\n",
+               epoch, errors, seen, acc);
+        if (acc > best_acc) {
+            free(best_w);
+            free(best_t);
+            best_w = aw;
+            best_t = at;
+            best_acc = acc;
+            best_epoch = epoch;
+            stale = 0;
+        } else {
+            free(aw);
+            free(at);
+            if (++stale >= 3)
+                break;
+        }
+    }
+    printf("best epoch %d: held-out accuracy %.4f\n", best_epoch, best_acc);
+    free(M.w);
+    free(M.total);
+    free(M.stamp);
+    free(M.tw);
+    free(M.ttotal);
+    free(M.tstamp);
+    free(sc);
+    free(bk);
+    free(out);
+    free(order);
+    {
+        trained tr;
+        tr.w = best_w;
+        tr.t = best_t;
+        tr.mask = M.mask;
+        tr.L = M.L;
+        return tr;
+    }
+}
+
+/* Writes trained weights as a model file of kind. */
+void write_model(const seqs *S, const trained *tr, const char *kind,
+                 const char *path)
+{
+    kbm_section sec[2];
+    size_t n_w = ((size_t)tr->mask + 1) * (size_t)tr->L;
+    size_t n_t = (size_t)(tr->L + 1) * (size_t)tr->L, i, names = 0;
+    double max = 0, scale;
+    int y;
+    memset(sec, 0, sizeof sec);
+    for (i = 0; i < n_w; i++)
+        max = fabs(tr->w[i]) > max ? fabs(tr->w[i]) : max;
+    for (i = 0; i < n_t; i++)
+        max = fabs(tr->t[i]) > max ? fabs(tr->t[i]) : max;
+    scale = max > 0 ? 32767.0 / max : 1;
+    strcpy(sec[0].tag, "weights");
+    buf_u32(&sec[0].data, 1);
+    buf_u32(&sec[0].data, tr->mask + 1);
+    buf_u32(&sec[0].data, (uint32_t)tr->L);
+    buf_u32(&sec[0].data, 0);
+    for (i = 0; i < n_w; i++)
+        buf_u16(&sec[0].data, (uint16_t)(int16_t)lround(tr->w[i] * scale));
+    strcpy(sec[1].tag, "tagger");
+    for (y = 0; y < tr->L; y++)
+        names += strlen(S->labels[y]) + 1;
+    buf_u32(&sec[1].data, 1);
+    buf_u32(&sec[1].data, (uint32_t)tr->L);
+    buf_u32(&sec[1].data, (uint32_t)names);
+    buf_u32(&sec[1].data, 0);
+    for (i = 0; i < n_t; i++)
+        buf_u16(&sec[1].data, (uint16_t)(int16_t)lround(tr->t[i] * scale));
+    for (y = 0; y < tr->L; y++)
+        buf_put(&sec[1].data, S->labels[y], strlen(S->labels[y]) + 1);
+    if (kbm_write(path, kind, sec, 2) != 0)
+        die("cannot write the model");
+    printf("wrote %s (%d labels)\n", path, tr->L);
+    buf_free(&sec[0].data);
+    buf_free(&sec[1].data);
+}
+
+void train_and_write(seqs *S, const char *kind, const char *path,
+                     int epochs, int log2b)
+{
+    trained tr = train_best(S, epochs, log2b);
+    write_model(S, &tr, kind, path);
+    free(tr.w);
+    free(tr.t);
+}
+
+
+void seqs_free(seqs *S)
+{
+    size_t s;
+    int i;
+    for (s = 0; s < S->n; s++) {
+        free(S->v[s].feats);
+        free(S->v[s].off);
+        free(S->v[s].gold);
+        free(S->v[s].skip);
+    }
+    for (i = 0; i < S->n_labels; i++)
+        free((char *)S->labels[i]);
+    free(S->v);
+    memset(S, 0, sizeof *S);
+}

@@ -1,0 +1,67 @@
+/*
+ * perceptron.h - the averaged structured perceptron behind khabar's sequence
+ * taggers (perceptron.c), shared by `khabar-train pos` and `khabar-train ner`.
+ * A sequence is the features of its positions (as the library's feature
+ * functions give them) and their gold labels.
+ */
+#ifndef KH_PERCEPTRON_H
+#define KH_PERCEPTRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tag/tagger.h"
+
+typedef struct seq {
+    size_t n;
+    uint64_t *feats;
+    uint32_t *off;  /* n + 1 */
+    uint8_t *gold;
+    uint8_t *skip;  /* 1: do not learn from this position */
+    int heldout;    /* for early stopping */
+    int excluded;   /* not trained on (a cross-validation test fold) */
+    int source;     /* NER: 0 ANERcorp, 1 extra corpora */
+    long anercorp;  /* NER: index of the ANERcorp sentence it is or copies */
+} seq;
+
+typedef struct seqs {
+    seq *v;
+    size_t n, cap;
+    const char *labels[KH_TAG_MAX_LABELS];
+    int n_labels;
+} seqs;
+
+typedef struct trained {
+    double *w, *t;  /* averaged emission and transition weights */
+    uint32_t mask;
+    int L;
+} trained;
+
+/* The index of a label, added when new. */
+int label_of(seqs *S, const char *name);
+
+/* Appends a sequence (S takes its arrays). */
+void add_seq(seqs *S, seq *q);
+
+/* Viterbi with double weights (w: emissions, t: transitions); sc and bk have
+ * room for q->n * L entries. */
+void decode(const seq *q, int L, uint32_t mask, const double *w,
+            const double *t, uint8_t *out, double *sc, uint8_t *bk);
+
+/* Trains on the sequences that are neither excluded nor held out, stopping
+ * on the held-out ones; returns the best epoch's averaged weights (caller
+ * frees w and t). */
+trained train_best(seqs *S, int epochs, int log2b);
+
+/* Writes weights as a model file of kind (sections "weights", "tagger"). */
+void write_model(const seqs *S, const trained *tr, const char *kind,
+                 const char *path);
+
+/* train_best then write_model. */
+void train_and_write(seqs *S, const char *kind, const char *path,
+                     int epochs, int log2b);
+
+/* Frees the sequences and labels of S. */
+void seqs_free(seqs *S);
+
+#endif

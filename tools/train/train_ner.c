@@ -1,0 +1,440 @@
+/*
+ * train_ner.c - `khabar-train ner`: the named-entity recognizer.
+ *
+ *   khabar-train ner --out data/ner.kbm --anercorp A.bio --docs A.docs
+ *       [--news N.bio --news-align N.align] [--extra E.bio]...
+ *       [--cv K] [--epochs N] [--buckets LOG2]
+ *
+ * Inputs are `token<TAB>tag` files, one token a line, an empty line between
+ * sentences, tags B-/I- PER LOC ORG MISC and O (tools/ner/prepare.py makes
+ * them from ANERcorp and the FANE corpora). Each sentence goes through the
+ * library as pre-tokenized text (words, parts of speech) and the features
+ * are the library's (src/tag/ner_features.c), so what is learned is what
+ * runs. Gazetteer entries that only the NER corpora gave are ignored here:
+ * in training they would name every entity, which the gazetteer cannot do
+ * for new text.
+ *
+ * With --cv K, the ANERcorp documents (A.docs: the sentence where each
+ * begins) are split into K contiguous folds in document order; each fold is
+ * recognized by a model trained on everything else (the NewsFANE copies of
+ * its sentences, known from N.align, are left out too), and entity-level
+ * precision, recall and F1 (exact span and type) are printed per fold and
+ * over all. Then the final model is trained on everything and written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/doc.h"
+#include "model/model.h"
+#include "khabar.h"
+#include "perceptron.h"
+#include "tag/features.h"
+#include "tag/tag.h"
+#include "train.h"
+
+/* The label set, in a fixed order. */
+static const char *const ner_labels[] = {"O",     "B-PER", "I-PER",
+                                         "B-LOC", "I-LOC", "B-ORG",
+                                         "I-ORG", "B-MISC", "I-MISC"};
+
+/* Gazetteer sources that are the NER corpora themselves. */
+#define CORPUS_SOURCES                                                       \
+    (KH_GAZ_SRC_ANERCORP | KH_GAZ_SRC_NEWSFANE | KH_GAZ_SRC_WIKIFANE)
+
+typedef struct bio_sentence {
+    size_t first, n; /* tokens of the file */
+} bio_sentence;
+
+typedef struct bio_file {
+    char **tokens;
+    char **tags;
+    size_t n_tokens, cap;
+    bio_sentence *sent;
+    size_t n_sent, cap_sent;
+} bio_file;
+
+static void bio_read(bio_file *b, const char *path)
+{
+    size_t len, pos = 0, start = 0;
+    char *text = read_file(path, &len);
+    memset(b, 0, sizeof *b);
+    while (pos <= len) {
+        char *line = text + pos, *nl = memchr(line, '\n', len - pos), *tab;
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+        line[n] = 0;
+        if (n && line[n - 1] == '\r')
+            line[--n] = 0;
+        if (n == 0) {
+            if (b->n_tokens > start) {
+                if (b->n_sent == b->cap_sent) {
+                    b->cap_sent = b->cap_sent ? 2 * b->cap_sent : 1024;
+                    b->sent = realloc(b->sent, b->cap_sent * sizeof *b->sent);
+                    if (!b->sent)
+                        die("out of memory");
+                }
+                b->sent[b->n_sent].first = start;
+                b->sent[b->n_sent].n = b->n_tokens - start;
+                b->n_sent++;
+            }
+            start = b->n_tokens;
+        } else if ((tab = strchr(line, '\t')) != NULL) {
+            *tab = 0;
+            if (b->n_tokens == b->cap) {
+                b->cap = b->cap ? 2 * b->cap : 4096;
+                b->tokens = realloc(b->tokens, b->cap * sizeof *b->tokens);
+                b->tags = realloc(b->tags, b->cap * sizeof *b->tags);
+                if (!b->tokens || !b->tags)
+                    die("out of memory");
+            }
+            b->tokens[b->n_tokens] = strdup(line);
+            b->tags[b->n_tokens] = strdup(tab + 1);
+            b->n_tokens++;
+        }
+        if (!nl)
+            break;
+        pos += n + 1 + (line[n] == 0 && n < (size_t)(nl - line) ? 1 : 0);
+        pos = (size_t)(nl - text) + 1;
+    }
+    if (b->n_tokens > start) {
+        if (b->n_sent == b->cap_sent) {
+            b->cap_sent = b->cap_sent + 1;
+            b->sent = realloc(b->sent, b->cap_sent * sizeof *b->sent);
+            if (!b->sent)
+                die("out of memory");
+        }
+        b->sent[b->n_sent].first = start;
+        b->sent[b->n_sent].n = b->n_tokens - start;
+        b->n_sent++;
+    }
+    free(text);
+}
+
+static void bio_free(bio_file *b)
+{
+    size_t i;
+    for (i = 0; i < b->n_tokens; i++) {
+        free(b->tokens[i]);
+        free(b->tags[i]);
+    }
+    free(b->tokens);
+    free(b->tags);
+    free(b->sent);
+}
+
+/* Turns the sentences of a file into sequences: analyzes them in batches
+ * as pre-tokenized text and takes the recognizer's view of each. */
+static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
+                          int source, const long *anercorp_of)
+{
+    size_t s0 = 0, skipped = 0;
+    while (s0 < b->n_sent) {
+        size_t s1 = s0 + 2000 < b->n_sent ? s0 + 2000 : b->n_sent, s, len = 0;
+        char *text;
+        khabar_options o;
+        khabar_doc *d;
+        size_t ds = 0;
+        for (s = s0; s < s1; s++) {
+            size_t t;
+            for (t = 0; t < b->sent[s].n; t++)
+                len += strlen(b->tokens[b->sent[s].first + t]) + 1;
+        }
+        text = malloc(len + 1);
+        if (!text)
+            die("out of memory");
+        len = 0;
+        for (s = s0; s < s1; s++) {
+            size_t t;
+            for (t = 0; t < b->sent[s].n; t++) {
+                const char *tok = b->tokens[b->sent[s].first + t];
+                size_t n = strlen(tok);
+                memcpy(text + len, tok, n);
+                len += n;
+                text[len++] = t + 1 < b->sent[s].n ? ' ' : '\n';
+            }
+        }
+        memset(&o, 0, sizeof o);
+        o.stages = KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS | KHABAR_STAGE_POS;
+        o.flags = KHABAR_ANALYZE_PRETOKENIZED;
+        d = khabar_analyze_opts(m, text, len, &o, NULL);
+        if (!d)
+            die("analysis failed");
+        for (s = s0; s < s1; s++, ds++) {
+            const khabar_sentence *sd = khabar_doc_sentences(d) + ds;
+            kh_ner_token *view;
+            char *kb;
+            seq q;
+            size_t i, n = b->sent[s].n;
+            if (ds >= khabar_doc_sentence_count(d) || sd->n_tokens != n) {
+                /* A token with white space inside: the sentences no longer
+                 * line up; skip what is left of the batch. */
+                skipped += s1 - s;
+                break;
+            }
+            view = calloc(n, sizeof *view);
+            kb = malloc(n * 1024 + 1);
+            memset(&q, 0, sizeof q);
+            q.n = n;
+            q.gold = malloc(n);
+            q.skip = calloc(n, 1);
+            q.off = malloc((n + 1) * sizeof *q.off);
+            q.feats = malloc(n * KH_TAG_MAX_FEATS * sizeof *q.feats);
+            if (!view || !kb || !q.gold || !q.skip || !q.off || !q.feats)
+                die("out of memory");
+            kh_ner_views(d, m->has_gazetteer ? &m->gaz : NULL, CORPUS_SOURCES,
+                         sd->first_token, sd->first_token + n, view, kb);
+            q.off[0] = 0;
+            for (i = 0; i < n; i++) {
+                const char *tag = b->tags[b->sent[s].first + i];
+                q.gold[i] = (uint8_t)label_of(S, tag);
+                q.off[i + 1] = q.off[i] + (uint32_t)kh_ner_features(
+                                              NULL, view, n, i,
+                                              q.feats + q.off[i]);
+            }
+            q.source = source;
+            q.anercorp = anercorp_of ? anercorp_of[s] : -1;
+            q.heldout = S->n % 10 == 9;
+            add_seq(S, &q);
+            free(view);
+            free(kb);
+        }
+        khabar_doc_free(d);
+        free(text);
+        s0 = s1;
+    }
+    if (skipped)
+        printf("skipped %zu sentences that did not line up\n", skipped);
+}
+
+/* Entities of a BIO label sequence as (start, end, type) triples. */
+static size_t spans(const uint8_t *lab, size_t n, const char *const *names,
+                    size_t *out)
+{
+    size_t i = 0, k = 0;
+    while (i < n) {
+        const char *name = names[lab[i]], *type = name + 2;
+        size_t j;
+        if (name[0] == 'O') {
+            i++;
+            continue;
+        }
+        for (j = i + 1; j < n && names[lab[j]][0] == 'I' &&
+                        strcmp(names[lab[j]] + 2, type) == 0;
+             j++)
+            ;
+        out[3 * k] = i;
+        out[3 * k + 1] = j;
+        out[3 * k + 2] = lab[i] + (name[0] == 'B' ? 0u : 1000u);
+        /* Normalize the type: B-X and I-X of a span count as the type X. */
+        out[3 * k + 2] = (size_t)type[0] * 256 + (size_t)type[1];
+        k++;
+        i = j;
+    }
+    return k;
+}
+
+/* Counts of a recognizer on the excluded sequences of S. */
+typedef struct prf {
+    size_t gold, found, right;
+} prf;
+
+static prf evaluate(const seqs *S, const trained *tr)
+{
+    prf r = {0, 0, 0};
+    size_t s, maxlen = 0;
+    double *sc;
+    uint8_t *bk, *out;
+    size_t *g, *p;
+    for (s = 0; s < S->n; s++)
+        maxlen = S->v[s].n > maxlen ? S->v[s].n : maxlen;
+    sc = malloc((maxlen + 1) * (size_t)tr->L * sizeof *sc);
+    bk = malloc((maxlen + 1) * (size_t)tr->L);
+    out = malloc(maxlen + 1);
+    g = malloc((3 * maxlen + 3) * sizeof *g);
+    p = malloc((3 * maxlen + 3) * sizeof *p);
+    if (!sc || !bk || !out || !g || !p)
+        die("out of memory");
+    for (s = 0; s < S->n; s++) {
+        const seq *q = &S->v[s];
+        size_t ng, np, a, b;
+        if (!q->excluded || q->source != 0)
+            continue;
+        decode(q, tr->L, tr->mask, tr->w, tr->t, out, sc, bk);
+        ng = spans(q->gold, q->n, S->labels, g);
+        np = spans(out, q->n, S->labels, p);
+        r.gold += ng;
+        r.found += np;
+        for (a = 0; a < np; a++) {
+            for (b = 0; b < ng; b++) {
+                if (p[3 * a] == g[3 * b] && p[3 * a + 1] == g[3 * b + 1] &&
+                    p[3 * a + 2] == g[3 * b + 2]) {
+                    r.right++;
+                    break;
+                }
+            }
+        }
+    }
+    free(sc);
+    free(bk);
+    free(out);
+    free(g);
+    free(p);
+    return r;
+}
+
+static void print_prf(const char *what, prf r)
+{
+    double P = r.found ? 100.0 * (double)r.right / (double)r.found : 0;
+    double R = r.gold ? 100.0 * (double)r.right / (double)r.gold : 0;
+    printf("%s: precision %.2f recall %.2f F1 %.2f (%zu gold entities)\n", what,
+           P, R, P + R > 0 ? 2 * P * R / (P + R) : 0, r.gold);
+}
+
+/* The ANERcorp sentence index of each NewsFANE sentence (-1: none). */
+static long *read_align(const char *path, size_t n)
+{
+    size_t len, i = 0;
+    char *text = read_file(path, &len), *p = text;
+    long *a = malloc((n + 1) * sizeof *a);
+    if (!a)
+        die("out of memory");
+    while (i < n && *p) {
+        char *tab = strchr(p, '\t'), *nl;
+        if (!tab)
+            break;
+        a[i++] = strtol(tab + 1, &nl, 10);
+        p = strchr(nl, '\n');
+        if (!p)
+            break;
+        p++;
+    }
+    while (i < n)
+        a[i++] = -1;
+    free(text);
+    return a;
+}
+
+int train_ner(int argc, char **argv)
+{
+    const char *out_path = NULL, *aner = NULL, *docs = NULL, *news = NULL;
+    const char *align = NULL, *extra[16];
+    int n_extra = 0, i, epochs = 30, log2b = 18, cv = 0;
+    seqs S;
+    bio_file A, N, E;
+    khabar_model *m;
+    khabar_error err;
+    size_t *doc_start = NULL, n_docs = 0, s, j;
+    long *aner_index;
+    for (i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--out") && i + 1 < argc)
+            out_path = argv[++i];
+        else if (!strcmp(argv[i], "--anercorp") && i + 1 < argc)
+            aner = argv[++i];
+        else if (!strcmp(argv[i], "--docs") && i + 1 < argc)
+            docs = argv[++i];
+        else if (!strcmp(argv[i], "--news") && i + 1 < argc)
+            news = argv[++i];
+        else if (!strcmp(argv[i], "--news-align") && i + 1 < argc)
+            align = argv[++i];
+        else if (!strcmp(argv[i], "--extra") && i + 1 < argc && n_extra < 16)
+            extra[n_extra++] = argv[++i];
+        else if (!strcmp(argv[i], "--cv") && i + 1 < argc)
+            cv = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
+            epochs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--buckets") && i + 1 < argc)
+            log2b = atoi(argv[++i]);
+        else
+            die("ner: unknown option");
+    }
+    if (!out_path || !aner || log2b < 10 || log2b > 22 || cv < 0 || cv == 1)
+        die("usage: khabar-train ner --out OUT --anercorp A.bio [--docs D] "
+            "[--news N.bio --news-align N.align] [--extra E.bio]... [--cv K]");
+    if (cv && !docs)
+        die("ner: --cv needs --docs");
+    memset(&S, 0, sizeof S);
+    for (i = 0; i < 9; i++)
+        label_of(&S, ner_labels[i]);
+    m = khabar_model_new(&err);
+    if (!m)
+        die(err.msg);
+    bio_read(&A, aner);
+    aner_index = malloc((A.n_sent + 1) * sizeof *aner_index);
+    if (!aner_index)
+        die("out of memory");
+    for (s = 0; s < A.n_sent; s++)
+        aner_index[s] = (long)s;
+    bio_sequences(&S, m, &A, 0, aner_index);
+    printf("ANERcorp: %zu sentences\n", A.n_sent);
+    if (news) {
+        long *al;
+        size_t before = S.n;
+        bio_read(&N, news);
+        al = align ? read_align(align, N.n_sent) : NULL;
+        bio_sequences(&S, m, &N, 1, al);
+        printf("news: %zu sentences\n", S.n - before);
+        free(al);
+        bio_free(&N);
+    }
+    for (i = 0; i < n_extra; i++) {
+        size_t before = S.n;
+        bio_read(&E, extra[i]);
+        bio_sequences(&S, m, &E, 1, NULL);
+        printf("%s: %zu sentences\n", extra[i], S.n - before);
+        bio_free(&E);
+    }
+    if (docs) {
+        size_t len;
+        char *text = read_file(docs, &len), *p = text;
+        doc_start = malloc((len / 2 + 2) * sizeof *doc_start);
+        if (!doc_start)
+            die("out of memory");
+        while (*p) {
+            char *e;
+            unsigned long v = strtoul(p, &e, 10);
+            if (e == p)
+                break;
+            doc_start[n_docs++] = v;
+            p = e;
+            while (*p == '\n' || *p == '\r' || *p == ' ')
+                p++;
+        }
+        free(text);
+    }
+    if (cv) {
+        prf all = {0, 0, 0};
+        int k;
+        for (k = 0; k < cv; k++) {
+            /* Documents [d0, d1) are fold k: sentences [a, b). */
+            size_t d0 = n_docs * (size_t)k / (size_t)cv;
+            size_t d1 = n_docs * (size_t)(k + 1) / (size_t)cv;
+            long a = (long)doc_start[d0];
+            long b = d1 < n_docs ? (long)doc_start[d1] : (long)A.n_sent;
+            trained tr;
+            prf r;
+            char what[64];
+            for (j = 0; j < S.n; j++)
+                S.v[j].excluded = S.v[j].anercorp >= a && S.v[j].anercorp < b;
+            tr = train_best(&S, epochs, log2b);
+            r = evaluate(&S, &tr);
+            snprintf(what, sizeof what, "fold %d (sentences %ld-%ld)", k + 1,
+                     a, b - 1);
+            print_prf(what, r);
+            all.gold += r.gold;
+            all.found += r.found;
+            all.right += r.right;
+            free(tr.w);
+            free(tr.t);
+        }
+        print_prf("cross-validation, all folds", all);
+        for (j = 0; j < S.n; j++)
+            S.v[j].excluded = 0;
+    }
+    train_and_write(&S, "ner", out_path, epochs, log2b);
+    seqs_free(&S);
+    bio_free(&A);
+    free(aner_index);
+    free(doc_start);
+    khabar_model_free(m);
+    return 0;
+}
