@@ -27,6 +27,7 @@ int cmd_ner(int argc, char **argv)
 {
     static const cli_job job = {"ner",
                                 KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
+                                    KHABAR_STAGE_REPAIRS |
                                     KHABAR_STAGE_ENTITIES,
                                 KHABAR_VIEW_ENTITIES, 0};
     static const cli_job tags = {"ner",

@@ -228,9 +228,9 @@ enum {
     KHABAR_STAGE_TOKENS    = 1u << 1,
     KHABAR_STAGE_SENTENCES = 1u << 2,
     KHABAR_STAGE_WORDS     = 1u << 3, /* segments, lemmas, stems, roots */
-    KHABAR_STAGE_REPAIRS   = 1u << 4, /* glued words found and split; with
-                                         WORDS, the parts of a repaired
-                                         token are analyzed apart */
+    KHABAR_STAGE_REPAIRS   = 1u << 4, /* glued words found and split: the
+                                         token becomes tokens, one per part
+                                         (no gap between them) */
     KHABAR_STAGE_POS       = 1u << 5, /* UD parts of speech of the words */
     KHABAR_STAGE_ENTITIES  = 1u << 6  /* named entities */
 };
@@ -331,11 +331,13 @@ typedef struct khabar_word {
     uint16_t flags;     /* KHABAR_WORD_* */
 } khabar_word;
 
-/* A glued-word repair (stage REPAIRS): a token that is two or three words
- * run together (مدينةسوتشي), and where the spaces go. The token itself is
- * unchanged; its words (stage WORDS) are those of its parts. */
+/* A glued-word repair (stage REPAIRS): a token that was two or three words
+ * run together (مدينةسوتشي), and where the spaces go. In the doc's tokens
+ * it is replaced by its parts, adjacent tokens with no gap between them, so
+ * every later stage sees the words apart; the repair keeps the original
+ * span. */
 typedef struct khabar_repair {
-    size_t token;       /* index of the token */
+    size_t token;       /* index of the token of its first part */
     size_t start, end;  /* its bytes in the input */
     size_t text;        /* replacement, in khabar_doc_norm(): the token's
                            bytes with a space at each split */

@@ -93,9 +93,10 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
     }
     if ((doc->stages & KHABAR_STAGE_TOKENS) && kh_tokenize(doc) != 0)
         goto nomem;
-    if ((doc->stages & KHABAR_STAGE_SENTENCES) && kh_sentences(doc) != 0)
-        goto nomem;
+    /* Repairs split tokens: before the sentences, which count tokens. */
     if ((doc->stages & KHABAR_STAGE_REPAIRS) && kh_repairs(doc) != 0)
+        goto nomem;
+    if ((doc->stages & KHABAR_STAGE_SENTENCES) && kh_sentences(doc) != 0)
         goto nomem;
     if ((doc->stages & KHABAR_STAGE_WORDS) &&
         kh_words(doc, (opts->flags & KHABAR_ANALYZE_FINE) != 0) != 0)

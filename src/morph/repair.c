@@ -731,13 +731,79 @@ static uint64_t token_hash(const unsigned char *p, size_t n)
     return h ^ n;
 }
 
+/* Replaces each repaired token by its parts: tokens of their own with no
+ * gap between them (like و and 2015 in و2015), each with its normalized
+ * form; the last part keeps the token's gap flags. Repairs then point at
+ * their first part. */
+static int split_tokens(khabar_doc *doc)
+{
+    khabar_repair *rep = doc->repairs.data;
+    const khabar_token *old = doc->tokens.data;
+    size_t n = doc->tokens.len, i, r = 0;
+    kh_vec out = {0};
+    kh_norm nm;
+    int rc = 0;
+    if (kh_vec_reserve(&out, sizeof(khabar_token), n + 2 * doc->repairs.len))
+        return -1;
+    kh_norm_init(&nm, doc->norm, 0);
+    for (i = 0; i < n && rc == 0; i++) {
+        khabar_token *t;
+        size_t a, k;
+        if (r >= doc->repairs.len || rep[r].token != i) {
+            t = kh_vec_push(&out, sizeof *t);
+            *t = old[i];
+            continue;
+        }
+        rep[r].token = out.len;
+        a = old[i].start;
+        for (k = 0; k <= rep[r].n_splits && rc == 0; k++) {
+            size_t b = k < rep[r].n_splits ? rep[r].split[k] : old[i].end;
+            char *buf;
+            nm.len = 0;
+            nm.failed = 0;
+            kh_norm_boundary(&nm);
+            kh_normalize_text(&nm, doc->text + a, b - a);
+            buf = nm.failed ? NULL
+                            : realloc(doc->norm_buf, doc->norm_len + nm.len + 1);
+            if (!buf) {
+                rc = -1;
+                break;
+            }
+            doc->norm_buf = buf;
+            memcpy(buf + doc->norm_len, nm.buf, nm.len);
+            t = kh_vec_push(&out, sizeof *t);
+            t->start = a;
+            t->end = b;
+            t->norm = doc->norm_len;
+            t->norm_len = (uint32_t)nm.len;
+            t->kind = KHABAR_TOK_ARABIC;
+            t->flags = k == rep[r].n_splits
+                           ? (uint16_t)(old[i].flags & ~KHABAR_TOKEN_CHANGED)
+                           : 0;
+            if (nm.len != b - a || memcmp(nm.buf, doc->text + a, nm.len) != 0)
+                t->flags |= KHABAR_TOKEN_CHANGED;
+            doc->norm_len += nm.len;
+            a = b;
+        }
+        r++;
+    }
+    kh_norm_free(&nm);
+    if (rc) {
+        kh_vec_free(&out);
+        return rc;
+    }
+    kh_vec_free(&doc->tokens);
+    doc->tokens = out;
+    return 0;
+}
+
 int kh_repairs(khabar_doc *doc)
 {
     const khabar_token *tk = doc->tokens.data;
     size_t i, n = doc->tokens.len, *memo;
     kh_norm morph;
     int rc = 0;
-    if (!doc->model->has_lexicon)
+    if (!doc->model->has_lexicon || doc->pretokenized)
         return 0;
     memo = calloc((size_t)1 << WHOLE_MEMO_BITS, sizeof *memo);
     if (!memo)
@@ -796,5 +862,7 @@ int kh_repairs(khabar_doc *doc)
     }
     kh_norm_free(&morph);
     free(memo);
+    if (rc == 0 && doc->repairs.len)
+        rc = split_tokens(doc);
     return rc;
 }

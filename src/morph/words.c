@@ -494,7 +494,7 @@ static int from_memo(stage *st, size_t ti, uint64_t h)
 int kh_words(khabar_doc *doc, int fine)
 {
     stage st;
-    size_t i, n = doc->tokens.len, *index, rep = 0;
+    size_t i, n = doc->tokens.len, *index;
     memset(&st, 0, sizeof st);
     st.doc = doc;
     st.m = doc->model;
@@ -517,28 +517,10 @@ int kh_words(khabar_doc *doc, int fine)
         index[i] = doc->words.len;
         if (from_memo(&st, i, h))
             continue;
-        if (t->kind == KHABAR_TOK_ARABIC) {
-            /* A repaired token: each part has its own words. */
-            const khabar_repair *r = NULL;
-            while (rep < doc->repairs.len &&
-                   ((const khabar_repair *)doc->repairs.data)[rep].token < i)
-                rep++;
-            if (rep < doc->repairs.len &&
-                ((const khabar_repair *)doc->repairs.data)[rep].token == i)
-                r = (const khabar_repair *)doc->repairs.data + rep;
-            if (r) {
-                size_t a = t->start, k;
-                for (k = 0; k <= r->n_splits; k++) {
-                    size_t b = k < r->n_splits ? r->split[k] : t->end;
-                    arabic_part(&st, i, a, b);
-                    a = b;
-                }
-            } else {
-                arabic_part(&st, i, t->start, t->end);
-            }
-        } else {
+        if (t->kind == KHABAR_TOK_ARABIC)
+            arabic_part(&st, i, t->start, t->end);
+        else
             other_token(&st, i);
-        }
         index[i + 1] = doc->words.len;
         st.memo[h & ((1u << MEMO_BITS) - 1)].hash = h;
         st.memo[h & ((1u << MEMO_BITS) - 1)].token = i + 1;

@@ -84,6 +84,8 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
         f[m++] = kh_feat_mix(kh_feat(221), p->upos | (unsigned)p->kind << 8);
         m = gaz_bits(f, m, 222, p->gaz | p->gaz_begin, 0);
         f[m++] = kh_feat_mix(STR(223, p->host, p->host_len), x->upos);
+        f[m++] = kh_feat_str(STR(227, p->host, p->host_len), x->host,
+                             x->host_len);
         if (i > 1) {
             f[m++] = STR(224, t[i - 2].host, t[i - 2].host_len);
             m = gaz_bits(f, m, 225, t[i - 2].gaz, 0);
@@ -98,6 +100,8 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
         m = gaz_bits(f, m, 232, q->gaz | q->gaz_inside, 0);
         if (i + 2 < n)
             f[m++] = STR(233, t[i + 2].host, t[i + 2].host_len);
+        f[m++] = kh_feat_str(STR(234, x->host, x->host_len), q->host,
+                             q->host_len);
     } else {
         f[m++] = kh_feat(236);
     }

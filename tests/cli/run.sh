@@ -50,7 +50,8 @@ for article in "$root"/examples/*.txt; do
                "sentences text" "sentences jsonl" "normalize text" \
                "normalize jsonl" "normalize-display text" "segment text" \
                "segment jsonl" "segment-fine text" "stem text" \
-               "conllu conllu" "repair text" "repair jsonl"; do
+               "conllu conllu" "repair text" "repair jsonl" "ner text" \
+               "ner jsonl"; do
         set -- $run
         cmd=$1 fmt=$2 extra=()
         if [ "$cmd" = normalize-display ]; then cmd=normalize; extra=(--preset display); fi
@@ -96,11 +97,29 @@ printf 'سُورْيَا\n' >"$tmp/want"
 same "display keeps diacritics" "$tmp/want" "$tmp/got"
 expect 0 "--version" -- "$khabar" --version
 grep -q '^khabar [0-9]' "$tmp/out" && ok || fail "--version prints the version"
-for c in normalize tokenize sentences segment stem conllu repair; do
+for c in normalize tokenize sentences segment stem conllu repair ner; do
     expect 0 "$c --help" -- "$khabar" "$c" --help
     grep -q "usage: khabar $c" "$tmp/out" && ok || fail "$c --help prints usage"
 done
 expect 0 "--help" -- "$khabar" --help
+
+# ------------------------------------------------------------- entities ---
+printf 'قال الرئيس الروسي فلاديمير بوتين في موسكو أمس إن الأمم المتحدة تدعم الحوار.\n' |
+    "$khabar" ner >"$tmp/got"
+grep -q $'^PER\tفلاديمير بوتين\t' "$tmp/got" && ok || fail "ner: a person"
+grep -q $'^LOC\tموسكو\t' "$tmp/got" && ok || fail "ner: a place"
+grep -q $'^ORG\tالأمم المتحدة\t' "$tmp/got" && ok || fail "ner: an organization"
+printf 'وصل إلى وبيروت\n' | "$khabar" ner --format jsonl >"$tmp/got"
+grep -q '"text":"بيروت"' "$tmp/got" && ok || fail "ner: proclitics are not part of the entity"
+# ANERcorp-style input: the same tokens back, in order, with a tag each.
+printf 'قال O\nبوتين B-PERS\nفي O\nموسكو B-LOC\n\nوصل O\nالأسد B-PERS\n' >"$tmp/pre.txt"
+expect 0 "ner --pretokenized" -- "$khabar" ner --pretokenized "$tmp/pre.txt"
+cut -d' ' -f1 "$tmp/out" >"$tmp/got"
+printf 'قال\nبوتين\nفي\nموسكو\n\nوصل\nالأسد\n\n' >"$tmp/want"
+same "ner --pretokenized keeps the tokens" "$tmp/want" "$tmp/got"
+LC_ALL=C awk 'NF && $2 !~ /^(O|[BI]-(PERS|LOC|ORG|MISC))$/ { bad = 1 } END { exit bad }' \
+    "$tmp/out" && ok || fail "ner --pretokenized: ANERcorp tag names"
+expect 2 "ner --pretokenized --format jsonl" -- "$khabar" ner --pretokenized --format jsonl "$tmp/pre.txt"
 
 # ----------------------------------------------------------- bad usage ---
 expect 2 "no command" -- "$khabar"
