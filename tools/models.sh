@@ -11,6 +11,10 @@
 #   5. data/lemmatizer.kbm: the lemmatizer (edit trees ranked by a
 #      perceptron), trained on converted PADT, with a cache for frequent
 #      news hosts
+#   6. data/gazetteer.kbm: names, titles and trigger words
+#      (tools/ner/build_gazetteer.py)
+#   7. data/pos.kbm: the POS tagger (PADT in UD v2 tags + 150 PUD sentences)
+#   8. data/ner.kbm: the named-entity recognizer (ANERcorp)
 #
 # usage: tools/models.sh BUILD SHARED_DATA
 set -euo pipefail
@@ -28,6 +32,9 @@ echo "== PADT -> surface segmentation"
 python3 tools/padt_convert.py "$shared"/padt/padt-part-a.conllu \
     "$shared"/padt/padt-part-b.conllu --outdir "$work/padt" --style mwt \
     --split-fused --check
+python3 tools/padt_convert.py "$shared"/padt/padt-part-a.conllu \
+    "$shared"/padt/padt-part-b.conllu --outdir "$work/padt" --style mwt \
+    --split-fused --ud2 --check
 echo "== lexicon"
 python3 tools/lexicon/build_lexicon.py --shared "$shared" \
     --khabar "$build/khabar" --out data/lexicon.kbm
@@ -46,4 +53,22 @@ make -s BUILD="$build" all "$build/khabar-train"
     --out data/lemmatizer.kbm --corpus "$build/bench/corpus.txt" \
     "$work"/padt/padt-part-a.split.surface.conllu \
     "$work"/padt/padt-part-b.split.surface.conllu
+echo "== gazetteer"
+python3 tools/ner/build_gazetteer.py --shared "$shared" --khabar "$build/khabar" \
+    --out data/gazetteer.kbm
+echo "== POS tagger"
+# PADT in UD v2 tags, and the first 150 sentences of PUD dev (the other 100
+# are held apart: make eval scores them).
+python3 tools/pud_to_mwt.py "$shared/pud-dev-250.conllu" --sentences 0:150 \
+    > "$work/pud-train.conllu"
+make -s BUILD="$build" all "$build/khabar-train"
+"$build/khabar-train" pos --lexicon data/lexicon.kbm --out data/pos.kbm \
+    "$work"/padt/padt-part-a.split.ud2.surface.conllu \
+    "$work"/padt/padt-part-b.split.ud2.surface.conllu "$work/pud-train.conllu"
+echo "== named entities"
+# The recognizer's features use the POS tagger: rebuild with the new one.
+make -s BUILD="$build" all "$build/khabar-train"
+python3 tools/ner/prepare.py --shared "$shared" --out "$build/ner"
+"$build/khabar-train" ner --out data/ner.kbm --anercorp "$build/ner/anercorp.bio" \
+    --docs "$build/ner/anercorp.docs"
 ls -l data/*.kbm
