@@ -138,3 +138,54 @@ $py $ev/stem_score.py "${stem_args[@]}" > "$out/stem.json"
 
 # ------------------------------------------------------------ the table ---
 $py $ev/report.py "$out" --shared "$shared"
+
+# ---------------------------------------------------------- 5. taggers ---
+# POS on the 100 PUD sentences the tagger did not train on (from raw text,
+# and with gold segmentation: the tagger retrained with them as its test);
+# NER cross-validated on ANERcorp in document order (the recognizer
+# retrained five times).
+train=$build/khabar-train
+if [ -f "$pud" ] && [ -x "$train" ]; then
+    echo
+    echo "Taggers"
+    $py - "$pud" "$out/pud100.gold.conllu" <<'PYEOF'
+import sys
+sents, cur = [], []
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.strip():
+        cur.append(line)
+    elif cur:
+        sents.append(cur); cur = []
+if cur:
+    sents.append(cur)
+open(sys.argv[2], "w", encoding="utf-8").write(
+    "".join("".join(s) + "\n" for s in sents[150:]))
+PYEOF
+    $py $ev/ud_score.py --print-text "$out/pud100.gold.conllu" > "$out/pud100.txt"
+    "$khabar" conllu --no-progress "$out/pud100.txt" > "$out/pud100.system.conllu"
+    $py $ev/ud_score.py "$out/pud100.gold.conllu" "$out/pud100.system.conllu" |
+        awk '/^UPOS/ { printf "  UPOS F1, from raw text (PUD dev 150-249)     %6.2f   goal >= 93\n", $4 }
+             /^Words/ { printf "  Words F1 on the same sentences              %6.2f\n", $4 }'
+    mkdir -p "$out/padt-ud2"
+    $py tools/padt_convert.py "$shared"/padt/padt-part-a.conllu \
+        "$shared"/padt/padt-part-b.conllu --outdir "$out/padt-ud2" --style mwt \
+        --split-fused --ud2 > "$out/padt-ud2/convert.log" 2>&1
+    $py tools/pud_to_mwt.py "$pud" --sentences 0:150 > "$out/pud-train.conllu"
+    $py tools/pud_to_mwt.py "$pud" --sentences 150:250 > "$out/pud-test.conllu"
+    "$train" pos --lexicon data/lexicon.kbm --out "$out/pos-eval.kbm" \
+        --test "$out/pud-test.conllu" \
+        "$out"/padt-ud2/padt-part-a.split.ud2.surface.conllu \
+        "$out"/padt-ud2/padt-part-b.split.ud2.surface.conllu \
+        "$out/pud-train.conllu" > "$out/pos-eval.log" 2>&1 &&
+        awk '/^test/ { printf "  UPOS accuracy, gold segmentation (same)     %6.2f   goal >= 95\n", $NF }' \
+            "$out/pos-eval.log"
+    if $py tools/ner/prepare.py --shared "$shared" --out "$out/ner" \
+            > "$out/ner-prepare.log" 2>&1; then
+        "$train" ner --out "$out/ner-cv.kbm" --anercorp "$out/ner/anercorp.bio" \
+            --docs "$out/ner/anercorp.docs" --cv 5 > "$out/ner-cv.log" 2>&1 &&
+            awk '/^cross-validation/ { printf "  NER entity F1, ANERcorp 5-fold CV by documents %5s  (P %s, R %s)   goal >= 85\n", $9, $5, $7 }' \
+                "$out/ner-cv.log"
+    else
+        echo "  NER: tools/ner/prepare.py failed (see $out/ner-prepare.log)"
+    fi
+fi
