@@ -3,6 +3,7 @@
 #   make                 library (static and shared) and the khabar command
 #   make check           every test (unit, CLI golden files, fuzz corpus)
 #   make asan            the tests under AddressSanitizer + UBSan
+#   make tsan            the unit tests (threads sharing a model) under TSan
 #   make fuzz            run the libFuzzer target (clang), FUZZ_TIME seconds
 #   make bench           throughput against Snowball, SQLite FTS5 and Lucene
 #   make models          rebuild data/*.kbm from ../shared/data
@@ -49,7 +50,7 @@ REPLAY   := $(BUILD)/fuzz-replay
 REPLAY_MODEL := $(BUILD)/fuzz-replay-model
 TRAIN    := $(BUILD)/khabar-train
 
-.PHONY: all check unit cli-tests fuzz-replay asan fuzz bench install \
+.PHONY: all check unit cli-tests fuzz-replay asan tsan fuzz bench install \
         uninstall tables check-tables clean demo models eval
 
 all: $(LIB_A) $(LIB_SO) $(KHABAR) $(BUILD)/khabar.pc
@@ -114,6 +115,12 @@ asan:
 	$(MAKE) BUILD=build/asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" KHABAR_SANITIZED=1 check
+
+# Threads share one model: the unit tests (whose API suite analyzes from four
+# threads at once) under ThreadSanitizer.
+tsan:
+	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" \
+	    LDFLAGS="-fsanitize=thread" unit
 
 # ----------------------------------------------------------------- fuzz ---
 
