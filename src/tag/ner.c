@@ -14,6 +14,10 @@
 #include "../model/model.h"
 #include "features.h"
 
+/* Longest gazetteer name looked for, in tokens: longer ones are rare, and
+ * every length costs a lookup per token. */
+#define KH_NER_MAX_NAME 5
+
 /* The labels, in the order the entity types are numbered. */
 static const char *const types[] = {"", "PER", "LOC", "ORG", "MISC"};
 
@@ -113,17 +117,23 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
     }
     if (!gaz)
         return;
-    /* Names: one host, then 2 .. max_tokens hosts joined by a space. */
+    /* Names: one host, then 2 .. KH_NER_MAX_NAME hosts joined by a space,
+     * starting at a word (names do not start with punctuation or digits). */
     for (i = 0; i < n; i++) {
         char key[1024];
-        const kh_gaz_entry *e = gaz_find(gaz, ignore, t[i].host, t[i].host_len);
+        const kh_gaz_entry *e;
+        if (t[i].kind != KHABAR_TOK_ARABIC && t[i].kind != KHABAR_TOK_LATIN &&
+            t[i].kind != KHABAR_TOK_WORD)
+            continue;
+        e = gaz_find(gaz, ignore, t[i].host, t[i].host_len);
         if (e)
             t[i].gaz = (uint16_t)e->mask;
         if (t[i].host_len >= sizeof key)
             continue;
         memcpy(key, t[i].host, t[i].host_len);
         len = t[i].host_len;
-        for (j = i + 1; j < n && j - i < gaz->max_tokens; j++) {
+        for (j = i + 1; j < n && j - i < gaz->max_tokens && j - i < KH_NER_MAX_NAME;
+             j++) {
             if (len + 1 + t[j].host_len > gaz->max_key_bytes ||
                 len + 1 + t[j].host_len >= sizeof key)
                 break;

@@ -110,7 +110,9 @@ int kh_pos(khabar_doc *doc)
     if (!m->has_pos || !doc->token_words)
         return 0;
     memset(&buf, 0, sizeof buf);
-    ctx.lex = m->has_lexicon ? &m->lex : NULL;
+    /* The news counts did not help the tagger (measured: 89.9 with, 90.0
+     * without on held-apart PUD) and cost a lookup per word. */
+    ctx.lex = NULL;
     label_map(&m->pos, map);
     for (s = 0; s < doc->sentences.len && rc == 0; s++) {
         size_t a = doc->token_words[ss[s].first_token];

@@ -6,6 +6,16 @@
 
 #include "../core/error.h"
 
+/* A hint that memory will be read soon (no effect where unsupported). */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* How many features ahead the emission pass asks for its weights. */
+#define PREFETCH_AHEAD 12
+
 void kh_tag_scratch_free(kh_tag_scratch *s)
 {
     free(s->score);
@@ -101,15 +111,26 @@ int kh_tagger_decode(const kh_tagger *t, size_t n, const uint64_t *feats,
         return -1;
     sc = scratch->score;
     bk = scratch->back;
+    /* Emissions first, in one pass over all the features: the weight rows
+     * are scattered over megabytes, so each is asked for a dozen features
+     * before it is needed, and the lookups overlap instead of waiting one
+     * by one. The rows land in sc, which Viterbi then turns into path
+     * scores in place. */
+    memset(sc, 0, n * L * sizeof *sc);
+    for (i = 0; i < n; i++) {
+        int32_t *row = sc + i * L;
+        for (f = off[i]; f < off[i + 1]; f++) {
+            const int16_t *wf = w + (size_t)(feats[f] & t->emit.mask) * L;
+            if (f + PREFETCH_AHEAD < off[n])
+                PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & t->emit.mask) * L);
+            for (y = 0; y < L; y++)
+                row[y] += wf[y];
+        }
+    }
     for (i = 0; i < n; i++) {
         int32_t *row = sc + i * L, best_row = INT32_MIN;
         int32_t emit[KH_TAG_MAX_LABELS];
-        memset(emit, 0, L * sizeof *emit);
-        for (f = off[i]; f < off[i + 1]; f++) {
-            const int16_t *wf = w + (size_t)(feats[f] & t->emit.mask) * L;
-            for (y = 0; y < L; y++)
-                emit[y] += wf[y];
-        }
+        memcpy(emit, row, L * sizeof *emit);
         for (y = 0; y < L; y++) {
             int32_t best;
             uint8_t arg = 0;

@@ -318,7 +318,7 @@ int train_ner(int argc, char **argv)
 {
     const char *out_path = NULL, *aner = NULL, *docs = NULL, *news = NULL;
     const char *align = NULL, *extra[16];
-    int n_extra = 0, i, epochs = 30, log2b = 18, cv = 0;
+    int n_extra = 0, i, epochs = 30, log2b = 17, cv = 0;
     seqs S;
     bio_file A, N, E;
     khabar_model *m;
