@@ -49,6 +49,7 @@ int main(void)
     suite_morph();
     suite_lemmatize();
     suite_repair();
+    suite_tagger();
     khabar_model_free(m);
     printf("unit: %d passed, %d failed\n", t_passed, t_failed);
     return t_failed ? 1 : 0;

@@ -65,5 +65,6 @@ void suite_properties(void);
 void suite_morph(void);
 void suite_lemmatize(void);
 void suite_repair(void);
+void suite_tagger(void);
 
 #endif

@@ -1,0 +1,149 @@
+/* test_tagger.c - the sequence labeller: Viterbi on a model made by hand,
+ * the POS and NER stages on pathological input, and model files that are
+ * damaged or of the wrong kind. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "tag/tagger.h"
+#include "test.h"
+
+/* Two labels, A and B; one feature per position chooses its emission; the
+ * transitions make B -> B costly, so the best path must weigh them. */
+static void viterbi(void)
+{
+    static const int16_t w[4 * 2] = {
+        /* bucket 0: prefers A */ 10, 0,
+        /* bucket 1: prefers B */ 0, 10,
+        /* bucket 2: prefers B strongly */ 0, 30,
+        /* bucket 3: neutral */ 0, 0};
+    /* trans[prev * 2 + y]; row 2 is the start. */
+    static const int16_t trans[3 * 2] = {0, 0, 0, -25, 0, 0};
+    kh_tagger t;
+    kh_tag_scratch sc = {0};
+    uint64_t f[4] = {2, 1, 0, 2};
+    uint32_t off[5] = {0, 1, 2, 3, 4};
+    uint8_t lab[4];
+    memset(&t, 0, sizeof t);
+    t.emit.n_buckets = 4;
+    t.emit.n_labels = 2;
+    t.emit.mask = 3;
+    t.emit.w = w;
+    t.n_labels = 2;
+    t.trans = trans;
+    CHECK(kh_tagger_decode(&t, 4, f, off, lab, &sc) == 0);
+    /* Preferences B!, B, A, B!: B A A B scores 30 + 0 + 10 + 30 = 70, above
+     * B B A B (30 + 10 - 25 + 10 + 30 = 55) and A B A B (50). */
+    CHECK(lab[0] == 1 && lab[1] == 0 && lab[2] == 0 && lab[3] == 1);
+    CHECK(kh_tagger_decode(&t, 0, f, off, lab, &sc) == 0);
+    kh_tag_scratch_free(&sc);
+}
+
+static void long_sentence(void)
+{
+    /* 100,000 tokens without a full stop: one sentence, tagged in slices. */
+    size_t n = 100000, i, len = 0;
+    char *s = malloc(n * 12);
+    khabar_doc *d;
+    for (i = 0; i < n; i++) {
+        static const char *const w[] = {"بوتين ", "في ", "موسكو ", "قال "};
+        size_t k = strlen(w[i % 4]);
+        memcpy(s + len, w[i % 4], k);
+        len += k;
+    }
+    d = khabar_analyze(t_model, s, len, NULL);
+    CHECK(d != NULL && khabar_doc_sentence_count(d) == 1);
+    CHECK(khabar_doc_word_count(d) == n);
+    CHECK(khabar_doc_words(d)[n - 1].upos != KHABAR_UPOS_NONE);
+    CHECK(khabar_doc_entity_count(d) > 0);
+    khabar_doc_free(d);
+    free(s);
+}
+
+static void write_bytes(const char *path, const void *b, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fwrite(b, 1, n, f);
+        fclose(f);
+    }
+}
+
+static void model_files(void)
+{
+    char dir[] = "/tmp/khabar-test-tagger-XXXXXX", path[256];
+    FILE *f = fopen("data/ner.kbm", "rb");
+    unsigned char *b;
+    long n;
+    khabar_error e;
+    khabar_model *m;
+    CHECK(f != NULL);
+    if (!f || !mkdtemp(dir)) {
+        if (f)
+            fclose(f);
+        return;
+    }
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    b = malloc((size_t)n);
+    CHECK(fread(b, 1, (size_t)n, f) == (size_t)n);
+    fclose(f);
+    /* The recognizer given as the POS tagger: the wrong kind. */
+    snprintf(path, sizeof path, "%s/pos.kbm", dir);
+    write_bytes(path, b, (size_t)n);
+    m = khabar_model_load(dir, &e);
+    CHECK(m == NULL && e.code == KHABAR_EMODEL && strstr(e.msg, "kind"));
+    remove(path);
+    /* A truncated recognizer. */
+    snprintf(path, sizeof path, "%s/ner.kbm", dir);
+    write_bytes(path, b, (size_t)n - 100);
+    m = khabar_model_load(dir, &e);
+    CHECK(m == NULL && e.code == KHABAR_EMODEL);
+    /* The recognizer as it is loads and finds a name. */
+    write_bytes(path, b, (size_t)n);
+    m = khabar_model_load(dir, &e);
+    CHECK(m != NULL);
+    if (m) {
+        const char *text = "التقى الرئيس فلاديمير بوتين في موسكو.";
+        khabar_doc *d = khabar_analyze(m, text, strlen(text), NULL);
+        CHECK(khabar_doc_entity_count(d) >= 2);
+        khabar_doc_free(d);
+        khabar_model_free(m);
+    }
+    remove(path);
+    rmdir(dir);
+    free(b);
+}
+
+static void entities(void)
+{
+    const char *text = "وقال الرئيس السوري بشار الأسد في دمشق إن الأمم المتحدة "
+                       "تدعم وبيروت.";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    const khabar_entity *e = khabar_doc_entities(d);
+    size_t i, per = 0, loc = 0, org = 0;
+    for (i = 0; i < khabar_doc_entity_count(d); i++) {
+        char buf[128];
+        snprintf(buf, sizeof buf, "%.*s", (int)(e[i].end - e[i].start),
+                 text + e[i].start);
+        per += e[i].type == KHABAR_ENT_PER && !strcmp(buf, "بشار الأسد");
+        loc += e[i].type == KHABAR_ENT_LOC &&
+               (!strcmp(buf, "دمشق") || !strcmp(buf, "بيروت"));
+        org += e[i].type == KHABAR_ENT_ORG && !strcmp(buf, "الأمم المتحدة");
+    }
+    CHECK(per == 1);
+    CHECK(loc == 2); /* بيروت without its و */
+    CHECK(org == 1);
+    CHECK(strcmp(khabar_entity_type_name(KHABAR_ENT_ORG), "ORG") == 0);
+    CHECK(strcmp(khabar_upos_name(KHABAR_UPOS_PROPN), "PROPN") == 0);
+    khabar_doc_free(d);
+}
+
+void suite_tagger(void)
+{
+    viterbi();
+    long_sentence();
+    model_files();
+    entities();
+}
