@@ -26,6 +26,8 @@ typedef struct kh_tag_word {
     uint8_t kind;      /* khabar_token_kind of its token */
     uint8_t first;     /* first word of its token */
     uint8_t last;      /* last word of its token */
+    uint8_t tanwin;    /* its surface ends in tanwin (ً ٌ ٍ), as written */
+    uint16_t gaz;      /* gazetteer types of its key, 0 without one */
 } kh_tag_word;
 
 /* What the named-entity recognizer sees of a token: its key, its host
@@ -48,6 +50,9 @@ typedef struct kh_ner_token {
 typedef struct kh_tag_ctx {
     const kh_lexicon *lex;
 } kh_tag_ctx;
+
+/* Whether bytes [a, b) hold a tanwin mark (U+064B..U+064D). */
+int kh_tag_has_tanwin(const char *s, size_t n);
 
 /* The NER features of token i of a sentence of n tokens. */
 int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,

@@ -11,6 +11,7 @@
 #include "../core/doc.h"
 #include "../model/model.h"
 #include "features.h"
+#include "gazetteer.h"
 
 /* Per-stage memory, reused from sentence to sentence. */
 typedef struct pos_buf {
@@ -48,8 +49,8 @@ static void label_map(const kh_tagger *t, uint8_t *map)
 
 /* Tags the words [a, b) of the doc (one sentence). */
 static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
-                        const kh_tagger *t, const uint8_t *map, size_t a,
-                        size_t b, pos_buf *buf)
+                        const kh_tagger *t, const kh_gazetteer *gaz,
+                        const uint8_t *map, size_t a, size_t b, pos_buf *buf)
 {
     khabar_word *wd = (khabar_word *)doc->words.data;
     const khabar_token *tk = doc->tokens.data;
@@ -81,6 +82,13 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
         keys += x->key_len;
         x->role = w->role;
         x->kind = (uint8_t)tk[w->token].kind;
+        x->tanwin = (uint8_t)kh_tag_has_tanwin(doc->text + w->start,
+                                               w->end - w->start);
+        x->gaz = 0;
+        if (gaz) {
+            const kh_gaz_entry *e = kh_gazetteer_lookup(gaz, x->key, x->key_len);
+            x->gaz = e ? (uint16_t)e->mask : 0;
+        }
         x->first = a + i == 0 || wd[a + i - 1].token != w->token;
         x->last = a + i + 1 == doc->words.len || wd[a + i + 1].token != w->token;
     }
@@ -93,8 +101,14 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
     lab = buf->labels.data;
     if (kh_tagger_decode(t, n, f, off, lab, &buf->lattice) != 0)
         return -1;
-    for (i = 0; i < n; i++)
-        wd[a + i].upos = map[lab[i]];
+    for (i = 0; i < n; i++) {
+        /* UD's convention, which no treebank we learn from follows: the
+         * percent sign is a symbol. */
+        if (tw[i].form_len == 1 && tw[i].form[0] == '%')
+            wd[a + i].upos = KH_UPOS_SYM;
+        else
+            wd[a + i].upos = map[lab[i]];
+    }
     return 0;
 }
 
@@ -121,7 +135,9 @@ int kh_pos(khabar_doc *doc)
          * slices (a defined result for pathological input). */
         while (a < b && rc == 0) {
             size_t e = b - a > 4096 ? a + 4096 : b;
-            rc = tag_sentence(doc, &ctx, &m->pos, map, a, e, &buf);
+            rc = tag_sentence(doc, &ctx, &m->pos,
+                              m->has_gazetteer ? &m->gaz : NULL, map, a, e,
+                              &buf);
             a = e;
         }
     }

@@ -88,6 +88,17 @@ static unsigned count_bucket(const kh_lexicon *lex, const char *key, size_t n)
 
 #define STR(t, s, n) kh_feat_str(kh_feat(t), (s), (n))
 
+int kh_tag_has_tanwin(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i + 1 < n; i++) {
+        if ((unsigned char)s[i] == 0xD9 && (unsigned char)s[i + 1] >= 0x8B &&
+            (unsigned char)s[i + 1] <= 0x8D)
+            return 1;
+    }
+    return 0;
+}
+
 int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
                     size_t i, uint64_t *f)
 {
@@ -119,11 +130,24 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
     if (ctx && ctx->lex)
         f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(107), count_bucket(ctx->lex, k, kn)),
                              x->role);
+    if (x->tanwin)
+        f[m++] = kh_feat_mix(STR(108, k + last_letters(k, kn, 1),
+                                 kn - last_letters(k, kn, 1)),
+                             x->role);
+    if (x->gaz) {
+        unsigned b;
+        for (b = 0; b < 9; b++) {
+            if (x->gaz & (1u << b))
+                f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(109), b), x->role);
+        }
+    }
     /* Neighbours: forms, and their place in their tokens. */
     if (i > 0) {
         const kh_tag_word *p = &w[i - 1];
         f[m++] = STR(110, p->key, p->key_len);
         f[m++] = kh_feat_mix(kh_feat(111), p->role | p->kind << 4);
+        if (p->gaz)
+            f[m++] = kh_feat_mix(kh_feat(116), p->gaz);
         f[m++] = kh_feat_mix(STR(112, p->key, p->key_len), shape);
         {
             size_t a = last_letters(p->key, p->key_len, 2);

@@ -16,7 +16,9 @@
 
 #include "khabar.h"
 #include "model/container.h"
+#include "model/model.h"
 #include "morph/lexicon.h"
+#include "morph/segment.h"
 #include "perceptron.h"
 #include "tag/features.h"
 #include "train.h"
@@ -65,21 +67,17 @@ static int kind_of(const char *s)
     return KHABAR_TOK_PUNCT;
 }
 
-/* A word's form as the library would give it: Arabic letters as spelled;
- * anything else search-normalized (digits in ASCII). */
+/* A word's form as the library would give it: Arabic letters as spelled,
+ * without diacritics (the morph form); anything else search-normalized
+ * (digits in ASCII). */
 static size_t runtime_form(const khabar_model *m, const char *form, char *out,
                            size_t cap)
 {
     khabar_normalized nz;
     size_t n;
-    if (kind_of(form) == KHABAR_TOK_ARABIC) {
-        n = strlen(form);
-        if (n >= cap)
-            n = cap - 1;
-        memcpy(out, form, n);
-        return n;
-    }
-    if (khabar_normalize(m, form, strlen(form), 0, 0, &nz, NULL) != KHABAR_OK)
+    unsigned flags = kind_of(form) == KHABAR_TOK_ARABIC ? KH_NORM_MORPH : 0;
+    if (khabar_normalize(m, form, strlen(form), flags, 0, &nz, NULL) !=
+        KHABAR_OK)
         die("normalize failed");
     n = nz.len < cap - 1 ? nz.len : cap - 1;
     memcpy(out, nz.text, n);
@@ -142,6 +140,13 @@ static void pos_sentences(seqs *S, const khabar_model *m, const kh_tag_ctx *ctx,
                     x->role = KHABAR_WORD_ENCLITIC;
                 x->first = j == 0;
                 x->last = j + 1 == tok->n_words;
+                x->tanwin = (uint8_t)kh_tag_has_tanwin(w->form, strlen(w->form));
+                x->gaz = 0;
+                if (m->has_gazetteer) {
+                    const kh_gaz_entry *ge =
+                        kh_gazetteer_lookup(&m->gaz, x->key, x->key_len);
+                    x->gaz = ge ? (uint16_t)ge->mask : 0;
+                }
                 q.gold[k] = (uint8_t)label_of(S, w->upos);
                 q.skip[k] = w->tag_guess;
             }
