@@ -11,6 +11,7 @@
 #   5. data/lemmatizer.kbm: the lemmatizer (edit trees ranked by a
 #      perceptron), trained on converted PADT, with a cache for frequent
 #      news hosts
+#   5b. data/clusters.kbm: word clusters of the news (tools/clusters)
 #   6. data/gazetteer.kbm: names, titles and trigger words
 #      (tools/ner/build_gazetteer.py)
 #   7. data/pos.kbm: the POS tagger (PADT in UD v2 tags + 150 PUD sentences)
@@ -40,6 +41,10 @@ python3 tools/lexicon/build_lexicon.py --shared "$shared" \
     --khabar "$build/khabar" --out data/lexicon.kbm
 echo "== news corpus"
 KHABAR_SHARED=$(cd "$shared/.." && pwd) bench/make_corpus.sh --if-needed "$build"
+echo "== word clusters"
+cc -O2 -std=c11 -o "$build/clusters" tools/clusters/clusters.c -lm
+"$build/khabar" tokenize --format text "$build/bench/corpus.txt" |
+    "$build/clusters" -c 1000 -m 5 -i 30 -b 12 -o data/clusters.kbm
 echo "== segmenter"
 "$build/khabar-train" segmenter --lexicon data/lexicon.kbm \
     --out data/segmenter.kbm --corpus "$build/bench/corpus.txt" \

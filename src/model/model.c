@@ -149,6 +149,15 @@ static khabar_model *load(const char *dir, khabar_error *err)
             goto fail;
         m->has_gazetteer = 1;
     }
+    if (find_image(m, dir, "clusters", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "clusters", trusted, err) !=
+                KHABAR_OK ||
+            kh_clusters_open(&m->clusters, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_clusters = 1;
+    }
     kh_ok(err);
     return m;
 fail:

@@ -15,6 +15,7 @@
 #include "../morph/lexicon.h"
 #include "../morph/lemmatize.h"
 #include "../morph/segment.h"
+#include "../tag/clusters.h"
 #include "../tag/gazetteer.h"
 #include "../tag/tagger.h"
 
@@ -24,13 +25,14 @@ struct khabar_model {
     const char *unicode_version; /* of the compiled-in character tables */
     char *owned[KH_MODEL_FILES]; /* file images read from a directory */
     int has_lexicon, has_segmenter, has_lemmatizer, has_pos, has_ner;
-    int has_gazetteer;
+    int has_gazetteer, has_clusters;
     kh_lexicon lex;
     kh_segmenter seg;
     kh_lemmatizer lemmatizer;
     kh_tagger pos;
     kh_tagger ner;
     kh_gazetteer gaz;
+    kh_clusters clusters;
 };
 
 /* A model with no component: enough for the text layer (tokens,

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "../morph/lexicon.h"
+#include "clusters.h"
 
 #define KH_TAG_MAX_FEATS 96
 
@@ -28,6 +29,8 @@ typedef struct kh_tag_word {
     uint8_t last;      /* last word of its token */
     uint8_t tanwin;    /* its surface ends in tanwin (ً ٌ ٍ), as written */
     uint16_t gaz;      /* gazetteer types of its key, 0 without one */
+    uint16_t cpath;    /* its word cluster's path (clusters.h) */
+    uint8_t clen;      /* the path's length in bits, 0: no cluster */
 } kh_tag_word;
 
 /* What the named-entity recognizer sees of a token: its key, its host
@@ -44,12 +47,20 @@ typedef struct kh_ner_token {
     uint16_t gaz;      /* gazetteer types of the host alone */
     uint16_t gaz_begin; /* of a name of 2+ tokens that begins here */
     uint16_t gaz_inside; /* of one that this token continues */
+    uint16_t cpath;    /* the host's word cluster path */
+    uint8_t clen;      /* its length in bits, 0: no cluster */
 } kh_ner_token;
 
 /* What the feature functions may consult. */
 typedef struct kh_tag_ctx {
     const kh_lexicon *lex;
 } kh_tag_ctx;
+
+/* The cluster path of a key (kind: the khabar_token_kind of its token, for
+ * the kinds that share one key: <NUM> ...); sets *path, returns its length
+ * in bits, 0 when the key has no cluster or cl is NULL. */
+int kh_tag_cluster(const kh_clusters *cl, int kind, const char *key,
+                   size_t n, uint16_t *path);
 
 /* Whether bytes [a, b) hold a tanwin mark (U+064B..U+064D). */
 int kh_tag_has_tanwin(const char *s, size_t n);

@@ -89,8 +89,8 @@ static const kh_gaz_entry *gaz_find(const kh_gazetteer *gaz, unsigned ignore,
 }
 
 void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
-                  unsigned ignore, size_t a, size_t b, kh_ner_token *t,
-                  char *kb)
+                  const kh_clusters *cl, unsigned ignore, size_t a, size_t b,
+                  kh_ner_token *t, char *kb)
 {
     const khabar_token *tk = doc->tokens.data;
     size_t n = b - a, i, k = 0, len, j;
@@ -114,6 +114,8 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
         v->pre = pre;
         v->kind = (uint8_t)x->kind;
         v->upos = h->upos;
+        v->clen = (uint8_t)kh_tag_cluster(cl, x->kind, v->host, v->host_len,
+                                          &v->cpath);
     }
     if (!gaz)
         return;
@@ -170,7 +172,8 @@ static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
         kh_vec_reserve(&buf->labels, 1, n))
         return -1;
     t = buf->toks.data;
-    kh_ner_views(doc, m->has_gazetteer ? &m->gaz : NULL, 0, a, b, t,
+    kh_ner_views(doc, m->has_gazetteer ? &m->gaz : NULL,
+                 m->has_clusters ? &m->clusters : NULL, 0, a, b, t,
                  buf->keys.data);
     f = buf->feats.data;
     off = buf->off.data;

@@ -78,9 +78,19 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     m = gaz_bits(f, m, 211, x->gaz_begin, 0);
     m = gaz_bits(f, m, 212, x->gaz_inside, 0);
     f[m++] = kh_feat_mix(kh_feat(213), (uint64_t)x->gaz | (uint64_t)x->upos << 16);
+    if (x->clen) {
+        static const int prefixes[] = {4, 6, 8, 16};
+        for (s = 0; s < 4; s++)
+            f[m++] = kh_feat_mix(kh_feat(214),
+                                 (uint64_t)s << 20 |
+                                     kh_clusters_prefix(x->cpath, x->clen,
+                                                        prefixes[s]));
+    }
     if (i > 0) {
         const kh_ner_token *p = &t[i - 1];
         f[m++] = STR(220, p->host, p->host_len);
+        if (p->clen)
+            f[m++] = kh_feat_mix(kh_feat(228), p->cpath | (uint64_t)p->clen << 16);
         f[m++] = kh_feat_mix(kh_feat(221), p->upos | (unsigned)p->kind << 8);
         m = gaz_bits(f, m, 222, p->gaz | p->gaz_begin, 0);
         f[m++] = kh_feat_mix(STR(223, p->host, p->host_len), x->upos);
@@ -96,6 +106,8 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     if (i + 1 < n) {
         const kh_ner_token *q = &t[i + 1];
         f[m++] = STR(230, q->host, q->host_len);
+        if (q->clen)
+            f[m++] = kh_feat_mix(kh_feat(238), q->cpath | (uint64_t)q->clen << 16);
         f[m++] = kh_feat_mix(kh_feat(231), q->upos | (unsigned)q->kind << 8);
         m = gaz_bits(f, m, 232, q->gaz | q->gaz_inside, 0);
         if (i + 2 < n)

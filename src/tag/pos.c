@@ -50,7 +50,8 @@ static void label_map(const kh_tagger *t, uint8_t *map)
 /* Tags the words [a, b) of the doc (one sentence). */
 static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
                         const kh_tagger *t, const kh_gazetteer *gaz,
-                        const uint8_t *map, size_t a, size_t b, pos_buf *buf)
+                        const kh_clusters *cl, const uint8_t *map, size_t a,
+                        size_t b, pos_buf *buf)
 {
     khabar_word *wd = (khabar_word *)doc->words.data;
     const khabar_token *tk = doc->tokens.data;
@@ -84,6 +85,8 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
         x->kind = (uint8_t)tk[w->token].kind;
         x->tanwin = (uint8_t)kh_tag_has_tanwin(doc->text + w->start,
                                                w->end - w->start);
+        x->clen = (uint8_t)kh_tag_cluster(cl, x->kind, x->key, x->key_len,
+                                          &x->cpath);
         x->gaz = 0;
         if (gaz) {
             const kh_gaz_entry *e = kh_gazetteer_lookup(gaz, x->key, x->key_len);
@@ -136,7 +139,8 @@ int kh_pos(khabar_doc *doc)
         while (a < b && rc == 0) {
             size_t e = b - a > 4096 ? a + 4096 : b;
             rc = tag_sentence(doc, &ctx, &m->pos,
-                              m->has_gazetteer ? &m->gaz : NULL, map, a, e,
+                              m->has_gazetteer ? &m->gaz : NULL,
+                              m->has_clusters ? &m->clusters : NULL, map, a, e,
                               &buf);
             a = e;
         }

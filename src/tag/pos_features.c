@@ -88,6 +88,38 @@ static unsigned count_bucket(const kh_lexicon *lex, const char *key, size_t n)
 
 #define STR(t, s, n) kh_feat_str(kh_feat(t), (s), (n))
 
+int kh_tag_cluster(const kh_clusters *cl, int kind, const char *key,
+                   size_t n, uint16_t *path)
+{
+    const char *k = kh_clusters_kind_key(kind);
+    uint32_t p = 0;
+    int len = 0;
+    *path = 0;
+    if (!cl || !cl->n_slots)
+        return 0;
+    if (kh_clusters_find(cl, k ? k : key, k ? strlen(k) : n, &p, &len) < 0)
+        return 0;
+    *path = (uint16_t)p;
+    return len;
+}
+
+/* Features of a cluster path: its 4-, 6- and 8-bit prefixes and the whole
+ * path, each tied to tmpl and extra. */
+static int cluster_feats(uint64_t *f, int m, uint32_t tmpl, uint16_t path,
+                         int len, uint64_t extra)
+{
+    static const int prefixes[] = {4, 6, 8, 16};
+    int i;
+    if (!len)
+        return m;
+    for (i = 0; i < 4; i++) {
+        uint32_t p = kh_clusters_prefix(path, len, prefixes[i]);
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(tmpl), (uint64_t)i << 20 | p),
+                             extra);
+    }
+    return m;
+}
+
 int kh_tag_has_tanwin(const char *s, size_t n)
 {
     size_t i;
@@ -130,6 +162,7 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
     if (ctx && ctx->lex)
         f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(107), count_bucket(ctx->lex, k, kn)),
                              x->role);
+    m = cluster_feats(f, m, 130, x->cpath, x->clen, x->role);
     if (x->tanwin)
         f[m++] = kh_feat_mix(STR(108, k + last_letters(k, kn, 1),
                                  kn - last_letters(k, kn, 1)),
@@ -148,6 +181,8 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
         f[m++] = kh_feat_mix(kh_feat(111), p->role | p->kind << 4);
         if (p->gaz)
             f[m++] = kh_feat_mix(kh_feat(116), p->gaz);
+        if (p->clen)
+            f[m++] = kh_feat_mix(kh_feat(131), p->cpath | (uint64_t)p->clen << 16);
         f[m++] = kh_feat_mix(STR(112, p->key, p->key_len), shape);
         {
             size_t a = last_letters(p->key, p->key_len, 2);
@@ -165,6 +200,8 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
         f[m++] = kh_feat_mix(kh_feat(121), q->role | q->kind << 4);
         f[m++] = kh_feat_mix(STR(122, q->key, q->key_len), shape);
         f[m++] = STR(123, q->key, first_letters(q->key, q->key_len, 2));
+        if (q->clen)
+            f[m++] = kh_feat_mix(kh_feat(132), q->cpath | (uint64_t)q->clen << 16);
         if (i + 2 < n)
             f[m++] = STR(124, w[i + 2].key, w[i + 2].key_len);
     } else {

@@ -22,7 +22,7 @@ int kh_ner(khabar_doc *doc);
  * token). Gazetteer entries given only by sources in ignore count as absent.
  * Shared with the trainer. */
 void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
-                  unsigned ignore, size_t a, size_t b, kh_ner_token *t,
-                  char *kb);
+                  const kh_clusters *cl, unsigned ignore, size_t a, size_t b,
+                  kh_ner_token *t, char *kb);
 
 #endif

@@ -181,7 +181,8 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
             q.feats = malloc(n * KH_TAG_MAX_FEATS * sizeof *q.feats);
             if (!view || !kb || !q.gold || !q.skip || !q.off || !q.feats)
                 die("out of memory");
-            kh_ner_views(d, m->has_gazetteer ? &m->gaz : NULL, CORPUS_SOURCES,
+            kh_ner_views(d, m->has_gazetteer ? &m->gaz : NULL,
+                         m->has_clusters ? &m->clusters : NULL, CORPUS_SOURCES,
                          sd->first_token, sd->first_token + n, view, kb);
             q.off[0] = 0;
             for (i = 0; i < n; i++) {
