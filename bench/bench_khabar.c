@@ -104,7 +104,7 @@ static result run(const khabar_model *m, const char *text, size_t len,
         double t0 = now(), dt;
         while (pos < len) {
             size_t end = pos + chunk;
-            khabar_options o = {0, 0, 0};
+            khabar_options o = {0};
             khabar_doc *d;
             if (end >= len) {
                 end = len;
@@ -148,7 +148,7 @@ static int rss_child(const char *path)
     char *buf = malloc(cap);
     int fd = open(path, O_RDONLY), eof = 0;
     khabar_model *m = khabar_model_new(NULL);
-    khabar_options o = {KHABAR_STAGE_TOKENS | KHABAR_STAGE_WORDS, 0, 0};
+    khabar_options o = {.stages = KHABAR_STAGE_TOKENS | KHABAR_STAGE_WORDS};
     model_kb = maxrss_kb(RUSAGE_SELF);
     if (!buf || fd < 0 || !m)
         return 1;

@@ -232,7 +232,13 @@ enum {
                                          token becomes tokens, one per part
                                          (no gap between them) */
     KHABAR_STAGE_POS       = 1u << 5, /* UD parts of speech of the words */
-    KHABAR_STAGE_ENTITIES  = 1u << 6  /* named entities */
+    KHABAR_STAGE_ENTITIES  = 1u << 6, /* named entities */
+    KHABAR_STAGE_CLUSTERS  = 1u << 7, /* entities naming the same thing,
+                                         with titles and descriptions */
+    KHABAR_STAGE_DATES     = 1u << 8, /* dates and times, resolved */
+    KHABAR_STAGE_QUOTES    = 1u << 9, /* quotes and who said them */
+    KHABAR_STAGE_KEYWORDS  = 1u << 10,/* lemma keywords */
+    KHABAR_STAGE_SUMMARY   = 1u << 11 /* the most central sentences */
 };
 
 /* Options. */
@@ -249,10 +255,21 @@ enum {
                                            sentence */
 };
 
+/* A calendar date (proleptic Gregorian). year 0 means no date; month 0 a
+ * whole year; day 0 a whole month. */
+typedef struct khabar_date {
+    int16_t year;
+    uint8_t month, day;
+} khabar_date;
+
 typedef struct khabar_options {
     unsigned stages;  /* KHABAR_STAGE_*; 0 = all */
     unsigned norm;    /* KHABAR_NORM_*; 0 = KHABAR_NORM_SEARCH */
     unsigned flags;   /* KHABAR_ANALYZE_* */
+    khabar_date date; /* the publication date that relative dates (أمس,
+                         الشهر القادم) resolve against; year 0: the first
+                         full date the text states, else today (UTC) */
+    unsigned summary; /* sentences in the summary; 0 = 3 */
 } khabar_options;
 
 /* Analyzes len bytes of text with all stages and default options. The text
@@ -383,6 +400,157 @@ typedef struct khabar_entity {
 /* Entities in input order; owned by the doc. */
 size_t khabar_doc_entity_count(const khabar_doc *doc);
 const khabar_entity *khabar_doc_entities(const khabar_doc *doc);
+
+/* ------------------------------------------------------------------------ */
+/* News analysis: clusters, dates, quotes, keywords, summary                */
+/* ------------------------------------------------------------------------ */
+
+/* How a mention names its cluster's referent. */
+typedef enum khabar_mention_kind {
+    KHABAR_MENTION_NAME = 1,   /* an entity: فلاديمير بوتين, بوتين */
+    KHABAR_MENTION_TITLE,      /* a title or role next to a name: الرئيس
+                                  (الروسي) before بوتين, أمير قطر */
+    KHABAR_MENTION_DESCRIPTION,/* a description standing for the name:
+                                  الرئيس الروسي, later in the text */
+    KHABAR_MENTION_PRONOUN     /* a word that refers back: نظيره */
+} khabar_mention_kind;
+
+/* Static name of a mention kind ("name", "title", ...); "?" if unknown. */
+const char *khabar_mention_kind_name(khabar_mention_kind kind);
+
+typedef struct khabar_mention {
+    size_t start, end;  /* bytes of the input */
+    size_t cluster;     /* index of its cluster */
+    size_t entity;      /* index of its entity (kind NAME), else SIZE_MAX */
+    int kind;           /* khabar_mention_kind */
+} khabar_mention;
+
+/* Entities that name the same thing (stage CLUSTERS). Every entity is in
+ * exactly one cluster; titles, descriptions and pronouns may join them. */
+typedef struct khabar_cluster {
+    size_t name_start, name_end; /* the canonical name: its longest proper-
+                                    name mention, bytes of the input */
+    size_t first_mention;        /* its mentions are khabar_doc_mentions()
+                                    [first_mention .. + n_mentions), in
+                                    input order */
+    size_t n_mentions;
+    size_t n_names;              /* mentions of kind NAME */
+    int type;                    /* khabar_entity_type */
+} khabar_cluster;
+
+/* Clusters, by first appearance, and their mentions grouped by cluster;
+ * owned by the doc. */
+size_t khabar_doc_cluster_count(const khabar_doc *doc);
+const khabar_cluster *khabar_doc_clusters(const khabar_doc *doc);
+size_t khabar_doc_mention_count(const khabar_doc *doc);
+const khabar_mention *khabar_doc_mentions(const khabar_doc *doc);
+
+/* The cluster of entity i, or SIZE_MAX without stage CLUSTERS. */
+size_t khabar_doc_entity_cluster(const khabar_doc *doc, size_t i);
+
+/* What a date expression is. */
+typedef enum khabar_timex_kind {
+    KHABAR_TIMEX_DATE = 1,  /* a calendar date, as written: 20 أكتوبر 2015 */
+    KHABAR_TIMEX_RELATIVE,  /* resolved against the publication date: أمس */
+    KHABAR_TIMEX_TIME,      /* a time of day: الساعة العاشرة صباحا, 10:30 */
+    KHABAR_TIMEX_DURATION,  /* a length of time: خلال يومين */
+    KHABAR_TIMEX_RANGE      /* from one date to another: من 2011 إلى 2015 */
+} khabar_timex_kind;
+
+/* Granularity of a value. */
+typedef enum khabar_grain {
+    KHABAR_GRAIN_CENTURY = 1, KHABAR_GRAIN_DECADE, KHABAR_GRAIN_YEAR,
+    KHABAR_GRAIN_MONTH, KHABAR_GRAIN_WEEK, KHABAR_GRAIN_DAY,
+    KHABAR_GRAIN_HOUR, KHABAR_GRAIN_MINUTE
+} khabar_grain;
+
+/* Date expression flags. */
+enum {
+    KHABAR_TIMEX_HIJRI    = 1u << 0, /* written in the Hijri calendar and
+                                        converted */
+    KHABAR_TIMEX_START    = 1u << 1, /* مطلع/بداية: the start of the period */
+    KHABAR_TIMEX_MID      = 1u << 2, /* منتصف: its middle */
+    KHABAR_TIMEX_END      = 1u << 3, /* أواخر/نهاية: its end */
+    KHABAR_TIMEX_WEEKDAY_MISMATCH = 1u << 4, /* the weekday written is not
+                                        the weekday of the date */
+    KHABAR_TIMEX_INVALID  = 1u << 5  /* names a day that does not exist
+                                        (31 فبراير); value is empty */
+};
+
+/* A date or time expression (stage DATES). */
+typedef struct khabar_timex {
+    size_t start, end;     /* bytes of the input */
+    size_t value;          /* ISO 8601 at its granularity, in
+                              khabar_doc_norm(): 2015-10-20, 2011-03, 2015,
+                              201X (decade), 20XX (century), 2017-W47,
+                              2015-10-20T10:30, P2D (duration),
+                              2011/2015 (range) */
+    uint16_t value_len;
+    uint8_t kind;          /* khabar_timex_kind */
+    uint8_t grain;         /* khabar_grain */
+    uint16_t flags;        /* KHABAR_TIMEX_* */
+    khabar_date first, last; /* the days it covers (inclusive); year 0 when
+                                it is a duration, a bare time, or invalid */
+} khabar_timex;
+
+/* Date expressions in input order; owned by the doc. */
+size_t khabar_doc_timex_count(const khabar_doc *doc);
+const khabar_timex *khabar_doc_timexes(const khabar_doc *doc);
+
+/* Where the publication date of a doc came from. */
+typedef enum khabar_date_source {
+    KHABAR_DATE_NONE = 0,  /* stage DATES did not run */
+    KHABAR_DATE_GIVEN,     /* khabar_options.date */
+    KHABAR_DATE_TEXT,      /* the first full date the text states */
+    KHABAR_DATE_TODAY      /* the day of the analysis (UTC) */
+} khabar_date_source;
+
+/* The publication date relative dates were resolved against, and (if
+ * source is not NULL) where it came from. */
+khabar_date khabar_doc_date(const khabar_doc *doc, khabar_date_source *source);
+
+/* Static name of a date source ("given", "text", "today", "none"). */
+const char *khabar_date_source_name(khabar_date_source source);
+
+/* A quote or reported speech (stage QUOTES). Spans are bytes of the input;
+ * a span with start == end is absent. */
+typedef struct khabar_quote {
+    size_t start, end;                 /* the whole attribution */
+    size_t speaker_start, speaker_end; /* who: a name or a description
+                                          (مراسل الجزيرة) */
+    size_t cue_start, cue_end;         /* the verb or phrase: قال, نقل عن */
+    size_t content_start, content_end; /* what was said: inside the quotation
+                                          marks, or the إن/أن clause */
+    size_t cluster;                    /* the speaker's cluster, SIZE_MAX if
+                                          none */
+    size_t cue_lemma;                  /* the cue's lemma (قال), in
+                                          khabar_doc_norm() */
+    uint16_t cue_lemma_len;
+    uint8_t direct;                    /* 1: in quotation marks */
+} khabar_quote;
+
+/* Quotes in input order; owned by the doc. */
+size_t khabar_doc_quote_count(const khabar_doc *doc);
+const khabar_quote *khabar_doc_quotes(const khabar_doc *doc);
+
+/* A keyword (stage KEYWORDS): a lemma weighted by how much more often the
+ * doc uses it than news in general. */
+typedef struct khabar_keyword {
+    size_t lemma;       /* in khabar_doc_norm() */
+    uint16_t lemma_len;
+    uint32_t count;     /* occurrences in the doc */
+    size_t first_word;  /* index of its first word */
+    double score;       /* higher is more salient */
+} khabar_keyword;
+
+/* Keywords, best first; owned by the doc. */
+size_t khabar_doc_keyword_count(const khabar_doc *doc);
+const khabar_keyword *khabar_doc_keywords(const khabar_doc *doc);
+
+/* The summary (stage SUMMARY): indices of its sentences, in input order;
+ * owned by the doc. */
+size_t khabar_doc_summary_count(const khabar_doc *doc);
+const size_t *khabar_doc_summary(const khabar_doc *doc);
 
 /* Words in input order; owned by the doc. Empty unless stage WORDS ran. */
 size_t khabar_doc_word_count(const khabar_doc *doc);

@@ -7,19 +7,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../extract/extract.h"
 #include "../morph/morph.h"
 #include "../tag/tag.h"
 #include "../text/normalize.h"
 #include "../tokenize/tokenize.h"
 #include "error.h"
 
+#define KH_ALL_STAGES                                                        \
+    (KHABAR_STAGE_NORMTEXT | KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES |   \
+     KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS |           \
+     KHABAR_STAGE_ENTITIES | KHABAR_STAGE_CLUSTERS | KHABAR_STAGE_DATES |     \
+     KHABAR_STAGE_QUOTES | KHABAR_STAGE_KEYWORDS | KHABAR_STAGE_SUMMARY)
+
 /* Stages and the stages they need. */
 static unsigned with_prerequisites(unsigned stages)
 {
     if (stages == 0)
-        stages = KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES |
-                 KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS |
-                 KHABAR_STAGE_ENTITIES;
+        stages = KH_ALL_STAGES & ~(unsigned)KHABAR_STAGE_NORMTEXT;
+    if (stages & KHABAR_STAGE_QUOTES)
+        stages |= KHABAR_STAGE_CLUSTERS;
+    if (stages & KHABAR_STAGE_SUMMARY)
+        stages |= KHABAR_STAGE_KEYWORDS;
+    if (stages & KHABAR_STAGE_CLUSTERS)
+        stages |= KHABAR_STAGE_ENTITIES;
+    if (stages & KHABAR_STAGE_KEYWORDS)
+        stages |= KHABAR_STAGE_POS;
+    if (stages & KHABAR_STAGE_DATES)
+        stages |= KHABAR_STAGE_WORDS | KHABAR_STAGE_SENTENCES;
     if (stages & KHABAR_STAGE_ENTITIES)
         stages |= KHABAR_STAGE_POS;
     if (stages & KHABAR_STAGE_POS)
@@ -40,7 +55,7 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
                                 size_t len, const khabar_options *opts,
                                 khabar_error *err)
 {
-    static const khabar_options defaults = {0, 0, 0};
+    static const khabar_options defaults = {0, 0, 0, {0, 0, 0}, 0};
     khabar_doc *doc;
     if (!opts)
         opts = &defaults;
@@ -52,10 +67,7 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
         kh_fail(err, KHABAR_ETOOBIG, "input larger than 4 GiB", 0);
         return NULL;
     }
-    if (opts->stages & ~(unsigned)(KHABAR_STAGE_NORMTEXT | KHABAR_STAGE_TOKENS |
-                                  KHABAR_STAGE_SENTENCES | KHABAR_STAGE_WORDS |
-                                  KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS |
-                                  KHABAR_STAGE_ENTITIES)) {
+    if (opts->stages & ~(unsigned)KH_ALL_STAGES) {
         kh_fail(err, KHABAR_EINVAL, "unknown stage", 0);
         return NULL;
     }
@@ -105,6 +117,17 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
         goto nomem;
     if ((doc->stages & KHABAR_STAGE_ENTITIES) && kh_ner(doc) != 0)
         goto nomem;
+    if ((doc->stages & KHABAR_STAGE_CLUSTERS) && kh_coref(doc) != 0)
+        goto nomem;
+    if ((doc->stages & KHABAR_STAGE_DATES) && kh_dates(doc, opts->date) != 0)
+        goto nomem;
+    if ((doc->stages & KHABAR_STAGE_QUOTES) && kh_quotes(doc) != 0)
+        goto nomem;
+    if ((doc->stages & KHABAR_STAGE_KEYWORDS) && kh_keywords(doc) != 0)
+        goto nomem;
+    if ((doc->stages & KHABAR_STAGE_SUMMARY) &&
+        kh_summary(doc, opts->summary ? opts->summary : 3) != 0)
+        goto nomem;
     kh_ok(err);
     return doc;
 nomem:
@@ -123,6 +146,13 @@ void khabar_doc_free(khabar_doc *doc)
     kh_vec_free(&doc->words);
     kh_vec_free(&doc->entities);
     kh_vec_free(&doc->repairs);
+    kh_vec_free(&doc->entity_cluster);
+    kh_vec_free(&doc->clusters);
+    kh_vec_free(&doc->mentions);
+    kh_vec_free(&doc->timexes);
+    kh_vec_free(&doc->quotes);
+    kh_vec_free(&doc->keywords);
+    kh_vec_free(&doc->summary);
     free(doc->token_words);
     free(doc->norm_buf);
     free(doc->owned_text);
@@ -211,4 +241,112 @@ size_t khabar_doc_entity_count(const khabar_doc *doc)
 const khabar_entity *khabar_doc_entities(const khabar_doc *doc)
 {
     return doc ? doc->entities.data : NULL;
+}
+
+size_t kh_doc_put(khabar_doc *doc, const char *s, size_t n)
+{
+    size_t off = doc->norm_len, cap = doc->norm_cap;
+    if (cap < off)
+        cap = off;
+    if (n > cap - off) {
+        char *p;
+        size_t want = cap < 256 ? 256 : cap;
+        while (want - off < n)
+            want *= 2;
+        p = realloc(doc->norm_buf, want);
+        if (!p)
+            return SIZE_MAX;
+        doc->norm_buf = p;
+        cap = want;
+    }
+    if (n)
+        memcpy(doc->norm_buf + off, s, n);
+    doc->norm_len = off + n;
+    doc->norm_cap = cap;
+    return off;
+}
+
+size_t khabar_doc_cluster_count(const khabar_doc *doc)
+{
+    return doc ? doc->clusters.len : 0;
+}
+
+const khabar_cluster *khabar_doc_clusters(const khabar_doc *doc)
+{
+    return doc ? doc->clusters.data : NULL;
+}
+
+size_t khabar_doc_mention_count(const khabar_doc *doc)
+{
+    return doc ? doc->mentions.len : 0;
+}
+
+const khabar_mention *khabar_doc_mentions(const khabar_doc *doc)
+{
+    return doc ? doc->mentions.data : NULL;
+}
+
+size_t khabar_doc_entity_cluster(const khabar_doc *doc, size_t i)
+{
+    if (!doc || i >= doc->entity_cluster.len)
+        return SIZE_MAX;
+    return ((const size_t *)doc->entity_cluster.data)[i];
+}
+
+size_t khabar_doc_timex_count(const khabar_doc *doc)
+{
+    return doc ? doc->timexes.len : 0;
+}
+
+const khabar_timex *khabar_doc_timexes(const khabar_doc *doc)
+{
+    return doc ? doc->timexes.data : NULL;
+}
+
+khabar_date khabar_doc_date(const khabar_doc *doc, khabar_date_source *source)
+{
+    static const khabar_date none = {0, 0, 0};
+    if (source)
+        *source = doc ? (khabar_date_source)doc->date_source : KHABAR_DATE_NONE;
+    return doc ? doc->date : none;
+}
+
+const char *khabar_date_source_name(khabar_date_source source)
+{
+    switch (source) {
+    case KHABAR_DATE_GIVEN: return "given";
+    case KHABAR_DATE_TEXT: return "text";
+    case KHABAR_DATE_TODAY: return "today";
+    default: return "none";
+    }
+}
+
+size_t khabar_doc_quote_count(const khabar_doc *doc)
+{
+    return doc ? doc->quotes.len : 0;
+}
+
+const khabar_quote *khabar_doc_quotes(const khabar_doc *doc)
+{
+    return doc ? doc->quotes.data : NULL;
+}
+
+size_t khabar_doc_keyword_count(const khabar_doc *doc)
+{
+    return doc ? doc->keywords.len : 0;
+}
+
+const khabar_keyword *khabar_doc_keywords(const khabar_doc *doc)
+{
+    return doc ? doc->keywords.data : NULL;
+}
+
+size_t khabar_doc_summary_count(const khabar_doc *doc)
+{
+    return doc ? doc->summary.len : 0;
+}
+
+const size_t *khabar_doc_summary(const khabar_doc *doc)
+{
+    return doc ? doc->summary.data : NULL;
 }

@@ -27,8 +27,25 @@ struct khabar_doc {
     kh_vec repairs;         /* khabar_repair */
     kh_vec words;           /* khabar_word */
     kh_vec entities;        /* khabar_entity */
+    size_t norm_cap;        /* bytes allocated at norm_buf when >= norm_len
+                               (kh_doc_put); stages before it leave it 0 */
+    /* News analysis (src/extract), in stage order. */
+    kh_vec entity_cluster;  /* size_t, one per entity */
+    kh_vec clusters;        /* khabar_cluster */
+    kh_vec mentions;        /* khabar_mention, grouped by cluster */
+    kh_vec timexes;         /* khabar_timex */
+    khabar_date date;       /* publication date */
+    int date_source;        /* khabar_date_source */
+    kh_vec quotes;          /* khabar_quote */
+    kh_vec keywords;        /* khabar_keyword */
+    kh_vec summary;         /* size_t */
     size_t *token_words;    /* first word of each token, n_tokens + 1 */
     khabar_normalized normtext;
 };
+
+/* Appends n bytes to the doc's string buffer; returns their offset (for
+ * khabar_doc_norm()), or SIZE_MAX when memory runs out. For the stages after
+ * WORDS. */
+size_t kh_doc_put(khabar_doc *doc, const char *s, size_t n);
 
 #endif

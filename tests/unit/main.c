@@ -50,6 +50,10 @@ int main(void)
     suite_lemmatize();
     suite_repair();
     suite_tagger();
+    suite_coref();
+    suite_dates();
+    suite_quotes();
+    suite_keywords();
     khabar_model_free(m);
     printf("unit: %d passed, %d failed\n", t_passed, t_failed);
     return t_failed ? 1 : 0;

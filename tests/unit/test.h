@@ -66,5 +66,9 @@ void suite_morph(void);
 void suite_lemmatize(void);
 void suite_repair(void);
 void suite_tagger(void);
+void suite_coref(void);
+void suite_dates(void);
+void suite_quotes(void);
+void suite_keywords(void);
 
 #endif

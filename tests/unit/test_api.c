@@ -8,7 +8,7 @@
 static void errors(void)
 {
     khabar_error e;
-    khabar_options bad = {1u << 20, 0, 0};
+    khabar_options bad = {.stages = 1u << 20};
     CHECK(khabar_analyze(NULL, "a", 1, &e) == NULL && e.code == KHABAR_EINVAL);
     CHECK(khabar_analyze(t_model, NULL, 5, &e) == NULL &&
           e.code == KHABAR_EINVAL && e.msg != NULL);
@@ -34,7 +34,7 @@ static void errors(void)
 static void ownership_and_stages(void)
 {
     char *text = malloc(32);
-    khabar_options o = {0, 0, KHABAR_ANALYZE_COPY_TEXT};
+    khabar_options o = {.flags = KHABAR_ANALYZE_COPY_TEXT};
     khabar_doc *d;
     khabar_model *m;
     khabar_error e;

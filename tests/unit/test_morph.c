@@ -11,7 +11,7 @@
 static const char *seg(const char *s, unsigned flags)
 {
     static char out[4096];
-    khabar_options o = {KHABAR_STAGE_WORDS, 0, flags};
+    khabar_options o = {.stages = KHABAR_STAGE_WORDS, .flags = flags};
     khabar_doc *d = khabar_analyze_opts(t_model, s, strlen(s), &o, NULL);
     const khabar_word *w = khabar_doc_words(d);
     const size_t *tw = khabar_doc_token_words(d);
@@ -35,7 +35,7 @@ static const char *seg(const char *s, unsigned flags)
 static const char *stem(const char *s)
 {
     static char out[256];
-    khabar_options o = {KHABAR_STAGE_WORDS, 0, 0};
+    khabar_options o = {.stages = KHABAR_STAGE_WORDS};
     khabar_doc *d = khabar_analyze_opts(t_model, s, strlen(s), &o, NULL);
     const khabar_word *w = khabar_doc_words(d);
     size_t i;

@@ -8,7 +8,7 @@
 static const char *toks(const char *s, size_t len, int norm, unsigned flags)
 {
     static char out[8192];
-    khabar_options o = {KHABAR_STAGE_TOKENS, flags, 0};
+    khabar_options o = {.stages = KHABAR_STAGE_TOKENS, .norm = flags};
     khabar_doc *d = khabar_analyze_opts(t_model, s, len, &o, NULL);
     const khabar_token *t = khabar_doc_tokens(d);
     size_t i, k = 0, n = khabar_doc_token_count(d);

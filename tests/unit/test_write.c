@@ -38,7 +38,7 @@ static void text_and_jsonl(void)
 static void json_escapes(void)
 {
     const char in[] = "\"a\\b\"\t\x01\xff\xe2\x80\xa8";
-    khabar_options o = {KHABAR_STAGE_NORMTEXT, KHABAR_NORM_EXPLICIT, 0};
+    khabar_options o = {.stages = KHABAR_STAGE_NORMTEXT, .norm = KHABAR_NORM_EXPLICIT};
     khabar_doc *d = khabar_analyze_opts(t_model, in, sizeof in - 1, &o, NULL);
     t_buf b;
     CHECK(t_write(d, KHABAR_VIEW_NORMALIZED, KHABAR_FORMAT_JSONL, &b) ==
@@ -53,7 +53,7 @@ static void json_escapes(void)
 static void normalized_lines(void)
 {
     const char *in = "ﺍﻟﺴﻼﻡ\nسُورْيَا\n";
-    khabar_options o = {KHABAR_STAGE_NORMTEXT, 0, 0};
+    khabar_options o = {.stages = KHABAR_STAGE_NORMTEXT};
     khabar_doc *d = khabar_analyze_opts(t_model, in, strlen(in), &o, NULL);
     t_buf b;
     CHECK(t_write(d, KHABAR_VIEW_NORMALIZED, KHABAR_FORMAT_TEXT, &b) ==

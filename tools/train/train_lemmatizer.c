@@ -633,7 +633,7 @@ static void count_hosts(strmap *hosts, char **corpora, int n)
         char *text = read_file(corpora[i], &len);
         while (pos < len) {
             size_t end = pos + (4u << 20), j;
-            khabar_options o = {KHABAR_STAGE_TOKENS, 0, 0};
+            khabar_options o = {.stages = KHABAR_STAGE_TOKENS};
             khabar_doc *d;
             const khabar_token *t;
             if (end >= len)

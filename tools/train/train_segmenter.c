@@ -328,7 +328,7 @@ static void count_forms(strmap *forms, const khabar_model *model, kh_norm *nm,
         while (pos < len) {
             /* Documents of about 4 MB cut at a line break. */
             size_t end = pos + (4u << 20), j;
-            khabar_options o = {KHABAR_STAGE_TOKENS, 0, 0};
+            khabar_options o = {.stages = KHABAR_STAGE_TOKENS};
             khabar_doc *d;
             const khabar_token *t;
             if (end >= len)

@@ -1,0 +1,35 @@
+/*
+ * extract.h - the news-analysis stages, after the taggers: entity clusters
+ * (coref.c), dates (dates.c), quotes (quotes.c), keywords (keywords.c) and
+ * the summary (summary.c). Each reads what earlier stages left in the doc
+ * and appends its own arrays; each returns 0, or -1 when memory runs out.
+ */
+#ifndef KH_EXTRACT_H
+#define KH_EXTRACT_H
+
+#include <stddef.h>
+
+#include "khabar.h"
+
+/* Stage CLUSTERS: doc->clusters, doc->mentions, doc->entity_cluster. */
+int kh_coref(khabar_doc *doc);
+
+/* Stage DATES: doc->timexes, doc->date and doc->date_source. given is the
+ * caller's publication date (year 0: none). */
+int kh_dates(khabar_doc *doc, khabar_date given);
+
+/* Stage QUOTES: doc->quotes. */
+int kh_quotes(khabar_doc *doc);
+
+/* Stage KEYWORDS: doc->keywords. */
+int kh_keywords(khabar_doc *doc);
+
+/* Stage SUMMARY: doc->summary, n sentences at most. */
+int kh_summary(khabar_doc *doc, unsigned n);
+
+/* The cluster of the mention that best covers input bytes [start, end):
+ * a mention inside the span, or one the span is inside. SIZE_MAX when none
+ * or without stage CLUSTERS. */
+size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end);
+
+#endif

@@ -1,0 +1,4 @@
+/* test_keywords.c - placeholder. */
+#include "test.h"
+
+void suite_keywords(void) {}

@@ -1,0 +1,4 @@
+/* test_quotes.c - placeholder. */
+#include "test.h"
+
+void suite_quotes(void) {}
