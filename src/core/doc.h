@@ -43,6 +43,12 @@ struct khabar_doc {
     khabar_normalized normtext;
 };
 
+/* The host word of token ti (its first word that is not a proclitic) and,
+ * if pre is not NULL, the number of proclitics before it. Needs stage
+ * WORDS. */
+const khabar_word *kh_doc_host(const khabar_doc *doc, size_t ti,
+                               unsigned *pre);
+
 /* Appends n bytes to the doc's string buffer; returns their offset (for
  * khabar_doc_norm()), or SIZE_MAX when memory runs out. For the stages after
  * WORDS. */

@@ -64,21 +64,6 @@ static void label_map(const kh_tagger *t, uint8_t *type, uint8_t *begin)
     }
 }
 
-/* The host word of token ti (its first host or whole word). */
-static const khabar_word *host_of(const khabar_doc *doc, size_t ti,
-                                  uint8_t *pre)
-{
-    const khabar_word *w = doc->words.data;
-    size_t a = doc->token_words[ti], b = doc->token_words[ti + 1], i;
-    *pre = 0;
-    for (i = a; i < b; i++) {
-        if (w[i].role != KHABAR_WORD_PROCLITIC)
-            return &w[i];
-        (*pre)++;
-    }
-    return &w[a];
-}
-
 /* A gazetteer lookup that ignores entries given only by the sources in
  * ignore (the trainer ignores those that come from its own corpora). */
 static const kh_gaz_entry *gaz_find(const kh_gazetteer *gaz, unsigned ignore,
@@ -96,8 +81,8 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
     size_t n = b - a, i, k = 0, len, j;
     for (i = 0; i < n; i++) {
         const khabar_token *x = &tk[a + i];
-        uint8_t pre;
-        const khabar_word *h = host_of(doc, a + i, &pre);
+        unsigned pre;
+        const khabar_word *h = kh_doc_host(doc, a + i, &pre);
         kh_ner_token *v = &t[i];
         memset(v, 0, sizeof *v);
         v->key = kb + k;
@@ -111,7 +96,7 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                                                               : 512,
                                             kb + k);
         k += v->host_len;
-        v->pre = pre;
+        v->pre = (uint8_t)pre;
         v->kind = (uint8_t)x->kind;
         v->upos = h->upos;
         v->clen = (uint8_t)kh_tag_cluster(cl, x->kind, v->host, v->host_len,
@@ -186,7 +171,6 @@ static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
     for (i = 0; i < n; i++) {
         size_t j;
         khabar_entity *e;
-        uint8_t pre;
         int ty = type[lab[i]];
         if (!ty)
             continue;
@@ -199,8 +183,8 @@ static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
         e->first_token = a + i;
         e->n_tokens = j - i;
         e->type = ty;
-        e->start = host_of(doc, a + i, &pre)->start;
-        e->end = host_of(doc, a + j - 1, &pre)->end;
+        e->start = kh_doc_host(doc, a + i, NULL)->start;
+        e->end = kh_doc_host(doc, a + j - 1, NULL)->end;
         if (e->end < e->start)
             e->end = tk[a + j - 1].end;
         i = j - 1;
