@@ -215,5 +215,5 @@ int kh_ner(khabar_doc *doc)
         }
     }
     ner_buf_free(&buf);
-    return rc;
+    return rc == 0 ? kh_ner_doc(doc) : rc;
 }

@@ -17,6 +17,11 @@ int kh_pos(khabar_doc *doc);
  * Returns 0, or -1 when memory runs out. */
 int kh_ner(khabar_doc *doc);
 
+/* The recognizer's second look over the whole doc (ner_doc.c): names after
+ * person titles, and names found once tagged everywhere. Returns 0, or -1
+ * when memory runs out. */
+int kh_ner_doc(khabar_doc *doc);
+
 /* The recognizer's view of tokens [a, b) of a doc with words (and POS):
  * writes t[0 .. b - a) and their keys into kb (room for 1024 bytes a
  * token). Gazetteer entries given only by sources in ignore count as absent.

@@ -140,8 +140,47 @@ static void entities(void)
     khabar_doc_free(d);
 }
 
+/* Counts the entities of a type whose text is want. */
+static size_t count_entity(const khabar_doc *d, const char *text, int type,
+                           const char *want)
+{
+    const khabar_entity *e = khabar_doc_entities(d);
+    size_t i, k = 0, n = strlen(want);
+    for (i = 0; i < khabar_doc_entity_count(d); i++)
+        k += e[i].type == type && e[i].end - e[i].start == n &&
+             memcmp(text + e[i].start, want, n) == 0;
+    return k;
+}
+
+/* The second look over the doc: a name after a person title, the same
+ * name again, and a surname tagged as a place. */
+static void document_rules(void)
+{
+    const char *text =
+        "وقال مدير مكتب الوكالة في موسكو تيمور كشج إن الرئيس وصل مساء.\n"
+        "وبين كشج أن الطرفين ناقشا الملف.\n"
+        "وقال مراسل القناة في بغداد زياد دولج إن الوضع هادئ. "
+        "وذكر دولج أن الطرق مفتوحة.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "كشج") == 2);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "زياد دولج") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "دولج") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "دولج") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "موسكو") == 1);
+    {
+        /* Still in input order. */
+        const khabar_entity *e = khabar_doc_entities(d);
+        size_t i;
+        for (i = 1; i < khabar_doc_entity_count(d); i++)
+            CHECK(e[i - 1].end <= e[i].start);
+    }
+    khabar_doc_free(d);
+}
+
 void suite_tagger(void)
 {
+    document_rules();
     viterbi();
     long_sentence();
     model_files();

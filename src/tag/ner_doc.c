@@ -1,0 +1,320 @@
+/*
+ * ner_doc.c - the named-entity stage's second look, over the whole doc,
+ * after the tagger has labelled each sentence:
+ *
+ *   titles       a person title (the gazetteer's title words: مدير, الرئيس)
+ *                followed by its complements (nouns, adjectives, places and
+ *                organizations, في) and then one to three words the lexicon
+ *                does not know (or the tagger calls proper nouns), ending at
+ *                a clause boundary, makes those words a person: مدير مكتب
+ *                الجزيرة في موسكو زاور شوج إن ...
+ *   consistency  a name found once is that name everywhere in the doc: a
+ *                word of a person's name, or a whole place or organization
+ *                name, seen again untagged becomes the same kind of entity
+ *                (when the word is unknown to the lexicon or a proper noun,
+ *                so common words are left alone); a lone word tagged as
+ *                another type that is a person's surname here becomes a
+ *                person.
+ *
+ * The rules add entities and retype lone words; none is removed. Entities
+ * stay in input order.
+ */
+#include "tag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/doc.h"
+#include "../model/model.h"
+
+#define MAX_KEY 512
+#define MAX_TITLE_WORDS 8  /* complements between a title and a name */
+#define MAX_NAME_WORDS 3   /* words of a name found after a title */
+
+typedef struct ner_doc {
+    khabar_doc *doc;
+    const khabar_token *tk;
+    const kh_gazetteer *gaz;
+    uint8_t *type;   /* per token: entity type + 8 * begins-one, 0 if none */
+} ner_doc;
+
+/* The folded host form of token ti into buf (MAX_KEY bytes). */
+static size_t host_key(const ner_doc *d, size_t ti, char *buf)
+{
+    const khabar_word *h = kh_doc_host(d->doc, ti, NULL);
+    return kh_tag_fold(d->doc->norm_buf + h->form,
+                       h->form_len < MAX_KEY ? h->form_len : MAX_KEY, buf);
+}
+
+static uint32_t gaz_mask(const ner_doc *d, size_t ti)
+{
+    char k[MAX_KEY];
+    size_t n;
+    if (!d->gaz || d->tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    n = host_key(d, ti, k);
+    return kh_gazetteer_find(d->gaz, k, n);
+}
+
+static unsigned proclitics(const ner_doc *d, size_t ti)
+{
+    unsigned pre;
+    kh_doc_host(d->doc, ti, &pre);
+    return pre;
+}
+
+/* A word that may be part of a name the tagger missed: Arabic, without
+ * proclitics unless proclitic_ok, in no entity, unknown to the lexicon or a proper noun, and no title or
+ * nationality word. */
+static int name_like(const ner_doc *d, size_t ti, int proclitic_ok)
+{
+    const khabar_word *h;
+    if (d->tk[ti].kind != KHABAR_TOK_ARABIC || d->type[ti] ||
+        (!proclitic_ok && proclitics(d, ti)))
+        return 0;
+    h = kh_doc_host(d->doc, ti, NULL);
+    if ((!(h->flags & KHABAR_WORD_LEMMA_GUESSED) &&
+         h->upos != KHABAR_UPOS_PROPN) ||
+        h->upos == KHABAR_UPOS_ADJ)
+        return 0;
+    return !(gaz_mask(d, ti) & (KH_GAZ_TITLE | KH_GAZ_NISBA));
+}
+
+/* A complement inside a title: a noun, adjective or name, or في. */
+static int title_word(const ner_doc *d, size_t ti)
+{
+    const khabar_word *h;
+    char k[MAX_KEY];
+    if (d->tk[ti].kind != KHABAR_TOK_ARABIC || proclitics(d, ti))
+        return 0;
+    h = kh_doc_host(d->doc, ti, NULL);
+    if (h->upos == KHABAR_UPOS_NOUN || h->upos == KHABAR_UPOS_ADJ)
+        return 1;
+    return h->upos == KHABAR_UPOS_ADP && host_key(d, ti, k) == 4 &&
+           memcmp(k, "في", 4) == 0;
+}
+
+/* Where a name ends: the sentence's end, punctuation, a proclitic, or a
+ * function word or verb. */
+static int boundary(const ner_doc *d, size_t ti, size_t end)
+{
+    const khabar_word *h;
+    if (ti >= end || d->tk[ti].kind != KHABAR_TOK_ARABIC || proclitics(d, ti))
+        return 1;
+    h = kh_doc_host(d->doc, ti, NULL);
+    switch (h->upos) {
+    case KHABAR_UPOS_NOUN: case KHABAR_UPOS_ADJ: case KHABAR_UPOS_PROPN:
+    case KHABAR_UPOS_X: case KHABAR_UPOS_NONE:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+static int add(ner_doc *d, size_t a, size_t b, int type)
+{
+    khabar_entity *e = kh_vec_push(&d->doc->entities, sizeof *e);
+    size_t i;
+    if (!e)
+        return -1;
+    e->first_token = a;
+    e->n_tokens = b - a;
+    e->type = type;
+    e->start = kh_doc_host(d->doc, a, NULL)->start;
+    e->end = kh_doc_host(d->doc, b - 1, NULL)->end;
+    if (e->end < e->start)
+        e->end = d->tk[b - 1].end;
+    for (i = a; i < b; i++)
+        d->type[i] = (uint8_t)(type + (i == a ? 8 : 0));
+    return 0;
+}
+
+/* Rule 1 in the tokens [a, end) of a sentence. */
+static int titles(ner_doc *d, size_t a, size_t end)
+{
+    size_t i;
+    for (i = a; i < end; i++) {
+        size_t j, k;
+        if (d->type[i] || !(gaz_mask(d, i) & KH_GAZ_TITLE))
+            continue;
+        for (j = i + 1; j < end && j - i <= MAX_TITLE_WORDS; j++) {
+            if (d->type[j] && (d->type[j] & 7) != KHABAR_ENT_PER)
+                continue; /* a place or organization in the title */
+            if (d->type[j] || name_like(d, j, 0) || !title_word(d, j))
+                break;
+        }
+        if (j >= end || d->type[j] || !name_like(d, j, 0))
+            continue;
+        for (k = j; k < end && k - j < MAX_NAME_WORDS && name_like(d, k, 0); k++)
+            ;
+        if (boundary(d, k, end) && add(d, j, k, KHABAR_ENT_PER) != 0)
+            return -1;
+        i = k - 1;
+    }
+    return 0;
+}
+
+typedef struct name_key {
+    uint64_t h;
+    uint16_t n_tokens;
+    uint8_t type;
+    uint8_t surname;  /* the last word of a longer person name */
+} name_key;
+
+static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+static int by_hash(const void *pa, const void *pb)
+{
+    const name_key *a = pa, *b = pb;
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    if (a->n_tokens != b->n_tokens)
+        return a->n_tokens < b->n_tokens ? -1 : 1;
+    if (a->surname != b->surname)
+        return a->surname ? -1 : 1; /* surnames first: they win */
+    return (a->type > b->type) - (a->type < b->type);
+}
+
+/* The hash of the host keys of tokens [a, b). */
+static uint64_t span_hash(const ner_doc *d, size_t a, size_t b)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    char k[MAX_KEY];
+    size_t i;
+    for (i = a; i < b; i++) {
+        size_t n = host_key(d, i, k);
+        h = hash_bytes(hash_bytes(h, k, n), " ", 1);
+    }
+    return h;
+}
+
+static const name_key *find_key(const name_key *keys, size_t n, uint64_t h,
+                                size_t n_tokens)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (keys[mid].h < h ||
+            (keys[mid].h == h && keys[mid].n_tokens < n_tokens))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && keys[lo].h == h && keys[lo].n_tokens == n_tokens
+               ? &keys[lo]
+               : NULL;
+}
+
+/* Rule 2: the doc's names, then every untagged run that spells one. */
+static int consistency(ner_doc *d)
+{
+    const khabar_entity *e = d->doc->entities.data;
+    size_t n_ent = d->doc->entities.len, n = d->doc->tokens.len, i, k = 0;
+    size_t longest = 1;
+    name_key *keys = malloc((2 * n_ent + 1) * sizeof *keys);
+    int rc = 0;
+    if (!keys)
+        return -1;
+    for (i = 0; i < n_ent; i++) {
+        size_t a = e[i].first_token, b = a + e[i].n_tokens;
+        if (e[i].n_tokens > 4)
+            continue;
+        keys[k].h = span_hash(d, a, b);
+        keys[k].n_tokens = (uint16_t)e[i].n_tokens;
+        keys[k].surname = 0;
+        keys[k++].type = (uint8_t)e[i].type;
+        if (e[i].n_tokens > longest)
+            longest = e[i].n_tokens;
+        /* A person's last name alone: بوتين after فلاديمير بوتين. */
+        if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens > 1) {
+            keys[k].h = span_hash(d, b - 1, b);
+            keys[k].n_tokens = 1;
+            keys[k].surname = 1;
+            keys[k++].type = KHABAR_ENT_PER;
+        }
+    }
+    qsort(keys, k, sizeof *keys, by_hash);
+    /* One word tagged otherwise that is a person's surname here: a person
+     * (ذكر دولج after زياد دولج). */
+    for (i = 0; i < n_ent; i++) {
+        const name_key *x;
+        khabar_entity *en = (khabar_entity *)d->doc->entities.data + i;
+        if (en->n_tokens != 1 || en->type == KHABAR_ENT_PER)
+            continue;
+        x = find_key(keys, k, span_hash(d, en->first_token, en->first_token + 1), 1);
+        if (x && x->surname) {
+            en->type = KHABAR_ENT_PER;
+            d->type[en->first_token] = KHABAR_ENT_PER + 8;
+        }
+    }
+    for (i = 0; i < n && rc == 0; i++) {
+        size_t len;
+        if (!name_like(d, i, 1))
+            continue;
+        for (len = longest; len >= 1; len--) {
+            const name_key *x;
+            size_t j;
+            if (i + len > n)
+                continue;
+            for (j = i + 1; j < i + len && name_like(d, j, 0); j++)
+                ;
+            if (j < i + len)
+                continue;
+            x = find_key(keys, k, span_hash(d, i, i + len), len);
+            if (x) {
+                rc = add(d, i, i + len, x->type);
+                i += len - 1;
+                break;
+            }
+        }
+    }
+    free(keys);
+    return rc;
+}
+
+static int by_token(const void *pa, const void *pb)
+{
+    const khabar_entity *a = pa, *b = pb;
+    return (a->first_token > b->first_token) - (a->first_token < b->first_token);
+}
+
+int kh_ner_doc(khabar_doc *doc)
+{
+    const khabar_model *m = doc->model;
+    const khabar_sentence *ss = doc->sentences.data;
+    const khabar_entity *e;
+    ner_doc d;
+    size_t n = doc->tokens.len, before = doc->entities.len, i, s;
+    int rc = 0;
+    if (n == 0)
+        return 0;
+    d.doc = doc;
+    d.tk = doc->tokens.data;
+    d.gaz = m->has_gazetteer ? &m->gaz : NULL;
+    d.type = calloc(n, 1);
+    if (!d.type)
+        return -1;
+    e = doc->entities.data;
+    for (i = 0; i < before; i++) {
+        size_t t;
+        for (t = e[i].first_token; t < e[i].first_token + e[i].n_tokens; t++)
+            d.type[t] = (uint8_t)(e[i].type + (t == e[i].first_token ? 8 : 0));
+    }
+    for (s = 0; s < doc->sentences.len && rc == 0; s++)
+        rc = titles(&d, ss[s].first_token, ss[s].first_token + ss[s].n_tokens);
+    if (rc == 0)
+        rc = consistency(&d);
+    if (rc == 0 && doc->entities.len > before)
+        qsort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
+              by_token);
+    free(d.type);
+    return rc;
+}
