@@ -149,6 +149,7 @@ void khabar_doc_free(khabar_doc *doc)
     kh_vec_free(&doc->entity_cluster);
     kh_vec_free(&doc->clusters);
     kh_vec_free(&doc->mentions);
+    kh_vec_free(&doc->mention_order);
     kh_vec_free(&doc->timexes);
     kh_vec_free(&doc->quotes);
     kh_vec_free(&doc->keywords);

@@ -10,6 +10,11 @@
 #include "khabar.h"
 #include "vec.h"
 
+/* A mention's place in input order (doc->mention_order). */
+typedef struct pos_ref {
+    size_t start, index;
+} pos_ref;
+
 struct khabar_doc {
     const khabar_model *model;
     const char *text;       /* the input (the caller's or owned_text) */
@@ -33,6 +38,7 @@ struct khabar_doc {
     kh_vec entity_cluster;  /* size_t, one per entity */
     kh_vec clusters;        /* khabar_cluster */
     kh_vec mentions;        /* khabar_mention, grouped by cluster */
+    kh_vec mention_order;   /* pos_ref: mentions by start */
     kh_vec timexes;         /* khabar_timex */
     khabar_date date;       /* publication date */
     int date_source;        /* khabar_date_source */

@@ -1,24 +1,629 @@
-/* coref.c - placeholder. */
+/*
+ * coref.c - entity clusters (stage CLUSTERS): the mentions of a doc that
+ * name the same thing, found in one left-to-right pass over the tokens.
+ *
+ *   names         an entity joins the cluster of an earlier entity with the
+ *                 same name (بوتين, لبوتين); a one-word person joins the
+ *                 person whose first or last name it is (الأسد after بشار
+ *                 الأسد), and a longer person name the cluster of its last
+ *                 word seen alone (فلاديمير بوتين after بوتين).
+ *   titles        a title or role right before a person's name (الرئيس
+ *                 الروسي, أمير قطر الشيخ, مدير مكتب الجزيرة في موسكو) is a
+ *                 mention of that person: from the furthest title word
+ *                 (title_heads) back from the name, over nouns, adjectives,
+ *                 names and في, to the name.
+ *   descriptions  later, a title standing alone (ذكر الرئيس الروسي أن)
+ *                 joins the person whose title begins with the same words;
+ *                 a head-of-state word with a nationality adjective
+ *                 (الرئيس السوري) also matches any such title with that
+ *                 adjective (نظيره السوري).
+ *   pronouns      the pronoun on نظير (his counterpart) and on قول (نقل
+ *                 عن بوتين قوله) refers to the last person named before.
+ *
+ * Keys are folded host forms (the lexicon's folding) joined by spaces and
+ * hashed to 64 bits; one open-addressing table per doc maps them to
+ * clusters, the latest registration winning. Everything is per doc: a few
+ * allocations per call, none per token.
+ */
 #include "extract.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "../core/doc.h"
+#include "../tag/features.h"
+
+/* Title words (folded, without ال). A person's title starts at one. */
+static const char *const title_heads[] = {
+    "رئيس", "رييس", "رئيسه", "نظير", "نظيره", "ملك", "ملكه", "امير", "اميره",
+    "شيخ", "شيخه", "سلطان", "وزير", "وزيره", "نائب", "نائبه", "مستشار",
+    "مستشاره", "سفير", "سفيره", "مبعوث", "مبعوثه", "متحدث", "متحدثه", "ناطق",
+    "ناطقه", "مدير", "مديره", "زعيم", "زعيمه", "قائد", "قائده", "جنرال",
+    "عقيد", "لواء", "عميد", "مشير", "فريق", "رائد", "نقيب", "دكتور", "سيد",
+    "سيده", "امين", "امينه", "مراسل", "مراسله", "مرشد", "بابا", "ولي",
+    "مفوض", "مفوضه", "منسق", "منسقه", "مندوب", "مندوبه", "ممثل", "ممثله",
+    "محافظ", "عمده", "حاكم", "قاضي", "مدرب", "لاعب", "كاتب", "كاتبه",
+    "صحفي", "صحفيه", "شاعر", "مخرج", "فنان", "فنانه", "باحث", "باحثه",
+    "خبير", "ناشط", "ناشطه", "معارض", "عضو", "مرشح", "مرشحه", "امام",
+    "مطران", "بطريرك", "كاردينال", "حاخام", "مفتي", "داعيه", "نجم", "نجمه",
+    NULL};
+
+/* Heads of state and government: their nationality adjective alone says
+ * who they are (الرئيس السوري = نظيره السوري). */
+static const char *const leader_heads[] = {"رئيس", "رئيسه", "نظير",
+                                           "نظيره", "زعيم", "ملك",  NULL};
+
+/* Words whose pronoun refers back to the last person named. */
+static const char *const pronoun_hosts[] = {"نظير", "نظيره", "قول", NULL};
+
+/* Name parts that never identify a person alone. */
+static const char *const name_particles[] = {"بن", "ابن", "بنت", "ال",
+                                             "ابو", "ام", "عبد", "دي",
+                                             "فان", "فون", "لا", NULL};
+
+#define MAX_KEY 512       /* bytes of one folded word kept */
+#define MAX_TITLE 8       /* words in a title */
+
+enum { K_FULL = 1, K_PART, K_TITLE };
+
+typedef struct slot {
+    uint64_t h;      /* 0: empty */
+    uint32_t cluster;
+} slot;
+
+typedef struct table {
+    slot *s;
+    size_t mask, used;
+} table;
+
+typedef struct cl_info {
+    size_t first;          /* start of its first name */
+    size_t best;           /* entity with the longest name */
+    size_t best_tokens, best_bytes;
+    unsigned votes[5];     /* NAME mentions by entity type */
+} cl_info;
+
+typedef struct coref {
+    khabar_doc *doc;
+    const khabar_token *tk;
+    const khabar_entity *ent;
+    size_t n_ent;
+    table map;
+    kh_vec info;       /* cl_info */
+    kh_vec ment;       /* khabar_mention, in discovery order */
+    size_t *ent_at;    /* per token: entity starting there + 1, or 0 */
+    unsigned char *busy; /* per token: inside a person's name or title */
+    size_t last_person; /* cluster of the last person named, or SIZE_MAX */
+} coref;
+
+static uint64_t mix(uint64_t h, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+/* The hash of a key of a kind (K_*) before its words. */
+static uint64_t key_start(int kind)
+{
+    char k = (char)kind;
+    return mix(0xcbf29ce484222325ull, &k, 1);
+}
+
+static int table_grow(table *t)
+{
+    size_t n = t->mask ? (t->mask + 1) * 2 : 256, i;
+    slot *s = calloc(n, sizeof *s);
+    if (!s)
+        return -1;
+    for (i = 0; t->s && i <= t->mask; i++) {
+        size_t j;
+        if (!t->s[i].h)
+            continue;
+        for (j = t->s[i].h & (n - 1); s[j].h; j = (j + 1) & (n - 1))
+            ;
+        s[j] = t->s[i];
+    }
+    free(t->s);
+    t->s = s;
+    t->mask = n - 1;
+    return 0;
+}
+
+static int table_put(table *t, uint64_t h, size_t cluster)
+{
+    size_t j;
+    h |= 1; /* never 0 */
+    if ((t->used + 1) * 2 > (t->mask ? t->mask + 1 : 0) && table_grow(t) != 0)
+        return -1;
+    for (j = h & t->mask; t->s[j].h && t->s[j].h != h; j = (j + 1) & t->mask)
+        ;
+    if (!t->s[j].h)
+        t->used++;
+    t->s[j].h = h;
+    t->s[j].cluster = (uint32_t)cluster;
+    return 0;
+}
+
+static size_t table_get(const table *t, uint64_t h)
+{
+    size_t j;
+    h |= 1;
+    if (!t->s)
+        return SIZE_MAX;
+    for (j = h & t->mask; t->s[j].h; j = (j + 1) & t->mask)
+        if (t->s[j].h == h)
+            return t->s[j].cluster;
+    return SIZE_MAX;
+}
+
+/* The folded host form of token ti into buf (MAX_KEY bytes); with strip,
+ * without a leading ال. */
+static size_t word_key(const coref *c, size_t ti, int strip, char *buf)
+{
+    const khabar_word *h = kh_doc_host(c->doc, ti, NULL);
+    const char *s = c->doc->norm_buf + h->form;
+    size_t n = h->form_len < MAX_KEY ? h->form_len : MAX_KEY;
+    n = kh_tag_fold(s, n, buf);
+    if (strip && n > 4 + 2 && memcmp(buf, "ال", 4) == 0) {
+        memmove(buf, buf + 4, n - 4);
+        n -= 4;
+    }
+    return n;
+}
+
+static int in_list(const char *const *list, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_head(const coref *c, size_t ti)
+{
+    char k[MAX_KEY];
+    size_t n;
+    if (c->tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    n = word_key(c, ti, 1, k);
+    return in_list(title_heads, k, n);
+}
+
+static int upos_of(const coref *c, size_t ti)
+{
+    return kh_doc_host(c->doc, ti, NULL)->upos;
+}
+
+static unsigned proclitics(const coref *c, size_t ti)
+{
+    unsigned pre;
+    kh_doc_host(c->doc, ti, &pre);
+    return pre;
+}
+
+/* Whether token ti may sit inside a title: a noun, adjective, name, number,
+ * or the preposition في. */
+static int title_word(const coref *c, size_t ti)
+{
+    int u;
+    char k[MAX_KEY];
+    if (c->tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    u = upos_of(c, ti);
+    if (u == KHABAR_UPOS_NOUN || u == KHABAR_UPOS_ADJ ||
+        u == KHABAR_UPOS_PROPN || u == KHABAR_UPOS_X || u == 0)
+        return 1;
+    return u == KHABAR_UPOS_ADP && word_key(c, ti, 0, k) == 4 &&
+           memcmp(k, "في", 4) == 0 && proclitics(c, ti) == 0;
+}
+
+/* The sentence bounds of every token, as the first token of its sentence. */
+static size_t *sentence_starts(const khabar_doc *doc)
+{
+    size_t n = doc->tokens.len, i, s;
+    const khabar_sentence *se = doc->sentences.data;
+    size_t *first = malloc((n ? n : 1) * sizeof *first);
+    if (!first)
+        return NULL;
+    for (i = 0; i < n; i++)
+        first[i] = 0;
+    for (s = 0; s < doc->sentences.len; s++)
+        for (i = se[s].first_token; i < se[s].first_token + se[s].n_tokens && i < n; i++)
+            first[i] = se[s].first_token;
+    return first;
+}
+
+static int add_mention(coref *c, size_t start, size_t end, size_t cluster,
+                       size_t entity, int kind)
+{
+    khabar_mention *m = kh_vec_push(&c->ment, sizeof *m);
+    if (!m)
+        return -1;
+    m->start = start;
+    m->end = end;
+    m->cluster = cluster;
+    m->entity = entity;
+    m->kind = kind;
+    return 0;
+}
+
+static size_t new_cluster(coref *c, size_t e)
+{
+    cl_info *ci = kh_vec_push(&c->info, sizeof *ci);
+    if (!ci)
+        return SIZE_MAX;
+    memset(ci, 0, sizeof *ci);
+    ci->first = c->ent[e].start;
+    ci->best = e;
+    return c->info.len - 1;
+}
+
+/* Keys of a title of words [a, b): every prefix of two words or more, and
+ * for a leader with a nationality adjective, "رئيس <adjective>". */
+static int title_keys(coref *c, size_t a, size_t b, size_t cluster,
+                      int lookup, size_t *found, size_t *found_end)
+{
+    uint64_t h = key_start(K_TITLE);
+    char k[MAX_KEY];
+    size_t i, n, words = 0;
+    int leader = 0;
+    for (i = a; i < b && words < MAX_TITLE; i++) {
+        if (c->tk[i].kind != KHABAR_TOK_ARABIC)
+            break;
+        n = word_key(c, i, 1, k);
+        if (i == a)
+            leader = in_list(leader_heads, k, n);
+        if (words)
+            h = mix(h, " ", 1);
+        h = mix(h, k, n);
+        words++;
+        if (i == a + 1 && leader && n > 2 &&
+            memcmp(k + n - 2, "ي", 2) == 0) {
+            uint64_t g = mix(mix(key_start(K_TITLE), "*", 1), k, n);
+            if (lookup) {
+                size_t x = table_get(&c->map, g);
+                if (x != SIZE_MAX) {
+                    *found = x;
+                    *found_end = i + 1;
+                }
+            } else if (table_put(&c->map, g, cluster) != 0)
+                return -1;
+        }
+        if (words < 2)
+            continue;
+        if (lookup) {
+            size_t x = table_get(&c->map, h);
+            if (x != SIZE_MAX) {
+                *found = x;
+                *found_end = i + 1;
+            }
+        } else if (table_put(&c->map, h, cluster) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A person's title: the furthest title word back from token s (the name's
+ * first token) over title words, within the sentence; SIZE_MAX if none. */
+static size_t title_start(const coref *c, size_t s, size_t sent_first)
+{
+    size_t j = s, head = SIZE_MAX, steps = 0;
+    while (j > sent_first && steps < MAX_TITLE) {
+        j--;
+        steps++;
+        if (c->busy[j] || !title_word(c, j))
+            break;
+        if (is_head(c, j))
+            head = j;
+        if (proclitics(c, j))
+            break; /* و, ب ...: a new phrase begins here */
+    }
+    return head;
+}
+
+/* Registers a person's or thing's name keys. */
+static int register_name(coref *c, size_t e, size_t cluster)
+{
+    const khabar_entity *en = &c->ent[e];
+    char k[MAX_KEY];
+    size_t i, n, last = en->first_token + en->n_tokens;
+    uint64_t full = key_start(K_FULL);
+    for (i = en->first_token; i < last; i++) {
+        n = word_key(c, i, 0, k);
+        if (i > en->first_token)
+            full = mix(full, " ", 1);
+        full = mix(full, k, n);
+        if (en->type == KHABAR_ENT_PER && en->n_tokens > 1 &&
+            (i == en->first_token || i + 1 == last) &&
+            !in_list(name_particles, k, n) &&
+            table_put(&c->map, mix(key_start(K_PART), k, n), cluster) != 0)
+            return -1;
+    }
+    return table_put(&c->map, full, cluster);
+}
+
+/* The cluster an entity joins, or SIZE_MAX for a new one. */
+static size_t find_name(const coref *c, size_t e)
+{
+    const khabar_entity *en = &c->ent[e];
+    char k[MAX_KEY];
+    size_t i, n, x, last = en->first_token + en->n_tokens;
+    uint64_t full = key_start(K_FULL);
+    for (i = en->first_token; i < last; i++) {
+        n = word_key(c, i, 0, k);
+        if (i > en->first_token)
+            full = mix(full, " ", 1);
+        full = mix(full, k, n);
+    }
+    x = table_get(&c->map, full);
+    if (x != SIZE_MAX || en->type != KHABAR_ENT_PER)
+        return x;
+    if (en->n_tokens == 1) {
+        n = word_key(c, en->first_token, 0, k);
+        return in_list(name_particles, k, n)
+                   ? SIZE_MAX
+                   : table_get(&c->map, mix(key_start(K_PART), k, n));
+    }
+    /* فلاديمير بوتين after بوتين alone. */
+    n = word_key(c, last - 1, 0, k);
+    x = table_get(&c->map, mix(key_start(K_FULL), k, n));
+    if (x != SIZE_MAX) {
+        const cl_info *ci = (const cl_info *)c->info.data + x;
+        if (ci->votes[KHABAR_ENT_PER] == 0)
+            x = SIZE_MAX;
+    }
+    return x;
+}
+
+static int do_entity(coref *c, size_t e, size_t sent_first)
+{
+    const khabar_entity *en = &c->ent[e];
+    size_t cl = find_name(c, e), t, i;
+    cl_info *ci;
+    if (cl == SIZE_MAX && (cl = new_cluster(c, e)) == SIZE_MAX)
+        return -1;
+    ci = (cl_info *)c->info.data + cl;
+    if (en->type >= 1 && en->type <= 4)
+        ci->votes[en->type]++;
+    {
+        size_t bytes = en->end - en->start;
+        if (en->n_tokens > ci->best_tokens ||
+            (en->n_tokens == ci->best_tokens && bytes > ci->best_bytes)) {
+            ci->best = e;
+            ci->best_tokens = en->n_tokens;
+            ci->best_bytes = bytes;
+        }
+    }
+    if (register_name(c, e, cl) != 0 ||
+        add_mention(c, en->start, en->end, cl, e, KHABAR_MENTION_NAME) != 0)
+        return -1;
+    ((size_t *)c->doc->entity_cluster.data)[e] = cl;
+    if (en->type != KHABAR_ENT_PER)
+        return 0;
+    for (i = en->first_token; i < en->first_token + en->n_tokens; i++)
+        c->busy[i] = 1;
+    t = title_start(c, en->first_token, sent_first);
+    if (t != SIZE_MAX) {
+        size_t start = kh_doc_host(c->doc, t, NULL)->start;
+        size_t end = c->tk[en->first_token - 1].end;
+        if (add_mention(c, start, end, cl, SIZE_MAX, KHABAR_MENTION_TITLE) != 0 ||
+            title_keys(c, t, en->first_token, cl, 0, NULL, NULL) != 0)
+            return -1;
+        for (i = t; i < en->first_token; i++)
+            c->busy[i] = 1;
+    }
+    c->last_person = cl;
+    return 0;
+}
+
+/* A title standing alone at token i: the person it names, if any. */
+static int do_description(coref *c, size_t i, size_t n_tokens)
+{
+    size_t j = i + 1, found = SIZE_MAX, found_end = 0;
+    while (j < n_tokens && j < i + MAX_TITLE && !c->busy[j] &&
+           !(c->ent_at[j] && c->ent[c->ent_at[j] - 1].type == KHABAR_ENT_PER) &&
+           title_word(c, j) && proclitics(c, j) == 0)
+        j++;
+    /* Right before a person's name it is that person's title. */
+    if (j < n_tokens && c->ent_at[j] &&
+        c->ent[c->ent_at[j] - 1].type == KHABAR_ENT_PER)
+        return 0;
+    if (title_keys(c, i, j, 0, 1, &found, &found_end) != 0 ||
+        found == SIZE_MAX)
+        return 0;
+    return add_mention(c, kh_doc_host(c->doc, i, NULL)->start,
+                       c->tk[found_end - 1].end, found, SIZE_MAX,
+                       KHABAR_MENTION_DESCRIPTION);
+}
+
+/* The pronoun on نظيره, قوله: the last person named. */
+static int do_pronoun(coref *c, size_t ti)
+{
+    const khabar_word *w = c->doc->words.data;
+    size_t a = c->doc->token_words[ti], b = c->doc->token_words[ti + 1];
+    char k[MAX_KEY];
+    size_t n;
+    if (c->last_person == SIZE_MAX || b - a < 2 ||
+        w[b - 1].role != KHABAR_WORD_ENCLITIC)
+        return 0;
+    n = word_key(c, ti, 1, k);
+    if (!in_list(pronoun_hosts, k, n))
+        return 0;
+    n = kh_tag_fold(c->doc->norm_buf + w[b - 1].form,
+                    w[b - 1].form_len < MAX_KEY ? w[b - 1].form_len : MAX_KEY,
+                    k);
+    if (!((n == 2 && memcmp(k, "ه", 2) == 0) ||
+          (n == 4 && memcmp(k, "ها", 4) == 0)))
+        return 0;
+    return add_mention(c, w[b - 1].start, w[b - 1].end, c->last_person,
+                       SIZE_MAX, KHABAR_MENTION_PRONOUN);
+}
+
+static int by_start(const void *pa, const void *pb)
+{
+    const pos_ref *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+static int by_cluster(const void *pa, const void *pb)
+{
+    const khabar_mention *a = pa, *b = pb;
+    if (a->cluster != b->cluster)
+        return a->cluster < b->cluster ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return (a->end > b->end) - (a->end < b->end);
+}
+
+static int finish(coref *c)
+{
+    khabar_doc *doc = c->doc;
+    const cl_info *ci = c->info.data;
+    khabar_mention *m;
+    size_t i, n = c->ment.len;
+    if (kh_vec_reserve(&doc->clusters, sizeof(khabar_cluster), c->info.len) != 0)
+        return -1;
+    qsort(c->ment.data, n, sizeof(khabar_mention), by_cluster);
+    /* The doc's mention array is the sorted one. */
+    doc->mentions = c->ment;
+    memset(&c->ment, 0, sizeof c->ment);
+    m = doc->mentions.data;
+    for (i = 0; i < c->info.len; i++) {
+        khabar_cluster *k = (khabar_cluster *)doc->clusters.data + i;
+        int t, best = KHABAR_ENT_PER;
+        unsigned top = 0;
+        memset(k, 0, sizeof *k);
+        for (t = 1; t <= 4; t++)
+            if (ci[i].votes[t] > top) {
+                top = ci[i].votes[t];
+                best = t;
+            }
+        k->type = best;
+        k->name_start = c->ent[ci[i].best].start;
+        k->name_end = c->ent[ci[i].best].end;
+        k->first_mention = SIZE_MAX;
+    }
+    doc->clusters.len = c->info.len;
+    for (i = 0; i < n; i++) {
+        khabar_cluster *k = (khabar_cluster *)doc->clusters.data + m[i].cluster;
+        if (k->first_mention == SIZE_MAX)
+            k->first_mention = i;
+        k->n_mentions++;
+        if (m[i].kind == KHABAR_MENTION_NAME)
+            k->n_names++;
+    }
+    /* Mentions by position, for kh_cluster_at. */
+    if (kh_vec_reserve(&doc->mention_order, sizeof(pos_ref), n) != 0)
+        return -1;
+    {
+        pos_ref *o = doc->mention_order.data;
+        for (i = 0; i < n; i++) {
+            o[i].start = m[i].start;
+            o[i].index = i;
+        }
+        doc->mention_order.len = n;
+        qsort(o, n, sizeof *o, by_start);
+    }
+    return 0;
+}
 
 int kh_coref(khabar_doc *doc)
 {
-    (void)doc;
-    return 0;
+    coref c;
+    size_t n = doc->tokens.len, i, e;
+    size_t *first = NULL;
+    int rc = -1;
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.tk = doc->tokens.data;
+    c.ent = doc->entities.data;
+    c.n_ent = doc->entities.len;
+    c.last_person = SIZE_MAX;
+    if (kh_vec_reserve(&doc->entity_cluster, sizeof(size_t), c.n_ent) != 0)
+        return -1;
+    doc->entity_cluster.len = c.n_ent;
+    if (!doc->token_words || n == 0)
+        return 0;
+    c.ent_at = calloc(n, sizeof *c.ent_at);
+    c.busy = calloc(n, 1);
+    first = sentence_starts(doc);
+    if (!c.ent_at || !c.busy || !first)
+        goto out;
+    for (e = 0; e < c.n_ent; e++)
+        if (c.ent[e].first_token < n)
+            c.ent_at[c.ent[e].first_token] = e + 1;
+    for (i = 0; i < n; i++) {
+        if (c.ent_at[i]) {
+            if (do_entity(&c, c.ent_at[i] - 1, first[i]) != 0)
+                goto out;
+            continue;
+        }
+        if (c.busy[i] || c.tk[i].kind != KHABAR_TOK_ARABIC)
+            continue;
+        if (do_pronoun(&c, i) != 0)
+            goto out;
+        if (is_head(&c, i) && do_description(&c, i, n) != 0)
+            goto out;
+    }
+    rc = finish(&c);
+out:
+    free(c.ent_at);
+    free(c.busy);
+    free(first);
+    free(c.map.s);
+    kh_vec_free(&c.info);
+    kh_vec_free(&c.ment);
+    return rc;
 }
 
 size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
 {
-    (void)doc;
-    (void)start;
-    (void)end;
+    const pos_ref *o = doc->mention_order.data;
+    const khabar_mention *m = doc->mentions.data;
+    size_t lo = 0, hi = doc->mention_order.len, i, best = SIZE_MAX;
+    int best_rank = 0;
+    /* The first mention starting at or after start. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* Mentions inside the span: a name first, then the longest. */
+    for (i = lo; i < doc->mention_order.len && o[i].start < end; i++) {
+        const khabar_mention *x = &m[o[i].index];
+        int rank = x->end <= end ? (x->kind == KHABAR_MENTION_NAME ? 3 : 2) : 0;
+        if (rank > best_rank) {
+            best_rank = rank;
+            best = x->cluster;
+        }
+    }
+    if (best != SIZE_MAX)
+        return best;
+    /* A mention the span is inside (mentions nest little: look back a few). */
+    for (i = lo; i > 0 && lo - i < 8; i--) {
+        const khabar_mention *x = &m[o[i - 1].index];
+        if (x->start <= start && x->end >= end)
+            return x->cluster;
+    }
     return SIZE_MAX;
 }
 
 const char *khabar_mention_kind_name(khabar_mention_kind kind)
 {
-    (void)kind;
-    return "?";
+    switch (kind) {
+    case KHABAR_MENTION_NAME: return "name";
+    case KHABAR_MENTION_TITLE: return "title";
+    case KHABAR_MENTION_DESCRIPTION: return "description";
+    case KHABAR_MENTION_PRONOUN: return "pronoun";
+    default: return "?";
+    }
 }

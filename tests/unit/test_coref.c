@@ -1,4 +1,131 @@
-/* test_coref.c - placeholder. */
+/* test_coref.c - entity clusters: names, surnames, titles, descriptions
+ * and pronouns that name the same person or thing. */
+#include <stdlib.h>
+
 #include "test.h"
 
-void suite_coref(void) {}
+/* The cluster of the mention whose text is want (the first one), or
+ * SIZE_MAX. */
+static size_t cluster_of(const khabar_doc *d, const char *text,
+                         const char *want, int kind)
+{
+    const khabar_mention *m = khabar_doc_mentions(d);
+    size_t i, n = strlen(want);
+    for (i = 0; i < khabar_doc_mention_count(d); i++)
+        if (m[i].kind == kind && m[i].end - m[i].start == n &&
+            memcmp(text + m[i].start, want, n) == 0)
+            return m[i].cluster;
+    return SIZE_MAX;
+}
+
+static khabar_doc *run(const char *text)
+{
+    khabar_options o = {.stages = KHABAR_STAGE_CLUSTERS};
+    return khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
+}
+
+static void people(void)
+{
+    const char *text =
+        "استقبل الرئيس الروسي فلاديمير بوتين نظيره السوري بشار الأسد في "
+        "موسكو. وقال بوتين إن الحوار مهم، وأضاف الأسد أن دمشق مستعدة. "
+        "كما ذكر الرئيس الروسي أن موسكو تدعم الحل، فيما قال الرئيس السوري "
+        "إن بلاده ترحب. وأشاد الأسد ببوتين.";
+    khabar_doc *d = run(text);
+    const khabar_cluster *c = khabar_doc_clusters(d);
+    size_t putin = cluster_of(d, text, "فلاديمير بوتين", KHABAR_MENTION_NAME);
+    size_t assad = cluster_of(d, text, "بشار الأسد", KHABAR_MENTION_NAME);
+    size_t moscow = cluster_of(d, text, "موسكو", KHABAR_MENTION_NAME);
+    CHECK(d != NULL);
+    CHECK(putin != SIZE_MAX && assad != SIZE_MAX && putin != assad);
+    CHECK(cluster_of(d, text, "بوتين", KHABAR_MENTION_NAME) == putin);
+    CHECK(cluster_of(d, text, "الأسد", KHABAR_MENTION_NAME) == assad);
+    CHECK(cluster_of(d, text, "الرئيس الروسي", KHABAR_MENTION_TITLE) == putin);
+    CHECK(cluster_of(d, text, "نظيره السوري", KHABAR_MENTION_TITLE) == assad);
+    CHECK(cluster_of(d, text, "الرئيس الروسي", KHABAR_MENTION_DESCRIPTION) ==
+          putin);
+    CHECK(cluster_of(d, text, "الرئيس السوري", KHABAR_MENTION_DESCRIPTION) ==
+          assad);
+    CHECK(cluster_of(d, text, "ه", KHABAR_MENTION_PRONOUN) == putin);
+    CHECK(moscow != SIZE_MAX && moscow != putin);
+    if (putin != SIZE_MAX && assad != SIZE_MAX && moscow != SIZE_MAX) {
+        size_t len = c[putin].name_end - c[putin].name_start;
+        CHECK(c[putin].type == KHABAR_ENT_PER && c[moscow].type == KHABAR_ENT_LOC);
+        CHECK(len == strlen("فلاديمير بوتين") &&
+              memcmp(text + c[putin].name_start, "فلاديمير بوتين", len) == 0);
+        CHECK(c[putin].n_names == 3); /* فلاديمير بوتين, بوتين, ببوتين */
+        CHECK(c[assad].n_names == 3);
+        CHECK(c[moscow].n_names == 2);
+    }
+    /* Every entity is in exactly one cluster, which holds it. */
+    {
+        const khabar_entity *e = khabar_doc_entities(d);
+        const khabar_mention *m = khabar_doc_mentions(d);
+        size_t i, j, total = 0;
+        for (i = 0; i < khabar_doc_entity_count(d); i++) {
+            size_t k = khabar_doc_entity_cluster(d, i), found = 0;
+            CHECK(k < khabar_doc_cluster_count(d));
+            if (k >= khabar_doc_cluster_count(d))
+                continue;
+            for (j = c[k].first_mention; j < c[k].first_mention + c[k].n_mentions; j++)
+                found += m[j].entity == i && m[j].start == e[i].start;
+            CHECK(found == 1);
+        }
+        for (i = 0; i < khabar_doc_cluster_count(d); i++) {
+            CHECK(c[i].first_mention == total);
+            for (j = c[i].first_mention + 1; j < c[i].first_mention + c[i].n_mentions; j++)
+                CHECK(m[j - 1].start <= m[j].start && m[j].cluster == i);
+            total += c[i].n_mentions;
+        }
+        CHECK(total == khabar_doc_mention_count(d));
+    }
+    CHECK(khabar_doc_entity_cluster(d, 100000) == SIZE_MAX);
+    khabar_doc_free(d);
+}
+
+static void titles(void)
+{
+    const char *text =
+        "التقى أمير قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية التركي "
+        "مولود جاويش أوغلو. وبعد اللقاء اتصل أوغلو بأمير قطر مجددا.";
+    khabar_doc *d = run(text);
+    size_t tamim = cluster_of(d, text, "تميم بن حمد آل ثاني", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    CHECK(cluster_of(d, text, "أمير قطر الشيخ", KHABAR_MENTION_TITLE) == tamim);
+    CHECK(cluster_of(d, text, "أمير قطر", KHABAR_MENTION_DESCRIPTION) == tamim);
+    /* The place in the title is still its own cluster. */
+    CHECK(cluster_of(d, text, "قطر", KHABAR_MENTION_NAME) != tamim);
+    CHECK(strcmp(khabar_mention_kind_name(KHABAR_MENTION_TITLE), "title") == 0);
+    CHECK(strcmp(khabar_mention_kind_name((khabar_mention_kind)99), "?") == 0);
+    khabar_doc_free(d);
+}
+
+static void edges(void)
+{
+    static const char *const texts[] = {"", "الرئيس", "نظيره", "قوله قوله",
+                                        "hello world", "الرئيس الروسي."};
+    size_t i;
+    for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+        khabar_doc *d = run(texts[i]);
+        CHECK(d != NULL);
+        CHECK(khabar_doc_cluster_count(d) == 0 ||
+              khabar_doc_entity_count(d) > 0);
+        khabar_doc_free(d);
+    }
+    /* Without the stage: no clusters. */
+    {
+        khabar_options o = {.stages = KHABAR_STAGE_ENTITIES};
+        const char *t = "قال بوتين إن بوتين";
+        khabar_doc *d = khabar_analyze_opts(t_model, t, strlen(t), &o, NULL);
+        CHECK(khabar_doc_cluster_count(d) == 0);
+        CHECK(khabar_doc_entity_cluster(d, 0) == SIZE_MAX);
+        khabar_doc_free(d);
+    }
+}
+
+void suite_coref(void)
+{
+    people();
+    titles();
+    edges();
+}
