@@ -31,6 +31,7 @@ WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 KCFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -fPIC \
             -MMD -MP $(CFLAGS)
 
+LIBS     := -lm
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
@@ -75,23 +76,23 @@ $(LIB_A): $(LIB_OBJ)
 $(LIB_SO): $(LIB_OBJ) src/khabar.map
 	$(CC) -shared -Wl,-soname,libkhabar.so.$(SOVER) \
 	    -Wl,--version-script=src/khabar.map $(CFLAGS) $(LDFLAGS) \
-	    -o $@ $(LIB_OBJ)
+	    -o $@ $(LIB_OBJ) $(LIBS)
 	ln -sf libkhabar.so.$(SOVER) $(BUILD)/libkhabar.so
 
 $(KHABAR): $(CLI_OBJ) $(LIB_A)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(LIBS) -lpthread
 
 $(TESTS): $(TEST_OBJ) $(LIB_A)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) -lpthread
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(LIBS) -lpthread
 
 $(TRAIN): $(TRAIN_OBJ) $(LIB_A)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TRAIN_OBJ) $(LIB_A) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TRAIN_OBJ) $(LIB_A) $(LIBS)
 
 $(REPLAY): $(BUILD)/obj/fuzz/fuzz_text.o $(BUILD)/obj/fuzz/replay.o $(LIB_A)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(REPLAY_MODEL): $(BUILD)/obj/fuzz/fuzz_model.o $(BUILD)/obj/fuzz/replay.o $(LIB_A)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/khabar.pc: khabar.pc.in include/khabar.h
 	@mkdir -p $(BUILD)
@@ -135,7 +136,7 @@ fuzz: $(BUILD)/gen/embedded.c
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    -o $(FUZZ_BIN) fuzz/fuzz_$(FUZZ_TARGET).c $(LIB_SRC) \
-	    $(BUILD)/gen/embedded.c
+	    $(BUILD)/gen/embedded.c $(LIBS)
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=4096 \
 	    -dict=fuzz/arabic.dict $(BUILD)/fuzz/corpus-$(FUZZ_TARGET) $(FUZZ_SEEDS)
 

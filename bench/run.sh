@@ -90,7 +90,7 @@ build_prog() { # NAME SOURCE LIBS...
         rm -f "$bdir/$name"
     fi
 }
-build_prog bench_khabar bench/bench_khabar.c "$build/libkhabar.a"
+build_prog bench_khabar bench/bench_khabar.c "$build/libkhabar.a" -lm
 build_prog snowball bench/snowball.c -lstemmer
 build_prog fts5_unicode61 bench/fts5_unicode61.c -lsqlite3
 

@@ -16,6 +16,7 @@
 #      (tools/ner/build_gazetteer.py)
 #   7. data/pos.kbm: the POS tagger (PADT in UD v2 tags + 150 PUD sentences)
 #   8. data/ner.kbm: the named-entity recognizer (ANERcorp)
+#   9. data/background.kbm: how many ANT articles use each lemma (keywords)
 #
 # usage: tools/models.sh BUILD SHARED_DATA
 set -euo pipefail
@@ -76,4 +77,9 @@ make -s BUILD="$build" all "$build/khabar-train"
 python3 tools/ner/prepare.py --shared "$shared" --out "$build/ner"
 "$build/khabar-train" ner --out data/ner.kbm --anercorp "$build/ner/anercorp.bio" \
     --docs "$build/ner/anercorp.docs"
+echo "== background frequencies"
+# Keyed by the lemmas of the final models: rebuild the trainer with them.
+make -s BUILD="$build" all "$build/khabar-train"
+"$build/khabar-train" background --out data/background.kbm \
+    "$shared"/news/ant/ant-*.part*.txt
 ls -l data/*.kbm

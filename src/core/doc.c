@@ -153,6 +153,8 @@ void khabar_doc_free(khabar_doc *doc)
     kh_vec_free(&doc->timexes);
     kh_vec_free(&doc->quotes);
     kh_vec_free(&doc->keywords);
+    kh_vec_free(&doc->lemma_slot);
+    kh_vec_free(&doc->slot_idf);
     kh_vec_free(&doc->summary);
     free(doc->token_words);
     free(doc->norm_buf);

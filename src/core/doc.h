@@ -44,6 +44,9 @@ struct khabar_doc {
     int date_source;        /* khabar_date_source */
     kh_vec quotes;          /* khabar_quote */
     kh_vec keywords;        /* khabar_keyword */
+    kh_vec lemma_slot;      /* uint32_t per word: its content lemma's slot,
+                               UINT32_MAX if none (keywords.c) */
+    kh_vec slot_idf;        /* double per slot */
     kh_vec summary;         /* size_t */
     size_t *token_words;    /* first word of each token, n_tokens + 1 */
     khabar_normalized normtext;

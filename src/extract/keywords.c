@@ -1,10 +1,126 @@
-/* keywords.c - placeholder. */
+/*
+ * keywords.c - keywords (stage KEYWORDS): the lemmas of content words
+ * (nouns, proper nouns, adjectives) weighed by tf-idf against the
+ * background frequencies of news (background.h):
+ *
+ *   score = tf * log((N + 1) / (df + 1))   (N articles, df of them use it)
+ *
+ * with tf the lemma's count in the doc, a word of the first sentence (the
+ * headline or lead) counting double. Also keeps, for the summary, each content word's lemma slot and
+ * each slot's idf (doc->lemma_slot, doc->slot_idf).
+ */
 #include "extract.h"
 
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "../core/doc.h"
+#include "../model/model.h"
+#include "background.h"
+
+#define KH_KEYWORDS_MAX 15
+
+typedef struct slot_info {
+    uint64_t key;
+    size_t first_word;
+    double tf;
+    uint32_t count;
+} slot_info;
+
+static int content(const khabar_doc *doc, const khabar_word *w)
+{
+    const khabar_token *t = (const khabar_token *)doc->tokens.data + w->token;
+    if (t->kind != KHABAR_TOK_ARABIC || w->lemma_len < 4 ||
+        w->role == KHABAR_WORD_PROCLITIC || w->role == KHABAR_WORD_ENCLITIC ||
+        w->role == KHABAR_WORD_AFFIX)
+        return 0;
+    return w->upos == KHABAR_UPOS_NOUN || w->upos == KHABAR_UPOS_PROPN ||
+           w->upos == KHABAR_UPOS_ADJ || w->upos == KHABAR_UPOS_X;
+}
+
+static int by_score(const void *pa, const void *pb)
+{
+    const khabar_keyword *a = pa, *b = pb;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return (a->first_word > b->first_word) - (a->first_word < b->first_word);
+}
 
 int kh_keywords(khabar_doc *doc)
 {
-    (void)doc;
-    return 0;
+    const khabar_model *m = doc->model;
+    const khabar_word *w = doc->words.data;
+    size_t n = doc->words.len, i, mask, n_slots = 0, first_end = 0;
+    uint32_t *table = NULL, *word_slot;
+    slot_info *slots = NULL;
+    double *idf;
+    double n_docs = m->has_background ? m->background.n_docs : 1;
+    int rc = -1;
+
+    if (kh_vec_reserve(&doc->lemma_slot, sizeof(uint32_t), n) != 0)
+        return -1;
+    doc->lemma_slot.len = n;
+    word_slot = doc->lemma_slot.data;
+    if (n == 0)
+        return 0;
+    for (mask = 64; mask < 2 * n; mask *= 2)
+        ;
+    table = calloc(mask, sizeof *table); /* slot + 1, 0 = empty */
+    slots = malloc(n * sizeof *slots);
+    if (!table || !slots)
+        goto out;
+    mask--;
+    if (doc->sentences.len) {
+        const khabar_sentence *s = doc->sentences.data;
+        const size_t *tw = doc->token_words;
+        first_end = tw ? tw[s[0].first_token + s[0].n_tokens] : 0;
+    }
+    for (i = 0; i < n; i++) {
+        uint64_t key;
+        size_t j;
+        word_slot[i] = UINT32_MAX;
+        if (!content(doc, &w[i]))
+            continue;
+        key = kh_background_key(doc->norm_buf + w[i].lemma, w[i].lemma_len);
+        for (j = key & mask; table[j] && slots[table[j] - 1].key != key;
+             j = (j + 1) & mask)
+            ;
+        if (!table[j]) {
+            slot_info *s = &slots[n_slots];
+            s->key = key;
+            s->first_word = i;
+            s->tf = 0;
+            s->count = 0;
+            table[j] = (uint32_t)++n_slots;
+        }
+        word_slot[i] = table[j] - 1;
+        slots[table[j] - 1].count++;
+        slots[table[j] - 1].tf += i < first_end ? 2.0 : 1.0;
+    }
+    if (kh_vec_reserve(&doc->slot_idf, sizeof(double), n_slots) != 0 ||
+        kh_vec_reserve(&doc->keywords, sizeof(khabar_keyword), n_slots) != 0)
+        goto out;
+    idf = doc->slot_idf.data;
+    doc->slot_idf.len = n_slots;
+    for (i = 0; i < n_slots; i++) {
+        double df = m->has_background
+                        ? kh_background_df(&m->background, slots[i].key)
+                        : 0;
+        khabar_keyword *k = (khabar_keyword *)doc->keywords.data + i;
+        const khabar_word *fw = &w[slots[i].first_word];
+        idf[i] = log((n_docs + 1) / (df + 1));
+        k->lemma = fw->lemma;
+        k->lemma_len = fw->lemma_len;
+        k->count = slots[i].count;
+        k->first_word = slots[i].first_word;
+        k->score = slots[i].tf * idf[i];
+    }
+    qsort(doc->keywords.data, n_slots, sizeof(khabar_keyword), by_score);
+    doc->keywords.len = n_slots < KH_KEYWORDS_MAX ? n_slots : KH_KEYWORDS_MAX;
+    rc = 0;
+out:
+    free(table);
+    free(slots);
+    return rc;
 }

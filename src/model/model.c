@@ -158,6 +158,15 @@ static khabar_model *load(const char *dir, khabar_error *err)
             goto fail;
         m->has_clusters = 1;
     }
+    if (find_image(m, dir, "background", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "background", trusted, err) !=
+                KHABAR_OK ||
+            kh_background_open(&m->background, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_background = 1;
+    }
     kh_ok(err);
     return m;
 fail:

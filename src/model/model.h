@@ -12,6 +12,7 @@
 #define KH_MODEL_H
 
 #include "khabar.h"
+#include "../extract/background.h"
 #include "../morph/lexicon.h"
 #include "../morph/lemmatize.h"
 #include "../morph/segment.h"
@@ -25,7 +26,7 @@ struct khabar_model {
     const char *unicode_version; /* of the compiled-in character tables */
     char *owned[KH_MODEL_FILES]; /* file images read from a directory */
     int has_lexicon, has_segmenter, has_lemmatizer, has_pos, has_ner;
-    int has_gazetteer, has_clusters;
+    int has_gazetteer, has_clusters, has_background;
     kh_lexicon lex;
     kh_segmenter seg;
     kh_lemmatizer lemmatizer;
@@ -33,6 +34,7 @@ struct khabar_model {
     kh_tagger ner;
     kh_gazetteer gaz;
     kh_clusters clusters;
+    kh_background background;
 };
 
 /* A model with no component: enough for the text layer (tokens,

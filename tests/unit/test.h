@@ -33,6 +33,10 @@ extern const khabar_model *t_model; /* one model for every suite */
 void t_check_mem(const char *file, int line, const char *ptr, size_t len,
                  const char *want);
 
+/* The bytes of a file (malloc, 16-aligned; caller frees) and their count,
+ * or NULL. */
+unsigned char *t_read_all(const char *path, size_t *n);
+
 /* Normalizes s (NUL-terminated) with flags into a static buffer. */
 const char *t_norm(const char *s, unsigned flags);
 

@@ -151,32 +151,12 @@ static void write_file(const char *path, const unsigned char *b, size_t n)
     }
 }
 
-static unsigned char *read_all(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *b;
-    long len;
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    b = malloc((size_t)len);
-    if (b && fread(b, 1, (size_t)len, f) != (size_t)len) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    *n = (size_t)len;
-    return b;
-}
-
 static void model_files(void)
 {
     /* Each damaged copy of the segmenter is refused with an error. */
     char dir[] = "/tmp/khabar-test-model-XXXXXX", path[256];
     size_t n;
-    unsigned char *good = read_all("data/segmenter.kbm", &n), *bad;
+    unsigned char *good = t_read_all("data/segmenter.kbm", &n), *bad;
     khabar_error e;
     khabar_model *m;
     CHECK(good != NULL && n > 1000);
@@ -206,7 +186,7 @@ static void model_files(void)
     CHECK(m == NULL && e.code == KHABAR_EMODEL);
     /* A lexicon given as the segmenter: the wrong kind. */
     free(good);
-    good = read_all("data/lexicon.kbm", &n);
+    good = t_read_all("data/lexicon.kbm", &n);
     if (good)
         write_file(path, good, n);
     m = khabar_model_load(dir, &e);

@@ -6,6 +6,8 @@
  *   khabar-train lemmatizer ...   the lemmatizer (train_lemmatizer.c)
  *   khabar-train pos ...          the POS tagger (train_pos.c)
  *   khabar-train ner ...          the named-entity recognizer (train_ner.c)
+ *   khabar-train background ...   lemma frequencies of news
+ *                                 (train_background.c)
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,7 +20,8 @@ int main(int argc, char **argv)
         fputs("usage: khabar-train segmenter [options] TRAIN.conllu...\n"
               "       khabar-train lemmatizer [options] TRAIN.conllu...\n"
               "       khabar-train pos [options] TRAIN.conllu...\n"
-              "       khabar-train ner [options] --anercorp A.bio ...\n",
+              "       khabar-train ner [options] --anercorp A.bio ...\n"
+              "       khabar-train background --out OUT NEWS.txt...\n",
               argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
@@ -30,6 +33,8 @@ int main(int argc, char **argv)
         return train_pos(argc - 2, argv + 2);
     if (!strcmp(argv[1], "ner"))
         return train_ner(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "background"))
+        return train_background(argc - 2, argv + 2);
     fprintf(stderr, "khabar-train: unknown command '%s'\n", argv[1]);
     return 2;
 }
