@@ -51,7 +51,7 @@ REPLAY   := $(BUILD)/fuzz-replay
 REPLAY_MODEL := $(BUILD)/fuzz-replay-model
 TRAIN    := $(BUILD)/khabar-train
 
-.PHONY: all check unit cli-tests fuzz-replay asan tsan fuzz bench install \
+.PHONY: all check unit cli-tests html-tests fuzz-replay asan tsan fuzz bench install \
         uninstall tables check-tables clean demo models eval
 
 all: $(LIB_A) $(LIB_SO) $(KHABAR) $(BUILD)/khabar.pc
@@ -100,13 +100,18 @@ $(BUILD)/khabar.pc: khabar.pc.in include/khabar.h
 
 # ---------------------------------------------------------------- tests ---
 
-check: unit cli-tests fuzz-replay
+check: unit cli-tests fuzz-replay html-tests
 
 unit: $(TESTS)
 	$(TESTS)
 
 cli-tests: $(KHABAR)
 	tests/cli/run.sh $(KHABAR)
+
+# The HTML report rendered by headless Chromium (installed if missing).
+html-tests: $(KHABAR)
+	@command -v chromium >/dev/null || scripts/deps.sh html
+	tests/html/run.sh $(KHABAR)
 
 fuzz-replay: $(REPLAY) $(REPLAY_MODEL)
 	$(REPLAY) fuzz/corpus

@@ -29,6 +29,9 @@ typedef struct cli_opts {
     const char *model_dir;  /* --model */
     int fine;               /* --scheme fine */
     int pretokenized;       /* --pretokenized */
+    khabar_date date;       /* --date (analyze) */
+    unsigned summary;       /* --summary N (analyze), 0 = default */
+    int jobs;               /* -j N (analyze), 0 = 1 */
     const char **files;
     int nfiles;
 } cli_opts;
@@ -60,6 +63,11 @@ int cmd_stem(int argc, char **argv);
 int cmd_conllu(int argc, char **argv);
 int cmd_repair(int argc, char **argv);
 int cmd_ner(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+
+/* Parses an ISO date YYYY-MM-DD that exists in the calendar; returns 0, or
+ * -1 (d untouched). */
+int cli_parse_date(const char *s, khabar_date *d);
 
 /* Runs a job over pre-tokenized input (one token a line, anything after a
  * space ignored, an empty line between sentences). Returns the exit code. */

@@ -14,6 +14,8 @@ static const char usage[] =
     "Arabic news text into clean, structured data.\n"
     "\n"
     "commands:\n"
+    "  analyze     the main job: entities and who they are, dates, quotes,\n"
+    "              keywords, summary (text report, json, jsonl, html)\n"
     "  normalize   normalized text (Unicode, spelling variants, digits)\n"
     "  tokenize    tokens with kinds, byte offsets and normalized forms\n"
     "  sentences   one sentence a line\n"
@@ -46,6 +48,8 @@ int main(int argc, char **argv)
         printf("khabar %s\n", khabar_version());
         return 0;
     }
+    if (!strcmp(cmd, "analyze"))
+        return cmd_analyze(argc - 1, argv + 1);
     if (!strcmp(cmd, "normalize"))
         return cmd_normalize(argc - 1, argv + 1);
     if (!strcmp(cmd, "tokenize"))

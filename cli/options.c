@@ -77,6 +77,10 @@ int cli_parse(int argc, char **argv, cli_opts *o, const char *usage)
                 o->format = KHABAR_FORMAT_JSONL;
             else if (!strcmp(v, "conllu"))
                 o->format = KHABAR_FORMAT_CONLLU;
+            else if (!strcmp(v, "json"))
+                o->format = KHABAR_FORMAT_JSON;
+            else if (!strcmp(v, "html"))
+                o->format = KHABAR_FORMAT_HTML;
             else
                 return usage_error(o, usage, "unknown format", v);
             o->format_set = 1;
@@ -112,6 +116,33 @@ int cli_parse(int argc, char **argv, cli_opts *o, const char *usage)
             if (*end || n < 16 || n > (1ul << 30))
                 return usage_error(o, usage, "bad chunk size", v);
             o->chunk = n;
+        } else if (is_opt(a, NULL, "--date")) {
+            v = value_of(argc, argv, &i, a);
+            if (!v)
+                return usage_error(o, usage, "missing value for", a);
+            if (cli_parse_date(v, &o->date) != 0)
+                return usage_error(o, usage,
+                                   "not a date of the form YYYY-MM-DD", v);
+        } else if (is_opt(a, NULL, "--summary")) {
+            char *end;
+            unsigned long n;
+            v = value_of(argc, argv, &i, a);
+            if (!v)
+                return usage_error(o, usage, "missing value for", a);
+            n = strtoul(v, &end, 10);
+            if (*end || !*v || n < 1 || n > 1000)
+                return usage_error(o, usage, "bad summary length", v);
+            o->summary = (unsigned)n;
+        } else if (is_opt(a, "-j", "--jobs")) {
+            char *end;
+            unsigned long n;
+            v = value_of(argc, argv, &i, a);
+            if (!v)
+                return usage_error(o, usage, "missing value for", a);
+            n = strtoul(v, &end, 10);
+            if (*end || !*v || n < 1 || n > 256)
+                return usage_error(o, usage, "bad number of jobs", v);
+            o->jobs = (int)n;
         } else if (!strcmp(a, "--pretokenized")) {
             o->pretokenized = 1;
         } else if (!strcmp(a, "--strict")) {
@@ -124,5 +155,28 @@ int cli_parse(int argc, char **argv, cli_opts *o, const char *usage)
             return usage_error(o, usage, "unknown option", a);
         }
     }
+    return 0;
+}
+
+int cli_parse_date(const char *s, khabar_date *d)
+{
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, dd, i;
+    for (i = 0; i < 10; i++) {
+        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return -1;
+    }
+    if (s[10])
+        return -1;
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + s[3] - '0';
+    m = (s[5] - '0') * 10 + s[6] - '0';
+    dd = (s[8] - '0') * 10 + s[9] - '0';
+    if (y < 1 || m < 1 || m > 12 || dd < 1 || dd > days[m - 1])
+        return -1;
+    if (m == 2 && dd == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        return -1;
+    d->year = (int16_t)y;
+    d->month = (uint8_t)m;
+    d->day = (uint8_t)dd;
     return 0;
 }

@@ -293,6 +293,12 @@ int cli_run(const cli_opts *o, const cli_job *job)
     khabar_error err;
     khabar_model *model;
     int i, rc = 0;
+    if (o->format == KHABAR_FORMAT_JSON || o->format == KHABAR_FORMAT_HTML) {
+        fprintf(stderr, "%s: %s: json and html are the formats of "
+                        "`khabar analyze`; use jsonl\n", kh_prog, job->name);
+        free(o->files);
+        return EXIT_USAGE;
+    }
     if (o->format == KHABAR_FORMAT_CONLLU && !job->conllu_ok) {
         fprintf(stderr, "%s: %s: conllu output is not available\n", kh_prog,
                 job->name);

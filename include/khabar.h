@@ -464,6 +464,12 @@ typedef enum khabar_grain {
     KHABAR_GRAIN_HOUR, KHABAR_GRAIN_MINUTE
 } khabar_grain;
 
+/* Static names: "date", "relative", "time", "duration", "range"; "century",
+ * "decade", "year", "month", "week", "day", "hour", "minute"; "?" if
+ * unknown. */
+const char *khabar_timex_kind_name(khabar_timex_kind kind);
+const char *khabar_grain_name(khabar_grain grain);
+
 /* Date expression flags. */
 enum {
     KHABAR_TIMEX_HIJRI    = 1u << 0, /* written in the Hijri calendar and
@@ -580,14 +586,19 @@ typedef enum khabar_view {
     KHABAR_VIEW_REPAIRS,      /* the text with repairs applied (text), or
                                  the repairs (jsonl) */
     KHABAR_VIEW_ENTITIES,     /* the entities (text, jsonl) */
-    KHABAR_VIEW_ENTITY_TAGS   /* each token and its BIO tag, ANERcorp's
+    KHABAR_VIEW_ENTITY_TAGS,  /* each token and its BIO tag, ANERcorp's
                                  names (text) */
+    KHABAR_VIEW_ANALYSIS      /* everything the doc holds: a report (text,
+                                 html) or one object (json, jsonl; the
+                                 schema is docs/json.md) */
 } khabar_view;
 
 typedef enum khabar_format {
     KHABAR_FORMAT_TEXT = 0,
     KHABAR_FORMAT_JSONL,
-    KHABAR_FORMAT_CONLLU
+    KHABAR_FORMAT_CONLLU,
+    KHABAR_FORMAT_JSON,   /* ANALYSIS only: one indented object */
+    KHABAR_FORMAT_HTML    /* ANALYSIS only: one self-contained page */
 } khabar_format;
 
 /* Writer flags. */
@@ -614,6 +625,9 @@ typedef struct khabar_write_opts {
  *   conllu  TOKENS and SENTENCES: one token a line, "# text =" per sentence,
  *           SpaceAfter=No / SpacesAfter / SpacesBefore in MISC so that the
  *           input can be rebuilt exactly, TokenRange=start:end (bytes).
+ *   json, jsonl, text, html with ANALYSIS: the doc's whole analysis (json:
+ *           indented; jsonl: one line; text: a report for a person; html: a
+ *           page with the text right-to-left and its entities marked).
  * Invalid bytes are written as U+FFFD, so output is always valid UTF-8.
  * Returns KHABAR_EINVAL when the view and format do not go together or the
  * doc lacks the stage, KHABAR_EIO when fn fails. */

@@ -9,6 +9,7 @@
 #           on the PATH (make bench: the Lucene ArabicAnalyzer peer)
 #   fuzz    clang libclang-rt-14-dev                           (make fuzz)
 #   tables  unicode-data python3                               (make tables)
+#   html    chromium fonts-noto-core (the HTML report's rendering test)
 #   ci      build-essential unicode-data python3 clang libclang-rt-14-dev
 #
 # A package counts as present when dpkg says "install ok installed". Missing
@@ -18,7 +19,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: scripts/deps.sh GROUP...   (groups: bench lucene fuzz tables ci)" >&2
+    echo "usage: scripts/deps.sh GROUP...   (groups: bench lucene fuzz tables html ci)" >&2
     exit 2
 }
 
@@ -34,6 +35,7 @@ group_packages() {
                 fi ;;
         fuzz)   echo "clang libclang-rt-14-dev" ;;
         tables) echo "unicode-data python3" ;;
+        html)   echo "chromium fonts-noto-core" ;;
         ci)     echo "build-essential unicode-data python3 clang libclang-rt-14-dev" ;;
         *)      return 1 ;;
     esac

@@ -38,17 +38,6 @@ static void write_normalized(const khabar_doc *doc, const khabar_write_opts *o,
     }
 }
 
-static const char *role_name(int role)
-{
-    switch (role) {
-    case KHABAR_WORD_PROCLITIC: return "proclitic";
-    case KHABAR_WORD_HOST: return "host";
-    case KHABAR_WORD_ENCLITIC: return "enclitic";
-    case KHABAR_WORD_AFFIX: return "affix";
-    default: return "whole";
-    }
-}
-
 static void str_field(kh_sink *k, const char *key, const khabar_doc *doc,
                       size_t off, size_t len)
 {
@@ -88,7 +77,7 @@ static void write_words(const khabar_doc *doc, const khabar_write_opts *o,
                     kh_sink_str(k, ",\"root_guessed\":true");
             }
             kh_sink_str(k, ",\"role\":\"");
-            kh_sink_str(k, role_name(wd[w].role));
+            kh_sink_str(k, kh_word_role_name(wd[w].role));
             key_num(k, "\",\"start\":", o->offset_base + wd[w].start);
             key_num(k, ",\"end\":", o->offset_base + wd[w].end);
             kh_sink_char(k, '}');

@@ -40,6 +40,83 @@ size_t kh_token_host(const khabar_doc *doc, size_t ti)
     return a;
 }
 
+size_t kh_date_format(char *out, size_t n, khabar_date d)
+{
+    int k;
+    if (d.year <= 0)
+        k = snprintf(out, n, "%s", "");
+    else if (d.day)
+        k = snprintf(out, n, "%04d-%02d-%02d", d.year, d.month, d.day);
+    else if (d.month)
+        k = snprintf(out, n, "%04d-%02d", d.year, d.month);
+    else
+        k = snprintf(out, n, "%04d", d.year);
+    return k < 0 ? 0 : (size_t)k < n ? (size_t)k : n - 1;
+}
+
+static int by_first_day(const void *pa, const void *pb)
+{
+    const khabar_timex *a = *(const khabar_timex *const *)pa;
+    const khabar_timex *b = *(const khabar_timex *const *)pb;
+    long x = a->first.year * 10000L + a->first.month * 100L + a->first.day;
+    long y = b->first.year * 10000L + b->first.month * 100L + b->first.day;
+    if (x != y)
+        return x < y ? -1 : 1;
+    return (a->start > b->start) - (a->start < b->start);
+}
+
+const khabar_timex **kh_timeline(const khabar_doc *doc)
+{
+    const khabar_timex *x = doc->timexes.data;
+    size_t i, n = doc->timexes.len;
+    const khabar_timex **order = malloc((n ? n : 1) * sizeof *order);
+    if (!order)
+        return NULL;
+    for (i = 0; i < n; i++)
+        order[i] = &x[i];
+    qsort(order, n, sizeof *order, by_first_day);
+    return order;
+}
+
+static int by_count(const void *pa, const void *pb)
+{
+    const khabar_cluster *a = *(const khabar_cluster *const *)pa;
+    const khabar_cluster *b = *(const khabar_cluster *const *)pb;
+    if (a->n_names != b->n_names)
+        return a->n_names > b->n_names ? -1 : 1;
+    return (a->first_mention > b->first_mention) -
+           (a->first_mention < b->first_mention);
+}
+
+const khabar_cluster **kh_clusters_of_type(const khabar_doc *doc, int type,
+                                           size_t *n)
+{
+    const khabar_cluster *c = doc->clusters.data;
+    size_t i, k = 0;
+    const khabar_cluster **out =
+        malloc((doc->clusters.len ? doc->clusters.len : 1) * sizeof *out);
+    *n = 0;
+    if (!out)
+        return NULL;
+    for (i = 0; i < doc->clusters.len; i++)
+        if (c[i].type == type)
+            out[k++] = &c[i];
+    qsort(out, k, sizeof *out, by_count);
+    *n = k;
+    return out;
+}
+
+const char *kh_word_role_name(int role)
+{
+    switch (role) {
+    case KHABAR_WORD_PROCLITIC: return "proclitic";
+    case KHABAR_WORD_HOST: return "host";
+    case KHABAR_WORD_ENCLITIC: return "enclitic";
+    case KHABAR_WORD_AFFIX: return "affix";
+    default: return "whole";
+    }
+}
+
 khabar_code khabar_doc_write(const khabar_doc *doc,
                              const khabar_write_opts *opts, khabar_write_fn fn,
                              void *ctx, khabar_error *err)
@@ -67,6 +144,9 @@ khabar_code khabar_doc_write(const khabar_doc *doc,
                opts->view == KHABAR_VIEW_STEMS) {
         if (!(doc->stages & KHABAR_STAGE_WORDS) || !doc->token_words)
             return kh_fail(err, KHABAR_EINVAL, "the doc has no words", 0);
+    } else if (opts->view == KHABAR_VIEW_ANALYSIS) {
+        if (!(doc->stages & KHABAR_STAGE_TOKENS))
+            return kh_fail(err, KHABAR_EINVAL, "the doc has no tokens", 0);
     } else if (opts->view == KHABAR_VIEW_TOKENS ||
                opts->view == KHABAR_VIEW_SENTENCES) {
         if (!(doc->stages & KHABAR_STAGE_TOKENS))
@@ -78,11 +158,21 @@ khabar_code khabar_doc_write(const khabar_doc *doc,
     if (!k)
         return kh_fail(err, KHABAR_ENOMEM, NULL, 0);
     kh_sink_init(k, fn, ctx);
-    switch (opts->format) {
-    case KHABAR_FORMAT_TEXT: rc = kh_write_text(doc, opts, k); break;
-    case KHABAR_FORMAT_JSONL: rc = kh_write_jsonl(doc, opts, k); break;
-    case KHABAR_FORMAT_CONLLU: rc = kh_write_conllu(doc, opts, k); break;
-    default: rc = KHABAR_EINVAL; break;
+    if (opts->view == KHABAR_VIEW_ANALYSIS) {
+        switch (opts->format) {
+        case KHABAR_FORMAT_JSON:
+        case KHABAR_FORMAT_JSONL: rc = kh_write_analysis_json(doc, opts, k); break;
+        case KHABAR_FORMAT_TEXT: rc = kh_write_report(doc, opts, k); break;
+        case KHABAR_FORMAT_HTML: rc = kh_write_html(doc, opts, k); break;
+        default: rc = KHABAR_EINVAL; break;
+        }
+    } else {
+        switch (opts->format) {
+        case KHABAR_FORMAT_TEXT: rc = kh_write_text(doc, opts, k); break;
+        case KHABAR_FORMAT_JSONL: rc = kh_write_jsonl(doc, opts, k); break;
+        case KHABAR_FORMAT_CONLLU: rc = kh_write_conllu(doc, opts, k); break;
+        default: rc = KHABAR_EINVAL; break;
+        }
     }
     if (kh_sink_flush(k) != 0 && rc == KHABAR_OK)
         rc = KHABAR_EIO;
@@ -90,6 +180,8 @@ khabar_code khabar_doc_write(const khabar_doc *doc,
     if (rc == KHABAR_EINVAL)
         return kh_fail(err, rc, "this view cannot be written in this format",
                        0);
+    if (rc == KHABAR_ENOMEM)
+        return kh_fail(err, rc, NULL, 0);
     if (rc != KHABAR_OK)
         return kh_fail(err, rc, "the writer callback failed", 0);
     kh_ok(err);

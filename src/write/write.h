@@ -16,6 +16,24 @@ size_t kh_write_sentences(const khabar_doc *doc, const khabar_sentence **out,
  * words. */
 size_t kh_token_host(const khabar_doc *doc, size_t ti);
 
+/* A date as ISO 8601 at its precision (2015-10-20, 2011-03, 2011; "" for
+ * none) into out (n bytes, NUL-terminated); returns its length. */
+size_t kh_date_format(char *out, size_t n, khabar_date d);
+
+/* The doc's date expressions ordered by the first day they cover (those
+ * with none first), then by position: an array of n pointers (malloc; the
+ * caller frees), or NULL when memory runs out. */
+const khabar_timex **kh_timeline(const khabar_doc *doc);
+
+/* The doc's clusters of an entity type, most named first (then by first
+ * mention): an array of *n pointers (malloc; the caller frees), or NULL
+ * when memory runs out. */
+const khabar_cluster **kh_clusters_of_type(const khabar_doc *doc, int type,
+                                           size_t *n);
+
+/* The name of a khabar_word_role ("proclitic", "host", ...). Static. */
+const char *kh_word_role_name(int role);
+
 /* Each writes doc's view to k; returns 0, or KHABAR_EINVAL when the view is
  * not available in that format. Output errors are left in k. */
 khabar_code kh_write_text(const khabar_doc *doc, const khabar_write_opts *o,
@@ -24,5 +42,14 @@ khabar_code kh_write_jsonl(const khabar_doc *doc, const khabar_write_opts *o,
                            kh_sink *k);
 khabar_code kh_write_conllu(const khabar_doc *doc, const khabar_write_opts *o,
                             kh_sink *k);
+
+/* View ANALYSIS: json and jsonl (json.c), the text report (report.c), the
+ * HTML page (html.c). */
+khabar_code kh_write_analysis_json(const khabar_doc *doc,
+                                   const khabar_write_opts *o, kh_sink *k);
+khabar_code kh_write_report(const khabar_doc *doc, const khabar_write_opts *o,
+                            kh_sink *k);
+khabar_code kh_write_html(const khabar_doc *doc, const khabar_write_opts *o,
+                          kh_sink *k);
 
 #endif

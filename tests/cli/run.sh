@@ -51,9 +51,11 @@ for article in "$root"/examples/*.txt; do
                "normalize jsonl" "normalize-display text" "segment text" \
                "segment jsonl" "segment-fine text" "stem text" \
                "conllu conllu" "repair text" "repair jsonl" "ner text" \
-               "ner jsonl"; do
+               "ner jsonl" "analyze text" "analyze jsonl"; do
         set -- $run
         cmd=$1 fmt=$2 extra=()
+        # A publication date: the output must not depend on the day it runs.
+        if [ "$cmd" = analyze ]; then extra=(--date 2017-11-21); fi
         if [ "$cmd" = normalize-display ]; then cmd=normalize; extra=(--preset display); fi
         if [ "$cmd" = segment-fine ]; then cmd=segment; extra=(--scheme fine); fi
         out=$golden/$name.$1.$fmt
@@ -97,7 +99,7 @@ printf 'سُورْيَا\n' >"$tmp/want"
 same "display keeps diacritics" "$tmp/want" "$tmp/got"
 expect 0 "--version" -- "$khabar" --version
 grep -q '^khabar [0-9]' "$tmp/out" && ok || fail "--version prints the version"
-for c in normalize tokenize sentences segment stem conllu repair ner; do
+for c in analyze normalize tokenize sentences segment stem conllu repair ner; do
     expect 0 "$c --help" -- "$khabar" "$c" --help
     grep -q "usage: khabar $c" "$tmp/out" && ok || fail "$c --help prints usage"
 done
@@ -120,6 +122,56 @@ same "ner --pretokenized keeps the tokens" "$tmp/want" "$tmp/got"
 LC_ALL=C awk 'NF && $2 !~ /^(O|[BI]-(PERS|LOC|ORG|MISC))$/ { bad = 1 } END { exit bad }' \
     "$tmp/out" && ok || fail "ner --pretokenized: ANERcorp tag names"
 expect 2 "ner --pretokenized --format jsonl" -- "$khabar" ner --pretokenized --format jsonl "$tmp/pre.txt"
+
+# -------------------------------------------------------------- analyze ---
+a1=$root/examples/damascus-talks.txt
+"$khabar" analyze --date 2017-11-21 --format jsonl "$root"/examples/*.txt >"$tmp/a"
+"$khabar" analyze --date 2017-11-21 --format jsonl -j 3 "$root"/examples/*.txt \
+    "$root"/examples/*.txt >"$tmp/b"
+cat "$tmp/a" "$tmp/a" >"$tmp/c"
+same "analyze -j 3 keeps the order of the files" "$tmp/c" "$tmp/b"
+[ "$(wc -l <"$tmp/a")" = 3 ] && ok || fail "analyze jsonl: one line per file"
+"$khabar" analyze --date 2017-11-21 --format json "$root"/examples/*.txt >"$tmp/b"
+if command -v python3 >/dev/null; then
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(len(d) != 3)' \
+        "$tmp/b" && ok || fail "analyze json: several files make one array"
+fi
+"$khabar" analyze --format json --date 2017-11-21 "$a1" >"$tmp/b"
+grep -q '"source": "given"' "$tmp/b" && ok || fail "analyze: --date is the date used"
+"$khabar" analyze --format json "$a1" >"$tmp/b"
+grep -q '"source": "\(text\|today\)"' "$tmp/b" && ok || fail "analyze: says where the date came from"
+expect 0 "analyze html" -- "$khabar" analyze --format html --date 2017-11-21 "$a1"
+grep -q '<html lang="ar" dir="rtl">' "$tmp/out" && grep -q '<mark class="ent per"' "$tmp/out" &&
+    ok || fail "analyze html: a right-to-left page with marks"
+expect 2 "analyze html of two files" -- "$khabar" analyze --format html "$a1" "$a1"
+expect 2 "analyze --format conllu" -- "$khabar" analyze --format conllu "$a1"
+expect 2 "analyze --date that does not parse" -- "$khabar" analyze --date 2023-02-29 "$a1"
+expect 2 "analyze --date garbage" -- "$khabar" analyze --date yesterday "$a1"
+expect 2 "analyze --summary 0" -- "$khabar" analyze --summary 0 "$a1"
+expect 2 "tokenize --format json" -- "$khabar" tokenize --format json "$a1"
+expect 1 "analyze a missing file" -- "$khabar" analyze "$a1" "$tmp/nope.txt"
+stderr_is_one_line "analyze a missing file" "nope.txt"
+[ "$(wc -l <"$tmp/out")" -gt 5 ] && ok || fail "analyze: the other files are still analyzed"
+expect 1 "analyze a directory" -- "$khabar" analyze "$tmp"
+stderr_is_one_line "analyze a directory" "$tmp"
+: >"$tmp/empty.txt"
+expect 0 "analyze empty input" -- "$khabar" analyze --format jsonl "$tmp/empty.txt"
+grep -q '"entities":\[\]' "$tmp/out" && ok || fail "analyze: empty input, empty lists"
+printf 'Only English here, no Arabic at all.\n' >"$tmp/en.txt"
+expect 0 "analyze text with no Arabic" -- "$khabar" analyze --format jsonl "$tmp/en.txt"
+printf 'عنوان فقط\n' >"$tmp/title.txt"
+expect 0 "analyze a title alone" -- "$khabar" analyze "$tmp/title.txt"
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "قال «إن \"ما "; print "" }' >"$tmp/quotes.txt"
+expect 0 "analyze quotation marks that never close" -- "$khabar" analyze --format jsonl "$tmp/quotes.txt"
+printf 'وصل في 31 فبراير 2023 وغادر في 2023-02-29.\n' >"$tmp/dates.txt"
+expect 0 "analyze dates that do not exist" -- "$khabar" analyze --format jsonl "$tmp/dates.txt"
+printf 'قال \xff\xfe بوتين\000 إن\n' >"$tmp/bad.txt"
+expect 0 "analyze invalid UTF-8" -- "$khabar" analyze --format jsonl "$tmp/bad.txt"
+stderr_is_one_line "analyze invalid UTF-8 warns" "bad.txt"
+expect 1 "analyze --strict invalid UTF-8" -- "$khabar" analyze --strict "$tmp/bad.txt"
+"$khabar" analyze --date 2017-11-21 <"$a1" >"$tmp/a"
+"$khabar" analyze --date 2017-11-21 - <"$a1" >"$tmp/b"
+same "analyze stdin" "$tmp/a" "$tmp/b"
 
 # ----------------------------------------------------------- bad usage ---
 expect 2 "no command" -- "$khabar"
