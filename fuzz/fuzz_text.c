@@ -1,7 +1,8 @@
 /*
  * fuzz_text.c - libFuzzer target for the text layer: khabar_normalize(),
- * khabar_analyze_opts() (normalized text, tokens, sentences, diagnostics)
- * and khabar_doc_write() in every view and format.
+ * khabar_analyze_opts() (normalized text, tokens, sentences, diagnostics,
+ * words, and with every stage the news layer: clusters, dates, quotes,
+ * keywords, summary) and khabar_doc_write() in every view and format.
  *
  * The first byte of the input chooses the options (as cmark's fuzzer does);
  * the rest is the text:
@@ -417,24 +418,94 @@ static void check_words(const khabar_doc *doc, int has_words)
     }
 }
 
+/* The news layer: every span inside the input, every index in range,
+ * clusters that hold their mentions, a summary in order. */
+static void check_news(const khabar_doc *doc, size_t len)
+{
+    const khabar_entity *e = khabar_doc_entities(doc);
+    const khabar_cluster *c = khabar_doc_clusters(doc);
+    const khabar_mention *m = khabar_doc_mentions(doc);
+    const khabar_timex *x = khabar_doc_timexes(doc);
+    const khabar_quote *q = khabar_doc_quotes(doc);
+    const khabar_keyword *k = khabar_doc_keywords(doc);
+    const size_t *sum = khabar_doc_summary(doc);
+    const char *s = khabar_doc_norm(doc);
+    size_t i, n_ent = khabar_doc_entity_count(doc);
+    size_t n_cl = khabar_doc_cluster_count(doc), n_m = khabar_doc_mention_count(doc);
+    size_t total = 0;
+    for (i = 0; i < n_ent; i++) {
+        size_t cl = khabar_doc_entity_cluster(doc, i);
+        CHECK(e[i].start <= e[i].end && e[i].end <= len, "entity span", i,
+              e[i].end);
+        CHECK(cl < n_cl, "entity without a cluster", i, cl);
+    }
+    for (i = 0; i < n_cl; i++) {
+        CHECK(c[i].first_mention == total && c[i].n_mentions >= 1 &&
+                  c[i].n_names >= 1 && c[i].n_names <= c[i].n_mentions,
+              "cluster mentions", i, c[i].first_mention);
+        CHECK(c[i].name_start <= c[i].name_end && c[i].name_end <= len,
+              "cluster name span", i, c[i].name_end);
+        total += c[i].n_mentions;
+    }
+    CHECK(total == n_m, "mentions not all in clusters", total, n_m);
+    for (i = 0; i < n_m; i++)
+        CHECK(m[i].start <= m[i].end && m[i].end <= len && m[i].cluster < n_cl &&
+                  (m[i].entity == SIZE_MAX || m[i].entity < n_ent),
+              "mention", i, m[i].end);
+    for (i = 0; i < khabar_doc_timex_count(doc); i++) {
+        CHECK(x[i].start <= x[i].end && x[i].end <= len, "date span", i,
+              x[i].end);
+        CHECK(utf8_check(s + x[i].value, x[i].value_len) == x[i].value_len,
+              "date value is not UTF-8", i, 0);
+        CHECK(i == 0 || x[i - 1].start <= x[i].start, "dates out of order", i,
+              x[i].start);
+    }
+    for (i = 0; i < khabar_doc_quote_count(doc); i++) {
+        CHECK(q[i].start <= q[i].end && q[i].end <= len &&
+                  q[i].speaker_start <= q[i].speaker_end &&
+                  q[i].speaker_end <= len && q[i].cue_start <= q[i].cue_end &&
+                  q[i].cue_end <= len &&
+                  q[i].content_start <= q[i].content_end &&
+                  q[i].content_end <= len,
+              "quote spans", i, q[i].end);
+        CHECK(q[i].cluster == SIZE_MAX || q[i].cluster < n_cl,
+              "quote cluster", i, q[i].cluster);
+    }
+    for (i = 0; i < khabar_doc_keyword_count(doc); i++)
+        CHECK(utf8_check(s + k[i].lemma, k[i].lemma_len) == k[i].lemma_len &&
+                  k[i].count >= 1 &&
+                  (i == 0 || k[i - 1].score >= k[i].score),
+              "keyword", i, k[i].count);
+    for (i = 0; i < khabar_doc_summary_count(doc); i++)
+        CHECK(sum[i] < khabar_doc_sentence_count(doc) &&
+                  (i == 0 || sum[i - 1] < sum[i]),
+              "summary sentence", i, sum[i]);
+}
+
 static void check_writers(const khabar_doc *doc, int has_norm, int has_tokens,
                           int has_words, size_t salt)
 {
     static const khabar_view views[] = {
         KHABAR_VIEW_TOKENS, KHABAR_VIEW_SENTENCES, KHABAR_VIEW_NORMALIZED,
-        KHABAR_VIEW_WORDS, KHABAR_VIEW_STEMS};
+        KHABAR_VIEW_WORDS, KHABAR_VIEW_STEMS, KHABAR_VIEW_ANALYSIS};
     static const khabar_format formats[] = {
-        KHABAR_FORMAT_TEXT, KHABAR_FORMAT_JSONL, KHABAR_FORMAT_CONLLU};
+        KHABAR_FORMAT_TEXT, KHABAR_FORMAT_JSONL, KHABAR_FORMAT_CONLLU,
+        KHABAR_FORMAT_JSON, KHABAR_FORMAT_HTML};
     const khabar_normalized *nt = khabar_doc_normalized(doc);
     size_t v, f;
-    for (v = 0; v < 5; v++) {
-        for (f = 0; f < 3; f++) {
+    for (v = 0; v < sizeof views / sizeof *views; v++) {
+        for (f = 0; f < sizeof formats / sizeof *formats; f++) {
             khabar_write_opts wo;
             khabar_error err;
             khabar_code rc, want;
             sink_check sc;
             int ok;
-            if (views[v] == KHABAR_VIEW_NORMALIZED)
+            if (views[v] == KHABAR_VIEW_ANALYSIS)
+                ok = has_tokens && formats[f] != KHABAR_FORMAT_CONLLU;
+            else if (formats[f] == KHABAR_FORMAT_JSON ||
+                     formats[f] == KHABAR_FORMAT_HTML)
+                ok = 0;
+            else if (views[v] == KHABAR_VIEW_NORMALIZED)
                 ok = has_norm && formats[f] != KHABAR_FORMAT_CONLLU;
             else if (views[v] == KHABAR_VIEW_STEMS)
                 ok = has_words && formats[f] != KHABAR_FORMAT_CONLLU;
@@ -458,7 +529,7 @@ static void check_writers(const khabar_doc *doc, int has_norm, int has_tokens,
             }
             rc = khabar_doc_write(doc, &wo, check_write, &sc, &err);
             CHECK(rc == want, "khabar_doc_write: unexpected result", rc,
-                  v * 3 + f);
+                  v * 8 + f);
             CHECK(err.code == rc, "khabar_doc_write: err.code differs", rc,
                   err.code);
             CHECK(rc == KHABAR_OK || err.msg != NULL,
@@ -632,6 +703,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     check_sentences(doc, dlen, has_sentences);
     check_words(doc, stages == 0);
+    if (stages == 0)
+        check_news(doc, dlen);
 
     /* 4. Every view in every format. */
     check_writers(doc, has_norm, has_tokens, stages == 0, len ^ op);
