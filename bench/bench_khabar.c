@@ -50,6 +50,7 @@
 #include "khabar.h"
 
 #define BIG_CHUNK ((size_t)1 << 20)   /* text-layer lines */
+#define ARTICLE_CHUNK 8192
 #define CLI_CHUNK ((size_t)1 << 18)   /* the CLI's default --chunk-size */
 #define LOAD_RUNS 20
 
@@ -292,6 +293,19 @@ int main(int argc, char **argv)
            "chunk=%zu\n",
            res.mbs, res.tokens, res.words, (double)res.tokens / res.secs,
            (double)res.words / res.secs, CLI_CHUNK);
+    /* The taggers and the whole analysis, a doc per article-sized chunk
+     * (about 8 KB: a news article and a half). */
+    res = run(m, text, len,
+              KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS |
+                  KHABAR_STAGE_ENTITIES,
+              ARTICLE_CHUNK, repeat);
+    printf("khabar-taggers %.1f %zu words=%zu words/s=%.0f chunk=%d\n",
+           res.mbs, res.tokens, res.words, (double)res.words / res.secs,
+           ARTICLE_CHUNK);
+    res = run(m, text, len, 0, ARTICLE_CHUNK, repeat);
+    printf("khabar-analyze %.1f %zu words=%zu words/s=%.0f chunk=%d\n",
+           res.mbs, res.tokens, res.words, (double)res.words / res.secs,
+           ARTICLE_CHUNK);
     khabar_model_free(m);
     free(text);
     return rc;

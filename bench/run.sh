@@ -192,6 +192,15 @@ if /usr/bin/time -f '%M' true > /dev/null 2>&1; then
 else
     say "run.sh: NOTE: no GNU time (/usr/bin/time, package time): no khabar stem run"
 fi
+# One article end to end: `khabar analyze` on a bundled example (start-up,
+# model load, every stage and the report), the median of 20 runs.
+say "run.sh: timing khabar analyze on one article (median of 20) ..."
+if article_ms=$(median_ms "$build/khabar" analyze --date 2017-11-21 \
+                    examples/gulf-summit.txt); then
+    echo "khabar-cli-analyze-article ms=$article_ms n=20 bytes=$(wc -c < examples/gulf-summit.txt)" >> "$results"
+else
+    failed+=("khabar analyze (run)")
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --------------------------------------------------------------- table ---
@@ -323,6 +332,27 @@ END {
         printf "%-38s %.2f ms (median of %d runs of `khabar stem /dev/null`; /bin/true: %.2f ms)\n",
             "khabar command start-up", kv[i, "ms"], kv[i, "n"], kv[i, "true_ms"]
     }
+    # ---- news analysis
+    print ""
+    print "-- news analysis: every stage, a doc per article-sized chunk --"
+    if ("khabar-taggers" in idx) {
+        i = idx["khabar-taggers"]
+        printf "%-38s %7.1f MB/s %11s words/s\n", "khabar words+POS+NER",
+            mbs[i], commas(kv[i, "words/s"])
+    }
+    if ("khabar-analyze" in idx) {
+        i = idx["khabar-analyze"]
+        printf "%-38s %7.1f MB/s %11s words/s   goal >= 500,000: %s\n",
+            "khabar analyze (all stages)", mbs[i], commas(kv[i, "words/s"]),
+            (kv[i, "words/s"] >= 500000 ? "met" : "NOT met")
+    }
+    if ("khabar-cli-analyze-article" in idx) {
+        i = idx["khabar-cli-analyze-article"]
+        printf "%-38s %.2f ms (median of %d runs, %d bytes, start-up included)   goal <= 30 ms: %s\n",
+            "khabar analyze one article", kv[i, "ms"], kv[i, "n"], kv[i, "bytes"],
+            (kv[i, "ms"] <= 30 ? "met" : "NOT met")
+    }
+    print ""
     if ("khabar-words-peak-rss" in idx) {
         i = idx["khabar-words-peak-rss"]
         printf "%-38s %.1f MB (%d KiB; model loaded %.1f MB, at start %.1f MB)\n",

@@ -8,6 +8,7 @@
 #define KH_VEC_H
 
 #include <stddef.h>
+#include <stdlib.h>
 
 typedef struct kh_vec {
     void *data;
@@ -26,6 +27,14 @@ static inline void *kh_vec_push(kh_vec *v, size_t size)
     if (v->len == v->cap && kh_vec_reserve(v, size, 1) != 0)
         return NULL;
     return (char *)v->data + size * v->len++;
+}
+
+/* qsort that allows an empty (possibly NULL) array, which qsort does not. */
+static inline void kh_sort(void *base, size_t n, size_t size,
+                           int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
 }
 
 #endif

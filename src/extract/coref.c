@@ -490,7 +490,7 @@ static int finish(coref *c)
     size_t i, n = c->ment.len;
     if (kh_vec_reserve(&doc->clusters, sizeof(khabar_cluster), c->info.len) != 0)
         return -1;
-    qsort(c->ment.data, n, sizeof(khabar_mention), by_cluster);
+    kh_sort(c->ment.data, n, sizeof(khabar_mention), by_cluster);
     /* The doc's mention array is the sorted one. */
     doc->mentions = c->ment;
     memset(&c->ment, 0, sizeof c->ment);
@@ -529,7 +529,7 @@ static int finish(coref *c)
             o[i].index = i;
         }
         doc->mention_order.len = n;
-        qsort(o, n, sizeof *o, by_start);
+        kh_sort(o, n, sizeof *o, by_start);
     }
     return 0;
 }

@@ -116,7 +116,7 @@ int kh_keywords(khabar_doc *doc)
         k->first_word = slots[i].first_word;
         k->score = slots[i].tf * idf[i];
     }
-    qsort(doc->keywords.data, n_slots, sizeof(khabar_keyword), by_score);
+    kh_sort(doc->keywords.data, n_slots, sizeof(khabar_keyword), by_score);
     doc->keywords.len = n_slots < KH_KEYWORDS_MAX ? n_slots : KH_KEYWORDS_MAX;
     rc = 0;
 out:

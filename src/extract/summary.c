@@ -116,14 +116,14 @@ int kh_summary(khabar_doc *doc, unsigned want)
                          ? lead * dot / (sqrt(norm) * doc_norm)
                          : 0;
     }
-    qsort(r, n_sent, sizeof *r, by_score);
+    kh_sort(r, n_sent, sizeof *r, by_score);
     k = n_sent < want ? n_sent : want;
     if (kh_vec_reserve(&doc->summary, sizeof(size_t), k) != 0)
         goto out;
     for (i = 0; i < k && r[i].score >= 0; i++)
         ((size_t *)doc->summary.data)[i] = r[i].sentence;
     doc->summary.len = i;
-    qsort(doc->summary.data, doc->summary.len, sizeof(size_t), by_index);
+    kh_sort(doc->summary.data, doc->summary.len, sizeof(size_t), by_index);
     rc = 0;
 out:
     free(doc_w);

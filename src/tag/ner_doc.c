@@ -241,7 +241,7 @@ static int consistency(ner_doc *d)
             keys[k++].type = KHABAR_ENT_PER;
         }
     }
-    qsort(keys, k, sizeof *keys, by_hash);
+    kh_sort(keys, k, sizeof *keys, by_hash);
     /* One word tagged otherwise that is a person's surname here: a person
      * (ذكر دولج after زياد دولج). */
     for (i = 0; i < n_ent; i++) {
@@ -313,7 +313,7 @@ int kh_ner_doc(khabar_doc *doc)
     if (rc == 0)
         rc = consistency(&d);
     if (rc == 0 && doc->entities.len > before)
-        qsort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
+        kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
               by_token);
     free(d.type);
     return rc;

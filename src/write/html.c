@@ -156,7 +156,7 @@ static int article(kh_sink *k, const khabar_doc *doc)
         const khabar_repair *r = (const khabar_repair *)doc->repairs.data + i;
         s[n++] = (span){r->start, r->end, i, SPAN_REPAIR};
     }
-    qsort(s, n, sizeof *s, by_start);
+    kh_sort(s, n, sizeof *s, by_start);
     kh_sink_str(k, "<article>\n<p>");
     while (pos < doc->len) {
         /* The next boundary: a span's start or end, or a line break. */

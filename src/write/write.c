@@ -74,7 +74,7 @@ const khabar_timex **kh_timeline(const khabar_doc *doc)
         return NULL;
     for (i = 0; i < n; i++)
         order[i] = &x[i];
-    qsort(order, n, sizeof *order, by_first_day);
+    kh_sort(order, n, sizeof *order, by_first_day);
     return order;
 }
 
@@ -101,7 +101,7 @@ const khabar_cluster **kh_clusters_of_type(const khabar_doc *doc, int type,
     for (i = 0; i < doc->clusters.len; i++)
         if (c[i].type == type)
             out[k++] = &c[i];
-    qsort(out, k, sizeof *out, by_count);
+    kh_sort(out, k, sizeof *out, by_count);
     *n = k;
     return out;
 }
