@@ -148,6 +148,10 @@ static khabar_model *load(const char *dir, khabar_error *err)
             kh_gazetteer_open(&m->gaz, &c, err) != KHABAR_OK)
             goto fail;
         m->has_gazetteer = 1;
+        if (kh_gazetteer_index_prefixes(&m->gaz) != 0) {
+            kh_fail(err, KHABAR_ENOMEM, NULL, 0);
+            goto fail;
+        }
     }
     if (find_image(m, dir, "clusters", &data, &len, &trusted, err) != 0)
         goto fail;
@@ -201,6 +205,7 @@ void khabar_model_free(khabar_model *model)
     int i;
     if (!model)
         return;
+    kh_gazetteer_free(&model->gaz);
     for (i = 0; i < KH_MODEL_FILES; i++)
         free(model->owned[i]);
     free(model);

@@ -2,6 +2,7 @@
  * gazetteer.h). */
 #include "gazetteer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/error.h"
@@ -86,4 +87,36 @@ uint32_t kh_gazetteer_find(const kh_gazetteer *g, const char *key, size_t n)
 {
     const kh_gaz_entry *e = kh_gazetteer_lookup(g, key, n);
     return e ? e->mask : 0;
+}
+
+int kh_gazetteer_index_prefixes(kh_gazetteer *g)
+{
+    uint32_t bits = 1u << 16, i;
+    /* About 16 bits per prefix: few false positives. */
+    while (bits < (1u << 26) && bits / 16 < g->n_entries)
+        bits <<= 1;
+    g->prefixes = calloc(bits / 64, sizeof *g->prefixes);
+    if (!g->prefixes)
+        return -1;
+    g->prefix_mask = bits - 1;
+    for (i = 0; i < g->n_entries; i++) {
+        const kh_gaz_entry *e = &g->entries[i];
+        const char *k = g->pool + e->key;
+        uint32_t j;
+        if (e->n_tokens < 2)
+            continue;
+        for (j = 0; j < e->key_len; j++) {
+            if (k[j] == ' ') {
+                uint32_t h = kh_gaz_hash(k, j) & g->prefix_mask;
+                g->prefixes[h >> 6] |= (uint64_t)1 << (h & 63);
+            }
+        }
+    }
+    return 0;
+}
+
+void kh_gazetteer_free(kh_gazetteer *g)
+{
+    free(g->prefixes);
+    g->prefixes = NULL;
 }

@@ -83,6 +83,10 @@ typedef struct kh_gazetteer {
     const kh_gaz_entry *entries;
     const uint32_t *slots;
     const char *pool;
+    /* Built at load (kh_gazetteer_index_prefixes), owned: a bit per hash of
+     * every proper prefix, in words, of a name of two words or more. */
+    uint64_t *prefixes;
+    uint32_t prefix_mask;  /* bits - 1 */
 } kh_gazetteer;
 
 /* FNV-1a, 32 bits (as kh_lex_hash). */
@@ -99,6 +103,25 @@ static inline uint32_t kh_gaz_hash(const char *s, size_t n)
  * Allocates nothing. */
 khabar_code kh_gazetteer_open(kh_gazetteer *g, const kh_container *c,
                               khabar_error *err);
+
+/* Builds the prefix filter (allocates; kh_gazetteer_free frees). Returns 0,
+ * or -1 when memory runs out. */
+int kh_gazetteer_index_prefixes(kh_gazetteer *g);
+
+/* Frees what kh_gazetteer_index_prefixes allocated. */
+void kh_gazetteer_free(kh_gazetteer *g);
+
+/* Whether some name of the gazetteer may start with the words of a key
+ * whose kh_gaz_hash is h (and go on after it): 0 means surely not, so no
+ * longer key that starts with it need be looked up. Always 1 without the
+ * filter. */
+static inline int kh_gazetteer_may_extend(const kh_gazetteer *g, uint32_t h)
+{
+    if (!g->prefixes)
+        return 1;
+    h &= g->prefix_mask;
+    return (int)((g->prefixes[h >> 6] >> (h & 63)) & 1);
+}
 
 /* The entry of a key (n bytes, no NUL needed), or NULL. */
 const kh_gaz_entry *kh_gazetteer_lookup(const kh_gazetteer *g,

@@ -121,6 +121,9 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
         len = t[i].host_len;
         for (j = i + 1; j < n && j - i < gaz->max_tokens && j - i < KH_NER_MAX_NAME;
              j++) {
+            /* No name starts with these words: none with more. */
+            if (!kh_gazetteer_may_extend(gaz, kh_gaz_hash(key, len)))
+                break;
             if (len + 1 + t[j].host_len > gaz->max_key_bytes ||
                 len + 1 + t[j].host_len >= sizeof key)
                 break;

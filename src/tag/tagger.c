@@ -96,13 +96,65 @@ static int grow(kh_tag_scratch *s, size_t n, size_t L)
     return 0;
 }
 
+/* Labels in blocks of this many: inner loops of a fixed count, which
+ * compilers unroll (and may vectorize); the remainder runs one by one. */
+#define BLOCK 8
+
+/* row[y] += w[y] for y < L. */
+static inline void add_row(int32_t *restrict row, const int16_t *restrict w,
+                           size_t L)
+{
+    size_t y = 0, k;
+    for (; y + BLOCK <= L; y += BLOCK)
+        for (k = 0; k < BLOCK; k++)
+            row[y + k] += w[y + k];
+    for (; y < L; y++)
+        row[y] += w[y];
+}
+
+/* One step of Viterbi: for each label y, the best previous label yp of
+ * prev[yp] + trans[yp * L + y], taken over yp in order (the first best
+ * wins), into best[] and arg[]. Previous labels outside, labels inside:
+ * the inner loop reads a row of trans, without branches. */
+static inline void best_previous(const int32_t *restrict prev,
+                                 const int16_t *restrict trans, size_t L,
+                                 int32_t *restrict best,
+                                 int32_t *restrict arg)
+{
+    size_t y, yp, k;
+    for (y = 0; y < L; y++) {
+        best[y] = prev[0] + trans[y];
+        arg[y] = 0;
+    }
+    for (yp = 1; yp < L; yp++) {
+        const int32_t p = prev[yp], a = (int32_t)yp;
+        const int16_t *tr = trans + yp * L;
+        y = 0;
+        for (; y + BLOCK <= L; y += BLOCK) {
+            for (k = 0; k < BLOCK; k++) {
+                int32_t s = p + tr[y + k];
+                int more = s > best[y + k];
+                best[y + k] = more ? s : best[y + k];
+                arg[y + k] = more ? a : arg[y + k];
+            }
+        }
+        for (; y < L; y++) {
+            int32_t s = p + tr[y];
+            if (s > best[y]) {
+                best[y] = s;
+                arg[y] = a;
+            }
+        }
+    }
+}
+
 int kh_tagger_decode(const kh_tagger *t, size_t n, const uint64_t *feats,
                      const uint32_t *off, uint8_t *labels,
                      kh_tag_scratch *scratch)
 {
     const size_t L = t->n_labels;
     const int16_t *w = t->emit.w;
-    size_t i, y, yp, f;
+    size_t i, y, f;
     int32_t *sc;
     uint8_t *bk;
     if (n == 0)
@@ -120,35 +172,25 @@ int kh_tagger_decode(const kh_tagger *t, size_t n, const uint64_t *feats,
     for (i = 0; i < n; i++) {
         int32_t *row = sc + i * L;
         for (f = off[i]; f < off[i + 1]; f++) {
-            const int16_t *wf = w + (size_t)(feats[f] & t->emit.mask) * L;
             if (f + PREFETCH_AHEAD < off[n])
                 PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & t->emit.mask) * L);
-            for (y = 0; y < L; y++)
-                row[y] += wf[y];
+            add_row(row, w + (size_t)(feats[f] & t->emit.mask) * L, L);
         }
     }
     for (i = 0; i < n; i++) {
         int32_t *row = sc + i * L, best_row = INT32_MIN;
-        int32_t emit[KH_TAG_MAX_LABELS];
-        memcpy(emit, row, L * sizeof *emit);
-        for (y = 0; y < L; y++) {
-            int32_t best;
-            uint8_t arg = 0;
-            if (i == 0) {
-                best = t->trans[L * L + y];
-            } else {
-                const int32_t *prev = sc + (i - 1) * L;
-                best = prev[0] + t->trans[y];
-                for (yp = 1; yp < L; yp++) {
-                    int32_t s = prev[yp] + t->trans[yp * L + y];
-                    if (s > best) {
-                        best = s;
-                        arg = (uint8_t)yp;
-                    }
-                }
+        int32_t best[KH_TAG_MAX_LABELS], arg[KH_TAG_MAX_LABELS];
+        if (i == 0) {
+            for (y = 0; y < L; y++) {
+                best[y] = t->trans[L * L + y];
+                arg[y] = 0;
             }
-            row[y] = best + emit[y];
-            bk[i * L + y] = arg;
+        } else {
+            best_previous(sc + (i - 1) * L, t->trans, L, best, arg);
+        }
+        for (y = 0; y < L; y++) {
+            row[y] += best[y];
+            bk[i * L + y] = (uint8_t)arg[y];
             if (row[y] > best_row)
                 best_row = row[y];
         }
