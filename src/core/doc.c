@@ -146,6 +146,7 @@ void khabar_doc_free(khabar_doc *doc)
     kh_vec_free(&doc->words);
     kh_vec_free(&doc->entities);
     kh_vec_free(&doc->repairs);
+    kh_vec_free(&doc->word_lookups);
     kh_vec_free(&doc->entity_cluster);
     kh_vec_free(&doc->clusters);
     kh_vec_free(&doc->mentions);

@@ -10,6 +10,15 @@
 #include "khabar.h"
 #include "vec.h"
 
+/* What the POS stage looked up for a word, kept for the recognizer (whose
+ * host of a token is one of these words): its word cluster and gazetteer
+ * types. */
+typedef struct kh_word_lookup {
+    uint16_t cpath;
+    uint16_t gaz;
+    uint8_t clen;
+} kh_word_lookup;
+
 /* A mention's place in input order (doc->mention_order). */
 typedef struct pos_ref {
     size_t start, index;
@@ -32,6 +41,7 @@ struct khabar_doc {
     kh_vec repairs;         /* khabar_repair */
     kh_vec words;           /* khabar_word */
     kh_vec entities;        /* khabar_entity */
+    kh_vec word_lookups;    /* kh_word_lookup per word (pos.c), for ner.c */
     size_t norm_cap;        /* bytes allocated at norm_buf when >= norm_len
                                (kh_doc_put); stages before it leave it 0 */
     /* News analysis (src/extract), in stage order. */

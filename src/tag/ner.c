@@ -79,6 +79,13 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
 {
     const khabar_token *tk = doc->tokens.data;
     size_t n = b - a, i, k = 0, len, j;
+    /* The POS stage's lookups, when it ran with the same tables and no
+     * source is to be ignored (the trainer ignores some). */
+    const kh_word_lookup *look =
+        ignore == 0 && doc->word_lookups.len == doc->words.len &&
+                doc->words.len
+            ? doc->word_lookups.data
+            : NULL;
     for (i = 0; i < n; i++) {
         const khabar_token *x = &tk[a + i];
         unsigned pre;
@@ -99,8 +106,16 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
         v->pre = (uint8_t)pre;
         v->kind = (uint8_t)x->kind;
         v->upos = h->upos;
-        v->clen = (uint8_t)kh_tag_cluster(cl, x->kind, v->host, v->host_len,
-                                          &v->cpath);
+        if (look) {
+            /* The POS stage looked the host up already (the same key). */
+            const kh_word_lookup *wl = &look[h - (const khabar_word *)doc->words.data];
+            v->clen = wl->clen;
+            v->cpath = wl->cpath;
+            v->gaz = wl->gaz;
+        } else {
+            v->clen = (uint8_t)kh_tag_cluster(cl, x->kind, v->host,
+                                              v->host_len, &v->cpath);
+        }
     }
     if (!gaz)
         return;
@@ -112,9 +127,11 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
         if (t[i].kind != KHABAR_TOK_ARABIC && t[i].kind != KHABAR_TOK_LATIN &&
             t[i].kind != KHABAR_TOK_WORD)
             continue;
-        e = gaz_find(gaz, ignore, t[i].host, t[i].host_len);
-        if (e)
-            t[i].gaz = (uint16_t)e->mask;
+        if (!look) {
+            e = gaz_find(gaz, ignore, t[i].host, t[i].host_len);
+            if (e)
+                t[i].gaz = (uint16_t)e->mask;
+        }
         if (t[i].host_len >= sizeof key)
             continue;
         memcpy(key, t[i].host, t[i].host_len);
