@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# run.sh - accuracy figures of khabar's morphology layer (make eval).
+# run.sh - accuracy figures of khabar (make eval): morphology, taggers and
+# news analysis.
 #
 #   1. UD Arabic-PUD dev (pud-dev-250): each gold sentence's `# text` one a
 #      line into `khabar conllu`, scored by tools/eval/ud_score.py (Tokens,
@@ -188,4 +189,13 @@ PYEOF
     else
         echo "  NER: tools/ner/prepare.py failed (see $out/ner-prepare.log)"
     fi
+fi
+
+# ---------------------------------------------------- 6. news analysis ---
+# What `khabar analyze --date 2017-11-21` must give on the seed article:
+# its dates, quotes, clusters and repairs (tools/eval/seed_check.py).
+if [ -f "$shared/seed/article.txt" ]; then
+    echo
+    echo "News analysis (seed article, --date 2017-11-21)"
+    $py $ev/seed_check.py "$khabar" "$shared/seed/article.txt"
 fi
