@@ -22,7 +22,9 @@
  *   - يوم الخميس with no الماضي/المقبل is the nearest Thursday (today when
  *     it is one);
  *   - a bare number is a year only after a cue (عام, سنة, في, منذ, حتى,
- *     خلال, من ... إلى) and between 1900 and 2100, or with هـ or م after it;
+ *     خلال, قبل, بعد, من ... إلى) and between 1900 and 2100, and not before
+ *     a noun it counts (في 2000 موقع, when the tagger ran), or with هـ or م
+ *     after it;
  *   - month names that are also common words (مارس "he practised", آب
  *     "father", نيسان, ماي) need a day, a year, a cue or a partner name.
  */
@@ -529,7 +531,7 @@ static size_t p_month_expr(dctx *c, size_t i, dpoint *p, unsigned fl)
 }
 
 /* A day and a month: 20 أكتوبر/تشرين الأول 2015, ١٥ رمضان ١٤٤٥ هـ, الـ20
- * من أكتوبر, 20 من الشهر الجاري. */
+ * من أكتوبر, الأول من يناير, 20 من الشهر الجاري. */
 static size_t p_day_month(dctx *c, size_t i, dpoint *p)
 {
     size_t j = i, k;
@@ -538,10 +540,16 @@ static size_t p_day_month(dctx *c, size_t i, dpoint *p)
     if (is_w(tk(c, j), KH_DW_ART))
         j++;
     t = tk(c, j);
-    if (t->kind != KHABAR_TOK_NUMBER || t->num < 1 || t->num > 31 ||
-        t->ndig > 2)
+    if (is_w(t, KH_DW_ORDINAL) && j == i && (t->w->val <= 10 ||
+                                             t->w->val == 20) &&
+        is_prep(tk(c, j + 1), KH_P_FROM)) {
+        day = t->w->val; /* الأول من يناير, العاشر من رمضان */
+    } else if (t->kind == KHABAR_TOK_NUMBER && t->num >= 1 && t->num <= 31 &&
+               t->ndig <= 2) {
+        day = (int)t->num;
+    } else {
         return 0;
-    day = (int)t->num;
+    }
     j++;
     if (is_prep(tk(c, j), KH_P_FROM)) {
         from = 1;
@@ -888,7 +896,9 @@ static size_t p_point(dctx *c, size_t i, dpoint *p, unsigned fl, int depth)
             return i + 2;
         }
         return 0;
-    case KH_DW_ORDINAL: /* أول أمس */
+    case KH_DW_ORDINAL: /* الأول من يناير, أول أمس */
+        if ((j = p_day_month(c, i, p)) != 0)
+            return j;
         u = tk(c, i + 1);
         if (t->w->val == 1 && is_w(u, KH_DW_DEICTIC) && u->w->val == -1 &&
             KEY_IS(t, "\xD8\xA7\xD9\x88\xD9\x84")) {

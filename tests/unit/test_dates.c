@@ -279,6 +279,11 @@ static void absolute(void)
         expect_at(__LINE__, "يصل في 3 يناير.", pub_2017, "3 يناير",
                   "2018-01-03", KHABAR_TIMEX_RELATIVE, NULL);
     }
+    EXPECT("في الأول من يناير 2018 يبدأ العمل.", "الأول من يناير 2018",
+           "2018-01-01", KHABAR_TIMEX_DATE);
+    EXPECT("في العاشر من رمضان 1445 هـ.", "العاشر من رمضان 1445 هـ",
+           "2024-03-20", KHABAR_TIMEX_DATE);
+    COUNT("الأول من نوعه في المنطقة.", 0);
     /* A weekday before a date is checked against it. */
     EXPECT_X("جرى التصويت يوم الثلاثاء 20 أكتوبر 2015.",
              "يوم الثلاثاء 20 أكتوبر 2015", "2015-10-20", KHABAR_TIMEX_DATE,
