@@ -70,6 +70,44 @@ int kh_lem_apply(const uint32_t *code, const uint32_t *offsets, uint32_t i,
     return k;
 }
 
+/* What a host part needs for the (checked) tree at code[*pos]: its first
+ * and last letters (0: any) and its fewest letters. */
+static void tree_sig(const uint32_t *code, uint32_t *pos, uint32_t *first,
+                     uint32_t *last, uint32_t *min_n)
+{
+    uint32_t tag = code[*pos], a = code[*pos + 1], b = code[*pos + 2];
+    uint32_t f1, l1, m1, f2, l2, m2;
+    *pos += 3;
+    if (tag == NODE_SUBST) {
+        *first = a ? code[*pos] : 0;
+        *last = a ? code[*pos + a - 1] : 0;
+        *min_n = a;
+        *pos += a + b;
+        return;
+    }
+    tree_sig(code, pos, &f1, &l1, &m1);
+    tree_sig(code, pos, &f2, &l2, &m2);
+    *first = a ? f1 : 0;
+    *last = b ? l2 : 0;
+    *min_n = a + b + 1;
+}
+
+void kh_lem_index(kh_lemmatizer *lz)
+{
+    uint32_t i;
+    lz->n_sig = lz->n_scripts < KH_LEM_SIG ? lz->n_scripts : KH_LEM_SIG;
+    for (i = 0; i < lz->n_sig; i++) {
+        kh_lem_sig *g = &lz->sig[i];
+        uint32_t pos = lz->offsets[i], min_n;
+        g->article = (uint8_t)(lz->code[pos++] & KH_LEM_ARTICLE);
+        tree_sig(lz->code, &pos, &g->first, &g->last, &min_n);
+        if (g->article && min_n < 2)
+            min_n = 2; /* the article needs 4 letters in all */
+        min_n += g->article ? 2 : 0;
+        g->min_n = (uint8_t)(min_n < 255 ? min_n : 255);
+    }
+}
+
 /* Parses the tree at code[*pos] within [.., end); returns 0 or -1. */
 static int check_tree(const uint32_t *code, uint32_t end, uint32_t *pos,
                       int depth)
@@ -222,7 +260,7 @@ static uint64_t mix_letters(uint64_t h, const uint32_t *cp, int n)
 
 int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
                     const uint32_t *r, int rn, const kh_lem_hide *hide,
-                    uint64_t *f)
+                    unsigned ext, uint64_t *f)
 {
     char u[4 * KH_LEM_MAX];
     size_t un;
@@ -230,7 +268,7 @@ int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
     int identity = i == 0, diff, diff2, n = w->n;
     int article = n >= 4 && w->cp[0] == ALEF && w->cp[1] == LAM;
     const kh_lex_entry *e = find(lex, r, rn, hide, &hidden);
-    /* (29 features at most: see KH_LEM_MAX_FEATS.) */
+    /* (35 features at most: see KH_LEM_MAX_FEATS.) */
     unsigned rb = count_bucket(e);
     uint64_t base = kh_feat_mix(kh_feat(1), i);
     un = rn <= KH_LEM_MAX ? kh_seg_utf8(r, rn, u) : 0;
@@ -274,6 +312,13 @@ int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
     }
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(19), (uint64_t)article),
                          (uint64_t)(lemma_st * 32 + upos));
+    /* Outside evidence, alone and with what the lexicon says. */
+    f[k++] = kh_feat_mix(kh_feat(23), ext);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 24), ext);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(25), ext), (uint64_t)lemma_st);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(26), ext), (uint64_t)input_st);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(27), ext), (uint64_t)identity);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(28), ext), rb);
     return k;
 }
 
@@ -284,6 +329,13 @@ int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
 uint32_t kh_lemmatize_score(const kh_lemmatizer *lz, const kh_lexicon *lex,
                             const uint32_t *host, int n)
 {
+    return kh_lemmatize_score_ext(lz, lex, host, n, NULL, NULL);
+}
+
+uint32_t kh_lemmatize_score_ext(const kh_lemmatizer *lz,
+                                const kh_lexicon *lex, const uint32_t *host,
+                                int n, kh_lem_ext_fn ext, const void *ctx)
+{
     uint32_t r[KH_LEM_MAX], i, best = 0;
     int64_t best_score = 0;
     int found = 0;
@@ -293,13 +345,20 @@ uint32_t kh_lemmatize_score(const kh_lemmatizer *lz, const kh_lexicon *lex,
     kh_lem_word_init(&w, lex, host, n, NULL);
     for (i = 0; i < lz->n_scripts; i++) {
         uint64_t f[KH_LEM_MAX_FEATS];
-        int rn = kh_lem_apply(lz->code, lz->offsets, i, host, n, r,
-                              KH_LEM_MAX),
-            nf, j;
+        int rn, nf, j;
         int64_t score = 0;
+        if (i < lz->n_sig) {
+            const kh_lem_sig *g = &lz->sig[i];
+            if (n < g->min_n || (g->last && host[n - 1] != g->last) ||
+                (g->article && (host[0] != ALEF || host[1] != LAM)) ||
+                (g->first && host[g->article ? 2 : 0] != g->first))
+                continue;
+        }
+        rn = kh_lem_apply(lz->code, lz->offsets, i, host, n, r, KH_LEM_MAX);
         if (rn <= 0)
             continue;
-        nf = kh_lem_features(lex, &w, i, r, rn, NULL, f);
+        nf = kh_lem_features(lex, &w, i, r, rn, NULL,
+                             ext ? ext(ctx, r, rn) : 0, f);
         for (j = 0; j < nf; j++)
             score += kh_linear_w(&lz->lin, f[j], 0);
         if (!found || score > best_score) {
@@ -311,13 +370,12 @@ uint32_t kh_lemmatize_score(const kh_lemmatizer *lz, const kh_lexicon *lex,
     return best;
 }
 
-/* The cached script of a host, or -1. */
-static long cached(const kh_lemmatizer *lz, const uint32_t *host, int n)
+long kh_lem_cached(const kh_lemmatizer *lz, const uint32_t *host, int n)
 {
     char key[4 * KH_LEM_MAX];
     size_t len;
     uint32_t mask, i, p;
-    if (!lz->n_slots)
+    if (!lz || !lz->n_slots || n <= 0 || n > KH_LEM_MAX)
         return -1;
     len = kh_seg_utf8(host, n, key);
     mask = lz->n_slots - 1;
@@ -338,6 +396,51 @@ static long cached(const kh_lemmatizer *lz, const uint32_t *host, int n)
     return -1;
 }
 
+/* Closed-class words: PADT's lemma, as the treebank teaches it, is not
+ * PUD's. PUD lemmatizes a time adverb with ما as the adverb (عندما, بعدما),
+ * writes جدا with its tanwin alef and أولائك with a long alef, gives إحدى
+ * the masculine أحد, and leaves the numbers ثلاث أربع خمس سبع ثماني تسع as
+ * they are where PADT gives the form in ة. */
+static const struct convention {
+    uint8_t n, m;
+    uint16_t host[5], lemma[6];
+} conventions[] = {
+    {5, 3, {0x0639, 0x0646, 0x062F, 0x0645, 0x0627}, {0x0639, 0x0646, 0x062F}},
+    {5, 3, {0x0628, 0x0639, 0x062F, 0x0645, 0x0627}, {0x0628, 0x0639, 0x062F}},
+    {3, 3, {0x062C, 0x062F, 0x0627}, {0x062C, 0x062F, 0x0627}},
+    {4, 3, {0x0625, 0x062D, 0x062F, 0x0649}, {0x0623, 0x062D, 0x062F}},
+    {5, 6, {0x0623, 0x0648, 0x0644, 0x0626, 0x0643},
+     {0x0623, 0x0648, 0x0644, 0x0627, 0x0626, 0x0643}},
+    {4, 4, {0x062B, 0x0644, 0x0627, 0x062B}, {0x062B, 0x0644, 0x0627, 0x062B}},
+    {4, 4, {0x0623, 0x0631, 0x0628, 0x0639}, {0x0623, 0x0631, 0x0628, 0x0639}},
+    {3, 3, {0x062E, 0x0645, 0x0633}, {0x062E, 0x0645, 0x0633}},
+    {3, 3, {0x0633, 0x0628, 0x0639}, {0x0633, 0x0628, 0x0639}},
+    {3, 3, {0x062A, 0x0633, 0x0639}, {0x062A, 0x0633, 0x0639}},
+    {5, 5, {0x062B, 0x0645, 0x0627, 0x0646, 0x064A},
+     {0x062B, 0x0645, 0x0627, 0x0646, 0x064A}},
+};
+
+int kh_lem_convention(const uint32_t *host, int n, uint32_t *out, int max)
+{
+    size_t i;
+    int j;
+    if (n < 3 || n > 5)
+        return 0;
+    for (i = 0; i < sizeof conventions / sizeof *conventions; i++) {
+        const struct convention *c = &conventions[i];
+        if (c->n != n || c->host[0] != host[0])
+            continue;
+        for (j = 1; j < n && c->host[j] == host[j]; j++)
+            ;
+        if (j < n)
+            continue;
+        for (j = 0; j < c->m && j < max; j++)
+            out[j] = c->lemma[j];
+        return j;
+    }
+    return 0;
+}
+
 int kh_lemmatize(const kh_lemmatizer *lz, const kh_lexicon *lex,
                  const uint32_t *host, int n, uint32_t *out, int max)
 {
@@ -352,7 +455,7 @@ int kh_lemmatize(const kh_lemmatizer *lz, const kh_lexicon *lex,
         memcpy(out, host, (size_t)n * sizeof *host);
         return n;
     }
-    script = cached(lz, host, n);
+    script = kh_lem_cached(lz, host, n);
     if (script < 0)
         script = (long)kh_lemmatize_score(lz, lex, host, n);
     rn = kh_lem_apply(lz->code, lz->offsets, (uint32_t)script, host, n, r,
@@ -400,6 +503,7 @@ khabar_code kh_lemmatizer_open(kh_lemmatizer *lz, const kh_container *c,
     if (kh_lem_check_scripts(lz->code, lz->code_size, lz->offsets,
                              lz->n_scripts) != 0)
         return kh_fail(err, KHABAR_EMODEL, "lemmatizer: bad scripts", 0);
+    kh_lem_index(lz);
     kh_cursor_init(&k, kh_container_get(c, "cache"));
     version = kh_cursor_u32(&k);
     lz->n_cache = kh_cursor_u32(&k);

@@ -16,18 +16,23 @@
  * part has, not what the kept parts are, so one tree serves a whole pattern:
  * the tree of يقول -> قال also turns يكون into كان, that of هواتف -> هاتف
  * turns شوارع into شارع (and كتاب, by طلاب -> طالب, into كاتب: the choice
- * among the scripts that apply is the model's). The trainer (tools/train/train_lemmatizer.c) keeps
- * the scripts seen at least twice in the treebank; script 0 is the
- * identity. The candidates for a host are the scripts that apply to it
- * (their literal letters are there), and a linear model (src/tag/linear.h)
- * picks one, from the host's first and last letters and length, and from
- * what the lexicon says of the lemma each script makes: its news count, and
- * whether PADT has it as a lemma (of the host itself, or of any word).
+ * among the scripts that apply is the model's). The trainer
+ * (tools/train/train_lemmatizer.c) keeps the scripts of the treebank; script
+ * 0 is the identity. The candidates for a host are the scripts that apply to
+ * it (their literal letters are there), and a linear model
+ * (src/tag/linear.h) picks one, from the host's first and last letters and
+ * length, from what the lexicon says of the lemma each script makes (its
+ * news count, and whether PADT has it as a lemma, of the host itself or of
+ * any word) and from outside evidence (kh_lem_ext_fn): whether a
+ * morphological analyzer (BAMA's tables) has the lemma among the host's.
  * Deterministic; no allocation; the identity wins ties.
  *
- * The best script of the most frequent hosts of the news is stored in the
- * model (the cache), so that a lookup settles most words; the cache holds
- * exactly what scoring gives, so it changes the speed, never the lemma.
+ * The analyzer is a training tool, not part of the runtime: the best script
+ * of the most frequent hosts of the news, chosen with its evidence, is
+ * stored in the model (the cache), and every other host is scored without
+ * it, as the model also learned to do. So the cache settles most words with
+ * one lookup, and it is where the analyzer's knowledge of broken plurals
+ * (هواتف -> هاتف) and of singulars that look plural (الكربون -> كربون) is.
  *
  * File lemmatizer.kbm, kind "lemmatizer": section "weights" (linear.h, one
  * label), section "scripts":
@@ -62,10 +67,20 @@
 /* Hosts with more letters than this are their own lemma. */
 #define KH_LEM_MAX 52
 #define KH_LEM_DEPTH 24
-#define KH_LEM_MAX_FEATS 32
+#define KH_LEM_MAX_FEATS 40
 
 /* Script flags. */
 enum { KH_LEM_ARTICLE = 1 };
+
+/* What a host needs for a script to apply: a cheap test that rules out
+ * most scripts before kh_lem_apply() walks their trees. */
+#define KH_LEM_SIG 2048
+typedef struct kh_lem_sig {
+    uint32_t first, last; /* its first letter (after the article) and its
+                           * last one, or 0 when any will do */
+    uint8_t min_n;        /* fewest letters, the article's included */
+    uint8_t article;      /* KH_LEM_ARTICLE: starts with ال */
+} kh_lem_sig;
 
 typedef struct kh_lemmatizer {
     kh_linear lin;
@@ -76,7 +91,13 @@ typedef struct kh_lemmatizer {
     const uint8_t *cache; /* 8-byte entries */
     const uint32_t *slots;
     const char *pool;
+    uint32_t n_sig;       /* scripts [0, n_sig) have their sig */
+    kh_lem_sig sig[KH_LEM_SIG];
 } kh_lemmatizer;
+
+/* Fills lz->sig from a checked script table (kh_lemmatizer_open does;
+ * a lemmatizer put together by hand calls it once). */
+void kh_lem_index(kh_lemmatizer *lz);
 
 /* Reads a container of kind "lemmatizer". */
 khabar_code kh_lemmatizer_open(kh_lemmatizer *lz, const kh_container *c,
@@ -92,9 +113,33 @@ int kh_lemmatize(const kh_lemmatizer *lz, const kh_lexicon *lex,
 
 /* The index of the best script for host[0, n) by scoring every candidate
  * (no cache); 0 (the identity) when lz has no weights or n is out of range.
- * kh_lemmatize() gives what this script makes of the host. */
+ * kh_lemmatize() gives what this script makes of a host it has no cache
+ * entry for. */
 uint32_t kh_lemmatize_score(const kh_lemmatizer *lz, const kh_lexicon *lex,
                             const uint32_t *host, int n);
+
+/* The cached script of host[0, n), or -1 when the cache has none. */
+long kh_lem_cached(const kh_lemmatizer *lz, const uint32_t *host, int n);
+
+/* The lemma of the closed-class words whose lemma PUD spells otherwise
+ * than PADT does, so that the treebank cannot teach it (عندما -> عند,
+ * إحدى -> أحد, أربع -> أربع, جدا -> جدا), into out (room for max code
+ * points); returns the count written, or 0 when host[0, n) is none of
+ * them. */
+int kh_lem_convention(const uint32_t *host, int n, uint32_t *out, int max);
+
+/* Evidence from outside the model about a candidate lemma r[0, rn) of the
+ * host: a small number (< KH_LEM_EXT_MAX), 0 for none. The trainer has
+ * it (a morphological analyzer's lemmas of the host); the runtime does not,
+ * and scores every host as having none. */
+#define KH_LEM_EXT_MAX 16
+typedef unsigned (*kh_lem_ext_fn)(const void *ctx, const uint32_t *r,
+                                  int rn);
+
+/* kh_lemmatize_score() with the evidence of ext (NULL: none). */
+uint32_t kh_lemmatize_score_ext(const kh_lemmatizer *lz,
+                                const kh_lexicon *lex, const uint32_t *host,
+                                int n, kh_lem_ext_fn ext, const void *ctx);
 
 /* ---------------------------------------------------------------------- */
 /* What the trainer shares with the runtime                                */
@@ -128,11 +173,12 @@ void kh_lem_word_init(kh_lem_word *w, const kh_lexicon *lex,
 int kh_lem_apply(const uint32_t *code, const uint32_t *offsets, uint32_t i,
                  const uint32_t *host, int n, uint32_t *out, int max);
 
-/* The features of the candidate lemma r[0, rn) made by script i; returns
- * their count (<= KH_LEM_MAX_FEATS). */
+/* The features of the candidate lemma r[0, rn) made by script i, with the
+ * outside evidence ext (kh_lem_ext_fn, 0 for none); returns their count
+ * (<= KH_LEM_MAX_FEATS). */
 int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
                     const uint32_t *r, int rn, const kh_lem_hide *hide,
-                    uint64_t *f);
+                    unsigned ext, uint64_t *f);
 
 /* Checks a script table: every script parses to exactly its end within
  * the limits above and script 0 is the identity. Returns 0 or -1. */

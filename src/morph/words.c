@@ -182,15 +182,20 @@ static void host_strings(stage *st, khabar_word *w, const uint32_t *host,
     int n;
     if (st->m->has_lemmatizer) {
         const kh_lex_analysis *a;
-        n = kh_lemmatize(&st->m->lemmatizer,
-                         st->m->has_lexicon ? &st->m->lex : NULL, host, hn,
-                         buf, KH_SEG_MAX + 4);
+        int convention = 1;
+        n = kh_lem_convention(host, hn, buf, KH_SEG_MAX + 4);
+        if (!n) {
+            convention = 0;
+            n = kh_lemmatize(&st->m->lemmatizer,
+                             st->m->has_lexicon ? &st->m->lex : NULL, host,
+                             hn, buf, KH_SEG_MAX + 4);
+        }
         w->lemma = put_cps(st, buf, n, &w->lemma_len);
         a = e ? analysis_of(&st->m->lex, e, buf, n) : NULL;
         if (a && a->root_len)
             w->root = put(st, st->m->lex.pool + a->root, a->root_len,
                           &w->root_len);
-        if (!a)
+        if (!a && !convention)
             w->flags |= KHABAR_WORD_LEMMA_GUESSED;
     } else if (e && e->n_analyses) {
         const kh_lex_analysis *a = best_analysis(&st->m->lex, e, host, hn);
@@ -397,7 +402,9 @@ static void arabic_part(stage *st, size_t ti, size_t tstart, size_t tend)
 }
 
 /* A one-word token, or a part of one: form, lemma and stem are the token's
- * normalized bytes [from, from + n). */
+ * normalized bytes [from, from + n). A token that normalizes to nothing (a
+ * tatweel used as a dash) is its own lemma as written, as in UD: a word
+ * always has a lemma. */
 static void copy_word(stage *st, size_t ti, size_t start, size_t end,
                       size_t from, size_t n, int role)
 {
@@ -407,6 +414,8 @@ static void copy_word(stage *st, size_t ti, size_t start, size_t end,
     w->form = put_copy(st, from, n, &w->form_len);
     w->lemma = w->stem = w->form;
     w->lemma_len = w->stem_len = w->form_len;
+    if (!n && end > start)
+        w->lemma = put(st, st->doc->text + start, end - start, &w->lemma_len);
 }
 
 /* Any other token: one word; but, as in UD, a number and its percent sign

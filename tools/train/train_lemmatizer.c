@@ -6,7 +6,7 @@
  *       --out data/lemmatizer.kbm [--corpus TEXT]... [--cache-min N]
  *       [--cache-max N] [--min-count N] [--max-scripts N] [--epochs N]
  *       [--buckets LOG2] [--seed N] [--no-persons] [--keep-unanalysed]
- *       [--dump-errors] TRAIN.conllu...
+ *       [--bama DIR] [--dump-errors] TRAIN.conllu...
  *
  * TRAIN files are treebanks in surface segmentation with multiword-token
  * lines (tools/padt_convert.py --style mwt writes them). Every word that is
@@ -41,6 +41,14 @@
  * default model) seen at least --cache-min times (3), at most --cache-max
  * (200000) of them, the most frequent, are lemmatized with the final int16
  * weights and stored with their script as the model's cache.
+ *
+ * With --bama DIR (the tables of the Buckwalter Arabic Morphological
+ * Analyzer 1.0: dictPrefixes, dictStems, dictSuffixes, tableAB, tableAC,
+ * tableBC), the lemmas the analyzer gives a host are evidence for the
+ * candidates (lemmatize.h, kh_lem_ext_fn): for the hosts of the cache, and
+ * for the training words whose host is one of them. The runtime has no
+ * analyzer and scores every other host without it, so each training word
+ * with the evidence is also shown without it (a "blind" copy).
  */
 #include <math.h>
 #include <stdio.h>
@@ -59,6 +67,7 @@
 #define ALEF 0x0627
 #define LAM 0x0644
 #define MAX_CANDS 4096
+#define BAMA_MAX_LEMMAS 16
 
 /* ------------------------------------------------------------------------ */
 /* Examples                                                                 */
@@ -69,9 +78,13 @@ typedef struct example {
     uint8_t n, m;
     uint8_t heldout;
     uint8_t made;    /* made up from another example (training only) */
+    uint8_t blind;   /* a copy of an example without the analyzer */
     char upos[8];
     char key[4 * KH_LEM_MAX];
     uint8_t key_len;
+    int ev_known, ev_n; /* the analyzer's lemmas (see evidence) */
+    const char *ev_lemma[BAMA_MAX_LEMMAS];
+    uint8_t ev_len[BAMA_MAX_LEMMAS];
     uint32_t *cands; /* scripts that apply */
     uint32_t n_cands;
     int covered;     /* some candidate gives the lemma */
@@ -364,7 +377,7 @@ static void learn_scripts(scripts *sc, const examples *ex, uint64_t min_count,
     strmap_init(&m);
     for (i = 0; i < ex->n; i++) {
         const example *e = &ex->v[i];
-        if (e->heldout)
+        if (e->heldout || e->blind)
             continue;
         build_script(&s, e->w, e->n, e->l, e->m);
         strmap_add(&m, (const char *)s.v, s.n * 4, 1);
@@ -437,6 +450,421 @@ static int hidden(const void *ctx, const char *key, size_t len)
 }
 
 /* ------------------------------------------------------------------------ */
+/* A morphological analyzer's lemmas (--bama)                               */
+/* ------------------------------------------------------------------------ */
+
+/* The Buckwalter Arabic Morphological Analyzer's tables (dictPrefixes,
+ * dictStems, dictSuffixes and the compatibility tables tableAB, tableAC,
+ * tableBC) give the lemmas a word can have: every split into prefix + stem +
+ * suffix whose three parts are listed with compatible categories. Only what
+ * a host can carry is tried: the article and a verb's person prefixes, and
+ * inflectional suffixes; no conjunction, preposition, future or subjunctive
+ * particle and no pronoun, which the segmenter has taken off. A lemma is
+ * the stem's lemma ID (;; katab-u_1) without its number and verb class, in
+ * Arabic letters without diacritics (كتب).
+ *
+ * The analyzer is evidence only for the hosts the model's cache will hold,
+ * and the training words are given it on the same condition (their host is
+ * such a host): the runtime, which has no analyzer, has its effect through
+ * the cache, and scores the other hosts as the model learned to score
+ * words without it. */
+
+typedef struct bama_entry {
+    const char *form;  /* unvocalized, Arabic UTF-8 */
+    size_t len;
+    size_t order;      /* in the file, for a stable sort */
+    uint32_t cat;      /* interned category */
+    const char *lemma; /* stems only: Arabic UTF-8, no diacritics */
+    size_t lemma_len;
+} bama_entry;
+
+typedef struct bama_dict {
+    bama_entry *v;
+    size_t n, cap;
+    strmap first; /* form -> index of its first entry + 1 */
+} bama_dict;
+
+typedef struct bama {
+    bama_dict pre, stem, suf;
+    strmap cats;   /* category -> id */
+    strmap compat; /* "T cat1 cat2" for the tables T = A (AB), C (AC), B (BC) */
+    char **owned;
+    size_t n_owned, cap_owned;
+} bama;
+
+/* The Arabic letter of a Buckwalter byte; 0 for a diacritic (dropped), -1
+ * for a byte of no letter. */
+static long bw_letter(unsigned char c)
+{
+    static const char bw[] = "'|>&<}AbptvjHxd*rzs$SDTZEgfqklmnhwYy{PJVG";
+    static const uint16_t ar[] = {
+        0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0627, 0x0628,
+        0x0629, 0x062A, 0x062B, 0x062C, 0x062D, 0x062E, 0x062F, 0x0630,
+        0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x0637, 0x0638,
+        0x0639, 0x063A, 0x0641, 0x0642, 0x0643, 0x0644, 0x0645, 0x0646,
+        0x0647, 0x0648, 0x0649, 0x064A, 0x0627, 0x067E, 0x0686, 0x06A4,
+        0x06AF};
+    const char *p;
+    if (c && strchr("FNKauio~`", c))
+        return 0;
+    p = c ? strchr(bw, c) : NULL;
+    return p ? ar[p - bw] : -1;
+}
+
+/* s[0, n) from Buckwalter to Arabic UTF-8 into out (room for 3 n bytes);
+ * returns the length, or -1 for a byte of no letter. */
+static long bw_to_utf8(const char *s, size_t n, char *out)
+{
+    uint32_t cp[256];
+    int k = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        long c = bw_letter((unsigned char)s[i]);
+        if (c < 0 || k == 256)
+            return -1;
+        if (c)
+            cp[k++] = (uint32_t)c;
+    }
+    return (long)kh_seg_utf8(cp, k, out);
+}
+
+static const char *bama_own(bama *b, const char *s, size_t n)
+{
+    char *copy = malloc(n + 1);
+    if (!copy)
+        die("out of memory");
+    memcpy(copy, s, n);
+    copy[n] = 0;
+    if (b->n_owned == b->cap_owned) {
+        b->cap_owned = b->cap_owned ? 2 * b->cap_owned : 4096;
+        b->owned = realloc(b->owned, b->cap_owned * sizeof *b->owned);
+        if (!b->owned)
+            die("out of memory");
+    }
+    b->owned[b->n_owned++] = copy;
+    return copy;
+}
+
+static uint32_t bama_cat(bama *b, const char *s, size_t n)
+{
+    uint64_t id = strmap_get(&b->cats, s, n);
+    if (!id) {
+        id = b->cats.n + 1;
+        strmap_add(&b->cats, s, n, id);
+    }
+    return (uint32_t)id;
+}
+
+static int by_form(const void *a, const void *b)
+{
+    const bama_entry *x = a, *y = b;
+    int c = memcmp(x->form, y->form, x->len < y->len ? x->len : y->len);
+    if (c)
+        return c;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Reads a dictionary file: tab-separated unvocalized form, vocalized form,
+ * category and gloss; in dictStems, ";; ID" lines name the lemma of the
+ * stems after them. Affixes whose gloss has one of the tags in skip are
+ * left out. */
+static void bama_read_dict(bama *b, bama_dict *d, const char *path,
+                           int stems, const char *const *skip)
+{
+    size_t len, pos = 0;
+    char *text = read_file(path, &len);
+    const char *lemma = NULL;
+    size_t lemma_len = 0;
+    memset(d, 0, sizeof *d);
+    while (pos < len) {
+        char *line = text + pos, *nl = strchr(line, '\n'), *f[4], *p;
+        char form[3 * 256], lem[3 * 256];
+        long fn;
+        int nf = 0, k;
+        bama_entry e;
+        if (nl)
+            *nl = 0;
+        pos = nl ? (size_t)(nl - text) + 1 : len;
+        if (stems && line[0] == ';' && line[1] == ';' && line[2] == ' ') {
+            /* ;; hAtif_1, ;; katab-u_1: the ID without number and class */
+            char *id = line + 3, *end = id + strcspn(id, "\r\t ");
+            char *us = end;
+            long ln;
+            while (us > id && us[-1] != '_')
+                us--;
+            if (us > id)
+                end = us - 1;
+            for (p = id; p < end && *p != '-'; p++)
+                ;
+            ln = bw_to_utf8(id, (size_t)(p - id), lem);
+            lemma = ln > 0 ? bama_own(b, lem, (size_t)ln) : NULL;
+            lemma_len = ln > 0 ? (size_t)ln : 0;
+            continue;
+        }
+        if (line[0] == ';' || line[0] == 0)
+            continue;
+        for (p = line; nf < 4; nf++) {
+            f[nf] = p;
+            p = strchr(p, '\t');
+            if (!p)
+                break;
+            *p++ = 0;
+        }
+        if (nf < 2 || (stems && !lemma))
+            continue;
+        if (nf < 3)
+            f[3] = "";
+        for (k = 0; skip && skip[k]; k++) {
+            if (strstr(f[3], skip[k]))
+                break;
+        }
+        if (skip && skip[k])
+            continue;
+        fn = bw_to_utf8(f[0], strlen(f[0]), form);
+        if (fn < 0 || (stems && fn == 0))
+            continue;
+        f[2][strcspn(f[2], "\r ")] = 0;
+        memset(&e, 0, sizeof e);
+        e.form = bama_own(b, form, (size_t)fn);
+        e.len = (size_t)fn;
+        e.order = d->n;
+        e.cat = bama_cat(b, f[2], strlen(f[2]));
+        e.lemma = lemma;
+        e.lemma_len = lemma_len;
+        if (d->n == d->cap) {
+            d->cap = d->cap ? 2 * d->cap : 1024;
+            d->v = realloc(d->v, d->cap * sizeof *d->v);
+            if (!d->v)
+                die("out of memory");
+        }
+        d->v[d->n++] = e;
+    }
+    free(text);
+    qsort(d->v, d->n, sizeof *d->v, by_form);
+    strmap_init(&d->first);
+    for (pos = 0; pos < d->n; pos++) {
+        if (!strmap_get(&d->first, d->v[pos].form, d->v[pos].len))
+            strmap_add(&d->first, d->v[pos].form, d->v[pos].len, pos + 1);
+    }
+}
+
+static void compat_key(char *key, size_t *n, char t, uint32_t a, uint32_t b)
+{
+    *n = (size_t)snprintf(key, 32, "%c %u %u", t, (unsigned)a, (unsigned)b);
+}
+
+/* Reads a compatibility table: two categories a line. */
+static void bama_read_table(bama *b, const char *path, char t)
+{
+    size_t len, pos = 0;
+    char *text = read_file(path, &len);
+    while (pos < len) {
+        char *line = text + pos, *nl = strchr(line, '\n'), *x, *y, key[32];
+        size_t n;
+        if (nl)
+            *nl = 0;
+        pos = nl ? (size_t)(nl - text) + 1 : len;
+        if (line[0] == ';')
+            continue;
+        x = strtok(line, " \t\r");
+        y = x ? strtok(NULL, " \t\r") : NULL;
+        if (!y || strtok(NULL, " \t\r"))
+            continue;
+        compat_key(key, &n, t, bama_cat(b, x, strlen(x)),
+                   bama_cat(b, y, strlen(y)));
+        strmap_add(&b->compat, key, n, 1);
+    }
+    free(text);
+}
+
+static void bama_load(bama *b, const char *dir)
+{
+    static const char *const skip_pre[] = {"CONJ", "PREP", "FUT", "EMPHATIC",
+                                           "RESULT_CLAUSE", "SUBJUNC", NULL};
+    static const char *const skip_suf[] = {"PRON", "_DO:", NULL};
+    char path[4096];
+    memset(b, 0, sizeof *b);
+    strmap_init(&b->cats);
+    strmap_init(&b->compat);
+#define BAMA_PATH(name) (snprintf(path, sizeof path, "%s/%s", dir, name), path)
+    bama_read_dict(b, &b->pre, BAMA_PATH("dictPrefixes"), 0, skip_pre);
+    bama_read_dict(b, &b->suf, BAMA_PATH("dictSuffixes"), 0, skip_suf);
+    bama_read_dict(b, &b->stem, BAMA_PATH("dictStems"), 1, NULL);
+    bama_read_table(b, BAMA_PATH("tableAB"), 'A');
+    bama_read_table(b, BAMA_PATH("tableAC"), 'C');
+    bama_read_table(b, BAMA_PATH("tableBC"), 'B');
+#undef BAMA_PATH
+    if (!b->stem.n || !b->pre.n || !b->suf.n || !b->compat.n)
+        die("--bama: no tables read");
+    printf("bama: %zu stems, %zu prefixes, %zu suffixes, %zu compatible "
+           "pairs\n",
+           b->stem.n, b->pre.n, b->suf.n, b->compat.n);
+}
+
+static void bama_free(bama *b)
+{
+    size_t i;
+    for (i = 0; i < b->n_owned; i++)
+        free(b->owned[i]);
+    free(b->owned);
+    free(b->pre.v);
+    free(b->stem.v);
+    free(b->suf.v);
+    strmap_free(&b->pre.first);
+    strmap_free(&b->stem.first);
+    strmap_free(&b->suf.first);
+    strmap_free(&b->cats);
+    strmap_free(&b->compat);
+}
+
+static int compatible(const bama *b, char t, uint32_t x, uint32_t y)
+{
+    char key[32];
+    size_t n;
+    compat_key(key, &n, t, x, y);
+    return strmap_get(&b->compat, key, n) != 0;
+}
+
+/* The distinct lemmas of host[0, n) (at most BAMA_MAX_LEMMAS, in the order
+ * found); returns their count. */
+static int bama_lemmas(const bama *b, const uint32_t *host, int n,
+                       const char **lemma, size_t *lemma_len)
+{
+    char s[4 * KH_LEM_MAX];
+    size_t off[KH_LEM_MAX + 1];
+    int i, j, k = 0;
+    if (n <= 0 || n > KH_LEM_MAX)
+        return 0;
+    off[0] = 0;
+    for (i = 0; i < n; i++)
+        off[i + 1] = off[i] + kh_seg_utf8(host + i, 1, s + off[i]);
+    for (i = 0; i <= 4 && i < n; i++) {
+        uint64_t p0 = strmap_get(&b->pre.first, s, off[i]);
+        if (!p0)
+            continue;
+        for (j = 0; j <= 6 && i + j < n; j++) {
+            size_t a = off[i], z = off[n - j];
+            uint64_t s0 = strmap_get(&b->stem.first, s + a, z - a);
+            uint64_t x0 = strmap_get(&b->suf.first, s + z, off[n] - z);
+            size_t pi, si, xi;
+            if (!s0 || !x0)
+                continue;
+            for (pi = p0 - 1; pi < b->pre.n && b->pre.v[pi].len == off[i] &&
+                              !memcmp(b->pre.v[pi].form, s, off[i]);
+                 pi++) {
+                for (si = s0 - 1;
+                     si < b->stem.n && b->stem.v[si].len == z - a &&
+                     !memcmp(b->stem.v[si].form, s + a, z - a);
+                     si++) {
+                    const bama_entry *st = &b->stem.v[si];
+                    int have = 0, m;
+                    if (!compatible(b, 'A', b->pre.v[pi].cat, st->cat))
+                        continue;
+                    for (xi = x0 - 1;
+                         xi < b->suf.n && b->suf.v[xi].len == off[n] - z &&
+                         !memcmp(b->suf.v[xi].form, s + z, off[n] - z);
+                         xi++) {
+                        if (compatible(b, 'C', b->pre.v[pi].cat,
+                                       b->suf.v[xi].cat) &&
+                            compatible(b, 'B', st->cat, b->suf.v[xi].cat)) {
+                            have = 1;
+                            break;
+                        }
+                    }
+                    if (!have)
+                        continue;
+                    for (m = 0; m < k; m++) {
+                        if (lemma_len[m] == st->lemma_len &&
+                            !memcmp(lemma[m], st->lemma, st->lemma_len))
+                            break;
+                    }
+                    if (m == k && k < BAMA_MAX_LEMMAS) {
+                        lemma[k] = st->lemma;
+                        lemma_len[k++] = st->lemma_len;
+                    }
+                }
+            }
+        }
+    }
+    return k;
+}
+
+/* What the analyzer says of a host: nothing (known 0: not asked), or its
+ * lemmas. */
+typedef struct evidence {
+    int known, n;
+    const char *lemma[BAMA_MAX_LEMMAS];
+    size_t len[BAMA_MAX_LEMMAS];
+} evidence;
+
+static void evidence_init(evidence *ev, const bama *b, const uint32_t *host,
+                          int n)
+{
+    memset(ev, 0, sizeof *ev);
+    if (!b)
+        return;
+    ev->known = 1;
+    ev->n = bama_lemmas(b, host, n, ev->lemma, ev->len);
+}
+
+static int decode(const char *s, size_t n, uint32_t *cp, int max);
+
+static int same_folded(const uint32_t *a, int n, const uint32_t *b, int m)
+{
+    int i;
+    if (n != m)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (kh_morph_fold(a[i]) != kh_morph_fold(b[i]))
+            return 0;
+    }
+    return 1;
+}
+
+/* The evidence code of candidate r[0, rn) (kh_lem_ext_fn): 0 none, 1 the
+ * analyzer knows no lemma of the host, else 2 + 3 match + (lemmas - 1)
+ * with match 0 (r is none of them), 1 (one of them, letter variants
+ * folded), 2 (one of them as spelled) and at most 3 lemmas counted. */
+static unsigned evidence_of(const void *ctx, const uint32_t *r, int rn)
+{
+    const evidence *ev = ctx;
+    char u[4 * KH_LEM_MAX];
+    size_t un;
+    int i, match = 0;
+    if (!ev || !ev->known)
+        return 0;
+    if (!ev->n)
+        return 1;
+    un = kh_seg_utf8(r, rn, u);
+    for (i = 0; i < ev->n && match < 2; i++) {
+        uint32_t cp[KH_LEM_MAX];
+        int m;
+        if (ev->len[i] == un && !memcmp(ev->lemma[i], u, un)) {
+            match = 2;
+            break;
+        }
+        m = decode(ev->lemma[i], ev->len[i], cp, KH_LEM_MAX);
+        if (same_folded(cp, m, r, rn))
+            match = 1;
+    }
+    return 2 + 3 * (unsigned)match + (unsigned)(ev->n < 3 ? ev->n - 1 : 2);
+}
+
+static void example_evidence(const example *e, evidence *ev)
+{
+    int i;
+    memset(ev, 0, sizeof *ev);
+    ev->known = e->ev_known;
+    ev->n = e->ev_n;
+    for (i = 0; i < e->ev_n; i++) {
+        ev->lemma[i] = e->ev_lemma[i];
+        ev->len[i] = e->ev_len[i];
+    }
+}
+
+/* ------------------------------------------------------------------------ */
 /* The averaged perceptron                                                  */
 /* ------------------------------------------------------------------------ */
 
@@ -480,6 +908,8 @@ static void rank(const double *w, uint32_t mask, const kh_lexicon *lex,
     kh_lem_word word;
     double best_s = 0, right_s = 0;
     uint32_t i;
+    evidence ev;
+    example_evidence(e, &ev);
     kh_lem_word_init(&word, lex, e->w, e->n, hide);
     r->best = r->best_right = -1;
     for (i = 0; i < e->n_cands; i++) {
@@ -491,7 +921,8 @@ static void rank(const double *w, uint32_t mask, const kh_lexicon *lex,
         double s = 0;
         if (n <= 0)
             continue;
-        nf = kh_lem_features(lex, &word, e->cands[i], out, n, hide, f);
+        nf = kh_lem_features(lex, &word, e->cands[i], out, n, hide,
+                             evidence_of(&ev, out, n), f);
         for (j = 0; j < nf; j++)
             s += w[f[j] & mask];
         right = same(out, n, e->l, e->m);
@@ -538,7 +969,17 @@ static double heldout_accuracy(const double *w, uint32_t mask,
         if (!e->heldout)
             continue;
         if (lz) {
-            n = kh_lemmatize(lz, lex, e->w, e->n, out, KH_LEM_MAX);
+            evidence ev;
+            uint32_t script;
+            example_evidence(e, &ev);
+            script = kh_lemmatize_score_ext(lz, lex, e->w, e->n, evidence_of,
+                                            &ev);
+            n = kh_lem_apply(lz->code, lz->offsets, script, e->w, e->n, out,
+                             KH_LEM_MAX);
+            if (n <= 0) {
+                memcpy(out, e->w, (size_t)e->n * sizeof *out);
+                n = e->n;
+            }
         } else {
             ranked r;
             hide_ctx hc = {seen, e};
@@ -688,16 +1129,15 @@ static int decode(const char *s, size_t n, uint32_t *cp, int max)
     return k;
 }
 
-/* The cache section: the hosts counted at least min_count times (at most
- * max_entries, the most frequent) with the script the model chooses. */
-static void build_cache(buf *out, const kh_lemmatizer *lz,
-                        const kh_lexicon *lex, const strmap *hosts,
-                        uint64_t min_count, size_t max_entries)
+/* The hosts the cache holds: those counted at least min_count times, at
+ * most max_entries of them, the most frequent; sorted by key. */
+static form_count *cache_hosts(const strmap *hosts, uint64_t min_count,
+                               size_t max_entries, size_t *n_out,
+                               double *coverage)
 {
     form_count *v = malloc((hosts->n + 1) * sizeof *v);
-    size_t n = 0, i, slots = 1, pool = 0;
+    size_t n = 0, i;
     uint64_t covered = 0, total = 0;
-    uint32_t *table;
     if (!v)
         die("out of memory");
     for (i = 0; i < hosts->cap; i++) {
@@ -717,6 +1157,19 @@ static void build_cache(buf *out, const kh_lemmatizer *lz,
     for (i = 0; i < n; i++)
         covered += v[i].count;
     qsort(v, n, sizeof *v, by_key);
+    *n_out = n;
+    *coverage = total ? 100.0 * (double)covered / (double)total : 0.0;
+    return v;
+}
+
+/* The cache section: hosts v[0, n) with the script the model chooses, with
+ * the analyzer's evidence when there is one (b). */
+static void build_cache(buf *out, const kh_lemmatizer *lz,
+                        const kh_lexicon *lex, const bama *b,
+                        const form_count *v, size_t n)
+{
+    size_t i, slots = 1, pool = 0;
+    uint32_t *table;
     while (slots <= 2 * n)
         slots *= 2;
     table = calloc(slots, 4);
@@ -732,8 +1185,11 @@ static void build_cache(buf *out, const kh_lemmatizer *lz,
     for (i = 0; i < n; i++) {
         uint32_t cp[KH_LEM_MAX];
         int m = decode(v[i].key, v[i].len, cp, KH_LEM_MAX);
-        uint32_t script = kh_lemmatize_score(lz, lex, cp, m);
-        uint32_t h = kh_lex_hash(v[i].key, v[i].len) & (uint32_t)(slots - 1);
+        evidence ev;
+        uint32_t script, h;
+        evidence_init(&ev, b, cp, m);
+        script = kh_lemmatize_score_ext(lz, lex, cp, m, evidence_of, &ev);
+        h = kh_lex_hash(v[i].key, v[i].len) & (uint32_t)(slots - 1);
         buf_u32(out, (uint32_t)pool);
         buf_u16(out, (uint16_t)script);
         buf_put(out, &(unsigned char){(unsigned char)v[i].len}, 1);
@@ -747,12 +1203,7 @@ static void build_cache(buf *out, const kh_lemmatizer *lz,
         buf_u32(out, table[i]);
     for (i = 0; i < n; i++)
         buf_put(out, v[i].key, v[i].len);
-    printf("cache: %zu hosts (of %zu seen, >= %llu times), %.1f%% of the "
-           "corpus's hosts\n",
-           n, hosts->n, (unsigned long long)min_count,
-           total ? 100.0 * (double)covered / (double)total : 0.0);
     free(table);
-    free(v);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -761,7 +1212,7 @@ static void build_cache(buf *out, const kh_lemmatizer *lz,
 
 int train_lemmatizer(int argc, char **argv)
 {
-    const char *lex_path = NULL, *out_path = NULL;
+    const char *lex_path = NULL, *out_path = NULL, *bama_dir = NULL;
     char *train[64], *corpora[64];
     int n_train = 0, n_corpora = 0, i, epochs = 30, log2b = 18;
     int best_epoch = 0, stale = 0;
@@ -772,7 +1223,11 @@ int train_lemmatizer(int argc, char **argv)
     size_t max_scripts = 2000, j, covered = 0, heldout = 0, *order;
     examples ex = {0};
     scripts sc;
-    strmap seen;
+    strmap seen, hosts, cached;
+    form_count *cache_v;
+    size_t cache_n = 0, asked = 0, n_ex;
+    double cache_cover;
+    bama bm, *b = NULL;
     kh_container lc;
     kh_lexicon lex;
     kh_norm nm;
@@ -787,6 +1242,8 @@ int train_lemmatizer(int argc, char **argv)
             lex_path = argv[++i];
         else if (!strcmp(argv[i], "--out") && i + 1 < argc)
             out_path = argv[++i];
+        else if (!strcmp(argv[i], "--bama") && i + 1 < argc)
+            bama_dir = argv[++i];
         else if (!strcmp(argv[i], "--corpus") && i + 1 < argc && n_corpora < 64)
             corpora[n_corpora++] = argv[++i];
         else if (!strcmp(argv[i], "--cache-min") && i + 1 < argc)
@@ -829,12 +1286,53 @@ int train_lemmatizer(int argc, char **argv)
     kh_norm_free(&nm);
     strmap_init(&seen);
     for (j = 0; j < ex.n; j++) {
-        if (!ex.v[j].heldout && !ex.v[j].made)
+        if (!ex.v[j].heldout && !ex.v[j].made && !ex.v[j].blind)
             strmap_add(&seen, ex.v[j].key, ex.v[j].key_len, 1);
         heldout += ex.v[j].heldout;
     }
     printf("examples: %zu, %zu held out (skipped %zu not all letters)\n", ex.n,
            heldout, ex.skipped);
+    /* The hosts the cache will hold; the analyzer's lemmas for the
+     * examples whose host is one of them. */
+    strmap_init(&hosts);
+    strmap_init(&cached);
+    if (n_corpora)
+        count_hosts(&hosts, corpora, n_corpora);
+    cache_v = cache_hosts(&hosts, cache_min, cache_max, &cache_n, &cache_cover);
+    for (j = 0; j < cache_n; j++)
+        strmap_add(&cached, cache_v[j].key, cache_v[j].len, 1);
+    if (bama_dir) {
+        bama_load(&bm, bama_dir);
+        b = &bm;
+        for (j = 0; j < ex.n; j++) {
+            example *e = &ex.v[j];
+            char key[4 * KH_LEM_MAX];
+            evidence ev;
+            int k;
+            if (!strmap_get(&cached, key, kh_seg_utf8(e->w, e->n, key)))
+                continue;
+            evidence_init(&ev, b, e->w, e->n);
+            e->ev_known = 1;
+            e->ev_n = ev.n;
+            for (k = 0; k < ev.n; k++) {
+                e->ev_lemma[k] = ev.lemma[k];
+                e->ev_len[k] = (uint8_t)ev.len[k];
+            }
+            asked++;
+        }
+        printf("bama: asked for %zu examples (their host is cached)\n", asked);
+        /* The runtime scores the hosts the cache does not hold without the
+         * analyzer: each training word is also shown without it, so that
+         * the model learns to do without as well as with. */
+        for (j = 0, n_ex = ex.n; j < n_ex; j++) {
+            example e = ex.v[j];
+            if (!e.ev_known || e.heldout)
+                continue;
+            e.ev_known = e.ev_n = 0;
+            e.blind = 1;
+            add_example(&ex, &e);
+        }
+    }
     if (ex.n == heldout)
         die("lemmatizer: no training words in the treebanks");
     learn_scripts(&sc, &ex, min_count, max_scripts);
@@ -967,20 +1465,16 @@ int train_lemmatizer(int argc, char **argv)
         lz.code_size = (uint32_t)sc.code.n;
         lz.offsets = sc.offsets.v;
         lz.code = sc.code.v;
+        kh_lem_index(&lz);
         acc = heldout_accuracy(NULL, 0, &lz, &lex, &sc, &ex, &seen, 1);
         printf("held-out accuracy of the int16 model with the whole lexicon: "
                "%.4f\n",
                acc);
         strcpy(sec[2].tag, "cache");
-        {
-            strmap hosts;
-            strmap_init(&hosts);
-            if (n_corpora)
-                count_hosts(&hosts, corpora, n_corpora);
-            build_cache(&sec[2].data, &lz, &lex, &hosts, cache_min,
-                        cache_max);
-            strmap_free(&hosts);
-        }
+        build_cache(&sec[2].data, &lz, &lex, b, cache_v, cache_n);
+        printf("cache: %zu hosts (of %zu seen, >= %llu times), %.1f%% of the "
+               "corpus's hosts\n",
+               cache_n, hosts.n, (unsigned long long)cache_min, cache_cover);
         if (kbm_write(out_path, "lemmatizer", sec, 3) != 0)
             die("cannot write the model");
         printf("wrote %s (%.1f s)\n", out_path,
@@ -993,6 +1487,11 @@ int train_lemmatizer(int argc, char **argv)
     for (j = 0; j < ex.n; j++)
         free(ex.v[j].cands);
     strmap_free(&seen);
+    strmap_free(&hosts);
+    strmap_free(&cached);
+    free(cache_v);
+    if (b)
+        bama_free(b);
     free(sc.code.v);
     free(sc.offsets.v);
     free(order);
