@@ -61,7 +61,10 @@ enum {
     CF_AN = 4,    /* the content may be what follows عن (أعرب عن) */
     CF_ILA = 8,   /* only with إلى before أن (لفت إلى أن) */
     CF_NAQL = 16, /* نقل عن X قوله: the speaker follows عن */
-    CF_JAA = 32   /* جاء في بيان X */
+    CF_JAA = 32,  /* جاء في بيان X */
+    CF_SAY = 64,  /* a verb of saying: a quotation may follow it without a
+                     colon (وأضاف "..."), or come before it */
+    CF_OPINION = 128 /* a verb of opinion: اعتبر X "Y" names, not quotes */
 };
 
 typedef struct cue_def {
@@ -121,8 +124,8 @@ enum cue_id {
 };
 
 static const cue_def cue_defs[Q_COUNT] = {
-    {"قال", 0}, /* Q_QALA */
-    {"أضاف", 0}, /* Q_ADAFA */
+    {"قال", CF_SAY}, /* Q_QALA */
+    {"أضاف", CF_SAY}, /* Q_ADAFA */
     {"أكد", 0}, /* Q_AKKADA */
     {"أوضح", 0}, /* Q_AWDAHA */
     {"ذكر", CF_VPOS}, /* Q_DHAKARA */
@@ -130,31 +133,31 @@ static const cue_def cue_defs[Q_COUNT] = {
     {"أشار", 0}, /* Q_ASHARA */
     {"بين", CF_VPOS}, /* Q_BAYYANA */
     {"شدد", 0}, /* Q_SHADDADA */
-    {"اعتبر", 0}, /* Q_ITABARA */
-    {"رأى", CF_VPOS}, /* Q_RAA */
+    {"اعتبر", CF_OPINION}, /* Q_ITABARA */
+    {"رأى", CF_VPOS | CF_OPINION}, /* Q_RAA */
     {"لفت", CF_VPOS | CF_ILA}, /* Q_LAFATA */
     {"نفى", CF_VPOS}, /* Q_NAFA */
     {"كشف", CF_VPOS | CF_AN}, /* Q_KASHAFA */
     {"صرح", CF_VPOS}, /* Q_SARRAHA */
     {"حذر", CF_VPOS}, /* Q_HADHDHARA */
-    {"تابع", CF_VPOS}, /* Q_TABAA */
+    {"تابع", CF_VPOS | CF_SAY}, /* Q_TABAA */
     {"أفاد", 0}, /* Q_AFADA */
-    {"أردف", 0}, /* Q_ARDAFA */
-    {"زعم", CF_VPOS}, /* Q_ZAAMA */
+    {"أردف", CF_SAY}, /* Q_ARDAFA */
+    {"زعم", CF_VPOS | CF_OPINION}, /* Q_ZAAMA */
     {"اعترف", 0}, /* Q_ITARAFA */
     {"نوه", 0}, /* Q_NAWWAHA */
     {"أعرب", CF_AN}, /* Q_ARABA */
     {"عبر", CF_VPOS | CF_AN}, /* Q_ABBARA */
     {"نقل", CF_VPOS | CF_NAQL}, /* Q_NAQALA */
-    {"رجح", CF_VPOS}, /* Q_RAJJAHA */
-    {"توقع", CF_VPOS}, /* Q_TAWAQQAA */
+    {"رجح", CF_VPOS | CF_OPINION}, /* Q_RAJJAHA */
+    {"توقع", CF_VPOS | CF_OPINION}, /* Q_TAWAQQAA */
     {"أبلغ", 0}, /* Q_ABLAGHA */
-    {"استطرد", 0}, /* Q_ISTATRADA */
-    {"ختم", CF_QAIL}, /* Q_KHATAMA */
-    {"مضى", CF_QAIL}, /* Q_MADA */
+    {"استطرد", CF_SAY}, /* Q_ISTATRADA */
+    {"ختم", CF_QAIL | CF_SAY}, /* Q_KHATAMA */
+    {"مضى", CF_QAIL | CF_SAY}, /* Q_MADA */
     {"ادعى", 0}, /* Q_IDDAA */
     {"أقر", 0}, /* Q_AQARRA */
-    {"اعتقد", CF_VPOS}, /* Q_ITAQADA */
+    {"اعتقد", CF_VPOS | CF_OPINION}, /* Q_ITAQADA */
     {"كتب", CF_VPOS}, /* Q_KATABA */
     {"جاء", CF_JAA}, /* Q_JAA */
     {"ورد", CF_JAA}, /* Q_WARADA */
@@ -187,7 +190,6 @@ static const cue_key cue_keys[] = {
     {"جاء", 6, Q_JAA, FORM_PAST},
     {"حذر", 6, Q_HADHDHARA, FORM_PAST | FORM_IMPF},
     {"ختم", 6, Q_KHATAMA, FORM_PAST | FORM_IMPF},
-    {"دعي", 6, Q_IDDAA, FORM_IMPF},
     {"ذكر", 6, Q_DHAKARA, FORM_PAST | FORM_IMPF},
     {"راي", 6, Q_RAA, FORM_PAST},
     {"رجح", 6, Q_RAJJAHA, FORM_PAST | FORM_IMPF},
@@ -269,15 +271,21 @@ enum {
     TF_SOURCE = 16,  /* a source noun after بحسب: مصادر, وكالة */
     TF_IMPERS = 32,  /* يذكر أن: impersonal, no speaker */
     /* set from the token */
-    TF_DEF = 64,     /* starts with the article */
-    TF_PRONL = 128   /* ل + a pronoun: لي, له, لها */
+    TF_NOVERB = 64,  /* no cue verb after it: تم كشف, عدم ذكر */
+    /* set from the token */
+    TF_DEF = 128,    /* starts with the article */
+    TF_PRONL = 256,  /* ل + a pronoun: لي, له, لها */
+    TF_ENCL = 512,   /* has a pronoun suffix: ذكرها */
+    TF_FIRST = 1024, /* first person plural: نرى */
+    TF_REL = 2048,   /* a relative pronoun: الذي قال */
+    TF_MA = 4096     /* حسبما, وفقما: ما is in the token */
 };
 
 typedef struct word_class {
     const char *key;
     unsigned char len;
     unsigned char kind;
-    unsigned char flags;
+    unsigned short flags;
 } word_class;
 
 static const word_class word_classes[] = {
@@ -299,21 +307,21 @@ static const word_class word_classes[] = {
     {"الاحد", 10, K_NONE, TF_CUT},
     {"الاربعاء", 16, K_NONE, TF_CUT},
     {"الان", 8, K_NONE, TF_CUT},
-    {"التي", 8, K_NONE, TF_CUT},
+    {"التي", 8, K_NONE, TF_CUT | TF_REL},
     {"الثلاثاء", 16, K_NONE, TF_CUT},
     {"الجمعه", 12, K_NONE, TF_CUT},
     {"الخميس", 12, K_NONE, TF_CUT},
-    {"الذي", 8, K_NONE, TF_CUT},
-    {"الذين", 10, K_NONE, TF_CUT},
+    {"الذي", 8, K_NONE, TF_CUT | TF_REL},
+    {"الذين", 10, K_NONE, TF_CUT | TF_REL},
     {"السبت", 10, K_NONE, TF_CUT},
     {"الصحافيين", 18, K_NONE, TF_CUT},
     {"الصحفيين", 16, K_NONE, TF_CUT},
-    {"اللاتي", 12, K_NONE, TF_CUT},
-    {"اللتان", 12, K_NONE, TF_CUT},
-    {"اللتين", 12, K_NONE, TF_CUT},
-    {"اللذان", 12, K_NONE, TF_CUT},
-    {"اللذين", 12, K_NONE, TF_CUT},
-    {"اللواتي", 14, K_NONE, TF_CUT},
+    {"اللاتي", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللتان", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللتين", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللذان", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللذين", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللواتي", 14, K_NONE, TF_CUT | TF_REL},
     {"الليله", 12, K_NONE, TF_CUT},
     {"المراسلين", 18, K_NONE, TF_CUT},
     {"الي", 6, K_CONN, 0},
@@ -322,12 +330,14 @@ static const word_class word_classes[] = {
     {"امام", 8, K_NONE, TF_CUT},
     {"امس", 6, K_NONE, TF_CUT},
     {"ان", 4, K_COMP, 0},
+    {"انستغرام", 16, K_NONE, TF_MEDIA},
     {"ايضا", 8, K_NONE, TF_CUT},
     {"بدايه", 10, K_NONE, TF_OCCASION},
     {"بعد", 6, K_NONE, TF_CUT},
     {"بعدما", 10, K_VLEAD, 0},
     {"بل", 4, K_VLEAD, 0},
     {"بلاغ", 8, K_NONE, TF_EVENT | TF_SOURCE},
+    {"بي", 4, K_NONE, TF_MEDIA},
     {"بيان", 8, K_NONE, TF_EVENT | TF_SOURCE},
     {"بيانات", 12, K_NONE, TF_EVENT | TF_SOURCE},
     {"بينما", 10, K_VLEAD, 0},
@@ -343,13 +353,17 @@ static const word_class word_classes[] = {
     {"تقارير", 12, K_NONE, TF_SOURCE},
     {"تقديرات", 14, K_NONE, TF_SOURCE},
     {"تقرير", 10, K_NONE, TF_EVENT | TF_SOURCE},
+    {"تلغرام", 12, K_NONE, TF_MEDIA},
     {"تلفزيون", 14, K_NONE, TF_MEDIA},
+    {"تم", 4, K_NONE, TF_NOVERB},
+    {"تويتر", 10, K_NONE, TF_MEDIA},
+    {"تيليغرام", 16, K_NONE, TF_MEDIA},
     {"ثم", 4, K_VLEAD, 0},
     {"جزيره", 10, K_NONE, TF_MEDIA},
     {"جلسه", 8, K_NONE, TF_EVENT},
     {"جيش", 6, K_NONE, TF_SOURCE},
     {"حديث", 8, K_NONE, TF_EVENT},
-    {"حساب", 8, K_NONE, TF_EVENT},
+    {"حساب", 8, K_NONE, TF_EVENT | TF_MEDIA},
     {"حسب", 6, K_HASAB, 0},
     {"حكومه", 10, K_NONE, TF_SOURCE},
     {"حوار", 8, K_NONE, TF_EVENT},
@@ -362,6 +376,7 @@ static const word_class word_classes[] = {
     {"خلال", 8, K_NONE, TF_CUT},
     {"دراسه", 10, K_NONE, TF_SOURCE},
     {"ديوان", 10, K_NONE, TF_SOURCE},
+    {"ذات", 6, K_NONE, TF_CUT},
     {"رد", 4, K_NONE, TF_OCCASION},
     {"ردا", 6, K_NONE, TF_CUT},
     {"رساله", 10, K_NONE, TF_EVENT},
@@ -384,9 +399,10 @@ static const word_class word_classes[] = {
     {"صحفي", 8, K_NONE, TF_MEDIA},
     {"صحفيين", 12, K_NONE, TF_MEDIA},
     {"صحيفه", 10, K_NONE, TF_MEDIA | TF_SOURCE},
-    {"صفحه", 8, K_NONE, TF_EVENT},
+    {"صفحه", 8, K_NONE, TF_EVENT | TF_MEDIA},
     {"طبقا", 8, K_TIBQ, 0},
     {"ظهر", 6, K_NONE, TF_CUT},
+    {"عدم", 6, K_NONE, TF_NOVERB},
     {"عقب", 6, K_NONE, TF_CUT},
     {"علي", 6, K_CONN, 0},
     {"عن", 4, K_AN, TF_CUT},
@@ -395,6 +411,7 @@ static const word_class word_classes[] = {
     {"غدا", 6, K_NONE, TF_CUT},
     {"فرانس", 10, K_NONE, TF_MEDIA},
     {"في", 4, K_FI, 0},
+    {"فيسبوك", 12, K_NONE, TF_MEDIA},
     {"فيما", 8, K_VLEAD, 0},
     {"قبل", 6, K_NONE, TF_CUT},
     {"قد", 4, K_QAD, 0},
@@ -405,7 +422,15 @@ static const word_class word_classes[] = {
     {"كما", 6, K_VLEAD, 0},
     {"لدي", 6, K_NONE, TF_CUT},
     {"لقاء", 8, K_NONE, TF_EVENT},
+    {"لك", 4, K_NONE, TF_CUT},
+    {"لكم", 6, K_NONE, TF_CUT},
     {"لكن", 6, K_VLEAD, 0},
+    {"لنا", 6, K_NONE, TF_CUT},
+    {"له", 4, K_NONE, TF_CUT},
+    {"لها", 6, K_NONE, TF_CUT},
+    {"لهم", 6, K_NONE, TF_CUT},
+    {"لهما", 8, K_NONE, TF_CUT},
+    {"لي", 4, K_NONE, TF_CUT},
     {"ما", 4, K_MA, 0},
     {"متحدث", 10, K_NONE, TF_SOURCE},
     {"متحدثا", 12, K_NONE, TF_CUT},
@@ -432,6 +457,7 @@ static const word_class word_classes[] = {
     {"من", 4, K_CONN, 0},
     {"منذ", 6, K_NONE, TF_CUT},
     {"منشور", 10, K_NONE, TF_EVENT},
+    {"منصه", 8, K_NONE, TF_MEDIA},
     {"منظمه", 10, K_NONE, TF_SOURCE},
     {"موتمر", 10, K_NONE, TF_EVENT},
     {"موقع", 8, K_NONE, TF_MEDIA | TF_SOURCE},
@@ -452,10 +478,13 @@ static const word_class word_classes[] = {
     {"وكالات", 12, K_NONE, TF_MEDIA | TF_SOURCE},
     {"وكاله", 10, K_NONE, TF_MEDIA | TF_SOURCE},
     {"يبدو", 8, K_NONE, TF_IMPERS},
+    {"يتم", 6, K_NONE, TF_NOVERB},
     {"يتوقع", 10, K_NONE, TF_IMPERS},
+    {"يدعي", 8, K_NONE, TF_IMPERS},
     {"يذكر", 8, K_NONE, TF_IMPERS},
     {"يرجح", 8, K_NONE, TF_IMPERS},
     {"يري", 6, K_NONE, TF_IMPERS},
+    {"يسمي", 8, K_NONE, TF_IMPERS},
     {"يشار", 8, K_NONE, TF_IMPERS},
     {"يعتبر", 10, K_NONE, TF_IMPERS},
     {"يعتقد", 10, K_NONE, TF_IMPERS},
@@ -464,6 +493,7 @@ static const word_class word_classes[] = {
     {"يقال", 8, K_NONE, TF_IMPERS},
     {"يلاحظ", 10, K_NONE, TF_IMPERS},
     {"ينظر", 8, K_NONE, TF_IMPERS},
+    {"يوتيوب", 12, K_NONE, TF_MEDIA},
     {"يوم", 6, K_NONE, TF_CUT},
 };
 
@@ -645,7 +675,7 @@ typedef struct tok_info {
     uint8_t mark;     /* OPEN, CLOSE (paired), or 0 */
     uint8_t mk;       /* MK_* */
     uint8_t kind;     /* K_* */
-    uint8_t flags;    /* TF_* */
+    uint16_t flags;   /* TF_* */
     uint8_t pre;      /* P_* */
     uint8_t upos;     /* of its host */
     uint8_t cue;      /* enum cue_id + 1, or 0 */
@@ -745,6 +775,8 @@ static void match_cue(tok_info *x, const char *lem, size_t nl,
             if (k && (k->forms & FORM_IMPF)) {
                 x->cue = (uint8_t)(k->cue + 1);
                 x->form = FORM_IMPF;
+                if (j == 2) /* نرى, نعتبر */
+                    x->flags |= TF_FIRST;
                 return;
             }
         }
@@ -804,6 +836,10 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     if (body == b)
         body = a;
     x->body = w[body].start;
+    for (i = body; i < b; i++) {
+        if (w[i].role == KHABAR_WORD_ENCLITIC)
+            x->flags |= TF_ENCL;
+    }
     for (host = body; host < b && w[host].role != KHABAR_WORD_HOST &&
                       w[host].role != KHABAR_WORD_WHOLE;
          host++)
@@ -825,7 +861,7 @@ static void classify(const qctx *q, size_t t, tok_info *x)
         x->flags |= c->flags;
     }
     if ((x->flags & TF_DEF) && (c = find_class(h + 4, nh - 4)) != NULL)
-        x->flags |= (uint8_t)(c->flags & ~(unsigned)TF_IMPERS);
+        x->flags |= (uint16_t)(c->flags & ~(unsigned)TF_IMPERS);
     if (x->kind == K_NONE && nr != SIZE_MAX && (c = find_class(r, nr)) != NULL)
         x->kind = c->kind ? c->kind : x->kind; /* وفقا as one word */
     /* لأن, كأن are not the complementizer; فحسب is "only". */
@@ -835,6 +871,9 @@ static void classify(const qctx *q, size_t t, tok_info *x)
         x->kind = K_NONE;
     if (x->kind == K_QAWL && nr == nh)
         x->kind = K_NONE; /* قوله, not قول */
+    if ((x->kind == K_HASAB || x->kind == K_WIFQ) && nr != SIZE_MAX &&
+        nr > nh && has_suffix(r, nr, "\xD9\x85\xD8\xA7")) /* ما */
+        x->flags |= TF_MA;
     if ((x->pre & P_LI) && x->upos == KHABAR_UPOS_PRON)
         x->flags |= TF_PRONL; /* له, لي */
     if (x->kind == K_HASAB || x->kind == K_WIFQ || x->kind == K_TIBQ ||
@@ -855,6 +894,8 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     default:
         break;
     }
+    if (x->pre & (P_BI | P_KA))
+        return; /* a verb takes neither ب nor ك (برأت is not رأت) */
     nl = fold(nb + w[host].lemma, w[host].lemma_len, lem, sizeof lem);
     match_cue(x, lem, nl, r, nr);
     if (x->cue && nr != SIZE_MAX && (c = find_class(r, nr)) != NULL)
@@ -951,6 +992,13 @@ static int verb_position(const qctx *q, size_t c)
 static size_t cut_speaker(const qctx *q, size_t s, size_t e)
 {
     size_t k;
+    if (s < e) { /* a preposition first: كتب عليها, ذكر في ... */
+        const tok_info *x = TI(q, s);
+        if (x->kind == K_CONN || x->kind == K_AN || x->kind == K_FI ||
+            x->upos == KHABAR_UPOS_ADP || x->upos == KHABAR_UPOS_PRON ||
+            (x->pre & (P_BI | P_KA)))
+            return s;
+    }
     for (k = s; k < e; k++) {
         const tok_info *x = TI(q, k);
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
@@ -964,13 +1012,16 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e)
         if (x->kind == K_FI && k + 1 < e &&
             (TI(q, k + 1)->flags & (TF_EVENT | TF_OCCASION)))
             return k;
+        if (x->kind == K_CONN && k + 1 < e &&
+            (TI(q, k + 1)->flags & TF_MEDIA))
+            return k; /* على تويتر */
     }
     return e;
 }
 
 /* A subject before its verb c (بوتين قال, أما الوزير فقال): nominal words
- * from a boundary (the sentence start, punctuation, أن, or a word with و)
- * up to the verb. */
+ * from a boundary (the sentence start, a colon or quotation mark, أن, أما,
+ * or a word with و) up to the verb. */
 static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
 {
     size_t k = c, end, n = 0;
@@ -985,6 +1036,30 @@ static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
     }
     end = k;
     n = 0;
+    if (k > q->a && (TI(q, k - 1)->flags & TF_REL)) {
+        /* شهادة الشرطي، الذي قال: the noun the relative clause is on,
+         * with its adjectives, or the name (not the title before it) */
+        size_t r = k - 1;
+        int head = 0;
+        if (r > q->a && TI(q, r - 1)->kind == K_PUNCT && !TI(q, r - 1)->mark)
+            r--;
+        end = r;
+        for (k = r; k > q->a && n < 4 && head != KHABAR_UPOS_NOUN; n++) {
+            const tok_info *y = TI(q, k - 1);
+            if (y->kind != K_NONE || y->mark || !is_nominal(y->upos) ||
+                y->cue || (head == KHABAR_UPOS_PROPN &&
+                           y->upos != KHABAR_UPOS_PROPN))
+                break;
+            if (y->upos == KHABAR_UPOS_NOUN || y->upos == KHABAR_UPOS_PROPN)
+                head = y->upos;
+            k--;
+        }
+        if (n == 0 || (TI(q, c)->pre & P_FA))
+            return 0;
+        *ss = k;
+        *se = end;
+        return 1;
+    }
     while (k > q->a && n < SVO_REACH) {
         const tok_info *x = TI(q, k - 1);
         if (x->kind != K_NONE || x->mark)
@@ -1002,8 +1077,8 @@ static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
         return 0;
     if (!boundary) {
         int kd = k > q->a ? TI(q, k - 1)->kind : K_TERM;
-        if (k > q->a && !(kd == K_PUNCT || kd == K_COLON || kd == K_COMP ||
-                          kd == K_AMMA || TI(q, k - 1)->mark))
+        if (k > q->a && !(kd == K_COLON || kd == K_COMP || kd == K_AMMA ||
+                          kd == K_VLEAD || TI(q, k - 1)->mark))
             return 0;
     }
     if ((TI(q, c)->pre & P_FA) &&
@@ -1098,6 +1173,8 @@ typedef struct draft {
     int cue, direct;
     int follows;           /* continues the quote before it in the sentence
                               (وأضاف, مشيرا): that one's content ends here */
+    int no_drop;           /* without a subject it has no speaker: inside a
+                              quotation, or in the first person */
 } draft;
 
 static int emit(qctx *q, draft *d)
@@ -1108,7 +1185,7 @@ static int emit(qctx *q, draft *d)
     if (lem == NONE)
         return -1;
     if (d->s_start == d->s_end) {
-        if (!q->have_last || q->sent - q->last_sent > RECENT)
+        if (d->no_drop || !q->have_last || q->sent - q->last_sent > RECENT)
             return 0;
         d->s_start = q->last_s;
         d->s_end = q->last_e;
@@ -1125,14 +1202,19 @@ static int emit(qctx *q, draft *d)
         khabar_quote *p = (khabar_quote *)doc->quotes.data +
                           doc->quotes.len - 1;
         size_t k = d->first, n;
+        int kd = K_PUNCT;
+        /* back over commas and joining words (لكنه أشار) */
         for (n = 0; n < 8 && k > q->a; n++) {
             k--;
-            if (TI(q, k)->kind != K_PUNCT || TI(q, k)->mark)
+            kd = TI(q, k)->kind;
+            if (TI(q, k)->mark ||
+                (kd != K_PUNCT && kd != K_VLEAD && kd != K_QAD))
                 break;
         }
         if (!p->direct && p->content_end > d->w_start &&
             q->tk[k].end > p->content_start && q->tk[k].end < p->content_end &&
-            (TI(q, k)->kind != K_PUNCT || TI(q, k)->mark)) {
+            (TI(q, k)->mark ||
+             (kd != K_PUNCT && kd != K_VLEAD && kd != K_QAD))) {
             p->content_end = q->tk[k].end;
             p->end = p->content_end > p->cue_end ? p->content_end : p->cue_end;
             if (p->speaker_end > p->end && p->speaker_start >= p->start)
@@ -1252,6 +1334,13 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     d.first = c;
     if ((fl & CF_VPOS) && !verb_position(q, c))
         return 0;
+    /* ذكرها (mentioned it) is no attribution, nor is تم كشف or ما قال */
+    if ((x->flags & TF_ENCL) && cue != Q_ABLAGHA)
+        return 0;
+    if (c > q->a && ((TI(q, c - 1)->flags & TF_NOVERB) ||
+                     TI(q, c - 1)->kind == K_MA))
+        return 0;
+    d.no_drop = x->encl != NONE || (x->flags & TF_FIRST);
     if (fl & CF_NAQL) { /* نقلت الوكالة عن المتحدث قوله */
         for (k = c + 1; k < q->b && k < c + 6; k++) {
             if (TI(q, k)->kind == K_AN || TI(q, k)->kind != K_NONE ||
@@ -1282,12 +1371,27 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 k = p;
                 continue;
             }
+            /* Without a colon, only a verb of saying, or a quotation that
+             * ends the sentence, is followed by its words: اعتبر المصريون
+             * عيد "شم النسيم" بداية سنة names a thing. */
+            if (!(fl & CF_SAY) &&
+                ((fl & CF_OPINION) ||
+                 !((p == NONE || p >= q->last) && q->last != NONE &&
+                   q->last >= k + 3))) {
+                if (p == NONE)
+                    break;
+                k = p;
+                continue;
+            }
             at = AT_OPEN;
             re = ct = k;
             break;
         }
         if (y->mark == CLOSE || y->kind == K_TERM)
             break;
+        if (k > rs && TI(q, k - 1)->kind == K_PUNCT && !TI(q, k - 1)->mark &&
+            y->upos == KHABAR_UPOS_VERB && !y->cue)
+            break; /* وقال حساب، يبدو أنه ...: أن is another verb's */
         switch (y->kind) {
         case K_COMP:
             at = AT_COMP;
@@ -1316,7 +1420,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             }
             break;
         case K_AN:
-            if (fl & CF_AN) {
+            if ((fl & CF_AN) && !(y->flags & TF_ENCL)) {
                 at = AT_AN;
                 re = ct = k;
             }
@@ -1337,7 +1441,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         }
     }
     if (at == AT_NONE) {
-        if (fl & (CF_NAQL | CF_JAA | CF_QAIL | CF_ILA))
+        if (!(fl & CF_SAY) || (fl & CF_QAIL))
             return 0;
         if (!quote_before(q, c, &d, next))
             return 0;
@@ -1378,7 +1482,7 @@ static int try_participle(qctx *q, size_t c, size_t *next)
     int cue = x->cue - 1, at = AT_NONE;
     size_t n = c + 1, ct = 0;
     draft d;
-    if (q->doc->quotes.len == q->sent_quotes)
+    if (q->doc->quotes.len == q->sent_quotes || x->encl != NONE)
         return 0;
     if (kind_at(q, n) == K_CONN && kind_at(q, n + 1) == K_COMP) {
         at = AT_COMP;
@@ -1408,11 +1512,13 @@ static int try_participle(qctx *q, size_t c, size_t *next)
     return emit(q, &d);
 }
 
-/* Whether an entity overlaps tokens [s, e). Entities are in input order. */
-static int has_entity(const qctx *q, size_t s, size_t e)
+/* Whether tokens [s, e) name a source: a person or an organization in
+ * them, or any entity starting them (بحسب واشنطن). Entities are in input
+ * order. */
+static int names_source(const qctx *q, size_t s, size_t e)
 {
     const khabar_entity *en = q->doc->entities.data;
-    size_t lo = 0, hi = q->doc->entities.len;
+    size_t lo = 0, hi = q->doc->entities.len, i;
     while (lo < hi) { /* the first entity ending after s */
         size_t mid = (lo + hi) / 2;
         if (en[mid].first_token + en[mid].n_tokens <= s)
@@ -1420,7 +1526,12 @@ static int has_entity(const qctx *q, size_t s, size_t e)
         else
             hi = mid;
     }
-    return lo < q->doc->entities.len && en[lo].first_token < e;
+    for (i = lo; i < q->doc->entities.len && en[i].first_token < e; i++) {
+        if (en[i].type == KHABAR_ENT_PER || en[i].type == KHABAR_ENT_ORG ||
+            en[i].first_token == s)
+            return 1;
+    }
+    return 0;
 }
 
 /* A source: بحسب الكرملين، ... / ...، وفقا لوكالة الأنباء. / نقلا عن ... */
@@ -1428,7 +1539,7 @@ static int try_source(qctx *q, size_t c, size_t *next)
 {
     const tok_info *x = TI(q, c);
     int kind = x->kind, has_verb = 0, direct = 0;
-    size_t s = c + 1, k, lim, se, e0, s0, close_end, n;
+    size_t s = c + 1, k, lim, se, e0, s0, close_end, n, ct;
     draft d;
     memset(&d, 0, sizeof d);
     d.cue = x->cue - 1;
@@ -1445,7 +1556,9 @@ static int try_source(qctx *q, size_t c, size_t *next)
             }
         }
     }
-    if (kind == K_WIFQ || kind == K_TIBQ) { /* وفقا لـ / وفقا للبيان */
+    if (x->flags & TF_MA) {
+        s = c; /* حسبما قال: as if ما stood apart */
+    } else if (kind == K_WIFQ || kind == K_TIBQ) { /* وفقا لـ / وفقا للبيان */
         if (s >= q->b || !(TI(q, s)->pre & P_LI))
             return 0;
         if (q->tk[s].end - q->tk[s].start <= 4) { /* لـ alone */
@@ -1458,7 +1571,7 @@ static int try_source(qctx *q, size_t c, size_t *next)
         d.c_end = q->tk[s].end;
         s++;
     }
-    if (kind_at(q, s) == K_MA && s + 1 < q->b &&
+    if ((kind_at(q, s) == K_MA || s == c) && s + 1 < q->b &&
         (TI(q, s + 1)->cue || TI(q, s + 1)->upos == KHABAR_UPOS_VERB)) {
         const tok_info *v = TI(q, s + 1);
         if (v->cue && v->form != FORM_SRC && v->form != FORM_PART)
@@ -1466,6 +1579,8 @@ static int try_source(qctx *q, size_t c, size_t *next)
         d.c_end = q->tk[s + 1].end;
         s += 2;
         has_verb = 1;
+    } else if (s == c) {
+        return 0;
     }
     lim = s + SRC_REACH < q->b ? s + SRC_REACH : q->b;
     for (k = s; k < lim; k++) {
@@ -1477,20 +1592,26 @@ static int try_source(qctx *q, size_t c, size_t *next)
     se = cut_speaker(q, s, k);
     if (se == s)
         return 0;
-    if (!has_verb && !has_entity(q, s, se) && !(TI(q, s)->flags & TF_SOURCE))
+    if (!has_verb && !names_source(q, s, se) &&
+        !(TI(q, s)->flags & TF_SOURCE))
         return 0;
     d.s_start = TI(q, s)->body;
     d.s_end = q->tk[se - 1].end;
     *next = se;
+    s0 = q->covered > q->a ? q->covered : q->a;
+    for (n = 0; n < 4 && s0 < c && TI(q, s0)->kind == K_PUNCT &&
+                !TI(q, s0)->mark;
+         n++)
+        s0++;
+    ct = k;
+    for (n = 0; n < 2 && ct < q->b && TI(q, ct)->kind == K_PUNCT &&
+                !TI(q, ct)->mark;
+         n++)
+        ct++;
+    /* The content follows when the source leads the sentence or فإن comes
+     * after it (بحسب X، فإن ...); else it is what came before (...، بحسب X). */
     if (q->last != NONE && k <= q->last &&
-        (c == q->a || TI(q, c - 1)->kind == K_PUNCT ||
-         TI(q, c - 1)->kind == K_COLON)) {
-        /* بحسب X، فإن ...: the content follows */
-        size_t ct = k;
-        for (n = 0; n < 2 && ct <= q->last && TI(q, ct)->kind == K_PUNCT &&
-                    !TI(q, ct)->mark;
-             n++)
-            ct++;
+        (s0 >= c || kind_at(q, ct) == K_COMP)) {
         if (kind_at(q, ct) != K_COMP)
             ct--; /* content_after() starts after ct */
         if (!content_after(q, ct, &d.q_start, &d.q_end, &close_end,
@@ -1502,9 +1623,7 @@ static int try_source(qctx *q, size_t c, size_t *next)
         *next = ct + 1;
         return emit(q, &d);
     }
-    /* ...، بحسب X: the content is before the cue */
-    s0 = q->covered > q->a ? q->covered : q->a;
-    if (c == 0 || c - 1 < s0)
+    if (s0 >= c)
         return 0;
     e0 = c - 1;
     for (n = 0; n < 4 && e0 >= s0 && e0 != NONE; n++) {
@@ -1515,8 +1634,6 @@ static int try_source(qctx *q, size_t c, size_t *next)
     }
     if (e0 == NONE || e0 < s0)
         return 0;
-    while (s0 < e0 && TI(q, s0)->kind == K_PUNCT && !TI(q, s0)->mark)
-        s0++;
     if (is_open(q, s0) && TI(q, s0)->partner == e0) {
         if (s0 + 1 > e0 - 1)
             return 0;
