@@ -861,7 +861,8 @@ static void classify(const qctx *q, size_t t, tok_info *x)
         x->flags |= c->flags;
     }
     if ((x->flags & TF_DEF) && (c = find_class(h + 4, nh - 4)) != NULL)
-        x->flags |= (uint16_t)(c->flags & ~(unsigned)TF_IMPERS);
+        x->flags |= (uint16_t)(c->flags & (TF_MEDIA | TF_EVENT | TF_OCCASION |
+                                           TF_SOURCE)); /* not الله: له */
     if (x->kind == K_NONE && nr != SIZE_MAX && (c = find_class(r, nr)) != NULL)
         x->kind = c->kind ? c->kind : x->kind; /* وفقا as one word */
     /* لأن, كأن are not the complementizer; فحسب is "only". */
@@ -988,15 +989,17 @@ static int verb_position(const qctx *q, size_t c)
 
 /* The end of a speaker phrase that starts at token s, at most at e: it
  * stops at punctuation, a time, an occasion (في تصريح), an addressee
- * (للجزيرة, له), a relative clause or a topic (عن, حول). */
-static size_t cut_speaker(const qctx *q, size_t s, size_t e)
+ * (للجزيرة, له), a relative clause or a topic (عن, حول). A phrase that
+ * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة);
+ * li_ok lets it start with ل (جاء في بيان للوزارة). */
+static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
 {
     size_t k;
-    if (s < e) { /* a preposition first: كتب عليها, ذكر في ... */
+    if (s < e) {
         const tok_info *x = TI(q, s);
         if (x->kind == K_CONN || x->kind == K_AN || x->kind == K_FI ||
             x->upos == KHABAR_UPOS_ADP || x->upos == KHABAR_UPOS_PRON ||
-            (x->pre & (P_BI | P_KA)))
+            (x->pre & (P_BI | P_KA)) || ((x->pre & P_LI) && !li_ok))
             return s;
     }
     for (k = s; k < e; k++) {
@@ -1302,8 +1305,8 @@ static int quote_before(qctx *q, size_t c, draft *d, size_t *next)
     o = TI(q, p)->partner;
     if (o < q->covered || o + 1 >= p)
         return 0;
-    se = cut_speaker(q, c + 1, c + 1 + SRC_REACH < q->b ? c + 1 + SRC_REACH
-                                                          : q->b);
+    se = cut_speaker(q, c + 1,
+                     c + 1 + SRC_REACH < q->b ? c + 1 + SRC_REACH : q->b, 0);
     d->s_start = d->s_end = 0;
     if (se > c + 1) {
         d->s_start = TI(q, c + 1)->body;
@@ -1374,10 +1377,14 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             /* Without a colon, only a verb of saying, or a quotation that
              * ends the sentence, is followed by its words: اعتبر المصريون
              * عيد "شم النسيم" بداية سنة names a thing. */
-            if (!(fl & CF_SAY) &&
-                ((fl & CF_OPINION) ||
-                 !((p == NONE || p >= q->last) && q->last != NONE &&
-                   q->last >= k + 3))) {
+            if ((!(fl & CF_SAY) &&
+                 ((fl & CF_OPINION) ||
+                  !((p == NONE || p >= q->last) && q->last != NONE &&
+                    q->last >= k + 3))) ||
+                /* قال ... لمراسلة الجوهرة "اف ام": a short name after an
+                 * addressee */
+                (p != NONE && p - k <= 4 &&
+                 cut_speaker(q, rs, k, (fl & CF_JAA) != 0) < k)) {
                 if (p == NONE)
                     break;
                 k = p;
@@ -1449,7 +1456,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     }
     if (((fl & CF_QAIL) && !qail) || ((fl & CF_ILA) && !conn))
         return 0;
-    se = cut_speaker(q, rs, re);
+    se = cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
     if (se > rs) {
         d.s_start = TI(q, rs)->body;
         d.s_end = q->tk[se - 1].end;
@@ -1589,7 +1596,7 @@ static int try_source(qctx *q, size_t c, size_t *next)
             y->kind == K_TERM || y->kind == K_COMP)
             break;
     }
-    se = cut_speaker(q, s, k);
+    se = cut_speaker(q, s, k, 1);
     if (se == s)
         return 0;
     if (!has_verb && !names_source(q, s, se) &&
