@@ -45,6 +45,9 @@
 #define SRC_REACH 8   /* tokens of a source after بحسب */
 #define MARK_REACH 8  /* open marks a closing mark looks through */
 #define RECENT 3      /* sentences a dropped subject reaches back */
+#define CHUNK 65536   /* tokens of a sentence looked at together: a longer
+                         one (a megabyte of marks) goes in pieces, so the
+                         stage's memory stays small */
 
 /* ------------------------------------------------------------------------ */
 /* Tables                                                                   */
@@ -435,6 +438,7 @@ static const word_class word_classes[] = {
     {"متحدث", 10, K_NONE, TF_SOURCE},
     {"متحدثا", 12, K_NONE, TF_CUT},
     {"مجددا", 10, K_NONE, TF_CUT},
+    {"مجله", 8, K_NONE, TF_MEDIA},
     {"محللين", 12, K_NONE, TF_SOURCE},
     {"مداخله", 12, K_NONE, TF_EVENT},
     {"مذكره", 10, K_NONE, TF_EVENT},
@@ -1384,7 +1388,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 /* قال ... لمراسلة الجوهرة "اف ام": a short name after an
                  * addressee */
                 (p != NONE && p - k <= 4 &&
-                 cut_speaker(q, rs, k, (fl & CF_JAA) != 0) < k)) {
+                 (cut_speaker(q, rs, k, (fl & CF_JAA) != 0) < k ||
+                  (k > rs && (TI(q, k - 1)->pre & P_LI))))) {
                 if (p == NONE)
                     break;
                 k = p;
@@ -1675,7 +1680,6 @@ static int by_start(const void *pa, const void *pb)
 static int quotes_in_sentence(qctx *q)
 {
     size_t i;
-    q->sent_quotes = q->doc->quotes.len;
     q->covered = q->a;
     for (i = q->a; i < q->b; i++) {
         const tok_info *x = TI(q, i);
@@ -1709,7 +1713,7 @@ int kh_quotes(khabar_doc *doc)
     qctx q;
     kh_vec info = {0}, stack = {0};
     const khabar_sentence *sn = doc->sentences.data;
-    size_t si, i;
+    size_t si, i, n;
     int rc = 0, sorted = 1;
     if (!doc->token_words || !doc->tokens.len)
         return 0;
@@ -1720,20 +1724,28 @@ int kh_quotes(khabar_doc *doc)
     q.tw = doc->token_words;
     for (i = 0; i < Q_COUNT; i++)
         q.lemma_off[i] = NONE;
-    for (si = 0; si < doc->sentences.len && rc == 0; si++) {
-        size_t n = sn[si].n_tokens, k;
-        if (n == 0)
+    for (si = 0, n = 0; si < doc->sentences.len && rc == 0;) {
+        size_t k, end = sn[si].first_token + sn[si].n_tokens;
+        if (n == 0) { /* a new sentence */
+            q.sent = si;
+            q.sent_quotes = doc->quotes.len;
+        }
+        q.a = sn[si].first_token + n;
+        q.b = end - q.a > CHUNK ? q.a + CHUNK : end;
+        n += q.b - q.a;
+        if (q.b == end) {
+            si++;
+            n = 0;
+        }
+        if (q.b == q.a)
             continue;
         info.len = stack.len = 0;
-        if (kh_vec_reserve(&info, sizeof(tok_info), n) != 0 ||
-            kh_vec_reserve(&stack, sizeof(size_t), n) != 0) {
+        if (kh_vec_reserve(&info, sizeof(tok_info), q.b - q.a) != 0 ||
+            kh_vec_reserve(&stack, sizeof(size_t), q.b - q.a) != 0) {
             rc = -1;
             break;
         }
         q.ti = info.data;
-        q.a = sn[si].first_token;
-        q.b = q.a + n;
-        q.sent = si;
         for (k = q.a; k < q.b; k++)
             classify(&q, k, TI(&q, k));
         pair_marks(&q, stack.data);
