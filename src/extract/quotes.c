@@ -67,7 +67,8 @@ enum {
     CF_JAA = 32,  /* جاء في بيان X */
     CF_SAY = 64,  /* a verb of saying: a quotation may follow it without a
                      colon (وأضاف "..."), or come before it */
-    CF_OPINION = 128 /* a verb of opinion: اعتبر X "Y" names, not quotes */
+    CF_OPINION = 128, /* a verb of opinion: اعتبر X "Y" names, not quotes */
+    CF_TO = 256      /* إلى أن, or no content (أشار إلى النقاط) */
 };
 
 typedef struct cue_def {
@@ -133,12 +134,12 @@ static const cue_def cue_defs[Q_COUNT] = {
     {"أوضح", 0}, /* Q_AWDAHA */
     {"ذكر", CF_VPOS}, /* Q_DHAKARA */
     {"أعلن", 0}, /* Q_ALANA */
-    {"أشار", 0}, /* Q_ASHARA */
+    {"أشار", CF_TO}, /* Q_ASHARA */
     {"بين", CF_VPOS}, /* Q_BAYYANA */
     {"شدد", 0}, /* Q_SHADDADA */
     {"اعتبر", CF_OPINION}, /* Q_ITABARA */
     {"رأى", CF_VPOS | CF_OPINION}, /* Q_RAA */
-    {"لفت", CF_VPOS | CF_ILA}, /* Q_LAFATA */
+    {"لفت", CF_VPOS | CF_ILA | CF_TO}, /* Q_LAFATA */
     {"نفى", CF_VPOS}, /* Q_NAFA */
     {"كشف", CF_VPOS | CF_AN}, /* Q_KASHAFA */
     {"صرح", CF_VPOS}, /* Q_SARRAHA */
@@ -148,7 +149,7 @@ static const cue_def cue_defs[Q_COUNT] = {
     {"أردف", CF_SAY}, /* Q_ARDAFA */
     {"زعم", CF_VPOS | CF_OPINION}, /* Q_ZAAMA */
     {"اعترف", 0}, /* Q_ITARAFA */
-    {"نوه", 0}, /* Q_NAWWAHA */
+    {"نوه", CF_TO}, /* Q_NAWWAHA */
     {"أعرب", CF_AN}, /* Q_ARABA */
     {"عبر", CF_VPOS | CF_AN}, /* Q_ABBARA */
     {"نقل", CF_VPOS | CF_NAQL}, /* Q_NAQALA */
@@ -281,7 +282,9 @@ enum {
     TF_ENCL = 512,   /* has a pronoun suffix: ذكرها */
     TF_FIRST = 1024, /* first person plural: نرى */
     TF_REL = 2048,   /* a relative pronoun: الذي قال */
-    TF_MA = 4096     /* حسبما, وفقما: ما is in the token */
+    TF_MA = 4096,    /* حسبما, وفقما: ما is in the token */
+    TF_NOCOMP = 8192, /* أن after it is not a cue's (غير أن, بعد أن) */
+    TF_DEM = 16384   /* a demonstrative: هذا المسؤول is a speaker */
 };
 
 typedef struct word_class {
@@ -306,6 +309,7 @@ static const word_class word_classes[] = {
     {"اعلام", 10, K_NONE, TF_SOURCE},
     {"اعلان", 10, K_NONE, TF_EVENT},
     {"افاده", 10, K_NONE, TF_EVENT},
+    {"الا", 6, K_NONE, TF_NOCOMP},
     {"الاثنين", 14, K_NONE, TF_CUT},
     {"الاحد", 10, K_NONE, TF_CUT},
     {"الاربعاء", 16, K_NONE, TF_CUT},
@@ -334,15 +338,19 @@ static const word_class word_classes[] = {
     {"امس", 6, K_NONE, TF_CUT},
     {"ان", 4, K_COMP, 0},
     {"انستغرام", 16, K_NONE, TF_MEDIA},
+    {"اوليك", 10, K_NONE, TF_DEM},
     {"ايضا", 8, K_NONE, TF_CUT},
+    {"بالرغم", 12, K_NONE, TF_NOCOMP},
     {"بدايه", 10, K_NONE, TF_OCCASION},
-    {"بعد", 6, K_NONE, TF_CUT},
+    {"بعد", 6, K_NONE, TF_CUT | TF_NOCOMP},
     {"بعدما", 10, K_VLEAD, 0},
     {"بل", 4, K_VLEAD, 0},
     {"بلاغ", 8, K_NONE, TF_EVENT | TF_SOURCE},
+    {"بما", 6, K_NONE, TF_NOCOMP},
     {"بي", 4, K_NONE, TF_MEDIA},
     {"بيان", 8, K_NONE, TF_EVENT | TF_SOURCE},
     {"بيانات", 12, K_NONE, TF_EVENT | TF_SOURCE},
+    {"بيد", 6, K_NONE, TF_NOCOMP},
     {"بينما", 10, K_VLEAD, 0},
     {"تدوينه", 12, K_NONE, TF_EVENT},
     {"تسجيل", 10, K_NONE, TF_EVENT},
@@ -358,6 +366,7 @@ static const word_class word_classes[] = {
     {"تقرير", 10, K_NONE, TF_EVENT | TF_SOURCE},
     {"تلغرام", 12, K_NONE, TF_MEDIA},
     {"تلفزيون", 14, K_NONE, TF_MEDIA},
+    {"تلك", 6, K_NONE, TF_DEM},
     {"تم", 4, K_NONE, TF_NOVERB},
     {"تويتر", 10, K_NONE, TF_MEDIA},
     {"تيليغرام", 16, K_NONE, TF_MEDIA},
@@ -365,6 +374,7 @@ static const word_class word_classes[] = {
     {"جزيره", 10, K_NONE, TF_MEDIA},
     {"جلسه", 8, K_NONE, TF_EVENT},
     {"جيش", 6, K_NONE, TF_SOURCE},
+    {"حتي", 6, K_NONE, TF_NOCOMP},
     {"حديث", 8, K_NONE, TF_EVENT},
     {"حساب", 8, K_NONE, TF_EVENT | TF_MEDIA},
     {"حسب", 6, K_HASAB, 0},
@@ -378,11 +388,15 @@ static const word_class word_classes[] = {
     {"خطاب", 8, K_NONE, TF_EVENT},
     {"خلال", 8, K_NONE, TF_CUT},
     {"دراسه", 10, K_NONE, TF_SOURCE},
+    {"دون", 6, K_NONE, TF_NOCOMP},
     {"ديوان", 10, K_NONE, TF_SOURCE},
     {"ذات", 6, K_NONE, TF_CUT},
+    {"ذاك", 6, K_NONE, TF_DEM},
+    {"ذلك", 6, K_NONE, TF_DEM},
     {"رد", 4, K_NONE, TF_OCCASION},
     {"ردا", 6, K_NONE, TF_CUT},
     {"رساله", 10, K_NONE, TF_EVENT},
+    {"رغم", 6, K_NONE, TF_NOCOMP},
     {"رويترز", 12, K_NONE, TF_MEDIA},
     {"رياسه", 10, K_NONE, TF_SOURCE},
     {"سكان", 8, K_NONE, TF_SOURCE},
@@ -412,17 +426,18 @@ static const word_class word_classes[] = {
     {"عند", 6, K_NONE, TF_CUT},
     {"عندما", 10, K_VLEAD, 0},
     {"غدا", 6, K_NONE, TF_CUT},
+    {"غير", 6, K_NONE, TF_NOCOMP},
     {"فرانس", 10, K_NONE, TF_MEDIA},
     {"في", 4, K_FI, 0},
     {"فيسبوك", 12, K_NONE, TF_MEDIA},
     {"فيما", 8, K_VLEAD, 0},
-    {"قبل", 6, K_NONE, TF_CUT},
+    {"قبل", 6, K_NONE, TF_CUT | TF_NOCOMP},
     {"قد", 4, K_QAD, 0},
     {"قناه", 8, K_NONE, TF_MEDIA | TF_SOURCE},
     {"قول", 6, K_QAWL, 0},
     {"كذلك", 8, K_VLEAD, TF_CUT},
     {"كلمه", 8, K_NONE, TF_EVENT},
-    {"كما", 6, K_VLEAD, 0},
+    {"كما", 6, K_VLEAD, TF_NOCOMP},
     {"لدي", 6, K_NONE, TF_CUT},
     {"لقاء", 8, K_NONE, TF_EVENT},
     {"لك", 4, K_NONE, TF_CUT},
@@ -433,6 +448,7 @@ static const word_class word_classes[] = {
     {"لها", 6, K_NONE, TF_CUT},
     {"لهم", 6, K_NONE, TF_CUT},
     {"لهما", 8, K_NONE, TF_CUT},
+    {"لو", 4, K_NONE, TF_NOCOMP},
     {"لي", 4, K_NONE, TF_CUT},
     {"ما", 4, K_MA, 0},
     {"متحدث", 10, K_NONE, TF_SOURCE},
@@ -454,12 +470,13 @@ static const word_class word_classes[] = {
     {"مسوولين", 14, K_NONE, TF_SOURCE},
     {"مصادر", 10, K_NONE, TF_SOURCE},
     {"مصدر", 8, K_NONE, TF_SOURCE},
+    {"مع", 4, K_NONE, TF_NOCOMP},
     {"معرض", 8, K_NONE, TF_OCCASION},
     {"معطيات", 12, K_NONE, TF_SOURCE},
     {"مقابله", 12, K_NONE, TF_EVENT},
     {"مكتب", 8, K_NONE, TF_SOURCE},
     {"من", 4, K_CONN, 0},
-    {"منذ", 6, K_NONE, TF_CUT},
+    {"منذ", 6, K_NONE, TF_CUT | TF_NOCOMP},
     {"منشور", 10, K_NONE, TF_EVENT},
     {"منصه", 8, K_NONE, TF_MEDIA},
     {"منظمه", 10, K_NONE, TF_SOURCE},
@@ -471,6 +488,11 @@ static const word_class word_classes[] = {
     {"نص", 4, K_NONE, TF_EVENT},
     {"نقلا", 8, K_NAQLAN, 0},
     {"نهايه", 10, K_NONE, TF_OCCASION},
+    {"هاتين", 10, K_NONE, TF_DEM},
+    {"هذا", 6, K_NONE, TF_DEM},
+    {"هذه", 6, K_NONE, TF_DEM},
+    {"هذين", 8, K_NONE, TF_DEM},
+    {"هولاء", 10, K_NONE, TF_DEM},
     {"هييه", 8, K_NONE, TF_SOURCE},
     {"وثيقه", 10, K_NONE, TF_EVENT},
     {"وزاره", 10, K_NONE, TF_SOURCE},
@@ -484,6 +506,7 @@ static const word_class word_classes[] = {
     {"يبدو", 8, K_NONE, TF_IMPERS},
     {"يتم", 6, K_NONE, TF_NOVERB},
     {"يتوقع", 10, K_NONE, TF_IMPERS},
+    {"يجب", 6, K_NONE, TF_NOCOMP},
     {"يدعي", 8, K_NONE, TF_IMPERS},
     {"يذكر", 8, K_NONE, TF_IMPERS},
     {"يرجح", 8, K_NONE, TF_IMPERS},
@@ -496,6 +519,8 @@ static const word_class word_classes[] = {
     {"يفترض", 10, K_NONE, TF_IMPERS},
     {"يقال", 8, K_NONE, TF_IMPERS},
     {"يلاحظ", 10, K_NONE, TF_IMPERS},
+    {"يمكن", 8, K_NONE, TF_NOCOMP},
+    {"ينبغي", 10, K_NONE, TF_NOCOMP},
     {"ينظر", 8, K_NONE, TF_IMPERS},
     {"يوتيوب", 12, K_NONE, TF_MEDIA},
     {"يوم", 6, K_NONE, TF_CUT},
@@ -840,6 +865,10 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     if (body == b)
         body = a;
     x->body = w[body].start;
+    if (body == a && b == a + 1 && w[a].form_len == 2 &&
+        (unsigned char)nb[w[a].form] == 0xD9 &&
+        (unsigned char)nb[w[a].form + 1] == 0x84)
+        x->pre |= P_LI; /* لـ alone: ل of the next token */
     for (i = body; i < b; i++) {
         if (w[i].role == KHABAR_WORD_ENCLITIC)
             x->flags |= TF_ENCL;
@@ -899,8 +928,8 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     default:
         break;
     }
-    if (x->pre & (P_BI | P_KA))
-        return; /* a verb takes neither ب nor ك (برأت is not رأت) */
+    if ((x->pre & (P_BI | P_KA)) || (x->flags & TF_DEF))
+        return; /* a verb takes neither ب, ك nor ال (برأت is not رأت) */
     nl = fold(nb + w[host].lemma, w[host].lemma_len, lem, sizeof lem);
     match_cue(x, lem, nl, r, nr);
     if (x->cue && nr != SIZE_MAX && (c = find_class(r, nr)) != NULL)
@@ -979,16 +1008,25 @@ static int kind_at(const qctx *q, size_t k)
     return k < q->b ? TI(q, k)->kind : K_TERM;
 }
 
-/* Whether a verb stands at token c: after و/ف, a lead word, قد, a mark or
- * a comma, at the sentence start, or where the tagger says so. */
-static int verb_position(const qctx *q, size_t c)
+/* Whether a clause starts at token c: after و/ف, a lead word, قد, a mark,
+ * a comma or أنه, or at the sentence start. A verb without a subject takes the
+ * last speaker only there: وأضاف أن, not الاستطلاعات تشير إلى أن. */
+static int clause_start(const qctx *q, size_t c)
 {
     const tok_info *x = TI(q, c), *p;
-    if ((x->pre & (P_WA | P_FA)) || x->upos == KHABAR_UPOS_VERB || c == q->a)
+    if ((x->pre & (P_WA | P_FA)) || c == q->a)
         return 1;
     p = TI(q, c - 1);
     return p->kind == K_PUNCT || p->kind == K_COLON || p->kind == K_VLEAD ||
-           p->kind == K_QAD || p->mark;
+           p->kind == K_QAD || p->mark ||
+           (p->kind == K_COMP && (p->flags & TF_ENCL)); /* أنه اعتبر */
+}
+
+/* Whether a verb stands at token c: where a clause starts, or where the
+ * tagger says so. */
+static int verb_position(const qctx *q, size_t c)
+{
+    return TI(q, c)->upos == KHABAR_UPOS_VERB || clause_start(q, c);
 }
 
 /* The end of a speaker phrase that starts at token s, at most at e: it
@@ -1002,15 +1040,19 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
     if (s < e) {
         const tok_info *x = TI(q, s);
         if (x->kind == K_CONN || x->kind == K_AN || x->kind == K_FI ||
-            x->upos == KHABAR_UPOS_ADP || x->upos == KHABAR_UPOS_PRON ||
-            (x->pre & (P_BI | P_KA)) || ((x->pre & P_LI) && !li_ok))
+            x->upos == KHABAR_UPOS_ADP || (x->pre & (P_BI | P_KA)) ||
+            ((x->pre & P_LI) && !li_ok))
             return s;
     }
     for (k = s; k < e; k++) {
         const tok_info *x = TI(q, k);
+        /* a pronoun ends it (وهو الكاتب, هو أن), but هذه المنظمة goes on */
+        int pron = x->upos == KHABAR_UPOS_PRON &&
+                   !((x->flags & TF_DEM) && k + 1 < e &&
+                     (TI(q, k + 1)->flags & TF_DEF));
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
-            x->upos == KHABAR_UPOS_ADV)
+            x->upos == KHABAR_UPOS_ADV || pron)
             return k;
         if ((x->pre & P_LI) && (x->flags & TF_MEDIA))
             return k;
@@ -1347,7 +1389,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     if (c > q->a && ((TI(q, c - 1)->flags & TF_NOVERB) ||
                      TI(q, c - 1)->kind == K_MA))
         return 0;
-    d.no_drop = x->encl != NONE || (x->flags & TF_FIRST);
+    d.no_drop = x->encl != NONE || (x->flags & TF_FIRST) ||
+                !clause_start(q, c);
     if (fl & CF_NAQL) { /* نقلت الوكالة عن المتحدث قوله */
         for (k = c + 1; k < q->b && k < c + 6; k++) {
             if (TI(q, k)->kind == K_AN || TI(q, k)->kind != K_NONE ||
@@ -1381,7 +1424,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             /* Without a colon, only a verb of saying, or a quotation that
              * ends the sentence, is followed by its words: اعتبر المصريون
              * عيد "شم النسيم" بداية سنة names a thing. */
-            if ((!(fl & CF_SAY) &&
+            if ((p != NONE && p - k <= 2) || /* قالت صحيفة «صول» */
+                (!(fl & CF_SAY) &&
                  ((fl & CF_OPINION) ||
                   !((p == NONE || p >= q->last) && q->last != NONE &&
                     q->last >= k + 3))) ||
@@ -1390,6 +1434,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 (p != NONE && p - k <= 4 &&
                  (cut_speaker(q, rs, k, (fl & CF_JAA) != 0) < k ||
                   (k > rs && (TI(q, k - 1)->pre & P_LI))))) {
+                /* (the first: fewer than two words) */
                 if (p == NONE)
                     break;
                 k = p;
@@ -1406,6 +1451,10 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             break; /* وقال حساب، يبدو أنه ...: أن is another verb's */
         switch (y->kind) {
         case K_COMP:
+            if (TI(q, k - 1)->flags & TF_NOCOMP) {
+                k = lim; /* غير أن, بعد أن: not the cue's */
+                break;
+            }
             at = AT_COMP;
             re = ct = k;
             break;
@@ -1415,6 +1464,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 re = k;
                 ct = k + 1;
                 conn = 1;
+            } else if (fl & CF_TO) {
+                k = lim; /* أشار إلى النقاط: no content */
             }
             break;
         case K_COLON:

@@ -207,6 +207,13 @@ static void speaker_ends(void)
         "النتائج مزورة", 0);
     one("وحضر الحفل السفير الذي قال إن العلاقات متينة.", "السفير", "قال",
         "قال", "العلاقات متينة", 0);
+    /* لـ alone, a pronoun, a demonstrative */
+    one("وقال مصدر أمني لـ«الإذاعة» إن الحدود أغلقت.", "مصدر أمني", "قال",
+        "قال", "الحدود أغلقت", 0);
+    one("ويرى سامي العلي وهو خبير مالي أن الدينار سيتعافى.", "سامي العلي",
+        "يرى", "رأى", "الدينار سيتعافى", 0);
+    one("وقال هذا المسؤول إن التحقيق مستمر.", "هذا المسؤول", "قال", "قال",
+        "التحقيق مستمر", 0);
 }
 
 static void no_subject(void)
@@ -384,6 +391,21 @@ static void not_cues(void)
     none("«»");
     none("بحسب");
     none("Hello, \"world\" said the man.");
+    /* أن of another word: غير أن, بعد أن */
+    none("وكتب الشاعر قصائد كثيرة، غير أن شهرته جاءت متأخرة.");
+    none("وقال الحارس بعد أن أغلق الباب.");
+    /* أشار إلى + a noun: no content, even if أن comes later */
+    none("وأشار الكاتب إلى تفاصيل كثيرة قبل أن يغادر.");
+    /* a verb inside a clause, after its subject in a phrase, is not a new
+     * attribution without a speaker */
+    {
+        khabar_doc *d = analyze("وأشار التقرير إلى أن الأرقام في الشمال "
+                                "تشير إلى أن الفقر تراجع.");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        expect(d, 0, "التقرير", "أشار", "أشار",
+               "الأرقام في الشمال تشير إلى أن الفقر تراجع", 0);
+        khabar_doc_free(d);
+    }
     one("وبين المحلل أن النمو سيتباطأ.", "المحلل", "بين", "بين",
         "النمو سيتباطأ", 0);
 }
@@ -514,6 +536,49 @@ static void pathological(void)
     CHECK(q1 > 29900 && q1 < 30000);
 }
 
+/* Random texts of cues, particles, names, marks and punctuation: every
+ * quote keeps the invariants, whatever the order. */
+static void random_texts(void)
+{
+    static const char *const vocab[] = {
+        "قال", "وقال", "قالت", "يقول", "وأضاف", "أكد", "وأشار", "بين",
+        "ذكر", "نقل", "عن", "قوله", "جاء", "في", "بيان", "تصريحات",
+        "بحسب", "وفقا", "لـ", "حسبما", "مشيرا", "مؤكدا", "قائلا", "إلى",
+        "على", "من", "إن", "أن", "بأن", "أنه", "فإن", "الوزير", "الرئيس",
+        "بوتين", "مراسل", "الجزيرة", "الحكومة", "مصادر", "أمس", "الذي",
+        "أما", "فقال", "قد", "يذكر", "تم", "ما", "أعرب", "عن", "قلقه",
+        "«", "»", "\"", "'", "“", "”", "„", "‘", "’", "‹", "›", ":", "،",
+        ",", ".", "؟", "!", "…", "-", "(", ")", "\n", "\n\n", "x", "2015",
+    };
+    static char text[2048];
+    uint32_t seed = 12345;
+    int doc, w;
+    for (doc = 0; doc < 400; doc++) {
+        size_t len = 0;
+        int words = 1 + (int)(seed % 60);
+        khabar_doc *d;
+        for (w = 0; w < words; w++) {
+            const char *v;
+            size_t n;
+            seed = seed * 1103515245u + 12345u;
+            v = vocab[(seed >> 8) % (sizeof vocab / sizeof vocab[0])];
+            n = strlen(v);
+            if (len + n + 2 >= sizeof text)
+                break;
+            memcpy(text + len, v, n);
+            len += n;
+            if ((seed >> 20) % 4)
+                text[len++] = ' ';
+        }
+        text[len] = 0;
+        d = analyze(text);
+        CHECK(d != NULL);
+        if (d)
+            invariants(d);
+        khabar_doc_free(d);
+    }
+}
+
 void suite_quotes(void)
 {
     verb_first();
@@ -528,5 +593,6 @@ void suite_quotes(void)
     original_bytes();
     schemes();
     article();
+    random_texts();
     pathological();
 }
