@@ -4,32 +4,46 @@
  *
  * Arabic news attributes speech in a handful of shapes, and each is found
  * from the words' lemmas and clitic segmentation (وقال = و + قال), not from
- * lists of written forms:
+ * lists of written forms; where the lemmatizer misses a form (بينت,
+ * يقولون), person and number affixes are taken off the letters instead.
  *
  *   VSO, the common one       وقال الرئيس الروسي إن ...        (reported)
  *                             وأضاف الوزير: «...»              (direct)
- *   SVO                       بوتين قال إن ...
- *   no subject                وأضاف أن ...   the previous quote's speaker
+ *   SVO                       بوتين قال إن ... / أما X فقال / X، الذي قال
+ *   no subject                وأضاف أن ...   the previous quote's speaker,
+ *                             where a clause starts, outside quotations,
+ *                             and within RECENT sentences
  *   a participle              ...، مشيرا إلى أن ...   the speaker of the
  *                             quote before it in the sentence
- *   the quote first           «...»، قال الوزير.
+ *   the quote first           «...»، قال الوزير.   (verbs of saying only)
  *   نقل عن X قوله             ونقلت الوكالة عن المتحدث قوله إن ...  (X speaks)
  *   جاء في بيان X             جاء في تصريحات الرئيس أن ...
- *   a source                  بحسب الكرملين / وفقا لـ... / نقلا عن ...
+ *   a source                  بحسب الكرملين / وفقا لـ... / حسبما قال ...:
+ *                             the content is the clause before it, or after
+ *                             it when it leads the sentence (بحسب X، فإن)
  *   أعرب عن, كشف عن            the content is what follows عن
  *
- * A cue verb needs its content within a few tokens: the complementizer إن/أن
- * (also بأن, and إلى أن / على أن / من أن after أشار, أكد, حذر), a colon, or
- * an opening quotation mark; what lies between is the speaker, cut where an
- * occasion or a time begins (في تصريح, أمس, للجزيرة). Verbs that are also
- * common nouns or prepositions (بين, ذكر, رأى ...) count only where a verb
- * stands: after و/ف, كما, قد, a comma, or the sentence start.
+ * A cue verb needs its content within WINDOW tokens: the complementizer
+ * إن/أن (also بأن, and إلى أن / على أن / من أن after أشار, أكد, حذر), a
+ * colon, or an opening quotation mark; what lies between is the speaker,
+ * cut where an occasion, a time, an addressee or a relative clause begins
+ * (في تصريح, أمس, للجزيرة, الذي). Verbs that are also common nouns or
+ * prepositions (بين, ذكر, رأى ...) count only where a verb stands: after
+ * و/ف, كما, قد, a comma, or the sentence start. A short quotation after an
+ * addressee or an opinion verb is a name (لوكالة "سانا", اعتبر فيلم "X"),
+ * and أن after غير, بعد, قبل ... belongs to them, not to the cue.
+ *
+ * The content of a reported quote runs to the end of its sentence (or of
+ * the quotation it is in), and ends where a continuation of the same
+ * speaker starts (، وأضاف / ، مشيرا). Its span starts after the whole
+ * complementizer token (أنه: after the pronoun).
  *
  * Quotation marks are paired per sentence with a stack: « », “ ”, „ “,
  * ‘ ’, ‹ ›, reversed »«, ”…” and ASCII quotes by the spaces around them.
  * A mark that never closes runs to the end of its sentence, no further.
- * Every scan is bounded by a window or by the sentence, so the stage is
- * linear in the input, whatever the input.
+ * Every scan is bounded by a window or by the sentence, and a sentence is
+ * looked at in pieces of CHUNK tokens, so the stage is linear in time and
+ * small in memory, whatever the input.
  */
 #include "extract.h"
 
