@@ -591,12 +591,14 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
+/* Byte order; keys are a few letters, so a loop beats a call to memcmp. */
 static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
 {
-    size_t n = na < nb ? na : nb;
-    int c = n ? memcmp(a, b, n) : 0;
-    if (c)
-        return c;
+    size_t n = na < nb ? na : nb, i;
+    for (i = 0; i < n; i++) {
+        if (a[i] != b[i])
+            return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+    }
     return na < nb ? -1 : na > nb;
 }
 
