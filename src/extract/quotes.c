@@ -1,10 +1,1845 @@
-/* quotes.c - placeholder until the quote finder lands (helper at work). */
+/*
+ * quotes.c - the quote stage: quotations and reported speech, with who said
+ * them, the verb or phrase that says so, and what was said (stage QUOTES).
+ *
+ * Arabic news attributes speech in a handful of shapes, and each is found
+ * from the words' lemmas and clitic segmentation (وقال = و + قال), not from
+ * lists of written forms; where the lemmatizer misses a form (بينت,
+ * يقولون), person and number affixes are taken off the letters instead.
+ *
+ *   VSO, the common one       وقال الرئيس الروسي إن ...        (reported)
+ *                             وأضاف الوزير: «...»              (direct)
+ *   SVO                       بوتين قال إن ... / أما X فقال / X، الذي قال
+ *   no subject                وأضاف أن ...   the previous quote's speaker,
+ *                             where a clause starts, outside quotations,
+ *                             and within RECENT sentences
+ *   a participle              ...، مشيرا إلى أن ...   the speaker of the
+ *                             quote before it in the sentence
+ *   the quote first           «...»، قال الوزير.   (verbs of saying only)
+ *   نقل عن X قوله             ونقلت الوكالة عن المتحدث قوله إن ...  (X speaks)
+ *   جاء في بيان X             جاء في تصريحات الرئيس أن ...
+ *   a source                  بحسب الكرملين / وفقا لـ... / حسبما قال ...:
+ *                             the content is the clause before it, or after
+ *                             it when it leads the sentence (بحسب X، فإن)
+ *   أعرب عن, كشف عن            the content is what follows عن
+ *
+ * A cue verb needs its content within WINDOW tokens: the complementizer
+ * إن/أن (also بأن, and إلى أن / على أن / من أن after أشار, أكد, حذر), a
+ * colon, or an opening quotation mark; what lies between is the speaker,
+ * cut where an occasion, a time, an addressee or a relative clause begins
+ * (في تصريح, أمس, للجزيرة, الذي). Verbs that are also common nouns or
+ * prepositions (بين, ذكر, رأى ...) count only where a verb stands: after
+ * و/ف, كما, قد, a comma, or the sentence start. A short quotation after an
+ * addressee or an opinion verb is a name (لوكالة "سانا", اعتبر فيلم "X"),
+ * and أن after غير, بعد, قبل ... belongs to them, not to the cue.
+ *
+ * The content of a reported quote runs to the end of its sentence (or of
+ * the quotation it is in), and ends where a continuation of the same
+ * speaker starts (، وأضاف / ، مشيرا). Its span starts after the whole
+ * complementizer token (أنه: after the pronoun).
+ *
+ * Quotation marks are paired per sentence with a stack: « », “ ”, „ “,
+ * ‘ ’, ‹ ›, reversed »«, ”…” and ASCII quotes by the spaces around them.
+ * A mark that never closes runs to the end of its sentence, no further.
+ * Every scan is bounded by a window or by the sentence, and a sentence is
+ * looked at in pieces of CHUNK tokens, so the stage is linear in time and
+ * small in memory, whatever the input.
+ */
 #include "extract.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "../core/doc.h"
 
+#define NONE SIZE_MAX
+#define WINDOW 16     /* tokens from a cue to its content */
+#define SVO_REACH 8   /* tokens of a subject before its verb */
+#define SRC_REACH 8   /* tokens of a source after بحسب */
+#define MARK_REACH 8  /* open marks a closing mark looks through */
+#define RECENT 3      /* sentences a dropped subject reaches back */
+#define CHUNK 65536   /* tokens of a sentence looked at together: a longer
+                         one (a megabyte of marks) goes in pieces, so the
+                         stage's memory stays small */
+
+/* ------------------------------------------------------------------------ */
+/* Tables                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* How a key matches: the past stem (and the lemma), the imperfect stem
+ * (after ي ت ن ا), the active participle (مشير for مشيرا). */
+enum { FORM_PAST = 1, FORM_IMPF = 2, FORM_PART = 4, FORM_SRC = 8 };
+
+/* Cue flags. */
+enum {
+    CF_VPOS = 1,  /* also a noun or a preposition: only where a verb stands */
+    CF_QAIL = 2,  /* only with قائلا (ومضى قائلا) */
+    CF_AN = 4,    /* the content may be what follows عن (أعرب عن) */
+    CF_ILA = 8,   /* only with إلى before أن (لفت إلى أن) */
+    CF_NAQL = 16, /* نقل عن X قوله: the speaker follows عن */
+    CF_JAA = 32,  /* جاء في بيان X */
+    CF_SAY = 64,  /* a verb of saying: a quotation may follow it without a
+                     colon (وأضاف "..."), or come before it */
+    CF_OPINION = 128, /* a verb of opinion: اعتبر X "Y" names, not quotes */
+    CF_TO = 256      /* إلى أن, or no content (أشار إلى النقاط) */
+};
+
+typedef struct cue_def {
+    const char *lemma; /* canonical lemma, as cue_lemma */
+    unsigned flags;
+} cue_def;
+
+typedef struct cue_key {
+    const char *key;   /* search-folded, see fold() */
+    unsigned char len; /* bytes */
+    unsigned char cue; /* enum cue_id */
+    unsigned char forms;
+} cue_key;
+
+enum cue_id {
+    Q_QALA,
+    Q_ADAFA,
+    Q_AKKADA,
+    Q_AWDAHA,
+    Q_DHAKARA,
+    Q_ALANA,
+    Q_ASHARA,
+    Q_BAYYANA,
+    Q_SHADDADA,
+    Q_ITABARA,
+    Q_RAA,
+    Q_LAFATA,
+    Q_NAFA,
+    Q_KASHAFA,
+    Q_SARRAHA,
+    Q_HADHDHARA,
+    Q_TABAA,
+    Q_AFADA,
+    Q_ARDAFA,
+    Q_ZAAMA,
+    Q_ITARAFA,
+    Q_NAWWAHA,
+    Q_ARABA,
+    Q_ABBARA,
+    Q_NAQALA,
+    Q_RAJJAHA,
+    Q_TAWAQQAA,
+    Q_ABLAGHA,
+    Q_ISTATRADA,
+    Q_KHATAMA,
+    Q_MADA,
+    Q_IDDAA,
+    Q_AQARRA,
+    Q_ITAQADA,
+    Q_KATABA,
+    Q_JAA,
+    Q_WARADA,
+    Q_HASAB,
+    Q_WIFQ,
+    Q_TIBQ,
+    Q_COUNT
+};
+
+static const cue_def cue_defs[Q_COUNT] = {
+    {"قال", CF_SAY}, /* Q_QALA */
+    {"أضاف", CF_SAY}, /* Q_ADAFA */
+    {"أكد", 0}, /* Q_AKKADA */
+    {"أوضح", 0}, /* Q_AWDAHA */
+    {"ذكر", CF_VPOS}, /* Q_DHAKARA */
+    {"أعلن", 0}, /* Q_ALANA */
+    {"أشار", CF_TO}, /* Q_ASHARA */
+    {"بين", CF_VPOS}, /* Q_BAYYANA */
+    {"شدد", 0}, /* Q_SHADDADA */
+    {"اعتبر", CF_OPINION}, /* Q_ITABARA */
+    {"رأى", CF_VPOS | CF_OPINION}, /* Q_RAA */
+    {"لفت", CF_VPOS | CF_ILA | CF_TO}, /* Q_LAFATA */
+    {"نفى", CF_VPOS}, /* Q_NAFA */
+    {"كشف", CF_VPOS | CF_AN}, /* Q_KASHAFA */
+    {"صرح", CF_VPOS}, /* Q_SARRAHA */
+    {"حذر", CF_VPOS}, /* Q_HADHDHARA */
+    {"تابع", CF_VPOS | CF_SAY}, /* Q_TABAA */
+    {"أفاد", 0}, /* Q_AFADA */
+    {"أردف", CF_SAY}, /* Q_ARDAFA */
+    {"زعم", CF_VPOS | CF_OPINION}, /* Q_ZAAMA */
+    {"اعترف", 0}, /* Q_ITARAFA */
+    {"نوه", CF_TO}, /* Q_NAWWAHA */
+    {"أعرب", CF_AN}, /* Q_ARABA */
+    {"عبر", CF_VPOS | CF_AN}, /* Q_ABBARA */
+    {"نقل", CF_VPOS | CF_NAQL}, /* Q_NAQALA */
+    {"رجح", CF_VPOS | CF_OPINION}, /* Q_RAJJAHA */
+    {"توقع", CF_VPOS | CF_OPINION}, /* Q_TAWAQQAA */
+    {"أبلغ", 0}, /* Q_ABLAGHA */
+    {"استطرد", CF_SAY}, /* Q_ISTATRADA */
+    {"ختم", CF_QAIL | CF_SAY}, /* Q_KHATAMA */
+    {"مضى", CF_QAIL | CF_SAY}, /* Q_MADA */
+    {"ادعى", 0}, /* Q_IDDAA */
+    {"أقر", 0}, /* Q_AQARRA */
+    {"اعتقد", CF_VPOS | CF_OPINION}, /* Q_ITAQADA */
+    {"كتب", CF_VPOS}, /* Q_KATABA */
+    {"جاء", CF_JAA}, /* Q_JAA */
+    {"ورد", CF_JAA}, /* Q_WARADA */
+    {"حسب", 0}, /* Q_HASAB */
+    {"وفق", 0}, /* Q_WIFQ */
+    {"طبق", 0}, /* Q_TIBQ */
+};
+
+/* Sorted by bytes (a test looks every one up). */
+static const cue_key cue_keys[] = {
+    {"ابلغ", 8, Q_ABLAGHA, FORM_PAST},
+    {"ادعي", 8, Q_IDDAA, FORM_PAST},
+    {"اردف", 8, Q_ARDAFA, FORM_PAST},
+    {"استطرد", 12, Q_ISTATRADA, FORM_PAST},
+    {"اشار", 8, Q_ASHARA, FORM_PAST},
+    {"اضاف", 8, Q_ADAFA, FORM_PAST},
+    {"اعتبر", 10, Q_ITABARA, FORM_PAST},
+    {"اعترف", 10, Q_ITARAFA, FORM_PAST},
+    {"اعتقد", 10, Q_ITAQADA, FORM_PAST},
+    {"اعرب", 8, Q_ARABA, FORM_PAST},
+    {"اعلن", 8, Q_ALANA, FORM_PAST},
+    {"افاد", 8, Q_AFADA, FORM_PAST},
+    {"اقر", 6, Q_AQARRA, FORM_PAST},
+    {"اكد", 6, Q_AKKADA, FORM_PAST},
+    {"اوضح", 8, Q_AWDAHA, FORM_PAST},
+    {"بلغ", 6, Q_ABLAGHA, FORM_IMPF},
+    {"بين", 6, Q_BAYYANA, FORM_PAST | FORM_IMPF},
+    {"تابع", 8, Q_TABAA, FORM_PAST | FORM_IMPF},
+    {"توقع", 8, Q_TAWAQQAA, FORM_PAST | FORM_IMPF},
+    {"جاء", 6, Q_JAA, FORM_PAST},
+    {"حذر", 6, Q_HADHDHARA, FORM_PAST | FORM_IMPF},
+    {"ختم", 6, Q_KHATAMA, FORM_PAST | FORM_IMPF},
+    {"ذكر", 6, Q_DHAKARA, FORM_PAST | FORM_IMPF},
+    {"راي", 6, Q_RAA, FORM_PAST},
+    {"رجح", 6, Q_RAJJAHA, FORM_PAST | FORM_IMPF},
+    {"ردف", 6, Q_ARDAFA, FORM_IMPF},
+    {"ري", 4, Q_RAA, FORM_IMPF},
+    {"زعم", 6, Q_ZAAMA, FORM_PAST | FORM_IMPF},
+    {"ستطرد", 10, Q_ISTATRADA, FORM_IMPF},
+    {"شدد", 6, Q_SHADDADA, FORM_PAST | FORM_IMPF},
+    {"شير", 6, Q_ASHARA, FORM_IMPF},
+    {"صرح", 6, Q_SARRAHA, FORM_PAST | FORM_IMPF},
+    {"ضيف", 6, Q_ADAFA, FORM_IMPF},
+    {"عبر", 6, Q_ABBARA, FORM_PAST | FORM_IMPF},
+    {"عتبر", 8, Q_ITABARA, FORM_IMPF},
+    {"عترف", 8, Q_ITARAFA, FORM_IMPF},
+    {"عتقد", 8, Q_ITAQADA, FORM_IMPF},
+    {"عرب", 6, Q_ARABA, FORM_IMPF},
+    {"علن", 6, Q_ALANA, FORM_IMPF},
+    {"فيد", 6, Q_AFADA, FORM_IMPF},
+    {"قال", 6, Q_QALA, FORM_PAST},
+    {"قايل", 8, Q_QALA, FORM_PART},
+    {"قول", 6, Q_QALA, FORM_IMPF},
+    {"كاشف", 8, Q_KASHAFA, FORM_PART},
+    {"كتب", 6, Q_KATABA, FORM_PAST | FORM_IMPF},
+    {"كشف", 6, Q_KASHAFA, FORM_PAST | FORM_IMPF},
+    {"لافت", 8, Q_LAFATA, FORM_PART},
+    {"لفت", 6, Q_LAFATA, FORM_PAST | FORM_IMPF},
+    {"مبين", 8, Q_BAYYANA, FORM_PART},
+    {"متوقع", 10, Q_TAWAQQAA, FORM_PART},
+    {"محذر", 8, Q_HADHDHARA, FORM_PART},
+    {"مرجح", 8, Q_RAJJAHA, FORM_PART},
+    {"مشدد", 8, Q_SHADDADA, FORM_PART},
+    {"مشير", 8, Q_ASHARA, FORM_PART},
+    {"مضي", 6, Q_MADA, FORM_PAST | FORM_IMPF},
+    {"مضيف", 8, Q_ADAFA, FORM_PART},
+    {"معبر", 8, Q_ABBARA, FORM_PART},
+    {"معتبر", 10, Q_ITABARA, FORM_PART},
+    {"معرب", 8, Q_ARABA, FORM_PART},
+    {"معلن", 8, Q_ALANA, FORM_PART},
+    {"منوه", 8, Q_NAWWAHA, FORM_PART},
+    {"موضح", 8, Q_AWDAHA, FORM_PART},
+    {"موكد", 8, Q_AKKADA, FORM_PART},
+    {"نافي", 8, Q_NAFA, FORM_PART},
+    {"نفي", 6, Q_NAFA, FORM_PAST | FORM_IMPF},
+    {"نقل", 6, Q_NAQALA, FORM_PAST | FORM_IMPF},
+    {"نوه", 6, Q_NAWWAHA, FORM_PAST | FORM_IMPF},
+    {"ورد", 6, Q_WARADA, FORM_PAST},
+    {"وضح", 6, Q_AWDAHA, FORM_IMPF},
+    {"وكد", 6, Q_AKKADA, FORM_IMPF},
+};
+
+/* Word classes: particles that shape an attribution, and words that end a
+ * speaker phrase (TF_*). Keys are search-folded. */
+enum {
+    K_NONE = 0,
+    K_COMP,   /* إن أن: the complementizer */
+    K_CONN,   /* إلى على من before أن */
+    K_AN,     /* عن */
+    K_QAD,    /* قد */
+    K_AMMA,   /* أما */
+    K_MA,     /* ما (بحسب ما ذكر) */
+    K_FI,     /* في */
+    K_QAWL,   /* قول (نقل عنه قوله) */
+    K_VLEAD,  /* كما فيما ثم ...: a verb may follow */
+    K_HASAB,  /* حسب */
+    K_WIFQ,   /* وفق وفقا */
+    K_TIBQ,   /* طبقا */
+    K_NAQLAN, /* نقلا */
+    /* punctuation, set from the token */
+    K_PUNCT,
+    K_COLON,
+    K_TERM    /* . ! ? ؟ … */
+};
+
+enum {
+    TF_CUT = 1,      /* ends a speaker: أمس, الذي, حول ... */
+    TF_MEDIA = 2,    /* after ل, ends a speaker: للجزيرة, لوكالة */
+    TF_EVENT = 4,    /* في تصريح: the occasion; جاء في بيان */
+    TF_OCCASION = 8, /* في وقت سابق, في ختام */
+    TF_SOURCE = 16,  /* a source noun after بحسب: مصادر, وكالة */
+    TF_IMPERS = 32,  /* يذكر أن: impersonal, no speaker */
+    /* set from the token */
+    TF_NOVERB = 64,  /* no cue verb after it: تم كشف, عدم ذكر */
+    /* set from the token */
+    TF_DEF = 128,    /* starts with the article */
+    TF_PRONL = 256,  /* ل + a pronoun: لي, له, لها */
+    TF_ENCL = 512,   /* has a pronoun suffix: ذكرها */
+    TF_FIRST = 1024, /* first person plural: نرى */
+    TF_REL = 2048,   /* a relative pronoun: الذي قال */
+    TF_MA = 4096,    /* حسبما, وفقما: ما is in the token */
+    TF_NOCOMP = 8192, /* أن after it is not a cue's (غير أن, بعد أن) */
+    TF_DEM = 16384   /* a demonstrative: هذا المسؤول is a speaker */
+};
+
+typedef struct word_class {
+    const char *key;
+    unsigned char len;
+    unsigned char kind;
+    unsigned short flags;
+} word_class;
+
+static const word_class word_classes[] = {
+    {"اتصال", 10, K_NONE, TF_EVENT},
+    {"اثناء", 10, K_NONE, TF_CUT},
+    {"اجتماع", 12, K_NONE, TF_EVENT},
+    {"احصاءات", 14, K_NONE, TF_SOURCE},
+    {"احصاييات", 16, K_NONE, TF_SOURCE},
+    {"اذ", 4, K_VLEAD, 0},
+    {"اذاعه", 10, K_NONE, TF_MEDIA},
+    {"ارقام", 10, K_NONE, TF_SOURCE},
+    {"استطلاع", 14, K_NONE, TF_SOURCE},
+    {"اطار", 8, K_NONE, TF_OCCASION},
+    {"اعقاب", 10, K_NONE, TF_OCCASION},
+    {"اعلام", 10, K_NONE, TF_SOURCE},
+    {"اعلان", 10, K_NONE, TF_EVENT},
+    {"افاده", 10, K_NONE, TF_EVENT},
+    {"الا", 6, K_NONE, TF_NOCOMP},
+    {"الاثنين", 14, K_NONE, TF_CUT},
+    {"الاحد", 10, K_NONE, TF_CUT},
+    {"الاربعاء", 16, K_NONE, TF_CUT},
+    {"الان", 8, K_NONE, TF_CUT},
+    {"التي", 8, K_NONE, TF_CUT | TF_REL},
+    {"الثلاثاء", 16, K_NONE, TF_CUT},
+    {"الجمعه", 12, K_NONE, TF_CUT},
+    {"الخميس", 12, K_NONE, TF_CUT},
+    {"الذي", 8, K_NONE, TF_CUT | TF_REL},
+    {"الذين", 10, K_NONE, TF_CUT | TF_REL},
+    {"السبت", 10, K_NONE, TF_CUT},
+    {"الصحافيين", 18, K_NONE, TF_CUT},
+    {"الصحفيين", 16, K_NONE, TF_CUT},
+    {"اللاتي", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللتان", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللتين", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللذان", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللذين", 12, K_NONE, TF_CUT | TF_REL},
+    {"اللواتي", 14, K_NONE, TF_CUT | TF_REL},
+    {"الليله", 12, K_NONE, TF_CUT},
+    {"المراسلين", 18, K_NONE, TF_CUT},
+    {"الي", 6, K_CONN, 0},
+    {"اليوم", 10, K_NONE, TF_CUT},
+    {"اما", 6, K_AMMA, 0},
+    {"امام", 8, K_NONE, TF_CUT},
+    {"امس", 6, K_NONE, TF_CUT},
+    {"ان", 4, K_COMP, 0},
+    {"انستغرام", 16, K_NONE, TF_MEDIA},
+    {"اوليك", 10, K_NONE, TF_DEM},
+    {"ايضا", 8, K_NONE, TF_CUT},
+    {"بالرغم", 12, K_NONE, TF_NOCOMP},
+    {"بدايه", 10, K_NONE, TF_OCCASION},
+    {"بعد", 6, K_NONE, TF_CUT | TF_NOCOMP},
+    {"بعدما", 10, K_VLEAD, 0},
+    {"بل", 4, K_VLEAD, 0},
+    {"بلاغ", 8, K_NONE, TF_EVENT | TF_SOURCE},
+    {"بما", 6, K_NONE, TF_NOCOMP},
+    {"بي", 4, K_NONE, TF_MEDIA},
+    {"بيان", 8, K_NONE, TF_EVENT | TF_SOURCE},
+    {"بيانات", 12, K_NONE, TF_EVENT | TF_SOURCE},
+    {"بيد", 6, K_NONE, TF_NOCOMP},
+    {"بينما", 10, K_VLEAD, 0},
+    {"تدوينه", 12, K_NONE, TF_EVENT},
+    {"تسجيل", 10, K_NONE, TF_EVENT},
+    {"تصريح", 10, K_NONE, TF_EVENT},
+    {"تصريحات", 14, K_NONE, TF_EVENT},
+    {"تعقيب", 10, K_NONE, TF_OCCASION},
+    {"تعليق", 10, K_NONE, TF_EVENT},
+    {"تعليقا", 12, K_NONE, TF_CUT},
+    {"تغريدات", 14, K_NONE, TF_EVENT},
+    {"تغريده", 12, K_NONE, TF_EVENT},
+    {"تقارير", 12, K_NONE, TF_SOURCE},
+    {"تقديرات", 14, K_NONE, TF_SOURCE},
+    {"تقرير", 10, K_NONE, TF_EVENT | TF_SOURCE},
+    {"تلغرام", 12, K_NONE, TF_MEDIA},
+    {"تلفزيون", 14, K_NONE, TF_MEDIA},
+    {"تلك", 6, K_NONE, TF_DEM},
+    {"تم", 4, K_NONE, TF_NOVERB},
+    {"تويتر", 10, K_NONE, TF_MEDIA},
+    {"تيليغرام", 16, K_NONE, TF_MEDIA},
+    {"ثم", 4, K_VLEAD, 0},
+    {"جزيره", 10, K_NONE, TF_MEDIA},
+    {"جلسه", 8, K_NONE, TF_EVENT},
+    {"جيش", 6, K_NONE, TF_SOURCE},
+    {"حتي", 6, K_NONE, TF_NOCOMP},
+    {"حديث", 8, K_NONE, TF_EVENT},
+    {"حساب", 8, K_NONE, TF_EVENT | TF_MEDIA},
+    {"حسب", 6, K_HASAB, 0},
+    {"حكومه", 10, K_NONE, TF_SOURCE},
+    {"حوار", 8, K_NONE, TF_EVENT},
+    {"حول", 6, K_NONE, TF_CUT},
+    {"حيث", 6, K_VLEAD, 0},
+    {"حين", 6, K_VLEAD, 0},
+    {"خبراء", 10, K_NONE, TF_SOURCE},
+    {"ختام", 8, K_NONE, TF_OCCASION},
+    {"خطاب", 8, K_NONE, TF_EVENT},
+    {"خلال", 8, K_NONE, TF_CUT},
+    {"دراسه", 10, K_NONE, TF_SOURCE},
+    {"دون", 6, K_NONE, TF_NOCOMP},
+    {"ديوان", 10, K_NONE, TF_SOURCE},
+    {"ذات", 6, K_NONE, TF_CUT},
+    {"ذاك", 6, K_NONE, TF_DEM},
+    {"ذلك", 6, K_NONE, TF_DEM},
+    {"رد", 4, K_NONE, TF_OCCASION},
+    {"ردا", 6, K_NONE, TF_CUT},
+    {"رساله", 10, K_NONE, TF_EVENT},
+    {"رغم", 6, K_NONE, TF_NOCOMP},
+    {"رويترز", 12, K_NONE, TF_MEDIA},
+    {"رياسه", 10, K_NONE, TF_SOURCE},
+    {"سكان", 8, K_NONE, TF_SOURCE},
+    {"سلطات", 10, K_NONE, TF_SOURCE},
+    {"سياق", 8, K_NONE, TF_OCCASION},
+    {"شان", 6, K_NONE, TF_CUT},
+    {"شبكه", 8, K_NONE, TF_MEDIA | TF_SOURCE},
+    {"شرطه", 8, K_NONE, TF_SOURCE},
+    {"شريط", 8, K_NONE, TF_EVENT},
+    {"شهود", 8, K_NONE, TF_SOURCE},
+    {"صباح", 8, K_NONE, TF_CUT},
+    {"صباحا", 10, K_NONE, TF_CUT},
+    {"صحافه", 10, K_NONE, TF_MEDIA},
+    {"صحافي", 10, K_NONE, TF_MEDIA},
+    {"صحافيين", 14, K_NONE, TF_MEDIA},
+    {"صحف", 6, K_NONE, TF_SOURCE},
+    {"صحفي", 8, K_NONE, TF_MEDIA},
+    {"صحفيين", 12, K_NONE, TF_MEDIA},
+    {"صحيفه", 10, K_NONE, TF_MEDIA | TF_SOURCE},
+    {"صفحه", 8, K_NONE, TF_EVENT | TF_MEDIA},
+    {"طبقا", 8, K_TIBQ, 0},
+    {"ظهر", 6, K_NONE, TF_CUT},
+    {"عدم", 6, K_NONE, TF_NOVERB},
+    {"عقب", 6, K_NONE, TF_CUT},
+    {"علي", 6, K_CONN, 0},
+    {"عن", 4, K_AN, TF_CUT},
+    {"عند", 6, K_NONE, TF_CUT},
+    {"عندما", 10, K_VLEAD, 0},
+    {"غدا", 6, K_NONE, TF_CUT},
+    {"غير", 6, K_NONE, TF_NOCOMP},
+    {"فرانس", 10, K_NONE, TF_MEDIA},
+    {"في", 4, K_FI, 0},
+    {"فيسبوك", 12, K_NONE, TF_MEDIA},
+    {"فيما", 8, K_VLEAD, 0},
+    {"قبل", 6, K_NONE, TF_CUT | TF_NOCOMP},
+    {"قد", 4, K_QAD, 0},
+    {"قناه", 8, K_NONE, TF_MEDIA | TF_SOURCE},
+    {"قول", 6, K_QAWL, 0},
+    {"كذلك", 8, K_VLEAD, TF_CUT},
+    {"كلمه", 8, K_NONE, TF_EVENT},
+    {"كما", 6, K_VLEAD, TF_NOCOMP},
+    {"لدي", 6, K_NONE, TF_CUT},
+    {"لقاء", 8, K_NONE, TF_EVENT},
+    {"لك", 4, K_NONE, TF_CUT},
+    {"لكم", 6, K_NONE, TF_CUT},
+    {"لكن", 6, K_VLEAD, 0},
+    {"لنا", 6, K_NONE, TF_CUT},
+    {"له", 4, K_NONE, TF_CUT},
+    {"لها", 6, K_NONE, TF_CUT},
+    {"لهم", 6, K_NONE, TF_CUT},
+    {"لهما", 8, K_NONE, TF_CUT},
+    {"لو", 4, K_NONE, TF_NOCOMP},
+    {"لي", 4, K_NONE, TF_CUT},
+    {"ما", 4, K_MA, 0},
+    {"متحدث", 10, K_NONE, TF_SOURCE},
+    {"متحدثا", 12, K_NONE, TF_CUT},
+    {"مجددا", 10, K_NONE, TF_CUT},
+    {"مجله", 8, K_NONE, TF_MEDIA},
+    {"محللين", 12, K_NONE, TF_SOURCE},
+    {"مداخله", 12, K_NONE, TF_EVENT},
+    {"مذكره", 10, K_NONE, TF_EVENT},
+    {"مراسل", 10, K_NONE, TF_MEDIA | TF_SOURCE},
+    {"مراسلين", 14, K_NONE, TF_MEDIA},
+    {"مراقبين", 14, K_NONE, TF_SOURCE},
+    {"مرصد", 8, K_NONE, TF_SOURCE},
+    {"مساء", 8, K_NONE, TF_CUT},
+    {"مستهل", 10, K_NONE, TF_OCCASION},
+    {"مسعفين", 12, K_NONE, TF_SOURCE},
+    {"مسوول", 10, K_NONE, TF_SOURCE},
+    {"مسوولون", 14, K_NONE, TF_SOURCE},
+    {"مسوولين", 14, K_NONE, TF_SOURCE},
+    {"مصادر", 10, K_NONE, TF_SOURCE},
+    {"مصدر", 8, K_NONE, TF_SOURCE},
+    {"مع", 4, K_NONE, TF_NOCOMP},
+    {"معرض", 8, K_NONE, TF_OCCASION},
+    {"معطيات", 12, K_NONE, TF_SOURCE},
+    {"مقابله", 12, K_NONE, TF_EVENT},
+    {"مكتب", 8, K_NONE, TF_SOURCE},
+    {"من", 4, K_CONN, 0},
+    {"منذ", 6, K_NONE, TF_CUT | TF_NOCOMP},
+    {"منشور", 10, K_NONE, TF_EVENT},
+    {"منصه", 8, K_NONE, TF_MEDIA},
+    {"منظمه", 10, K_NONE, TF_SOURCE},
+    {"موتمر", 10, K_NONE, TF_EVENT},
+    {"موقع", 8, K_NONE, TF_MEDIA | TF_SOURCE},
+    {"ناشطون", 12, K_NONE, TF_SOURCE},
+    {"ناشطين", 12, K_NONE, TF_SOURCE},
+    {"ندوه", 8, K_NONE, TF_EVENT},
+    {"نص", 4, K_NONE, TF_EVENT},
+    {"نقلا", 8, K_NAQLAN, 0},
+    {"نهايه", 10, K_NONE, TF_OCCASION},
+    {"هاتين", 10, K_NONE, TF_DEM},
+    {"هذا", 6, K_NONE, TF_DEM},
+    {"هذه", 6, K_NONE, TF_DEM},
+    {"هذين", 8, K_NONE, TF_DEM},
+    {"هولاء", 10, K_NONE, TF_DEM},
+    {"هييه", 8, K_NONE, TF_SOURCE},
+    {"وثيقه", 10, K_NONE, TF_EVENT},
+    {"وزاره", 10, K_NONE, TF_SOURCE},
+    {"وسايل", 10, K_NONE, TF_MEDIA | TF_SOURCE},
+    {"وفق", 6, K_WIFQ, 0},
+    {"وفقا", 8, K_WIFQ, 0},
+    {"وقت", 6, K_NONE, TF_OCCASION},
+    {"وقتما", 10, K_VLEAD, 0},
+    {"وكالات", 12, K_NONE, TF_MEDIA | TF_SOURCE},
+    {"وكاله", 10, K_NONE, TF_MEDIA | TF_SOURCE},
+    {"يبدو", 8, K_NONE, TF_IMPERS},
+    {"يتم", 6, K_NONE, TF_NOVERB},
+    {"يتوقع", 10, K_NONE, TF_IMPERS},
+    {"يجب", 6, K_NONE, TF_NOCOMP},
+    {"يدعي", 8, K_NONE, TF_IMPERS},
+    {"يذكر", 8, K_NONE, TF_IMPERS},
+    {"يرجح", 8, K_NONE, TF_IMPERS},
+    {"يري", 6, K_NONE, TF_IMPERS},
+    {"يسمي", 8, K_NONE, TF_IMPERS},
+    {"يشار", 8, K_NONE, TF_IMPERS},
+    {"يعتبر", 10, K_NONE, TF_IMPERS},
+    {"يعتقد", 10, K_NONE, TF_IMPERS},
+    {"يعلم", 8, K_NONE, TF_IMPERS},
+    {"يفترض", 10, K_NONE, TF_IMPERS},
+    {"يقال", 8, K_NONE, TF_IMPERS},
+    {"يلاحظ", 10, K_NONE, TF_IMPERS},
+    {"يمكن", 8, K_NONE, TF_NOCOMP},
+    {"ينبغي", 10, K_NONE, TF_NOCOMP},
+    {"ينظر", 8, K_NONE, TF_IMPERS},
+    {"يوتيوب", 12, K_NONE, TF_MEDIA},
+    {"يوم", 6, K_NONE, TF_CUT},
+};
+
+/* ------------------------------------------------------------------------ */
+/* Strings                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Search folding of UTF-8 bytes into out: أ إ آ ٱ -> ا, ؤ -> و, ئ ى -> ي,
+ * ة -> ه; harakat, dagger alef and tatweel dropped. Returns the length, or
+ * SIZE_MAX when out is too small (no key is that long). */
+static size_t fold(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c == 0xD8 || c == 0xD9) && i + 1 < n) {
+            unsigned char d = (unsigned char)s[i + 1];
+            const char *rep = NULL;
+            if (c == 0xD8 && (d == 0xA2 || d == 0xA3 || d == 0xA5))
+                rep = "\xD8\xA7";
+            else if (c == 0xD9 && d == 0xB1)
+                rep = "\xD8\xA7";
+            else if (c == 0xD8 && d == 0xA4)
+                rep = "\xD9\x88";
+            else if ((c == 0xD8 && d == 0xA6) || (c == 0xD9 && d == 0x89))
+                rep = "\xD9\x8A";
+            else if (c == 0xD8 && d == 0xA9)
+                rep = "\xD9\x87";
+            else if (c == 0xD9 && ((d >= 0x8B && d <= 0x92) || d == 0xB0 ||
+                                   d == 0x80)) {
+                i += 2;
+                continue;
+            }
+            if (o + 2 > cap)
+                return SIZE_MAX;
+            if (rep) {
+                out[o] = rep[0];
+                out[o + 1] = rep[1];
+            } else {
+                out[o] = (char)c;
+                out[o + 1] = (char)d;
+            }
+            o += 2;
+            i += 2;
+            continue;
+        }
+        if (o + 1 > cap)
+            return SIZE_MAX;
+        out[o++] = (char)c;
+        i++;
+    }
+    return o;
+}
+
+/* Byte order; keys are a few letters, so a loop beats a call to memcmp. */
+static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t n = na < nb ? na : nb, i;
+    for (i = 0; i < n; i++) {
+        if (a[i] != b[i])
+            return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+    }
+    return na < nb ? -1 : na > nb;
+}
+
+static const cue_key *find_cue(const char *s, size_t n)
+{
+    size_t lo = 0, hi = sizeof cue_keys / sizeof cue_keys[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = key_cmp(cue_keys[mid].key, cue_keys[mid].len, s, n);
+        if (c == 0)
+            return &cue_keys[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static const word_class *find_class(const char *s, size_t n)
+{
+    size_t lo = 0, hi = sizeof word_classes / sizeof word_classes[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = key_cmp(word_classes[mid].key, word_classes[mid].len, s, n);
+        if (c == 0)
+            return &word_classes[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static int has_prefix(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    return n >= k && memcmp(s, p, k) == 0;
+}
+
+static int has_suffix(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    return n >= k && memcmp(s + n - k, p, k) == 0;
+}
+
+/* The single code point of a short token, or 0. */
+static uint32_t one_cp(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 1 && u[0] < 0x80)
+        return u[0];
+    if (n == 2 && (u[0] & 0xE0) == 0xC0 && (u[1] & 0xC0) == 0x80)
+        return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    if (n == 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80)
+        return ((uint32_t)(u[0] & 0x0F) << 12) |
+               ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tokens of a sentence                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* Quotation marks. */
+enum {
+    MK_NONE = 0, MK_GUIL_L, MK_GUIL_R, MK_DQ_L, MK_DQ_R, MK_DQ_LOW,
+    MK_SQ_L, MK_SQ_R, MK_ANG_L, MK_ANG_R, MK_ASCII2, MK_ASCII1
+};
+
+static int mark_of(uint32_t cp)
+{
+    switch (cp) {
+    case 0xAB: return MK_GUIL_L;   /* « */
+    case 0xBB: return MK_GUIL_R;   /* » */
+    case 0x201C: return MK_DQ_L;   /* “ */
+    case 0x201D: return MK_DQ_R;   /* ” */
+    case 0x201E: return MK_DQ_LOW; /* „ */
+    case 0x2018: return MK_SQ_L;   /* ‘ */
+    case 0x2019: return MK_SQ_R;   /* ’ */
+    case 0x2039: return MK_ANG_L;  /* ‹ */
+    case 0x203A: return MK_ANG_R;  /* › */
+    case '"': return MK_ASCII2;
+    case '\'': return MK_ASCII1;
+    default: return MK_NONE;
+    }
+}
+
+/* Whether an opening mark o is closed by c. Reversed guillemets (»...«)
+ * and ”...” with the same mark on both sides are common in Arabic text. */
+static int closes(int o, int c)
+{
+    switch (o) {
+    case MK_GUIL_L: return c == MK_GUIL_R;
+    case MK_GUIL_R: return c == MK_GUIL_L;
+    case MK_DQ_L: return c == MK_DQ_R;
+    case MK_DQ_R: case MK_DQ_LOW: return c == MK_DQ_R || c == MK_DQ_L;
+    case MK_SQ_L: return c == MK_SQ_R;
+    case MK_ANG_L: return c == MK_ANG_R;
+    case MK_ASCII2: return c == MK_ASCII2;
+    case MK_ASCII1: return c == MK_ASCII1;
+    default: return 0;
+    }
+}
+
+/* Proclitics of a token. */
+enum { P_WA = 1, P_FA = 2, P_BI = 4, P_LI = 8, P_KA = 16, P_SA = 32 };
+
+enum { OPEN = 1, CLOSE = 2 };
+
+/* What the stage knows of one token of the sentence. */
+typedef struct tok_info {
+    size_t partner;   /* the other mark of a quotation, or NONE */
+    size_t encl;      /* the closing mark of the innermost quotation the
+                         token is in, or NONE */
+    size_t body;      /* input offset after its proclitics */
+    uint8_t mark;     /* OPEN, CLOSE (paired), or 0 */
+    uint8_t mk;       /* MK_* */
+    uint8_t kind;     /* K_* */
+    uint16_t flags;   /* TF_* */
+    uint8_t pre;      /* P_* */
+    uint8_t upos;     /* of its host */
+    uint8_t cue;      /* enum cue_id + 1, or 0 */
+    uint8_t form;     /* FORM_* the cue matched */
+} tok_info;
+
+typedef struct qctx {
+    khabar_doc *doc;
+    const khabar_token *tk;
+    const khabar_word *w;
+    const size_t *tw;
+    tok_info *ti;         /* ti[k - a] for the sentence's tokens */
+    size_t a, b;          /* the sentence: tokens [a, b) */
+    size_t last;          /* its last token before final punctuation, or
+                             NONE when it has none */
+    size_t sent;          /* its index */
+    size_t sent_quotes;   /* quotes found before it */
+    size_t covered;       /* tokens before this are in a quote of it */
+    /* the speaker of the last quote, for a verb without a subject */
+    int have_last;
+    size_t last_sent, last_s, last_e, last_cluster;
+    size_t lemma_off[Q_COUNT]; /* cue lemmas put in the doc, or NONE */
+} qctx;
+
+#define TI(q, k) (&(q)->ti[(k) - (q)->a])
+
+static int is_nominal(int upos)
+{
+    return upos == KHABAR_UPOS_NOUN || upos == KHABAR_UPOS_PROPN ||
+           upos == KHABAR_UPOS_ADJ || upos == KHABAR_UPOS_X ||
+           upos == KHABAR_UPOS_NUM;
+}
+
+/* The cue a token's lemma or letters name, if any: the lemma first, then
+ * the letters after the proclitics with person and number affixes off,
+ * for the forms the lemmatizer does not bring back (بينت, يقولون). */
+static void match_cue(tok_info *x, const char *lem, size_t nl,
+                      const char *r, size_t nr)
+{
+    static const struct {
+        const char *s;
+        unsigned forms;
+    } suffixes[] = {
+        {"", FORM_PAST | FORM_IMPF | FORM_PART},
+        {"\xD8\xAA", FORM_PAST},                           /* ت */
+        {"\xD9\x88\xD8\xA7", FORM_PAST | FORM_IMPF},       /* وا */
+        {"\xD8\xA7", FORM_PAST | FORM_IMPF | FORM_PART},   /* ا */
+        {"\xD8\xAA\xD8\xA7", FORM_PAST},                   /* تا */
+        {"\xD9\x86", FORM_PAST | FORM_IMPF},               /* ن */
+        {"\xD9\x88\xD9\x86", FORM_IMPF | FORM_PART},       /* ون */
+        {"\xD8\xA7\xD9\x86", FORM_IMPF | FORM_PART},       /* ان */
+        {"\xD9\x8A\xD9\x86", FORM_IMPF | FORM_PART},       /* ين */
+        {"\xD9\x87", FORM_PART}                            /* ه (ة) */
+    };
+    static const char *const prefixes[] = {
+        "\xD9\x8A", "\xD8\xAA", "\xD9\x86", "\xD8\xA7" /* ي ت ن ا */
+    };
+    const cue_key *k;
+    size_t i, j;
+    int def = (x->flags & TF_DEF) != 0;
+    if (nl != SIZE_MAX && (k = find_cue(lem, nl)) != NULL) {
+        if (k->forms & FORM_PAST) {
+            x->cue = (uint8_t)(k->cue + 1);
+            x->form = FORM_PAST;
+            return;
+        }
+        if ((k->forms & FORM_PART) && !def) {
+            x->cue = (uint8_t)(k->cue + 1);
+            x->form = FORM_PART;
+            return;
+        }
+    }
+    if (nr == SIZE_MAX || nr < 4 || nr > 24)
+        return;
+    for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t ns = strlen(suffixes[i].s), n;
+        if (!has_suffix(r, nr, suffixes[i].s) || nr - ns < 4)
+            continue;
+        n = nr - ns;
+        k = find_cue(r, n);
+        if (k && (k->forms & suffixes[i].forms & FORM_PAST)) {
+            x->cue = (uint8_t)(k->cue + 1);
+            x->form = FORM_PAST;
+            return;
+        }
+        if (k && (k->forms & suffixes[i].forms & FORM_PART) && !def) {
+            x->cue = (uint8_t)(k->cue + 1);
+            x->form = FORM_PART;
+            return;
+        }
+        if (!(suffixes[i].forms & FORM_IMPF))
+            continue;
+        for (j = 0; j < sizeof prefixes / sizeof prefixes[0]; j++) {
+            if (!has_prefix(r, n, prefixes[j]) || n < 6)
+                continue;
+            k = find_cue(r + 2, n - 2);
+            if (k && (k->forms & FORM_IMPF)) {
+                x->cue = (uint8_t)(k->cue + 1);
+                x->form = FORM_IMPF;
+                if (j == 2) /* نرى, نعتبر */
+                    x->flags |= TF_FIRST;
+                return;
+            }
+        }
+    }
+}
+
+static int is_terminal_cp(uint32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F ||
+           cp == 0x2026 || cp == 0x06D4;
+}
+
+/* Fills x for token t. */
+static void classify(const qctx *q, size_t t, tok_info *x)
+{
+    const khabar_token *tok = &q->tk[t];
+    const khabar_word *w = q->w;
+    const char *nb = q->doc->norm_buf;
+    char h[48], r[48], lem[48];
+    size_t a, b, i, host, body, nh, nr = 0, nl;
+    const word_class *c;
+    memset(x, 0, sizeof *x);
+    x->partner = x->encl = NONE;
+    x->body = tok->start;
+    if (tok->kind == KHABAR_TOK_PUNCT) {
+        uint32_t cp = one_cp(q->doc->text + tok->start, tok->end - tok->start);
+        x->upos = KHABAR_UPOS_PUNCT;
+        x->mk = (uint8_t)mark_of(cp);
+        if (cp == ':')
+            x->kind = K_COLON;
+        else if (is_terminal_cp(cp) ||
+                 (tok->end - tok->start >= 2 && q->doc->text[tok->start] == '.'))
+            x->kind = K_TERM;
+        else
+            x->kind = K_PUNCT;
+        return;
+    }
+    a = q->tw[t];
+    b = q->tw[t + 1];
+    if (a >= b)
+        return;
+    for (body = a; body < b && w[body].role == KHABAR_WORD_PROCLITIC; body++) {
+        const unsigned char *f = (const unsigned char *)nb + w[body].form;
+        if (w[body].form_len == 2 && f[0] == 0xD9 && f[1] == 0x88)
+            x->pre |= P_WA;
+        else if (w[body].form_len == 2 && f[0] == 0xD9 && f[1] == 0x81)
+            x->pre |= P_FA;
+        else if (w[body].form_len == 2 && f[0] == 0xD8 && f[1] == 0xA8)
+            x->pre |= P_BI;
+        else if (w[body].form_len == 2 && f[0] == 0xD9 && f[1] == 0x84)
+            x->pre |= P_LI;
+        else if (w[body].form_len == 2 && f[0] == 0xD9 && f[1] == 0x83)
+            x->pre |= P_KA;
+        else if (w[body].form_len == 2 && f[0] == 0xD8 && f[1] == 0xB3)
+            x->pre |= P_SA;
+    }
+    if (body == b)
+        body = a;
+    x->body = w[body].start;
+    if (body == a && b == a + 1 && w[a].form_len == 2 &&
+        (unsigned char)nb[w[a].form] == 0xD9 &&
+        (unsigned char)nb[w[a].form + 1] == 0x84)
+        x->pre |= P_LI; /* لـ alone: ل of the next token */
+    for (i = body; i < b; i++) {
+        if (w[i].role == KHABAR_WORD_ENCLITIC)
+            x->flags |= TF_ENCL;
+    }
+    for (host = body; host < b && w[host].role != KHABAR_WORD_HOST &&
+                      w[host].role != KHABAR_WORD_WHOLE;
+         host++)
+        ;
+    if (host == b)
+        host = body;
+    x->upos = w[host].upos;
+    nh = fold(nb + w[host].form, w[host].form_len, h, sizeof h);
+    for (i = body; i < b && nr != SIZE_MAX; i++) {
+        size_t n = fold(nb + w[i].form, w[i].form_len, r + nr, sizeof r - nr);
+        nr = n == SIZE_MAX ? SIZE_MAX : nr + n;
+    }
+    if (nh == SIZE_MAX)
+        return;
+    if (has_prefix(h, nh, "\xD8\xA7\xD9\x84") && nh > 4) /* ال */
+        x->flags |= TF_DEF;
+    if ((c = find_class(h, nh)) != NULL) {
+        x->kind = c->kind;
+        x->flags |= c->flags;
+    }
+    if ((x->flags & TF_DEF) && (c = find_class(h + 4, nh - 4)) != NULL)
+        x->flags |= (uint16_t)(c->flags & (TF_MEDIA | TF_EVENT | TF_OCCASION |
+                                           TF_SOURCE)); /* not الله: له */
+    if (x->kind == K_NONE && nr != SIZE_MAX && (c = find_class(r, nr)) != NULL)
+        x->kind = c->kind ? c->kind : x->kind; /* وفقا as one word */
+    /* لأن, كأن are not the complementizer; فحسب is "only". */
+    if (x->kind == K_COMP && (x->pre & (P_LI | P_KA)))
+        x->kind = K_NONE;
+    if (x->kind == K_HASAB && (x->pre & P_FA))
+        x->kind = K_NONE;
+    if (x->kind == K_QAWL && nr == nh)
+        x->kind = K_NONE; /* قوله, not قول */
+    if ((x->kind == K_HASAB || x->kind == K_WIFQ) && nr != SIZE_MAX &&
+        nr > nh && has_suffix(r, nr, "\xD9\x85\xD8\xA7")) /* ما */
+        x->flags |= TF_MA;
+    if ((x->pre & P_LI) && x->upos == KHABAR_UPOS_PRON)
+        x->flags |= TF_PRONL; /* له, لي */
+    if (x->kind == K_HASAB || x->kind == K_WIFQ || x->kind == K_TIBQ ||
+        x->kind == K_NAQLAN) {
+        x->cue = (uint8_t)(1 + (x->kind == K_HASAB   ? Q_HASAB
+                                : x->kind == K_WIFQ  ? Q_WIFQ
+                                : x->kind == K_TIBQ  ? Q_TIBQ
+                                                     : Q_NAQALA));
+        x->form = FORM_SRC;
+        return;
+    }
+    if (x->kind != K_NONE)
+        return;
+    switch (x->upos) {
+    case KHABAR_UPOS_PUNCT: case KHABAR_UPOS_NUM: case KHABAR_UPOS_PRON:
+    case KHABAR_UPOS_CCONJ: case KHABAR_UPOS_DET: case KHABAR_UPOS_SYM:
+        return;
+    default:
+        break;
+    }
+    if ((x->pre & (P_BI | P_KA)) || (x->flags & TF_DEF))
+        return; /* a verb takes neither ب, ك nor ال (برأت is not رأت) */
+    nl = fold(nb + w[host].lemma, w[host].lemma_len, lem, sizeof lem);
+    match_cue(x, lem, nl, r, nr);
+    if (x->cue && nr != SIZE_MAX && (c = find_class(r, nr)) != NULL)
+        x->flags |= c->flags & TF_IMPERS;
+}
+
+/* Pairs the sentence's quotation marks (see the file comment); stack has
+ * room for every token of the sentence. */
+static void pair_marks(qctx *q, size_t *stack)
+{
+    size_t top = 0, k;
+    for (k = q->a; k < q->b; k++) {
+        tok_info *x = TI(q, k);
+        int sb, sa, mk = x->mk;
+        size_t d;
+        if (!mk)
+            continue;
+        sb = k == q->a || q->tk[k - 1].end != q->tk[k].start;
+        sa = k + 1 == q->b || q->tk[k].end != q->tk[k + 1].start;
+        /* ASCII marks close when they lean on the word before them. */
+        if (!(mk == MK_ASCII2 && sb && !sa) && !(mk == MK_ASCII1 && sb)) {
+            for (d = 0; d < MARK_REACH && d < top; d++) {
+                size_t o = stack[top - 1 - d];
+                if (closes(TI(q, o)->mk, mk)) {
+                    TI(q, o)->mark = OPEN;
+                    TI(q, o)->partner = k;
+                    x->mark = CLOSE;
+                    x->partner = o;
+                    top -= d + 1;
+                    break;
+                }
+            }
+            if (x->mark)
+                continue;
+        }
+        switch (mk) {
+        case MK_SQ_R: case MK_ANG_R:
+            continue; /* an apostrophe, or a stray closing mark */
+        case MK_ASCII2:
+            if (!sb && sa)
+                continue;
+            break;
+        case MK_ASCII1:
+            if (!(sb && !sa))
+                continue;
+            break;
+        default:
+            break;
+        }
+        x->mark = OPEN; /* partner stays NONE until it closes */
+        stack[top++] = k;
+    }
+    /* Innermost enclosing quotation: pairs nest, so a stack of closers. */
+    top = 0;
+    for (k = q->a; k < q->b; k++) {
+        tok_info *x = TI(q, k);
+        while (top && stack[top - 1] <= k)
+            top--;
+        x->encl = top ? stack[top - 1] : NONE;
+        if (x->mark == OPEN && x->partner != NONE)
+            stack[top++] = x->partner;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Spans                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static int is_open(const qctx *q, size_t k)
+{
+    return k < q->b && TI(q, k)->mark == OPEN;
+}
+
+static int kind_at(const qctx *q, size_t k)
+{
+    return k < q->b ? TI(q, k)->kind : K_TERM;
+}
+
+/* Whether a clause starts at token c: after و/ف, a lead word, قد, a mark,
+ * a comma or أنه, or at the sentence start. A verb without a subject takes the
+ * last speaker only there: وأضاف أن, not الاستطلاعات تشير إلى أن. */
+static int clause_start(const qctx *q, size_t c)
+{
+    const tok_info *x = TI(q, c), *p;
+    if ((x->pre & (P_WA | P_FA)) || c == q->a)
+        return 1;
+    p = TI(q, c - 1);
+    return p->kind == K_PUNCT || p->kind == K_COLON || p->kind == K_VLEAD ||
+           p->kind == K_QAD || p->mark ||
+           (p->kind == K_COMP && (p->flags & TF_ENCL)); /* أنه اعتبر */
+}
+
+/* Whether a verb stands at token c: where a clause starts, or where the
+ * tagger says so. */
+static int verb_position(const qctx *q, size_t c)
+{
+    return TI(q, c)->upos == KHABAR_UPOS_VERB || clause_start(q, c);
+}
+
+/* The end of a speaker phrase that starts at token s, at most at e: it
+ * stops at punctuation, a time, an occasion (في تصريح), an addressee
+ * (للجزيرة, له), a relative clause or a topic (عن, حول). A phrase that
+ * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة);
+ * li_ok lets it start with ل (جاء في بيان للوزارة). */
+static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
+{
+    size_t k;
+    if (s < e) {
+        const tok_info *x = TI(q, s);
+        if (x->kind == K_CONN || x->kind == K_AN || x->kind == K_FI ||
+            x->upos == KHABAR_UPOS_ADP || (x->pre & (P_BI | P_KA)) ||
+            ((x->pre & P_LI) && !li_ok))
+            return s;
+    }
+    for (k = s; k < e; k++) {
+        const tok_info *x = TI(q, k);
+        /* a pronoun ends it (وهو الكاتب, هو أن), but هذه المنظمة goes on */
+        int pron = x->upos == KHABAR_UPOS_PRON &&
+                   !((x->flags & TF_DEM) && k + 1 < e &&
+                     (TI(q, k + 1)->flags & TF_DEF));
+        if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
+            x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
+            x->upos == KHABAR_UPOS_ADV || pron)
+            return k;
+        if ((x->pre & P_LI) && (x->flags & TF_MEDIA))
+            return k;
+        if ((x->pre & P_LI) && q->tk[k].end - q->tk[k].start <= 4)
+            return k; /* لـ alone */
+        if (x->kind == K_FI && k + 1 < e &&
+            (TI(q, k + 1)->flags & (TF_EVENT | TF_OCCASION)))
+            return k;
+        if (x->kind == K_CONN && k + 1 < e &&
+            (TI(q, k + 1)->flags & TF_MEDIA))
+            return k; /* على تويتر */
+    }
+    return e;
+}
+
+/* A subject before its verb c (بوتين قال, أما الوزير فقال): nominal words
+ * from a boundary (the sentence start, a colon or quotation mark, أن, أما,
+ * or a word with و) up to the verb. */
+static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
+{
+    size_t k = c, end, n = 0;
+    int boundary = 0;
+    if (TI(q, c)->pre & P_WA)
+        return 0;
+    while (k > q->a && TI(q, k - 1)->kind == K_QAD && n < 2) {
+        if (TI(q, k - 1)->pre & P_WA)
+            return 0;
+        k--;
+        n++;
+    }
+    end = k;
+    n = 0;
+    if (k > q->a && (TI(q, k - 1)->flags & TF_REL)) {
+        /* شهادة الشرطي، الذي قال: the noun the relative clause is on,
+         * with its adjectives, or the name (not the title before it) */
+        size_t r = k - 1;
+        int head = 0;
+        if (r > q->a && TI(q, r - 1)->kind == K_PUNCT && !TI(q, r - 1)->mark)
+            r--;
+        end = r;
+        for (k = r; k > q->a && n < 4 && head != KHABAR_UPOS_NOUN; n++) {
+            const tok_info *y = TI(q, k - 1);
+            if (y->kind != K_NONE || y->mark || !is_nominal(y->upos) ||
+                y->cue || (head == KHABAR_UPOS_PROPN &&
+                           y->upos != KHABAR_UPOS_PROPN))
+                break;
+            if (y->upos == KHABAR_UPOS_NOUN || y->upos == KHABAR_UPOS_PROPN)
+                head = y->upos;
+            k--;
+        }
+        if (n == 0 || (TI(q, c)->pre & P_FA))
+            return 0;
+        *ss = k;
+        *se = end;
+        return 1;
+    }
+    while (k > q->a && n < SVO_REACH) {
+        const tok_info *x = TI(q, k - 1);
+        if (x->kind != K_NONE || x->mark)
+            break;
+        if (!is_nominal(x->upos) || x->cue)
+            return 0;
+        k--;
+        n++;
+        if (x->pre & (P_WA | P_FA)) {
+            boundary = 1;
+            break;
+        }
+    }
+    if (n == 0)
+        return 0;
+    if (!boundary) {
+        int kd = k > q->a ? TI(q, k - 1)->kind : K_TERM;
+        if (k > q->a && !(kd == K_COLON || kd == K_COMP || kd == K_AMMA ||
+                          kd == K_VLEAD || TI(q, k - 1)->mark))
+            return 0;
+    }
+    if ((TI(q, c)->pre & P_FA) &&
+        !(k > q->a && TI(q, k - 1)->kind == K_AMMA))
+        return 0;
+    *ss = k;
+    *se = end;
+    return 1;
+}
+
+/* Content after token c (a complementizer, a colon, عن): to the end of the
+ * sentence, or of the quotation c is in. When it is one quotation whole, the
+ * content is inside it and *direct is set. Returns 0 when it is empty. */
+static int content_after(const qctx *q, size_t c, size_t *cs, size_t *ce,
+                         size_t *close_end, int *direct)
+{
+    size_t s = c + 1, e = q->last, n;
+    *direct = 0;
+    if (e == NONE || s > e)
+        return 0;
+    if (TI(q, c)->encl != NONE && TI(q, c)->encl - 1 < e)
+        e = TI(q, c)->encl - 1;
+    /* a closing mark opened before the content, and commas, are not in it */
+    for (n = 0; n < 4 && e >= s && e != NONE; n++) {
+        const tok_info *x = TI(q, e);
+        if ((x->mark == CLOSE && x->partner < s) ||
+            (!x->mark && (x->kind == K_PUNCT || x->kind == K_TERM)))
+            e--;
+        else
+            break;
+    }
+    if (e == NONE || e < s)
+        return 0;
+    *close_end = q->tk[e].end;
+    if (is_open(q, s) && TI(q, s)->partner == e) {
+        if (s + 1 > e - 1)
+            return 0;
+        *cs = q->tk[s + 1].start;
+        *ce = q->tk[e - 1].end;
+        *direct = 1;
+        return 1;
+    }
+    *cs = q->tk[s].start;
+    *ce = q->tk[e].end;
+    return 1;
+}
+
+/* Content inside the quotation that opens at o: to its closing mark, or to
+ * the end of the sentence (or of an outer quotation) when it never closes. */
+static int content_quoted(const qctx *q, size_t o, size_t *cs, size_t *ce,
+                          size_t *close_end)
+{
+    size_t p = TI(q, o)->partner, e;
+    if (p != NONE) {
+        if (o + 1 >= p)
+            return 0;
+        *cs = q->tk[o + 1].start;
+        *ce = q->tk[p - 1].end;
+        *close_end = q->tk[p].end;
+        return 1;
+    }
+    e = q->last;
+    if (TI(q, o)->encl != NONE && (e == NONE || TI(q, o)->encl - 1 < e))
+        e = TI(q, o)->encl - 1;
+    if (e == NONE || e <= o)
+        return 0;
+    *cs = q->tk[o + 1].start;
+    *ce = q->tk[e].end;
+    *close_end = *ce;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Quotes                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static size_t cue_lemma(qctx *q, int cue)
+{
+    if (q->lemma_off[cue] == NONE)
+        q->lemma_off[cue] = kh_doc_put(q->doc, cue_defs[cue].lemma,
+                                       strlen(cue_defs[cue].lemma));
+    return q->lemma_off[cue];
+}
+
+/* A quote under construction. */
+typedef struct draft {
+    size_t s_start, s_end; /* speaker; s_start == s_end: take the last one */
+    size_t c_start, c_end; /* cue */
+    size_t q_start, q_end; /* content */
+    size_t w_start, w_end; /* the whole, before the speaker joins it */
+    size_t first;          /* its first token */
+    int cue, direct;
+    int follows;           /* continues the quote before it in the sentence
+                              (وأضاف, مشيرا): that one's content ends here */
+    int no_drop;           /* without a subject it has no speaker: inside a
+                              quotation, or in the first person */
+} draft;
+
+static int emit(qctx *q, draft *d)
+{
+    khabar_doc *doc = q->doc;
+    khabar_quote *nq;
+    size_t lem = cue_lemma(q, d->cue), cluster;
+    if (lem == NONE)
+        return -1;
+    if (d->s_start == d->s_end) {
+        if (d->no_drop || !q->have_last || q->sent - q->last_sent > RECENT)
+            return 0;
+        d->s_start = q->last_s;
+        d->s_end = q->last_e;
+        cluster = q->last_cluster;
+    } else {
+        cluster = kh_cluster_at(doc, d->s_start, d->s_end);
+        if (d->s_start < d->w_start)
+            d->w_start = d->s_start;
+        if (d->s_end > d->w_end)
+            d->w_end = d->s_end;
+    }
+    /* The content of the quote before it ends where this one starts. */
+    if (d->follows && doc->quotes.len > q->sent_quotes) {
+        khabar_quote *p = (khabar_quote *)doc->quotes.data +
+                          doc->quotes.len - 1;
+        size_t k = d->first, n;
+        int kd = K_PUNCT;
+        /* back over commas and joining words (لكنه أشار) */
+        for (n = 0; n < 8 && k > q->a; n++) {
+            k--;
+            kd = TI(q, k)->kind;
+            if (TI(q, k)->mark ||
+                (kd != K_PUNCT && kd != K_VLEAD && kd != K_QAD))
+                break;
+        }
+        if (!p->direct && p->content_end > d->w_start &&
+            q->tk[k].end > p->content_start && q->tk[k].end < p->content_end &&
+            (TI(q, k)->mark ||
+             (kd != K_PUNCT && kd != K_VLEAD && kd != K_QAD))) {
+            p->content_end = q->tk[k].end;
+            p->end = p->content_end > p->cue_end ? p->content_end : p->cue_end;
+            if (p->speaker_end > p->end && p->speaker_start >= p->start)
+                p->end = p->speaker_end;
+        }
+    }
+    nq = kh_vec_push(&doc->quotes, sizeof *nq);
+    if (!nq)
+        return -1;
+    nq->start = d->w_start;
+    nq->end = d->w_end;
+    nq->speaker_start = d->s_start;
+    nq->speaker_end = d->s_end;
+    nq->cue_start = d->c_start;
+    nq->cue_end = d->c_end;
+    nq->content_start = d->q_start;
+    nq->content_end = d->q_end;
+    nq->cluster = cluster;
+    nq->cue_lemma = lem;
+    nq->cue_lemma_len = (uint16_t)strlen(cue_defs[d->cue].lemma);
+    nq->direct = (uint8_t)d->direct;
+    q->have_last = 1;
+    q->last_sent = q->sent;
+    q->last_s = d->s_start;
+    q->last_e = d->s_end;
+    q->last_cluster = cluster;
+    return 1;
+}
+
+/* Sets the content of d from token ct: a quotation that opens there
+ * (opening), else the clause after it. */
+static int draft_content(const qctx *q, draft *d, size_t ct, int opening)
+{
+    size_t close_end;
+    if (opening) {
+        if (!content_quoted(q, ct, &d->q_start, &d->q_end, &close_end))
+            return 0;
+        d->direct = 1;
+    } else if (!content_after(q, ct, &d->q_start, &d->q_end, &close_end,
+                              &d->direct)) {
+        return 0;
+    }
+    d->w_end = close_end > d->c_end ? close_end : d->c_end;
+    return 1;
+}
+
+/* What follows a cue's subject: the token of the content and how it
+ * starts. */
+enum { AT_NONE, AT_COMP, AT_OPEN, AT_COLON, AT_AN };
+
+/* After token k (a colon, قوله, قائلا): a complementizer or a quotation,
+ * through a colon. */
+static int after_lead(const qctx *q, size_t k, size_t *ct)
+{
+    size_t n = k + 1;
+    if (kind_at(q, n) == K_COLON && !is_open(q, n))
+        n++;
+    if (is_open(q, n)) {
+        *ct = n;
+        return AT_OPEN;
+    }
+    if (kind_at(q, n) == K_COMP) {
+        *ct = n;
+        return AT_COMP;
+    }
+    if (kind_at(q, n - 1) == K_COLON && n - 1 > k && n < q->b &&
+        q->last != NONE && n <= q->last) {
+        *ct = n - 1;
+        return AT_COLON;
+    }
+    return AT_NONE;
+}
+
+/* «...»، قال الوزير: the quotation before the cue c. */
+static int quote_before(qctx *q, size_t c, draft *d, size_t *next)
+{
+    size_t p = c, o, se, n;
+    for (n = 0; n < 2 && p > q->a && TI(q, p - 1)->kind == K_PUNCT &&
+                !TI(q, p - 1)->mark;
+         n++)
+        p--;
+    if (p == q->a || TI(q, p - 1)->mark != CLOSE)
+        return 0;
+    p--;
+    o = TI(q, p)->partner;
+    if (o < q->covered || o + 1 >= p)
+        return 0;
+    se = cut_speaker(q, c + 1,
+                     c + 1 + SRC_REACH < q->b ? c + 1 + SRC_REACH : q->b, 0);
+    d->s_start = d->s_end = 0;
+    if (se > c + 1) {
+        d->s_start = TI(q, c + 1)->body;
+        d->s_end = q->tk[se - 1].end;
+    }
+    d->q_start = q->tk[o + 1].start;
+    d->q_end = q->tk[p - 1].end;
+    d->w_start = q->tk[o].start;
+    d->w_end = d->c_end;
+    d->direct = 1;
+    d->first = o;
+    *next = se > c + 1 ? se : c + 1;
+    return 1;
+}
+
+/* A cue verb at token c (قال, أضاف, نقل عن, جاء في بيان ...). */
+static int try_verb(qctx *q, size_t c, size_t *next)
+{
+    const tok_info *x = TI(q, c);
+    int cue = x->cue - 1, at = AT_NONE, conn = 0, qail = 0;
+    unsigned fl = cue_defs[cue].flags;
+    size_t rs = c + 1, re = c + 1, ct = 0, k, lim, se;
+    draft d;
+    memset(&d, 0, sizeof d);
+    d.cue = cue;
+    d.c_start = x->body;
+    d.c_end = q->tk[c].end;
+    d.first = c;
+    if ((fl & CF_VPOS) && !verb_position(q, c))
+        return 0;
+    /* ذكرها (mentioned it) is no attribution, nor is تم كشف or ما قال */
+    if ((x->flags & TF_ENCL) && cue != Q_ABLAGHA)
+        return 0;
+    if (c > q->a && ((TI(q, c - 1)->flags & TF_NOVERB) ||
+                     TI(q, c - 1)->kind == K_MA))
+        return 0;
+    d.no_drop = x->encl != NONE || (x->flags & TF_FIRST) ||
+                !clause_start(q, c);
+    if (fl & CF_NAQL) { /* نقلت الوكالة عن المتحدث قوله */
+        for (k = c + 1; k < q->b && k < c + 6; k++) {
+            if (TI(q, k)->kind == K_AN || TI(q, k)->kind != K_NONE ||
+                TI(q, k)->mark)
+                break;
+        }
+        if (k >= q->b || TI(q, k)->kind != K_AN)
+            return 0;
+        if (k == c + 1)
+            d.c_end = q->tk[k].end;
+        rs = k + 1;
+    } else if (fl & CF_JAA) { /* جاء في بيان الوزارة */
+        if (kind_at(q, c + 1) != K_FI || c + 2 >= q->b ||
+            !(TI(q, c + 2)->flags & TF_EVENT))
+            return 0;
+        d.c_end = q->tk[c + 2].end;
+        rs = c + 3;
+    }
+    lim = rs + WINDOW < q->b ? rs + WINDOW : q->b;
+    for (k = rs; k < lim && at == AT_NONE; k++) {
+        const tok_info *y = TI(q, k);
+        if (y->mark == OPEN) {
+            size_t p = y->partner;
+            /* لـ"الجزيرة نت" أن: a name in quotation marks */
+            if (p != NONE && (kind_at(q, p + 1) == K_COMP ||
+                              (kind_at(q, p + 1) == K_CONN &&
+                               kind_at(q, p + 2) == K_COMP))) {
+                k = p;
+                continue;
+            }
+            /* Without a colon, only a verb of saying, or a quotation that
+             * ends the sentence, is followed by its words: اعتبر المصريون
+             * عيد "شم النسيم" بداية سنة names a thing. */
+            if ((p != NONE && p - k <= 2) || /* قالت صحيفة «صول» */
+                (!(fl & CF_SAY) &&
+                 ((fl & CF_OPINION) ||
+                  !((p == NONE || p >= q->last) && q->last != NONE &&
+                    q->last >= k + 3))) ||
+                /* قال ... لمراسلة الجوهرة "اف ام": a short name after an
+                 * addressee */
+                (p != NONE && p - k <= 4 &&
+                 (cut_speaker(q, rs, k, (fl & CF_JAA) != 0) < k ||
+                  (k > rs && (TI(q, k - 1)->pre & P_LI))))) {
+                /* (the first: fewer than two words) */
+                if (p == NONE)
+                    break;
+                k = p;
+                continue;
+            }
+            at = AT_OPEN;
+            re = ct = k;
+            break;
+        }
+        if (y->mark == CLOSE || y->kind == K_TERM)
+            break;
+        if (k > rs && TI(q, k - 1)->kind == K_PUNCT && !TI(q, k - 1)->mark &&
+            y->upos == KHABAR_UPOS_VERB && !y->cue)
+            break; /* وقال حساب، يبدو أنه ...: أن is another verb's */
+        switch (y->kind) {
+        case K_COMP:
+            if (TI(q, k - 1)->flags & TF_NOCOMP) {
+                k = lim; /* غير أن, بعد أن: not the cue's */
+                break;
+            }
+            at = AT_COMP;
+            re = ct = k;
+            break;
+        case K_CONN:
+            if (kind_at(q, k + 1) == K_COMP) {
+                at = AT_COMP;
+                re = k;
+                ct = k + 1;
+                conn = 1;
+            } else if (fl & CF_TO) {
+                k = lim; /* أشار إلى النقاط: no content */
+            }
+            break;
+        case K_COLON:
+            re = k;
+            at = after_lead(q, k - 1, &ct);
+            if (at == AT_NONE)
+                return 0;
+            break;
+        case K_QAWL:
+            if (fl & CF_NAQL) {
+                re = k;
+                at = after_lead(q, k, &ct);
+                if (at == AT_NONE)
+                    return 0;
+            }
+            break;
+        case K_AN:
+            if ((fl & CF_AN) && !(y->flags & TF_ENCL)) {
+                at = AT_AN;
+                re = ct = k;
+            }
+            break;
+        default:
+            if (y->cue == Q_QALA + 1 && y->form == FORM_PART) { /* قائلا */
+                re = k;
+                qail = 1;
+                at = after_lead(q, k, &ct);
+                if (at == AT_NONE)
+                    return 0;
+            } else if (y->cue && (y->form == FORM_PART ||
+                                  y->form == FORM_SRC ||
+                                  !(cue_defs[y->cue - 1].flags & CF_VPOS))) {
+                k = lim; /* another cue: its own quote */
+            }
+            break;
+        }
+    }
+    if (at == AT_NONE) {
+        if (!(fl & CF_SAY) || (fl & CF_QAIL))
+            return 0;
+        if (!quote_before(q, c, &d, next))
+            return 0;
+        return emit(q, &d);
+    }
+    if (((fl & CF_QAIL) && !qail) || ((fl & CF_ILA) && !conn))
+        return 0;
+    se = cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
+    if (se > rs) {
+        d.s_start = TI(q, rs)->body;
+        d.s_end = q->tk[se - 1].end;
+    } else if (fl & CF_JAA) {
+        d.s_start = TI(q, c + 2)->body; /* جاء في البيان: the statement */
+        d.s_end = q->tk[c + 2].end;
+    } else {
+        size_t ss, sse;
+        if (x->flags & TF_IMPERS)
+            return 0; /* يذكر أن */
+        if (subject_before(q, c, &ss, &sse)) {
+            d.s_start = TI(q, ss)->body;
+            d.s_end = q->tk[sse - 1].end;
+            d.first = ss;
+        }
+    }
+    d.w_start = d.c_start;
+    if (!draft_content(q, &d, ct, at == AT_OPEN))
+        return 0;
+    d.follows = (x->pre & (P_WA | P_FA)) || d.s_start == d.s_end ||
+                (c > q->a && TI(q, c - 1)->kind == K_PUNCT);
+    *next = ct + 1;
+    return emit(q, &d);
+}
+
+/* A participle after a quote of the sentence: ...، مؤكدا أن ... */
+static int try_participle(qctx *q, size_t c, size_t *next)
+{
+    const tok_info *x = TI(q, c);
+    int cue = x->cue - 1, at = AT_NONE;
+    size_t n = c + 1, ct = 0;
+    draft d;
+    if (q->doc->quotes.len == q->sent_quotes || x->encl != NONE)
+        return 0;
+    if (kind_at(q, n) == K_CONN && kind_at(q, n + 1) == K_COMP) {
+        at = AT_COMP;
+        ct = n + 1;
+    } else if (kind_at(q, n) == K_COMP) {
+        at = AT_COMP;
+        ct = n;
+    } else if (is_open(q, n) || kind_at(q, n) == K_COLON) {
+        at = after_lead(q, c, &ct);
+    } else if ((cue_defs[cue].flags & CF_AN) && kind_at(q, n) == K_AN) {
+        at = AT_AN;
+        ct = n;
+    }
+    if (at == AT_NONE || ((cue_defs[cue].flags & CF_ILA) && ct == n))
+        return 0;
+    memset(&d, 0, sizeof d);
+    d.cue = cue;
+    d.c_start = x->body;
+    d.c_end = q->tk[c].end;
+    d.w_start = d.c_start;
+    d.first = c;
+    d.follows = 1;
+    if (!draft_content(q, &d, ct, at == AT_OPEN))
+        return 0;
+    /* no speaker: emit() takes the last one, the quote's before it */
+    *next = ct + 1;
+    return emit(q, &d);
+}
+
+/* Whether tokens [s, e) name a source: a person or an organization in
+ * them, or any entity starting them (بحسب واشنطن). Entities are in input
+ * order. */
+static int names_source(const qctx *q, size_t s, size_t e)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t lo = 0, hi = q->doc->entities.len, i;
+    while (lo < hi) { /* the first entity ending after s */
+        size_t mid = (lo + hi) / 2;
+        if (en[mid].first_token + en[mid].n_tokens <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo; i < q->doc->entities.len && en[i].first_token < e; i++) {
+        if (en[i].type == KHABAR_ENT_PER || en[i].type == KHABAR_ENT_ORG ||
+            en[i].first_token == s)
+            return 1;
+    }
+    return 0;
+}
+
+/* A source: بحسب الكرملين، ... / ...، وفقا لوكالة الأنباء. / نقلا عن ... */
+static int try_source(qctx *q, size_t c, size_t *next)
+{
+    const tok_info *x = TI(q, c);
+    int kind = x->kind, has_verb = 0, direct = 0;
+    size_t s = c + 1, k, lim, se, e0, s0, close_end, n, ct;
+    draft d;
+    memset(&d, 0, sizeof d);
+    d.cue = x->cue - 1;
+    d.c_start = x->body;
+    d.c_end = q->tk[c].end;
+    if (x->pre & P_BI) { /* بحسب: the cue starts at ب */
+        const khabar_word *w = q->w;
+        size_t i;
+        for (i = q->tw[c]; i < q->tw[c + 1]; i++) {
+            if (w[i].role == KHABAR_WORD_PROCLITIC && w[i].form_len == 2 &&
+                (unsigned char)q->doc->norm_buf[w[i].form + 1] == 0xA8) {
+                d.c_start = w[i].start;
+                break;
+            }
+        }
+    }
+    if (x->flags & TF_MA) {
+        s = c; /* حسبما قال: as if ما stood apart */
+    } else if (kind == K_WIFQ || kind == K_TIBQ) { /* وفقا لـ / وفقا للبيان */
+        if (s >= q->b || !(TI(q, s)->pre & P_LI))
+            return 0;
+        if (q->tk[s].end - q->tk[s].start <= 4) { /* لـ alone */
+            d.c_end = q->tk[s].end;
+            s++;
+        }
+    } else if (kind == K_NAQLAN) {
+        if (kind_at(q, s) != K_AN)
+            return 0;
+        d.c_end = q->tk[s].end;
+        s++;
+    }
+    if ((kind_at(q, s) == K_MA || s == c) && s + 1 < q->b &&
+        (TI(q, s + 1)->cue || TI(q, s + 1)->upos == KHABAR_UPOS_VERB)) {
+        const tok_info *v = TI(q, s + 1);
+        if (v->cue && v->form != FORM_SRC && v->form != FORM_PART)
+            d.cue = v->cue - 1; /* بحسب ما قال: the verb's lemma */
+        d.c_end = q->tk[s + 1].end;
+        s += 2;
+        has_verb = 1;
+    } else if (s == c) {
+        return 0;
+    }
+    lim = s + SRC_REACH < q->b ? s + SRC_REACH : q->b;
+    for (k = s; k < lim; k++) {
+        const tok_info *y = TI(q, k);
+        if (y->mark || y->kind == K_PUNCT || y->kind == K_COLON ||
+            y->kind == K_TERM || y->kind == K_COMP)
+            break;
+    }
+    se = cut_speaker(q, s, k, 1);
+    if (se == s)
+        return 0;
+    if (!has_verb && !names_source(q, s, se) &&
+        !(TI(q, s)->flags & TF_SOURCE))
+        return 0;
+    d.s_start = TI(q, s)->body;
+    d.s_end = q->tk[se - 1].end;
+    *next = se;
+    s0 = q->covered > q->a ? q->covered : q->a;
+    for (n = 0; n < 4 && s0 < c && TI(q, s0)->kind == K_PUNCT &&
+                !TI(q, s0)->mark;
+         n++)
+        s0++;
+    ct = k;
+    for (n = 0; n < 2 && ct < q->b && TI(q, ct)->kind == K_PUNCT &&
+                !TI(q, ct)->mark;
+         n++)
+        ct++;
+    /* The content follows when the source leads the sentence or فإن comes
+     * after it (بحسب X، فإن ...); else it is what came before (...، بحسب X). */
+    if (q->last != NONE && k <= q->last &&
+        (s0 >= c || kind_at(q, ct) == K_COMP)) {
+        if (kind_at(q, ct) != K_COMP)
+            ct--; /* content_after() starts after ct */
+        if (!content_after(q, ct, &d.q_start, &d.q_end, &close_end,
+                           &d.direct))
+            return 0;
+        d.w_start = d.c_start;
+        d.w_end = close_end;
+        d.first = c;
+        *next = ct + 1;
+        return emit(q, &d);
+    }
+    if (s0 >= c)
+        return 0;
+    e0 = c - 1;
+    for (n = 0; n < 4 && e0 >= s0 && e0 != NONE; n++) {
+        if (TI(q, e0)->kind == K_PUNCT && !TI(q, e0)->mark)
+            e0--;
+        else
+            break;
+    }
+    if (e0 == NONE || e0 < s0)
+        return 0;
+    if (is_open(q, s0) && TI(q, s0)->partner == e0) {
+        if (s0 + 1 > e0 - 1)
+            return 0;
+        d.q_start = q->tk[s0 + 1].start;
+        d.q_end = q->tk[e0 - 1].end;
+        direct = 1;
+    } else {
+        d.q_start = q->tk[s0].start;
+        d.q_end = q->tk[e0].end;
+    }
+    d.direct = direct;
+    d.w_start = q->tk[s0].start;
+    d.w_end = d.s_end;
+    d.first = s0;
+    return emit(q, &d);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The stage                                                                */
+/* ------------------------------------------------------------------------ */
+
+static int by_start(const void *pa, const void *pb)
+{
+    const khabar_quote *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->cue_start != b->cue_start)
+        return a->cue_start < b->cue_start ? -1 : 1;
+    return 0;
+}
+
+static int quotes_in_sentence(qctx *q)
+{
+    size_t i;
+    q->covered = q->a;
+    for (i = q->a; i < q->b; i++) {
+        const tok_info *x = TI(q, i);
+        size_t next = i + 1, before = q->doc->quotes.len;
+        int rc;
+        if (!x->cue)
+            continue;
+        if (x->form == FORM_SRC)
+            rc = try_source(q, i, &next);
+        else if (x->form == FORM_PART)
+            rc = try_participle(q, i, &next);
+        else
+            rc = try_verb(q, i, &next);
+        if (rc < 0)
+            return -1;
+        if (rc > 0 && q->doc->quotes.len > before) {
+            const khabar_quote *nq =
+                (const khabar_quote *)q->doc->quotes.data + before;
+            /* tokens up to the quote's end are covered */
+            while (q->covered < q->b && q->tk[q->covered].start < nq->end)
+                q->covered++;
+            if (next > i + 1)
+                i = next - 1;
+        }
+    }
+    return 0;
+}
+
 int kh_quotes(khabar_doc *doc)
 {
-    (void)doc;
+    qctx q;
+    kh_vec info = {0}, stack = {0};
+    const khabar_sentence *sn = doc->sentences.data;
+    size_t si, i, n;
+    int rc = 0, sorted = 1;
+    if (!doc->token_words || !doc->tokens.len)
+        return 0;
+    memset(&q, 0, sizeof q);
+    q.doc = doc;
+    q.tk = doc->tokens.data;
+    q.w = doc->words.data;
+    q.tw = doc->token_words;
+    for (i = 0; i < Q_COUNT; i++)
+        q.lemma_off[i] = NONE;
+    for (si = 0, n = 0; si < doc->sentences.len && rc == 0;) {
+        size_t k, end = sn[si].first_token + sn[si].n_tokens;
+        if (n == 0) { /* a new sentence */
+            q.sent = si;
+            q.sent_quotes = doc->quotes.len;
+        }
+        q.a = sn[si].first_token + n;
+        q.b = end - q.a > CHUNK ? q.a + CHUNK : end;
+        n += q.b - q.a;
+        if (q.b == end) {
+            si++;
+            n = 0;
+        }
+        if (q.b == q.a)
+            continue;
+        info.len = stack.len = 0;
+        if (kh_vec_reserve(&info, sizeof(tok_info), q.b - q.a) != 0 ||
+            kh_vec_reserve(&stack, sizeof(size_t), q.b - q.a) != 0) {
+            rc = -1;
+            break;
+        }
+        q.ti = info.data;
+        for (k = q.a; k < q.b; k++)
+            classify(&q, k, TI(&q, k));
+        pair_marks(&q, stack.data);
+        q.last = q.b - 1;
+        while (q.last != NONE && q.last >= q.a &&
+               !TI(&q, q.last)->mark &&
+               (TI(&q, q.last)->kind == K_TERM ||
+                TI(&q, q.last)->kind == K_PUNCT)) {
+            if (q.last == q.a) {
+                q.last = NONE;
+                break;
+            }
+            q.last--;
+        }
+        rc = quotes_in_sentence(&q);
+    }
+    kh_vec_free(&info);
+    kh_vec_free(&stack);
+    if (rc != 0)
+        return -1;
+    for (i = 1; i < doc->quotes.len; i++) {
+        if (by_start((khabar_quote *)doc->quotes.data + i - 1,
+                     (khabar_quote *)doc->quotes.data + i) > 0)
+            sorted = 0;
+    }
+    if (!sorted)
+        qsort(doc->quotes.data, doc->quotes.len, sizeof(khabar_quote),
+              by_start);
     return 0;
 }

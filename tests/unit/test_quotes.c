@@ -1,4 +1,598 @@
-/* test_quotes.c - placeholder. */
+/* test_quotes.c - the quote stage: attributions in their usual shapes
+ * (verb first, subject first, no subject, participles, sources, the quote
+ * first), quotation marks of every kind, paired or left open, words that
+ * look like cues and are not, and inputs that must stay linear. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
+
 #include "test.h"
 
-void suite_quotes(void) {}
+static khabar_doc *analyze_flags(const char *text, unsigned flags)
+{
+    khabar_options o = {0};
+    o.stages = KHABAR_STAGE_QUOTES;
+    o.flags = flags;
+    return khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
+}
+
+static khabar_doc *analyze(const char *text)
+{
+    return analyze_flags(text, 0);
+}
+
+/* Compares input bytes [s, e) of d with want. */
+#define CHECK_SPAN(d, s, e, want)                                            \
+    t_check_mem(__FILE__, __LINE__, khabar_doc_text((d), NULL) + (s),        \
+                (e) - (s), (want))
+
+/* What every quote of every doc must satisfy. */
+static void invariants(const khabar_doc *d)
+{
+    size_t n = khabar_doc_quote_count(d), i, len;
+    const khabar_quote *q = khabar_doc_quotes(d);
+    const char *nb = khabar_doc_norm(d);
+    khabar_doc_text(d, &len);
+    for (i = 0; i < n; i++) {
+        CHECK(q[i].start < q[i].end && q[i].end <= len);
+        CHECK(q[i].cue_start < q[i].cue_end);
+        CHECK(q[i].cue_start >= q[i].start && q[i].cue_end <= q[i].end);
+        CHECK(q[i].content_start < q[i].content_end);
+        CHECK(q[i].content_start >= q[i].start &&
+              q[i].content_end <= q[i].end);
+        CHECK(q[i].speaker_start < q[i].speaker_end &&
+              q[i].speaker_end <= len);
+        CHECK(q[i].cue_lemma_len > 0 && nb[q[i].cue_lemma] != 0);
+        CHECK(q[i].direct == 0 || q[i].direct == 1);
+        CHECK(q[i].cluster == SIZE_MAX ||
+              q[i].cluster < khabar_doc_cluster_count(d));
+        if (i > 0)
+            CHECK(q[i - 1].start <= q[i].start);
+    }
+}
+
+/* Quote i of d has this speaker, cue, cue lemma, content and kind. */
+static void expect(const khabar_doc *d, size_t i, const char *speaker,
+                   const char *cue, const char *lemma, const char *content,
+                   int direct)
+{
+    const khabar_quote *q;
+    CHECK(i < khabar_doc_quote_count(d));
+    if (i >= khabar_doc_quote_count(d))
+        return;
+    q = &khabar_doc_quotes(d)[i];
+    CHECK_SPAN(d, q->speaker_start, q->speaker_end, speaker);
+    CHECK_SPAN(d, q->cue_start, q->cue_end, cue);
+    CHECK_MEM(khabar_doc_norm(d) + q->cue_lemma, q->cue_lemma_len, lemma);
+    CHECK_SPAN(d, q->content_start, q->content_end, content);
+    CHECK(q->direct == direct);
+}
+
+static void expect_whole(const khabar_doc *d, size_t i, const char *whole)
+{
+    const khabar_quote *q;
+    CHECK(i < khabar_doc_quote_count(d));
+    if (i >= khabar_doc_quote_count(d))
+        return;
+    q = &khabar_doc_quotes(d)[i];
+    CHECK_SPAN(d, q->start, q->end, whole);
+}
+
+/* Text with exactly one quote, of this speaker, cue and content. */
+static void one(const char *text, const char *speaker, const char *cue,
+                const char *lemma, const char *content, int direct)
+{
+    khabar_doc *d = analyze(text);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    if (khabar_doc_quote_count(d) != 1)
+        fprintf(stderr, "  %zu quotes in: %s\n", khabar_doc_quote_count(d),
+                text);
+    CHECK(khabar_doc_quote_count(d) == 1);
+    expect(d, 0, speaker, cue, lemma, content, direct);
+    invariants(d);
+    khabar_doc_free(d);
+}
+
+/* Text without any quote. */
+static void none(const char *text)
+{
+    khabar_doc *d = analyze(text);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    if (khabar_doc_quote_count(d) != 0)
+        fprintf(stderr, "  %zu quotes in: %s\n", khabar_doc_quote_count(d),
+                text);
+    CHECK(khabar_doc_quote_count(d) == 0);
+    khabar_doc_free(d);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void verb_first(void)
+{
+    khabar_doc *d;
+    one("وقال وزير الخارجية إن المحادثات كانت مثمرة.", "وزير الخارجية",
+        "قال", "قال", "المحادثات كانت مثمرة", 0);
+    one("قال مراسل القناة إن الطائرة هبطت بسلام.", "مراسل القناة", "قال",
+        "قال", "الطائرة هبطت بسلام", 0);
+    one("وقال مدير مكتب الوكالة في باريس جان دوبوا إن الاجتماع تأجل.",
+        "مدير مكتب الوكالة في باريس جان دوبوا", "قال", "قال",
+        "الاجتماع تأجل", 0);
+    /* the enclitic of أنه is not content; the whole starts at the verb */
+    d = analyze("وأكد رئيس البلدية أنه سيعيد فتح السوق.");
+    expect(d, 0, "رئيس البلدية", "أكد", "أكد", "سيعيد فتح السوق", 0);
+    expect_whole(d, 0, "أكد رئيس البلدية أنه سيعيد فتح السوق");
+    invariants(d);
+    khabar_doc_free(d);
+    /* إلى أن, على أن, من أن, بأن */
+    one("وأشار التقرير إلى أن الصادرات ارتفعت.", "التقرير", "أشار", "أشار",
+        "الصادرات ارتفعت", 0);
+    one("وشدد الوزير على أن الحوار هو الحل.", "الوزير", "شدد", "شدد",
+        "الحوار هو الحل", 0);
+    one("وحذر الخبراء من أن الجفاف سيطول.", "الخبراء", "حذر", "حذر",
+        "الجفاف سيطول", 0);
+    one("وأفادت الشرطة بأن الطريق أعيد فتحه.", "الشرطة", "أفادت", "أفاد",
+        "الطريق أعيد فتحه", 0);
+    one("وصرح المدرب بأن اللاعبين جاهزون.", "المدرب", "صرح", "صرح",
+        "اللاعبين جاهزون", 0);
+}
+
+/* Inflections come back to the cue through the lemma or the affixes. */
+static void inflections(void)
+{
+    static const struct {
+        const char *text, *cue, *lemma;
+    } cases[] = {
+        {"قالت الوزيرة إن الخطة جاهزة.", "قالت", "قال"},
+        {"يقول الخبير إن الأسعار سترتفع.", "يقول", "قال"},
+        {"تقول المصادر إن الوفد وصل.", "تقول", "قال"},
+        {"والسكان يقولون إن الأمر انتهى.", "يقولون", "قال"},
+        {"أضافت الوزارة أن المدارس ستفتح.", "أضافت", "أضاف"},
+        {"وأكدت الحكومة أن الوضع مستقر.", "أكدت", "أكد"},
+        {"يؤكد المسؤول أن المشروع سيكتمل.", "يؤكد", "أكد"},
+        {"أوضحت الوكالة أن الرحلات ألغيت.", "أوضحت", "أوضح"},
+        {"ذكرت الصحيفة أن الاتفاق وقع.", "ذكرت", "ذكر"},
+        {"أعلنت الشرطة أن المشتبه اعتقل.", "أعلنت", "أعلن"},
+        {"يشير البيان إلى أن العمل مستمر.", "يشير", "أشار"},
+        {"وبينت الدراسة أن النوم مهم.", "بينت", "بين"},
+        {"ورأت اللجنة أن القرار صائب.", "رأت", "رأى"},
+        {"ولفتت الطبيبة إلى أن الحالات قليلة.", "لفتت", "لفت"},
+        {"ونفت الشركة أن تكون الأسعار ارتفعت.", "نفت", "نفى"},
+        {"وكشفت الصحيفة أن الصفقة ألغيت.", "كشفت", "كشف"},
+        {"واعتبرت الحركة أن الانتخابات نزيهة.", "اعتبرت", "اعتبر"},
+        {"وأوضح المتحدث أن المعبر مغلق.", "أوضح", "أوضح"},
+        {"ويعتقد الباحثون أن المرض نادر.", "يعتقد", "اعتقد"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        khabar_doc *d = analyze(cases[i].text);
+        CHECK(khabar_doc_quote_count(d) == 1);
+        if (khabar_doc_quote_count(d) == 1) {
+            const khabar_quote *q = khabar_doc_quotes(d);
+            CHECK_SPAN(d, q->cue_start, q->cue_end, cases[i].cue);
+            CHECK_MEM(khabar_doc_norm(d) + q->cue_lemma, q->cue_lemma_len,
+                      cases[i].lemma);
+        } else {
+            fprintf(stderr, "  %zu quotes in: %s\n",
+                    khabar_doc_quote_count(d), cases[i].text);
+        }
+        khabar_doc_free(d);
+    }
+}
+
+static void speaker_ends(void)
+{
+    /* a time, an occasion, an addressee, a relative clause, a topic */
+    one("وقال الرئيس أمس إن البلاد تجاوزت الأزمة.", "الرئيس", "قال", "قال",
+        "البلاد تجاوزت الأزمة", 0);
+    one("وقال الوزير في تصريح للصحفيين إن الميناء يعمل.", "الوزير", "قال",
+        "قال", "الميناء يعمل", 0);
+    one("وقال مسؤول محلي للجزيرة إن الكهرباء عادت.", "مسؤول محلي", "قال",
+        "قال", "الكهرباء عادت", 0);
+    one("وقال المتحدث، في مؤتمر صحفي، إن الحدود مفتوحة.", "المتحدث", "قال",
+        "قال", "الحدود مفتوحة", 0);
+    one("وقال النائب عن القانون الجديد إنه يحمي المستأجرين.", "النائب",
+        "قال", "قال", "يحمي المستأجرين", 0);
+    one("وكتبت الممثلة على حسابها في إنستغرام: \"شكرا لكم جميعا\".",
+        "الممثلة", "كتبت", "كتب", "شكرا لكم جميعا", 1);
+    /* subject first, after أن, after لكن, on a relative clause */
+    one("الوزيرة قالت إن الخطة جاهزة.", "الوزيرة", "قالت", "قال",
+        "الخطة جاهزة", 0);
+    one("لكن المحامي أكد أن موكله بريء.", "المحامي", "أكد", "أكد",
+        "موكله بريء", 0);
+    one("أما المعارضة فقالت إن النتائج مزورة.", "المعارضة", "قالت", "قال",
+        "النتائج مزورة", 0);
+    one("وحضر الحفل السفير الذي قال إن العلاقات متينة.", "السفير", "قال",
+        "قال", "العلاقات متينة", 0);
+    /* لـ alone, a pronoun, a demonstrative */
+    one("وقال مصدر أمني لـ«الإذاعة» إن الحدود أغلقت.", "مصدر أمني", "قال",
+        "قال", "الحدود أغلقت", 0);
+    one("ويرى سامي العلي وهو خبير مالي أن الدينار سيتعافى.", "سامي العلي",
+        "يرى", "رأى", "الدينار سيتعافى", 0);
+    one("وقال هذا المسؤول إن التحقيق مستمر.", "هذا المسؤول", "قال", "قال",
+        "التحقيق مستمر", 0);
+}
+
+static void no_subject(void)
+{
+    khabar_doc *d;
+    const khabar_quote *q;
+    /* وأضاف, وتابع: the speaker of the quote before, its span and
+     * cluster */
+    d = analyze("وقال رئيس الاتحاد إن البطولة ستقام في موعدها.\n"
+                "وأضاف أن الملاعب جاهزة.\n"
+                "وتابع: «نحن فخورون بما أنجزنا».");
+    CHECK(khabar_doc_quote_count(d) == 3);
+    expect(d, 0, "رئيس الاتحاد", "قال", "قال", "البطولة ستقام في موعدها",
+           0);
+    expect(d, 1, "رئيس الاتحاد", "أضاف", "أضاف", "الملاعب جاهزة", 0);
+    expect(d, 2, "رئيس الاتحاد", "تابع", "تابع", "نحن فخورون بما أنجزنا", 1);
+    q = khabar_doc_quotes(d);
+    if (khabar_doc_quote_count(d) == 3) {
+        CHECK(q[1].speaker_start == q[0].speaker_start &&
+              q[1].speaker_end == q[0].speaker_end);
+        CHECK(q[1].cluster == q[0].cluster && q[2].cluster == q[0].cluster);
+        /* the whole of a quote without a subject starts at its verb */
+        CHECK_SPAN(d, q[1].start, q[1].end, "أضاف أن الملاعب جاهزة");
+    }
+    invariants(d);
+    khabar_doc_free(d);
+    /* no quote before: no speaker, no quote */
+    none("وأضاف أن الملاعب جاهزة.");
+    /* impersonal: يذكر أن, يشار إلى أن */
+    none("يذكر أن المدينة تأسست قبل ثلاثة قرون.");
+    none("ويشار إلى أن الجسر افتتح عام 1990.");
+    /* first person inside a quotation is the quoted speaker's, not a new
+     * attribution */
+    d = analyze("وقالت المديرة: «نرى أن التجربة نجحت».");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    expect(d, 0, "المديرة", "قالت", "قال", "نرى أن التجربة نجحت", 1);
+    khabar_doc_free(d);
+}
+
+static void participles(void)
+{
+    khabar_doc *d;
+    d = analyze("وأكد الرئيس أن الاقتصاد يتحسن، مشيرا إلى أن البطالة "
+                "تراجعت، ومؤكدا أن الأجور سترتفع.");
+    CHECK(khabar_doc_quote_count(d) == 3);
+    /* the first content ends where the participle starts */
+    expect(d, 0, "الرئيس", "أكد", "أكد", "الاقتصاد يتحسن", 0);
+    expect(d, 1, "الرئيس", "مشيرا", "أشار", "البطالة تراجعت", 0);
+    expect(d, 2, "الرئيس", "مؤكدا", "أكد", "الأجور سترتفع", 0);
+    invariants(d);
+    khabar_doc_free(d);
+    d = analyze("وأعرب السفير عن قلقه من التصعيد، محذرا من أن المنطقة "
+                "قد تنزلق إلى الحرب.");
+    CHECK(khabar_doc_quote_count(d) == 2);
+    expect(d, 0, "السفير", "أعرب", "أعرب", "قلقه من التصعيد", 0);
+    expect(d, 1, "السفير", "محذرا", "حذر", "المنطقة قد تنزلق إلى الحرب", 0);
+    khabar_doc_free(d);
+    d = analyze("ومضى الوزير قائلا: «لن نتراجع».");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    expect(d, 0, "الوزير", "مضى", "مضى", "لن نتراجع", 1);
+    khabar_doc_free(d);
+    /* a participle with no quote before it in the sentence is no cue; nor
+     * is one with the article */
+    none("وصل الوفد مساء أمس، مؤكدا أن الزيارة ناجحة.");
+    none("ومن المؤكد أن الأسعار سترتفع.");
+}
+
+static void reported_by(void)
+{
+    khabar_doc *d;
+    /* نقل عن X قوله: X speaks */
+    one("ونقل عن الوزير قوله إن الميزانية متوازنة.", "الوزير", "نقل عن",
+        "نقل", "الميزانية متوازنة", 0);
+    one("ونقلت الوكالة عن مسؤول محلي قوله إن الطريق مغلق.", "مسؤول محلي",
+        "نقلت", "نقل", "الطريق مغلق", 0);
+    /* جاء في بيان X */
+    one("وجاء في بيان الوزارة أن الامتحانات تبدأ الأسبوع المقبل.", "الوزارة",
+        "جاء في بيان", "جاء", "الامتحانات تبدأ الأسبوع المقبل", 0);
+    one("وجاء في البيان أن الاجتماع ناقش الميزانية.", "البيان",
+        "جاء في البيان", "جاء", "الاجتماع ناقش الميزانية", 0);
+    /* sources: after the content, before it, بحسب ما */
+    d = analyze("ارتفعت الأسعار بنسبة كبيرة، بحسب وزارة الاقتصاد.");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    expect(d, 0, "وزارة الاقتصاد", "بحسب", "حسب",
+           "ارتفعت الأسعار بنسبة كبيرة", 0);
+    expect_whole(d, 0, "ارتفعت الأسعار بنسبة كبيرة، بحسب وزارة الاقتصاد");
+    khabar_doc_free(d);
+    one("وبحسب مصادر طبية، فإن عدد المصابين بلغ عشرين.", "مصادر طبية",
+        "بحسب", "حسب", "عدد المصابين بلغ عشرين", 0);
+    one("وأغلقت المدارس أبوابها وفقا لبيان المحافظة.", "بيان المحافظة",
+        "وفقا", "وفق", "وأغلقت المدارس أبوابها", 0);
+    one("وتوقف القطار ساعتين، حسب ما ذكرت الشركة.", "الشركة", "حسب ما ذكرت",
+        "ذكر", "وتوقف القطار ساعتين", 0);
+    /* according to a plan or a law names no one */
+    none("وتجري الانتخابات وفق القانون الجديد.");
+    none("ويعمل الموظفون حسب الجدول.");
+}
+
+static void quote_first(void)
+{
+    khabar_doc *d = analyze("«سنواصل العمل حتى النهاية»، قال رئيس البلدية.");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    expect(d, 0, "رئيس البلدية", "قال", "قال", "سنواصل العمل حتى النهاية", 1);
+    expect_whole(d, 0, "«سنواصل العمل حتى النهاية»، قال رئيس البلدية");
+    invariants(d);
+    khabar_doc_free(d);
+}
+
+/* Quotation marks: every kind, nested, mismatched, reversed, open. */
+static void marks(void)
+{
+    khabar_doc *d;
+    one("وقال المدير: «نحن مستعدون للحوار».", "المدير", "قال", "قال",
+        "نحن مستعدون للحوار", 1);
+    one("وقال المدير: \"نحن مستعدون للحوار\".", "المدير", "قال", "قال",
+        "نحن مستعدون للحوار", 1);
+    one("وقال المدير: “نحن مستعدون للحوار”.", "المدير", "قال", "قال",
+        "نحن مستعدون للحوار", 1);
+    one("وقال المدير: ”نحن مستعدون للحوار”.", "المدير", "قال", "قال",
+        "نحن مستعدون للحوار", 1);
+    one("وقال المدير: „نحن مستعدون للحوار“.", "المدير", "قال", "قال",
+        "نحن مستعدون للحوار", 1);
+    one("وقال المدير: »نحن مستعدون للحوار«.", "المدير", "قال", "قال",
+        "نحن مستعدون للحوار", 1);
+    one("وقال المدير: ‘نحن مستعدون للحوار’.", "المدير", "قال", "قال",
+        "نحن مستعدون للحوار", 1);
+    one("وقال المدير: 'نحن مستعدون للحوار'.", "المدير", "قال", "قال",
+        "نحن مستعدون للحوار", 1);
+    /* without a colon, after a verb of saying */
+    one("وأضاف المدرب \"الفريق قدم مباراة كبيرة\".", "المدرب", "أضاف",
+        "أضاف", "الفريق قدم مباراة كبيرة", 1);
+    /* a reported clause that is one quotation whole is direct */
+    one("وقال الناطق إن «الهدنة ما زالت صامدة».", "الناطق", "قال", "قال",
+        "الهدنة ما زالت صامدة", 1);
+    /* a quoted phrase inside a reported clause keeps its marks */
+    one("وقال الخبير إن الحل يكمن في \"الحوار الوطني\".", "الخبير", "قال",
+        "قال", "الحل يكمن في \"الحوار الوطني\"", 0);
+    /* nested: the inner pair stays in the content */
+    one("وقال المدير: «وصفه الموظفون بأنه \"حازم\" في قراراته».", "المدير",
+        "قال", "قال", "وصفه الموظفون بأنه \"حازم\" في قراراته", 1);
+    /* mismatched: a stray closing mark inside does not end the quotation */
+    one("وقال المدير: «الموازنة ” ستقر قريبا».", "المدير", "قال", "قال",
+        "الموازنة ” ستقر قريبا", 1);
+    /* a closing mark closes the nearest opening one it matches */
+    one("وقال المدير: «الموازنة» ستقر قريبا».", "المدير", "قال", "قال",
+        "الموازنة", 1);
+    /* never closed: to the end of its sentence, never further */
+    d = analyze("وقال المدرب: «الفريق جاهز للمباراة.\n"
+                "وفي سياق آخر افتتح الملعب الجديد.");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    expect(d, 0, "المدرب", "قال", "قال", "الفريق جاهز للمباراة", 1);
+    invariants(d);
+    khabar_doc_free(d);
+    /* a name in quotation marks for an addressee is no content */
+    one("وقال الوزير لوكالة \"الأنباء الوطنية\" إن المفاوضات مستمرة.",
+        "الوزير", "قال", "قال", "المفاوضات مستمرة", 0);
+    none("وقالت الممثلة لمجلة \"الفن\"");
+    /* an opinion verb names, it does not quote */
+    none("واعتبر النقاد فيلم \"الرحلة\" عملا متميزا.");
+    none("واعتبر النقاد فيلم \"الرحلة الطويلة إلى الشمال\".");
+}
+
+/* Words that look like cues and are not. */
+static void not_cues(void)
+{
+    none("وتتراوح الأسعار بين عشرة وعشرين دينارا.");
+    none("وقد حضر الحفل عدد من الفنانين.");
+    none("وذكرها الكاتب في روايته الأخيرة.");
+    none("وتم كشف عن المبلغ في الجلسة الأولى.");
+    none("وبرأت المحكمة المتهمين من جميع التهم.");
+    none("وتأسست المدينة لأن النهر قريب منها.");
+    none("");
+    none("قال");
+    none("قال إن");
+    none("«»");
+    none("بحسب");
+    none("Hello, \"world\" said the man.");
+    /* أن of another word: غير أن, بعد أن */
+    none("وكتب الشاعر قصائد كثيرة، غير أن شهرته جاءت متأخرة.");
+    none("وقال الحارس بعد أن أغلق الباب.");
+    /* أشار إلى + a noun: no content, even if أن comes later */
+    none("وأشار الكاتب إلى تفاصيل كثيرة قبل أن يغادر.");
+    /* a verb inside a clause, after its subject in a phrase, is not a new
+     * attribution without a speaker */
+    {
+        khabar_doc *d = analyze("وأشار التقرير إلى أن الأرقام في الشمال "
+                                "تشير إلى أن الفقر تراجع.");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        expect(d, 0, "التقرير", "أشار", "أشار",
+               "الأرقام في الشمال تشير إلى أن الفقر تراجع", 0);
+        khabar_doc_free(d);
+    }
+    one("وبين المحلل أن النمو سيتباطأ.", "المحلل", "بين", "بين",
+        "النمو سيتباطأ", 0);
+}
+
+/* Offsets are bytes of the input as written: diacritics, tatweel. */
+static void original_bytes(void)
+{
+    khabar_doc *d = analyze("وقالَ الوزيـرُ إنّ الاتفاقَ نهائيٌّ.");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    expect(d, 0, "الوزيـرُ", "قالَ", "قال", "الاتفاقَ نهائيٌّ", 0);
+    invariants(d);
+    khabar_doc_free(d);
+}
+
+/* The fine scheme and pre-tokenized text find the same quotes. */
+static void schemes(void)
+{
+    const char *text = "وقال رئيس الوزراء إن الحكومة ستستقيل، مضيفا أن "
+                       "الانتخابات ستجرى في الربيع.";
+    khabar_doc *a = analyze(text), *b = analyze_flags(text, KHABAR_ANALYZE_FINE);
+    size_t i;
+    CHECK(khabar_doc_quote_count(a) == 2);
+    CHECK(khabar_doc_quote_count(a) == khabar_doc_quote_count(b));
+    for (i = 0; i < khabar_doc_quote_count(a) &&
+                i < khabar_doc_quote_count(b);
+         i++) {
+        const khabar_quote *x = &khabar_doc_quotes(a)[i],
+                           *y = &khabar_doc_quotes(b)[i];
+        CHECK(x->speaker_start == y->speaker_start &&
+              x->speaker_end == y->speaker_end);
+        CHECK(x->content_start == y->content_start &&
+              x->content_end == y->content_end);
+        CHECK(x->cue_start == y->cue_start && x->direct == y->direct);
+    }
+    khabar_doc_free(a);
+    khabar_doc_free(b);
+    a = analyze_flags("وقال الوزير : « الخطة جاهزة » .",
+                      KHABAR_ANALYZE_PRETOKENIZED);
+    CHECK(khabar_doc_quote_count(a) == 1);
+    expect(a, 0, "الوزير", "قال", "قال", "الخطة جاهزة", 1);
+    khabar_doc_free(a);
+}
+
+/* A news-like text of the shapes together, in input order. */
+static void article(void)
+{
+    khabar_doc *d = analyze(
+        "قال مراسل الإذاعة إن رئيس الوزراء استقبل وفدا من المزارعين "
+        "صباح اليوم.\n"
+        "وقالت الرئاسة إن اللقاء تناول أسعار القمح.\n\n"
+        "ونقل عن رئيس الوزراء قوله إن الحكومة ستدعم المزارعين، مشيرا إلى "
+        "أنه سيزور الريف الشهر المقبل.\n"
+        "كما جاء في تصريحات رئيس الوفد أن المزارعين راضون.\n"
+        "يذكر أن الموسم الزراعي بدأ متأخرا.\n");
+    CHECK(khabar_doc_quote_count(d) == 5);
+    expect(d, 0, "مراسل الإذاعة", "قال", "قال",
+           "رئيس الوزراء استقبل وفدا من المزارعين صباح اليوم", 0);
+    expect(d, 1, "الرئاسة", "قالت", "قال", "اللقاء تناول أسعار القمح", 0);
+    expect(d, 2, "رئيس الوزراء", "نقل عن", "نقل",
+           "الحكومة ستدعم المزارعين", 0);
+    expect(d, 3, "رئيس الوزراء", "مشيرا", "أشار",
+           "سيزور الريف الشهر المقبل", 0);
+    expect(d, 4, "رئيس الوفد", "جاء في تصريحات", "جاء", "المزارعين راضون",
+           0);
+    invariants(d);
+    khabar_doc_free(d);
+}
+
+/* Many marks that never close, and many cues: the stage stays linear. */
+static char *repeat(const char *unit, size_t times, size_t *len)
+{
+    size_t n = strlen(unit), i;
+    char *s = malloc(n * times + 1);
+    if (!s)
+        return NULL;
+    for (i = 0; i < times; i++)
+        memcpy(s + i * n, unit, n);
+    s[n * times] = 0;
+    *len = n * times;
+    return s;
+}
+
+static double seconds_for(const char *unit, size_t times, size_t *quotes)
+{
+    size_t len;
+    char *s = repeat(unit, times, &len);
+    clock_t t0 = clock();
+    khabar_doc *d;
+    khabar_options o = {0};
+    o.stages = KHABAR_STAGE_QUOTES;
+    CHECK(s != NULL);
+    if (!s)
+        return 0;
+    d = khabar_analyze_opts(t_model, s, len, &o, NULL);
+    CHECK(d != NULL);
+    *quotes = khabar_doc_quote_count(d);
+    if (d)
+        invariants(d);
+    khabar_doc_free(d);
+    free(s);
+    return (double)(clock() - t0) / CLOCKS_PER_SEC;
+}
+
+static void pathological(void)
+{
+    static const char *const units[] = {
+        "«",                 /* opening marks that never close */
+        "\"",                /* ASCII marks, one sentence */
+        "قال: «",            /* a cue before each open mark */
+        "وقال الوزير إن ",   /* cues and complementizers, no full stop */
+        "»«‘’“”„' ",         /* every mark, mismatched */
+        "، مشيرا إلى أن",    /* participles with no quote before them */
+        "بحسب الوزارة، ",    /* sources */
+    };
+    size_t i, q1, q4;
+    for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+        double t1 = seconds_for(units[i], 5000, &q1);
+        double t4 = seconds_for(units[i], 20000, &q4);
+        /* four times the input: about four times the time, not sixteen */
+        if (!(t4 < 8 * t1 + 0.5))
+            fprintf(stderr, "  unit %zu: %.3fs then %.3fs\n", i, t1, t4);
+        CHECK(t4 < 8 * t1 + 0.5);
+        CHECK(q4 >= q1);
+    }
+    /* One sentence of 120,000 tokens goes in pieces: the quotes are still
+     * found, but for a few where a piece ends. */
+    seconds_for("وقال الوزير إن ", 30000, &q1);
+    CHECK(q1 > 29900 && q1 < 30000);
+}
+
+/* Random texts of cues, particles, names, marks and punctuation: every
+ * quote keeps the invariants, whatever the order. */
+static void random_texts(void)
+{
+    static const char *const vocab[] = {
+        "قال", "وقال", "قالت", "يقول", "وأضاف", "أكد", "وأشار", "بين",
+        "ذكر", "نقل", "عن", "قوله", "جاء", "في", "بيان", "تصريحات",
+        "بحسب", "وفقا", "لـ", "حسبما", "مشيرا", "مؤكدا", "قائلا", "إلى",
+        "على", "من", "إن", "أن", "بأن", "أنه", "فإن", "الوزير", "الرئيس",
+        "بوتين", "مراسل", "الجزيرة", "الحكومة", "مصادر", "أمس", "الذي",
+        "أما", "فقال", "قد", "يذكر", "تم", "ما", "أعرب", "عن", "قلقه",
+        "«", "»", "\"", "'", "“", "”", "„", "‘", "’", "‹", "›", ":", "،",
+        ",", ".", "؟", "!", "…", "-", "(", ")", "\n", "\n\n", "x", "2015",
+    };
+    static char text[2048];
+    uint32_t seed = 12345;
+    int doc, w;
+    for (doc = 0; doc < 400; doc++) {
+        size_t len = 0;
+        int words = 1 + (int)(seed % 60);
+        khabar_doc *d;
+        for (w = 0; w < words; w++) {
+            const char *v;
+            size_t n;
+            seed = seed * 1103515245u + 12345u;
+            v = vocab[(seed >> 8) % (sizeof vocab / sizeof vocab[0])];
+            n = strlen(v);
+            if (len + n + 2 >= sizeof text)
+                break;
+            memcpy(text + len, v, n);
+            len += n;
+            if ((seed >> 20) % 4)
+                text[len++] = ' ';
+        }
+        text[len] = 0;
+        d = analyze(text);
+        CHECK(d != NULL);
+        if (d)
+            invariants(d);
+        khabar_doc_free(d);
+    }
+}
+
+void suite_quotes(void)
+{
+    verb_first();
+    inflections();
+    speaker_ends();
+    no_subject();
+    participles();
+    reported_by();
+    quote_first();
+    marks();
+    not_cues();
+    original_bytes();
+    schemes();
+    article();
+    random_texts();
+    pathological();
+}
