@@ -583,13 +583,12 @@ out:
     return rc;
 }
 
-size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
+/* The first mention (in doc->mention_order) that starts at or after
+ * start. */
+static size_t first_from(const khabar_doc *doc, size_t start)
 {
     const pos_ref *o = doc->mention_order.data;
-    const khabar_mention *m = doc->mentions.data;
-    size_t lo = 0, hi = doc->mention_order.len, i, best = SIZE_MAX;
-    int best_rank = 0;
-    /* The first mention starting at or after start. */
+    size_t lo = 0, hi = doc->mention_order.len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (o[mid].start < start)
@@ -597,17 +596,32 @@ size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
         else
             hi = mid;
     }
-    /* Mentions inside the span: a name first, then the longest. */
+    return lo;
+}
+
+static int is_person(const khabar_doc *doc, size_t cluster)
+{
+    return ((const khabar_cluster *)doc->clusters.data)[cluster].type ==
+           KHABAR_ENT_PER;
+}
+
+size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
+{
+    const pos_ref *o = doc->mention_order.data;
+    const khabar_mention *m = doc->mentions.data;
+    size_t lo = first_from(doc, start), i, person = SIZE_MAX;
+    /* A mention that is the span, or a person named inside it (مدير مكتب
+     * الجزيرة في موسكو زاور شوج); not a place or an organization that is
+     * only part of it (مراسل الجزيرة is not الجزيرة). */
     for (i = lo; i < doc->mention_order.len && o[i].start < end; i++) {
         const khabar_mention *x = &m[o[i].index];
-        int rank = x->end <= end ? (x->kind == KHABAR_MENTION_NAME ? 3 : 2) : 0;
-        if (rank > best_rank) {
-            best_rank = rank;
-            best = x->cluster;
-        }
+        if (x->start == start && x->end == end)
+            return x->cluster;
+        if (x->end <= end && person == SIZE_MAX && is_person(doc, x->cluster))
+            person = x->cluster;
     }
-    if (best != SIZE_MAX)
-        return best;
+    if (person != SIZE_MAX)
+        return person;
     /* A mention the span is inside (mentions nest little: look back a few). */
     for (i = lo; i > 0 && lo - i < 8; i--) {
         const khabar_mention *x = &m[o[i - 1].index];
@@ -615,6 +629,24 @@ size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
             return x->cluster;
     }
     return SIZE_MAX;
+}
+
+int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
+                     size_t *name_start)
+{
+    const pos_ref *o = doc->mention_order.data;
+    const khabar_mention *m = doc->mentions.data;
+    size_t i;
+    for (i = first_from(doc, start); i < doc->mention_order.len &&
+                                     o[i].start < end; i++) {
+        const khabar_mention *x = &m[o[i].index];
+        if (x->kind == KHABAR_MENTION_NAME && x->end == end &&
+            x->start > start && is_person(doc, x->cluster)) {
+            *name_start = x->start;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 const char *khabar_mention_kind_name(khabar_mention_kind kind)

@@ -27,9 +27,15 @@ int kh_keywords(khabar_doc *doc);
 /* Stage SUMMARY: doc->summary, n sentences at most. */
 int kh_summary(khabar_doc *doc, unsigned n);
 
-/* The cluster of the mention that best covers input bytes [start, end):
- * a mention inside the span, or one the span is inside. SIZE_MAX when none
- * or without stage CLUSTERS. */
+/* The cluster that input bytes [start, end) (a speaker, say) stand for: a
+ * mention that is exactly the span, else a person named inside it, else a
+ * mention the span is inside. SIZE_MAX when none or without stage
+ * CLUSTERS. */
 size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end);
+
+/* Whether the span ends with a person's name that does not start it (a
+ * title, then the name: الرئيس الروسي فلاديمير بوتين); sets *name_start. */
+int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
+                     size_t *name_start);
 
 #endif

@@ -1256,7 +1256,12 @@ static int emit(qctx *q, draft *d)
         d->s_end = q->last_e;
         cluster = q->last_cluster;
     } else {
+        size_t name;
         cluster = kh_cluster_at(doc, d->s_start, d->s_end);
+        /* A title, then the name: the speaker is the name (the title is a
+         * mention of the same cluster). */
+        if (kh_person_at_end(doc, d->s_start, d->s_end, &name))
+            d->s_start = name;
         if (d->s_start < d->w_start)
             d->w_start = d->s_start;
         if (d->s_end > d->w_end)
