@@ -1533,6 +1533,12 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     }
     if (((fl & CF_QAIL) && !qail) || ((fl & CF_ILA) && !conn))
         return 0;
+    /* أشار خلاله الوزير, قال فيها الوزير: a preposition with a pronoun
+     * between the verb and its subject. */
+    for (k = 0; k < 2 && rs + 1 < re && (TI(q, rs)->flags & TF_ENCL) &&
+                TI(q, rs)->upos == KHABAR_UPOS_ADP && !(fl & CF_NAQL);
+         k++)
+        rs++;
     se = cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
     if (se > rs) {
         d.s_start = TI(q, rs)->body;

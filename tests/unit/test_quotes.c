@@ -122,6 +122,9 @@ static void verb_first(void)
      * is a mention of the same cluster). */
     one("وقال مدير مكتب الوكالة في باريس جان دوبوا إن الاجتماع تأجل.",
         "جان دوبوا", "قال", "قال", "الاجتماع تأجل", 0);
+    /* a preposition with a pronoun between the verb and its subject */
+    one("وأشار خلاله وزير الخارجية سالم الهاشمي إلى أن الحوار مستمر.",
+        "سالم الهاشمي", "أشار", "أشار", "الحوار مستمر", 0);
     /* the enclitic of أنه is not content; the whole starts at the verb */
     d = analyze("وأكد رئيس البلدية أنه سيعيد فتح السوق.");
     expect(d, 0, "رئيس البلدية", "أكد", "أكد", "سيعيد فتح السوق", 0);
