@@ -196,8 +196,7 @@ uninstall:
 	    $(DESTDIR)$(PREFIX)/share/man/man1/khabar.1
 
 demo: $(KHABAR)
-	$(KHABAR) sentences examples/damascus-talks.txt
-	$(KHABAR) tokenize examples/damascus-talks.txt | head -40
+	$(KHABAR) analyze --date 2017-11-21 examples/gulf-summit.txt
 
 clean:
 	rm -rf build
