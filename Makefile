@@ -50,11 +50,12 @@ TESTS    := $(BUILD)/khabar-tests
 REPLAY   := $(BUILD)/fuzz-replay
 REPLAY_MODEL := $(BUILD)/fuzz-replay-model
 TRAIN    := $(BUILD)/khabar-train
+FTS_SO   := $(BUILD)/khabar_fts.so
 
 .PHONY: all check unit cli-tests html-tests fuzz-replay asan tsan fuzz bench install \
         uninstall tables check-tables clean demo models eval
 
-all: $(LIB_A) $(LIB_SO) $(KHABAR) $(BUILD)/khabar.pc
+all: $(LIB_A) $(LIB_SO) $(KHABAR) $(FTS_SO) $(BUILD)/khabar.pc
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -68,6 +69,15 @@ $(BUILD)/gen/embedded.c: tools/gen_embedded.sh $(DATA)
 $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c $(DATA)
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) -Isrc -c $< -o $@
+
+# The FTS5 tokenizer as a loadable SQLite extension, the library linked in
+# statically (ext/sqlite/khabar_fts.h).
+FTS_OBJ  := $(BUILD)/obj/ext/sqlite/khabar_fts.o \
+            $(BUILD)/obj/ext/sqlite/term_cache.o
+
+$(FTS_SO): $(FTS_OBJ) $(LIB_A) ext/sqlite/khabar_fts.map
+	$(CC) -shared -Wl,--version-script=ext/sqlite/khabar_fts.map $(CFLAGS) \
+	    $(LDFLAGS) -o $@ $(FTS_OBJ) $(LIB_A) $(LIBS)
 
 $(LIB_A): $(LIB_OBJ)
 	@rm -f $@

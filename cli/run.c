@@ -80,43 +80,6 @@ static void progress_end(progress *p)
         fputs("\r\033[K", stderr);
 }
 
-/* The end of the last line in b[0..n), or 0. */
-static size_t last_line_end(const char *b, size_t n)
-{
-    size_t i;
-    for (i = n; i > 0; i--) {
-        if (b[i - 1] == '\n')
-            return i;
-    }
-    return 0;
-}
-
-/* Where to cut a buffer of n bytes that holds no line break (a line longer
- * than the largest chunk): after the last sentence end followed by white
- * space, else after the last white space, else before the last character
- * that starts in the final four bytes. */
-static size_t cut_in_line(const char *b, size_t n)
-{
-    size_t i;
-    for (i = n; i > 1; i--) {
-        char c = b[i - 2];
-        if ((b[i - 1] == ' ' || b[i - 1] == '\t' || b[i - 1] == '\r') &&
-            (c == '.' || c == '!' || c == '?' ||
-             (i >= 3 && (unsigned char)b[i - 3] == 0xD8 &&
-              (unsigned char)c == 0x9F))) /* ؟ */
-            return i;
-    }
-    for (i = n; i > 0; i--) {
-        if (b[i - 1] == '\r' || b[i - 1] == ' ' || b[i - 1] == '\t')
-            return i;
-    }
-    for (i = n - 1; i > 0 && n - i <= 4; i--) {
-        if (((unsigned char)b[i] & 0xC0) != 0x80)
-            return i;
-    }
-    return n;
-}
-
 typedef struct run_state {
     const cli_opts *o;
     const cli_job *job;
@@ -247,13 +210,12 @@ static int run_file(const cli_opts *o, const cli_job *job,
         if (eof) {
             cut = len;
         } else {
-            cut = last_line_end(buf, len);
-            if (!cut && len < max) {
+            /* The stream goes on past the buffer: cut in it. */
+            cut = khabar_chunk_end(buf, SIZE_MAX, len);
+            if (buf[cut - 1] != '\n' && len < max) {
                 want = len * 2 < max ? len * 2 : max;
                 continue;
             }
-            if (!cut)
-                cut = cut_in_line(buf, len);
         }
         rc = run_chunk(&rs, name, buf, cut);
         if (rc)

@@ -284,6 +284,15 @@ khabar_doc *khabar_analyze_opts(const khabar_model *model, const char *text,
                                 size_t len, const khabar_options *opts,
                                 khabar_error *err);
 
+/* Where to cut a text too long to analyze as one doc: the length of its
+ * first piece of at most max bytes, ending after the piece's last line break,
+ * else after its last sentence end or white space, else at a character
+ * boundary. Returns len when len <= max (or max is 0). Only text[0..max) is
+ * read when len > max, so a stream whose length is unknown passes SIZE_MAX.
+ * Analyzing each piece as a doc, its offsets plus the piece's start give
+ * offsets into the text. */
+size_t khabar_chunk_end(const char *text, size_t len, size_t max);
+
 /* Frees a doc and everything it owns. NULL is allowed. */
 void khabar_doc_free(khabar_doc *doc);
 
@@ -565,6 +574,11 @@ const khabar_word *khabar_doc_words(const khabar_doc *doc);
 /* The index of the first word of each token (n_tokens + 1 entries, the last
  * one is the word count), or NULL without stage WORDS; owned by the doc. */
 const size_t *khabar_doc_token_words(const khabar_doc *doc);
+
+/* The index of a token's host word: the word its clitics attach to, whose
+ * stem is the token's search stem (وسوريا: سوريا). SIZE_MAX without stage
+ * WORDS or when token is out of range. */
+size_t khabar_doc_token_host(const khabar_doc *doc, size_t token);
 
 /* ------------------------------------------------------------------------ */
 /* Writers                                                                  */

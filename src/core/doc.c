@@ -227,6 +227,22 @@ const size_t *khabar_doc_token_words(const khabar_doc *doc)
     return doc ? doc->token_words : NULL;
 }
 
+size_t khabar_doc_token_host(const khabar_doc *doc, size_t ti)
+{
+    const khabar_word *w;
+    size_t i, a, b;
+    if (!doc || !doc->token_words || ti >= doc->tokens.len)
+        return SIZE_MAX;
+    w = doc->words.data;
+    a = doc->token_words[ti];
+    b = doc->token_words[ti + 1];
+    for (i = a; i < b; i++) {
+        if (w[i].role == KHABAR_WORD_HOST || w[i].role == KHABAR_WORD_WHOLE)
+            return i;
+    }
+    return a < b ? a : SIZE_MAX;
+}
+
 size_t khabar_doc_repair_count(const khabar_doc *doc)
 {
     return doc ? doc->repairs.len : 0;

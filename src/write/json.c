@@ -195,7 +195,7 @@ static void tokens(jw *w)
         offset(w, "start", t[i].start);
         offset(w, "end", t[i].end);
         if (doc->token_words) {
-            const khabar_word *h = &wd[kh_token_host(doc, i)];
+            const khabar_word *h = &wd[khabar_doc_token_host(doc, i)];
             norm_str(w, "stem", h->stem, h->stem_len);
             words_of(w, i);
         }

@@ -61,8 +61,8 @@ static void write_words(const khabar_doc *doc, const khabar_write_opts *o,
         kh_sink_json(k, doc->text + tk[j].start, tk[j].end - tk[j].start);
         key_num(k, ",\"start\":", o->offset_base + tk[j].start);
         key_num(k, ",\"end\":", o->offset_base + tk[j].end);
-        str_field(k, ",\"stem\":", doc, wd[kh_token_host(doc, j)].stem,
-                  wd[kh_token_host(doc, j)].stem_len);
+        const khabar_word *h = &wd[khabar_doc_token_host(doc, j)];
+        str_field(k, ",\"stem\":", doc, h->stem, h->stem_len);
         kh_sink_str(k, ",\"words\":[");
         for (w = a; w < b; w++) {
             if (w > a)
@@ -134,7 +134,8 @@ khabar_code kh_write_jsonl(const khabar_doc *doc, const khabar_write_opts *o,
         if (o->view == KHABAR_VIEW_STEMS) {
             for (j = s->first_token; j < s->first_token + s->n_tokens; j++) {
                 const khabar_word *w =
-                    (const khabar_word *)doc->words.data + kh_token_host(doc, j);
+                    (const khabar_word *)doc->words.data +
+                    khabar_doc_token_host(doc, j);
                 kh_sink_str(k, "{\"token\":");
                 kh_sink_json(k, doc->text + tk[j].start,
                              tk[j].end - tk[j].start);

@@ -80,7 +80,8 @@ khabar_code kh_write_text(const khabar_doc *doc, const khabar_write_opts *o,
             /* token<TAB>stem, one a line: a word list in, a stem list out. */
             for (j = s->first_token; j < s->first_token + s->n_tokens; j++) {
                 const khabar_word *w =
-                    (const khabar_word *)doc->words.data + kh_token_host(doc, j);
+                    (const khabar_word *)doc->words.data +
+                    khabar_doc_token_host(doc, j);
                 kh_sink_text(k, doc->text + tk[j].start,
                              tk[j].end - tk[j].start, 1);
                 kh_sink_char(k, '\t');

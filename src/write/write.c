@@ -29,17 +29,6 @@ size_t kh_write_sentences(const khabar_doc *doc, const khabar_sentence **out,
     return 1;
 }
 
-size_t kh_token_host(const khabar_doc *doc, size_t ti)
-{
-    const khabar_word *w = doc->words.data;
-    size_t i, a = doc->token_words[ti], b = doc->token_words[ti + 1];
-    for (i = a; i < b; i++) {
-        if (w[i].role == KHABAR_WORD_HOST || w[i].role == KHABAR_WORD_WHOLE)
-            return i;
-    }
-    return a;
-}
-
 size_t kh_date_format(char *out, size_t n, khabar_date d)
 {
     int k;

@@ -12,10 +12,6 @@
 size_t kh_write_sentences(const khabar_doc *doc, const khabar_sentence **out,
                           khabar_sentence *whole);
 
-/* The word of token ti that carries its stem (its host), for docs with
- * words. */
-size_t kh_token_host(const khabar_doc *doc, size_t ti);
-
 /* A date as ISO 8601 at its precision (2015-10-20, 2011-03, 2011; "" for
  * none) into out (n bytes, NUL-terminated); returns its length. */
 size_t kh_date_format(char *out, size_t n, khabar_date d);
