@@ -9,7 +9,8 @@
  *     knows what remains (or, for ات, what remains plus ة) at least a
  *     quarter as often as the inflected form itself. The guard keeps names
  *     and broken plurals whole: بوتين is far more common than بوت.
- * ة (folded to ه) stays: مدرسة and مدرس must not meet.
+ * ة (folded to ه) stays: مدرسة and مدرس must not meet. The hamza seats ؤ
+ * and ئ become ء, so that مسؤول and مسئول meet.
  */
 #include "morph.h"
 
@@ -63,14 +64,38 @@ int kh_morph_stem(const khabar_model *m, const uint32_t *host, int n,
     return kh_morph_stem_entry(m, host, n, kh_morph_find(m, host, n), out);
 }
 
+/* The hamza seats ؤ and ئ fold to ء in a stem: مسؤول and مسئول, two
+ * spellings of one word, meet. */
+static int fold_hamza(uint32_t *out, int k)
+{
+    int i;
+    for (i = 0; i < k; i++) {
+        if (out[i] == 0x0624 || out[i] == 0x0626)
+            out[i] = 0x0621;
+    }
+    return k;
+}
+
+static int stem_entry(const khabar_model *m, const uint32_t *host, int n,
+                      const kh_lex_entry *e, uint32_t *out);
+
 int kh_morph_stem_entry(const khabar_model *m, const uint32_t *host, int n,
                         const kh_lex_entry *e, uint32_t *out)
+{
+    return fold_hamza(out, stem_entry(m, host, n, e, out));
+}
+
+static int stem_entry(const khabar_model *m, const uint32_t *host, int n,
+                      const kh_lex_entry *e, uint32_t *out)
 {
     int i, k = 0, start = 0;
     uint32_t whole;
     if (n > KH_SEG_MAX + 2)
         n = KH_SEG_MAX + 2;
-    if (n >= 4 && kh_morph_fold(host[0]) == ALEF && host[1] == LAM)
+    /* الله keeps its letters: it is not ال + له. */
+    /* The article's alef is bare (or wasla): آلاف is not ال + اف. */
+    if (n >= 4 && (host[0] == ALEF || host[0] == 0x0671) && host[1] == LAM &&
+        !(n == 4 && host[2] == LAM && host[3] == HEH))
         start = 2;
     for (i = start; i < n; i++)
         out[k++] = kh_morph_fold(host[i]);
@@ -98,7 +123,16 @@ int kh_morph_stem_entry(const khabar_model *m, const uint32_t *host, int n,
     }
     if (ends2(out, k, WAW, NOON) || ends2(out, k, YEH, NOON) ||
         ends2(out, k, ALEF, NOON)) {
-        uint32_t plain = count_of(m, out, k - 2);
+        uint32_t plain;
+        if (out[k - 3] == TEH && !ends2(out, k, WAW, NOON)) {
+            /* a dual of a word in ة: مدرستين, مدرستان -> مدرسه */
+            out[k - 3] = HEH;
+            plain = count_of(m, out, k - 2);
+            if (plain > 0 && 4 * plain >= whole)
+                return k - 2;
+            out[k - 3] = TEH;
+        }
+        plain = count_of(m, out, k - 2);
         if (plain > 0 && 4 * plain >= whole)
             return k - 2;
     }

@@ -101,6 +101,15 @@ static void stems(void)
     CHECK(apart("مدرسة", "مدرس"));
     CHECK(apart("قطر", "قطار"));
     CHECK_MEM(stem("والمسلمين"), strlen(stem("والمسلمين")), "مسلم");
+    /* Search: spellings of one word meet, words that only look alike do
+     * not (tests/search has the same as queries). */
+    CHECK(!apart("مسؤول", "مسئول"));             /* hamza seats */
+    CHECK(!apart("الحكومه", "الحكومة"));         /* ه for ة, no pronoun */
+    CHECK(!apart("بالحكومه", "حكومة"));
+    CHECK(!apart("آلاف", "الآلاف"));             /* آ is no article */
+    CHECK(!apart("المدرستين", "مدرسة"));         /* a dual in ة */
+    CHECK(apart("المدرستين", "مدرس"));
+    CHECK(apart("الله", "له"));
 }
 
 static void lemmas_and_roots(void)
