@@ -52,7 +52,7 @@ REPLAY_MODEL := $(BUILD)/fuzz-replay-model
 TRAIN    := $(BUILD)/khabar-train
 FTS_SO   := $(BUILD)/khabar_fts.so
 
-.PHONY: all check unit cli-tests html-tests fuzz-replay asan tsan fuzz bench install \
+.PHONY: all check unit cli-tests search-tests html-tests fuzz-replay asan tsan fuzz bench install \
         uninstall tables check-tables clean demo models eval
 
 all: $(LIB_A) $(LIB_SO) $(KHABAR) $(FTS_SO) $(BUILD)/khabar.pc
@@ -89,8 +89,28 @@ $(LIB_SO): $(LIB_OBJ) src/khabar.map
 	    -o $@ $(LIB_OBJ) $(LIBS)
 	ln -sf libkhabar.so.$(SOVER) $(BUILD)/libkhabar.so
 
-$(KHABAR): $(CLI_OBJ) $(LIB_A)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(LIBS) -lpthread
+# The command links SQLite and jansson (khabar index, khabar search) and
+# the tokenizer built in (-DSQLITE_CORE); scripts/deps.sh build installs
+# them when missing.
+CLI_LIBS := -lsqlite3 -ljansson -lpthread
+CLI_FTS_OBJ := $(BUILD)/obj/ext/sqlite/khabar_fts.core.o \
+               $(BUILD)/obj/ext/sqlite/term_cache.o
+
+$(BUILD)/.deps-build: scripts/deps.sh
+	@mkdir -p $(dir $@)
+	@test -f /usr/include/sqlite3.h -a -f /usr/include/jansson.h \
+	    -a -x /usr/bin/unzip || scripts/deps.sh build
+	@touch $@
+
+$(CLI_OBJ) $(FTS_OBJ) $(CLI_FTS_OBJ): | $(BUILD)/.deps-build
+
+$(BUILD)/obj/ext/sqlite/khabar_fts.core.o: ext/sqlite/khabar_fts.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -DSQLITE_CORE -Isrc -c $< -o $@
+
+$(KHABAR): $(CLI_OBJ) $(CLI_FTS_OBJ) $(LIB_A)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(CLI_FTS_OBJ) $(LIB_A) \
+	    $(LIBS) $(CLI_LIBS)
 
 $(TESTS): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(LIBS) -lpthread
@@ -110,13 +130,22 @@ $(BUILD)/khabar.pc: khabar.pc.in include/khabar.h
 
 # ---------------------------------------------------------------- tests ---
 
-check: unit cli-tests fuzz-replay html-tests
+check: unit cli-tests search-tests fuzz-replay html-tests
 
 unit: $(TESTS)
 	$(TESTS)
 
 cli-tests: $(KHABAR)
 	tests/cli/run.sh $(KHABAR)
+
+# Search quality, the index and search commands, the extension from
+# Python's sqlite3 module and the sqlite3 shell, kill -9 while indexing.
+# Debian's python3 (whose sqlite3 module can load extensions).
+SEARCH_PY ?= /usr/bin/python3
+search-tests: $(KHABAR) $(FTS_SO)
+	@command -v sqlite3 >/dev/null && test -x $(SEARCH_PY) || \
+	    scripts/deps.sh search
+	$(SEARCH_PY) tests/search/run.py $(BUILD)
 
 # The HTML report rendered by headless Chromium (installed if missing).
 html-tests: $(KHABAR)

@@ -64,6 +64,14 @@ int cmd_conllu(int argc, char **argv);
 int cmd_repair(int argc, char **argv);
 int cmd_ner(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+
+/* Reads a whole input (path "-" is standard input) into *text (malloc;
+ * the caller frees), *len bytes. Returns 0 or an errno value (EISDIR for a
+ * directory, EFBIG past 4 GiB). */
+int cli_read_all(const char *path, char **text, size_t *len);
+int cli_read_fd(int fd, char **text, size_t *len);
 
 /* Parses an ISO date YYYY-MM-DD that exists in the calendar; returns 0, or
  * -1 (d untouched). */

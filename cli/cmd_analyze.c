@@ -45,7 +45,6 @@ static const char usage[] =
     "The json schema is docs/json.md; offsets are bytes of each input.\n";
 
 /* The most bytes one document may have (the library's limit). */
-#define MAX_DOC ((size_t)UINT32_MAX)
 
 typedef struct out_buf {
     char *data;
@@ -91,64 +90,6 @@ typedef struct batch {
     pthread_cond_t changed;
 } batch;
 
-/* Reads a whole input; returns 0 or an errno value. */
-static int read_all(const char *path, char **text, size_t *len)
-{
-    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
-    size_t cap = 65536, n = 0;
-    char *buf;
-    struct stat st;
-    if (fd < 0)
-        return errno;
-    if (fstat(fd, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            if (fd)
-                close(fd);
-            return EISDIR;
-        }
-        if (S_ISREG(st.st_mode) && (uint64_t)st.st_size + 1 > cap)
-            cap = (size_t)st.st_size + 1;
-    }
-    buf = malloc(cap);
-    while (buf) {
-        ssize_t r;
-        if (n == cap) {
-            char *nb = cap >= MAX_DOC ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                errno = cap >= MAX_DOC ? EFBIG : ENOMEM;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            free(buf);
-            buf = NULL;
-            errno = e;
-            break;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    {
-        int e = errno;
-        if (fd)
-            close(fd);
-        if (!buf)
-            return e ? e : ENOMEM;
-    }
-    *text = buf;
-    *len = n;
-    return 0;
-}
-
 static void analyze_one(const batch *b, int i, result *r)
 {
     const cli_opts *o = b->o;
@@ -160,7 +101,7 @@ static void analyze_one(const batch *b, int i, result *r)
     khabar_doc *doc;
     char *text = NULL;
     size_t len = 0;
-    int e = read_all(path, &text, &len);
+    int e = cli_read_all(path, &text, &len);
     if (e) {
         snprintf(r->msg, sizeof r->msg, "%s: %s", name,
                  e == EFBIG ? "larger than 4 GiB" : strerror(e));

@@ -24,6 +24,9 @@ static const char usage[] =
     "  conllu      CoNLL-U: one word a line, lemmas\n"
     "  repair      glued words split (مدينةسوتشي -> مدينة سوتشي)\n"
     "  ner         named entities: people, places, organizations\n"
+    "  index       add articles to a search index (SQLite)\n"
+    "  search      search an index: Arabic-aware matching, ranked hits,\n"
+    "              snippets, facets\n"
     "\n"
     "Each command reads the FILEs, or standard input when there is none or\n"
     "FILE is -, and writes to standard output. `khabar <command> --help`\n"
@@ -66,6 +69,10 @@ int main(int argc, char **argv)
         return cmd_repair(argc - 1, argv + 1);
     if (!strcmp(cmd, "ner"))
         return cmd_ner(argc - 1, argv + 1);
+    if (!strcmp(cmd, "index"))
+        return cmd_index(argc - 1, argv + 1);
+    if (!strcmp(cmd, "search"))
+        return cmd_search(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s' (try khabar --help)\n", kh_prog,
             cmd);
     return EXIT_USAGE;

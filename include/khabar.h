@@ -221,6 +221,11 @@ typedef struct khabar_diag {
 /* Static name of a diagnostic kind ("invalid-utf8", "nul", ...). */
 const char *khabar_diag_kind_name(khabar_diag_kind kind);
 
+/* Checks that len bytes are well-formed UTF-8 text (NUL bytes count as
+ * ill-formed): returns the number of ill-formed units, 0 when all is well,
+ * and describes the first in *first (when not NULL). */
+size_t khabar_utf8_check(const char *text, size_t len, khabar_diag *first);
+
 /* Stages; khabar_options.stages selects them, 0 = all. Asking for a
  * stage runs the stages it needs. */
 enum {

@@ -4,13 +4,18 @@
 # usage: scripts/deps.sh GROUP...
 #
 # Groups:
+#   build   libsqlite3-dev libjansson-dev unzip  (make: khabar index/search,
+#           the FTS5 extension; unzip reads zipped collections)
+#   search  sqlite3 python3 (the search tests: the sqlite3 shell, Python's
+#           sqlite3 module)
 #   bench   libstemmer-dev libsqlite3-dev unzip python3 time   (make bench)
 #   lucene  liblucene8-java, and default-jdk-headless when there is no javac
 #           on the PATH (make bench: the Lucene ArabicAnalyzer peer)
 #   fuzz    clang libclang-rt-14-dev                           (make fuzz)
 #   tables  unicode-data python3                               (make tables)
 #   html    chromium fonts-noto-core (the HTML report's rendering test)
-#   ci      build-essential unicode-data python3 clang libclang-rt-14-dev
+#   ci      build-essential unicode-data python3 clang libclang-rt-14-dev,
+#           and the build, search and html groups
 #
 # A package counts as present when dpkg says "install ok installed". Missing
 # ones are installed with apt-get install -y --no-install-recommends; when
@@ -19,12 +24,14 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: scripts/deps.sh GROUP...   (groups: bench lucene fuzz tables html ci)" >&2
+    echo "usage: scripts/deps.sh GROUP...   (groups: build search bench lucene fuzz tables html ci)" >&2
     exit 2
 }
 
 group_packages() {
     case "$1" in
+        build)  echo "libsqlite3-dev libjansson-dev unzip" ;;
+        search) echo "sqlite3 python3" ;;
         bench)  echo "libstemmer-dev libsqlite3-dev unzip python3 time" ;;
         lucene) # Any JDK will do (javac 11 or later): ask for Debian's
                 # default one only when none is on the PATH.
@@ -36,7 +43,9 @@ group_packages() {
         fuzz)   echo "clang libclang-rt-14-dev" ;;
         tables) echo "unicode-data python3" ;;
         html)   echo "chromium fonts-noto-core" ;;
-        ci)     echo "build-essential unicode-data python3 clang libclang-rt-14-dev" ;;
+        ci)     echo "build-essential unicode-data python3 clang libclang-rt-14-dev" \
+                     "libsqlite3-dev libjansson-dev unzip sqlite3" \
+                     "chromium fonts-noto-core" ;;
         *)      return 1 ;;
     esac
 }

@@ -1,0 +1,336 @@
+/*
+ * query.c - a search query as an FTS5 expression (see query.h).
+ */
+#include "query.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Words too common to search for on their own: prepositions,
+ * conjunctions, particles, pronouns, demonstratives, relatives. */
+static const char common_words[] =
+    "في من على الى إلى عن مع ان أن إن او أو ثم لا لم لن ما ماذا هل قد "
+    "كان كانت يكون تكون هذا هذه ذلك تلك هؤلاء هنا هناك الذي التي الذين "
+    "اللذان اللتان اللواتي هو هي هم هن هما انا أنا نحن انت أنت كل بعض "
+    "غير بين حتى منذ عند لدى قبل بعد خلال حول ضد عبر تحت فوق امام أمام "
+    "وراء دون الا إلا لكن بل اذا إذا لو كما حيث ايضا أيضا فقط و ف ب ل ك "
+    "يا اي أي كيف متى اين أين لماذا وقد ولا وما وهو وهي وكان";
+
+struct query_ctx {
+    char *stems;   /* NUL-separated stems of the common words */
+    size_t len;
+    const khabar_model *model;
+};
+
+typedef struct buf {
+    char *s;
+    size_t len, cap;
+    int failed;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 128;
+        char *ns;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        ns = realloc(b->s, cap);
+        if (!ns) {
+            b->failed = 1;
+            return;
+        }
+        b->s = ns;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = 0;
+}
+
+static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+
+/* Calls fn for each token stem of text (the host word's stem for Arabic,
+ * the normalized form otherwise); punctuation gives none. Returns the
+ * number of stems, or -1 on failure. */
+static long each_stem(const khabar_model *m, const char *text, size_t n,
+                      void (*fn)(void *, const char *, size_t), void *ctx)
+{
+    khabar_options ao;
+    khabar_error err;
+    khabar_doc *doc;
+    const khabar_token *tk;
+    const khabar_word *wd;
+    const char *norm;
+    size_t i;
+    long count = 0;
+    memset(&ao, 0, sizeof ao);
+    ao.stages = KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS;
+    doc = khabar_analyze_opts(m, text, n, &ao, &err);
+    if (!doc)
+        return -1;
+    tk = khabar_doc_tokens(doc);
+    wd = khabar_doc_words(doc);
+    norm = khabar_doc_norm(doc);
+    for (i = 0; i < khabar_doc_token_count(doc); i++) {
+        size_t h = khabar_doc_token_host(doc, i);
+        int k = tk[i].kind;
+        if (k == KHABAR_TOK_PUNCT || k == KHABAR_TOK_SYMBOL ||
+            k == KHABAR_TOK_EMOJI || k == KHABAR_TOK_INVALID)
+            continue;
+        count++;
+        if (!fn)
+            continue;
+        if (k == KHABAR_TOK_ARABIC && h != SIZE_MAX && wd[h].stem_len)
+            fn(ctx, norm + wd[h].stem, wd[h].stem_len);
+        else
+            fn(ctx, norm + tk[i].norm, tk[i].norm_len);
+    }
+    khabar_doc_free(doc);
+    return count;
+}
+
+static void add_stem(void *ctx, const char *s, size_t n)
+{
+    buf *b = ctx;
+    put(b, s, n);
+    put(b, "", 1);
+}
+
+query_ctx *query_ctx_new(const khabar_model *model)
+{
+    query_ctx *q = calloc(1, sizeof *q);
+    buf b = {0};
+    if (!q)
+        return NULL;
+    if (each_stem(model, common_words, strlen(common_words), add_stem,
+                  &b) < 0 ||
+        b.failed) {
+        free(b.s);
+        free(q);
+        return NULL;
+    }
+    q->stems = b.s;
+    q->len = b.len;
+    q->model = model;
+    return q;
+}
+
+void query_ctx_free(query_ctx *q)
+{
+    if (!q)
+        return;
+    free(q->stems);
+    free(q);
+}
+
+typedef struct stop_count {
+    const query_ctx *q;
+    long common;
+} stop_count;
+
+static void count_common(void *ctx, const char *s, size_t n)
+{
+    stop_count *c = ctx;
+    size_t i = 0;
+    while (i < c->q->len) {
+        size_t k = strlen(c->q->stems + i);
+        if (k == n && !memcmp(c->q->stems + i, s, n)) {
+            c->common++;
+            return;
+        }
+        i += k + 1;
+    }
+}
+
+/* A term of the query. */
+typedef struct term {
+    char *text;     /* its words */
+    int phrase, prefix, negative, or_before;
+    int words, common; /* tokens, and how many are common words */
+} term;
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Splits text into terms; returns the count, or -1 (memory). */
+static long split(const char *text, term **out)
+{
+    size_t n = strlen(text), i = 0;
+    long count = 0, cap = 0;
+    term *t = NULL;
+    int negate = 0, or_next = 0;
+    while (i < n) {
+        size_t a, e;
+        int phrase = 0, prefix = 0;
+        term *nt;
+        while (i < n && is_space(text[i]))
+            i++;
+        if (i >= n)
+            break;
+        if (text[i] == '"') {
+            const char *q = strchr(text + i + 1, '"');
+            a = i + 1;
+            e = q ? (size_t)(q - text) : n;
+            i = q ? e + 1 : n;
+            phrase = 1;
+        } else {
+            a = i;
+            while (i < n && !is_space(text[i]))
+                i++;
+            e = i;
+            if (e - a == 2 && !memcmp(text + a, "OR", 2)) {
+                or_next = count > 0;
+                continue;
+            }
+            if (e - a == 3 && !memcmp(text + a, "NOT", 3)) {
+                negate = 1;
+                continue;
+            }
+            if (e - a == 3 && !memcmp(text + a, "AND", 3))
+                continue;
+            if (text[a] == '-') {
+                negate = 1;
+                a++;
+            }
+            while (a < e && (text[a] == '*' || text[a] == '"' ||
+                             text[a] == '('))
+                a++;
+            while (e > a && (text[e - 1] == '"' || text[e - 1] == ')'))
+                e--;
+            if (e > a && text[e - 1] == '*') {
+                prefix = 1;
+                while (e > a && text[e - 1] == '*')
+                    e--;
+            }
+        }
+        if (e <= a) {
+            continue;
+        }
+        if (count == cap) {
+            cap = cap ? cap * 2 : 8;
+            nt = realloc(t, (size_t)cap * sizeof *nt);
+            if (!nt)
+                goto fail;
+            t = nt;
+        }
+        memset(&t[count], 0, sizeof *t);
+        t[count].text = malloc(e - a + 1);
+        if (!t[count].text)
+            goto fail;
+        memcpy(t[count].text, text + a, e - a);
+        t[count].text[e - a] = 0;
+        t[count].phrase = phrase;
+        t[count].prefix = prefix;
+        t[count].negative = negate;
+        t[count].or_before = or_next && !negate;
+        negate = or_next = 0;
+        count++;
+    }
+    *out = t;
+    return count;
+fail:
+    while (count > 0)
+        free(t[--count].text);
+    free(t);
+    return -1;
+}
+
+/* Appends a term as an FTS5 string: double quotes doubled. */
+static void put_term(buf *b, const term *t)
+{
+    const char *s;
+    puts_(b, "\"");
+    for (s = t->text; *s; s++) {
+        if (*s == '"')
+            puts_(b, "\"\"");
+        else
+            put(b, s, 1);
+    }
+    puts_(b, t->prefix ? "\"*" : "\"");
+}
+
+int query_build(const query_ctx *q, const char *text, char **fts,
+                const char **why)
+{
+    term *t = NULL;
+    long n = split(text, &t), i, pos = 0, neg = 0, content = 0;
+    buf b = {0};
+    int first, rc = -1;
+    *fts = NULL;
+    *why = "out of memory";
+    if (n < 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        stop_count c = {q, 0};
+        long w = each_stem(q->model, t[i].text, strlen(t[i].text),
+                           count_common, &c);
+        if (w < 0)
+            goto done;
+        t[i].words = (int)w;
+        t[i].common = (int)c.common;
+        if (!w)
+            continue;
+        if (t[i].negative)
+            neg++;
+        else {
+            pos++;
+            /* a phrase or prefix is meant as typed */
+            content += t[i].common < w || t[i].phrase || t[i].prefix;
+        }
+    }
+    if (pos == 0) {
+        *why = neg ? "a query needs a word to find, not only words to leave "
+                     "out"
+                   : "nothing to search for: the query has no words";
+        goto done;
+    }
+    if (content == 0) {
+        *why = "nothing to search for: the query has only common words "
+               "(في، من، على ...), which nearly every article holds";
+        goto done;
+    }
+    /* ((a OR b) AND c) NOT (d OR e) */
+    puts_(&b, "(");
+    first = 1;
+    for (i = 0; i < n; i++) {
+        int drop = t[i].negative || !t[i].words ||
+                   (t[i].common == t[i].words && !t[i].phrase &&
+                    !t[i].prefix);
+        if (drop)
+            continue;
+        if (!first)
+            puts_(&b, t[i].or_before ? " OR " : ") AND (");
+        put_term(&b, &t[i]);
+        first = 0;
+    }
+    puts_(&b, ")");
+    if (neg) {
+        puts_(&b, " NOT (");
+        first = 1;
+        for (i = 0; i < n; i++) {
+            if (!t[i].negative || !t[i].words)
+                continue;
+            if (!first)
+                puts_(&b, " OR ");
+            put_term(&b, &t[i]);
+            first = 0;
+        }
+        puts_(&b, ")");
+    }
+    if (b.failed)
+        goto done;
+    *fts = b.s;
+    b.s = NULL;
+    rc = 0;
+done:
+    free(b.s);
+    for (i = 0; i < n; i++)
+        free(t[i].text);
+    free(t);
+    return rc;
+}
