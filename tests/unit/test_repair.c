@@ -246,6 +246,66 @@ static void context(void)
           with.n_cuts == 0);
 }
 
+typedef struct count_ctx { int plausible; } count_ctx;
+
+static void count_plausible(void *ctx, const uint32_t *letters, int n,
+                            const kh_repair_cand *c)
+{
+    (void)letters;
+    (void)n;
+    ((count_ctx *)ctx)->plausible += c->n_parts > 1 && c->plausible;
+}
+
+/* kh_repair_token runs the segmenter on a part only when some host could
+ * count (repair.c, step 2); kh_repair_visit runs it on every part. Both
+ * must find the same plausible cuts. */
+static void same_cuts(void)
+{
+    static const char *const tokens[] = {
+        "مدينةسوتشي", "ترمبوزعماء", "ومصروالسعودية", "منالعراقوسوريا",
+        "والمسؤولين", "وسيجريها", "بأكملها", "لايستطيعون", "وبالتالي",
+        "فيالعاصمةالسورية", "وللمرأةوالطفل", "كتابهمالجديد", "عليهاوعليهم",
+        "سيلتقيانبعدغد", "المتحدةالامريكية", "وبيروتولبنان"};
+    size_t i;
+    unsigned seed = 777;
+    int k, ok = 1;
+    for (i = 0; i < sizeof tokens / sizeof *tokens; i++) {
+        kh_repair r;
+        count_ctx c = {0};
+        size_t len = strlen(tokens[i]);
+        CHECK(kh_repair_best(t_model, &morph, tokens[i], 0, len, NULL, &r) >=
+              0);
+        CHECK(kh_repair_visit(t_model, &morph, tokens[i], 0, len, NULL,
+                              count_plausible, &c) == 0);
+        CHECK(r.n_cuts == c.plausible);
+        if (r.n_cuts != c.plausible)
+            fprintf(stderr, "  %s: %d cuts scored, %d plausible\n",
+                    tokens[i], r.n_cuts, c.plausible);
+    }
+    /* Random strings of frequent letters. */
+    for (k = 0; k < 300; k++) {
+        static const char *const letters[] = {"ا", "ل", "و", "ب", "ي", "ن",
+                                              "م", "ت", "ه", "ة", "ر", "ع",
+                                              "ك", "س", "ف", "د"};
+        char buf[128];
+        size_t len = 0;
+        int j, n = 4 + k % 14;
+        kh_repair r;
+        count_ctx c = {0};
+        for (j = 0; j < n; j++) {
+            seed = seed * 1103515245u + 12345u;
+            memcpy(buf + len, letters[(seed >> 16) % 16], 2);
+            len += 2;
+        }
+        kh_repair_best(t_model, &morph, buf, 0, len, NULL, &r);
+        kh_repair_visit(t_model, &morph, buf, 0, len, NULL, count_plausible,
+                        &c);
+        if (r.n_cuts != c.plausible)
+            ok = 0;
+    }
+    CHECK(ok);
+}
+
 /* data/repair.kbm loads, knows frequent pairs, and a damaged copy is
  * refused by kh_repair_open's own checks (the CRCs are not checked here). */
 static khabar_code open_repair(const unsigned char *image, size_t n)
@@ -324,6 +384,7 @@ void suite_repair(void)
     bounds();
     properties();
     context();
+    same_cuts();
     repair_file();
     kh_norm_free(&morph);
 }
