@@ -12,6 +12,8 @@
 #      perceptron), trained on converted PADT, with a cache for frequent
 #      news hosts
 #   5b. data/clusters.kbm: word clusters of the news (tools/clusters)
+#   5c. data/repair.kbm: counts of adjacent word pairs and letter-junction
+#      odds of the news, for glued-word repair (tools/repair/build_repair.py)
 #   6. data/gazetteer.kbm: names, titles and trigger words
 #      (tools/ner/build_gazetteer.py)
 #   7. data/pos.kbm: the POS tagger (PADT in UD v2 tags + 150 PUD sentences)
@@ -46,6 +48,11 @@ echo "== word clusters"
 cc -O2 -std=c11 -o "$build/clusters" tools/clusters/clusters.c -lm
 "$build/khabar" tokenize --format text "$build/bench/corpus.txt" |
     "$build/clusters" -c 1000 -m 5 -i 30 -b 12 -o data/clusters.kbm
+echo "== glued-word evidence"
+# The pairs are counted on khabar's own tokens (the tokenizer uses no model);
+# the ANT articles that tools/eval/repair_eval.py measures on stay out.
+python3 tools/repair/build_repair.py --shared "$shared" --khabar "$build/khabar" \
+    --out data/repair.kbm
 echo "== segmenter"
 "$build/khabar-train" segmenter --lexicon data/lexicon.kbm \
     --out data/segmenter.kbm --corpus "$build/bench/corpus.txt" \

@@ -171,6 +171,15 @@ static khabar_model *load(const char *dir, khabar_error *err)
             goto fail;
         m->has_background = 1;
     }
+    if (find_image(m, dir, "repair", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "repair", trusted, err) !=
+                KHABAR_OK ||
+            kh_repair_open(&m->repair, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_repair = 1;
+    }
     kh_ok(err);
     return m;
 fail:

@@ -15,6 +15,7 @@
 #include "../extract/background.h"
 #include "../morph/lexicon.h"
 #include "../morph/lemmatize.h"
+#include "../morph/repair.h"
 #include "../morph/segment.h"
 #include "../tag/clusters.h"
 #include "../tag/gazetteer.h"
@@ -26,7 +27,7 @@ struct khabar_model {
     const char *unicode_version; /* of the compiled-in character tables */
     char *owned[KH_MODEL_FILES]; /* file images read from a directory */
     int has_lexicon, has_segmenter, has_lemmatizer, has_pos, has_ner;
-    int has_gazetteer, has_clusters, has_background;
+    int has_gazetteer, has_clusters, has_background, has_repair;
     kh_lexicon lex;
     kh_segmenter seg;
     kh_lemmatizer lemmatizer;
@@ -35,6 +36,7 @@ struct khabar_model {
     kh_gazetteer gaz;
     kh_clusters clusters;
     kh_background background;
+    kh_repair_data repair;
 };
 
 /* A model with no component: enough for the text layer (tokens,

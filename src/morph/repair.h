@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "khabar.h"
+#include "../model/container.h"
 #include "../text/normalize.h"
 
 /* Longer tokens are never split. */
@@ -38,7 +39,25 @@
 #define KH_REPAIR_WHOLE_MAX 10
 /* A token is repaired when its best cut scores at least this (the score is
  * a log-odds, see repair.c). */
-#define KH_REPAIR_THRESHOLD (-0.72)
+#define KH_REPAIR_THRESHOLD (-1.30)
+
+/* The evidence of data/repair.kbm (tools/repair/build_repair.py has the
+ * layout): letter-junction log-odds over KH_REPAIR_CLASSES letter classes
+ * and the counts of adjacent word pairs in the news, by fingerprint. Read in
+ * place; immutable. */
+#define KH_REPAIR_CLASSES 37
+typedef struct kh_repair_data {
+    const int8_t *left;      /* [x][y][z]: x y | z, 4 units a nat */
+    const int8_t *right;     /* [y][z][w]: y | z w */
+    uint32_t bucket_bits, n_pairs;
+    const uint32_t *start;   /* 2^bucket_bits + 1, increasing, last n_pairs */
+    const uint16_t *fp;      /* fingerprints, sorted within a bucket */
+    const uint8_t *q;        /* 8 ln count */
+} kh_repair_data;
+
+/* Reads a container of kind "repair". */
+khabar_code kh_repair_open(kh_repair_data *r, const kh_container *c,
+                           khabar_error *err);
 
 typedef struct kh_repair {
     int n_parts;      /* 1: leave the token as it is; 2 or 3: split */
@@ -49,28 +68,47 @@ typedef struct kh_repair {
     int32_t score;    /* of the best cut: 1000 x (its score - the
                          threshold), >= 0 when repaired; 0 when the token
                          had no plausible cut */
+    int n_cuts;       /* plausible cuts scored: 0 when the token is whole
+                         whatever its neighbours */
 } kh_repair;
+
+/* The words beside a token: the byte spans in the same text of the
+ * Arabic tokens right before and after it with only white space (no line
+ * break) between; an empty span (start == end) when there is none. Pairs
+ * of a neighbour and a part are evidence too (قال ترمب | وزعماء). */
+typedef struct kh_repair_ctx {
+    size_t prev_start, prev_end, next_start, next_end;
+} kh_repair_ctx;
 
 /* Decides whether text[start, end), one Arabic token, is 2-3 glued words.
  * morph is an engine started with kh_norm_init(n, KH_NORM_MORPH, 1) (its
  * buffer is reused). Fills *out and returns out->n_parts - 1 (0 when the
  * token stays whole), or -1 when memory ran out (then out->n_parts is 1).
- * A model without a lexicon never splits. */
+ * A model without a lexicon or repair data never splits. Without
+ * neighbours: see kh_repair_token_ctx. */
 int kh_repair_token(const khabar_model *m, kh_norm *morph, const char *text,
                     size_t start, size_t end, kh_repair *out);
 
-/* As kh_repair_token, but fills *out with the best split whatever its score
- * (out->score is then the raw score, the threshold not subtracted; n_parts
- * is 1 when no split had plausible parts). For tuning (tools/eval). */
+/* As kh_repair_token, with the token's neighbours (ctx NULL: none). */
+int kh_repair_token_ctx(const khabar_model *m, kh_norm *morph,
+                        const char *text, size_t start, size_t end,
+                        const kh_repair_ctx *ctx, kh_repair *out);
+
+/* As kh_repair_token_ctx, but fills *out with the best split whatever its
+ * score (out->score is then the raw score, the threshold not subtracted;
+ * n_parts is 1 when no split had plausible parts). For tuning
+ * (tools/eval). */
 int kh_repair_best(const khabar_model *m, kh_norm *morph, const char *text,
-                   size_t start, size_t end, kh_repair *out);
+                   size_t start, size_t end, const kh_repair_ctx *ctx,
+                   kh_repair *out);
 
 /* The features of a cut, in the order of the weights in repair.c. */
-#define KH_REPAIR_N_FEATURES 18
+#define KH_REPAIR_N_FEATURES 27
 #define KH_REPAIR_FEATURE_NAMES                                              \
     "bias", "base", "minlv", "len", "three", "cue_tm", "cue_ahb", "al",      \
         "suf", "hostonly", "minlen", "expl", "wcount", "pre", "bad",         \
-        "fw_first", "fw_last", "ashift"
+        "fw_first", "fw_last", "ashift", "pair", "nopair", "jleft",          \
+        "jright", "jmin", "prev", "prev0", "next", "next0"
 
 /* For tools/eval: one way of cutting a token, with what the lexicon and the
  * segmenter say of each part (n_parts 1: the whole token). */
@@ -102,7 +140,7 @@ typedef void (*kh_repair_visit_fn)(void *ctx, const uint32_t *letters, int n,
  * cuts kh_repair_token scores). letters is the token's morph form. Returns
  * 0, or -1 when memory ran out. */
 int kh_repair_visit(const khabar_model *m, kh_norm *morph, const char *text,
-                    size_t start, size_t end, kh_repair_visit_fn fn,
-                    void *ctx);
+                    size_t start, size_t end, const kh_repair_ctx *around,
+                    kh_repair_visit_fn fn, void *ctx);
 
 #endif

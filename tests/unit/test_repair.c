@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "model/model.h"
 #include "morph/repair.h"
 #include "morph/segment.h"
 #include "test.h"
@@ -216,6 +217,163 @@ static void properties(void)
     CHECK(ok);
 }
 
+/* The words beside a token are evidence, and only evidence: with or without
+ * them, the seed's glued words are split at the same byte; no neighbour (a
+ * NULL context or empty spans) is the plain call. */
+static void context(void)
+{
+    const char *text = "قال ترمبوزعماء العالم";
+    size_t a = strlen("قال "), b = a + strlen("ترمبوزعماء");
+    kh_repair plain, with, none;
+    kh_repair_ctx ctx = {0, 0, 0, 0};
+    CHECK(kh_repair_token(t_model, &morph, text, a, b, &plain) == 1);
+    CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &none) ==
+              1 &&
+          none.split[0] == plain.split[0] && none.score == plain.score);
+    CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, NULL, &none) ==
+              1 &&
+          none.score == plain.score);
+    ctx.prev_start = 0;
+    ctx.prev_end = strlen("قال");
+    ctx.next_start = b + 1;
+    ctx.next_end = strlen(text);
+    CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &with) ==
+              1 &&
+          with.split[0] == a + strlen("ترمب") && with.n_cuts > 0);
+    /* A word counted often is whole wherever it is, with no cut scored. */
+    CHECK(kh_repair_token_ctx(t_model, &morph, text, b + 1, strlen(text),
+                              &ctx, &with) == 0 &&
+          with.n_cuts == 0);
+}
+
+typedef struct count_ctx { int plausible; } count_ctx;
+
+static void count_plausible(void *ctx, const uint32_t *letters, int n,
+                            const kh_repair_cand *c)
+{
+    (void)letters;
+    (void)n;
+    ((count_ctx *)ctx)->plausible += c->n_parts > 1 && c->plausible;
+}
+
+/* kh_repair_token runs the segmenter on a part only when some host could
+ * count (repair.c, step 2); kh_repair_visit runs it on every part. Both
+ * must find the same plausible cuts. */
+static void same_cuts(void)
+{
+    static const char *const tokens[] = {
+        "مدينةسوتشي", "ترمبوزعماء", "ومصروالسعودية", "منالعراقوسوريا",
+        "والمسؤولين", "وسيجريها", "بأكملها", "لايستطيعون", "وبالتالي",
+        "فيالعاصمةالسورية", "وللمرأةوالطفل", "كتابهمالجديد", "عليهاوعليهم",
+        "سيلتقيانبعدغد", "المتحدةالامريكية", "وبيروتولبنان"};
+    size_t i;
+    unsigned seed = 777;
+    int k, ok = 1;
+    for (i = 0; i < sizeof tokens / sizeof *tokens; i++) {
+        kh_repair r;
+        count_ctx c = {0};
+        size_t len = strlen(tokens[i]);
+        CHECK(kh_repair_best(t_model, &morph, tokens[i], 0, len, NULL, &r) >=
+              0);
+        CHECK(kh_repair_visit(t_model, &morph, tokens[i], 0, len, NULL,
+                              count_plausible, &c) == 0);
+        CHECK(r.n_cuts == c.plausible);
+        if (r.n_cuts != c.plausible)
+            fprintf(stderr, "  %s: %d cuts scored, %d plausible\n",
+                    tokens[i], r.n_cuts, c.plausible);
+    }
+    /* Random strings of frequent letters. */
+    for (k = 0; k < 300; k++) {
+        static const char *const letters[] = {"ا", "ل", "و", "ب", "ي", "ن",
+                                              "م", "ت", "ه", "ة", "ر", "ع",
+                                              "ك", "س", "ف", "د"};
+        char buf[128];
+        size_t len = 0;
+        int j, n = 4 + k % 14;
+        kh_repair r;
+        count_ctx c = {0};
+        for (j = 0; j < n; j++) {
+            seed = seed * 1103515245u + 12345u;
+            memcpy(buf + len, letters[(seed >> 16) % 16], 2);
+            len += 2;
+        }
+        kh_repair_best(t_model, &morph, buf, 0, len, NULL, &r);
+        kh_repair_visit(t_model, &morph, buf, 0, len, NULL, count_plausible,
+                        &c);
+        if (r.n_cuts != c.plausible)
+            ok = 0;
+    }
+    CHECK(ok);
+}
+
+/* data/repair.kbm loads, knows frequent pairs, and a damaged copy is
+ * refused by kh_repair_open's own checks (the CRCs are not checked here). */
+static khabar_code open_repair(const unsigned char *image, size_t n)
+{
+    kh_container c;
+    kh_repair_data rd;
+    khabar_error e;
+    khabar_code rc = kh_container_open_trusted(&c, image, n, "repair", &e);
+    return rc == KHABAR_OK ? kh_repair_open(&rd, &c, &e) : rc;
+}
+
+static void repair_file(void)
+{
+    size_t n, junc, big;
+    unsigned char *good = t_read_all("data/repair.kbm", &n), *bad;
+    kh_container c;
+    kh_repair_data rd;
+    khabar_error e;
+    uint32_t v, s1, s2;
+    CHECK(good != NULL);
+    if (!good)
+        return;
+    bad = malloc(n);
+    CHECK(bad != NULL);
+    if (!bad) {
+        free(good);
+        return;
+    }
+    CHECK(kh_container_open(&c, good, n, "repair", &e) == KHABAR_OK);
+    CHECK(kh_repair_open(&rd, &c, &e) == KHABAR_OK && rd.n_pairs > 10000);
+    CHECK(t_model->has_repair && t_model->repair.n_pairs == rd.n_pairs);
+    junc = (size_t)(kh_container_get(&c, "junction")->data - good);
+    big = (size_t)(kh_container_get(&c, "bigrams")->data - good);
+    /* Another version, another number of letter classes. */
+    memcpy(bad, good, n);
+    v = 2;
+    memcpy(bad + junc, &v, 4);
+    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    memcpy(bad, good, n);
+    v = KH_REPAIR_CLASSES - 1;
+    memcpy(bad + junc + 4, &v, 4);
+    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    /* Bigrams: no buckets, too many buckets for the section, buckets out
+     * of order, a pair count the section does not hold. */
+    memcpy(bad, good, n);
+    v = 0;
+    memcpy(bad + big + 4, &v, 4);
+    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    memcpy(bad, good, n);
+    v = rd.bucket_bits + 1;
+    memcpy(bad + big + 4, &v, 4);
+    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    memcpy(bad, good, n);
+    memcpy(&s1, bad + big + 12 + 4, 4);
+    memcpy(&s2, bad + big + 12 + 8, 4);
+    if (s1 < s2) {
+        memcpy(bad + big + 12 + 4, &s2, 4);
+        memcpy(bad + big + 12 + 8, &s1, 4);
+        CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    }
+    memcpy(bad, good, n);
+    v = rd.n_pairs + 1;
+    memcpy(bad + big + 8, &v, 4);
+    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    free(bad);
+    free(good);
+}
+
 void suite_repair(void)
 {
     kh_norm_init(&morph, KH_NORM_MORPH, 1);
@@ -225,5 +383,8 @@ void suite_repair(void)
     other_scripts();
     bounds();
     properties();
+    context();
+    same_cuts();
+    repair_file();
     kh_norm_free(&morph);
 }

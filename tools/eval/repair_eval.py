@@ -19,15 +19,16 @@ three words run together.
 
 Measures.  The corrupted text is written to --work (default /tmp/khabar-
 repair) and run through a small C driver linked with build/libkhabar.a (its
-source is in this file), which tokenizes it and calls kh_repair_token() on
-every Arabic token.
+source is in this file), which tokenizes it and calls kh_repair_token_ctx()
+on every Arabic token, with the Arabic words right before and after it on
+its line as its neighbours (as kh_repairs() does).
 
   recall        deleted spaces restored: a split at exactly the byte where
                 a space was deleted, over all deleted spaces
   wrong         splits inside a glued token where no space was deleted
   false/10k     splits proposed in tokens that were not glued, per 10,000
                 untouched words (words not touching a deleted gap)
-  us/token      time of kh_repair_token per Arabic token (--reps N repeats
+  us/token      time of kh_repair_token_ctx per Arabic token (--reps N repeats
                 the loop to time it)
 
 --curve adds recall and false splits at other thresholds (the best cut of
@@ -89,6 +90,13 @@ static void put_letters(FILE *f, const uint32_t *cp, int n)
 
 typedef struct vctx { size_t start, end; } vctx;
 
+static int beside(const khabar_token *a, const khabar_token *b)
+{
+    return a->kind == KHABAR_TOK_ARABIC && b->kind == KHABAR_TOK_ARABIC &&
+           (a->flags & KHABAR_TOKEN_SPACE_AFTER) &&
+           !(a->flags & KHABAR_TOKEN_NEWLINE_AFTER) && a->end < b->start;
+}
+
 static void visit(void *ctx, const uint32_t *letters, int n,
                   const kh_repair_cand *c)
 {
@@ -148,23 +156,33 @@ int main(int argc, char **argv)
     for (r = 0; r < reps; r++) {
         for (i = 0; i < n; i++) {
             kh_repair rp;
+            kh_repair_ctx cx = {0, 0, 0, 0};
             if (t[i].kind != KHABAR_TOK_ARABIC)
                 continue;
+            /* The neighbours, as kh_repairs() finds them. */
+            if (i > 0 && beside(&t[i - 1], &t[i])) {
+                cx.prev_start = t[i - 1].start;
+                cx.prev_end = t[i - 1].end;
+            }
+            if (i + 1 < n && beside(&t[i], &t[i + 1])) {
+                cx.next_start = t[i + 1].start;
+                cx.next_end = t[i + 1].end;
+            }
             if (r == 0)
                 n_ar++;
             if (strcmp(argv[1], "dump") == 0) {
                 vctx v = {t[i].start, t[i].end};
-                kh_repair_visit(m, &morph, text, t[i].start, t[i].end, visit,
-                                &v);
+                kh_repair_visit(m, &morph, text, t[i].start, t[i].end, &cx,
+                                visit, &v);
             } else if (strcmp(argv[1], "best") == 0) {
                 if (kh_repair_best(m, &morph, text, t[i].start, t[i].end,
-                                   &rp) > 0 && r == 0)
+                                   &cx, &rp) > 0 && r == 0)
                     printf("R\t%zu\t%zu\t%d\t%zu\t%zu\t%d\n", t[i].start,
                            t[i].end, rp.n_parts, rp.split[0], rp.split[1],
                            (int)rp.score);
             } else {
-                if (kh_repair_token(m, &morph, text, t[i].start, t[i].end,
-                                    &rp) > 0 && r == 0)
+                if (kh_repair_token_ctx(m, &morph, text, t[i].start,
+                                        t[i].end, &cx, &rp) > 0 && r == 0)
                     printf("R\t%zu\t%zu\t%d\t%zu\t%zu\t%d\n", t[i].start,
                            t[i].end, rp.n_parts, rp.split[0], rp.split[1],
                            (int)rp.score);
@@ -311,7 +329,7 @@ def build_driver(build, work):
     subprocess.check_call([cc, '-std=c11', '-D_POSIX_C_SOURCE=200809L', '-O2',
                            '-I' + os.path.join(REPO, 'include'),
                            '-I' + os.path.join(REPO, 'src'), src, lib,
-                           '-o', exe])
+                           '-lm', '-o', exe])
     return exe
 
 
@@ -336,7 +354,18 @@ def parse_repairs(out):
     return reps
 
 
-def score(text, gaps, glued, untouched, reps, show=0, label=''):
+MARKS = set(chr(c) for c in list(range(0x0610, 0x061B)) +
+             list(range(0x064B, 0x0660)) + [0x0670, 0x0640] +
+             list(range(0x06D6, 0x06EE)))
+
+
+def morph_form(word):
+    """Letters without marks or tatweel, as the --natural lists hold."""
+    return ''.join(c for c in word if c not in MARKS)
+
+
+def score(text, gaps, glued, untouched, reps, show=0, label='',
+          natural=frozenset()):
     gapset = set(gaps)
     # Map each split to the glued span containing it, if any.
     spans = sorted(glued)
@@ -348,8 +377,8 @@ def score(text, gaps, glued, untouched, reps, show=0, label=''):
         if i >= 0 and spans[i][0] < off < spans[i][1]:
             return spans[i]
         return None
-    restored, wrong, false = 0, 0, 0
-    false_list, wrong_list = [], []
+    restored, wrong, false, nat = 0, 0, 0, 0
+    false_list, wrong_list, nat_list = [], [], []
     found = set()
     for start, end, splits, sc in reps:
         for off in splits:
@@ -359,6 +388,10 @@ def score(text, gaps, glued, untouched, reps, show=0, label=''):
             elif span_of(off):
                 wrong += 1
                 wrong_list.append((start, end, splits, sc))
+            elif natural and morph_form(text[start:end].decode(
+                    'utf-8', 'replace')) in natural:
+                nat += 1
+                nat_list.append((start, end, splits, sc))
             else:
                 false += 1
                 false_list.append((start, end, splits, sc))
@@ -371,6 +404,7 @@ def score(text, gaps, glued, untouched, reps, show=0, label=''):
         'untouched_words': untouched,
         'false': false,
         'false_per_10k': 10000.0 * false / max(1, untouched),
+        'natural': nat,
     }
     if show:
         def word(s, e, splits):
@@ -385,6 +419,12 @@ def score(text, gaps, glued, untouched, reps, show=0, label=''):
         for s, e, sp, sc in false_list[:show]:
             w, r = word(s, e, sp)
             print('  %s -> %s  %d' % (w, r, sc))
+        if natural:
+            print('-- %s splits of words glued in the source (%d)'
+                  % (label, len(nat_list)))
+            for s, e, sp, sc in nat_list[:show]:
+                w, r = word(s, e, sp)
+                print('  %s -> %s  %d' % (w, r, sc))
         print('-- %s wrong splits (%d)' % (label, len(wrong_list)))
         for s, e, sp, sc in wrong_list[:show]:
             w, r = word(s, e, sp)
@@ -398,14 +438,14 @@ def score(text, gaps, glued, untouched, reps, show=0, label=''):
     return res
 
 
-def curve(text, gaps, glued, untouched, out, thresholds):
+def curve(text, gaps, glued, untouched, out, thresholds, natural):
     """Recall and false splits per 10k at each threshold, from the best
     cut of every token (driver mode "best": raw scores x 1000)."""
     reps = parse_repairs(out)
     rows = []
     for th in thresholds:
         chosen = [r for r in reps if r[3] >= th * 1000]
-        r = score(text, gaps, glued, untouched, chosen)
+        r = score(text, gaps, glued, untouched, chosen, natural=natural)
         rows.append((th, r['recall'], r['false_per_10k'], r['wrong']))
     return rows
 
@@ -417,13 +457,14 @@ def eval_ant(args, exe, name, lines):
     with open(path, 'wb') as f:
         f.write(text)
     out, info = run_driver(exe, 'repair', path, args.reps)
+    natural = read_natural(args.natural)
     res = score(text, gaps, glued, untouched, parse_repairs(out), args.show,
-                name)
+                name, natural)
     if args.curve:
         best, _ = run_driver(exe, 'best', path)
         res['curve'] = curve(text, gaps, glued, untouched, best,
-                             [-3, -2.5, -2, -1.5, -1, -0.72, -0.5, 0, 0.5,
-                              1])
+                             [-3, -2.5, -2, -1.5, -1.28, -1, -0.5, 0, 0.5,
+                              1], natural)
     res['arabic_tokens'] = int(info['arabic'])
     res['us_per_token'] = 1e6 * float(info['seconds']) / \
         max(1, int(info['arabic']) * int(info['reps']))
@@ -434,7 +475,9 @@ def eval_ant(args, exe, name, lines):
 
 FEATURES = ['bias', 'base', 'minlv', 'len', 'three', 'cue_tm', 'cue_ahb', 'al',
             'suf', 'hostonly', 'minlen', 'expl', 'wcount', 'pre', 'bad',
-            'fw_first', 'fw_last', 'ashift']  # KH_REPAIR_FEATURE_NAMES
+            'fw_first', 'fw_last', 'ashift', 'pair', 'nopair', 'jleft',
+            'jright', 'jmin', 'prev', 'prev0', 'next', 'next0']
+# (KH_REPAIR_FEATURE_NAMES)
 
 
 def read_dump(out, gaps, natural):
@@ -559,11 +602,15 @@ def fit_curve(data, w, gaps, untouched, fprs=(0.5, 1, 1.5, 2, 3, 5)):
     return out
 
 
+def read_natural(path):
+    if not path:
+        return frozenset()
+    with open(path, encoding='utf-8') as f:
+        return frozenset(l.strip() for l in f if l.strip())
+
+
 def run_fit(args, exe, lines):
-    natural = set()
-    if args.natural:
-        with open(args.natural, encoding='utf-8') as f:
-            natural = set(l.strip() for l in f if l.strip())
+    natural = read_natural(args.natural)
     text, gaps, glued, untouched = corrupt(lines, args.rate, args.seed)
     path = os.path.join(args.work, 'ant-dev.txt')
     with open(path, 'wb') as f:
@@ -677,8 +724,10 @@ def main():
     ap.add_argument('--fit', action='store_true',
                     help='fit the weights of repair.c on the dev set')
     ap.add_argument('--natural',
-                    help='with --fit: a file of tokens (one a line) that the '
-                    'source itself has glued, not counted against the fit')
+                    help='a file of tokens (one a line, letters without marks) '
+                    'that the source itself has glued: not counted against '
+                    'the fit, and their splits counted apart from the false '
+                    'ones')
     ap.add_argument('--json', action='store_true')
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
@@ -707,11 +756,13 @@ def main():
             continue
         if name.startswith('ant'):
             print('%-9s recall %.2f%% (%d/%d)  wrong %d  false %d in %d '
-                  'untouched words = %.2f per 10k  (%.1f us/token over %d '
+                  'untouched words = %.2f per 10k%s  (%.1f us/token over %d '
                   'arabic tokens)' % (
                       name, 100 * r['recall'], r['restored'], r['deleted'],
                       r['wrong'], r['false'], r['untouched_words'],
-                      r['false_per_10k'], r['us_per_token'],
+                      r['false_per_10k'],
+                      ' (+%d of words glued in the source)' % r['natural']
+                      if args.natural else '', r['us_per_token'],
                       r['arabic_tokens']))
             for th, rec, fal, wr in r.get('curve', []):
                 print('          threshold %5.2f: recall %.2f%%  false %.2f '
