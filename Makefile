@@ -225,10 +225,14 @@ install: all
 	install -m 755 $(KHABAR) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 $(BUILD)/khabar.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
 	install -m 644 docs/khabar.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 755 $(FTS_SO) $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 ext/sqlite/khabar_fts.h $(DESTDIR)$(PREFIX)/include/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/lib/libkhabar.a \
 	    $(DESTDIR)$(PREFIX)/lib/libkhabar.so* \
+	    $(DESTDIR)$(PREFIX)/lib/khabar_fts.so \
+	    $(DESTDIR)$(PREFIX)/include/khabar_fts.h \
 	    $(DESTDIR)$(PREFIX)/include/khabar.h \
 	    $(DESTDIR)$(PREFIX)/bin/khabar \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/khabar.pc \
