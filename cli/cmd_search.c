@@ -176,6 +176,24 @@ static void print_line(const char *s)
     putchar('\n');
 }
 
+/* Prints a title on one line, a long one (a text file's first paragraph)
+ * cut after a word near TITLE_MAX bytes. */
+#define TITLE_MAX 160
+static void print_title(const char *t)
+{
+    size_t n = strlen(t), cut = n;
+    if (n > TITLE_MAX) {
+        for (cut = TITLE_MAX; cut > TITLE_MAX / 2 && t[cut] != ' '; cut--)
+            ;
+        if (t[cut] != ' ') { /* no space: at a character boundary */
+            cut = TITLE_MAX;
+            while (cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
+                cut--;
+        }
+    }
+    printf("%.*s%s\n", (int)cut, t, cut < n ? " …" : "");
+}
+
 /* Runs the search and prints it; returns the exit code. */
 static int run(search *s, const char *query)
 {
@@ -233,7 +251,8 @@ static int run(search *s, const char *query)
             continue;
         }
         /* Arabic first on each line, so that it reads right-to-left. */
-        printf("\n%s\n", *col(st, 1) ? col(st, 1) : col(st, 0));
+        putchar('\n');
+        print_title(*col(st, 1) ? col(st, 1) : col(st, 0));
         print_line(col(st, 5));
         printf("  %ld. %s", s->offset + k, col(st, 0));
         if (*col(st, 2))
