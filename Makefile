@@ -52,7 +52,7 @@ REPLAY_MODEL := $(BUILD)/fuzz-replay-model
 TRAIN    := $(BUILD)/khabar-train
 FTS_SO   := $(BUILD)/khabar_fts.so
 
-.PHONY: all check unit cli-tests search-tests html-tests fuzz-replay asan tsan fuzz bench install \
+.PHONY: all check unit cli-tests search-tests tsan-index html-tests fuzz-replay asan tsan fuzz bench install \
         uninstall tables check-tables clean demo models eval
 
 all: $(LIB_A) $(LIB_SO) $(KHABAR) $(FTS_SO) $(BUILD)/khabar.pc
@@ -165,7 +165,14 @@ asan:
 # threads at once) under ThreadSanitizer.
 tsan:
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" \
-	    LDFLAGS="-fsanitize=thread" unit
+	    LDFLAGS="-fsanitize=thread" unit tsan-index
+
+# khabar index analyzing on four threads while the main thread writes.
+tsan-index: $(KHABAR)
+	@rm -f $(BUILD)/tsan-index.db*
+	TSAN_OPTIONS=halt_on_error=1 $(KHABAR) index -j 4 --batch 5 \
+	    --no-progress $(BUILD)/tsan-index.db tests/search/collection
+	@rm -f $(BUILD)/tsan-index.db*
 
 # ----------------------------------------------------------------- fuzz ---
 
