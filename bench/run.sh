@@ -27,7 +27,11 @@
 #    start-up (median of 20 runs on empty input) and one `khabar stem` over
 #    the corpus (wall time and peak memory, by GNU time);
 # 5. prints two tables, text layer and morphology: MB/s (1 MB = 10^6 bytes),
-#    tokens (and words), and how many times faster khabar is than each peer.
+#    tokens (and words), and how many times faster khabar is than each peer;
+# 6. runs bench/search.sh BUILD: SaudiNewsNet indexed by `khabar index` and
+#    by FTS5 with the unicode61, trigram and khabar tokenizers, and query
+#    latency on the khabar index; its own table (indexes reused under
+#    BUILD/bench/search while their inputs are unchanged).
 #
 # Exits non-zero only when something could not be built or run (Lucene
 # missing is not a failure: it is skipped with a note).
@@ -384,6 +388,12 @@ END {
     print "Snowball: runs of letters and digits; Lucene: StandardTokenizer tokens,"
     print "stop words included). words: khabar segments (a token is >= 1 word)."
 }' "$results"
+
+# -------------------------------------------------------------- search ---
+# Indexing and querying SaudiNewsNet: bench/search.sh prints its own table.
+if ! bench/search.sh "$build"; then
+    failed+=("bench/search.sh (run)")
+fi
 
 if [ ${#failed[@]} -gt 0 ]; then
     echo

@@ -178,8 +178,11 @@ static size_t word_key(const coref *c, size_t ti, int strip, char *buf)
 static int in_list(const char *const *list, const char *s, size_t n)
 {
     size_t i;
+    if (n < 2)
+        return 0; /* every listed word has two bytes or more */
     for (i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+        if (list[i][1] == s[1] && list[i][0] == s[0] &&
+            strncmp(list[i], s, n) == 0 && list[i][n] == 0)
             return 1;
     return 0;
 }

@@ -12,7 +12,12 @@
 #   4. stemming: tools/eval/families.tsv (families that must share a stem,
 #      pairs that must not) for `khabar stem` and Snowball's Arabic stemmer
 #      (libstemmer, through a small driver compiled here), and agreement
-#      with Lucene's and Benzahia's test sets (tools/eval/stem_score.py).
+#      with Lucene's and Benzahia's test sets (tools/eval/stem_score.py);
+#   7. search: tools/eval/search_eval.py on SaudiNewsNet (the indexes of
+#      bench/search.sh under BUILD/bench/search, built when missing):
+#      articles found per query by khabar search, FTS5 unicode61 and
+#      trigram, and P@10 of khabar and unicode61 from the judgments in
+#      tools/eval/search_judgments.tsv.
 #
 # Everything is written to BUILD/eval; nothing in the repository changes.
 # The data is read from SHARED at run time and never copied elsewhere.
@@ -198,4 +203,19 @@ if [ -f "$shared/seed/article.txt" ]; then
     echo
     echo "News analysis (seed article, --date 2017-11-21)"
     $py $ev/seed_check.py "$khabar" "$shared/seed/article.txt"
+fi
+
+# ----------------------------------------------------------- 7. search ---
+# khabar search against FTS5 unicode61 and trigram on SaudiNewsNet: counts
+# per query and P@10 from hand judgments (tools/eval/search_eval.py; the
+# first run builds the indexes, a few minutes).
+if [ -d "$shared/news/saudinewsnet/zips" ]; then
+    echo
+    if $py $ev/search_eval.py "$build" "$shared" > "$out/search.txt" \
+            2> "$out/search.log"; then
+        cat "$out/search.txt"
+    else
+        cat "$out/search.txt"
+        echo "  search: tools/eval/search_eval.py failed (see $out/search.log)"
+    fi
 fi
