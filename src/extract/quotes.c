@@ -1413,7 +1413,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     d.no_drop = x->encl != NONE || (x->flags & TF_FIRST) ||
                 !clause_start(q, c);
     if (fl & CF_NAQL) { /* نقلت الوكالة عن المتحدث قوله */
-        for (k = c + 1; k < q->b && k < c + 6; k++) {
+        for (k = c + 1; k < q->b && k < c + 10; k++) {
             if (TI(q, k)->kind == K_AN || TI(q, k)->kind != K_NONE ||
                 TI(q, k)->mark)
                 break;
