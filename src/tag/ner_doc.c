@@ -80,6 +80,15 @@ static int name_like(const ner_doc *d, size_t ti, int proclitic_ok)
     return !(gaz_mask(d, ti) & (KH_GAZ_TITLE | KH_GAZ_NISBA));
 }
 
+/* Whether token ti's host begins with ال: the common words that a title's
+ * complements run into (الى, العرش), where a name rarely begins. */
+static int definite(const ner_doc *d, size_t ti)
+{
+    char k[MAX_KEY];
+    size_t n = host_key(d, ti, k);
+    return n > 4 && memcmp(k, "ال", 4) == 0;
+}
+
 /* A complement inside a title: a noun, adjective or name, or في. */
 static int title_word(const ner_doc *d, size_t ti)
 {
@@ -143,7 +152,7 @@ static int titles(ner_doc *d, size_t a, size_t end)
             if (d->type[j] || name_like(d, j, 0) || !title_word(d, j))
                 break;
         }
-        if (j >= end || d->type[j] || !name_like(d, j, 0))
+        if (j >= end || d->type[j] || !name_like(d, j, 0) || definite(d, j))
             continue;
         for (k = j; k < end && k - j < MAX_NAME_WORDS && name_like(d, k, 0); k++)
             ;
@@ -152,6 +161,15 @@ static int titles(ner_doc *d, size_t a, size_t end)
         i = k - 1;
     }
     return 0;
+}
+
+/* Whether token ti is الله or الدين, which end compound first names. */
+static int compound_tail(const ner_doc *d, size_t ti)
+{
+    char k[MAX_KEY];
+    size_t n = host_key(d, ti, k);
+    return (n == 8 && memcmp(k, "الله", 8) == 0) ||
+           (n == 10 && memcmp(k, "الدين", 10) == 0);
 }
 
 typedef struct name_key {
@@ -233,8 +251,10 @@ static int consistency(ner_doc *d)
         keys[k++].type = (uint8_t)e[i].type;
         if (e[i].n_tokens > longest)
             longest = e[i].n_tokens;
-        /* A person's last name alone: بوتين after فلاديمير بوتين. */
-        if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens > 1) {
+        /* A person's last name alone: بوتين after فلاديمير بوتين; not the
+         * second half of a compound (عبد الله, نور الدين). */
+        if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens > 1 &&
+            !compound_tail(d, b - 1)) {
             keys[k].h = span_hash(d, b - 1, b);
             keys[k].n_tokens = 1;
             keys[k].surname = 1;
@@ -243,14 +263,25 @@ static int consistency(ner_doc *d)
     }
     kh_sort(keys, k, sizeof *keys, by_hash);
     /* One word tagged otherwise that is a person's surname here: a person
-     * (ذكر دولج after زياد دولج). */
+     * (ذكر دولج after زياد دولج), unless the doc names it alone as another
+     * type more often than it ends a person's name (بلنسية, the place,
+     * after one person whose name ends with it). */
     for (i = 0; i < n_ent; i++) {
-        const name_key *x;
+        const name_key *x, *end = keys + k;
         khabar_entity *en = (khabar_entity *)d->doc->entities.data + i;
+        size_t surnames = 0, others = 0;
+        uint64_t h;
         if (en->n_tokens != 1 || en->type == KHABAR_ENT_PER)
             continue;
-        x = find_key(keys, k, span_hash(d, en->first_token, en->first_token + 1), 1);
-        if (x && x->surname) {
+        h = span_hash(d, en->first_token, en->first_token + 1);
+        x = find_key(keys, k, h, 1);
+        for (; x && x < end && x->h == h && x->n_tokens == 1; x++) {
+            if (x->surname)
+                surnames++;
+            else if (x->type != KHABAR_ENT_PER)
+                others++;
+        }
+        if (surnames && surnames >= others) {
             en->type = KHABAR_ENT_PER;
             d->type[en->first_token] = KHABAR_ENT_PER + 8;
         }
