@@ -2,6 +2,9 @@
  * ner_doc.c - the named-entity stage's second look, over the whole doc,
  * after the tagger has labelled each sentence:
  *
+ *   coordination a person or place name that runs on into a word with the
+ *                conjunction و is cut there into two names of its type
+ *                (كانافارو وإيمرسون);
  *   titles       a person title (the gazetteer's title words: مدير, الرئيس)
  *                followed by its complements (nouns, adjectives, places and
  *                organizations, في) and then one to three words the lexicon
@@ -16,7 +19,7 @@
  *                another type that is a person's surname here becomes a
  *                person.
  *
- * The rules add entities and retype lone words; none is removed. Entities
+ * The rules cut, add and retype entities; none is removed. Entities
  * stay in input order.
  */
 #include "tag.h"
@@ -170,6 +173,41 @@ static int compound_tail(const ner_doc *d, size_t ti)
     size_t n = host_key(d, ti, k);
     return (n == 8 && memcmp(k, "الله", 8) == 0) ||
            (n == 10 && memcmp(k, "الدين", 10) == 0);
+}
+
+/* Whether token ti begins with the conjunction و as a proclitic. */
+static int conjunction(const ner_doc *d, size_t ti)
+{
+    const khabar_word *w =
+        (const khabar_word *)d->doc->words.data + d->doc->token_words[ti];
+    return proclitics(d, ti) && w->form_len == 2 &&
+           memcmp(d->doc->norm_buf + w->form, "و", 2) == 0;
+}
+
+/* Rule 0: a person or place name that runs on into a word with the
+ * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين). */
+static int coordination(ner_doc *d)
+{
+    size_t i;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        khabar_entity *e = (khabar_entity *)d->doc->entities.data + i;
+        size_t a = e->first_token, b = a + e->n_tokens, k;
+        int type = e->type;
+        if (type != KHABAR_ENT_PER && type != KHABAR_ENT_LOC)
+            continue;
+        for (k = a + 1; k < b && !conjunction(d, k); k++)
+            ;
+        if (k == b)
+            continue;
+        e->n_tokens = k - a;
+        e->end = kh_doc_host(d->doc, k - 1, NULL)->end;
+        if (e->end < e->start)
+            e->end = d->tk[k - 1].end;
+        d->type[k] = (uint8_t)(type + 8);
+        if (add(d, k, b, type) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 typedef struct name_key {
@@ -339,6 +377,7 @@ int kh_ner_doc(khabar_doc *doc)
         for (t = e[i].first_token; t < e[i].first_token + e[i].n_tokens; t++)
             d.type[t] = (uint8_t)(e[i].type + (t == e[i].first_token ? 8 : 0));
     }
+    rc = coordination(&d);
     for (s = 0; s < doc->sentences.len && rc == 0; s++)
         rc = titles(&d, ss[s].first_token, ss[s].first_token + ss[s].n_tokens);
     if (rc == 0)
