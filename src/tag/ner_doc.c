@@ -15,7 +15,8 @@
  *                word of a person's name, or a whole place or organization
  *                name, seen again untagged becomes the same kind of entity
  *                (when the word is unknown to the lexicon or a proper noun,
- *                so common words are left alone); a lone word tagged as
+ *                so common words are left alone, unless the doc names the
+ *                word alone three times or more); a lone word tagged as
  *                another type that is a person's surname here becomes a
  *                person.
  *
@@ -33,6 +34,7 @@
 #define MAX_KEY 512
 #define MAX_TITLE_WORDS 8  /* complements between a title and a name */
 #define MAX_NAME_WORDS 3   /* words of a name found after a title */
+#define OFTEN 3            /* a known word named this often is a name */
 
 typedef struct ner_doc {
     khabar_doc *doc;
@@ -269,6 +271,17 @@ static const name_key *find_key(const name_key *keys, size_t n, uint64_t h,
                : NULL;
 }
 
+/* How many times the doc names x's word alone as x's type (keys sorted by
+ * by_hash; x one of them). */
+static size_t named_alone(const name_key *keys, size_t n, const name_key *x)
+{
+    const name_key *y = x;
+    while (y < keys + n && y->h == x->h && y->n_tokens == x->n_tokens &&
+           y->surname == x->surname && y->type == x->type)
+        y++;
+    return (size_t)(y - x);
+}
+
 /* Rule 2: the doc's names, then every untagged run that spells one. */
 static int consistency(ner_doc *d)
 {
@@ -326,8 +339,16 @@ static int consistency(ner_doc *d)
     }
     for (i = 0; i < n && rc == 0; i++) {
         size_t len;
-        if (!name_like(d, i, 1))
+        if (!name_like(d, i, 1)) {
+            /* A word the lexicon knows, named alone often in the doc. */
+            const name_key *x;
+            if (d->tk[i].kind != KHABAR_TOK_ARABIC || d->type[i])
+                continue;
+            x = find_key(keys, k, span_hash(d, i, i + 1), 1);
+            if (x && !x->surname && named_alone(keys, k, x) >= OFTEN)
+                rc = add(d, i, i + 1, x->type);
             continue;
+        }
         for (len = longest; len >= 1; len--) {
             const name_key *x;
             size_t j;
