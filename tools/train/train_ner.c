@@ -3,7 +3,7 @@
  *
  *   khabar-train ner --out data/ner.kbm --anercorp A.bio --docs A.docs
  *       [--news N.bio --news-align N.align] [--extra E.bio]...
- *       [--cv K [--cv-out FILE]] [--epochs N] [--buckets LOG2]
+ *       [--cv K [--cv-out FILE]] [--runs R] [--epochs N] [--buckets LOG2]
  *
  * Inputs are `token<TAB>tag` files, one token a line, an empty line between
  * sentences, tags B-/I- PER LOC ORG MISC and O (tools/ner/prepare.py makes
@@ -13,6 +13,10 @@
  * runs. Gazetteer entries that only the NER corpora gave are ignored here:
  * in training they would name every entity, which the gazetteer cannot do
  * for new text.
+ *
+ * The model is the mean of R perceptrons (--runs, 8 by default), each
+ * trained in its own order and stopped early on its own tenth of the
+ * sentences: as fast to run as one, steadier, and fitted to all the text.
  *
  * With --cv K, the ANERcorp documents (A.docs: the sentence where each
  * begins) are split into K contiguous folds in document order; each fold is
@@ -418,6 +422,46 @@ static void add_prf(prf *all, const prf *r)
     }
 }
 
+/* Holds out every tenth sequence for run r's early stopping, from the
+ * (9 - r % 10)th: run 0 holds out what bio_sequences did. */
+static void held_out(seqs *S, int r)
+{
+    size_t s;
+    for (s = 0; s < S->n; s++)
+        S->v[s].heldout = s % 10 == (size_t)(9 - r % 10);
+}
+
+/* The mean of the weights of runs models trained in different orders
+ * (train_seeded): one linear model, as fast as each, that depends less on
+ * the order of the training text. */
+static trained train_mean(seqs *S, int epochs, int log2b, int runs)
+{
+    trained tr;
+    size_t n_w, n_t, i;
+    int r;
+    held_out(S, 0);
+    tr = train_seeded(S, epochs, log2b, 0);
+    n_w = ((size_t)tr.mask + 1) * (size_t)tr.L;
+    n_t = (size_t)(tr.L + 1) * (size_t)tr.L;
+    for (r = 1; r < runs; r++) {
+        trained o;
+        held_out(S, r);
+        o = train_seeded(S, epochs, log2b, (unsigned)r);
+        for (i = 0; i < n_w; i++)
+            tr.w[i] += o.w[i];
+        for (i = 0; i < n_t; i++)
+            tr.t[i] += o.t[i];
+        free(o.w);
+        free(o.t);
+    }
+    for (i = 0; i < n_w; i++)
+        tr.w[i] /= runs;
+    for (i = 0; i < n_t; i++)
+        tr.t[i] /= runs;
+    held_out(S, 0);
+    return tr;
+}
+
 /* The ANERcorp sentence index of each NewsFANE sentence (-1: none). */
 static long *read_align(const char *path, size_t n)
 {
@@ -446,7 +490,7 @@ int train_ner(int argc, char **argv)
 {
     const char *out_path = NULL, *aner = NULL, *docs = NULL, *news = NULL;
     const char *align = NULL, *extra[16], *cv_out = NULL;
-    int n_extra = 0, i, epochs = 30, log2b = 17, cv = 0;
+    int n_extra = 0, i, epochs = 30, log2b = 17, cv = 0, runs = 8;
     seqs S;
     bio_file A, N, E;
     khabar_model *m;
@@ -470,6 +514,8 @@ int train_ner(int argc, char **argv)
             cv = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--cv-out") && i + 1 < argc)
             cv_out = argv[++i];
+        else if (!strcmp(argv[i], "--runs") && i + 1 < argc)
+            runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
             epochs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--buckets") && i + 1 < argc)
@@ -477,9 +523,11 @@ int train_ner(int argc, char **argv)
         else
             die("ner: unknown option");
     }
-    if (!out_path || !aner || log2b < 10 || log2b > 22 || cv < 0 || cv == 1)
+    if (!out_path || !aner || log2b < 10 || log2b > 22 || cv < 0 || cv == 1 ||
+        runs < 1 || runs > 64)
         die("usage: khabar-train ner --out OUT --anercorp A.bio [--docs D] "
-            "[--news N.bio --news-align N.align] [--extra E.bio]... [--cv K [--cv-out F]]");
+            "[--news N.bio --news-align N.align] [--extra E.bio]... [--cv K [--cv-out F]] "
+            "[--runs R] [--epochs N] [--buckets LOG2]");
     if (cv && !docs)
         die("ner: --cv needs --docs");
     memset(&S, 0, sizeof S);
@@ -554,7 +602,7 @@ int train_ner(int argc, char **argv)
             char what[64];
             for (j = 0; j < S.n; j++)
                 S.v[j].excluded = S.v[j].anercorp >= a && S.v[j].anercorp < b;
-            tr = train_best(&S, epochs, log2b);
+            tr = train_mean(&S, epochs, log2b, runs);
             write_model(&S, &tr, "ner", fold_path);
             use_recognizer(m, fold_path, &image);
             memset(&r_tag, 0, sizeof r_tag);
@@ -582,7 +630,12 @@ int train_ner(int argc, char **argv)
         m->has_ner = had_ner;
         free(image);
     }
-    train_and_write(&S, "ner", out_path, epochs, log2b);
+    {
+        trained tr = train_mean(&S, epochs, log2b, runs);
+        write_model(&S, &tr, "ner", out_path);
+        free(tr.w);
+        free(tr.t);
+    }
     seqs_free(&S);
     bio_free(&A);
     free(aner_index);
