@@ -10,7 +10,10 @@
  *                organizations, في) and then one to three words the lexicon
  *                does not know (or the tagger calls proper nouns), ending at
  *                a clause boundary, makes those words a person: مدير مكتب
- *                الجزيرة في موسكو زاور شوج إن ...
+ *                الجزيرة في موسكو زاور شوج إن ...; a place the
+ *                gazetteer knows by its first word that runs on into
+ *                unknown words up to such a person gives them to the
+ *                person (موسكو زاور, شوج: موسكو, زاور شوج)
  *   consistency  a name found once is that name everywhere in the doc: a
  *                word of a person's name, or a whole place or organization
  *                name, seen again untagged becomes the same kind of entity
@@ -175,6 +178,44 @@ static int compound_tail(const ner_doc *d, size_t ti)
     size_t n = host_key(d, ti, k);
     return (n == 8 && memcmp(k, "الله", 8) == 0) ||
            (n == 10 && memcmp(k, "الدين", 10) == 0);
+}
+
+/* Rule 1b: a place that the gazetteer names by its first word alone,
+ * running on into words that are no name of its (unknown to
+ * the lexicon or proper nouns, in no gazetteer) right up to a person's
+ * name, gives those words to the person: في موسكو زاور شوج (after rule 1,
+ * which finds the person there). Entities in input order. */
+static void handover(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n_ent = d->doc->entities.len, i, k;
+    for (i = 0; i + 1 < n_ent; i++) {
+        size_t a = e[i].first_token, b = a + e[i].n_tokens;
+        if (e[i].type != KHABAR_ENT_LOC || e[i].n_tokens < 2 ||
+            e[i + 1].type != KHABAR_ENT_PER || e[i + 1].first_token != b ||
+            !(gaz_mask(d, a) & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)))
+            continue;
+        for (k = a + 1; k < b; k++) {
+            const khabar_word *h = kh_doc_host(d->doc, k, NULL);
+            if (d->tk[k].kind != KHABAR_TOK_ARABIC || proclitics(d, k) ||
+                ((!(h->flags & KHABAR_WORD_LEMMA_GUESSED) &&
+                  h->upos != KHABAR_UPOS_PROPN) ||
+                 h->upos == KHABAR_UPOS_ADJ) ||
+                gaz_mask(d, k))
+                break;
+        }
+        if (k < b)
+            continue;
+        e[i].n_tokens = 1;
+        e[i].end = kh_doc_host(d->doc, a, NULL)->end;
+        if (e[i].end < e[i].start)
+            e[i].end = d->tk[a].end;
+        e[i + 1].first_token = a + 1;
+        e[i + 1].n_tokens += b - a - 1;
+        e[i + 1].start = kh_doc_host(d->doc, a + 1, NULL)->start;
+        for (k = a + 1; k <= b; k++)
+            d->type[k] = (uint8_t)(KHABAR_ENT_PER + (k == a + 1 ? 8 : 0));
+    }
 }
 
 /* Whether token ti begins with the conjunction و as a proclitic. */
@@ -401,6 +442,11 @@ int kh_ner_doc(khabar_doc *doc)
     rc = coordination(&d);
     for (s = 0; s < doc->sentences.len && rc == 0; s++)
         rc = titles(&d, ss[s].first_token, ss[s].first_token + ss[s].n_tokens);
+    if (rc == 0) {
+        kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
+                by_token);
+        handover(&d);
+    }
     if (rc == 0)
         rc = consistency(&d);
     if (rc == 0 && doc->entities.len > before)
