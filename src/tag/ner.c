@@ -159,8 +159,9 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
 }
 
 static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
-                      const khabar_model *m, const uint8_t *type,
-                      const uint8_t *begin, size_t a, size_t b, ner_buf *buf)
+                      const khabar_model *m, unsigned ignore,
+                      const uint8_t *type, const uint8_t *begin, size_t a,
+                      size_t b, ner_buf *buf)
 {
     const khabar_token *tk = doc->tokens.data;
     size_t n = b - a, i, keys = 0;
@@ -178,7 +179,7 @@ static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
         return -1;
     t = buf->toks.data;
     kh_ner_views(doc, m->has_gazetteer ? &m->gaz : NULL,
-                 m->has_clusters ? &m->clusters : NULL, 0, a, b, t,
+                 m->has_clusters ? &m->clusters : NULL, ignore, a, b, t,
                  buf->keys.data);
     f = buf->feats.data;
     off = buf->off.data;
@@ -212,7 +213,7 @@ static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
     return 0;
 }
 
-int kh_ner(khabar_doc *doc)
+int kh_ner_tag(khabar_doc *doc, unsigned ignore)
 {
     const khabar_model *m = doc->model;
     const khabar_sentence *ss = doc->sentences.data;
@@ -230,10 +231,15 @@ int kh_ner(khabar_doc *doc)
         size_t a = ss[s].first_token, b = a + ss[s].n_tokens;
         while (a < b && rc == 0) {
             size_t e = b - a > 4096 ? a + 4096 : b;
-            rc = tag_tokens(doc, &ctx, m, type, begin, a, e, &buf);
+            rc = tag_tokens(doc, &ctx, m, ignore, type, begin, a, e, &buf);
             a = e;
         }
     }
     ner_buf_free(&buf);
-    return rc == 0 ? kh_ner_doc(doc) : rc;
+    return rc;
+}
+
+int kh_ner(khabar_doc *doc)
+{
+    return kh_ner_tag(doc, 0) == 0 ? kh_ner_doc(doc) : -1;
 }

@@ -2,21 +2,28 @@
  * ner_doc.c - the named-entity stage's second look, over the whole doc,
  * after the tagger has labelled each sentence:
  *
+ *   coordination a person or place name that runs on into a word with the
+ *                conjunction و is cut there into two names of its type
+ *                (كانافارو وإيمرسون);
  *   titles       a person title (the gazetteer's title words: مدير, الرئيس)
  *                followed by its complements (nouns, adjectives, places and
  *                organizations, في) and then one to three words the lexicon
  *                does not know (or the tagger calls proper nouns), ending at
  *                a clause boundary, makes those words a person: مدير مكتب
- *                الجزيرة في موسكو زاور شوج إن ...
+ *                الجزيرة في موسكو زاور شوج إن ...; a place the
+ *                gazetteer knows by its first word that runs on into
+ *                unknown words up to such a person gives them to the
+ *                person (موسكو زاور, شوج: موسكو, زاور شوج)
  *   consistency  a name found once is that name everywhere in the doc: a
  *                word of a person's name, or a whole place or organization
  *                name, seen again untagged becomes the same kind of entity
  *                (when the word is unknown to the lexicon or a proper noun,
- *                so common words are left alone); a lone word tagged as
+ *                so common words are left alone, unless the doc names the
+ *                word alone three times or more); a lone word tagged as
  *                another type that is a person's surname here becomes a
  *                person.
  *
- * The rules add entities and retype lone words; none is removed. Entities
+ * The rules cut, add and retype entities; none is removed. Entities
  * stay in input order.
  */
 #include "tag.h"
@@ -30,6 +37,7 @@
 #define MAX_KEY 512
 #define MAX_TITLE_WORDS 8  /* complements between a title and a name */
 #define MAX_NAME_WORDS 3   /* words of a name found after a title */
+#define OFTEN 3            /* a known word named this often is a name */
 
 typedef struct ner_doc {
     khabar_doc *doc;
@@ -78,6 +86,15 @@ static int name_like(const ner_doc *d, size_t ti, int proclitic_ok)
         h->upos == KHABAR_UPOS_ADJ)
         return 0;
     return !(gaz_mask(d, ti) & (KH_GAZ_TITLE | KH_GAZ_NISBA));
+}
+
+/* Whether token ti's host begins with ال: the common words that a title's
+ * complements run into (الى, العرش), where a name rarely begins. */
+static int definite(const ner_doc *d, size_t ti)
+{
+    char k[MAX_KEY];
+    size_t n = host_key(d, ti, k);
+    return n > 4 && memcmp(k, "ال", 4) == 0;
 }
 
 /* A complement inside a title: a noun, adjective or name, or في. */
@@ -143,13 +160,95 @@ static int titles(ner_doc *d, size_t a, size_t end)
             if (d->type[j] || name_like(d, j, 0) || !title_word(d, j))
                 break;
         }
-        if (j >= end || d->type[j] || !name_like(d, j, 0))
+        if (j >= end || d->type[j] || !name_like(d, j, 0) || definite(d, j))
             continue;
         for (k = j; k < end && k - j < MAX_NAME_WORDS && name_like(d, k, 0); k++)
             ;
         if (boundary(d, k, end) && add(d, j, k, KHABAR_ENT_PER) != 0)
             return -1;
         i = k - 1;
+    }
+    return 0;
+}
+
+/* Whether token ti is الله or الدين, which end compound first names. */
+static int compound_tail(const ner_doc *d, size_t ti)
+{
+    char k[MAX_KEY];
+    size_t n = host_key(d, ti, k);
+    return (n == 8 && memcmp(k, "الله", 8) == 0) ||
+           (n == 10 && memcmp(k, "الدين", 10) == 0);
+}
+
+/* Rule 1b: a place that the gazetteer names by its first word alone,
+ * running on into words that are no name of its (unknown to
+ * the lexicon or proper nouns, in no gazetteer) right up to a person's
+ * name, gives those words to the person: في موسكو زاور شوج (after rule 1,
+ * which finds the person there). Entities in input order. */
+static void handover(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n_ent = d->doc->entities.len, i, k;
+    for (i = 0; i + 1 < n_ent; i++) {
+        size_t a = e[i].first_token, b = a + e[i].n_tokens;
+        if (e[i].type != KHABAR_ENT_LOC || e[i].n_tokens < 2 ||
+            e[i + 1].type != KHABAR_ENT_PER || e[i + 1].first_token != b ||
+            !(gaz_mask(d, a) & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)))
+            continue;
+        for (k = a + 1; k < b; k++) {
+            const khabar_word *h = kh_doc_host(d->doc, k, NULL);
+            if (d->tk[k].kind != KHABAR_TOK_ARABIC || proclitics(d, k) ||
+                ((!(h->flags & KHABAR_WORD_LEMMA_GUESSED) &&
+                  h->upos != KHABAR_UPOS_PROPN) ||
+                 h->upos == KHABAR_UPOS_ADJ) ||
+                gaz_mask(d, k))
+                break;
+        }
+        if (k < b)
+            continue;
+        e[i].n_tokens = 1;
+        e[i].end = kh_doc_host(d->doc, a, NULL)->end;
+        if (e[i].end < e[i].start)
+            e[i].end = d->tk[a].end;
+        e[i + 1].first_token = a + 1;
+        e[i + 1].n_tokens += b - a - 1;
+        e[i + 1].start = kh_doc_host(d->doc, a + 1, NULL)->start;
+        for (k = a + 1; k <= b; k++)
+            d->type[k] = (uint8_t)(KHABAR_ENT_PER + (k == a + 1 ? 8 : 0));
+    }
+}
+
+/* Whether token ti begins with the conjunction و as a proclitic. */
+static int conjunction(const ner_doc *d, size_t ti)
+{
+    const khabar_word *w =
+        (const khabar_word *)d->doc->words.data + d->doc->token_words[ti];
+    return proclitics(d, ti) && w->form_len == 2 &&
+           memcmp(d->doc->norm_buf + w->form, "و", 2) == 0;
+}
+
+/* Rule 0: a person or place name that runs on into a word with the
+ * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين). */
+static int coordination(ner_doc *d)
+{
+    size_t i;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        khabar_entity *e = (khabar_entity *)d->doc->entities.data + i;
+        size_t a = e->first_token, b = a + e->n_tokens, k;
+        int type = e->type;
+        if (type != KHABAR_ENT_PER && type != KHABAR_ENT_LOC)
+            continue;
+        for (k = a + 1; k < b && !conjunction(d, k); k++)
+            ;
+        if (k == b)
+            continue;
+        e->n_tokens = k - a;
+        e->end = kh_doc_host(d->doc, k - 1, NULL)->end;
+        if (e->end < e->start)
+            e->end = d->tk[k - 1].end;
+        d->type[k] = (uint8_t)(type + 8);
+        if (add(d, k, b, type) != 0)
+            return -1;
     }
     return 0;
 }
@@ -213,6 +312,17 @@ static const name_key *find_key(const name_key *keys, size_t n, uint64_t h,
                : NULL;
 }
 
+/* How many times the doc names x's word alone as x's type (keys sorted by
+ * by_hash; x one of them). */
+static size_t named_alone(const name_key *keys, size_t n, const name_key *x)
+{
+    const name_key *y = x;
+    while (y < keys + n && y->h == x->h && y->n_tokens == x->n_tokens &&
+           y->surname == x->surname && y->type == x->type)
+        y++;
+    return (size_t)(y - x);
+}
+
 /* Rule 2: the doc's names, then every untagged run that spells one. */
 static int consistency(ner_doc *d)
 {
@@ -233,8 +343,10 @@ static int consistency(ner_doc *d)
         keys[k++].type = (uint8_t)e[i].type;
         if (e[i].n_tokens > longest)
             longest = e[i].n_tokens;
-        /* A person's last name alone: بوتين after فلاديمير بوتين. */
-        if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens > 1) {
+        /* A person's last name alone: بوتين after فلاديمير بوتين; not the
+         * second half of a compound (عبد الله, نور الدين). */
+        if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens > 1 &&
+            !compound_tail(d, b - 1)) {
             keys[k].h = span_hash(d, b - 1, b);
             keys[k].n_tokens = 1;
             keys[k].surname = 1;
@@ -243,22 +355,41 @@ static int consistency(ner_doc *d)
     }
     kh_sort(keys, k, sizeof *keys, by_hash);
     /* One word tagged otherwise that is a person's surname here: a person
-     * (ذكر دولج after زياد دولج). */
+     * (ذكر دولج after زياد دولج), unless the doc names it alone as another
+     * type more often than it ends a person's name (بلنسية, the place,
+     * after one person whose name ends with it). */
     for (i = 0; i < n_ent; i++) {
-        const name_key *x;
+        const name_key *x, *end = keys + k;
         khabar_entity *en = (khabar_entity *)d->doc->entities.data + i;
+        size_t surnames = 0, others = 0;
+        uint64_t h;
         if (en->n_tokens != 1 || en->type == KHABAR_ENT_PER)
             continue;
-        x = find_key(keys, k, span_hash(d, en->first_token, en->first_token + 1), 1);
-        if (x && x->surname) {
+        h = span_hash(d, en->first_token, en->first_token + 1);
+        x = find_key(keys, k, h, 1);
+        for (; x && x < end && x->h == h && x->n_tokens == 1; x++) {
+            if (x->surname)
+                surnames++;
+            else if (x->type != KHABAR_ENT_PER)
+                others++;
+        }
+        if (surnames && surnames >= others) {
             en->type = KHABAR_ENT_PER;
             d->type[en->first_token] = KHABAR_ENT_PER + 8;
         }
     }
     for (i = 0; i < n && rc == 0; i++) {
         size_t len;
-        if (!name_like(d, i, 1))
+        if (!name_like(d, i, 1)) {
+            /* A word the lexicon knows, named alone often in the doc. */
+            const name_key *x;
+            if (d->tk[i].kind != KHABAR_TOK_ARABIC || d->type[i])
+                continue;
+            x = find_key(keys, k, span_hash(d, i, i + 1), 1);
+            if (x && !x->surname && named_alone(keys, k, x) >= OFTEN)
+                rc = add(d, i, i + 1, x->type);
             continue;
+        }
         for (len = longest; len >= 1; len--) {
             const name_key *x;
             size_t j;
@@ -308,8 +439,14 @@ int kh_ner_doc(khabar_doc *doc)
         for (t = e[i].first_token; t < e[i].first_token + e[i].n_tokens; t++)
             d.type[t] = (uint8_t)(e[i].type + (t == e[i].first_token ? 8 : 0));
     }
+    rc = coordination(&d);
     for (s = 0; s < doc->sentences.len && rc == 0; s++)
         rc = titles(&d, ss[s].first_token, ss[s].first_token + ss[s].n_tokens);
+    if (rc == 0) {
+        kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
+                by_token);
+        handover(&d);
+    }
     if (rc == 0)
         rc = consistency(&d);
     if (rc == 0 && doc->entities.len > before)

@@ -17,6 +17,12 @@ int kh_pos(khabar_doc *doc);
  * Returns 0, or -1 when memory runs out. */
 int kh_ner(khabar_doc *doc);
 
+/* kh_ner() without the doc rules of kh_ner_doc(): the tagger's entities
+ * alone, gazetteer entries given only by sources in ignore counting as
+ * absent (as in kh_ner_views). The trainer's cross-validation scores both,
+ * ignoring its own corpora. Returns 0, or -1 when memory runs out. */
+int kh_ner_tag(khabar_doc *doc, unsigned ignore);
+
 /* The recognizer's second look over the whole doc (ner_doc.c): names after
  * person titles, and names found once tagged everywhere. Returns 0, or -1
  * when memory runs out. */

@@ -178,9 +178,26 @@ static void document_rules(void)
     khabar_doc_free(d);
 }
 
+/* Names that meet: two people joined by و, a place and the person after
+ * a title (make eval's seed article). */
+static void name_boundaries(void)
+{
+    const char *text =
+        "انضم كانافارو وإيمرسون إلى ريال مدريد الإسباني.\n"
+        "وقال مدير مكتب الجزيرة في موسكو زاور شوج إن الرئيس وصل.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "كانافارو") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "إيمرسون") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "موسكو") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "زاور شوج") == 1);
+    khabar_doc_free(d);
+}
+
 void suite_tagger(void)
 {
     document_rules();
+    name_boundaries();
     viterbi();
     long_sentence();
     model_files();

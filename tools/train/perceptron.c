@@ -156,11 +156,16 @@ static double heldout_accuracy(const seqs *S, const model *M, const double *w,
  * stopping on the held-out ones; returns the best epoch's weights. */
 trained train_best(seqs *S, int epochs, int log2b)
 {
+    return train_seeded(S, epochs, log2b, 0);
+}
+
+trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
+{
     model M;
     size_t n_w, n_t, s, i, maxlen = 0, *order;
     double *sc, best_acc = -1, *best_w = NULL, *best_t = NULL;
     uint8_t *bk, *out;
-    uint64_t seed = 0x7A66E5EDull;
+    uint64_t seed = 0x7A66E5EDull + 0x9E3779B97F4A7C15ull * run;
     int epoch, stale = 0, best_epoch = 0;
     memset(&M, 0, sizeof M);
     M.L = S->n_labels;

@@ -53,6 +53,10 @@ void decode(const seq *q, int L, uint32_t mask, const double *w,
  * frees w and t). */
 trained train_best(seqs *S, int epochs, int log2b);
 
+/* train_best with the training order of run (0: train_best's): each run
+ * shuffles the sequences differently. */
+trained train_seeded(seqs *S, int epochs, int log2b, unsigned run);
+
 /* Writes weights as a model file of kind (sections "weights", "tagger"). */
 void write_model(const seqs *S, const trained *tr, const char *kind,
                  const char *path);
