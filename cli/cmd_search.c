@@ -57,20 +57,34 @@ typedef struct search {
     sqlite3 *db;
 } search;
 
-/* The WHERE clause shared by the hits, the count and the facets. */
-static const char where_sql[] =
-    " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-    " WHERE articles_fts MATCH ?1"
-    " AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+/* The hits, as the FTS5 table's rowids: the match alone when there is no
+ * filter (FTS5 counts and ranks it without touching the articles), else
+ * the match within the articles that pass the filters. */
+static const char match_sql[] =
+    " FROM articles_fts WHERE articles_fts MATCH ?1";
+static const char filter_sql[] =
+    " AND rowid IN (SELECT a.rowid FROM articles a WHERE"
+    " (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
     " AND (?4 IS NULL OR a.source = ?4)"
     " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM entities e"
     "      WHERE e.article = a.rowid"
-    "      AND ' ' || e.key || ' ' LIKE '% ' || khabar_stem(?5) || ' %'))";
+    "      AND ' ' || e.key || ' ' LIKE '% ' || khabar_stem(?5) || ' %')))";
 
+/* An article this long gets no snippet (FTS5 would tokenize it whole for
+ * each hit): its first words instead. */
+#define SNIPPET_MAX_WORDS 200000
+
+static int filtered(const search *s)
+{
+    return s->from || s->to || s->source || s->entity;
+}
+
+/* head + the hits + tail, with the query and filters bound. */
 static sqlite3_stmt *prepare(search *s, const char *head, const char *tail)
 {
     sqlite3_stmt *st = NULL;
-    char *sql = sqlite3_mprintf("%s%s%s", head, where_sql, tail);
+    char *sql = sqlite3_mprintf("%s%s%s%s", head, match_sql,
+                                filtered(s) ? filter_sql : "", tail);
     if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         store_error(s->db, s->db_path, "cannot search");
         sqlite3_free(sql);
@@ -78,14 +92,16 @@ static sqlite3_stmt *prepare(search *s, const char *head, const char *tail)
     }
     sqlite3_free(sql);
     sqlite3_bind_text(st, 1, s->fts, -1, SQLITE_STATIC);
-    if (s->from)
-        sqlite3_bind_text(st, 2, s->from, -1, SQLITE_STATIC);
-    if (s->to)
-        sqlite3_bind_text(st, 3, s->to, -1, SQLITE_STATIC);
-    if (s->source)
-        sqlite3_bind_text(st, 4, s->source, -1, SQLITE_STATIC);
-    if (s->entity)
-        sqlite3_bind_text(st, 5, s->entity, -1, SQLITE_STATIC);
+    if (filtered(s)) {
+        if (s->from)
+            sqlite3_bind_text(st, 2, s->from, -1, SQLITE_STATIC);
+        if (s->to)
+            sqlite3_bind_text(st, 3, s->to, -1, SQLITE_STATIC);
+        if (s->source)
+            sqlite3_bind_text(st, 4, s->source, -1, SQLITE_STATIC);
+        if (s->entity)
+            sqlite3_bind_text(st, 5, s->entity, -1, SQLITE_STATIC);
+    }
     return st;
 }
 
@@ -104,6 +120,7 @@ static json_t *jstr(sqlite3_stmt *st, int i)
 static long count_hits(search *s)
 {
     sqlite3_stmt *st = prepare(s, "SELECT count(*)", "");
+    /* (the count of a match alone is FTS5's, without the articles) */
     long n = -1;
     if (!st)
         return -1;
@@ -130,7 +147,7 @@ static int facet(search *s, const char *type, const char *arabic,
     int rc, shown = 0;
     if (!tail)
         return -1;
-    st = prepare(s, "WITH hits AS (SELECT a.rowid", tail);
+    st = prepare(s, "WITH hits AS (SELECT rowid", tail);
     sqlite3_free(tail);
     if (!st)
         return -1;
@@ -197,7 +214,7 @@ static void print_title(const char *t)
 /* Runs the search and prints it; returns the exit code. */
 static int run(search *s, const char *query)
 {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st, *one = NULL;
     const char *open = s->color ? "\033[1;31m" : "[";
     const char *close = s->color ? "\033[0m" : "]";
     char *tail;
@@ -213,21 +230,35 @@ static int run(search *s, const char *query)
         open = "[";
         close = "]";
     }
-    tail = sqlite3_mprintf(" ORDER BY bm25(articles_fts, 2.0, 1.0), a.rowid"
+    /* The ranked rowids first; then each hit's fields and snippet, so
+     * that FTS5 makes snippets for the shown hits only. */
+    tail = sqlite3_mprintf(" ORDER BY bm25(articles_fts, 2.0, 1.0), rowid"
                            " LIMIT %ld OFFSET %ld",
                            s->limit, s->offset);
     if (!tail)
         return EXIT_INPUT;
-    st = prepare(s,
-                 "SELECT a.id, a.title, a.date, a.source, a.url,"
-                 " snippet(articles_fts, 1, ?6, ?7, '…', 24),"
-                 " bm25(articles_fts, 2.0, 1.0)",
-                 tail);
+    st = prepare(s, "SELECT rowid, bm25(articles_fts, 2.0, 1.0)", tail);
     sqlite3_free(tail);
     if (!st)
         return EXIT_INPUT;
-    sqlite3_bind_text(st, 6, open, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 7, close, -1, SQLITE_STATIC);
+    if (sqlite3_prepare_v2(
+            s->db,
+            "SELECT a.id, a.title, a.date, a.source, a.url,"
+            " CASE WHEN a.words <= ?3"
+            "  THEN snippet(articles_fts, 1, ?4, ?5, '…', 24)"
+            "  ELSE substr(a.text, 1, 200) || '…' END"
+            " FROM articles_fts JOIN articles a"
+            " ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2",
+            -1, &one, NULL) != SQLITE_OK) {
+        store_error(s->db, s->db_path, "cannot search");
+        sqlite3_finalize(st);
+        return EXIT_INPUT;
+    }
+    sqlite3_bind_text(one, 1, s->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_int(one, 3, SNIPPET_MAX_WORDS);
+    sqlite3_bind_text(one, 4, open, -1, SQLITE_STATIC);
+    sqlite3_bind_text(one, 5, close, -1, SQLITE_STATIC);
     if (s->json) {
         root = json_object();
         hits = json_array();
@@ -236,32 +267,40 @@ static int run(search *s, const char *query)
         json_object_set_new(root, "total", json_integer(total));
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        double score = -sqlite3_column_double(st, 1);
+        sqlite3_bind_int64(one, 2, sqlite3_column_int64(st, 0));
+        if (sqlite3_step(one) != SQLITE_ROW) {
+            rc = sqlite3_errcode(s->db);
+            sqlite3_reset(one);
+            break;
+        }
         k++;
         if (s->json) {
             json_t *h = json_object();
-            json_object_set_new(h, "id", jstr(st, 0));
-            json_object_set_new(h, "title", jstr(st, 1));
-            json_object_set_new(h, "date", jstr(st, 2));
-            json_object_set_new(h, "source", jstr(st, 3));
-            json_object_set_new(h, "url", jstr(st, 4));
-            json_object_set_new(h, "snippet", jstr(st, 5));
-            json_object_set_new(h, "score",
-                                json_real(-sqlite3_column_double(st, 6)));
+            json_object_set_new(h, "id", jstr(one, 0));
+            json_object_set_new(h, "title", jstr(one, 1));
+            json_object_set_new(h, "date", jstr(one, 2));
+            json_object_set_new(h, "source", jstr(one, 3));
+            json_object_set_new(h, "url", jstr(one, 4));
+            json_object_set_new(h, "snippet", jstr(one, 5));
+            json_object_set_new(h, "score", json_real(score));
             json_array_append_new(hits, h);
-            continue;
+        } else {
+            /* Arabic first on each line, so that it reads right-to-left. */
+            putchar('\n');
+            print_title(*col(one, 1) ? col(one, 1) : col(one, 0));
+            print_line(col(one, 5));
+            printf("  %ld. %s", s->offset + k, col(one, 0));
+            if (*col(one, 2))
+                printf("  %s", col(one, 2));
+            if (*col(one, 3))
+                printf("  %s", col(one, 3));
+            printf("\n");
         }
-        /* Arabic first on each line, so that it reads right-to-left. */
-        putchar('\n');
-        print_title(*col(st, 1) ? col(st, 1) : col(st, 0));
-        print_line(col(st, 5));
-        printf("  %ld. %s", s->offset + k, col(st, 0));
-        if (*col(st, 2))
-            printf("  %s", col(st, 2));
-        if (*col(st, 3))
-            printf("  %s", col(st, 3));
-        printf("\n");
+        sqlite3_reset(one);
     }
     sqlite3_finalize(st);
+    sqlite3_finalize(one);
     if (rc != SQLITE_DONE) {
         store_error(s->db, s->db_path, "cannot search");
         json_decref(root);

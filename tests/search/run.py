@@ -182,6 +182,18 @@ def bad_input(tmp, db):
     check(r.returncode == 1 and "no such index" in r.stderr, "missing DB")
     r = khabar("index", "/proc/nonexistent/x.db", os.path.join(HERE, "collection"))
     check(r.returncode == 1 and "x.db" in r.stderr, "unwritable DB path")
+    # A very long article (one line, past the snippet limit): indexed,
+    # found, shown by its first words.
+    big = os.path.join(tmp, "big.txt")
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("مقال طويل جدا عن المطر في الجبال " * 60000 + "وسوريا في آخره\n")
+    dbb = os.path.join(tmp, "big.db")
+    r = khabar("index", "--no-entities", dbb, big)
+    check(r.returncode == 0 and "1 added" in r.stdout, f"a 2 MB line: {r.stdout!r}")
+    got, r = search_ids(dbb, "سوريا")
+    check(got == ["big"], f"a 2 MB line: found by its last word: {got}")
+    hit = json.loads(khabar("search", "--format", "json", dbb, "سوريا").stdout)["hits"][0]
+    check(hit["snippet"].startswith("مقال طويل"), "a 2 MB line: its first words")
     # Re-indexing adds nothing.
     r = khabar("index", db, os.path.join(HERE, "collection"))
     check(r.returncode == 0 and " 0 added" in r.stdout, f"re-index: {r.stdout}")
