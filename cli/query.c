@@ -16,6 +16,9 @@ static const char common_words[] =
     "وراء دون الا إلا لكن بل اذا إذا لو كما حيث ايضا أيضا فقط و ف ب ل ك "
     "يا اي أي كيف متى اين أين لماذا وقد ولا وما وهو وهي وكان";
 
+/* Letters a prefix's stem must have. */
+#define PREFIX_MIN 3
+
 struct query_ctx {
     char *stems;   /* NUL-separated stems of the common words */
     size_t len;
@@ -129,13 +132,16 @@ void query_ctx_free(query_ctx *q)
 typedef struct stop_count {
     const query_ctx *q;
     long common;
+    size_t last_chars; /* code points of the last stem */
 } stop_count;
 
 static void count_common(void *ctx, const char *s, size_t n)
 {
     stop_count *c = ctx;
-    size_t i = 0;
-    while (i < c->q->len) {
+    size_t i, j;
+    for (j = c->last_chars = 0; j < n; j++)
+        c->last_chars += ((unsigned char)s[j] & 0xC0) != 0x80;
+    for (i = 0; i < c->q->len;) {
         size_t k = strlen(c->q->stems + i);
         if (k == n && !memcmp(c->q->stems + i, s, n)) {
             c->common++;
@@ -266,11 +272,17 @@ int query_build(const query_ctx *q, const char *text, char **fts,
     if (n < 0)
         return -1;
     for (i = 0; i < n; i++) {
-        stop_count c = {q, 0};
+        stop_count c = {q, 0, 0};
         long w = each_stem(q->model, t[i].text, strlen(t[i].text),
                            count_common, &c);
         if (w < 0)
             goto done;
+        if (t[i].prefix && w > 0 && c.last_chars < PREFIX_MIN) {
+            /* ال* or الأن* would be ان*: half the collection */
+            *why = "a prefix needs three letters or more besides the "
+                   "article and clitics (سوري*, not ال*)";
+            goto done;
+        }
         t[i].words = (int)w;
         t[i].common = (int)c.common;
         if (!w)

@@ -154,6 +154,9 @@ def bad_input(tmp, db):
           f"common words only: {r.stderr!r}")
     r = khabar("search", db, "-سوريا")
     check(r.returncode == 2, "only a word to leave out: exit 2")
+    r = khabar("search", db, "الأن*")
+    check(r.returncode == 2 and "prefix" in r.stderr,
+          f"a prefix of two letters: {r.stderr!r}")
     r = khabar("search", db, "...؟!")
     check(r.returncode == 2, "punctuation only: exit 2")
     for q in ['سوريا)', '"سوريا', '(قطر', 'NEAR(سوريا', 'سوريا:', '^سوريا',
