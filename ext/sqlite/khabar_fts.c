@@ -4,7 +4,8 @@
  * A text is analyzed in pieces of at most PIECE bytes (cut at line breaks,
  * khabar_chunk_end()) with the stages normalize -> tokens -> repairs ->
  * words, and each token becomes one FTS5 term: the search stem of its host
- * word for Arabic, the lower-cased normalized form otherwise. Punctuation,
+ * word for Arabic (a hashtag's words as if it had no #), the lower-cased
+ * normalized form otherwise. Punctuation,
  * symbols, emoji and invalid bytes make no term. Offsets are the token's
  * bytes in the original text.
  */
@@ -135,8 +136,15 @@ static khabar_doc *analyze(const kf_tokenizer *t, const char *text, size_t n,
     return doc;
 }
 
-/* Pass 1: each Arabic token found in the cache, or queued as a line of the
- * miss text. */
+/* 1 for a hashtag (#سوريا, #مكة_لايف): its words after the # are read
+ * as text, so that they index as they would without it; else 0. */
+static size_t hashtag(const khabar_token *tk)
+{
+    return tk->kind == KHABAR_TOK_HASHTAG && tk->end - tk->start > 1;
+}
+
+/* Pass 1: each Arabic token (or hashtag) found in the cache, or queued as a
+ * line of the miss text. */
 static int sort_tokens(kf_tokenizer *t, const khabar_doc *doc,
                        const char *text)
 {
@@ -147,9 +155,10 @@ static int sort_tokens(kf_tokenizer *t, const khabar_doc *doc,
         grow(&t->line, &t->cap_line, 1, sizeof *t->line) != 0)
         return -1;
     for (i = 0; i < n; i++) {
-        const char *key = text + tk[i].start;
-        size_t len = tk[i].end - tk[i].start, e;
-        if (tk[i].kind != KHABAR_TOK_ARABIC) {
+        size_t skip = hashtag(&tk[i]), e;
+        const char *key = text + tk[i].start + skip;
+        size_t len = tk[i].end - tk[i].start - skip;
+        if (tk[i].kind != KHABAR_TOK_ARABIC && !skip) {
             t->ref[i] = NOT_ARABIC;
             continue;
         }
@@ -226,7 +235,7 @@ static int emit_piece(kf_tokenizer *t, const khabar_doc *doc,
     size_t i, j, n = khabar_doc_token_count(doc);
     int rc = SQLITE_OK;
     for (i = 0; i < n && rc == SQLITE_OK; i++) {
-        size_t at = base + tk[i].start, r = t->ref[i];
+        size_t at = base + tk[i].start + hashtag(&tk[i]), r = t->ref[i];
         if (r == NOT_ARABIC) {
             const char *s;
             size_t len = token_term(t, doc, i, &s);

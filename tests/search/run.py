@@ -119,6 +119,10 @@ def python_driver(db):
     stem = con.execute("SELECT khabar_stem('وسوريا لسوريا سُورْيَا')"
                        ).fetchone()[0]
     check(len(set(stem.split())) == 1, f"python: khabar_stem conflates: {stem}")
+    tag = con.execute("SELECT khabar_stem('#مكة_لايف'), khabar_stem('مكة_لايف')"
+                      ).fetchone()
+    check(tag[0] == tag[1] and len(tag[0].split()) == 2,
+          f"python: a hashtag's words index as without #: {tag}")
     # A table of one's own, with options.
     con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='khabar stem 0')")
     con.execute("INSERT INTO t VALUES ('زار وسوريا')")
