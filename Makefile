@@ -205,7 +205,7 @@ models: $(KHABAR) $(TRAIN)
 	$(MAKE) all
 
 # Accuracy figures on $(SHARED) (tools/eval/README.md); not a test.
-eval: all
+eval: all $(TRAIN)
 	tools/eval/run.sh $(BUILD) $(SHARED)
 
 # --------------------------------------------------------------- tables ---
