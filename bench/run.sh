@@ -348,13 +348,13 @@ END {
         i = idx["khabar-analyze"]
         printf "%-38s %7.1f MB/s %11s words/s   goal >= 500,000: %s\n",
             "khabar analyze (all stages)", mbs[i], commas(kv[i, "words/s"]),
-            (kv[i, "words/s"] >= 500000 ? "met" : "NOT met")
+            (kv[i, "words/s"] + 0 >= 500000 ? "met" : "NOT met")
     }
     if ("khabar-cli-analyze-article" in idx) {
         i = idx["khabar-cli-analyze-article"]
         printf "%-38s %.2f ms (median of %d runs, %d bytes, start-up included)   goal <= 30 ms: %s\n",
             "khabar analyze one article", kv[i, "ms"], kv[i, "n"], kv[i, "bytes"],
-            (kv[i, "ms"] <= 30 ? "met" : "NOT met")
+            (kv[i, "ms"] + 0 <= 30 ? "met" : "NOT met")
     }
     print ""
     if ("khabar-words-peak-rss" in idx) {
