@@ -101,12 +101,17 @@ static int json_article(walk *w, json_t *o, const char *where, long line,
                         long index)
 {
     article a;
-    char idbuf[64], datebuf[11];
+    char idbuf[64], datebuf[11], label[1024];
     char *id = NULL;
     json_t *text = json_object_get(o, "text");
     int rc;
+    /* Warnings name an array element by its index: file.json#12. */
+    if (index >= 0)
+        snprintf(label, sizeof label, "%s#%ld", where, index);
+    else
+        snprintf(label, sizeof label, "%s", where);
     if (!json_is_object(o)) {
-        warn(where, line, index >= 0 ? "an array element that is not an "
+        warn(label, line, index >= 0 ? "an array element that is not an "
                                        "object, skipped"
                                      : "not a JSON object, skipped");
         w->st->skipped++;
@@ -115,14 +120,14 @@ static int json_article(walk *w, json_t *o, const char *where, long line,
     if (!json_is_string(text))
         text = json_object_get(o, "content");
     if (!json_is_string(text)) {
-        warn(where, line, "no \"text\" string, skipped");
+        warn(label, line, "no \"text\" string, skipped");
         w->st->skipped++;
         return 0;
     }
     memset(&a, 0, sizeof a);
     a.text = json_string_value(text);
     a.len = json_string_length(text);
-    if (usable(where, line, a.text, a.len) != 0) {
+    if (usable(label, line, a.text, a.len) != 0) {
         w->st->skipped++;
         return 0;
     }
