@@ -51,6 +51,10 @@ static const char usage[] =
 #define MAX_JOBS 64
 #define BATCH_BYTES ((size_t)32 << 20)
 #define PIECE ((size_t)1 << 18)
+/* Texts up to this size get their index terms from the analysis threads;
+ * a longer one is tokenized when it is inserted (its terms would take
+ * several times its size in memory). */
+#define FEED_MAX ((size_t)4 << 20)
 
 /* An entity of an article: a cluster, merged across pieces by type and
  * key. */
@@ -69,6 +73,7 @@ typedef struct item {
     size_t n_ents;
     size_t words;
     char stated[16]; /* a date the text states, or "" */
+    khabar_fts_terms *terms[2]; /* of the title and the text, or NULL */
     int failed;
 } item;
 
@@ -77,9 +82,19 @@ typedef struct batch {
     size_t n, cap, bytes;
 } batch;
 
-typedef struct indexer {
+typedef struct indexer indexer;
+
+/* A thread's context: its analyzer of index terms (its cache is its own). */
+typedef struct worker_ctx {
+    indexer *ix;
+    khabar_fts_analyzer *an;
+} worker_ctx;
+
+struct indexer {
     const char *path;       /* of the DB */
     sqlite3 *db;
+    khabar_fts_feed *feed;
+    worker_ctx wc[MAX_JOBS];
     const khabar_model *model;
     int jobs, entities, progress;
     size_t batch_size;
@@ -94,7 +109,7 @@ typedef struct indexer {
     uint64_t bytes;
     double started, shown;
     int error;
-} indexer;
+};
 
 static double now(void)
 {
@@ -139,6 +154,8 @@ static void item_free(item *it)
         free(it->ents[i].key);
     }
     free(it->ents);
+    khabar_fts_terms_free(it->terms[0]);
+    khabar_fts_terms_free(it->terms[1]);
     free(it->id);
     free(it->title);
     free(it->date);
@@ -248,8 +265,22 @@ static int has_arabic(const char *s, size_t n)
     return 0;
 }
 
-/* Analyzes one article, a piece at a time. */
-static void analyze_item(const indexer *ix, item *it)
+/* The index terms of a text into *out (left NULL when the text is too
+ * long or memory runs out: the tokenizer then makes them at insertion). */
+static void feed_terms(khabar_fts_analyzer *an, const char *text, size_t len,
+                       khabar_fts_terms **out)
+{
+    if (!an || !text || !len || len > FEED_MAX)
+        return;
+    *out = khabar_fts_terms_new();
+    if (*out && khabar_fts_analyze(an, text, len, *out) != SQLITE_OK) {
+        khabar_fts_terms_free(*out);
+        *out = NULL;
+    }
+}
+
+/* Analyzes one article, a piece at a time, and makes its index terms. */
+static void analyze_item(const indexer *ix, khabar_fts_analyzer *an, item *it)
 {
     khabar_options ao;
     size_t pos = 0;
@@ -300,11 +331,17 @@ static void analyze_item(const indexer *ix, item *it)
         khabar_doc_free(doc);
         pos += cut;
     }
+    if (!it->failed) {
+        if (it->title)
+            feed_terms(an, it->title, strlen(it->title), &it->terms[0]);
+        feed_terms(an, it->text, it->len, &it->terms[1]);
+    }
 }
 
 static void *worker(void *arg)
 {
-    indexer *ix = arg;
+    worker_ctx *wc = arg;
+    indexer *ix = wc->ix;
     for (;;) {
         size_t i;
         pthread_mutex_lock(&ix->lock);
@@ -312,7 +349,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&ix->lock);
         if (i >= ix->work.n)
             return NULL;
-        analyze_item(ix, &ix->work.items[i]);
+        analyze_item(ix, wc->an, &ix->work.items[i]);
     }
 }
 
@@ -323,15 +360,16 @@ static void start_work(indexer *ix)
     ix->next = 0;
     ix->running = 0;
     if (ix->jobs <= 1) {
-        worker(ix);
+        worker(&ix->wc[0]);
         return;
     }
     for (i = 0; i < ix->jobs; i++) {
-        if (pthread_create(&ix->th[ix->running], NULL, worker, ix) == 0)
+        if (pthread_create(&ix->th[ix->running], NULL, worker,
+                           &ix->wc[ix->running]) == 0)
             ix->running++;
     }
     if (!ix->running)
-        worker(ix); /* no thread could start: do it here */
+        worker(&ix->wc[0]); /* no thread could start: do it here */
 }
 
 static void finish_work(indexer *ix)
@@ -427,7 +465,15 @@ static int write_item(indexer *ix, const item *it)
     bind_text(ix->ins, 6, it->source);
     bind_text(ix->ins, 7, it->url);
     sqlite3_bind_int64(ix->ins, 8, (sqlite3_int64)it->words);
-    if (run(ix->ins) != SQLITE_DONE)
+    /* The trigger inserts title and text into the FTS table: their terms
+     * were made by the analysis threads. */
+    khabar_fts_feed_set(ix->feed, 0, it->title,
+                        it->title ? strlen(it->title) : 0, it->terms[0]);
+    khabar_fts_feed_set(ix->feed, 1, it->text, it->len, it->terms[1]);
+    rc = run(ix->ins);
+    khabar_fts_feed_set(ix->feed, 0, NULL, 0, NULL);
+    khabar_fts_feed_set(ix->feed, 1, NULL, 0, NULL);
+    if (rc != SQLITE_DONE)
         return -1;
     row = sqlite3_last_insert_rowid(ix->db);
     for (i = 0; i < it->n_ents; i++) {
@@ -645,7 +691,11 @@ int cmd_index(int argc, char **argv)
     }
     ix.path = db_path;
     ix.model = model;
-    ix.db = store_open(db_path, model, 1);
+    ix.db = store_open(db_path, model, 1, &ix.feed);
+    for (i = 0; i < ix.jobs; i++) {
+        ix.wc[i].ix = &ix;
+        ix.wc[i].an = khabar_fts_analyzer_new(model); /* NULL: no feed */
+    }
     pthread_mutex_init(&ix.lock, NULL);
     memset(&st, 0, sizeof st);
     ix.started = ix.shown = now();
@@ -678,6 +728,8 @@ int cmd_index(int argc, char **argv)
     if (ix.db && sqlite3_close(ix.db) != SQLITE_OK)
         rc = EXIT_INPUT;
     pthread_mutex_destroy(&ix.lock);
+    for (i = 0; i < ix.jobs; i++)
+        khabar_fts_analyzer_free(ix.wc[i].an);
     khabar_model_free(model);
     free(paths);
     if (!rc && (st.skipped || ix.failed))

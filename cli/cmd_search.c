@@ -464,7 +464,7 @@ int cmd_search(int argc, char **argv)
     } else if (query_build(qc, query, &s.fts, &why) != 0) {
         fprintf(stderr, "%s: search: %s\n", kh_prog, why);
         rc = EXIT_USAGE;
-    } else if ((s.db = store_open(s.db_path, model, 0)) == NULL) {
+    } else if ((s.db = store_open(s.db_path, model, 0, NULL)) == NULL) {
         rc = EXIT_INPUT;
     } else {
         rc = run(&s, query);

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../ext/sqlite/khabar_fts.h"
 #include "cli.h"
 
 static const char schema[] =
@@ -100,7 +99,8 @@ static int check(sqlite3 *db, const char *path)
     return 1;
 }
 
-sqlite3 *store_open(const char *path, const khabar_model *model, int create)
+sqlite3 *store_open(const char *path, const khabar_model *model, int create,
+                    khabar_fts_feed **feed)
 {
     sqlite3 *db = NULL;
     char *err = NULL;
@@ -123,7 +123,7 @@ sqlite3 *store_open(const char *path, const khabar_model *model, int create)
         return NULL;
     }
     sqlite3_busy_timeout(db, 10000);
-    if (khabar_fts_register(db, model, &err) != SQLITE_OK) {
+    if (khabar_fts_register_feed(db, model, feed, &err) != SQLITE_OK) {
         cli_error(path, err ? err : "cannot register the khabar tokenizer");
         sqlite3_free(err);
         sqlite3_close(db);

@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "khabar.h"
+#include "../ext/sqlite/khabar_fts.h"
 
 #define STORE_FORMAT "khabar-index 1"
 
@@ -23,8 +24,10 @@
  * model, which must outlive the connection). create: make the file and its
  * tables when missing; otherwise a missing file is an error. A file that is
  * not SQLite, or an SQLite file that is not a khabar index, is an error.
- * Prints a one-line error naming path and returns NULL on failure. */
-sqlite3 *store_open(const char *path, const khabar_model *model, int create);
+ * Prints a one-line error naming path and returns NULL on failure. feed
+ * (when not NULL) receives the tokenizer's feed (ext/sqlite/khabar_fts.h). */
+sqlite3 *store_open(const char *path, const khabar_model *model, int create,
+                    khabar_fts_feed **feed);
 
 /* Prints "khabar: <path>: <what>: <sqlite's message>". */
 void store_error(sqlite3 *db, const char *path, const char *what);

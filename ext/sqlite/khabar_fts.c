@@ -26,15 +26,39 @@ SQLITE_EXTENSION_INIT1
 /* A term longer than this is cut (at a character boundary): no word is. */
 #define TERM_MAX 400
 
+/* Terms computed ahead of time (khabar_fts_analyze), one list per text. */
+typedef struct kf_term {
+    size_t text;      /* offset in bytes */
+    int len, start, end;
+} kf_term;
+
+struct khabar_fts_terms {
+    char *bytes;
+    size_t n_bytes, cap_bytes;
+    kf_term *terms;
+    size_t n, cap;
+    int failed;
+};
+
+/* Texts about to be inserted whose terms are known (see khabar_fts.h). */
+#define FEED_SLOTS 2
+struct khabar_fts_feed {
+    const char *text[FEED_SLOTS];
+    size_t len[FEED_SLOTS];
+    const khabar_fts_terms *terms[FEED_SLOTS];
+};
+
 typedef struct kf_module {
     const khabar_model *model;
     khabar_model *owned; /* the default model, when we loaded it */
+    khabar_fts_feed feed;
 } kf_module;
 
 /* A tokenizer: its options and its cache of Arabic tokens' terms, with
  * scratch arrays reused from call to call. */
 typedef struct kf_tokenizer {
     const khabar_model *model;
+    khabar_fts_feed *feed; /* of its registration; NULL: none */
     unsigned norm;   /* KHABAR_NORM_* */
     int stem;        /* 1: stems; 0: normalized forms with clitics */
     int repair;      /* split glued words first */
@@ -354,7 +378,7 @@ static int parse_bool(const char *v, int *out)
 static int kf_create(void *udata, const char **argv, int argc,
                      Fts5Tokenizer **out)
 {
-    const kf_module *m = udata;
+    kf_module *m = udata;
     kf_tokenizer *t;
     int i, keep = 0;
     *out = NULL;
@@ -386,6 +410,9 @@ static int kf_create(void *udata, const char **argv, int argc,
         t->norm &= ~(unsigned)KHABAR_NORM_DIACRITICS;
         t->stem = 0;
     }
+    /* Terms fed ahead of time are the default options' terms. */
+    if (t->stem && t->repair && t->norm == KHABAR_NORM_SEARCH)
+        t->feed = &((kf_module *)udata)->feed;
     *out = (Fts5Tokenizer *)t;
     return SQLITE_OK;
 }
@@ -412,13 +439,29 @@ static int kf_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
                        const char *text, int n,
                        int (*token)(void *, int, const char *, int, int, int))
 {
+    kf_tokenizer *t = (kf_tokenizer *)tok;
     fts5_sink s;
-    (void)flags; /* documents and queries (prefix ones too) alike */
+    int k;
     s.ctx = ctx;
     s.token = token;
     if (n <= 0 || !text)
         return SQLITE_OK;
-    return each_term((kf_tokenizer *)tok, text, (size_t)n, to_fts5, &s);
+    /* A document whose terms were fed: replay them. Queries (prefix ones
+     * too) and every other text are analyzed here. */
+    for (k = 0; t->feed && flags == FTS5_TOKENIZE_DOCUMENT && k < FEED_SLOTS;
+         k++) {
+        const khabar_fts_terms *l = t->feed->terms[k];
+        size_t i;
+        int rc = SQLITE_OK;
+        if (!l || t->feed->len[k] != (size_t)n ||
+            memcmp(t->feed->text[k], text, (size_t)n) != 0)
+            continue;
+        for (i = 0; i < l->n && rc == SQLITE_OK; i++)
+            rc = token(ctx, 0, l->bytes + l->terms[i].text, l->terms[i].len,
+                       l->terms[i].start, l->terms[i].end);
+        return rc;
+    }
+    return each_term(t, text, (size_t)n, to_fts5, &s);
 }
 
 /* ----------------------------------------------------------- khabar_stem --- */
@@ -465,6 +508,80 @@ static void khabar_stem_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
     sqlite3_result_text(c, sqlite3_str_finish(j.out), n, sqlite3_free);
 }
 
+/* ------------------------------------------------ terms ahead of time --- */
+
+khabar_fts_analyzer *khabar_fts_analyzer_new(const khabar_model *model)
+{
+    kf_tokenizer *t = malloc(sizeof *t);
+    if (t)
+        tokenizer_init(t, model);
+    return (khabar_fts_analyzer *)t;
+}
+
+void khabar_fts_analyzer_free(khabar_fts_analyzer *a)
+{
+    if (!a)
+        return;
+    tokenizer_free((kf_tokenizer *)a);
+    free(a);
+}
+
+khabar_fts_terms *khabar_fts_terms_new(void)
+{
+    return calloc(1, sizeof(khabar_fts_terms));
+}
+
+void khabar_fts_terms_free(khabar_fts_terms *l)
+{
+    if (!l)
+        return;
+    free(l->bytes);
+    free(l->terms);
+    free(l);
+}
+
+static int to_list(void *ctx, const char *term, int len, int start, int end)
+{
+    khabar_fts_terms *l = ctx;
+    kf_term *x;
+    if (grow(&l->terms, &l->cap, l->n + 1, sizeof *l->terms) != 0 ||
+        grow(&l->bytes, &l->cap_bytes, l->n_bytes + (size_t)len, 1) != 0)
+        return SQLITE_NOMEM;
+    x = &l->terms[l->n++];
+    x->text = l->n_bytes;
+    x->len = len;
+    x->start = start;
+    x->end = end;
+    memcpy(l->bytes + l->n_bytes, term, (size_t)len);
+    l->n_bytes += (size_t)len;
+    return SQLITE_OK;
+}
+
+int khabar_fts_analyze(khabar_fts_analyzer *a, const char *text, size_t len,
+                       khabar_fts_terms *out)
+{
+    int rc;
+    out->n = out->n_bytes = 0;
+    if (!text || !len)
+        return SQLITE_OK;
+    if (len > INT32_MAX)
+        return SQLITE_TOOBIG;
+    rc = each_term((kf_tokenizer *)a, text, len, to_list, out);
+    if (rc != SQLITE_OK)
+        out->n = out->n_bytes = 0;
+    return rc;
+}
+
+void khabar_fts_feed_set(khabar_fts_feed *f, int slot, const char *text,
+                         size_t len, const khabar_fts_terms *terms)
+{
+    if (!f || slot < 0 || slot >= FEED_SLOTS)
+        return;
+    f->text[slot] = text;
+    f->len[slot] = text ? len : 0;
+    f->terms[slot] = text ? terms : NULL;
+}
+
 /* ---------------------------------------------------------- registration --- */
 
 static void module_free(void *p)
@@ -496,6 +613,12 @@ static void set_error(char **errmsg, const char *msg)
 int khabar_fts_register(sqlite3 *db, const khabar_model *model,
                         char **errmsg)
 {
+    return khabar_fts_register_feed(db, model, NULL, errmsg);
+}
+
+int khabar_fts_register_feed(sqlite3 *db, const khabar_model *model,
+                             khabar_fts_feed **feed, char **errmsg)
+{
     fts5_tokenizer tk = {kf_create, kf_delete, kf_tokenize};
     fts5_api *api = fts5_of(db);
     kf_module *m;
@@ -509,8 +632,10 @@ int khabar_fts_register(sqlite3 *db, const khabar_model *model,
     m = sqlite3_malloc(sizeof *m);
     if (!m)
         return SQLITE_NOMEM;
+    memset(m, 0, sizeof *m);
     m->model = model;
-    m->owned = NULL;
+    if (feed)
+        *feed = &m->feed;
     if (!model) {
         khabar_error err;
         m->owned = khabar_model_new(&err);

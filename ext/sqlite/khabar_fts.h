@@ -41,4 +41,42 @@
 int khabar_fts_register(sqlite3 *db, const khabar_model *model,
                         char **errmsg);
 
+/* Terms ahead of time. A program that inserts documents from one thread
+ * can compute their terms on others: each thread analyzes with its own
+ * analyzer (which caches the terms of the tokens it has seen; one thread at
+ * a time), and just before inserting a text the writer feeds its terms;
+ * when the tokenizer (with the default options) is then asked for the
+ * terms of that very text (same bytes) as a document, it replays them
+ * instead of analyzing again. Any other text is analyzed as usual, so a
+ * stale or missing feed costs time, never correctness. `khabar index` does
+ * this. */
+typedef struct khabar_fts_analyzer khabar_fts_analyzer;
+typedef struct khabar_fts_terms khabar_fts_terms;
+typedef struct khabar_fts_feed khabar_fts_feed;
+
+/* As khabar_fts_register(), and *feed (when not NULL) is set, on success
+ * only, to the registration's feed: owned by it, valid until db closes. */
+int khabar_fts_register_feed(sqlite3 *db, const khabar_model *model,
+                             khabar_fts_feed **feed, char **errmsg);
+
+/* An analyzer with the tokenizer's default options (model must outlive
+ * it), or NULL when memory runs out; freed with khabar_fts_analyzer_free. */
+khabar_fts_analyzer *khabar_fts_analyzer_new(const khabar_model *model);
+void khabar_fts_analyzer_free(khabar_fts_analyzer *a);
+
+/* A term list (empty), or NULL; freed with khabar_fts_terms_free. */
+khabar_fts_terms *khabar_fts_terms_new(void);
+void khabar_fts_terms_free(khabar_fts_terms *terms);
+
+/* Replaces *out with the terms of len bytes of text, as the tokenizer would
+ * give them. Returns an SQLite result code (out is then empty). */
+int khabar_fts_analyze(khabar_fts_analyzer *a, const char *text, size_t len,
+                       khabar_fts_terms *out);
+
+/* Feeds the terms of a text about to be inserted, in slot 0 or 1 (a row's
+ * two columns, say); text NULL empties the slot. The text and terms must
+ * stay unchanged until the slot is emptied or set again. */
+void khabar_fts_feed_set(khabar_fts_feed *f, int slot, const char *text,
+                         size_t len, const khabar_fts_terms *terms);
+
 #endif

@@ -116,6 +116,14 @@ def python_driver(db):
           f"python: highlight() marks forms of سوريا, got {marked[:8]}")
     check(any(m.startswith(("و", "ل", "ب")) for m in marked),
           "python: highlight() marks the clitic forms (وسوريا, لسوريا)")
+    # The index khabar index wrote (terms made by its analysis threads and
+    # fed to the tokenizer) is what the tokenizer makes of the stored texts.
+    try:
+        con.execute("INSERT INTO articles_fts(articles_fts) "
+                    "VALUES('integrity-check')")
+        check(True, "")
+    except sqlite3.Error as e:
+        check(False, f"python: FTS5 integrity-check of khabar index's index: {e}")
     stem = con.execute("SELECT khabar_stem('وسوريا لسوريا سُورْيَا')"
                        ).fetchone()[0]
     check(len(set(stem.split())) == 1, f"python: khabar_stem conflates: {stem}")
