@@ -193,11 +193,6 @@ int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
             /* ة and ى never come before a suffix. */
             if (enc && (last == TEH_MARBUTA || last == ALEF_MAQSURA))
                 continue;
-            /* Nor does a pronoun follow the article: الحكومه is one word
-             * spelled with ه for ة (but اليه is إلى + ه). */
-            if (enc && host >= 3 && first == ALEF && t->cp[pre + 1] == LAM &&
-                t->cp[pre + 2] != YEH)
-                continue;
             fronts = pre && t->cp[pre - 1] == LAM && first == LAM ? 2 : 1;
             n_ends = enc ? end_restores(last, ends) : 1;
             if (!enc)

@@ -25,6 +25,7 @@
 #define WAW 0x0648
 #define NOON 0x0646
 #define YEH 0x064A
+#define HEH 0x0647
 
 /* The memo: a token seen before in the doc gets copies of the words of its
  * first occurrence (same bytes, same analysis; the copies share its
@@ -395,6 +396,19 @@ static void arabic_part(stage *st, size_t ti, size_t tstart, size_t tend)
         if (c.restore)
             w->flags |= KHABAR_WORD_RESTORED;
         host_strings(st, w, host, hn);
+        if (c.enc == 1 && s.cp[hend] == HEH && hn >= 3 && hn < KH_SEG_MAX &&
+            host[0] == ALEF && host[1] == LAM && host[2] != YEH) {
+            /* No pronoun follows the article: in الحكومه the ه is a ة
+             * written ه, so the search stem keeps it (الحكومه and
+             * الحكومة meet) whatever the segmentation says; اليه is
+             * إلى + ه. */
+            uint32_t whole[KH_SEG_MAX + 4], sb[KH_SEG_MAX + 4];
+            int n;
+            memcpy(whole, host, (size_t)hn * sizeof *host);
+            whole[hn] = HEH;
+            n = kh_morph_stem(st->m, whole, hn + 1, sb);
+            w->stem = put_cps(st, sb, n, &w->stem_len);
+        }
     }
     if (c.enc)
         plain_word(st, ti, s.src[hend], tend, &s.cp[hend], c.enc,
