@@ -17,6 +17,7 @@ usage: tests/search/run.py BUILD_DIR
 """
 import json
 import os
+import random
 import shutil
 import signal
 import sqlite3
@@ -177,6 +178,18 @@ def bad_input(tmp, db):
         check(r.returncode in (0, 1, 2) and "Traceback" not in r.stderr and
               "fts5" not in r.stderr.lower(),
               f"FTS5 syntax in {q!r}: {r.returncode} {r.stderr.strip()}")
+    # Random queries from the characters that mean something to FTS5 or to
+    # khabar's syntax, and letters: never a crash, never an SQL error.
+    rnd = random.Random(7)
+    pieces = ['"', "(", ")", "*", "-", ":", "^", "+", " OR ", " NOT ", " AND ",
+              " NEAR ", "NEAR(", " ", "سوريا", "ال", "و", "قطر", "x", "{", "}",
+              "\\", "'", ";", "\u0650", "\u200f", "١٢", "#"]
+    for k in range(60 if SANITIZED else 150):
+        q = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        r = khabar("search", db, q)
+        check(r.returncode in (0, 1, 2) and "cannot search" not in r.stderr
+              and len(r.stderr.strip().splitlines()) <= 1,
+              f"random query {q!r}: exit {r.returncode}: {r.stderr.strip()}")
     r = khabar("search", db, " ".join(["سوريا"] * 10000))
     check(r.returncode == 0, "a query of 10,000 words")
     notdb = os.path.join(tmp, "notdb")
