@@ -51,6 +51,7 @@ static const char usage[] =
 
 typedef struct search {
     const char *db_path, *from, *to, *source, *entity;
+    char *entity_key; /* the entity's stems, as the index keeps them */
     char *fts;
     long limit, offset;
     int facets, json, color;
@@ -63,12 +64,11 @@ typedef struct search {
 static const char match_sql[] =
     " FROM articles_fts WHERE articles_fts MATCH ?1";
 static const char filter_sql[] =
-    " AND rowid IN (SELECT a.rowid FROM articles a WHERE"
+    " AND +rowid IN (SELECT a.rowid FROM articles a WHERE"
     " (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
-    " AND (?4 IS NULL OR a.source = ?4)"
-    " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM entities e"
-    "      WHERE e.article = a.rowid"
-    "      AND ' ' || e.key || ' ' LIKE '% ' || khabar_stem(?5) || ' %')))";
+    " AND (?4 IS NULL OR a.source = ?4))"
+    " AND (?5 IS NULL OR +rowid IN (SELECT e.article FROM entities e"
+    "      WHERE ' ' || e.key || ' ' LIKE '% ' || ?5 || ' %'))";
 
 /* An article this long gets no snippet (FTS5 would tokenize it whole for
  * each hit): its first words instead. */
@@ -100,7 +100,7 @@ static sqlite3_stmt *prepare(search *s, const char *head, const char *tail)
         if (s->source)
             sqlite3_bind_text(st, 4, s->source, -1, SQLITE_STATIC);
         if (s->entity)
-            sqlite3_bind_text(st, 5, s->entity, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 5, s->entity_key, -1, SQLITE_STATIC);
     }
     return st;
 }
@@ -343,6 +343,30 @@ static int run(search *s, const char *query)
     return total > 0 ? 0 : 1;
 }
 
+/* The stems of --entity's name (khabar_stem(), as the index made its
+ * entities' keys), once for the whole search. */
+static int entity_key(search *s)
+{
+    sqlite3_stmt *st = NULL;
+    int ok = sqlite3_prepare_v2(s->db, "SELECT khabar_stem(?1)", -1, &st,
+                                NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_text(st, 1, s->entity, -1, SQLITE_STATIC);
+        ok = sqlite3_step(st) == SQLITE_ROW;
+    }
+    if (ok)
+        s->entity_key = sqlite3_mprintf(
+            "%s", (const char *)sqlite3_column_text(st, 0)
+                      ? (const char *)sqlite3_column_text(st, 0)
+                      : "");
+    sqlite3_finalize(st);
+    if (!ok || !s->entity_key) {
+        store_error(s->db, s->db_path, "cannot search");
+        return -1;
+    }
+    return 0;
+}
+
 static int parse_long(const char *v, long min, long *out)
 {
     char *end;
@@ -466,10 +490,13 @@ int cmd_search(int argc, char **argv)
         rc = EXIT_USAGE;
     } else if ((s.db = store_open(s.db_path, model, 0, NULL)) == NULL) {
         rc = EXIT_INPUT;
+    } else if (s.entity && entity_key(&s) != 0) {
+        rc = EXIT_INPUT;
     } else {
         rc = run(&s, query);
     }
     sqlite3_close(s.db);
+    sqlite3_free(s.entity_key);
     free(s.fts);
     query_ctx_free(qc);
     khabar_model_free(model);
