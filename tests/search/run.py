@@ -222,6 +222,18 @@ def bad_input(tmp, db):
     check(got == ["big"], f"a 2 MB line: found by its last word: {got}")
     hit = json.loads(khabar("search", "--format", "json", dbb, "سوريا").stdout)["hits"][0]
     check(hit["snippet"].startswith("مقال طويل"), "a 2 MB line: its first words")
+    # --entity: the articles that name the person (by a part of the
+    # name, in another form), and facets of people.
+    got, _ = search_ids(db, "روسيا", "--entity", "وبوتين")
+    check(got == ["putin-visit"], f"--entity وبوتين: {got}")
+    got, _ = search_ids(db, "روسيا", "--entity", "بينغ")
+    check(got == ["putin-visit"], f"--entity بينغ (a surname): {got}")
+    got, _ = search_ids(db, "روسيا", "--entity", "تين")
+    check(got == [], f"--entity تين names no one: {got}")
+    fac = json.loads(khabar("search", "--format", "json", "--facets", db,
+                            "بوتين").stdout).get("facets", {})
+    check(any(f["name"] == "فلاديمير بوتين" for f in fac.get("PER", [])),
+          f"--facets: people among the hits: {fac.get('PER')}")
     # Re-indexing adds nothing.
     r = khabar("index", db, os.path.join(HERE, "collection"))
     check(r.returncode == 0 and " 0 added" in r.stdout, f"re-index: {r.stdout}")
