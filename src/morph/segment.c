@@ -462,6 +462,64 @@ int kh_seg_features(const kh_lexicon *lex, const kh_seg_counts *exact,
 /* Choosing                                                                 */
 /* ------------------------------------------------------------------------ */
 
+/* The prepositions that take pronoun suffixes, as their hosts are restored
+ * (ى, not ي; hamza on alef folded away). */
+static const uint32_t prepositions[][4] = {
+    {2, MEEM, NOON},           /* من */
+    {2, 0x0639, NOON},         /* عن */
+    {3, 0x0639, LAM, ALEF_MAQSURA}, /* على */
+    {3, ALEF, LAM, ALEF_MAQSURA},   /* إلى */
+    {3, LAM, 0x062F, ALEF_MAQSURA}, /* لدى */
+    {2, FEH, YEH},             /* في */
+    {2, MEEM, 0x0639},         /* مع */
+    {3, 0x0639, NOON, 0x062F}, /* عند */
+    {3, BEH, YEH, NOON},       /* بين */
+    {3, 0x062D, WAW, LAM},     /* حول */
+    {3, 0x062F, WAW, NOON},    /* دون */
+    {1, BEH},                  /* ب */
+    {1, LAM}};                 /* ل */
+
+/* A closed-class host: a preposition carrying a pronoun suffix (منك, عليك,
+ * حولي, لي, بك), which the treebank, written in the third person, rarely
+ * shows with ك or ي. A token that is a conjunction, a preposition and a
+ * pronoun (ومنه) qualifies too. Not: ني (معني is one word), ي after على
+ * (the name علي) or ب (بي in بي بي سي), لكن (one word). Returns the index
+ * of the candidate, or -1. */
+static int closed_class(const kh_seg_token *t, const kh_seg_cand *cands,
+                        int n)
+{
+    int i, p;
+    for (i = 1; i < n; i++) {
+        const kh_seg_cand *c = &cands[i];
+        uint32_t host[KH_SEG_MAX + 2];
+        int hn, k, lastenc = t->cp[t->n - 1];
+        if (!c->enc || (c->restore & KH_SEG_R_AL) ||
+            (c->pre && (c->pre != 1 || !is_conj(t->cp[0]))))
+            continue;
+        if (c->enc == 2 && t->cp[t->n - 2] == NOON && lastenc == YEH)
+            continue;
+        hn = kh_seg_host(t, c, host);
+        for (k = 0; k < hn; k++) {
+            if (host[k] == 0x0622 || host[k] == ALEF_HAMZA || host[k] == 0x0625)
+                host[k] = ALEF;
+        }
+        for (p = 0; p < (int)(sizeof prepositions / sizeof *prepositions);
+             p++) {
+            if ((int)prepositions[p][0] != hn ||
+                memcmp(host, prepositions[p] + 1, (size_t)hn * sizeof *host))
+                continue;
+            if (c->enc == 1 && lastenc == YEH &&
+                (host[0] == BEH || (hn == 3 && host[0] == 0x0639)))
+                break;
+            if (hn == 1 && host[0] == LAM && c->enc == 2 &&
+                t->cp[t->n - 2] == KAF && lastenc == NOON)
+                break;
+            return i;
+        }
+    }
+    return -1;
+}
+
 kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
                         const kh_seg_counts *exact, const kh_seg_token *t)
 {
@@ -470,6 +528,9 @@ kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
     int64_t best_score = 0;
     if (n <= 1 || !lin || !lin->w)
         return cands[0];
+    i = closed_class(t, cands, n);
+    if (i > 0)
+        return cands[i];
     for (i = 0; i < n; i++) {
         uint64_t f[KH_SEG_MAX_FEATS];
         int nf = kh_seg_features(lex, exact, t, &cands[i], NULL, f), j;
