@@ -520,10 +520,11 @@ static int closed_class(const kh_seg_token *t, const kh_seg_cand *cands,
     return -1;
 }
 
-kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
-                        const kh_seg_counts *exact, const kh_seg_token *t)
+static kh_seg_cand best_scored(const kh_linear *lin, const kh_lexicon *lex,
+                               const kh_seg_counts *exact,
+                               const kh_seg_token *t, int depth)
 {
-    kh_seg_cand cands[KH_SEG_MAX_CANDS];
+    kh_seg_cand cands[KH_SEG_MAX_CANDS], c;
     int n = kh_seg_candidates(t, cands, KH_SEG_MAX_CANDS), i, best = 0;
     int64_t best_score = 0;
     if (n <= 1 || !lin || !lin->w)
@@ -542,7 +543,38 @@ kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
             best_score = score;
         }
     }
-    return cands[best];
+    c = cands[best];
+    if (depth == 0 && c.pre && !c.enc && !(c.restore & KH_SEG_R_AL)) {
+        /* A proclitic and nothing else: the rest is decided as a token of
+         * its own, and keeps its pronoun suffix if it has one. The perceptron
+         * weighs ب+طبيعتها against ب+طبيعت+ها with the counts of whole
+         * tokens, where طبيعتها alone is plainly طبيعت+ها. */
+        kh_seg_token sub;
+        kh_seg_cand r;
+        int k, pre = c.pre;
+        sub.n = t->n - pre;
+        for (k = 0; k < sub.n; k++) {
+            sub.cp[k] = t->cp[pre + k];
+            sub.fold[k] = t->fold[pre + k];
+            sub.src[k] = t->src[pre + k];
+            sub.splittable[k] = k == 0 ? 1 : t->splittable[pre + k];
+        }
+        sub.src[sub.n] = t->src[t->n];
+        sub.splittable[sub.n] = 1;
+        r = best_scored(lin, lex, exact, &sub, depth + 1);
+        if (r.pre == 0 && r.enc && sub.n - r.enc >= 2 &&
+            t->splittable[t->n - r.enc]) {
+            c.enc = r.enc;
+            c.restore = r.restore;
+        }
+    }
+    return c;
+}
+
+kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
+                        const kh_seg_counts *exact, const kh_seg_token *t)
+{
+    return best_scored(lin, lex, exact, t, 0);
 }
 
 kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
