@@ -447,9 +447,17 @@ int kh_seg_features(const kh_lexicon *lex, const kh_seg_counts *exact,
                                     hlast),
                         t->cp[c->pre + host_len - 2]),
             t->cp[c->pre + host_len - 3]);
-    if (c->enc)
+    if (c->enc) {
+        int para = hide ? 0 : paradigm(lex, t, c, 1);
         f[k++] = kh_feat_mix(kh_feat_str(kh_feat(22), enc_s, enc_n),
-                             (uint64_t)(hide ? 0 : paradigm(lex, t, c, 1)));
+                             (uint64_t)para);
+        /* The same evidence for any pronoun: the treebank, in the third
+         * person, rarely shows ك or ي, whose weights alone would be
+         * guesses. */
+        f[k++] = kh_feat_mix(kh_feat(31), (uint64_t)para);
+        f[k++] = kh_feat_mix(kh_feat(32), hb);
+        f[k++] = kh_feat_mix(kh_feat(33), (uint64_t)(ratio + 8));
+    }
     if (c->pre)
         f[k++] = kh_feat_mix(kh_feat_str(kh_feat(23), pre_s, pre_n),
                              (uint64_t)(hide ? 0 : paradigm(lex, t, c, 0)));
@@ -520,6 +528,32 @@ static int closed_class(const kh_seg_token *t, const kh_seg_cand *cands,
     return -1;
 }
 
+/* A token the news never showed, whose proclitics leave a host with the
+ * article (والمستكشفون, وبالمستكشفين, وللمستكشفين): the article makes the
+ * letters before it clitics, whatever the weights, which have few unseen
+ * words to learn from. Names spelled وال... (والتر) are seen. Returns the
+ * index of the candidate with the most proclitics, or -1. */
+static int unseen_article(const kh_lexicon *lex, const kh_seg_counts *exact,
+                          const kh_seg_token *t, const kh_seg_cand *cands,
+                          int n)
+{
+    uint32_t host[KH_SEG_MAX + 2];
+    int i, best = -1;
+    if (!lex || !lex->n_slots || find_folded(lex, t->cp, t->n, NULL) ||
+        exact_count(exact, t->cp, t->n, NULL))
+        return -1;
+    for (i = 1; i < n; i++) {
+        int hn;
+        if (!cands[i].pre || cands[i].enc)
+            continue;
+        hn = kh_seg_host(t, &cands[i], host);
+        if (hn >= 5 && host[0] == ALEF && host[1] == LAM &&
+            (best < 0 || cands[i].pre > cands[best].pre))
+            best = i;
+    }
+    return best;
+}
+
 static kh_seg_cand best_scored(const kh_linear *lin, const kh_lexicon *lex,
                                const kh_seg_counts *exact,
                                const kh_seg_token *t, int depth)
@@ -530,6 +564,9 @@ static kh_seg_cand best_scored(const kh_linear *lin, const kh_lexicon *lex,
     if (n <= 1 || !lin || !lin->w)
         return cands[0];
     i = closed_class(t, cands, n);
+    if (i > 0)
+        return cands[i];
+    i = unseen_article(lex, exact, t, cands, n);
     if (i > 0)
         return cands[i];
     for (i = 0; i < n; i++) {
