@@ -447,9 +447,17 @@ int kh_seg_features(const kh_lexicon *lex, const kh_seg_counts *exact,
                                     hlast),
                         t->cp[c->pre + host_len - 2]),
             t->cp[c->pre + host_len - 3]);
-    if (c->enc)
+    if (c->enc) {
+        int para = hide ? 0 : paradigm(lex, t, c, 1);
         f[k++] = kh_feat_mix(kh_feat_str(kh_feat(22), enc_s, enc_n),
-                             (uint64_t)(hide ? 0 : paradigm(lex, t, c, 1)));
+                             (uint64_t)para);
+        /* The same evidence for any pronoun: the treebank, in the third
+         * person, rarely shows ك or ي, whose weights alone would be
+         * guesses. */
+        f[k++] = kh_feat_mix(kh_feat(31), (uint64_t)para);
+        f[k++] = kh_feat_mix(kh_feat(32), hb);
+        f[k++] = kh_feat_mix(kh_feat(33), (uint64_t)(ratio + 8));
+    }
     if (c->pre)
         f[k++] = kh_feat_mix(kh_feat_str(kh_feat(23), pre_s, pre_n),
                              (uint64_t)(hide ? 0 : paradigm(lex, t, c, 0)));
@@ -462,14 +470,105 @@ int kh_seg_features(const kh_lexicon *lex, const kh_seg_counts *exact,
 /* Choosing                                                                 */
 /* ------------------------------------------------------------------------ */
 
-kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
-                        const kh_seg_counts *exact, const kh_seg_token *t)
+/* The prepositions that take pronoun suffixes, as their hosts are restored
+ * (ى, not ي; hamza on alef folded away). */
+static const uint32_t prepositions[][4] = {
+    {2, MEEM, NOON},           /* من */
+    {2, 0x0639, NOON},         /* عن */
+    {3, 0x0639, LAM, ALEF_MAQSURA}, /* على */
+    {3, ALEF, LAM, ALEF_MAQSURA},   /* إلى */
+    {3, LAM, 0x062F, ALEF_MAQSURA}, /* لدى */
+    {2, FEH, YEH},             /* في */
+    {2, MEEM, 0x0639},         /* مع */
+    {3, 0x0639, NOON, 0x062F}, /* عند */
+    {3, BEH, YEH, NOON},       /* بين */
+    {3, 0x062D, WAW, LAM},     /* حول */
+    {3, 0x062F, WAW, NOON},    /* دون */
+    {1, BEH},                  /* ب */
+    {1, LAM}};                 /* ل */
+
+/* A closed-class host: a preposition carrying a pronoun suffix (منك, عليك,
+ * حولي, لي, بك), which the treebank, written in the third person, rarely
+ * shows with ك or ي. A token that is a conjunction, a preposition and a
+ * pronoun (ومنه) qualifies too. Not: ني (معني is one word), ي after على
+ * (the name علي) or ب (بي in بي بي سي), لكن (one word). Returns the index
+ * of the candidate, or -1. */
+static int closed_class(const kh_seg_token *t, const kh_seg_cand *cands,
+                        int n)
 {
-    kh_seg_cand cands[KH_SEG_MAX_CANDS];
+    int i, p;
+    for (i = 1; i < n; i++) {
+        const kh_seg_cand *c = &cands[i];
+        uint32_t host[KH_SEG_MAX + 2];
+        int hn, k, lastenc = t->cp[t->n - 1];
+        if (!c->enc || (c->restore & KH_SEG_R_AL) ||
+            (c->pre && (c->pre != 1 || !is_conj(t->cp[0]))))
+            continue;
+        if (c->enc == 2 && t->cp[t->n - 2] == NOON && lastenc == YEH)
+            continue;
+        hn = kh_seg_host(t, c, host);
+        for (k = 0; k < hn; k++) {
+            if (host[k] == 0x0622 || host[k] == ALEF_HAMZA || host[k] == 0x0625)
+                host[k] = ALEF;
+        }
+        for (p = 0; p < (int)(sizeof prepositions / sizeof *prepositions);
+             p++) {
+            if ((int)prepositions[p][0] != hn ||
+                memcmp(host, prepositions[p] + 1, (size_t)hn * sizeof *host))
+                continue;
+            if (c->enc == 1 && lastenc == YEH &&
+                (host[0] == BEH || (hn == 3 && host[0] == 0x0639)))
+                break;
+            if (hn == 1 && host[0] == LAM && c->enc == 2 &&
+                t->cp[t->n - 2] == KAF && lastenc == NOON)
+                break;
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* A token the news never showed, whose proclitics leave a host with the
+ * article (والمستكشفون, وبالمستكشفين, وللمستكشفين): the article makes the
+ * letters before it clitics, whatever the weights, which have few unseen
+ * words to learn from. Names spelled وال... (والتر) are seen. Returns the
+ * index of the candidate with the most proclitics, or -1. */
+static int unseen_article(const kh_lexicon *lex, const kh_seg_counts *exact,
+                          const kh_seg_token *t, const kh_seg_cand *cands,
+                          int n)
+{
+    uint32_t host[KH_SEG_MAX + 2];
+    int i, best = -1;
+    if (!lex || !lex->n_slots || find_folded(lex, t->cp, t->n, NULL) ||
+        exact_count(exact, t->cp, t->n, NULL))
+        return -1;
+    for (i = 1; i < n; i++) {
+        int hn;
+        if (!cands[i].pre || cands[i].enc)
+            continue;
+        hn = kh_seg_host(t, &cands[i], host);
+        if (hn >= 5 && host[0] == ALEF && host[1] == LAM &&
+            (best < 0 || cands[i].pre > cands[best].pre))
+            best = i;
+    }
+    return best;
+}
+
+static kh_seg_cand best_scored(const kh_linear *lin, const kh_lexicon *lex,
+                               const kh_seg_counts *exact,
+                               const kh_seg_token *t, int depth)
+{
+    kh_seg_cand cands[KH_SEG_MAX_CANDS], c;
     int n = kh_seg_candidates(t, cands, KH_SEG_MAX_CANDS), i, best = 0;
     int64_t best_score = 0;
     if (n <= 1 || !lin || !lin->w)
         return cands[0];
+    i = closed_class(t, cands, n);
+    if (i > 0)
+        return cands[i];
+    i = unseen_article(lex, exact, t, cands, n);
+    if (i > 0)
+        return cands[i];
     for (i = 0; i < n; i++) {
         uint64_t f[KH_SEG_MAX_FEATS];
         int nf = kh_seg_features(lex, exact, t, &cands[i], NULL, f), j;
@@ -481,7 +580,38 @@ kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
             best_score = score;
         }
     }
-    return cands[best];
+    c = cands[best];
+    if (depth == 0 && c.pre && !c.enc && !(c.restore & KH_SEG_R_AL)) {
+        /* A proclitic and nothing else: the rest is decided as a token of
+         * its own, and keeps its pronoun suffix if it has one. The perceptron
+         * weighs ب+طبيعتها against ب+طبيعت+ها with the counts of whole
+         * tokens, where طبيعتها alone is plainly طبيعت+ها. */
+        kh_seg_token sub;
+        kh_seg_cand r;
+        int k, pre = c.pre;
+        sub.n = t->n - pre;
+        for (k = 0; k < sub.n; k++) {
+            sub.cp[k] = t->cp[pre + k];
+            sub.fold[k] = t->fold[pre + k];
+            sub.src[k] = t->src[pre + k];
+            sub.splittable[k] = k == 0 ? 1 : t->splittable[pre + k];
+        }
+        sub.src[sub.n] = t->src[t->n];
+        sub.splittable[sub.n] = 1;
+        r = best_scored(lin, lex, exact, &sub, depth + 1);
+        if (r.pre == 0 && r.enc && sub.n - r.enc >= 2 &&
+            t->splittable[t->n - r.enc]) {
+            c.enc = r.enc;
+            c.restore = r.restore;
+        }
+    }
+    return c;
+}
+
+kh_seg_cand kh_seg_best(const kh_linear *lin, const kh_lexicon *lex,
+                        const kh_seg_counts *exact, const kh_seg_token *t)
+{
+    return best_scored(lin, lex, exact, t, 0);
 }
 
 kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
