@@ -88,6 +88,7 @@ typedef struct indexer indexer;
 typedef struct worker_ctx {
     indexer *ix;
     khabar_fts_analyzer *an;
+    khabar_fts_terms *tmp; /* scratch: an entity name's terms */
 } worker_ctx;
 
 struct indexer {
@@ -176,47 +177,14 @@ static void batch_clear(batch *b)
 
 /* ------------------------------------------------------------ analysis --- */
 
-/* The search stems of the tokens in [a, b) of doc, space-separated. */
-static char *stems_of(const khabar_doc *doc, size_t a, size_t b)
+/* The index terms of a name, space-separated (malloc): what khabar_stem()
+ * makes of it, so that --entity finds it. NULL when memory runs out. */
+static char *name_key(khabar_fts_analyzer *an, khabar_fts_terms *tmp,
+                      const char *name, size_t len)
 {
-    const khabar_token *tk = khabar_doc_tokens(doc);
-    const khabar_word *wd = khabar_doc_words(doc);
-    const char *norm = khabar_doc_norm(doc);
-    size_t i, n = khabar_doc_token_count(doc), len = 0, cap = 64;
-    char *out = malloc(cap);
-    if (!out)
+    if (!an || !tmp || khabar_fts_analyze(an, name, len, tmp) != SQLITE_OK)
         return NULL;
-    for (i = 0; i < n && tk[i].start < b; i++) {
-        size_t h, sl;
-        const char *s;
-        if (tk[i].end <= a || tk[i].kind == KHABAR_TOK_PUNCT)
-            continue;
-        h = khabar_doc_token_host(doc, i);
-        if (h != SIZE_MAX && wd[h].stem_len) {
-            s = norm + wd[h].stem;
-            sl = wd[h].stem_len;
-        } else {
-            s = norm + tk[i].norm;
-            sl = tk[i].norm_len;
-        }
-        if (len + sl + 2 > cap) {
-            char *no;
-            while (len + sl + 2 > cap)
-                cap *= 2;
-            no = realloc(out, cap);
-            if (!no) {
-                free(out);
-                return NULL;
-            }
-            out = no;
-        }
-        if (len)
-            out[len++] = ' ';
-        memcpy(out + len, s, sl);
-        len += sl;
-    }
-    out[len] = 0;
-    return out;
+    return khabar_fts_terms_join(tmp);
 }
 
 static int add_entity(item *it, int type, const char *name, size_t nlen,
@@ -280,7 +248,8 @@ static void feed_terms(khabar_fts_analyzer *an, const char *text, size_t len,
 }
 
 /* Analyzes one article, a piece at a time, and makes its index terms. */
-static void analyze_item(const indexer *ix, khabar_fts_analyzer *an, item *it)
+static void analyze_item(const indexer *ix, khabar_fts_analyzer *an,
+                         khabar_fts_terms *tmp, item *it)
 {
     khabar_options ao;
     size_t pos = 0;
@@ -318,7 +287,8 @@ static void analyze_item(const indexer *ix, khabar_fts_analyzer *an, item *it)
                 if (!has_arabic(it->text + pos + c[i].name_start,
                                 c[i].name_end - c[i].name_start))
                     continue; /* the tagger's guesses on Latin text */
-                key = stems_of(doc, c[i].name_start, c[i].name_end);
+                key = name_key(an, tmp, it->text + pos + c[i].name_start,
+                               c[i].name_end - c[i].name_start);
                 if (!key ||
                     add_entity(it, c[i].type, it->text + pos + c[i].name_start,
                                c[i].name_end - c[i].name_start, key,
@@ -349,7 +319,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&ix->lock);
         if (i >= ix->work.n)
             return NULL;
-        analyze_item(ix, wc->an, &ix->work.items[i]);
+        analyze_item(ix, wc->an, wc->tmp, &ix->work.items[i]);
     }
 }
 
@@ -695,6 +665,7 @@ int cmd_index(int argc, char **argv)
     for (i = 0; i < ix.jobs; i++) {
         ix.wc[i].ix = &ix;
         ix.wc[i].an = khabar_fts_analyzer_new(model); /* NULL: no feed */
+        ix.wc[i].tmp = khabar_fts_terms_new();
     }
     pthread_mutex_init(&ix.lock, NULL);
     memset(&st, 0, sizeof st);
@@ -728,8 +699,10 @@ int cmd_index(int argc, char **argv)
     if (ix.db && sqlite3_close(ix.db) != SQLITE_OK)
         rc = EXIT_INPUT;
     pthread_mutex_destroy(&ix.lock);
-    for (i = 0; i < ix.jobs; i++)
+    for (i = 0; i < ix.jobs; i++) {
         khabar_fts_analyzer_free(ix.wc[i].an);
+        khabar_fts_terms_free(ix.wc[i].tmp);
+    }
     khabar_model_free(model);
     free(paths);
     if (!rc && (st.skipped || ix.failed))

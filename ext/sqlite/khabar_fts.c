@@ -572,6 +572,22 @@ int khabar_fts_analyze(khabar_fts_analyzer *a, const char *text, size_t len,
     return rc;
 }
 
+char *khabar_fts_terms_join(const khabar_fts_terms *l)
+{
+    size_t i, k = 0;
+    char *out = malloc(l->n_bytes + l->n + 1);
+    if (!out)
+        return NULL;
+    for (i = 0; i < l->n; i++) {
+        if (i)
+            out[k++] = ' ';
+        memcpy(out + k, l->bytes + l->terms[i].text, (size_t)l->terms[i].len);
+        k += (size_t)l->terms[i].len;
+    }
+    out[k] = 0;
+    return out;
+}
+
 void khabar_fts_feed_set(khabar_fts_feed *f, int slot, const char *text,
                          size_t len, const khabar_fts_terms *terms)
 {

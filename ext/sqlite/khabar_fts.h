@@ -73,6 +73,11 @@ void khabar_fts_terms_free(khabar_fts_terms *terms);
 int khabar_fts_analyze(khabar_fts_analyzer *a, const char *text, size_t len,
                        khabar_fts_terms *out);
 
+/* The terms of a list separated by spaces, NUL-terminated (malloc; the
+ * caller frees): what khabar_stem() gives for the same text. NULL when
+ * memory runs out. */
+char *khabar_fts_terms_join(const khabar_fts_terms *terms);
+
 /* Feeds the terms of a text about to be inserted, in slot 0 or 1 (a row's
  * two columns, say); text NULL empties the slot. The text and terms must
  * stay unchanged until the slot is emptied or set again. */
