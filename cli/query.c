@@ -20,9 +20,10 @@ static const char common_words[] =
 #define PREFIX_MIN 3
 
 struct query_ctx {
-    char *stems;   /* NUL-separated stems of the common words */
+    char *stems;   /* NUL-separated terms of the common words */
     size_t len;
-    const khabar_model *model;
+    khabar_fts_analyzer *an;  /* the tokenizer's analysis, and its cache */
+    khabar_fts_terms *terms;  /* scratch */
 };
 
 typedef struct buf {
@@ -55,44 +56,20 @@ static void put(buf *b, const char *s, size_t n)
 
 static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
 
-/* Calls fn for each token stem of text (the host word's stem for Arabic,
- * the normalized form otherwise); punctuation gives none. Returns the
- * number of stems, or -1 on failure. */
-static long each_stem(const khabar_model *m, const char *text, size_t n,
+/* Calls fn for each index term of text, as the khabar tokenizer makes it
+ * (the same terms the documents were indexed with). Returns the number of
+ * terms, or -1 on failure. */
+static long each_term(query_ctx *q, const char *text, size_t n,
                       void (*fn)(void *, const char *, size_t), void *ctx)
 {
-    khabar_options ao;
-    khabar_error err;
-    khabar_doc *doc;
-    const khabar_token *tk;
-    const khabar_word *wd;
-    const char *norm;
-    size_t i;
-    long count = 0;
-    memset(&ao, 0, sizeof ao);
-    ao.stages = KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS;
-    doc = khabar_analyze_opts(m, text, n, &ao, &err);
-    if (!doc)
+    size_t i, len;
+    if (khabar_fts_analyze(q->an, text, n, q->terms) != SQLITE_OK)
         return -1;
-    tk = khabar_doc_tokens(doc);
-    wd = khabar_doc_words(doc);
-    norm = khabar_doc_norm(doc);
-    for (i = 0; i < khabar_doc_token_count(doc); i++) {
-        size_t h = khabar_doc_token_host(doc, i);
-        int k = tk[i].kind;
-        if (k == KHABAR_TOK_PUNCT || k == KHABAR_TOK_SYMBOL ||
-            k == KHABAR_TOK_EMOJI || k == KHABAR_TOK_INVALID)
-            continue;
-        count++;
-        if (!fn)
-            continue;
-        if (k == KHABAR_TOK_ARABIC && h != SIZE_MAX && wd[h].stem_len)
-            fn(ctx, norm + wd[h].stem, wd[h].stem_len);
-        else
-            fn(ctx, norm + tk[i].norm, tk[i].norm_len);
+    for (i = 0; fn && i < khabar_fts_terms_count(q->terms); i++) {
+        const char *t = khabar_fts_term(q->terms, i, &len);
+        fn(ctx, t, len);
     }
-    khabar_doc_free(doc);
-    return count;
+    return (long)khabar_fts_terms_count(q->terms);
 }
 
 static void add_stem(void *ctx, const char *s, size_t n)
@@ -108,16 +85,17 @@ query_ctx *query_ctx_new(const khabar_model *model)
     buf b = {0};
     if (!q)
         return NULL;
-    if (each_stem(model, common_words, strlen(common_words), add_stem,
-                  &b) < 0 ||
+    q->an = khabar_fts_analyzer_new(model);
+    q->terms = khabar_fts_terms_new();
+    if (!q->an || !q->terms ||
+        each_term(q, common_words, strlen(common_words), add_stem, &b) < 0 ||
         b.failed) {
         free(b.s);
-        free(q);
+        query_ctx_free(q);
         return NULL;
     }
     q->stems = b.s;
     q->len = b.len;
-    q->model = model;
     return q;
 }
 
@@ -125,6 +103,8 @@ void query_ctx_free(query_ctx *q)
 {
     if (!q)
         return;
+    khabar_fts_analyzer_free(q->an);
+    khabar_fts_terms_free(q->terms);
     free(q->stems);
     free(q);
 }
@@ -260,7 +240,7 @@ static void put_term(buf *b, const term *t)
     puts_(b, t->prefix ? "\"*" : "\"");
 }
 
-int query_build(const query_ctx *q, const char *text, char **fts,
+int query_build(query_ctx *q, const char *text, char **fts,
                 const char **why)
 {
     term *t = NULL;
@@ -273,8 +253,8 @@ int query_build(const query_ctx *q, const char *text, char **fts,
         return -1;
     for (i = 0; i < n; i++) {
         stop_count c = {q, 0, 0};
-        long w = each_stem(q->model, t[i].text, strlen(t[i].text),
-                           count_common, &c);
+        long w = each_term(q, t[i].text, strlen(t[i].text), count_common,
+                           &c);
         if (w < 0)
             goto done;
         if (t[i].prefix && w > 0 && c.last_chars < PREFIX_MIN) {

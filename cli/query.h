@@ -17,17 +17,19 @@
 #include <stddef.h>
 
 #include "khabar.h"
+#include "../ext/sqlite/khabar_fts.h"
 
 typedef struct query_ctx query_ctx;
 
-/* The stems of the common words under model; NULL when memory runs out.
- * Freed with query_ctx_free(). */
+/* The index terms of the common words under model (the khabar tokenizer's,
+ * which also gives a query's terms); NULL when memory runs out. Freed with
+ * query_ctx_free(). One thread at a time. */
 query_ctx *query_ctx_new(const khabar_model *model);
 void query_ctx_free(query_ctx *q);
 
 /* Builds the FTS5 expression for text into *fts (malloc; the caller frees).
  * Returns 0, or -1 with *why set to a static message for the user. */
-int query_build(const query_ctx *q, const char *text, char **fts,
+int query_build(query_ctx *q, const char *text, char **fts,
                 const char **why);
 
 #endif

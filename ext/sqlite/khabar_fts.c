@@ -464,50 +464,6 @@ static int kf_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
     return each_term(t, text, (size_t)n, to_fts5, &s);
 }
 
-/* ----------------------------------------------------------- khabar_stem --- */
-
-typedef struct join_sink {
-    sqlite3_str *out;
-    int n;
-} join_sink;
-
-static int to_join(void *ctx, const char *term, int len, int start, int end)
-{
-    join_sink *j = ctx;
-    (void)start;
-    (void)end;
-    if (j->n++)
-        sqlite3_str_appendchar(j->out, 1, ' ');
-    sqlite3_str_append(j->out, term, len);
-    return SQLITE_OK;
-}
-
-static void khabar_stem_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
-{
-    const kf_module *m = sqlite3_user_data(c);
-    kf_tokenizer t;
-    join_sink j;
-    const char *text;
-    int n, rc;
-    (void)argc;
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
-        return; /* NULL in, NULL out */
-    text = (const char *)sqlite3_value_text(argv[0]);
-    n = sqlite3_value_bytes(argv[0]);
-    tokenizer_init(&t, m->model);
-    j.out = sqlite3_str_new(sqlite3_context_db_handle(c));
-    j.n = 0;
-    rc = text ? each_term(&t, text, (size_t)n, to_join, &j) : SQLITE_OK;
-    tokenizer_free(&t);
-    if (rc != SQLITE_OK) {
-        sqlite3_free(sqlite3_str_finish(j.out));
-        sqlite3_result_error_code(c, rc);
-        return;
-    }
-    n = sqlite3_str_length(j.out);
-    sqlite3_result_text(c, sqlite3_str_finish(j.out), n, sqlite3_free);
-}
-
 /* ------------------------------------------------ terms ahead of time --- */
 
 khabar_fts_analyzer *khabar_fts_analyzer_new(const khabar_model *model)
@@ -572,6 +528,14 @@ int khabar_fts_analyze(khabar_fts_analyzer *a, const char *text, size_t len,
     return rc;
 }
 
+size_t khabar_fts_terms_count(const khabar_fts_terms *l) { return l->n; }
+
+const char *khabar_fts_term(const khabar_fts_terms *l, size_t i, size_t *len)
+{
+    *len = (size_t)l->terms[i].len;
+    return l->bytes + l->terms[i].text;
+}
+
 char *khabar_fts_terms_join(const khabar_fts_terms *l)
 {
     size_t i, k = 0;
@@ -596,6 +560,39 @@ void khabar_fts_feed_set(khabar_fts_feed *f, int slot, const char *text,
     f->text[slot] = text;
     f->len[slot] = text ? len : 0;
     f->terms[slot] = text ? terms : NULL;
+}
+
+/* ----------------------------------------------------------- khabar_stem --- */
+
+/* khabar_stem(text): the terms of text, space-separated. */
+static void khabar_stem_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    const kf_module *m = sqlite3_user_data(c);
+    khabar_fts_analyzer *a;
+    khabar_fts_terms *l;
+    const char *text;
+    char *out = NULL;
+    int rc = SQLITE_NOMEM;
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return; /* NULL in, NULL out */
+    text = (const char *)sqlite3_value_text(argv[0]);
+    a = khabar_fts_analyzer_new(m->model);
+    l = khabar_fts_terms_new();
+    if (a && l) /* an empty blob has no text: no terms */
+        rc = khabar_fts_analyze(a, text,
+                                text ? (size_t)sqlite3_value_bytes(argv[0])
+                                     : 0,
+                                l);
+    if (rc == SQLITE_OK && !(out = khabar_fts_terms_join(l)))
+        rc = SQLITE_NOMEM;
+    khabar_fts_analyzer_free(a);
+    khabar_fts_terms_free(l);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(c, rc);
+        return;
+    }
+    sqlite3_result_text(c, out, -1, free);
 }
 
 /* ---------------------------------------------------------- registration --- */

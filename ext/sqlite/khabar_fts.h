@@ -73,6 +73,12 @@ void khabar_fts_terms_free(khabar_fts_terms *terms);
 int khabar_fts_analyze(khabar_fts_analyzer *a, const char *text, size_t len,
                        khabar_fts_terms *out);
 
+/* How many terms a list holds, and term i (< count): its bytes (not
+ * NUL-terminated, owned by the list) and *len. */
+size_t khabar_fts_terms_count(const khabar_fts_terms *terms);
+const char *khabar_fts_term(const khabar_fts_terms *terms, size_t i,
+                            size_t *len);
+
 /* The terms of a list separated by spaces, NUL-terminated (malloc; the
  * caller frees): what khabar_stem() gives for the same text. NULL when
  * memory runs out. */
