@@ -35,7 +35,6 @@ import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
 from collections import Counter, defaultdict
@@ -45,6 +44,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(REPO, "tools"))
 from kbm import build_kbm  # noqa: E402
+from khabar_pipe import khabar_tokens  # noqa: E402
 
 U32_MAX = 0xFFFFFFFF
 FLAG_TOKEN, FLAG_HOST = 1, 2
@@ -113,46 +113,6 @@ def upos_index(tag):
 
 # --------------------------------------------------------------------------
 # Running khabar
-
-def _feed(stream, chunks):
-    try:
-        for chunk in chunks:
-            stream.write(chunk)
-    except BrokenPipeError:
-        pass
-    finally:
-        try:
-            stream.close()
-        except BrokenPipeError:
-            pass
-
-
-def khabar_tokens(khabar, files=None, feed=None):
-    """Yields the split lines (form, norm, kind, start, end) of `khabar
-    tokenize --format text` on the files, or on the bytes chunks of feed
-    given through standard input."""
-    cmd = [khabar, "tokenize", "--format", "text", "--no-progress"]
-    cmd += list(files) if files else ["-"]
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if feed else
-                            subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            bufsize=1 << 20)
-    writer = None
-    if feed is not None:
-        writer = threading.Thread(target=_feed, args=(proc.stdin, feed))
-        writer.start()
-    try:
-        for line in proc.stdout:
-            if len(line) > 1:
-                yield line.rstrip(b"\n").split(b"\t")
-    finally:
-        proc.stdout.close()
-        if writer:
-            writer.join()
-        rc = proc.wait()
-    if rc != 0:
-        raise SystemExit("build_lexicon: %s exited with status %d"
-                         % (" ".join(cmd[:2]), rc))
-
 
 def count_arabic(khabar, counter, files=None, feed=None):
     """Adds the search key of every arabic token to counter; returns the

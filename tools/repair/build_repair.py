@@ -54,14 +54,13 @@ binary give the same bytes.
 
 import argparse
 import glob
+import itertools
 import json
 import math
 import os
 import re
 import struct
-import subprocess
 import sys
-import threading
 import zipfile
 from collections import Counter
 
@@ -70,6 +69,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(REPO, "tools"))
 from kbm import build_kbm  # noqa: E402
+from khabar_pipe import khabar_tokens  # noqa: E402
 
 HELD_APART_MOD = 5
 N_CLASSES = 37
@@ -136,37 +136,14 @@ def snn_chunks(shared, stats):
                     yield (title + "\n\n" + content + "\n\n").encode("utf-8")
 
 
-def _feed(stream, gens):
-    try:
-        for gen in gens:
-            for chunk in gen:
-                stream.write(chunk)
-    except BrokenPipeError:
-        pass
-    finally:
-        try:
-            stream.close()
-        except BrokenPipeError:
-            pass
-
-
 def count(shared, khabar, stats):
     """(bigrams of search keys, boundary and inside letter counts)."""
-    cmd = [khabar, "tokenize", "--format", "text", "--no-progress", "-"]
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, bufsize=1 << 20)
-    writer = threading.Thread(target=_feed, args=(
-        proc.stdin, [ant_chunks(shared, stats), snn_chunks(shared, stats)]))
-    writer.start()
     bigrams = Counter()
     forms = Counter()   # morph forms of the words
     edges = Counter()   # (last two letters, first two letters) of pairs
     prev = prev_form = None
-    for line in proc.stdout:
-        if len(line) <= 1:
-            prev = prev_form = None
-            continue
-        f = line.rstrip(b"\n").split(b"\t")
+    feed = itertools.chain(ant_chunks(shared, stats), snn_chunks(shared, stats))
+    for f in khabar_tokens(khabar, feed=feed, sentence_ends=True):
         if len(f) != 5 or f[2] != b"arabic" or not f[1]:
             prev = prev_form = None
             continue
@@ -178,9 +155,6 @@ def count(shared, khabar, stats):
             if len(prev_form) >= 2 and len(form) >= 2:
                 edges[(prev_form[-2:], form[:2])] += 1
         prev, prev_form = f[1], form
-    writer.join()
-    if proc.wait() != 0:
-        raise SystemExit("build_repair: khabar tokenize failed")
     return bigrams, forms, edges
 
 
