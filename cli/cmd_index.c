@@ -134,18 +134,7 @@ static int64_t content_hash(const char *s, size_t n)
     return (int64_t)h;
 }
 
-static char *dup_or_null(const char *s)
-{
-    char *d;
-    size_t n;
-    if (!s)
-        return NULL;
-    n = strlen(s) + 1;
-    d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 static void item_free(item *it)
 {

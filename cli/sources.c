@@ -76,11 +76,10 @@ static const char *str_field(json_t *o, const char *k1, const char *k2)
     json_t *v = json_object_get(o, k1);
     if (!json_is_string(v) && k2)
         v = json_object_get(o, k2);
-    if (json_is_string(v) && json_string_length(v) > 0)
-        return json_string_value(v);
-    if (json_is_integer(v))
-        return NULL; /* ids given as numbers are formatted by the caller */
-    return NULL;
+    /* (an id given as a number is formatted by the caller) */
+    return json_is_string(v) && json_string_length(v) > 0
+               ? json_string_value(v)
+               : NULL;
 }
 
 /* "2015-07-21 02:51:32" and "2015-07-21" give "2015-07-21"; other forms
