@@ -55,7 +55,7 @@ python3 tools/repair/build_repair.py --shared "$shared" --khabar "$build/khabar"
     --out data/repair.kbm
 echo "== segmenter"
 "$build/khabar-train" segmenter --lexicon data/lexicon.kbm \
-    --out data/segmenter.kbm --corpus "$build/bench/corpus.txt" \
+    --out data/segmenter.kbm --corpus "$build/bench/corpus.txt" --runs 10 \
     "$work"/padt/padt-part-a.split.surface.conllu \
     "$work"/padt/padt-part-b.split.surface.conllu
 echo "== lemmatizer"

@@ -494,18 +494,74 @@ class Sentence:
         self.problems = []
 
 
+# Pairs of PADT words that PUD writes as one word (--split-fused): PUD's
+# فحسب is one ADV; مما is one ADP (lemma مِن) as often as it is م + ما, and
+# PADT itself mostly writes مِمَّا as one word: its مِن + مَا is joined to
+# match. (first, second) undiacritized -> (form, lemma, the row whose tags
+# the word keeps: 0 or 1). The joined word takes the head and relation of
+# the second, and dependents of either.
+JOIN_PAIRS = {
+    ('من', 'ما'): ('مِمَّا', 'مِن', 0),
+    ('ف', 'حسب'): ('فَحَسب', 'فَحَسب', 1),
+}
+# PUD's lemma of a word PADT writes as one.
+JOINED_LEMMA = {'مما': 'مِن'}
+
+
+def join_pair_rows(rows):
+    """Join the word pairs of JOIN_PAIRS (فَ + حَسب -> فَحَسب), renumbering
+    IDs and heads.  Returns (rows, number of joins)."""
+    rows = [r[:2] + [JOINED_LEMMA[undiacritize(r[1])]] + r[3:]
+            if undiacritize(r[1]) in JOINED_LEMMA else r for r in rows]
+    drop = set()
+    for a, b in zip(rows, rows[1:]):
+        key = (undiacritize(a[1]), undiacritize(b[1]))
+        if key in JOIN_PAIRS and a[3] != 'X' and b[3] != 'X' and a[0] not in drop:
+            if key[0] == 'من' and not merges_with_next(Word(a), Word(b)):
+                continue
+            drop.add(b[0])
+    if not drop:
+        return rows, 0
+    newid = {}
+    k = 0
+    for i, r in enumerate(rows):
+        if r[0] in drop:            # the joined word's id
+            newid[r[0]] = newid[rows[i - 1][0]]
+        else:
+            k += 1
+            newid[r[0]] = str(k)
+    out = []
+    for i, r in enumerate(rows):
+        if r[0] in drop:
+            continue
+        if i + 1 < len(rows) and rows[i + 1][0] in drop:
+            b = rows[i + 1]
+            form, lemma, tags = JOIN_PAIRS[(undiacritize(r[1]), undiacritize(b[1]))]
+            src = (r, b)[tags]
+            head = b[6]
+            if head == r[0]:        # the second word headed by the first
+                head = r[6]
+            head = newid.get(head, head) if head not in ('0', '_') else head
+            misc = '|'.join(m for m in (r[9], b[9]) if m != '_') or '_'
+            out.append([newid[r[0]], form, lemma, src[3], src[4], src[5], head,
+                        b[7], '_', misc])
+        else:
+            head = newid.get(r[6], r[6]) if r[6] not in ('0', '_') else r[6]
+            out.append([newid[r[0]]] + r[1:6] + [head] + r[7:])
+    return out, len(drop)
+
+
 # PADT single words whose orthographic fusion PUD splits (--split-fused):
 # undiacritized form -> (first part, second part); the first part becomes a
 # new ADP word attached to the second by `case`, the second keeps the tags,
 # head and relation of the fused word.
 FUSED_SPLIT = {
     'لأن': (('لِ', 'لِ'), ('أَنَّ', 'أَنَّ')),
-    'مما': (('مِن', 'مِن'), ('مَا', 'مَا')),
 }
 
 
 def split_fused_rows(rows):
-    """Split fused PADT words (لِأَنَّ -> لِ + أَنَّ, مِمَّا -> مِن + مَا),
+    """Split fused PADT words (لِأَنَّ -> لِ + أَنَّ),
     renumbering IDs and heads.  Returns (rows, number of splits)."""
     plan = []
     for r in rows:
@@ -543,6 +599,7 @@ def convert_sentence(comments, rows, split_fused=False):
     nsplit = 0
     if split_fused:
         rows, nsplit = split_fused_rows(rows)
+        rows, _ = join_pair_rows(rows)
     words = [Word(r) for r in rows]
     sent = Sentence(comment_value(comments, 'sent_id'), comments, words)
     sent.tokens = build_tokens(words)
@@ -1689,8 +1746,9 @@ def main(argv=None):
                     'UD Arabic-PUD, no range lines, SpaceAfter=No between '
                     'clitic and host; both: write both files')
     ap.add_argument('--split-fused', action='store_true',
-                    help='also split PADT single words that PUD splits '
-                    '(لأن -> ل + أن, مما -> م + ما); adds words and renumbers '
+                    help='PUD\'s word boundaries: split PADT single words '
+                    'that PUD splits (لأن -> ل + أن) and join pairs it writes '
+                    'as one word (م + ما -> مما, ف + حسب -> فحسب); renumbers '
                     'IDs/heads; output files get a .split infix')
     ap.add_argument('--ud2', action='store_true',
                     help='rewrite UPOS (and some FEATS) to UD v2 as UD '

@@ -452,6 +452,7 @@ static const part *get(job *jb, int i, int j)
         }
         sub.src[n] = t->src[j];
         sub.splittable[n] = 1;
+        sub.tanwin = j == t->n ? t->tanwin : KH_SEG_TANWIN_NONE;
         bound = jb->all_hosts ? UINT32_MAX : best_host(jb->m, &sub);
         if (bound >= HOST_MIN && (double)bound / HOST_SHARE > v) {
             kh_seg_cand c = kh_segment(&jb->m->seg, &jb->m->lex, &sub);

@@ -64,6 +64,20 @@ size_t kh_seg_utf8(const uint32_t *cp, int n, char *out)
 /* The morph form                                                           */
 /* ------------------------------------------------------------------------ */
 
+/* The nunation written in a token's bytes (U+064B-U+064D, UTF-8 D9 8B-8D). */
+static int tanwin_of(const unsigned char *s, size_t n)
+{
+    size_t i;
+    int kind = KH_SEG_TANWIN_NONE;
+    for (i = 0; i + 1 < n; i++) {
+        if (s[i] == 0xD9 && (s[i + 1] == 0x8B || s[i + 1] == 0x8C))
+            return KH_SEG_TANWIN_OTHER;
+        if (s[i] == 0xD9 && s[i + 1] == 0x8D)
+            kind = KH_SEG_TANWIN_KASRA;
+    }
+    return kind;
+}
+
 int kh_seg_token_init(kh_seg_token *t, kh_norm *n, const char *text,
                       size_t start, size_t end)
 {
@@ -95,6 +109,7 @@ int kh_seg_token_init(kh_seg_token *t, kh_norm *n, const char *text,
     if (t->n == 0)
         return -1;
     t->src[t->n] = end;
+    t->tanwin = tanwin_of((const unsigned char *)text + start, end - start);
     /* A boundary can fall before letter i when the letters on either side
      * come from different input characters (not inside a ligature). */
     t->splittable[0] = 1;
@@ -149,6 +164,18 @@ static int end_restores(uint32_t last, uint8_t out[2])
     }
 }
 
+/* Nunation and clitics: no pronoun after it, and after ً or ٌ no
+ * preposition or future particle before it (و and ف may come). */
+static int tanwin_allows(const kh_seg_token *t, int pre, int enc)
+{
+    if (t->tanwin == KH_SEG_TANWIN_NONE)
+        return 1;
+    if (enc)
+        return 0;
+    return t->tanwin == KH_SEG_TANWIN_KASRA || pre == 0 ||
+           is_conj(t->cp[pre - 1]);
+}
+
 int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
 {
     int pres[3], n_pre = 1, encs[1 + N_ENCLITICS], n_enc = 1, k = 0, a, b;
@@ -189,6 +216,14 @@ int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
                                (first == BEH || first == LAM || first == KAF)))
                 continue;
             if (pre && t->cp[pre - 1] == SEEN && !future_ok(t, pre))
+                continue;
+            if (!tanwin_allows(t, pre, enc))
+                continue;
+            /* The article needs a word after it: not ب+ال (the name بال),
+             * not الأ+هم; but الي+ه is إلى with a pronoun. */
+            if (first == ALEF && host <= 3 && t->cp[pre + 1] == LAM &&
+                (host == 2 || (t->cp[pre + 2] != YEH &&
+                               t->cp[pre + 2] != ALEF_MAQSURA)))
                 continue;
             /* ة and ى never come before a suffix. */
             if (enc && (last == TEH_MARBUTA || last == ALEF_MAQSURA))
@@ -598,6 +633,7 @@ static kh_seg_cand best_scored(const kh_linear *lin, const kh_lexicon *lex,
         }
         sub.src[sub.n] = t->src[t->n];
         sub.splittable[sub.n] = 1;
+        sub.tanwin = t->tanwin;
         r = best_scored(lin, lex, exact, &sub, depth + 1);
         if (r.pre == 0 && r.enc && sub.n - r.enc >= 2 &&
             t->splittable[t->n - r.enc]) {
@@ -630,7 +666,8 @@ kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
 static int valid_for(const kh_seg_token *t, kh_seg_cand c)
 {
     return c.pre <= 2 && c.enc <= 3 && c.pre + c.enc < t->n &&
-           t->splittable[c.pre] && t->splittable[t->n - c.enc];
+           t->splittable[c.pre] && t->splittable[t->n - c.enc] &&
+           tanwin_allows(t, c.pre, c.enc);
 }
 
 /* The form table entry of a UTF-8 key, or NULL. */

@@ -64,7 +64,14 @@ typedef struct kh_seg_token {
     size_t src[KH_SEG_MAX + 1];     /* input offset where letter i starts;
                                        src[n] is the token's end */
     int splittable[KH_SEG_MAX + 1]; /* a boundary may fall before letter i */
+    int tanwin;                     /* the token's nunation, as written:
+                                       KH_SEG_TANWIN_* */
 } kh_seg_token;
+
+/* Nunation marks a word that ends in a case ending, so carries no pronoun
+ * suffix; ً and ٌ (accusative, nominative) also rule out a preposition
+ * before it. */
+enum { KH_SEG_TANWIN_NONE, KH_SEG_TANWIN_KASRA, KH_SEG_TANWIN_OTHER };
 
 typedef struct kh_seg_cand {
     uint8_t pre, enc, restore;

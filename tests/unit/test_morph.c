@@ -76,6 +76,15 @@ static void segmentation(void)
     SEG("20%", "20|20+%|%");
     /* Other tokens are one word. */
     SEG("iPhone 2015 ،", "iPhone|iPhone 2015|2015 ،|،");
+    /* Nunation: no pronoun after it; after ً or ٌ no preposition before
+     * it (بعدا alone may be ب + عدا; بعداً may not); و may come. */
+    SEG("بعداً", "بعداً|بعدا");
+    SEG("لطيفاً", "لطيفاً|لطيفا");
+    SEG("كتابهٌ", "كتابهٌ|كتابه");
+    SEG("وكتابٌ", "و|و+كتابٌ|كتاب");
+    /* The article needs a word after it: the name بال, الأهم. */
+    SEG("بال الأهم", "بال|بال الأهم|الأهم");
+    SEG("إليه اليه", "إلي|إلى+ه|ه الي|الى+ه|ه");
     FINE("والسعودية", "و|و+ال|ال+سعودي|سعودي+ة|ة");
     FINE("للحكومة", "ل|ل+ل|ال+حكوم|حكوم+ة|ة");
     FINE("ﷲ", "ﷲ|الله"); /* no split inside a ligature */
