@@ -3,8 +3,8 @@
  * model file are either rejected with KHABAR_EMODEL or, when accepted, can
  * be used (lookups, segmentation) without reading out of bounds.
  *
- * The first byte picks the kind the bytes are opened as (even: lexicon, odd:
- * segmenter); the rest is the file image, copied to an 8-aligned buffer of
+ * The first byte picks the kind the bytes are opened as (its value modulo 3:
+ * lexicon, segmenter, table of hosts); the rest is the file image, copied to an 8-aligned buffer of
  * exactly its size. Seeds in fuzz/corpus-model are small valid models made by
  * fuzz/make_model_seeds.py, and damaged copies of them.
  */
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/container.h"
+#include "morph/hosts.h"
 #include "morph/lexicon.h"
 #include "morph/segment.h"
 
@@ -26,11 +27,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     kh_container c;
     khabar_error err;
     void *image;
-    int as_segmenter;
+    static const char *const kinds[] = {"lexicon", "segmenter", "hosts"};
+    int kind;
     size_t i;
     if (size < 1)
         return 0;
-    as_segmenter = data[0] & 1;
+    kind = data[0] % 3;
     data++;
     size--;
     /* aligned_alloc needs a multiple of the alignment. */
@@ -38,10 +40,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!image)
         return 0;
     memcpy(image, data, size);
-    if (kh_container_open(&c, image, size,
-                          as_segmenter ? "segmenter" : "lexicon",
-                          &err) == KHABAR_OK) {
-        if (!as_segmenter) {
+    if (kh_container_open(&c, image, size, kinds[kind], &err) == KHABAR_OK) {
+        if (kind == 2) {
+            kh_hosts h;
+            if (kh_hosts_open(&h, &c, &err) == KHABAR_OK) {
+                for (i = 0; i < sizeof probes / sizeof *probes; i++)
+                    kh_hosts_find(&h, probes[i], strlen(probes[i]));
+                for (i = 0; i < h.n_slots && i < 64; i++) {
+                    const kh_host_slot *s = &h.slots[i];
+                    if (s->used)
+                        kh_hosts_find(&h, h.pool + s->off, s->host_len);
+                }
+            } else if (err.code != KHABAR_EMODEL || !err.msg) {
+                abort();
+            }
+        } else if (kind == 0) {
             kh_lexicon lex;
             if (kh_lexicon_open(&lex, &c, &err) == KHABAR_OK) {
                 for (i = 0; i < sizeof probes / sizeof *probes; i++)

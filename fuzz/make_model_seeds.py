@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """make_model_seeds.py - small model files for fuzz/corpus-model.
 
-Writes a tiny valid lexicon and a tiny valid segmenter (the layouts of
-src/morph/lexicon.h and src/morph/segment.h, through tools/kbm.py), each
-prefixed with the option byte of fuzz_model.c (0: lexicon, 1: segmenter),
+Writes a tiny valid lexicon, segmenter and table of hosts (the layouts of
+src/morph/lexicon.h, segment.h and hosts.h, through tools/kbm.py), each
+prefixed with the option byte of fuzz_model.c (0: lexicon, 1: segmenter,
+2: the table of hosts),
 plus damaged copies: truncated, a flipped byte with the CRCs fixed up, and
 trailing bytes. Deterministic; the words are ours.
 """
@@ -77,6 +78,25 @@ def segmenter():
     return build_kbm("segmenter", [("weights", weights), ("cache", cache)])
 
 
+def hosts():
+    """Two hosts with their lemma, root and stem (src/morph/hosts.h)."""
+    items = [("كتاب", "كتاب", "كتب", "كتاب"), ("الحكومة", "حكومة", "حكم", "حكومه")]
+    n_slots = 4
+    slots = [b"\0" * 16] * n_slots
+    pool = b""
+    for host, lemma, root, stem in items:
+        parts = [x.encode() for x in (host, lemma, root, stem)]
+        h = fnv(parts[0])
+        i = h & (n_slots - 1)
+        while slots[i] != b"\0" * 16:
+            i = (i + 1) & (n_slots - 1)
+        slots[i] = struct.pack("<IIBBBBBBH", h, len(pool), *map(len, parts),
+                               0, 1, 0)
+        pool += b"".join(parts)
+    body = struct.pack("<IIIIII", 1, 0, 0, len(items), n_slots, len(pool))
+    return build_kbm("hosts", [("hosts", body + b"".join(slots) + pool)])
+
+
 def refresh_crcs(b):
     """Recomputes the section and file CRCs of a damaged image."""
     b = bytearray(b)
@@ -94,7 +114,8 @@ def refresh_crcs(b):
 def main():
     os.makedirs(OUT, exist_ok=True)
     for tag, kind, img in ((b"\0", "lexicon", lexicon()),
-                           (b"\1", "segmenter", segmenter())):
+                           (b"\1", "segmenter", segmenter()),
+                           (b"\2", "hosts", hosts())):
         seeds = {
             "valid": img,
             "truncated": img[: len(img) // 2],

@@ -14,6 +14,8 @@
 #   5b. data/clusters.kbm: word clusters of the news (tools/clusters)
 #   5c. data/repair.kbm: counts of adjacent word pairs and letter-junction
 #      odds of the news, for glued-word repair (tools/repair/build_repair.py)
+#   5d. data/hosts.kbm: the most frequent hosts' lemma, root and stem,
+#      computed ahead with the lexicon and lemmatizer (khabar-train hosts)
 #   6. data/gazetteer.kbm: names, titles and trigger words
 #      (tools/ner/build_gazetteer.py)
 #   7. data/pos.kbm: the POS tagger (PADT in UD v2 tags + 150 PUD sentences)
@@ -72,6 +74,11 @@ make -s BUILD="$build" all "$build/khabar-train"
     --min-count 1 \
     "$work"/padt/padt-part-a.split.surface.conllu \
     "$work"/padt/padt-part-b.split.surface.conllu
+echo "== frequent hosts analyzed ahead"
+# A cache of the words stage's host analysis with the new lexicon and
+# lemmatizer: rebuild the trainer so that it computes with them.
+make -s BUILD="$build" all "$build/khabar-train"
+"$build/khabar-train" hosts --out data/hosts.kbm "$build/bench/corpus.txt"
 echo "== gazetteer"
 python3 tools/ner/build_gazetteer.py --shared "$shared" --khabar "$build/khabar" \
     --out data/gazetteer.kbm

@@ -76,6 +76,15 @@ static int find_image(khabar_model *m, const char *dir, const char *name,
     return 0;
 }
 
+/* The final CRC-32 of a checked container image: what identifies its
+ * contents. */
+static uint32_t file_crc(const unsigned char *data, size_t len)
+{
+    const unsigned char *p = data + len - 4;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
 /* Opens an image: files are checked whole, compiled-in images structurally. */
 static khabar_code open_container(kh_container *c, const unsigned char *data,
                                   size_t len, const char *kind, int trusted,
@@ -105,6 +114,7 @@ static khabar_model *load(const char *dir, khabar_error *err)
             kh_lexicon_open(&m->lex, &c, err) != KHABAR_OK)
             goto fail;
         m->has_lexicon = 1;
+        m->lexicon_crc = file_crc(data, len);
     }
     if (find_image(m, dir, "segmenter", &data, &len, &trusted, err) != 0)
         goto fail;
@@ -123,6 +133,7 @@ static khabar_model *load(const char *dir, khabar_error *err)
             kh_lemmatizer_open(&m->lemmatizer, &c, err) != KHABAR_OK)
             goto fail;
         m->has_lemmatizer = 1;
+        m->lemmatizer_crc = file_crc(data, len);
     }
     if (find_image(m, dir, "pos", &data, &len, &trusted, err) != 0)
         goto fail;
@@ -179,6 +190,19 @@ static khabar_model *load(const char *dir, khabar_error *err)
             kh_repair_open(&m->repair, &c, err) != KHABAR_OK)
             goto fail;
         m->has_repair = 1;
+    }
+    if (find_image(m, dir, "hosts", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "hosts", trusted, err) !=
+                KHABAR_OK ||
+            kh_hosts_open(&m->hosts, &c, err) != KHABAR_OK)
+            goto fail;
+        /* A cache of the lexicon and lemmatizer it was made with: with any
+         * other, it is not used. */
+        m->has_hosts = m->has_lexicon && m->has_lemmatizer &&
+                       m->hosts.lexicon_crc == m->lexicon_crc &&
+                       m->hosts.lemmatizer_crc == m->lemmatizer_crc;
     }
     kh_ok(err);
     return m;

@@ -13,6 +13,7 @@
 
 #include "khabar.h"
 #include "../extract/background.h"
+#include "../morph/hosts.h"
 #include "../morph/lexicon.h"
 #include "../morph/lemmatize.h"
 #include "../morph/repair.h"
@@ -27,7 +28,8 @@ struct khabar_model {
     const char *unicode_version; /* of the compiled-in character tables */
     char *owned[KH_MODEL_FILES]; /* file images read from a directory */
     int has_lexicon, has_segmenter, has_lemmatizer, has_pos, has_ner;
-    int has_gazetteer, has_clusters, has_background, has_repair;
+    int has_gazetteer, has_clusters, has_background, has_repair, has_hosts;
+    uint32_t lexicon_crc, lemmatizer_crc; /* of their files (hosts.h) */
     kh_lexicon lex;
     kh_segmenter seg;
     kh_lemmatizer lemmatizer;
@@ -37,6 +39,7 @@ struct khabar_model {
     kh_clusters clusters;
     kh_background background;
     kh_repair_data repair;
+    kh_hosts hosts;
 };
 
 /* A model with no component: enough for the text layer (tokens,

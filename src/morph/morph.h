@@ -42,6 +42,19 @@ int kh_morph_guess_lemma(const uint32_t *host, int n, uint32_t *out);
  * letters, or 0 when no guess is sensible. */
 int kh_morph_guess_root(const uint32_t *host, int n, uint32_t *out);
 
+/* A host's lemma, root and stem (UTF-8) and KHABAR_WORD_*_GUESSED flags. */
+#define KH_HOST_BYTES (4 * (KH_SEG_MAX + 4))
+typedef struct kh_host_analysis {
+    char lemma[KH_HOST_BYTES], root[KH_HOST_BYTES], stem[KH_HOST_BYTES];
+    size_t lemma_len, root_len, stem_len;
+    unsigned flags;
+} kh_host_analysis;
+
+/* Computes the analysis of a host's restored letters (host.c); the words
+ * stage looks in the model's table of frequent hosts first (hosts.h). */
+void kh_host_compute(const khabar_model *m, const uint32_t *host, int hn,
+                     kh_host_analysis *r);
+
 /* The lexicon entry of letters (folded for lookup), or NULL. */
 const kh_lex_entry *kh_morph_find(const khabar_model *m, const uint32_t *cp,
                                   int n);

@@ -114,111 +114,32 @@ static khabar_word *new_word(stage *st, size_t token, size_t start,
 /* Words                                                                    */
 /* ------------------------------------------------------------------------ */
 
-/* Alefs with a hamza or madda: the spellings the lexicon's keys fold. */
-static int is_alef_form(uint32_t c)
-{
-    return c == 0x0623 || c == 0x0625 || c == 0x0622;
-}
-
-/* The analysis of entry e that fits the host best. The lexicon's keys fold
- * spellings together (أن and إن are one key), so an analysis whose lemma is
- * the host as spelled, or starts with the same alef, is preferred to a more
- * frequent one that does not. */
-static const kh_lex_analysis *best_analysis(const kh_lexicon *lex,
-                                            const kh_lex_entry *e,
-                                            const uint32_t *host, int hn)
-{
-    char spelled[4 * (KH_SEG_MAX + 4)];
-    size_t n = kh_seg_utf8(host, hn, spelled);
-    const kh_lex_analysis *best = NULL;
-    uint64_t best_score = 0;
-    uint32_t i;
-    for (i = 0; i < e->n_analyses; i++) {
-        const kh_lex_analysis *a = &lex->analyses[e->analyses + i];
-        const char *lemma = lex->pool + a->lemma;
-        uint64_t score = (uint64_t)a->count + 1;
-        if (!hn || !is_alef_form(host[0]))
-            ; /* only the alef's spelling is folded away in the key */
-        else if (a->lemma_len == n && memcmp(lemma, spelled, n) == 0)
-            score *= 8;
-        else if (a->lemma_len >= 2) {
-            uint32_t first;
-            int diag;
-            kh_utf8_next((const unsigned char *)lemma,
-                         (const unsigned char *)lemma + a->lemma_len, &first,
-                         &diag);
-            if (first == host[0])
-                score *= 2;
-        }
-        if (!best || score > best_score) {
-            best = a;
-            best_score = score;
-        }
-    }
-    return best;
-}
-
-/* The analysis of entry e whose lemma is lemma[0, n), or NULL. */
-static const kh_lex_analysis *analysis_of(const kh_lexicon *lex,
-                                          const kh_lex_entry *e,
-                                          const uint32_t *lemma, int n)
-{
-    char u[4 * (KH_SEG_MAX + 4)];
-    size_t un = kh_seg_utf8(lemma, n, u);
-    uint32_t i;
-    for (i = 0; i < e->n_analyses; i++) {
-        const kh_lex_analysis *a = &lex->analyses[e->analyses + i];
-        if (a->lemma_len == un && memcmp(lex->pool + a->lemma, u, un) == 0)
-            return a;
-    }
-    return NULL;
-}
-
-/* Lemma, root and stem of a host from its restored letters. */
+/* Lemma, root and stem of a host from its restored letters: from the table
+ * of frequent hosts when it has them, else computed (host.c). */
 static void host_strings(stage *st, khabar_word *w, const uint32_t *host,
                          int hn)
 {
-    const kh_lex_entry *e = kh_morph_find(st->m, host, hn);
-    uint32_t buf[KH_SEG_MAX + 4];
-    int n;
-    if (st->m->has_lemmatizer) {
-        const kh_lex_analysis *a;
-        int convention = 1;
-        n = kh_lem_convention(host, hn, buf, KH_SEG_MAX + 4);
-        if (!n) {
-            convention = 0;
-            n = kh_lemmatize(&st->m->lemmatizer,
-                             st->m->has_lexicon ? &st->m->lex : NULL, host,
-                             hn, buf, KH_SEG_MAX + 4);
-        }
-        w->lemma = put_cps(st, buf, n, &w->lemma_len);
-        a = e ? analysis_of(&st->m->lex, e, buf, n) : NULL;
-        if (a && a->root_len)
-            w->root = put(st, st->m->lex.pool + a->root, a->root_len,
-                          &w->root_len);
-        if (!a && !convention)
-            w->flags |= KHABAR_WORD_LEMMA_GUESSED;
-    } else if (e && e->n_analyses) {
-        const kh_lex_analysis *a = best_analysis(&st->m->lex, e, host, hn);
-        w->lemma = put(st, st->m->lex.pool + a->lemma, a->lemma_len,
-                       &w->lemma_len);
-        if (a->root_len)
-            w->root = put(st, st->m->lex.pool + a->root, a->root_len,
-                          &w->root_len);
-    } else {
-        n = kh_morph_guess_lemma(host, hn, buf);
-        w->lemma = put_cps(st, buf, n, &w->lemma_len);
-        w->flags |= KHABAR_WORD_LEMMA_GUESSED;
+    char key[4 * (KH_SEG_MAX + 4)];
+    const kh_host_slot *hs = NULL;
+    kh_host_analysis a;
+    if (st->m->has_hosts)
+        hs = kh_hosts_find(&st->m->hosts, key, kh_seg_utf8(host, hn, key));
+    if (hs) {
+        const char *p = st->m->hosts.pool + hs->off + hs->host_len;
+        w->lemma = put(st, p, hs->lemma_len, &w->lemma_len);
+        p += hs->lemma_len;
+        if (hs->root_len)
+            w->root = put(st, p, hs->root_len, &w->root_len);
+        w->stem = put(st, p + hs->root_len, hs->stem_len, &w->stem_len);
+        w->flags |= hs->flags;
+        return;
     }
-    if (!w->root_len) {
-        n = kh_morph_guess_root(host, hn, buf);
-        if (n) {
-            w->root = put_cps(st, buf, n, &w->root_len);
-            w->flags |= KHABAR_WORD_ROOT_GUESSED;
-        }
-    }
-    n = kh_morph_stem_entry(st->m, host, hn, e, buf);
-    w->stem = put_cps(st, buf, n, &w->stem_len);
+    kh_host_compute(st->m, host, hn, &a);
+    w->lemma = put(st, a.lemma, a.lemma_len, &w->lemma_len);
+    if (a.root_len)
+        w->root = put(st, a.root, a.root_len, &w->root_len);
+    w->stem = put(st, a.stem, a.stem_len, &w->stem_len);
+    w->flags |= a.flags;
 }
 
 /* A word whose form, lemma and stem are the same letters. */

@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "model/model.h"
+#include "morph/morph.h"
 #include "test.h"
+#include "text/utf8.h"
 
 /* Segments s and renders "surface|form+surface|form ..." per token. */
 static const char *seg(const char *s, unsigned flags)
@@ -202,6 +205,26 @@ static void model_files(void)
     write_file(path, (const unsigned char *)"KHBRMDL", 7);
     m = khabar_model_load(dir, &e);
     CHECK(m == NULL && e.code == KHABAR_EMODEL);
+    /* A truncated or damaged table of hosts is refused too. */
+    {
+        size_t hn;
+        unsigned char *hosts = t_read_all("data/hosts.kbm", &hn);
+        char hpath[256];
+        snprintf(hpath, sizeof hpath, "%s/hosts.kbm", dir);
+        CHECK(hosts != NULL && hn > 1000);
+        if (hosts) {
+            write_file(path, good, n);
+            write_file(hpath, hosts, hn / 2);
+            m = khabar_model_load(dir, &e);
+            CHECK(m == NULL && e.code == KHABAR_EMODEL);
+            hosts[hn / 2] ^= 0x10;
+            write_file(hpath, hosts, hn);
+            m = khabar_model_load(dir, &e);
+            CHECK(m == NULL && e.code == KHABAR_EMODEL);
+            remove(hpath);
+            free(hosts);
+        }
+    }
     /* A lexicon given as the segmenter: the wrong kind. */
     free(good);
     good = t_read_all("data/lexicon.kbm", &n);
@@ -215,6 +238,46 @@ static void model_files(void)
     free(good);
 }
 
+/* The table of frequent hosts is a cache of kh_host_compute() for the
+ * default lexicon and lemmatizer: in use, and every entry what the function
+ * gives. (A table made with other models is not used: a rebuilt lemmatizer
+ * without a rebuilt table fails the first check.) */
+static void host_table(void)
+{
+    const kh_hosts *h = &t_model->hosts;
+    uint32_t i, checked = 0, wrong = 0;
+    CHECK(t_model->has_hosts);
+    CHECK(h->n_entries > 1000);
+    for (i = 0; i < h->n_slots; i++) {
+        const kh_host_slot *s = &h->slots[i];
+        const char *p = h->pool + s->off;
+        uint32_t cp[KH_SEG_MAX + 4];
+        const unsigned char *u = (const unsigned char *)p,
+                            *end = u + s->host_len;
+        int n = 0, diag;
+        kh_host_analysis a;
+        if (!s->used)
+            continue;
+        while (u < end && n < KH_SEG_MAX + 4)
+            u += kh_utf8_next(u, end, &cp[n++], &diag);
+        kh_host_compute(t_model, cp, n, &a);
+        p += s->host_len;
+        wrong += a.lemma_len != s->lemma_len ||
+                 memcmp(a.lemma, p, a.lemma_len) != 0 ||
+                 a.root_len != s->root_len ||
+                 memcmp(a.root, p + s->lemma_len, a.root_len) != 0 ||
+                 a.stem_len != s->stem_len ||
+                 memcmp(a.stem, p + s->lemma_len + s->root_len,
+                        a.stem_len) != 0 ||
+                 a.flags != s->flags;
+        /* Every entry is found by its key. */
+        wrong += kh_hosts_find(h, h->pool + s->off, s->host_len) != s;
+        checked++;
+    }
+    CHECK(checked == h->n_entries);
+    CHECK(wrong == 0);
+}
+
 void suite_morph(void)
 {
     segmentation();
@@ -222,4 +285,5 @@ void suite_morph(void)
     lemmas_and_roots();
     bad_tokens();
     model_files();
+    host_table();
 }

@@ -8,6 +8,8 @@
  *   khabar-train ner ...          the named-entity recognizer (train_ner.c)
  *   khabar-train background ...   lemma frequencies of news
  *                                 (train_background.c)
+ *   khabar-train hosts ...        frequent hosts analyzed ahead
+ *                                 (train_hosts.c)
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +23,8 @@ int main(int argc, char **argv)
               "       khabar-train lemmatizer [options] TRAIN.conllu...\n"
               "       khabar-train pos [options] TRAIN.conllu...\n"
               "       khabar-train ner [options] --anercorp A.bio ...\n"
-              "       khabar-train background --out OUT NEWS.txt...\n",
+              "       khabar-train background --out OUT NEWS.txt...\n"
+              "       khabar-train hosts --out OUT CORPUS.txt...\n",
               argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
@@ -35,6 +38,8 @@ int main(int argc, char **argv)
         return train_ner(argc - 2, argv + 2);
     if (!strcmp(argv[1], "background"))
         return train_background(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "hosts"))
+        return train_hosts(argc - 2, argv + 2);
     fprintf(stderr, "khabar-train: unknown command '%s'\n", argv[1]);
     return 2;
 }

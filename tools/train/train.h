@@ -70,5 +70,6 @@ int train_lemmatizer(int argc, char **argv);
 int train_pos(int argc, char **argv);
 int train_ner(int argc, char **argv);
 int train_background(int argc, char **argv);
+int train_hosts(int argc, char **argv);
 
 #endif
