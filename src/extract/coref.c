@@ -64,7 +64,7 @@ static const char *const name_particles[] = {"بن", "ابن", "بنت", "ال",
 #define MAX_KEY 512       /* bytes of one folded word kept */
 #define MAX_TITLE 8       /* words in a title */
 
-enum { K_FULL = 1, K_PART, K_TITLE };
+enum { K_FULL = 1, K_PART, K_TITLE, K_LOOSE_FULL, K_LOOSE_PART };
 
 typedef struct slot {
     uint64_t h;      /* 0: empty */
@@ -80,6 +80,7 @@ typedef struct cl_info {
     size_t first;          /* start of its first name */
     size_t best;           /* entity with the longest name */
     size_t best_tokens, best_bytes;
+    int best_restored;     /* its first host's article was swallowed */
     unsigned votes[5];     /* NAME mentions by entity type */
 } cl_info;
 
@@ -173,6 +174,32 @@ static size_t word_key(const coref *c, size_t ti, int strip, char *buf)
         n -= 4;
     }
     return n;
+}
+
+/* The loose form of a folded key, in place: the letters that spell a
+ * foreign g (ج غ ك ق: انجلترا, انكلترا; غوغل, جوجل) become one symbol.
+ * Returns its length, or 0 when the key has none of them or fewer than five
+ * letters: short names that differ so are different names (جمال, كمال). */
+static size_t loosen(char *k, size_t n)
+{
+    size_t i, o = 0, letters = 0;
+    int any = 0;
+    for (i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)k[i];
+        if ((b & 0xC0) != 0x80)
+            letters++;
+        if (i + 1 < n && ((b == 0xD8 && ((unsigned char)k[i + 1] == 0xAC ||
+                                         (unsigned char)k[i + 1] == 0xBA)) ||
+                          (b == 0xD9 && ((unsigned char)k[i + 1] == 0x82 ||
+                                         (unsigned char)k[i + 1] == 0x83)))) {
+            k[o++] = 'G';
+            i++;
+            any = 1;
+            continue;
+        }
+        k[o++] = (char)b;
+    }
+    return any && letters >= 5 ? o : 0;
 }
 
 static int in_list(const char *const *list, const char *s, size_t n)
@@ -334,19 +361,32 @@ static int register_name(coref *c, size_t e, size_t cluster)
 {
     const khabar_entity *en = &c->ent[e];
     char k[MAX_KEY];
-    size_t i, n, last = en->first_token + en->n_tokens;
-    uint64_t full = key_start(K_FULL);
+    size_t i, n, ln, last = en->first_token + en->n_tokens;
+    uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL);
+    int loose_ok = 0;
     for (i = en->first_token; i < last; i++) {
         n = word_key(c, i, 0, k);
-        if (i > en->first_token)
+        if (i > en->first_token) {
             full = mix(full, " ", 1);
+            loose = mix(loose, " ", 1);
+        }
         full = mix(full, k, n);
         if (en->type == KHABAR_ENT_PER && en->n_tokens > 1 &&
             (i == en->first_token || i + 1 == last) &&
             !in_list(name_particles, k, n) &&
             table_put(&c->map, mix(key_start(K_PART), k, n), cluster) != 0)
             return -1;
+        ln = loosen(k, n);
+        loose = mix(loose, k, ln ? ln : n);
+        loose_ok |= ln > 0;
+        if (ln && en->type == KHABAR_ENT_PER && en->n_tokens > 1 &&
+            (i == en->first_token || i + 1 == last) &&
+            table_put(&c->map, mix(key_start(K_LOOSE_PART), k, ln),
+                      cluster) != 0)
+            return -1;
     }
+    if (loose_ok && table_put(&c->map, loose, cluster) != 0)
+        return -1;
     return table_put(&c->map, full, cluster);
 }
 
@@ -355,22 +395,33 @@ static size_t find_name(const coref *c, size_t e)
 {
     const khabar_entity *en = &c->ent[e];
     char k[MAX_KEY];
-    size_t i, n, x, last = en->first_token + en->n_tokens;
-    uint64_t full = key_start(K_FULL);
+    size_t i, n, ln, x, last = en->first_token + en->n_tokens;
+    uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL);
+    int loose_ok = 0;
     for (i = en->first_token; i < last; i++) {
         n = word_key(c, i, 0, k);
-        if (i > en->first_token)
+        if (i > en->first_token) {
             full = mix(full, " ", 1);
+            loose = mix(loose, " ", 1);
+        }
         full = mix(full, k, n);
+        ln = loosen(k, n);
+        loose = mix(loose, k, ln ? ln : n);
+        loose_ok |= ln > 0;
     }
     x = table_get(&c->map, full);
+    if (x == SIZE_MAX && loose_ok)
+        x = table_get(&c->map, loose);
     if (x != SIZE_MAX || en->type != KHABAR_ENT_PER)
         return x;
     if (en->n_tokens == 1) {
         n = word_key(c, en->first_token, 0, k);
-        return in_list(name_particles, k, n)
-                   ? SIZE_MAX
-                   : table_get(&c->map, mix(key_start(K_PART), k, n));
+        if (in_list(name_particles, k, n))
+            return SIZE_MAX;
+        x = table_get(&c->map, mix(key_start(K_PART), k, n));
+        ln = x == SIZE_MAX ? loosen(k, n) : 0;
+        return ln ? table_get(&c->map, mix(key_start(K_LOOSE_PART), k, ln))
+                  : x;
     }
     /* فلاديمير بوتين after بوتين alone. */
     n = word_key(c, last - 1, 0, k);
@@ -394,12 +445,20 @@ static int do_entity(coref *c, size_t e, size_t sent_first)
     if (en->type >= 1 && en->type <= 4)
         ci->votes[en->type]++;
     {
+        /* The longest name, as a span of the input: not one whose article
+         * a preposition swallowed (ل+لأمم: the span starts at لأمم), when
+         * another as long is whole. */
         size_t bytes = en->end - en->start;
+        int restored = (kh_doc_host(c->doc, en->first_token, NULL)->flags &
+                        KHABAR_WORD_RESTORED) != 0;
         if (en->n_tokens > ci->best_tokens ||
-            (en->n_tokens == ci->best_tokens && bytes > ci->best_bytes)) {
+            (en->n_tokens == ci->best_tokens &&
+             (restored < ci->best_restored ||
+              (restored == ci->best_restored && bytes > ci->best_bytes)))) {
             ci->best = e;
             ci->best_tokens = en->n_tokens;
             ci->best_bytes = bytes;
+            ci->best_restored = restored;
         }
     }
     if (register_name(c, e, cl) != 0 ||

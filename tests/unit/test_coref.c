@@ -100,6 +100,33 @@ static void titles(void)
     khabar_doc_free(d);
 }
 
+/* Spellings of one foreign name (g as ج, غ or ك) are one cluster; short
+ * names that differ so are not (جمال, كمال). The canonical name is not a
+ * mention whose article a preposition swallowed (للأمم المتحدة). */
+static void spellings(void)
+{
+    const char *text =
+        "قال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الأمم المتحدة "
+        "قلقة من الوضع في انجلترا. وزار جوتيريش انكلترا أمس مع جمال وكمال.";
+    khabar_doc *d = run(text);
+    const khabar_cluster *c = khabar_doc_clusters(d);
+    size_t en = cluster_of(d, text, "انجلترا", KHABAR_MENTION_NAME);
+    size_t un = cluster_of(d, text, "الأمم المتحدة", KHABAR_MENTION_NAME);
+    size_t g = cluster_of(d, text, "أنطونيو غوتيريش", KHABAR_MENTION_NAME);
+    CHECK(en != SIZE_MAX && cluster_of(d, text, "انكلترا",
+                                       KHABAR_MENTION_NAME) == en);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "جوتيريش", KHABAR_MENTION_NAME) == g);
+    CHECK(cluster_of(d, text, "جمال", KHABAR_MENTION_NAME) == SIZE_MAX ||
+          cluster_of(d, text, "جمال", KHABAR_MENTION_NAME) !=
+              cluster_of(d, text, "كمال", KHABAR_MENTION_NAME));
+    CHECK(un != SIZE_MAX);
+    if (un != SIZE_MAX)
+        CHECK_MEM(text + c[un].name_start, c[un].name_end - c[un].name_start,
+                  "الأمم المتحدة");
+    khabar_doc_free(d);
+}
+
 static void edges(void)
 {
     static const char *const texts[] = {"", "الرئيس", "نظيره", "قوله قوله",
@@ -127,5 +154,6 @@ void suite_coref(void)
 {
     people();
     titles();
+    spellings();
     edges();
 }
