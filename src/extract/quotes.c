@@ -1565,14 +1565,59 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     return emit(q, &d);
 }
 
-/* A participle after a quote of the sentence: ...، مؤكدا أن ... */
+/* Whether a cue stands in tokens [s, e): a participle after it continues
+ * its quote, found or not. */
+static int says_something(qctx *q, size_t s, size_t e)
+{
+    size_t k;
+    for (k = s; k < e; k++) {
+        if (TI(q, k)->cue)
+            return 1;
+    }
+    return 0;
+}
+
+/* The first person or organization named in tokens [s, e): its bytes, or
+ * 0 when there is none. */
+static int first_actor(const qctx *q, size_t s, size_t e, size_t *start,
+                       size_t *end)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t lo = 0, hi = q->doc->entities.len, i;
+    while (lo < hi) { /* the first entity ending after s */
+        size_t mid = (lo + hi) / 2;
+        if (en[mid].first_token + en[mid].n_tokens <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo; i < q->doc->entities.len && en[i].first_token < e; i++) {
+        if (en[i].first_token >= s &&
+            en[i].first_token + en[i].n_tokens <= e &&
+            (en[i].type == KHABAR_ENT_PER || en[i].type == KHABAR_ENT_ORG)) {
+            *start = en[i].start;
+            *end = en[i].end;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A participle after a quote of the sentence: ...، مؤكدا أن ...; or, in a
+ * sentence without one, after a clause whose verb says nothing (وصل الوزير
+ * إلى بغداد، قائلا إن ...): the speaker is then the first person or
+ * organization of the sentence, the clause's subject. */
 static int try_participle(qctx *q, size_t c, size_t *next)
 {
     const tok_info *x = TI(q, c);
     int cue = x->cue - 1, at = AT_NONE;
-    size_t n = c + 1, ct = 0;
+    size_t n = c + 1, ct = 0, s_start = 0, s_end = 0;
+    int first = q->doc->quotes.len == q->sent_quotes;
     draft d;
-    if (q->doc->quotes.len == q->sent_quotes || x->encl != NONE)
+    if (x->encl != NONE ||
+        (first && (c == q->a || TI(q, c - 1)->kind != K_PUNCT ||
+                   says_something(q, q->a, c) ||
+                   !first_actor(q, q->a, c, &s_start, &s_end))))
         return 0;
     if (kind_at(q, n) == K_CONN && kind_at(q, n + 1) == K_COMP) {
         at = AT_COMP;
@@ -1594,10 +1639,12 @@ static int try_participle(qctx *q, size_t c, size_t *next)
     d.c_end = q->tk[c].end;
     d.w_start = d.c_start;
     d.first = c;
-    d.follows = 1;
+    d.follows = !first;
+    d.s_start = s_start;
+    d.s_end = s_end;
     if (!draft_content(q, &d, ct, at == AT_OPEN))
         return 0;
-    /* no speaker: emit() takes the last one, the quote's before it */
+    /* after a quote, no speaker: emit() takes the last one, that quote's */
     *next = ct + 1;
     return emit(q, &d);
 }

@@ -279,8 +279,13 @@ static void participles(void)
     CHECK(khabar_doc_quote_count(d) == 1);
     expect(d, 0, "الوزير", "مضى", "مضى", "لن نتراجع", 1);
     khabar_doc_free(d);
-    /* a participle with no quote before it in the sentence is no cue; nor
-     * is one with the article */
+    /* after a clause that says nothing, the participle's speaker is the
+     * person who acts in it */
+    one("وصل الرئيس الروسي فلاديمير بوتين إلى دمشق أمس، قائلا إن الزيارة "
+        "مهمة.",
+        "فلاديمير بوتين", "قائلا", "قال", "الزيارة مهمة", 0);
+    /* without a person or an organization named there, it is no cue; nor
+     * is a participle with the article */
     none("وصل الوفد مساء أمس، مؤكدا أن الزيارة ناجحة.");
     none("ومن المؤكد أن الأسعار سترتفع.");
 }
