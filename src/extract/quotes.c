@@ -1565,6 +1565,22 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     return emit(q, &d);
 }
 
+/* The index of the first entity ending after token s (entities are in
+ * input order). */
+static size_t entity_after(const qctx *q, size_t s)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t lo = 0, hi = q->doc->entities.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (en[mid].first_token + en[mid].n_tokens <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Whether a cue stands in tokens [s, e): a participle after it continues
  * its quote, found or not. */
 static int says_something(qctx *q, size_t s, size_t e)
@@ -1583,15 +1599,9 @@ static int first_actor(const qctx *q, size_t s, size_t e, size_t *start,
                        size_t *end)
 {
     const khabar_entity *en = q->doc->entities.data;
-    size_t lo = 0, hi = q->doc->entities.len, i;
-    while (lo < hi) { /* the first entity ending after s */
-        size_t mid = (lo + hi) / 2;
-        if (en[mid].first_token + en[mid].n_tokens <= s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (i = lo; i < q->doc->entities.len && en[i].first_token < e; i++) {
+    size_t i;
+    for (i = entity_after(q, s);
+         i < q->doc->entities.len && en[i].first_token < e; i++) {
         if (en[i].first_token >= s &&
             en[i].first_token + en[i].n_tokens <= e &&
             (en[i].type == KHABAR_ENT_PER || en[i].type == KHABAR_ENT_ORG)) {
@@ -1655,15 +1665,9 @@ static int try_participle(qctx *q, size_t c, size_t *next)
 static int names_source(const qctx *q, size_t s, size_t e)
 {
     const khabar_entity *en = q->doc->entities.data;
-    size_t lo = 0, hi = q->doc->entities.len, i;
-    while (lo < hi) { /* the first entity ending after s */
-        size_t mid = (lo + hi) / 2;
-        if (en[mid].first_token + en[mid].n_tokens <= s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (i = lo; i < q->doc->entities.len && en[i].first_token < e; i++) {
+    size_t i;
+    for (i = entity_after(q, s);
+         i < q->doc->entities.len && en[i].first_token < e; i++) {
         if (en[i].type == KHABAR_ENT_PER || en[i].type == KHABAR_ENT_ORG ||
             en[i].first_token == s)
             return 1;
