@@ -589,6 +589,15 @@ static int unseen_article(const kh_lexicon *lex, const kh_seg_counts *exact,
     return best;
 }
 
+/* The second person plural and dual suffixes (كن, كما): the treebank never
+ * shows them, so the weights know nothing of them; a token the news never
+ * showed either is a name sooner than a word with one (بلينكن). */
+static int untaught_suffix(const kh_seg_token *t, const kh_seg_cand *c)
+{
+    return (c->enc == 2 && t->cp[t->n - 2] == KAF && t->cp[t->n - 1] == NOON) ||
+           (c->enc == 3 && t->cp[t->n - 3] == KAF && t->cp[t->n - 2] == MEEM);
+}
+
 static kh_seg_cand best_scored(const kh_linear *lin, const kh_lexicon *lex,
                                const kh_seg_counts *exact,
                                const kh_seg_token *t, int depth)
@@ -596,6 +605,8 @@ static kh_seg_cand best_scored(const kh_linear *lin, const kh_lexicon *lex,
     kh_seg_cand cands[KH_SEG_MAX_CANDS], c;
     int n = kh_seg_candidates(t, cands, KH_SEG_MAX_CANDS), i, best = 0;
     int64_t best_score = 0;
+    int unseen = !find_folded(lex, t->cp, t->n, NULL) &&
+                 !exact_count(exact, t->cp, t->n, NULL);
     if (n <= 1 || !lin || !lin->w)
         return cands[0];
     i = closed_class(t, cands, n);
@@ -606,8 +617,11 @@ static kh_seg_cand best_scored(const kh_linear *lin, const kh_lexicon *lex,
         return cands[i];
     for (i = 0; i < n; i++) {
         uint64_t f[KH_SEG_MAX_FEATS];
-        int nf = kh_seg_features(lex, exact, t, &cands[i], NULL, f), j;
+        int nf, j;
         int64_t score = 0;
+        if (unseen && untaught_suffix(t, &cands[i]))
+            continue;
+        nf = kh_seg_features(lex, exact, t, &cands[i], NULL, f);
         for (j = 0; j < nf; j++)
             score += kh_linear_w(lin, f[j], 0);
         if (i == 0 || score > best_score) {
