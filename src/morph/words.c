@@ -41,6 +41,7 @@ typedef struct memo_entry {
 typedef struct stage {
     khabar_doc *doc;
     memo_entry *memo;
+    size_t memo_mask;  /* slots - 1: a power of two, by the doc's size */
     const khabar_model *m;
     kh_norm morph;  /* morph forms of tokens (mapping on) */
     kh_vec str;     /* the doc's string buffer while the stage runs */
@@ -408,7 +409,7 @@ static uint64_t bytes_hash(const unsigned char *p, size_t n)
 static int from_memo(stage *st, size_t ti, uint64_t h)
 {
     const khabar_token *tk = st->doc->tokens.data;
-    memo_entry *e = &st->memo[h & ((1u << MEMO_BITS) - 1)];
+    memo_entry *e = &st->memo[h & st->memo_mask];
     size_t prev, a, b, k;
     ptrdiff_t shift;
     if (e->token == 0 || e->hash != h)
@@ -450,7 +451,12 @@ int kh_words(khabar_doc *doc, int fine)
     st.str.len = st.str.cap = doc->norm_len;
     doc->norm_buf = NULL;
     index = malloc((n + 1) * sizeof *index);
-    st.memo = calloc((size_t)1 << MEMO_BITS, sizeof *st.memo);
+    /* Twice the tokens, up to 2^MEMO_BITS: a short doc zeroes little. */
+    for (st.memo_mask = 63; st.memo_mask < ((size_t)1 << MEMO_BITS) - 1 &&
+                            st.memo_mask < 2 * n;
+         st.memo_mask = 2 * st.memo_mask + 1)
+        ;
+    st.memo = calloc(st.memo_mask + 1, sizeof *st.memo);
     if (!index || !st.memo ||
         kh_vec_reserve(&doc->words, sizeof(khabar_word), n + 16))
         st.failed = 1;
@@ -467,8 +473,8 @@ int kh_words(khabar_doc *doc, int fine)
         else
             other_token(&st, i);
         index[i + 1] = doc->words.len;
-        st.memo[h & ((1u << MEMO_BITS) - 1)].hash = h;
-        st.memo[h & ((1u << MEMO_BITS) - 1)].token = i + 1;
+        st.memo[h & st.memo_mask].hash = h;
+        st.memo[h & st.memo_mask].token = i + 1;
     }
     free(st.memo);
     if (index && !st.failed)
