@@ -1084,6 +1084,32 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
     return e;
 }
 
+/* Whether token c is a verb in the masculine plural, as its letters end:
+ * قالوا, يقولون. */
+static int plural_verb(const qctx *q, size_t c)
+{
+    const char *s = q->doc->text + q->tk[c].start;
+    size_t n = q->tk[c].end - q->tk[c].start;
+    return has_suffix(s, n, "\xD9\x88\xD8\xA7") || /* وا */
+           has_suffix(s, n, "\xD9\x88\xD9\x86");   /* ون */
+}
+
+/* A verb in the plural right after a singular relative pronoun (الذي,
+ * التي): the relative clause's subject is someone else, not the noun the
+ * pronoun stands for. */
+static int plural_after_singular(const qctx *q, size_t c)
+{
+    const char *r;
+    size_t rn;
+    if (c == q->a || !(TI(q, c - 1)->flags & TF_REL))
+        return 0;
+    r = q->doc->text + q->tk[c - 1].start;
+    rn = q->tk[c - 1].end - q->tk[c - 1].start;
+    return (has_suffix(r, rn, "\xD8\xB0\xD9\x8A") ||  /* الذي */
+            has_suffix(r, rn, "\xD8\xAA\xD9\x8A")) && /* التي */
+           plural_verb(q, c);
+}
+
 /* A subject before its verb c (بوتين قال, أما الوزير فقال): nominal words
  * from a boundary (the sentence start, a colon or quotation mark, أن, أما,
  * or a word with و) up to the verb. */
@@ -1251,6 +1277,11 @@ static int emit(qctx *q, draft *d)
         return -1;
     if (d->s_start == d->s_end) {
         if (d->no_drop || !q->have_last || q->sent - q->last_sent > RECENT)
+            return 0;
+        /* وزعموا أن after one person's words: others speak */
+        if (plural_verb(q, d->first) && q->last_cluster != NONE &&
+            ((const khabar_cluster *)doc->clusters.data)[q->last_cluster]
+                    .type == KHABAR_ENT_PER)
             return 0;
         d->s_start = q->last_s;
         d->s_end = q->last_e;
@@ -1476,6 +1507,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 k = lim; /* غير أن, بعد أن: not the cue's */
                 break;
             }
+            if (y->pre & (P_WA | P_FA))
+                break; /* وإن: a later clause's, or the name وان */
             at = AT_COMP;
             re = ct = k;
             break;
@@ -1550,6 +1583,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         size_t ss, sse;
         if (x->flags & TF_IMPERS)
             return 0; /* يذكر أن */
+        if (plural_after_singular(q, c))
+            return 0; /* الزواج، الذي قالوا إنه ...: not the noun's words */
         if (subject_before(q, c, &ss, &sse)) {
             d.s_start = TI(q, ss)->body;
             d.s_end = q->tk[sse - 1].end;

@@ -246,6 +246,18 @@ static void no_subject(void)
     khabar_doc_free(d);
     /* no quote before: no speaker, no quote */
     none("وأضاف أن الملاعب جاهزة.");
+    /* a plural verb does not continue one person's words */
+    d = analyze("وقال الرئيس الروسي فلاديمير بوتين إن الحوار مهم.\n"
+                "وزعموا أن الأسعار سترتفع.");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    khabar_doc_free(d);
+    /* الزواج، الذي قالوا إنه: the plural verb's subject is not the noun */
+    none("وطالب ناشطون بإصلاح القانون لإنهاء الزواج المبكر، الذي قالوا إنه "
+         "منتشر.");
+    /* وإن after the verb is no complement of it (here, the name وان; the
+     * speaker is the person the recognizer finds in the phrase) */
+    one("وقالت وان عزيزة للصحفيين: \"لقد ذهب الضباط إلى المنزل\".",
+        "عزيزة", "قالت", "قال", "لقد ذهب الضباط إلى المنزل", 1);
     /* impersonal: يذكر أن, يشار إلى أن */
     none("يذكر أن المدينة تأسست قبل ثلاثة قرون.");
     none("ويشار إلى أن الجسر افتتح عام 1990.");
