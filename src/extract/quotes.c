@@ -881,6 +881,13 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     if (body == b)
         body = a;
     x->body = w[body].start;
+    /* ل + لسلطات: the host's letters lack its article; a span starting
+     * there (a speaker, a source) starts at the ل, for whole text. */
+    if (body > a && (w[body].flags & KHABAR_WORD_RESTORED) &&
+        (x->pre & P_LI) && w[body].form_len > 4 &&
+        memcmp(nb + w[body].form, "\xD8\xA7\xD9\x84", 4) == 0 &&
+        memcmp(q->doc->text + w[body].start, "\xD9\x84", 2) == 0)
+        x->body = w[body - 1].start;
     if (body == a && b == a + 1 && w[a].form_len == 2 &&
         (unsigned char)nb[w[a].form] == 0xD9 &&
         (unsigned char)nb[w[a].form + 1] == 0x84)
@@ -1368,6 +1375,20 @@ enum { AT_NONE, AT_COMP, AT_OPEN, AT_COLON, AT_AN };
 
 /* After token k (a colon, قوله, قائلا): a complementizer or a quotation,
  * through a colon. */
+/* Whether a complementizer (إن, أن) without و or ف comes within n tokens
+ * from token s, inside the sentence. */
+static int comp_within(const qctx *q, size_t s, size_t n)
+{
+    size_t k;
+    for (k = s; k < q->b && k < s + n; k++) {
+        if (TI(q, k)->mark || TI(q, k)->kind == K_TERM)
+            return 0;
+        if (TI(q, k)->kind == K_COMP && !(TI(q, k)->pre & (P_WA | P_FA)))
+            return 1;
+    }
+    return 0;
+}
+
 static int after_lead(const qctx *q, size_t k, size_t *ct)
 {
     size_t n = k + 1;
@@ -1477,6 +1498,10 @@ static int try_verb(qctx *q, size_t c, size_t *next)
              * ends the sentence, is followed by its words: اعتبر المصريون
              * عيد "شم النسيم" بداية سنة names a thing. */
             if ((p != NONE && p - k <= 2) || /* قالت صحيفة «صول» */
+                /* قالت مجموعة "بوسي رايوت" الروسية ... إن: a name of two
+                 * words, and the complementizer after it */
+                (p != NONE && p - k == 3 && k > rs &&
+                 comp_within(q, p + 1, 2 * WINDOW)) ||
                 (!(fl & CF_SAY) &&
                  ((fl & CF_OPINION) ||
                   !((p == NONE || p >= q->last) && q->last != NONE &&

@@ -246,6 +246,15 @@ static void no_subject(void)
     khabar_doc_free(d);
     /* no quote before: no speaker, no quote */
     none("وأضاف أن الملاعب جاهزة.");
+    /* a name of two words in quotation marks after the subject, then the
+     * complementizer: the quote is what follows إن */
+    one("قالت فرقة \"الفجر الجديد\" الموسيقية إن الحفل ألغي.", "فرقة",
+        "قالت", "قال", "الحفل ألغي", 0);
+    one("وقال الوزير \"لن نتراجع\".", "الوزير", "قال", "قال", "لن نتراجع",
+        1);
+    /* a source whose article the ل swallowed starts at the ل */
+    one("ارتفع عدد الضحايا إلى عشرة، وفقا للسلطات المحلية.",
+        "للسلطات المحلية", "وفقا", "وفق", "ارتفع عدد الضحايا إلى عشرة", 0);
     /* a plural verb does not continue one person's words */
     d = analyze("وقال الرئيس الروسي فلاديمير بوتين إن الحوار مهم.\n"
                 "وزعموا أن الأسعار سترتفع.");
