@@ -6,7 +6,8 @@
  *   score = tf * log((N + 1) / (df + 1))   (N articles, df of them use it)
  *
  * with tf the lemma's count in the doc, a word of the first sentence (the
- * headline or lead) counting double. Also keeps, for the summary, each content word's lemma slot and
+ * headline or lead) counting double. The words that say who speaks (the
+ * quotes' cues: مضيفا, وفقا) are left out. Also keeps, for the summary, each content word's lemma slot and
  * each slot's idf (doc->lemma_slot, doc->slot_idf).
  */
 #include "extract.h"
@@ -37,6 +38,27 @@ static int content(const khabar_doc *doc, const khabar_word *w)
         return 0;
     return w->upos == KHABAR_UPOS_NOUN || w->upos == KHABAR_UPOS_PROPN ||
            w->upos == KHABAR_UPOS_ADJ || w->upos == KHABAR_UPOS_X;
+}
+
+/* Marks the words that say who speaks (the cues of the quotes: قال,
+ * مضيفا, وفقا ...): no keywords, whatever their tag. */
+static void mark_cues(const khabar_doc *doc, uint32_t *word_slot)
+{
+    const khabar_quote *q = doc->quotes.data;
+    const khabar_word *w = doc->words.data;
+    size_t i, n = doc->words.len;
+    for (i = 0; i < doc->quotes.len; i++) {
+        size_t lo = 0, hi = n;
+        while (lo < hi) { /* the first word starting at the cue or after */
+            size_t mid = (lo + hi) / 2;
+            if (w[mid].start < q[i].cue_start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < n && w[lo].start < q[i].cue_end; lo++)
+            word_slot[lo] = UINT32_MAX - 1;
+    }
 }
 
 static int by_score(const void *pa, const void *pb)
@@ -76,10 +98,16 @@ int kh_keywords(khabar_doc *doc)
         const size_t *tw = doc->token_words;
         first_end = tw ? tw[s[0].first_token + s[0].n_tokens] : 0;
     }
+    for (i = 0; i < n; i++)
+        word_slot[i] = UINT32_MAX;
+    mark_cues(doc, word_slot);
     for (i = 0; i < n; i++) {
         uint64_t key;
         size_t j;
-        word_slot[i] = UINT32_MAX;
+        if (word_slot[i] != UINT32_MAX) { /* a cue */
+            word_slot[i] = UINT32_MAX;
+            continue;
+        }
         if (!content(doc, &w[i]))
             continue;
         key = kh_background_key(doc->norm_buf + w[i].lemma, w[i].lemma_len);

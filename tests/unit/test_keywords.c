@@ -48,6 +48,19 @@ static void keywords(void)
               k[i].first_word < khabar_doc_word_count(d));
     CHECK(khabar_doc_summary_count(d) == 0); /* not asked for */
     khabar_doc_free(d);
+    /* The words that say who speaks are no keywords, even as nouns. */
+    {
+        static const char text[] =
+            "وأكد رئيس الحركة أن الانتخابات نزيهة، مضيفا أن النتائج نهائية، "
+            "ومضيفا أن الناخبين قالوا كلمتهم، ومضيفا أن الحركة تحترم "
+            "النتائج.";
+        khabar_options all = {0};
+        d = khabar_analyze_opts(t_model, text, strlen(text), &all, NULL);
+        CHECK(khabar_doc_quote_count(d) >= 3);
+        CHECK(!has_keyword(d, "مضيف", 15));
+        CHECK(has_keyword(d, "انتخاب", 15) || has_keyword(d, "نتيجة", 15));
+        khabar_doc_free(d);
+    }
 }
 
 static void summary(void)
