@@ -773,6 +773,8 @@ def default_name_data(inputs):
 
 UD2_CCONJ = {'و', 'أو', 'أم', 'إما', 'بل', 'ثم'}
 UD2_AUX = {'كان', 'ليس'}
+UD2_RELATIVE = {'الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي',
+                'اللاتي'}
 UD2_DET_CONSTRUCT = {'كل', 'بعض', 'أحد'}      # DET in construct or with a suffix
 UD2_DET_UNLESS_DEF = {'عدة', 'أغلب', 'أي'}    # DET unless definite
 UD2_TEMPORAL = {'يوم', 'عام', 'أسبوع', 'شهر', 'صباح', 'مساء', 'آن', 'وقت'}
@@ -805,6 +807,15 @@ for _tag, _forms in (
         ('PROPN', 'اف')):                  # the AFP dateline: (اف ب)
     for _f in _forms.split():
         UD2_X_CLOSED[_f] = _tag
+# nouns that are part of the names they head (University of X, the
+# European Union, the Celtic Sea), as opposed to those that only describe
+# a name (the company X, the city of X): institutions and geographical
+# features
+UD2_NAME_HEADS = {
+    'جامعة', 'كلية', 'معهد', 'أكاديمية', 'جمعية', 'اتحاد', 'منظمة', 'هيئة',
+    'وزارة', 'مجلس', 'حزب', 'حركة', 'جبهة', 'مصرف', 'بنك', 'نادي', 'مستشفى',
+    'متحف', 'جمهورية', 'مملكة', 'إمارة', 'نهر', 'بحر', 'بحرية', 'محيط',
+    'جبل', 'بحيرة', 'خليج'}
 # words that start a person name: the next unanalysed word is part of it
 UD2_NAME_LINKS = {'بن', 'ابن', 'أبو', 'ابو', 'عبد', 'آل', 'بني'}
 # words of the name lists that are not names in PADT's unanalysed tokens
@@ -934,12 +945,32 @@ class Ud2:
                    'clause_initial': first <= i <= clause_first,
                    'after_wa_fa': prev is not None and prev.u in ('و', 'ف')
                    and prev.upos1 in ('CONJ', 'X'),
+                   'before_relative': i + 1 < len(words)
+                   and undiacritize(words[i + 1].lemma) in UD2_RELATIVE,
                    'in_name': i in in_name,
                    'name_start': i in name_starts,
                    'index': i,
                    'children': children.get(w.id, [])}
             rule, upos, feats = self.word(w, ctx)
             self.apply(w, rule, upos, feats)
+        for i, w in enumerate(words[:-1]):
+            if w.upos == 'NOUN' and self.heads_name(w, words[i + 1]):
+                self.apply(w, 'name-head-propn', 'PROPN', None)
+
+    def heads_name(self, w, nxt):
+        """A singular noun of UD2_NAME_HEADS whose next word, its own
+        dependent, makes it a name: a proper noun in construct (جامعة
+        القاهرة) or, after the article, a nisba adjective (الاتحاد
+        الأوروبي)."""
+        if undiacritize(w.lemma) not in UD2_NAME_HEADS or nxt.head != w.id:
+            return False
+        f = feats_dict(w.feats1)
+        if f.get('Number', 'Sing') != 'Sing':
+            return False
+        if f.get('Definite') == 'Red':
+            return nxt.deprel.startswith('nmod') and nxt.upos == 'PROPN'
+        return (f.get('Definite') == 'Def' and nxt.deprel == 'amod'
+                and nxt.upos == 'ADJ' and undiacritize(nxt.lemma).endswith('ي'))
 
     def apply(self, w, rule, upos, feats):
         changed = feats is not None
@@ -971,7 +1002,11 @@ class Ud2:
     def conj_like(self, w, lemma, ctx):
         """Rules for PADT conjunctions and the particle إنّ."""
         if lemma == 'و':
-            return ('wa-initial', 'PART') if ctx['initial'] else ('cconj', 'CCONJ')
+            if ctx['initial']:
+                return 'wa-initial', 'PART'
+            if ctx['before_relative']:
+                return 'wa-relative', 'PART'
+            return 'cconj', 'CCONJ'
         if lemma == 'ف':
             return 'fa', 'PART'
         if lemma in UD2_CCONJ:

@@ -274,6 +274,43 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     }
 }
 
+/* Holds out every tenth sequence for run r's early stopping, from the
+ * (9 - r % 10)th: run 0 holds out the sequences 9, 19, 29 ... */
+static void held_out(seqs *S, int r)
+{
+    size_t s;
+    for (s = 0; s < S->n; s++)
+        S->v[s].heldout = s % 10 == (size_t)(9 - r % 10);
+}
+
+trained train_mean(seqs *S, int epochs, int log2b, int runs)
+{
+    trained tr;
+    size_t n_w, n_t, i;
+    int r;
+    held_out(S, 0);
+    tr = train_seeded(S, epochs, log2b, 0);
+    n_w = ((size_t)tr.mask + 1) * (size_t)tr.L;
+    n_t = (size_t)(tr.L + 1) * (size_t)tr.L;
+    for (r = 1; r < runs; r++) {
+        trained o;
+        held_out(S, r);
+        o = train_seeded(S, epochs, log2b, (unsigned)r);
+        for (i = 0; i < n_w; i++)
+            tr.w[i] += o.w[i];
+        for (i = 0; i < n_t; i++)
+            tr.t[i] += o.t[i];
+        free(o.w);
+        free(o.t);
+    }
+    for (i = 0; i < n_w; i++)
+        tr.w[i] /= runs;
+    for (i = 0; i < n_t; i++)
+        tr.t[i] /= runs;
+    held_out(S, 0);
+    return tr;
+}
+
 /* Writes trained weights as a model file of kind. */
 void write_model(const seqs *S, const trained *tr, const char *kind,
                  const char *path)

@@ -422,46 +422,6 @@ static void add_prf(prf *all, const prf *r)
     }
 }
 
-/* Holds out every tenth sequence for run r's early stopping, from the
- * (9 - r % 10)th: run 0 holds out what bio_sequences did. */
-static void held_out(seqs *S, int r)
-{
-    size_t s;
-    for (s = 0; s < S->n; s++)
-        S->v[s].heldout = s % 10 == (size_t)(9 - r % 10);
-}
-
-/* The mean of the weights of runs models trained in different orders
- * (train_seeded): one linear model, as fast as each, that depends less on
- * the order of the training text. */
-static trained train_mean(seqs *S, int epochs, int log2b, int runs)
-{
-    trained tr;
-    size_t n_w, n_t, i;
-    int r;
-    held_out(S, 0);
-    tr = train_seeded(S, epochs, log2b, 0);
-    n_w = ((size_t)tr.mask + 1) * (size_t)tr.L;
-    n_t = (size_t)(tr.L + 1) * (size_t)tr.L;
-    for (r = 1; r < runs; r++) {
-        trained o;
-        held_out(S, r);
-        o = train_seeded(S, epochs, log2b, (unsigned)r);
-        for (i = 0; i < n_w; i++)
-            tr.w[i] += o.w[i];
-        for (i = 0; i < n_t; i++)
-            tr.t[i] += o.t[i];
-        free(o.w);
-        free(o.t);
-    }
-    for (i = 0; i < n_w; i++)
-        tr.w[i] /= runs;
-    for (i = 0; i < n_t; i++)
-        tr.t[i] /= runs;
-    held_out(S, 0);
-    return tr;
-}
-
 /* The ANERcorp sentence index of each NewsFANE sentence (-1: none). */
 static long *read_align(const char *path, size_t n)
 {
