@@ -212,16 +212,15 @@ static void fine_host(stage *st, size_t tok, const kh_seg_token *s,
         plain_word(st, tok, s->src[b], end, &s->cp[b], suf, KHABAR_WORD_AFFIX);
 }
 
-/* Prepositions fused with ما or من (ممن = من + من), split as UD does:
- * surface letters of the two parts and their full forms. Not مما, which UD
- * Arabic-PUD writes as one word (ADP, lemma من) as often as it splits it,
- * and PADT mostly as one: the segmenter learned it from PADT. */
+/* Prepositions fused with ما or من (مما = من + ما), split as UD does:
+ * surface letters of the two parts and their full forms. */
 static const struct fused {
     uint32_t text[3];   /* the fused letters */
     int split;          /* letters in the first part */
     uint32_t first[3];  /* its form */
     int first_n;
 } fused_words[] = {
+    {{0x0645, 0x0645, 0x0627}, 1, {0x0645, 0x0646}, 2}, /* مما */
     {{0x0645, 0x0645, 0x0646}, 1, {0x0645, 0x0646}, 2}, /* ممن */
     {{0x0639, 0x0645, 0x0627}, 1, {0x0639, 0x0646}, 2}, /* عما */
     {{0x0639, 0x0645, 0x0646}, 1, {0x0639, 0x0646}, 2}, /* عمن */
