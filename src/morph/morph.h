@@ -38,6 +38,10 @@ int kh_morph_stem_entry(const khabar_model *m, const uint32_t *host, int n,
  * plurals to the singular. Returns the letter count written to out. */
 int kh_morph_guess_lemma(const uint32_t *host, int n, uint32_t *out);
 
+/* After the POS stage has tagged the words [a, b) of the doc: an
+ * adjective's lemma is masculine (lemma_upos.c). */
+void kh_lemma_after_upos(khabar_doc *doc, size_t a, size_t b);
+
 /* A root guessed from letter patterns: affixes off, long vowels out; 3 or 4
  * letters, or 0 when no guess is sensible. */
 int kh_morph_guess_root(const uint32_t *host, int n, uint32_t *out);

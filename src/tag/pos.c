@@ -10,6 +10,7 @@
 
 #include "../core/doc.h"
 #include "../model/model.h"
+#include "../morph/morph.h"
 #include "features.h"
 #include "gazetteer.h"
 
@@ -120,6 +121,7 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
         else
             wd[a + i].upos = map[lab[i]];
     }
+    kh_lemma_after_upos(doc, a, b);
     return 0;
 }
 

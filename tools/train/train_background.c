@@ -82,7 +82,9 @@ static void article(counts *c, const khabar_model *m, const char *text,
     const char *norm;
     size_t n, i, k = 0;
     memset(&o, 0, sizeof o);
-    o.stages = KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS;
+    /* With the tagger: the keywords' lemmas are those after it (an
+     * adjective's lemma is masculine, lemma_upos.c). */
+    o.stages = KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS | KHABAR_STAGE_POS;
     d = khabar_analyze_opts(m, text, len, &o, NULL);
     if (!d)
         die("analysis failed");
