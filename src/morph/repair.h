@@ -7,9 +7,12 @@
  * cutting it into 2 or 3 parts whose parts are all words by themselves (a
  * lexicon entry with a decent count, as it is or once its own clitics are
  * off: ومصر + والسعودية) is scored: the parts' unigram log-probabilities
- * against the whole, spelling cues (ة and ى only end words, إ only begins
- * them), how well clitics and endings explain the whole as one word
- * (وسيجريها), function words, lengths. The best cut is applied when its
+ * against the whole, how the letters around each cut read as the end of
+ * one word and the start of another (a letter model), whether the parts
+ * stand side by side in the news and beside the token's neighbours,
+ * spelling cues (ة and ى only end words, إ only begins them), how well
+ * clitics and endings explain the whole as one word (وسيجريها), function
+ * words, lengths. The best cut is applied when its
  * score reaches KH_REPAIR_THRESHOLD. repair.c has the details and the
  * measured figures (tools/eval/repair_eval.py).
  *
@@ -39,16 +42,21 @@
 #define KH_REPAIR_WHOLE_MAX 10
 /* A token is repaired when its best cut scores at least this (the score is
  * a log-odds, see repair.c). */
-#define KH_REPAIR_THRESHOLD (-1.30)
+#define KH_REPAIR_THRESHOLD (-0.99)
 
 /* The evidence of data/repair.kbm (tools/repair/build_repair.py has the
- * layout): letter-junction log-odds over KH_REPAIR_CLASSES letter classes
- * and the counts of adjacent word pairs in the news, by fingerprint. Read in
- * place; immutable. */
+ * layout): a letter model of words (the probability of each letter given
+ * the KH_REPAIR_LM_ORDER - 1 before it, over KH_REPAIR_CLASSES letter
+ * classes, the word's start and end) and the counts of adjacent word pairs
+ * in the news, both hashed. Read in place; immutable. */
 #define KH_REPAIR_CLASSES 37
+#define KH_REPAIR_SYMBOLS (KH_REPAIR_CLASSES + 3)
+#define KH_REPAIR_LM_ORDER 5
 typedef struct kh_repair_data {
-    const int8_t *left;      /* [x][y][z]: x y | z, 4 units a nat */
-    const int8_t *right;     /* [y][z][w]: y | z w */
+    uint32_t lm_bits, n_lm;
+    const uint32_t *lm_start; /* 2^lm_bits + 1, increasing, last n_lm */
+    const uint16_t *lm_fp;    /* low bits of the key's hash */
+    const uint8_t *lm_q;      /* -8 ln P */
     uint32_t bucket_bits, n_pairs;
     const uint32_t *start;   /* 2^bucket_bits + 1, increasing, last n_pairs */
     const uint16_t *fp;      /* fingerprints, sorted within a bucket */
@@ -103,12 +111,12 @@ int kh_repair_best(const khabar_model *m, kh_norm *morph, const char *text,
                    kh_repair *out);
 
 /* The features of a cut, in the order of the weights in repair.c. */
-#define KH_REPAIR_N_FEATURES 27
+#define KH_REPAIR_N_FEATURES 25
 #define KH_REPAIR_FEATURE_NAMES                                              \
     "bias", "base", "minlv", "len", "three", "cue_tm", "cue_ahb", "al",      \
         "suf", "hostonly", "minlen", "expl", "wcount", "pre", "bad",         \
-        "fw_first", "fw_last", "ashift", "pair", "nopair", "jleft",          \
-        "jright", "jmin", "prev", "prev0", "next", "next0"
+        "fw_first", "fw_last", "ashift", "pair", "nopair", "prev", "prev0",  \
+        "next", "next0", "lm"
 
 /* For tools/eval: one way of cutting a token, with what the lexicon and the
  * segmenter say of each part (n_parts 1: the whole token). */

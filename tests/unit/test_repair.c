@@ -319,7 +319,7 @@ static khabar_code open_repair(const unsigned char *image, size_t n)
 
 static void repair_file(void)
 {
-    size_t n, junc, big;
+    size_t n, lm, big;
     unsigned char *good = t_read_all("data/repair.kbm", &n), *bad;
     kh_container c;
     kh_repair_data rd;
@@ -337,17 +337,40 @@ static void repair_file(void)
     CHECK(kh_container_open(&c, good, n, "repair", &e) == KHABAR_OK);
     CHECK(kh_repair_open(&rd, &c, &e) == KHABAR_OK && rd.n_pairs > 10000);
     CHECK(t_model->has_repair && t_model->repair.n_pairs == rd.n_pairs);
-    junc = (size_t)(kh_container_get(&c, "junction")->data - good);
+    CHECK(rd.n_lm > 10000 && rd.lm_bits >= 16);
+    lm = (size_t)(kh_container_get(&c, "charlm")->data - good);
     big = (size_t)(kh_container_get(&c, "bigrams")->data - good);
-    /* Another version, another number of letter classes. */
+    /* The letter model: another version, order, number of symbols; too
+     * few buckets for exact lookups; more entries than the section holds;
+     * buckets out of order. */
     memcpy(bad, good, n);
     v = 2;
-    memcpy(bad + junc, &v, 4);
+    memcpy(bad + lm, &v, 4);
     CHECK(open_repair(bad, n) == KHABAR_EMODEL);
     memcpy(bad, good, n);
-    v = KH_REPAIR_CLASSES - 1;
-    memcpy(bad + junc + 4, &v, 4);
+    v = KH_REPAIR_LM_ORDER + 1;
+    memcpy(bad + lm + 4, &v, 4);
     CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    memcpy(bad, good, n);
+    v = KH_REPAIR_SYMBOLS - 1;
+    memcpy(bad + lm + 8, &v, 4);
+    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    memcpy(bad, good, n);
+    v = 15;
+    memcpy(bad + lm + 12, &v, 4);
+    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    memcpy(bad, good, n);
+    v = rd.n_lm + 1;
+    memcpy(bad + lm + 16, &v, 4);
+    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    memcpy(bad, good, n);
+    memcpy(&s1, bad + lm + 20 + 4, 4);
+    memcpy(&s2, bad + lm + 20 + 8, 4);
+    if (s1 < s2) {
+        memcpy(bad + lm + 20 + 4, &s2, 4);
+        memcpy(bad + lm + 20 + 8, &s1, 4);
+        CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    }
     /* Bigrams: no buckets, too many buckets for the section, buckets out
      * of order, a pair count the section does not hold. */
     memcpy(bad, good, n);

@@ -35,7 +35,8 @@ every token and its raw score, kh_repair_best).
 
 Caveats: the lexicon's counts were built from these same corpora (ANT and
 SaudiNewsNet), so the parts' counts include these sentences' own words
-(the pairs of data/repair.kbm leave the articles k % 5 == 0 out).  And ANT has real glued words of its own (about 3 per
+(the pairs and the letter model of data/repair.kbm leave the articles
+k % 5 == 0 out).  And ANT has real glued words of its own (about 3 per
 10,000 words): --natural FILE (default tools/eval/repair_natural.txt, their
 hashes, judged by hand) counts their splits apart from the false ones, and
 the raw figure is false + those; --show N lists the false splits to judge.
@@ -491,8 +492,8 @@ def eval_ant(args, exe, name, lines):
 
 FEATURES = ['bias', 'base', 'minlv', 'len', 'three', 'cue_tm', 'cue_ahb', 'al',
             'suf', 'hostonly', 'minlen', 'expl', 'wcount', 'pre', 'bad',
-            'fw_first', 'fw_last', 'ashift', 'pair', 'nopair', 'jleft',
-            'jright', 'jmin', 'prev', 'prev0', 'next', 'next0']
+            'fw_first', 'fw_last', 'ashift', 'pair', 'nopair', 'prev', 'prev0',
+            'next', 'next0', 'lm']
 # (KH_REPAIR_FEATURE_NAMES)
 
 
