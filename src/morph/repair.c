@@ -70,6 +70,10 @@
  *             word, and of its end): the letters on either side of each
  *             cut, four of them, say whether a word ends and another
  *             begins there (ة | س, ى | أ, ت | ال) or the word goes on
+ *   dwhole    the whole token is a token again among the KH_REPAIR_NEAR
+ *             tokens before or after it (names repeat; a glue rarely
+ *             does); dparts: how many parts are tokens of their own there
+ *             (مدينةسوتشي with سوتشي nearby). 0 without a doc (repair.h).
  * expl and wcount are 0 for a token that is bad inside.
  *
  * The weights are a logistic regression (L2 1, Newton's method) fitted on
@@ -90,23 +94,26 @@
  *
  *   set                     recall   wrong cut  false/10k words
  *                                               raw     judged
- *   ANT dev (k%20 == 0)     94.9 %   25         3.9     0.73  (fitted on)
- *   ANT test (k%20 == 10)   95.9 %   22         2.7     0.75
- *   examples (ours)         95.0 %   5          0 in 870 words
+ *   ANT dev (k%20 == 0)     95.4 %   22         3.8     0.65  (fitted on)
+ *   ANT test (k%20 == 10)   96.1 %   18         2.5     0.50
+ *   examples (ours)         95.5 %   3          0 in 870 words
  *
- * (With letter-junction tables instead of the letter model and pairs seen
- * >= 10 times: 94.9 % recall at 1.16 on the test set, 3.1 raw.) The
- * lexicon's counts include the ANT sentences (their words are known better
- * than new text's); the examples were never counted (each space of theirs
- * is deleted once, in its article). A lower threshold trades: at -2, test
- * recall 96.7 % for 1.1 false splits per 10,000 words. The misses are
+ * (Without the words nearby: 95.9 % recall at 0.75 on the test set, 2.7
+ * raw; with letter-junction tables instead of the letter model too, and
+ * pairs seen >= 10 times: 94.9 % at 1.16, 3.1 raw.) The lexicon's counts
+ * include the ANT sentences (their words are known better than new
+ * text's); the examples were never counted (each space of theirs is
+ * deleted once, in its article). A lower threshold trades: at -2, test
+ * recall 96.8 % for 1.2 false splits per 10,000 words. The misses are
  * mostly tokens of four words or more, glues of a function word and a
  * short word (لايزال, حسبما) or of names; the false splits are foreign
  * names, misspellings and verbs after ف (فيحرم, فيصور: في + a frequent
  * word).
  *
- * Cost: about 1.2 times the version with junction tables: the letter model
- * is read for the whole token and each plausible part once.
+ * Cost: about 1.5 times the version with junction tables and no doc in
+ * repair_eval.py's driver (every token looked at, no memo): the letter
+ * model is read for the whole token and each plausible part once, and the
+ * doc's index costs a pass over its tokens once one cut needs it.
  */
 #include "repair.h"
 
@@ -237,37 +244,39 @@ enum {
     F_BIAS, F_BASE, F_MINLV, F_LEN, F_THREE, F_CUE_TM, F_CUE_AHB, F_AL,
     F_SUF, F_HOSTONLY, F_MINLEN, F_EXPL, F_WCOUNT, F_PRE, F_BAD, F_FW_FIRST,
     F_FW_LAST, F_ASHIFT, F_PAIR, F_NOPAIR, F_PREV, F_PREV0, F_NEXT, F_NEXT0,
-    F_LM, N_FEATURES
+    F_LM, F_DWHOLE, F_DPARTS, N_FEATURES
 };
 
 typedef char check_n_features[N_FEATURES == KH_REPAIR_N_FEATURES ? 1 : -1];
 
 static const double weights[N_FEATURES] = {
-    -11.9073,  /* bias */
-    0.2569,    /* base */
-    0.1532,    /* minlv */
-    0.9572,    /* len */
-    -8.0896,   /* three */
-    -0.8563,   /* cue_tm */
-    0.6443,    /* cue_ahb */
-    0.2979,    /* al */
-    -5.7368,   /* suf */
-    -3.3147,   /* hostonly */
-    0.0730,    /* minlen */
-    -0.7031,   /* expl */
-    -2.8515,   /* wcount */
-    -1.2583,   /* pre */
-    -0.0712,   /* bad */
-    1.0027,    /* fw_first */
-    0.6829,    /* fw_last */
-    -1.0939,   /* ashift */
-    1.0765,    /* pair */
-    0.4343,    /* nopair */
-    0.3559,    /* prev */
-    -0.5366,   /* prev0 */
-    0.7534,    /* next */
-    0.4408,    /* next0 */
-    0.2542     /* lm */
+    -13.0583,  /* bias */
+    0.1548,    /* base */
+    0.2375,    /* minlv */
+    0.8981,    /* len */
+    -8.9053,   /* three */
+    -0.7182,   /* cue_tm */
+    0.6210,    /* cue_ahb */
+    0.1485,    /* al */
+    -5.1846,   /* suf */
+    -3.3104,   /* hostonly */
+    0.1825,    /* minlen */
+    -0.6790,   /* expl */
+    -2.6006,   /* wcount */
+    -1.6645,   /* pre */
+    -0.2310,   /* bad */
+    0.8109,    /* fw_first */
+    0.5334,    /* fw_last */
+    -1.1917,   /* ashift */
+    0.9455,    /* pair */
+    0.1875,    /* nopair */
+    0.3570,    /* prev */
+    -0.4116,   /* prev0 */
+    0.7910,    /* next */
+    0.5595,    /* next0 */
+    0.2543,    /* lm */
+    -0.8016,   /* dwhole */
+    1.3325     /* dparts */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -282,7 +291,7 @@ typedef struct part {
     uint32_t count;            /* token count of its key, 0 when unknown */
     uint32_t host;             /* count of its host when it has clitics */
     double lv;                 /* ln of its plausibility (when ok) */
-    uint8_t lm_done;
+    uint8_t lm_done, near_done, near;
     double lm;                 /* ln P of its letters as a word (lm_done) */
 } part;
 
@@ -304,11 +313,17 @@ typedef struct job {
     /* explained and the neighbours' keys are found when a cut first has
      * plausible parts (most tokens have none): from these. */
     int prepared;
+    int oom;                   /* memory ran out making the doc's index */
     kh_norm *morph;
     const char *text;
     const kh_repair_ctx *around;
     double ln_total;
     double lm_whole;           /* ln P of the whole token as a word */
+    /* The doc's index when the context has one (prepare), the token's
+     * index in it and how often the whole token is near. */
+    const kh_repair_doc *doc;
+    size_t token, whole_near;
+    int owned;                 /* parts was allocated for this token */
 } job;
 
 /* The search folding of a letter: أ إ آ ٱ -> ا, ى -> ي, ة -> ه. */
@@ -726,6 +741,7 @@ static int pair_q(const kh_repair_data *r, const char *a, size_t an,
 /* ------------------------------------------------------------------------ */
 
 static void prepare(job *jb);
+static size_t near_count(const kh_repair_doc *d, uint64_t h, size_t at);
 
 /* ln P of the letters [i, j) as a word, once. */
 static double part_lm(job *jb, int i, int j)
@@ -736,6 +752,21 @@ static double part_lm(job *jb, int i, int j)
         p->lm_done = 1;
     }
     return p->lm;
+}
+
+/* Whether the letters [i, j) are a token of their own near the token,
+ * once. */
+static int part_near(job *jb, int i, int j)
+{
+    part *p = &jb->parts[i * (jb->n + 1) + j];
+    if (!p->near_done) {
+        const char *key = jb->key + jb->koff[i];
+        size_t len = (size_t)(jb->koff[j] - jb->koff[i]);
+        p->near = near_count(jb->doc, fnv64(FNV64_OFFSET, key, len),
+                             jb->token) > 0;
+        p->near_done = 1;
+    }
+    return p->near;
 }
 
 /* The features of the cut at b[1..k-1] (b[0] = 0, b[k] = n) into k parts;
@@ -839,6 +870,12 @@ static int cut_features(job *jb, const int *b, int k, double *f)
         for (i = 0; i < k; i++)
             f[F_LM] += part_lm(jb, b[i], b[i + 1]);
     }
+    /* Is a part a word of its own nearby, the whole token there too? */
+    if (jb->doc) {
+        f[F_DWHOLE] = jb->whole_near > 1;
+        for (i = 0; i < k; i++)
+            f[F_DPARTS] += part_near(jb, b[i], b[i + 1]);
+    }
     return 1;
 }
 
@@ -858,17 +895,21 @@ static double score_cut(job *jb, const int *b, int k)
  * stack; longer ones in the heap. */
 #define SMALL_LETTERS 16
 #define SMALL_TABLE ((SMALL_LETTERS + 1) * (SMALL_LETTERS + 1))
+#define BIG_TABLE ((KH_REPAIR_MAX_LETTERS + 1) * (KH_REPAIR_MAX_LETTERS + 1))
 
 /* Sets up jb for text[start, end); returns 1 when the token is a candidate
  * (n letters in range), 0 when not, -1 when memory ran out. The parts'
- * table is small when n <= SMALL_LETTERS, else allocated (free_job). */
+ * table is small when n <= SMALL_LETTERS, else the doc's scratch when the
+ * context has a doc, else allocated (free_job). */
 static int setup(job *jb, part *small, const khabar_model *m, kh_norm *morph,
-                 const char *text, size_t start, size_t end)
+                 const char *text, size_t start, size_t end,
+                 const kh_repair_ctx *ctx)
 {
     int known, upos, i;
     size_t r = 0, k = 0;
     part *table = small;
     jb->parts = NULL;
+    jb->owned = 0;
     if (!m || !m->has_lexicon || !m->has_repair || !text || end <= start ||
         end - start > KH_REPAIR_MAX_BYTES || !morph)
         return 0;
@@ -887,11 +928,18 @@ static int setup(job *jb, part *small, const khabar_model *m, kh_norm *morph,
     }
     jb->roff[jb->n] = (uint16_t)r;
     jb->koff[jb->n] = (uint16_t)k;
-    if (jb->n > SMALL_LETTERS) {
+    if (jb->n > SMALL_LETTERS && ctx && ctx->doc) {
+        if (!ctx->doc->scratch)
+            ctx->doc->scratch = malloc(BIG_TABLE * sizeof *table);
+        table = ctx->doc->scratch;
+        if (!table)
+            return -1;
+    } else if (jb->n > SMALL_LETTERS) {
         table = malloc((size_t)(jb->n + 1) * (size_t)(jb->n + 1) *
                        sizeof *table);
         if (!table)
             return -1;
+        jb->owned = 1;
     }
     jb->parts = table;
     for (i = 0; i < (jb->n + 1) * (jb->n + 1); i++)
@@ -900,18 +948,23 @@ static int setup(job *jb, part *small, const khabar_model *m, kh_norm *morph,
     jb->bad = bad_inside(jb->t.cp, jb->n);
     jb->explained = 0;
     jb->prepared = 0;
+    jb->oom = 0;
     jb->morph = morph;
     jb->text = text;
-    jb->around = NULL;
+    jb->around = ctx;
+    jb->doc = NULL;
+    jb->token = jb->whole_near = 0;
+    jb->lm_whole = 0;
     jb->ln_total = ln(m->lex.total > 0 ? (double)m->lex.total : 1.0);
     return 1;
 }
 
-static void free_job(job *jb, part *small)
+static void free_job(job *jb)
 {
-    if (jb->parts && jb->parts != small)
+    if (jb->owned)
         free(jb->parts);
     jb->parts = NULL;
+    jb->owned = 0;
 }
 
 static int32_t clamp_score(double s)
@@ -937,11 +990,188 @@ static size_t neighbour_key(kh_norm *morph, const char *text, size_t start,
     return kh_seg_utf8(t.fold, t.n, key);
 }
 
-/* Finds what explains the whole token, how it reads as a word and the
- * neighbours' keys, once. */
+/* The search key of a token of plain Arabic letters only (U+0621-U+063A,
+ * U+0641-U+064A: no marks, tatweel or other characters), which is its own
+ * morph form: its bytes with أ إ آ -> ا, ى -> ي, ة -> ه, into key (n
+ * bytes). Returns 0 when the token is not plain, else 1, with *bad 1 when
+ * ة, ى or إ is inside it (it is bad inside only then). */
+static int plain_key(const unsigned char *p, size_t n, char *key, int *bad)
+{
+    size_t i;
+    *bad = 0;
+    if (n % 2)
+        return 0;
+    for (i = 0; i < n; i += 2) {
+        unsigned a = p[i], b = p[i + 1];
+        int last = i + 2 == n;
+        if (a == 0xD8 && b >= 0xA1 && b <= 0xBA) {
+            /* ة (D8 A9) ends words, إ (D8 A5) begins them. */
+            if ((b == 0xA9 && !last) || (b == 0xA5 && i > 0))
+                *bad = 1;
+            if (b == 0xA9) {
+                key[i] = (char)0xD9;
+                key[i + 1] = (char)0x87;
+            } else {
+                key[i] = (char)0xD8;
+                key[i + 1] = (char)(b == 0xA2 || b == 0xA3 || b == 0xA5
+                                        ? 0xA7
+                                        : b);
+            }
+        } else if (a == 0xD9 && b >= 0x81 && b <= 0x8A) {
+            if (b == 0x89 && !last)
+                *bad = 1;
+            key[i] = (char)0xD9;
+            key[i + 1] = (char)(b == 0x89 ? 0x8A : b);
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The gate on the input bytes, before any normalization: 1 when the token
+ * is plain (plain_key), not bad inside and counted KH_REPAIR_WHOLE_MAX
+ * times or more (the gate of step 1 would stop it), else 0 (look
+ * further). */
+static int known_whole(const khabar_model *m, const char *text, size_t start,
+                       size_t end)
+{
+    char key[KH_REPAIR_MAX_BYTES];
+    size_t n = end - start;
+    int bad;
+    const kh_lex_entry *e;
+    if (n > sizeof key ||
+        !plain_key((const unsigned char *)text + start, n, key, &bad) || bad)
+        return 0;
+    e = kh_lexicon_find(&m->lex, key, n);
+    return e && (e->flags & KH_LEX_TOKEN) &&
+           e->count >= KH_REPAIR_WHOLE_MAX;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Words nearby                                                             */
+/* ------------------------------------------------------------------------ */
+
+/* The index of a doc: for each Arabic token, a 32-bit hash of its search
+ * key (the FNV-1a of the pairs, folded) above its index in the doc's tokens,
+ * sorted: the tokens of a key are a run, in text order. */
+static uint64_t near_entry(uint64_t h, size_t at)
+{
+    return (uint64_t)(uint32_t)(h ^ (h >> 32)) << 32 | (uint32_t)at;
+}
+
+void kh_repair_doc_init(kh_repair_doc *d, const char *text,
+                        const khabar_token *tokens, size_t n)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->tokens = tokens;
+    /* Token indexes are 32 bits in the index. */
+    d->n_tokens = tokens && n <= UINT32_MAX ? n : 0;
+}
+
+void kh_repair_doc_free(kh_repair_doc *d)
+{
+    free(d->near);
+    free(d->scratch);
+    d->near = NULL;
+    d->scratch = NULL;
+    d->n_near = 0;
+    d->state = 0;
+}
+
+/* Sorts a[0, n) by their top 32 bits, stably (the entries are made in
+ * token order, so a key's run stays in it): four passes of a radix sort
+ * through tmp. */
+static void near_sort(uint64_t *a, uint64_t *tmp, size_t n)
+{
+    int shift;
+    size_t i;
+    for (shift = 32; shift < 64; shift += 8) {
+        size_t count[256] = {0}, sum = 0;
+        uint64_t *swap;
+        for (i = 0; i < n; i++)
+            count[(a[i] >> shift) & 255]++;
+        for (i = 0; i < 256; i++) {
+            size_t c = count[i];
+            count[i] = sum;
+            sum += c;
+        }
+        for (i = 0; i < n; i++)
+            tmp[count[(a[i] >> shift) & 255]++] = a[i];
+        swap = a;
+        a = tmp;
+        tmp = swap;
+    }
+    /* An even number of passes: the result is back in the first array. */
+}
+
+/* Makes the index of d (state 1), or sets state -1 when memory ran out.
+ * morph is the caller's engine (its buffer is reused). */
+static void near_build(kh_repair_doc *d, kh_norm *morph)
+{
+    size_t i, k = 0, n = 0;
+    uint64_t *tmp;
+    for (i = 0; i < d->n_tokens; i++)
+        n += d->tokens[i].kind == KHABAR_TOK_ARABIC;
+    d->near = malloc((n ? n : 1) * sizeof *d->near);
+    tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!d->near || !tmp) {
+        free(tmp);
+        d->state = -1;
+        return;
+    }
+    for (i = 0; i < d->n_tokens; i++) {
+        const khabar_token *t = &d->tokens[i];
+        char key[4 * KH_SEG_MAX];
+        size_t len = t->end - t->start;
+        int bad;
+        if (t->kind != KHABAR_TOK_ARABIC || t->end <= t->start)
+            continue;
+        if (len > sizeof key ||
+            !plain_key((const unsigned char *)d->text + t->start, len, key,
+                       &bad))
+            len = neighbour_key(morph, d->text, t->start, t->end, key);
+        if (len)
+            d->near[k++] = near_entry(fnv64(FNV64_OFFSET, key, len), i);
+    }
+    near_sort(d->near, tmp, k);
+    free(tmp);
+    d->n_near = k;
+    d->state = 1;
+}
+
+/* The first entry of the index not below e. */
+static size_t near_lower(const kh_repair_doc *d, uint64_t e)
+{
+    size_t lo = 0, hi = d->n_near;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->near[mid] < e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* How many tokens of key hash h are within KH_REPAIR_NEAR tokens of token
+ * at (it included). */
+static size_t near_count(const kh_repair_doc *d, uint64_t h, size_t at)
+{
+    size_t from = at > KH_REPAIR_NEAR ? at - KH_REPAIR_NEAR : 0,
+           to = at + KH_REPAIR_NEAR + 1;
+    if (to > UINT32_MAX)
+        to = UINT32_MAX;
+    return near_lower(d, near_entry(h, to)) - near_lower(d, near_entry(h, from));
+}
+
+/* Finds what explains the whole token, how it reads as a word, the
+ * neighbours' keys and the doc's index, once. */
 static void prepare(job *jb)
 {
     const kh_repair_ctx *ctx = jb->around;
+    kh_repair_doc *d;
     if (jb->prepared)
         return;
     jb->prepared = 1;
@@ -954,52 +1184,42 @@ static void prepare(job *jb)
                                  ctx->prev_end, jb->prev);
     jb->next_len = neighbour_key(jb->morph, jb->text, ctx->next_start,
                                  ctx->next_end, jb->next);
+    d = ctx->doc;
+    if (!d || d->text != jb->text || ctx->token >= d->n_tokens)
+        return;
+    if (d->state == 0)
+        near_build(d, jb->morph);
+    if (d->state < 0) {
+        jb->oom = 1;
+        return;
+    }
+    jb->doc = d;
+    jb->token = ctx->token;
+    jb->whole_near = near_count(d, fnv64(FNV64_OFFSET, jb->key,
+                                         (size_t)jb->koff[jb->n]),
+                                ctx->token);
 }
 
-/* The gate on the input bytes, before any normalization: a token of plain
- * Arabic letters only (U+0621-U+063A, U+0641-U+064A: no marks, tatweel or
- * other characters) is its own morph form, its search key is its bytes
- * with أ إ آ -> ا, ى -> ي, ة -> ه, and it is bad inside only when ة, ى or
- * إ is inside it. Returns 1 when such a token is counted
- * KH_REPAIR_WHOLE_MAX times or more and holds none of the three inside
- * (the gate of step 1 would stop it), else 0 (look further). */
-static int known_whole(const khabar_model *m, const char *text, size_t start,
-                       size_t end)
+/* The best cut scored so far. */
+typedef struct best_cut {
+    double score;
+    int n_parts, n_cuts;
+    int b[4];
+} best_cut;
+
+/* Scores the cut at b[1..k-1] into k parts (see cut_features) and keeps
+ * it when it is the best. */
+static void consider(job *jb, const int *b, int k, best_cut *bc)
 {
-    char key[KH_REPAIR_MAX_BYTES];
-    const unsigned char *p = (const unsigned char *)text + start;
-    size_t n = end - start, i;
-    const kh_lex_entry *e;
-    if (n % 2 || n > sizeof key)
-        return 0;
-    for (i = 0; i < n; i += 2) {
-        unsigned a = p[i], b = p[i + 1];
-        int last = i + 2 == n;
-        if (a == 0xD8 && b >= 0xA1 && b <= 0xBA) {
-            /* ة (D8 A9) ends words, إ (D8 A5) begins them. */
-            if ((b == 0xA9 && !last) || (b == 0xA5 && i > 0))
-                return 0;
-            if (b == 0xA9) {
-                key[i] = (char)0xD9;
-                key[i + 1] = (char)0x87;
-            } else {
-                key[i] = (char)0xD8;
-                key[i + 1] = (char)(b == 0xA2 || b == 0xA3 || b == 0xA5
-                                        ? 0xA7
-                                        : b);
-            }
-        } else if (a == 0xD9 && b >= 0x81 && b <= 0x8A) {
-            if (b == 0x89 && !last)
-                return 0;
-            key[i] = (char)0xD9;
-            key[i + 1] = (char)(b == 0x89 ? 0x8A : b);
-        } else {
-            return 0;
-        }
+    double s = score_cut(jb, b, k);
+    int i;
+    bc->n_cuts += s > -1e9;
+    if (s > bc->score) {
+        bc->score = s;
+        bc->n_parts = k;
+        for (i = 0; i <= k; i++)
+            bc->b[i] = b[i];
     }
-    e = kh_lexicon_find(&m->lex, key, n);
-    return e && (e->flags & KH_LEX_TOKEN) &&
-           e->count >= KH_REPAIR_WHOLE_MAX;
 }
 
 static int run(const khabar_model *m, kh_norm *morph, const char *text,
@@ -1008,63 +1228,58 @@ static int run(const khabar_model *m, kh_norm *morph, const char *text,
 {
     job jb;
     part small[SMALL_TABLE];
+    best_cut bc;
     int b[4], i, j, n, r;
-    double best = -1e9, s;
+    const int min = KH_REPAIR_MIN_PART;
+    memset(out, 0, sizeof *out);
     out->n_parts = 1;
-    out->n_cuts = 0;
-    out->split[0] = out->split[1] = 0;
-    out->score = 0;
     if (m && m->has_lexicon && text && end > start &&
         end - start <= KH_REPAIR_MAX_BYTES && known_whole(m, text, start, end))
         return 0;
-    r = setup(&jb, small, m, morph, text, start, end);
+    r = setup(&jb, small, m, morph, text, start, end, ctx);
     if (r <= 0)
         return r;
     n = jb.n;
     if (!jb.bad && jb.count >= KH_REPAIR_WHOLE_MAX) {
-        free_job(&jb, small);
+        free_job(&jb);
         return 0;
     }
-    jb.around = ctx;
+    bc.score = -1e9;
+    bc.n_parts = 1;
+    bc.n_cuts = 0;
     b[0] = 0;
-    for (i = KH_REPAIR_MIN_PART; i + KH_REPAIR_MIN_PART <= n; i++) {
+    for (i = min; i + min <= n; i++) {
         if (!jb.t.splittable[i] || !get(&jb, 0, i)->ok)
             continue;
         b[1] = i;
         b[2] = n;
-        s = score_cut(&jb, b, 2);
-        out->n_cuts += s > -1e9;
-        if (s > best) {
-            best = s;
-            out->n_parts = 2;
-            out->split[0] = jb.t.src[i];
-        }
-        for (j = i + KH_REPAIR_MIN_PART; j + KH_REPAIR_MIN_PART <= n; j++) {
-            /* The last part first: n of them, against n^2 middle ones. */
-            if (!jb.t.splittable[j] || !get(&jb, j, n)->ok)
+        consider(&jb, b, 2, &bc);
+        /* The last part first: n of them, against n^2 middle ones. */
+        for (j = i + min; j + min <= n; j++) {
+            if (!jb.t.splittable[j] || !get(&jb, j, n)->ok ||
+                !get(&jb, i, j)->ok)
                 continue;
             b[2] = j;
             b[3] = n;
-            s = score_cut(&jb, b, 3);
-            out->n_cuts += s > -1e9;
-            if (s > best) {
-                best = s;
-                out->n_parts = 3;
-                out->split[0] = jb.t.src[i];
-                out->split[1] = jb.t.src[j];
-            }
+            consider(&jb, b, 3, &bc);
         }
     }
-    free_job(&jb, small);
-    if (out->n_parts == 1)
-        return 0;
-    out->score = clamp_score(best_only ? best : best - KH_REPAIR_THRESHOLD);
-    if (!best_only && best < KH_REPAIR_THRESHOLD) {
+    free_job(&jb);
+    if (jb.oom) {
+        memset(out, 0, sizeof *out);
         out->n_parts = 1;
-        out->split[0] = out->split[1] = 0;
+        return -1;
     }
-    if (out->n_parts == 2)
-        out->split[1] = 0;
+    out->n_cuts = bc.n_cuts;
+    if (bc.n_parts == 1)
+        return 0;
+    out->score = clamp_score(best_only ? bc.score
+                                       : bc.score - KH_REPAIR_THRESHOLD);
+    if (!best_only && bc.score < KH_REPAIR_THRESHOLD)
+        return 0;
+    out->n_parts = bc.n_parts;
+    for (i = 1; i < bc.n_parts; i++)
+        out->split[i - 1] = jb.t.src[bc.b[i]];
     return out->n_parts - 1;
 }
 
@@ -1105,6 +1320,26 @@ static void fill_part(kh_repair_cand *c, int k, const part *p, int len)
 
 static int part_known(const part *p) { return p->count > 0 || p->host > 0; }
 
+/* Calls fn with the cut at b[1..k-1] when its last part is known. */
+static void visit_cut(job *jb, const int *b, int k, int gated,
+                      kh_repair_cand *c, kh_repair_visit_fn fn, void *ctx)
+{
+    int i;
+    const part *last = get(jb, b[k - 1], b[k]);
+    if (!part_known(last))
+        return;
+    c->n_parts = k;
+    for (i = 0; i < k; i++) {
+        if (i + 1 < k) {
+            c->cut[i] = b[i + 1];
+            c->split[i] = jb->t.src[b[i + 1]];
+        }
+        fill_part(c, i, get(jb, b[i], b[i + 1]), b[i + 1] - b[i]);
+    }
+    c->plausible = !gated && cut_features(jb, b, k, c->f);
+    fn(ctx, jb->t.cp, jb->n, c);
+}
+
 int kh_repair_visit(const khabar_model *m, kh_norm *morph, const char *text,
                     size_t start, size_t end, const kh_repair_ctx *around,
                     kh_repair_visit_fn fn, void *ctx)
@@ -1113,7 +1348,8 @@ int kh_repair_visit(const khabar_model *m, kh_norm *morph, const char *text,
     part small[SMALL_TABLE];
     kh_repair_cand c;
     int n, i, j, r, gated, b[4];
-    r = setup(&jb, small, m, morph, text, start, end);
+    const int min = KH_REPAIR_MIN_PART;
+    r = setup(&jb, small, m, morph, text, start, end, around);
     if (r <= 0)
         return r;
     n = jb.n;
@@ -1121,49 +1357,30 @@ int kh_repair_visit(const khabar_model *m, kh_norm *morph, const char *text,
     memset(&c, 0, sizeof c);
     c.n_parts = 1;
     fill_part(&c, 0, get(&jb, 0, n), n);
-    jb.around = around;
     prepare(&jb);
+    if (jb.oom) {
+        free_job(&jb);
+        return -1;
+    }
     c.explained = jb.explained;
     gated = !jb.bad && jb.count >= KH_REPAIR_WHOLE_MAX;
     fn(ctx, jb.t.cp, n, &c);
-    for (i = KH_REPAIR_MIN_PART; i + KH_REPAIR_MIN_PART <= n; i++) {
-        const part *a = get(&jb, 0, i), *p2, *p3;
-        if (!jb.t.splittable[i] || !part_known(a))
+    b[0] = 0;
+    for (i = min; i + min <= n; i++) {
+        if (!jb.t.splittable[i] || !part_known(get(&jb, 0, i)))
             continue;
-        c.cut[0] = i;
-        c.split[0] = jb.t.src[i];
-        fill_part(&c, 0, a, i);
-        p2 = get(&jb, i, n);
-        if (part_known(p2)) {
-            c.n_parts = 2;
-            fill_part(&c, 1, p2, n - i);
-            b[0] = 0;
-            b[1] = i;
-            b[2] = n;
-            c.plausible = !gated && cut_features(&jb, b, 2, c.f);
-            fn(ctx, jb.t.cp, n, &c);
-        }
-        for (j = i + KH_REPAIR_MIN_PART; j + KH_REPAIR_MIN_PART <= n; j++) {
-            p2 = get(&jb, i, j);
-            if (!jb.t.splittable[j] || !part_known(p2))
+        b[1] = i;
+        b[2] = n;
+        visit_cut(&jb, b, 2, gated, &c, fn, ctx);
+        for (j = i + min; j + min <= n; j++) {
+            if (!jb.t.splittable[j] || !part_known(get(&jb, i, j)))
                 continue;
-            p3 = get(&jb, j, n);
-            if (!part_known(p3))
-                continue;
-            c.n_parts = 3;
-            c.cut[1] = j;
-            c.split[1] = jb.t.src[j];
-            fill_part(&c, 1, p2, j - i);
-            fill_part(&c, 2, p3, n - j);
-            b[0] = 0;
-            b[1] = i;
             b[2] = j;
             b[3] = n;
-            c.plausible = !gated && cut_features(&jb, b, 3, c.f);
-            fn(ctx, jb.t.cp, n, &c);
+            visit_cut(&jb, b, 3, gated, &c, fn, ctx);
         }
     }
-    free_job(&jb, small);
+    free_job(&jb);
     return 0;
 }
 
@@ -1264,6 +1481,7 @@ int kh_repairs(khabar_doc *doc)
     const khabar_token *tk = doc->tokens.data;
     size_t i, n = doc->tokens.len, *memo;
     kh_norm morph;
+    kh_repair_doc near;
     int rc = 0;
     if (!doc->model->has_lexicon || doc->pretokenized)
         return 0;
@@ -1271,6 +1489,7 @@ int kh_repairs(khabar_doc *doc)
     if (!memo)
         return -1;
     kh_norm_init(&morph, KH_NORM_MORPH, 1);
+    kh_repair_doc_init(&near, doc->text, tk, n);
     for (i = 0; i < n && rc == 0; i++) {
         kh_repair r;
         kh_repair_ctx ctx;
@@ -1290,6 +1509,8 @@ int kh_repairs(khabar_doc *doc)
                    tk[i].end - tk[i].start) == 0)
             continue;
         ctx.prev_start = ctx.prev_end = ctx.next_start = ctx.next_end = 0;
+        ctx.doc = &near;
+        ctx.token = i;
         if (i > 0 && beside(&tk[i - 1], &tk[i])) {
             ctx.prev_start = tk[i - 1].start;
             ctx.prev_end = tk[i - 1].end;
@@ -1335,6 +1556,7 @@ int kh_repairs(khabar_doc *doc)
         }
     }
     kh_norm_free(&morph);
+    kh_repair_doc_free(&near);
     free(memo);
     if (rc == 0 && doc->repairs.len)
         rc = split_tokens(doc);

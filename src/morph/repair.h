@@ -4,24 +4,26 @@
  * ترمبوزعماء, ومصروالسعودية) and say where the spaces go.
  *
  * Only a token the lexicon does not know well is a candidate. Each way of
- * cutting it into 2 or 3 parts whose parts are all words by themselves (a
- * lexicon entry with a decent count, as it is or once its own clitics are
- * off: ومصر + والسعودية) is scored: the parts' unigram log-probabilities
- * against the whole, how the letters around each cut read as the end of
- * one word and the start of another (a letter model), whether the parts
- * stand side by side in the news and beside the token's neighbours,
+ * cutting it into 2 or 3 parts whose parts are all words by themselves
+ * (a lexicon entry with a decent count, as it is or once its own clitics
+ * are off: ومصر + والسعودية) is scored: the parts' unigram
+ * log-probabilities against the whole, how the letters around each cut
+ * read as the end of one word and the start of another (a letter model),
+ * whether the parts stand side by side in the news and beside the token's
+ * neighbours, whether they are words of their own nearby in the doc,
  * spelling cues (ة and ى only end words, إ only begins them), how well
  * clitics and endings explain the whole as one word (وسيجريها), function
- * words, lengths. The best cut is applied when its
- * score reaches KH_REPAIR_THRESHOLD. repair.c has the details and the
- * measured figures (tools/eval/repair_eval.py).
+ * words, lengths. The best cut is applied when its score reaches
+ * KH_REPAIR_THRESHOLD. repair.c has the details and the measured figures
+ * (tools/eval/repair_eval.py).
  *
  * Everything is bounded: a token of more than KH_REPAIR_MAX_BYTES bytes or
  * KH_REPAIR_MAX_LETTERS letters, or with anything but Arabic letters (and the
  * marks, tatweel and invisible characters the morph form drops), is never
  * split; a token costs O(n^2) part evaluations at most (each a few lexicon
- * lookups and one segmentation), and nothing is shared or cached between
- * calls, so threads may call it at once with an engine each.
+ * lookups and one segmentation) and O(n^2) cuts (each a few table lookups).
+ * Nothing is shared between calls but a kh_repair_doc, which its caller
+ * owns: threads may call at once with an engine (and a doc) each.
  */
 #ifndef KH_REPAIR_H
 #define KH_REPAIR_H
@@ -42,7 +44,7 @@
 #define KH_REPAIR_WHOLE_MAX 10
 /* A token is repaired when its best cut scores at least this (the score is
  * a log-odds, see repair.c). */
-#define KH_REPAIR_THRESHOLD (-0.99)
+#define KH_REPAIR_THRESHOLD (-0.97)
 
 /* The evidence of data/repair.kbm (tools/repair/build_repair.py has the
  * layout): a letter model of words (the probability of each letter given
@@ -80,12 +82,40 @@ typedef struct kh_repair {
                          whatever its neighbours */
 } kh_repair;
 
-/* The words beside a token: the byte spans in the same text of the
+/* The doc a token is in, for two more pieces of evidence: a part that is
+ * a word of its own among the KH_REPAIR_NEAR tokens before or after it
+ * speaks for the cut (سوتشي ... مدينةسوتشي), the whole token seen there
+ * against it (names repeat). kh_repair_doc_init() only records the tokens;
+ * the index of their search keys is made when a cut first needs it, and
+ * the tables of long tokens' parts are kept for the next token: the tokens
+ * of a doc cost no allocation each. A doc is for one thread at a time;
+ * kh_repair_doc_free() frees what it made. */
+#define KH_REPAIR_NEAR 300
+typedef struct kh_repair_doc {
+    const char *text;              /* the text of the tokens */
+    const khabar_token *tokens;
+    size_t n_tokens;
+    int state;                     /* 0: no index yet, 1: made, -1: out of
+                                      memory */
+    uint64_t *near;                /* the index: n_near entries */
+    size_t n_near;
+    void *scratch;                 /* parts' tables of long tokens */
+} kh_repair_doc;
+
+void kh_repair_doc_init(kh_repair_doc *d, const char *text,
+                        const khabar_token *tokens, size_t n);
+void kh_repair_doc_free(kh_repair_doc *d);
+
+/* The words around a token: the byte spans in the same text of the
  * Arabic tokens right before and after it with only white space (no line
  * break) between; an empty span (start == end) when there is none. Pairs
- * of a neighbour and a part are evidence too (قال ترمب | وزعماء). */
+ * of a neighbour and a part are evidence too (قال ترمب | وزعماء). doc, when
+ * not NULL, is the doc of the same text, and token the token's index in
+ * doc->tokens. Zero fields ({0}): no neighbours, no doc. */
 typedef struct kh_repair_ctx {
     size_t prev_start, prev_end, next_start, next_end;
+    kh_repair_doc *doc;
+    size_t token;
 } kh_repair_ctx;
 
 /* Decides whether text[start, end), one Arabic token, is 2-3 glued words.
@@ -97,7 +127,8 @@ typedef struct kh_repair_ctx {
 int kh_repair_token(const khabar_model *m, kh_norm *morph, const char *text,
                     size_t start, size_t end, kh_repair *out);
 
-/* As kh_repair_token, with the token's neighbours (ctx NULL: none). */
+/* As kh_repair_token, with the token's neighbours and doc (ctx NULL:
+ * none). Memory may run out making the doc's index: -1 then too. */
 int kh_repair_token_ctx(const khabar_model *m, kh_norm *morph,
                         const char *text, size_t start, size_t end,
                         const kh_repair_ctx *ctx, kh_repair *out);
@@ -111,12 +142,12 @@ int kh_repair_best(const khabar_model *m, kh_norm *morph, const char *text,
                    kh_repair *out);
 
 /* The features of a cut, in the order of the weights in repair.c. */
-#define KH_REPAIR_N_FEATURES 25
+#define KH_REPAIR_N_FEATURES 27
 #define KH_REPAIR_FEATURE_NAMES                                              \
     "bias", "base", "minlv", "len", "three", "cue_tm", "cue_ahb", "al",      \
         "suf", "hostonly", "minlen", "expl", "wcount", "pre", "bad",         \
         "fw_first", "fw_last", "ashift", "pair", "nopair", "prev", "prev0",  \
-        "next", "next0", "lm"
+        "next", "next0", "lm", "dwhole", "dparts"
 
 /* For tools/eval: one way of cutting a token, with what the lexicon and the
  * segmenter say of each part (n_parts 1: the whole token). */

@@ -225,7 +225,7 @@ static void context(void)
     const char *text = "قال ترمبوزعماء العالم";
     size_t a = strlen("قال "), b = a + strlen("ترمبوزعماء");
     kh_repair plain, with, none;
-    kh_repair_ctx ctx = {0, 0, 0, 0};
+    kh_repair_ctx ctx = {0};
     CHECK(kh_repair_token(t_model, &morph, text, a, b, &plain) == 1);
     CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &none) ==
               1 &&
@@ -244,6 +244,69 @@ static void context(void)
     CHECK(kh_repair_token_ctx(t_model, &morph, text, b + 1, strlen(text),
                               &ctx, &with) == 0 &&
           with.n_cuts == 0);
+}
+
+/* The index of the token at byte start in a doc's tokens, n when none. */
+static size_t token_at(const khabar_token *t, size_t n, size_t start)
+{
+    size_t i;
+    for (i = 0; i < n && t[i].start != start; i++)
+        ;
+    return i;
+}
+
+/* The doc around a token: a part that is a word of its own nearby speaks
+ * for the cut; the index is made on first use and freed with the doc; a
+ * doc of another text is no evidence; long tokens use the doc's tables. */
+static void near_words(void)
+{
+    const char *text = "وصل بوتين إلى سوتشي أمس، ثم التقى الأسد في "
+                       "مدينةسوتشي وقال الرئيسالروسيفلاديمير بوتين";
+    const char *copy;
+    khabar_options o = {.stages = KHABAR_STAGE_TOKENS};
+    khabar_doc *d = khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
+    const khabar_token *t;
+    size_t n, a, b, i;
+    kh_repair_doc near;
+    kh_repair_ctx ctx = {0};
+    kh_repair plain, with, other;
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    t = khabar_doc_tokens(d);
+    n = khabar_doc_token_count(d);
+    a = (size_t)(strstr(text, "مدينةسوتشي") - text);
+    b = a + strlen("مدينةسوتشي");
+    i = token_at(t, n, a);
+    CHECK(i < n);
+    kh_repair_doc_init(&near, text, t, n);
+    CHECK(near.state == 0 && near.near == NULL);
+    ctx.doc = &near;
+    ctx.token = i;
+    CHECK(kh_repair_token(t_model, &morph, text, a, b, &plain) == 1);
+    CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &with) ==
+              1 &&
+          with.split[0] == plain.split[0] && with.score > plain.score);
+    CHECK(near.state == 1 && near.n_near > 10);
+    /* The same bytes elsewhere: the doc is not theirs. */
+    copy = strdup(text);
+    CHECK(copy != NULL);
+    if (copy) {
+        CHECK(kh_repair_token_ctx(t_model, &morph, copy, a, b, &ctx,
+                                  &other) == 1 &&
+              other.score == plain.score);
+        free((void *)copy);
+    }
+    /* A token longer than the stack's tables. */
+    a = (size_t)(strstr(text, "الرئيس") - text);
+    b = a + strlen("الرئيسالروسيفلاديمير");
+    ctx.token = token_at(t, n, a);
+    CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &with) ==
+              2 &&
+          near.scratch != NULL);
+    kh_repair_doc_free(&near);
+    CHECK(near.near == NULL && near.scratch == NULL);
+    khabar_doc_free(d);
 }
 
 typedef struct count_ctx { int plausible; } count_ctx;
@@ -265,7 +328,8 @@ static void same_cuts(void)
         "مدينةسوتشي", "ترمبوزعماء", "ومصروالسعودية", "منالعراقوسوريا",
         "والمسؤولين", "وسيجريها", "بأكملها", "لايستطيعون", "وبالتالي",
         "فيالعاصمةالسورية", "وللمرأةوالطفل", "كتابهمالجديد", "عليهاوعليهم",
-        "سيلتقيانبعدغد", "المتحدةالامريكية", "وبيروتولبنان"};
+        "سيلتقيانبعدغد", "المتحدةالامريكية", "وبيروتولبنان",
+        "الرئيسالروسيفلاديمير"};
     size_t i;
     unsigned seed = 777;
     int k, ok = 1;
@@ -407,6 +471,7 @@ void suite_repair(void)
     bounds();
     properties();
     context();
+    near_words();
     same_cuts();
     repair_file();
     kh_norm_free(&morph);

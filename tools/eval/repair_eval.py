@@ -20,7 +20,8 @@ Measures.  The corrupted text is written to --work (default /tmp/khabar-
 repair) and run through a small C driver linked with build/libkhabar.a (its
 source is in this file), which tokenizes it and calls kh_repair_token_ctx()
 on every Arabic token, with the Arabic words right before and after it on
-its line as its neighbours, as kh_repairs() does.
+its line as its neighbours and its block of lines (up to an empty line) as
+its doc, as kh_repairs() does.
 
   recall        deleted spaces restored: a split at exactly the byte where
                 a space was deleted, over all deleted spaces
@@ -149,6 +150,7 @@ int main(int argc, char **argv)
     khabar_doc *d;
     khabar_options o = {.stages = KHABAR_STAGE_TOKENS};
     kh_norm morph;
+    kh_repair_doc near;
     const khabar_token *t;
     size_t i, n, n_ar = 0;
     int reps = argc > 3 ? atoi(argv[3]) : 1, r;
@@ -171,11 +173,24 @@ int main(int argc, char **argv)
     n = khabar_doc_token_count(d);
     clock_gettime(CLOCK_MONOTONIC, &a);
     for (r = 0; r < reps; r++) {
+        size_t first = 0, last = 0;
+        kh_repair_doc_init(&near, text, t, 0);
         for (i = 0; i < n; i++) {
             kh_repair rp;
-            kh_repair_ctx cx = {0, 0, 0, 0};
+            kh_repair_ctx cx = {0};
+            if (i == last) {
+                /* A block of lines ending at an empty line is a doc. */
+                kh_repair_doc_free(&near);
+                for (first = last = i; last < n;) {
+                    if (t[last++].flags & KHABAR_TOKEN_PARAGRAPH_AFTER)
+                        break;
+                }
+                kh_repair_doc_init(&near, text, t + first, last - first);
+            }
             if (t[i].kind != KHABAR_TOK_ARABIC)
                 continue;
+            cx.doc = &near;
+            cx.token = i - first;
             /* The neighbours, as kh_repairs() finds them. */
             if (i > 0 && beside(&t[i - 1], &t[i])) {
                 cx.prev_start = t[i - 1].start;
@@ -201,6 +216,7 @@ int main(int argc, char **argv)
                     put_repair(&rp, t[i].start, t[i].end);
             }
         }
+        kh_repair_doc_free(&near);
     }
     clock_gettime(CLOCK_MONOTONIC, &b);
     fprintf(stderr, "tokens %zu arabic %zu seconds %.6f reps %d\n", n, n_ar,
@@ -493,7 +509,7 @@ def eval_ant(args, exe, name, lines):
 FEATURES = ['bias', 'base', 'minlv', 'len', 'three', 'cue_tm', 'cue_ahb', 'al',
             'suf', 'hostonly', 'minlen', 'expl', 'wcount', 'pre', 'bad',
             'fw_first', 'fw_last', 'ashift', 'pair', 'nopair', 'prev', 'prev0',
-            'next', 'next0', 'lm']
+            'next', 'next0', 'lm', 'dwhole', 'dparts']
 # (KH_REPAIR_FEATURE_NAMES)
 
 
