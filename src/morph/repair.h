@@ -1,10 +1,10 @@
 /*
- * repair.h - glued-word repair: find Arabic tokens that are two or three
+ * repair.h - glued-word repair: find Arabic tokens that are two to four
  * words run together (a space lost by bad scraping: مدينةسوتشي,
  * ترمبوزعماء, ومصروالسعودية) and say where the spaces go.
  *
  * Only a token the lexicon does not know well is a candidate. Each way of
- * cutting it into 2 or 3 parts whose parts are all words by themselves
+ * cutting it into 2, 3 or 4 parts whose parts are all words by themselves
  * (a lexicon entry with a decent count, as it is or once its own clitics
  * are off: ومصر + والسعودية) is scored: the parts' unigram
  * log-probabilities against the whole, how the letters around each cut
@@ -21,7 +21,7 @@
  * KH_REPAIR_MAX_LETTERS letters, or with anything but Arabic letters (and the
  * marks, tatweel and invisible characters the morph form drops), is never
  * split; a token costs O(n^2) part evaluations at most (each a few lexicon
- * lookups and one segmentation) and O(n^2) cuts (each a few table lookups).
+ * lookups and one segmentation) and O(n^3) cuts (each a few table lookups).
  * Nothing is shared between calls but a kh_repair_doc, which its caller
  * owns: threads may call at once with an engine (and a doc) each.
  */
@@ -38,13 +38,14 @@
 /* Longer tokens are never split. */
 #define KH_REPAIR_MAX_LETTERS 40
 #define KH_REPAIR_MAX_BYTES 1024
-/* Parts are at least this many letters. */
+/* Parts are at least this many letters, at most this many a token. */
 #define KH_REPAIR_MIN_PART 2
+#define KH_REPAIR_MAX_PARTS 4
 /* A token counted this often (search key, KH_LEX_TOKEN) is a word. */
 #define KH_REPAIR_WHOLE_MAX 10
 /* A token is repaired when its best cut scores at least this (the score is
  * a log-odds, see repair.c). */
-#define KH_REPAIR_THRESHOLD (-0.97)
+#define KH_REPAIR_THRESHOLD (-1.02)
 
 /* The evidence of data/repair.kbm (tools/repair/build_repair.py has the
  * layout): a letter model of words (the probability of each letter given
@@ -70,8 +71,9 @@ khabar_code kh_repair_open(kh_repair_data *r, const kh_container *c,
                            khabar_error *err);
 
 typedef struct kh_repair {
-    int n_parts;      /* 1: leave the token as it is; 2 or 3: split */
-    size_t split[2];  /* n_parts - 1 byte offsets into text, increasing, each
+    int n_parts;      /* 1: leave the token as it is; 2 to 4: split */
+    size_t split[KH_REPAIR_MAX_PARTS - 1];
+                      /* n_parts - 1 byte offsets into text, increasing, each
                          strictly inside [start, end): a space goes there,
                          before a letter and after the marks of the letter
                          before it */
@@ -142,10 +144,10 @@ int kh_repair_best(const khabar_model *m, kh_norm *morph, const char *text,
                    kh_repair *out);
 
 /* The features of a cut, in the order of the weights in repair.c. */
-#define KH_REPAIR_N_FEATURES 27
+#define KH_REPAIR_N_FEATURES 28
 #define KH_REPAIR_FEATURE_NAMES                                              \
-    "bias", "base", "minlv", "len", "three", "cue_tm", "cue_ahb", "al",      \
-        "suf", "hostonly", "minlen", "expl", "wcount", "pre", "bad",         \
+    "bias", "base", "minlv", "len", "three", "four", "cue_tm", "cue_ahb",    \
+        "al", "suf", "hostonly", "minlen", "expl", "wcount", "pre", "bad",   \
         "fw_first", "fw_last", "ashift", "pair", "nopair", "prev", "prev0",  \
         "next", "next0", "lm", "dwhole", "dparts"
 
@@ -153,8 +155,8 @@ int kh_repair_best(const khabar_model *m, kh_norm *morph, const char *text,
  * segmenter say of each part (n_parts 1: the whole token). */
 typedef struct kh_repair_cand {
     int n_parts;
-    int cut[2];          /* letter indexes of the cuts */
-    size_t split[2];     /* their byte offsets */
+    int cut[KH_REPAIR_MAX_PARTS - 1];      /* letter indexes of the cuts */
+    size_t split[KH_REPAIR_MAX_PARTS - 1]; /* their byte offsets */
     struct {
         int len;         /* letters */
         uint32_t count;  /* token count of its key, 0 when unknown */
@@ -162,7 +164,7 @@ typedef struct kh_repair_cand {
                             host the lexicon knows only from the treebank) */
         uint8_t pre, enc;
         uint8_t upos, host_upos; /* top UPOS of its entry, of its host's */
-    } part[3];
+    } part[KH_REPAIR_MAX_PARTS];
     uint32_t explained;  /* best count of a host or stem that explains the
                             token as one word */
     int plausible;       /* n_parts > 1: the token passes the gate and every
@@ -173,7 +175,7 @@ typedef struct kh_repair_cand {
 typedef void (*kh_repair_visit_fn)(void *ctx, const uint32_t *letters, int n,
                                    const kh_repair_cand *c);
 
-/* Calls fn with the whole token, then with every cut into 2 or 3 parts of
+/* Calls fn with the whole token, then with every cut into 2 to 4 parts of
  * at least KH_REPAIR_MIN_PART letters each of which the lexicon knows (as
  * a token or by its host), with its features when it is plausible (the
  * cuts kh_repair_token scores). letters is the token's morph form. Returns
