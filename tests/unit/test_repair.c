@@ -383,6 +383,31 @@ static khabar_code open_repair(const unsigned char *image, size_t n)
     return rc == KHABAR_OK ? kh_repair_open(&rd, &c, &e) : rc;
 }
 
+/* Whether a copy of good (n bytes) with the u32 at off set to v is refused. */
+static int refused_u32(const unsigned char *good, unsigned char *bad,
+                       size_t n, size_t off, uint32_t v)
+{
+    memcpy(bad, good, n);
+    memcpy(bad + off, &v, 4);
+    return open_repair(bad, n) == KHABAR_EMODEL;
+}
+
+/* Whether a copy of good with the first two bucket starts of the table at
+ * off swapped is refused (1 when they are equal: nothing to test). */
+static int refused_order(const unsigned char *good, unsigned char *bad,
+                         size_t n, size_t off)
+{
+    uint32_t s1, s2;
+    memcpy(bad, good, n);
+    memcpy(&s1, bad + off + 4, 4);
+    memcpy(&s2, bad + off + 8, 4);
+    if (s1 >= s2)
+        return 1;
+    memcpy(bad + off + 4, &s2, 4);
+    memcpy(bad + off + 8, &s1, 4);
+    return open_repair(bad, n) == KHABAR_EMODEL;
+}
+
 static void repair_file(void)
 {
     size_t n, lm, big;
@@ -390,7 +415,6 @@ static void repair_file(void)
     kh_container c;
     kh_repair_data rd;
     khabar_error e;
-    uint32_t v, s1, s2;
     CHECK(good != NULL);
     if (!good)
         return;
@@ -409,56 +433,18 @@ static void repair_file(void)
     /* The letter model: another version, order, number of symbols; too
      * few buckets for exact lookups; more entries than the section holds;
      * buckets out of order. */
-    memcpy(bad, good, n);
-    v = 2;
-    memcpy(bad + lm, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    v = KH_REPAIR_LM_ORDER + 1;
-    memcpy(bad + lm + 4, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    v = KH_REPAIR_SYMBOLS - 1;
-    memcpy(bad + lm + 8, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    v = 15;
-    memcpy(bad + lm + 12, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    v = rd.n_lm + 1;
-    memcpy(bad + lm + 16, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    memcpy(&s1, bad + lm + 20 + 4, 4);
-    memcpy(&s2, bad + lm + 20 + 8, 4);
-    if (s1 < s2) {
-        memcpy(bad + lm + 20 + 4, &s2, 4);
-        memcpy(bad + lm + 20 + 8, &s1, 4);
-        CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    }
+    CHECK(refused_u32(good, bad, n, lm, 2));
+    CHECK(refused_u32(good, bad, n, lm + 4, KH_REPAIR_LM_ORDER + 1));
+    CHECK(refused_u32(good, bad, n, lm + 8, KH_REPAIR_SYMBOLS - 1));
+    CHECK(refused_u32(good, bad, n, lm + 12, 15));
+    CHECK(refused_u32(good, bad, n, lm + 16, rd.n_lm + 1));
+    CHECK(refused_order(good, bad, n, lm + 20));
     /* Bigrams: no buckets, too many buckets for the section, buckets out
      * of order, a pair count the section does not hold. */
-    memcpy(bad, good, n);
-    v = 0;
-    memcpy(bad + big + 4, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    v = rd.bucket_bits + 1;
-    memcpy(bad + big + 4, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    memcpy(&s1, bad + big + 12 + 4, 4);
-    memcpy(&s2, bad + big + 12 + 8, 4);
-    if (s1 < s2) {
-        memcpy(bad + big + 12 + 4, &s2, 4);
-        memcpy(bad + big + 12 + 8, &s1, 4);
-        CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    }
-    memcpy(bad, good, n);
-    v = rd.n_pairs + 1;
-    memcpy(bad + big + 8, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    CHECK(refused_u32(good, bad, n, big + 4, 0));
+    CHECK(refused_u32(good, bad, n, big + 4, rd.bucket_bits + 1));
+    CHECK(refused_order(good, bad, n, big + 12));
+    CHECK(refused_u32(good, bad, n, big + 8, rd.n_pairs + 1));
     free(bad);
     free(good);
 }
