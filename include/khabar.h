@@ -362,7 +362,7 @@ typedef struct khabar_word {
     uint16_t flags;     /* KHABAR_WORD_* */
 } khabar_word;
 
-/* A glued-word repair (stage REPAIRS): a token that was two or three words
+/* A glued-word repair (stage REPAIRS): a token that was two to four words
  * run together (مدينةسوتشي), and where the spaces go. In the doc's tokens
  * it is replaced by its parts, adjacent tokens with no gap between them, so
  * every later stage sees the words apart; the repair keeps the original
@@ -373,8 +373,8 @@ typedef struct khabar_repair {
     size_t text;        /* replacement, in khabar_doc_norm(): the token's
                            bytes with a space at each split */
     uint32_t text_len;
-    uint32_t n_splits;  /* 1 or 2 */
-    size_t split[2];    /* input offsets where a space goes */
+    uint32_t n_splits;  /* 1 to 3 */
+    size_t split[3];    /* input offsets where a space goes */
     int32_t score;      /* confidence: 1000 x (log-odds - threshold), >= 0 */
 } khabar_repair;
 

@@ -12,8 +12,9 @@
 #      perceptron), trained on converted PADT, with a cache for frequent
 #      news hosts
 #   5b. data/clusters.kbm: word clusters of the news (tools/clusters)
-#   5c. data/repair.kbm: counts of adjacent word pairs and letter-junction
-#      odds of the news, for glued-word repair (tools/repair/build_repair.py)
+#   5c. data/repair.kbm: counts of adjacent word pairs and a letter model of
+#      the words of the news, for glued-word repair
+#      (tools/repair/build_repair.py)
 #   5d. data/hosts.kbm: the most frequent hosts' lemma, root and stem,
 #      computed ahead with the lexicon and lemmatizer (khabar-train hosts)
 #   6. data/gazetteer.kbm: names, titles and trigger words

@@ -72,8 +72,10 @@ static void seed(void)
     CHECK_REPAIR("ولايةنابل", "ولاية نابل");
     CHECK_REPAIR("والكويتوعمان", "والكويت وعمان");
     CHECK_REPAIR("والمغربوليبيا", "والمغرب وليبيا");
-    /* Three words. */
+    /* Three and four words. */
     CHECK_REPAIR("منالعراقوسوريا", "من العراق وسوريا");
+    CHECK_REPAIR("فيمدينةسوتشيالروسية", "في مدينة سوتشي الروسية");
+    CHECK_REPAIR("الرئيسالروسيفلاديميربوتين", "الرئيس الروسي فلاديمير بوتين");
 }
 
 static void valid_words(void)
@@ -225,7 +227,7 @@ static void context(void)
     const char *text = "قال ترمبوزعماء العالم";
     size_t a = strlen("قال "), b = a + strlen("ترمبوزعماء");
     kh_repair plain, with, none;
-    kh_repair_ctx ctx = {0, 0, 0, 0};
+    kh_repair_ctx ctx = {0};
     CHECK(kh_repair_token(t_model, &morph, text, a, b, &plain) == 1);
     CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &none) ==
               1 &&
@@ -244,6 +246,69 @@ static void context(void)
     CHECK(kh_repair_token_ctx(t_model, &morph, text, b + 1, strlen(text),
                               &ctx, &with) == 0 &&
           with.n_cuts == 0);
+}
+
+/* The index of the token at byte start in a doc's tokens, n when none. */
+static size_t token_at(const khabar_token *t, size_t n, size_t start)
+{
+    size_t i;
+    for (i = 0; i < n && t[i].start != start; i++)
+        ;
+    return i;
+}
+
+/* The doc around a token: a part that is a word of its own nearby speaks
+ * for the cut; the index is made on first use and freed with the doc; a
+ * doc of another text is no evidence; long tokens use the doc's tables. */
+static void near_words(void)
+{
+    const char *text = "وصل بوتين إلى سوتشي أمس، ثم التقى الأسد في "
+                       "مدينةسوتشي وقال الرئيسالروسيفلاديميربوتين إن";
+    const char *copy;
+    khabar_options o = {.stages = KHABAR_STAGE_TOKENS};
+    khabar_doc *d = khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
+    const khabar_token *t;
+    size_t n, a, b, i;
+    kh_repair_doc near;
+    kh_repair_ctx ctx = {0};
+    kh_repair plain, with, other;
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    t = khabar_doc_tokens(d);
+    n = khabar_doc_token_count(d);
+    a = (size_t)(strstr(text, "مدينةسوتشي") - text);
+    b = a + strlen("مدينةسوتشي");
+    i = token_at(t, n, a);
+    CHECK(i < n);
+    kh_repair_doc_init(&near, text, t, n);
+    CHECK(near.state == 0 && near.near == NULL);
+    ctx.doc = &near;
+    ctx.token = i;
+    CHECK(kh_repair_token(t_model, &morph, text, a, b, &plain) == 1);
+    CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &with) ==
+              1 &&
+          with.split[0] == plain.split[0] && with.score > plain.score);
+    CHECK(near.state == 1 && near.n_near > 10);
+    /* The same bytes elsewhere: the doc is not theirs. */
+    copy = strdup(text);
+    CHECK(copy != NULL);
+    if (copy) {
+        CHECK(kh_repair_token_ctx(t_model, &morph, copy, a, b, &ctx,
+                                  &other) == 1 &&
+              other.score == plain.score);
+        free((void *)copy);
+    }
+    /* A token longer than the stack's tables. */
+    a = (size_t)(strstr(text, "الرئيس") - text);
+    b = a + strlen("الرئيسالروسيفلاديميربوتين");
+    ctx.token = token_at(t, n, a);
+    CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &with) ==
+              3 &&
+          near.scratch != NULL);
+    kh_repair_doc_free(&near);
+    CHECK(near.near == NULL && near.scratch == NULL);
+    khabar_doc_free(d);
 }
 
 typedef struct count_ctx { int plausible; } count_ctx;
@@ -265,7 +330,8 @@ static void same_cuts(void)
         "مدينةسوتشي", "ترمبوزعماء", "ومصروالسعودية", "منالعراقوسوريا",
         "والمسؤولين", "وسيجريها", "بأكملها", "لايستطيعون", "وبالتالي",
         "فيالعاصمةالسورية", "وللمرأةوالطفل", "كتابهمالجديد", "عليهاوعليهم",
-        "سيلتقيانبعدغد", "المتحدةالامريكية", "وبيروتولبنان"};
+        "سيلتقيانبعدغد", "المتحدةالامريكية", "وبيروتولبنان",
+        "الرئيسالروسيفلاديميربوتين"};
     size_t i;
     unsigned seed = 777;
     int k, ok = 1;
@@ -317,14 +383,38 @@ static khabar_code open_repair(const unsigned char *image, size_t n)
     return rc == KHABAR_OK ? kh_repair_open(&rd, &c, &e) : rc;
 }
 
+/* Whether a copy of good (n bytes) with the u32 at off set to v is refused. */
+static int refused_u32(const unsigned char *good, unsigned char *bad,
+                       size_t n, size_t off, uint32_t v)
+{
+    memcpy(bad, good, n);
+    memcpy(bad + off, &v, 4);
+    return open_repair(bad, n) == KHABAR_EMODEL;
+}
+
+/* Whether a copy of good with the first two bucket starts of the table at
+ * off swapped is refused (1 when they are equal: nothing to test). */
+static int refused_order(const unsigned char *good, unsigned char *bad,
+                         size_t n, size_t off)
+{
+    uint32_t s1, s2;
+    memcpy(bad, good, n);
+    memcpy(&s1, bad + off + 4, 4);
+    memcpy(&s2, bad + off + 8, 4);
+    if (s1 >= s2)
+        return 1;
+    memcpy(bad + off + 4, &s2, 4);
+    memcpy(bad + off + 8, &s1, 4);
+    return open_repair(bad, n) == KHABAR_EMODEL;
+}
+
 static void repair_file(void)
 {
-    size_t n, junc, big;
+    size_t n, lm, big;
     unsigned char *good = t_read_all("data/repair.kbm", &n), *bad;
     kh_container c;
     kh_repair_data rd;
     khabar_error e;
-    uint32_t v, s1, s2;
     CHECK(good != NULL);
     if (!good)
         return;
@@ -337,39 +427,24 @@ static void repair_file(void)
     CHECK(kh_container_open(&c, good, n, "repair", &e) == KHABAR_OK);
     CHECK(kh_repair_open(&rd, &c, &e) == KHABAR_OK && rd.n_pairs > 10000);
     CHECK(t_model->has_repair && t_model->repair.n_pairs == rd.n_pairs);
-    junc = (size_t)(kh_container_get(&c, "junction")->data - good);
+    CHECK(rd.n_lm > 10000 && rd.lm_bits >= 16);
+    lm = (size_t)(kh_container_get(&c, "charlm")->data - good);
     big = (size_t)(kh_container_get(&c, "bigrams")->data - good);
-    /* Another version, another number of letter classes. */
-    memcpy(bad, good, n);
-    v = 2;
-    memcpy(bad + junc, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    v = KH_REPAIR_CLASSES - 1;
-    memcpy(bad + junc + 4, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    /* The letter model: another version, order, number of symbols; too
+     * few buckets for exact lookups; more entries than the section holds;
+     * buckets out of order. */
+    CHECK(refused_u32(good, bad, n, lm, 2));
+    CHECK(refused_u32(good, bad, n, lm + 4, KH_REPAIR_LM_ORDER + 1));
+    CHECK(refused_u32(good, bad, n, lm + 8, KH_REPAIR_SYMBOLS - 1));
+    CHECK(refused_u32(good, bad, n, lm + 12, 15));
+    CHECK(refused_u32(good, bad, n, lm + 16, rd.n_lm + 1));
+    CHECK(refused_order(good, bad, n, lm + 20));
     /* Bigrams: no buckets, too many buckets for the section, buckets out
      * of order, a pair count the section does not hold. */
-    memcpy(bad, good, n);
-    v = 0;
-    memcpy(bad + big + 4, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    v = rd.bucket_bits + 1;
-    memcpy(bad + big + 4, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    memcpy(bad, good, n);
-    memcpy(&s1, bad + big + 12 + 4, 4);
-    memcpy(&s2, bad + big + 12 + 8, 4);
-    if (s1 < s2) {
-        memcpy(bad + big + 12 + 4, &s2, 4);
-        memcpy(bad + big + 12 + 8, &s1, 4);
-        CHECK(open_repair(bad, n) == KHABAR_EMODEL);
-    }
-    memcpy(bad, good, n);
-    v = rd.n_pairs + 1;
-    memcpy(bad + big + 8, &v, 4);
-    CHECK(open_repair(bad, n) == KHABAR_EMODEL);
+    CHECK(refused_u32(good, bad, n, big + 4, 0));
+    CHECK(refused_u32(good, bad, n, big + 4, rd.bucket_bits + 1));
+    CHECK(refused_order(good, bad, n, big + 12));
+    CHECK(refused_u32(good, bad, n, big + 8, rd.n_pairs + 1));
     free(bad);
     free(good);
 }
@@ -384,6 +459,7 @@ void suite_repair(void)
     bounds();
     properties();
     context();
+    near_words();
     same_cuts();
     repair_file();
     kh_norm_free(&morph);

@@ -5,8 +5,7 @@ Data.  Articles of ANT (news/ant/*.part*.txt under --shared, each article a
 `# DOCNO | TITLE` line and its text) are numbered in file order; the body
 lines of article k are held apart for
 
-    dev    k % MOD == 0             (the weights and threshold are fitted
-                                     on this)
+    dev    k % MOD == 0             (fitted on, with the fit offsets)
     test   k % MOD == --test-offset (default MOD / 2; report this)
 
 (MOD = --mod, default 20, so each set is 5 % of ANT, ~120k words).  In each
@@ -14,14 +13,15 @@ line, a gap between two words is "gluable" when it is one plain space and
 both words are Arabic (letters and marks, leading or trailing punctuation
 aside) with at least two letters each (a lone و or ب glued to its neighbour
 is the normal spelling, not an error).  Each gluable gap is deleted with
-probability --rate (default 0.05, seeded by --seed), so some tokens are
-three words run together.
+probability --rate (default 0.05, seeded by --seed, + 1 for the test set),
+so some tokens are three or four words run together.
 
 Measures.  The corrupted text is written to --work (default /tmp/khabar-
 repair) and run through a small C driver linked with build/libkhabar.a (its
 source is in this file), which tokenizes it and calls kh_repair_token_ctx()
 on every Arabic token, with the Arabic words right before and after it on
-its line as its neighbours (as kh_repairs() does).
+its line as its neighbours and its block of lines (up to an empty line) as
+its doc, as kh_repairs() does.
 
   recall        deleted spaces restored: a split at exactly the byte where
                 a space was deleted, over all deleted spaces
@@ -35,22 +35,27 @@ its line as its neighbours (as kh_repairs() does).
 every token and its raw score, kh_repair_best).
 
 Caveats: the lexicon's counts were built from these same corpora (ANT and
-SaudiNewsNet), so the parts' counts include these sentences' own words.
-And ANT has real glued words of its own (about 3 per 10,000 words): their
-splits count as false here; --show N lists the false splits to judge.  For
-text the lexicon has not seen, the examples (examples/*.txt, written by us)
-are measured too: every gluable gap is deleted once, alone (recall), and
-the clean text gives the false splits; the five glued words the examples
-already hold (examples/README.md) are expected repairs, not false splits.
+SaudiNewsNet), so the parts' counts include these sentences' own words
+(the pairs and the letter model of data/repair.kbm leave the articles
+k % 5 == 0 out).  And ANT has real glued words of its own (about 3 per
+10,000 words): --natural FILE (default tools/eval/repair_natural.txt, their
+hashes, judged by hand) counts their splits apart from the false ones, and
+the raw figure is false + those; --show N lists the false splits to judge.
+For text the lexicon has not seen, the examples (examples/*.txt, written by
+us) are measured too: every gluable gap is deleted once, alone, in its
+article (recall), and the clean text gives the false splits; the five glued
+words the examples already hold (examples/README.md) are expected repairs,
+not false splits.
 
-Fitting.  --fit prints the weights of repair.c fitted on the dev set (a
-logistic regression over the features kh_repair_visit() gives for each
-plausible cut: the right cut of a glued token against its other cuts and
-every cut of untouched tokens) and the recall at several rates of false
-splits with the threshold that gives each.  --natural FILE lists words (one
-a line, as the morph form: letters without marks) that the source itself
-has glued, left out of the fit and of its false splits; it is corpus text,
-so it stays out of the repository.  --dump FILE keeps the driver's dump.
+Fitting.  --fit prints the weights of repair.c fitted on the articles of
+the fit offsets together (--fit-offsets, default 0,5,15: the dev set and
+the two other offsets held apart from the counts; each set corrupted with
+--seed + its offset): a logistic regression over the features
+kh_repair_visit() gives for each plausible cut, the right cut of a glued
+token against its other cuts and every cut of untouched tokens, the tokens
+of --natural aside; then the recall at several rates of false splits on
+those articles with the threshold that gives each.  --dump FILE keeps the
+driver's dumps (FILE.OFFSET).
 
 Usage:
   repair_eval.py [--shared DIR] [--build DIR] [--set dev|test|both]
@@ -90,6 +95,16 @@ static void put_letters(FILE *f, const uint32_t *cp, int n)
 
 typedef struct vctx { size_t start, end; } vctx;
 
+/* R, the token's span, its parts, the split offsets, the score. */
+static void put_repair(const kh_repair *rp, size_t start, size_t end)
+{
+    int k;
+    printf("R\t%zu\t%zu\t%d\t", start, end, rp->n_parts);
+    for (k = 0; k + 1 < rp->n_parts; k++)
+        printf("%s%zu", k ? "," : "", rp->split[k]);
+    printf("\t%d\n", (int)rp->score);
+}
+
 static int beside(const khabar_token *a, const khabar_token *b)
 {
     return a->kind == KHABAR_TOK_ARABIC && b->kind == KHABAR_TOK_ARABIC &&
@@ -110,9 +125,12 @@ static void visit(void *ctx, const uint32_t *letters, int n,
                c->part[0].upos, c->part[0].host_upos, c->explained);
         return;
     }
-    printf("C\t%zu\t%d\t%d\t%d\t%zu\t%zu", v->start, c->n_parts, c->cut[0],
-           c->n_parts > 2 ? c->cut[1] : 0, c->split[0],
-           c->n_parts > 2 ? c->split[1] : 0);
+    printf("C\t%zu\t%d\t", v->start, c->n_parts);
+    for (k = 0; k + 1 < c->n_parts; k++)
+        printf("%s%d", k ? "," : "", c->cut[k]);
+    printf("\t");
+    for (k = 0; k + 1 < c->n_parts; k++)
+        printf("%s%zu", k ? "," : "", c->split[k]);
     for (k = 0; k < c->n_parts; k++)
         printf("\t%d,%u,%u,%d,%d,%d,%d", c->part[k].len, c->part[k].count,
                c->part[k].host, c->part[k].pre, c->part[k].enc,
@@ -130,8 +148,9 @@ int main(int argc, char **argv)
     long len;
     khabar_model *m;
     khabar_doc *d;
-    khabar_options o = {KHABAR_STAGE_TOKENS, 0, 0};
+    khabar_options o = {.stages = KHABAR_STAGE_TOKENS};
     kh_norm morph;
+    kh_repair_doc near;
     const khabar_token *t;
     size_t i, n, n_ar = 0;
     int reps = argc > 3 ? atoi(argv[3]) : 1, r;
@@ -154,11 +173,24 @@ int main(int argc, char **argv)
     n = khabar_doc_token_count(d);
     clock_gettime(CLOCK_MONOTONIC, &a);
     for (r = 0; r < reps; r++) {
+        size_t first = 0, last = 0;
+        kh_repair_doc_init(&near, text, t, 0);
         for (i = 0; i < n; i++) {
             kh_repair rp;
-            kh_repair_ctx cx = {0, 0, 0, 0};
+            kh_repair_ctx cx = {0};
+            if (i == last) {
+                /* A block of lines ending at an empty line is a doc. */
+                kh_repair_doc_free(&near);
+                for (first = last = i; last < n;) {
+                    if (t[last++].flags & KHABAR_TOKEN_PARAGRAPH_AFTER)
+                        break;
+                }
+                kh_repair_doc_init(&near, text, t + first, last - first);
+            }
             if (t[i].kind != KHABAR_TOK_ARABIC)
                 continue;
+            cx.doc = &near;
+            cx.token = i - first;
             /* The neighbours, as kh_repairs() finds them. */
             if (i > 0 && beside(&t[i - 1], &t[i])) {
                 cx.prev_start = t[i - 1].start;
@@ -177,17 +209,14 @@ int main(int argc, char **argv)
             } else if (strcmp(argv[1], "best") == 0) {
                 if (kh_repair_best(m, &morph, text, t[i].start, t[i].end,
                                    &cx, &rp) > 0 && r == 0)
-                    printf("R\t%zu\t%zu\t%d\t%zu\t%zu\t%d\n", t[i].start,
-                           t[i].end, rp.n_parts, rp.split[0], rp.split[1],
-                           (int)rp.score);
+                    put_repair(&rp, t[i].start, t[i].end);
             } else {
                 if (kh_repair_token_ctx(m, &morph, text, t[i].start,
                                         t[i].end, &cx, &rp) > 0 && r == 0)
-                    printf("R\t%zu\t%zu\t%d\t%zu\t%zu\t%d\n", t[i].start,
-                           t[i].end, rp.n_parts, rp.split[0], rp.split[1],
-                           (int)rp.score);
+                    put_repair(&rp, t[i].start, t[i].end);
             }
         }
+        kh_repair_doc_free(&near);
     }
     clock_gettime(CLOCK_MONOTONIC, &b);
     fprintf(stderr, "tokens %zu arabic %zu seconds %.6f reps %d\n", n, n_ar,
@@ -255,14 +284,17 @@ def gluable(left, right):
         end_ok(a) and letters(a) >= 2 and letters(b) >= 2
 
 
-def read_ant(shared, mod, test_offset=None):
-    """Body lines of the held-apart articles: {'dev': [...], 'test': [...]}"""
+def read_ant(shared, mod, test_offset=None, offsets=()):
+    """Body lines of the held-apart articles: {'dev': [...], 'test': [...]},
+    and those of the articles k % mod == o under o for each o of offsets."""
     if test_offset is None:
         test_offset = mod // 2
     d = os.path.join(shared, 'news', 'ant')
     files = sorted(f for f in os.listdir(d) if '.part' in f and
                    f.endswith('.txt'))
     sets = {'dev': [], 'test': []}
+    for o in offsets:
+        sets[o] = []
     k = -1
     for name in files:
         with open(os.path.join(d, name), encoding='utf-8',
@@ -278,6 +310,8 @@ def read_ant(shared, mod, test_offset=None):
                     sets['dev'].append(line)
                 elif k % mod == test_offset:
                     sets['test'].append(line)
+                if k % mod in sets:
+                    sets[k % mod].append(line)
     return sets
 
 
@@ -348,9 +382,8 @@ def parse_repairs(out):
         f = line.split('\t')
         if f[0] != 'R':
             continue
-        n = int(f[3])
-        splits = [int(f[4])] + ([int(f[5])] if n == 3 else [])
-        reps.append((int(f[1]), int(f[2]), splits, int(f[6])))
+        splits = [int(x) for x in f[4].split(',')]
+        reps.append((int(f[1]), int(f[2]), splits, int(f[5])))
     return reps
 
 
@@ -388,8 +421,8 @@ def score(text, gaps, glued, untouched, reps, show=0, label='',
             elif span_of(off):
                 wrong += 1
                 wrong_list.append((start, end, splits, sc))
-            elif natural and morph_form(text[start:end].decode(
-                    'utf-8', 'replace')) in natural:
+            elif is_natural(natural, morph_form(text[start:end].decode(
+                    'utf-8', 'replace'))):
                 nat += 1
                 nat_list.append((start, end, splits, sc))
             else:
@@ -463,8 +496,8 @@ def eval_ant(args, exe, name, lines):
     if args.curve:
         best, _ = run_driver(exe, 'best', path)
         res['curve'] = curve(text, gaps, glued, untouched, best,
-                             [-3, -2.5, -2, -1.5, -1.28, -1, -0.5, 0, 0.5,
-                              1], natural)
+                             [-3, -2.5, -2, -1.5, -1.02, -0.5, 0, 0.5, 1],
+                             natural)
     res['arabic_tokens'] = int(info['arabic'])
     res['us_per_token'] = 1e6 * float(info['seconds']) / \
         max(1, int(info['arabic']) * int(info['reps']))
@@ -473,10 +506,10 @@ def eval_ant(args, exe, name, lines):
     return res
 
 
-FEATURES = ['bias', 'base', 'minlv', 'len', 'three', 'cue_tm', 'cue_ahb', 'al',
-            'suf', 'hostonly', 'minlen', 'expl', 'wcount', 'pre', 'bad',
-            'fw_first', 'fw_last', 'ashift', 'pair', 'nopair', 'jleft',
-            'jright', 'jmin', 'prev', 'prev0', 'next', 'next0']
+FEATURES = ['bias', 'base', 'minlv', 'len', 'three', 'four', 'cue_tm',
+            'cue_ahb', 'al', 'suf', 'hostonly', 'minlen', 'expl', 'wcount',
+            'pre', 'bad', 'fw_first', 'fw_last', 'ashift', 'pair', 'nopair',
+            'prev', 'prev0', 'next', 'next0', 'lm', 'dwhole', 'dparts']
 # (KH_REPAIR_FEATURE_NAMES)
 
 
@@ -492,8 +525,7 @@ def read_dump(out, gaps, natural):
         if f[0] == 'T':
             toks[int(f[1])] = [int(f[2]), f[3], []]
         elif f[0] == 'C' and f[-2] == '1':
-            n = int(f[2])
-            splits = [int(f[5])] + ([int(f[6])] if n == 3 else [])
+            splits = [int(x) for x in f[4].split(',')]
             feats = [float(x) for x in f[-1].split(',')]
             if len(feats) != len(FEATURES):
                 sys.exit('repair_eval: the dump has %d features, not %d'
@@ -508,7 +540,7 @@ def read_dump(out, gaps, natural):
         while i < len(gaps) and gaps[i] < end:
             gold.append(gaps[i])
             i += 1
-        kind = 'G' if gold else 'N' if letters in natural else 'U'
+        kind = 'G' if gold else 'N' if is_natural(natural, letters) else 'U'
         data.append((kind, letters, cuts, gold))
     return data
 
@@ -574,7 +606,8 @@ def fit(data, l2=1.0, w_untouched=30.0, w_other=0.1, iters=25):
     return w
 
 
-def fit_curve(data, w, gaps, untouched, fprs=(0.5, 1, 1.5, 2, 3, 5)):
+def fit_curve(data, w, n_gaps, untouched,
+              fprs=(0.5, 0.6, 0.7, 0.8, 1, 1.5, 2, 3, 5)):
     """Recall at each rate of false splits per 10k untouched words (splits
     of tokens of kind N not counted), and the threshold that gives it."""
     best = []
@@ -591,8 +624,7 @@ def fit_curve(data, w, gaps, untouched, fprs=(0.5, 1, 1.5, 2, 3, 5)):
             tp += sum(1 for x in splits if x in gold)
         elif kind == 'U':
             fp += len(splits)
-        pts.append((sc, tp / max(1, len(gaps)), 1e4 * fp / max(1,
-                                                                untouched)))
+        pts.append((sc, tp / max(1, n_gaps), 1e4 * fp / max(1, untouched)))
     out = []
     for fpr in fprs:
         ok = [p for p in pts if p[2] <= fpr]
@@ -602,53 +634,89 @@ def fit_curve(data, w, gaps, untouched, fprs=(0.5, 1, 1.5, 2, 3, 5)):
     return out
 
 
+def word_hash(word):
+    """64-bit FNV-1a of the word's UTF-8, as 16 hex digits."""
+    h = 14695981039346656037
+    for c in word.encode('utf-8'):
+        h = ((h ^ c) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+    return '%016x' % h
+
+
 def read_natural(path):
+    """The hashes of the words a --natural file lists: a line is a word
+    (letters without marks) or the word_hash of one; '#' starts a
+    comment."""
     if not path:
         return frozenset()
+    out = set()
     with open(path, encoding='utf-8') as f:
-        return frozenset(l.strip() for l in f if l.strip())
+        for line in f:
+            line = line.split('#')[0].strip()
+            if not line:
+                continue
+            if len(line) == 16 and all(c in '0123456789abcdef' for c in line):
+                out.add(line)
+            else:
+                out.add(word_hash(line))
+    return frozenset(out)
 
 
-def run_fit(args, exe, lines):
+def is_natural(natural, word):
+    return bool(natural) and word_hash(word) in natural
+
+
+def run_fit(args, exe, sets, offsets):
+    """Fits the weights on the articles of the fit offsets together, each
+    set corrupted with the seed + its offset (the dev set as eval_ant
+    corrupts it), and prints them with the thresholds."""
     natural = read_natural(args.natural)
-    text, gaps, glued, untouched = corrupt(lines, args.rate, args.seed)
-    path = os.path.join(args.work, 'ant-dev.txt')
-    with open(path, 'wb') as f:
-        f.write(text)
-    out, _ = run_driver(exe, 'dump', path)
-    if args.dump:
-        with open(args.dump, 'w') as f:
-            f.write(out)
-    data = read_dump(out, gaps, natural)
+    data, n_gaps, n_untouched = [], 0, 0
+    for o in offsets:
+        text, gaps, glued, untouched = corrupt(sets[o], args.rate,
+                                               args.seed + o)
+        path = os.path.join(args.work, 'ant-fit-%d.txt' % o)
+        with open(path, 'wb') as f:
+            f.write(text)
+        out, _ = run_driver(exe, 'dump', path)
+        if args.dump:
+            with open('%s.%d' % (args.dump, o), 'w') as f:
+                f.write(out)
+        data += read_dump(out, gaps, natural)
+        n_gaps += len(gaps)
+        n_untouched += untouched
     w = fit(data)
     print('static const double weights[N_FEATURES] = {')
     for i, (name, x) in enumerate(zip(FEATURES, w)):
         print('    %.4f%s /* %s */' % (x, ',' if i + 1 < len(w) else ' ',
                                       name))
     print('};')
-    for fpr, rec, th in fit_curve(data, w, gaps, untouched):
-        print('dev: %.1f false per 10k: recall %.2f%% at threshold %.2f'
-              % (fpr, 100 * rec, th))
+    for fpr, rec, th in fit_curve(data, w, n_gaps, n_untouched):
+        print('fit sets (%s): %.1f false per 10k: recall %.2f%% at '
+              'threshold %.2f' % (','.join(map(str, offsets)), fpr,
+                                  100 * rec, th))
 
 
 def eval_examples(args, exe):
-    """Each gluable gap of the examples deleted once; the clean text."""
+    """Each gluable gap of the examples deleted once, in its article; the
+    clean text."""
     ex = os.path.join(REPO, 'examples')
-    lines = []
+    docs = []
     for name in sorted(os.listdir(ex)):
         if name.endswith('.txt'):
             with open(os.path.join(ex, name), encoding='utf-8') as f:
-                lines += [l.rstrip('\n') for l in f if l.strip()]
-    # Clean text: false splits, and the examples' own glued words.
-    clean = ('\n'.join(lines) + '\n').encode()
+                docs.append([l.rstrip('\n') for l in f if l.strip()])
+    # Clean text: false splits, and the examples' own glued words. An
+    # empty line ends each article: the driver takes it as a doc.
+    clean = ''.join('\n'.join(lines) + '\n\n' for lines in docs).encode()
     path = os.path.join(args.work, 'examples-clean.txt')
     with open(path, 'wb') as f:
         f.write(clean)
     out, _ = run_driver(exe, 'repair', path)
     own_fixed, false, false_list = 0, 0, []
     untouched = 0
-    for line in lines:
-        untouched += sum(1 for w in line.split(' ') if w)
+    for lines in docs:
+        for line in lines:
+            untouched += sum(1 for w in line.split(' ') if w)
     for s, e, splits, sc in parse_repairs(out):
         w = clean[s:e].decode()
         parts, prev = [], s
@@ -666,23 +734,27 @@ def eval_examples(args, exe):
             false += len(splits)
             false_list.append((w, ' '.join(parts), sc))
     untouched -= len(EXAMPLE_GLUED)
-    # Glued pairs: one token per line, the gap's offset known.
-    pairs = []
-    for line in lines:
-        words = line.split(' ')
-        for i in range(len(words) - 1):
-            a, b = words[i], words[i + 1]
-            if a and b and gluable(a, b) and a not in EXAMPLE_GLUED and \
-                    b not in EXAMPLE_GLUED:
-                pairs.append((a, b))
+    # Glued pairs: for each gap, its article with that space deleted (the
+    # gap's offset known), then an empty line.
     buf, gaps, spans = bytearray(), [], []
-    for a, b in pairs:
-        s = len(buf)
-        buf += a.encode()
-        gaps.append(len(buf))
-        buf += b.encode()
-        spans.append((s, len(buf)))
-        buf += b'\n'
+    for lines in docs:
+        for k, line in enumerate(lines):
+            words = line.split(' ')
+            for i in range(len(words) - 1):
+                a, b = words[i], words[i + 1]
+                if not (a and b and gluable(a, b)) or a in EXAMPLE_GLUED or \
+                        b in EXAMPLE_GLUED:
+                    continue
+                before = ''.join(l + '\n' for l in lines[:k]) + \
+                    ''.join(w + ' ' for w in words[:i])
+                after = ''.join(' ' + w for w in words[i + 2:]) + '\n' + \
+                    ''.join(l + '\n' for l in lines[k + 1:])
+                s = len(buf) + len(before.encode())
+                buf += (before + a).encode()
+                gaps.append(len(buf))
+                buf += b.encode()
+                spans.append((s, len(buf)))
+                buf += (after + '\n').encode()
     path = os.path.join(args.work, 'examples-glued.txt')
     with open(path, 'wb') as f:
         f.write(bytes(buf))
@@ -722,12 +794,19 @@ def main():
                     help='list up to N errors of each kind')
     ap.add_argument('--dump', help='write the dev set cuts here (with --fit)')
     ap.add_argument('--fit', action='store_true',
-                    help='fit the weights of repair.c on the dev set')
-    ap.add_argument('--natural',
-                    help='a file of tokens (one a line, letters without marks) '
-                    'that the source itself has glued: not counted against '
-                    'the fit, and their splits counted apart from the false '
-                    'ones')
+                    help='fit the weights of repair.c on the articles of the '
+                    'fit offsets')
+    ap.add_argument('--fit-offsets', default='0,5,15',
+                    help='articles k with k %% MOD in this list are fitted on '
+                    '(default 0,5,15: the dev set and the two other offsets '
+                    'held apart from the counts, the test set aside)')
+    ap.add_argument('--natural', default=os.path.join(HERE,
+                                                      'repair_natural.txt'),
+                    help='tokens (one a line: letters without marks, or '
+                    'their word_hash) that the source itself has glued: not '
+                    'counted against the fit, and their splits counted apart '
+                    'from the false ones (default tools/eval/'
+                    'repair_natural.txt; "" for none)')
     ap.add_argument('--json', action='store_true')
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
@@ -736,10 +815,17 @@ def main():
     ant = os.path.join(args.shared, 'news', 'ant')
     if os.path.isdir(ant):
         t0 = time.time()
-        sets = read_ant(args.shared, args.mod, args.test_offset)
+        offsets = [int(x) for x in args.fit_offsets.split(',')]
+        test_offset = args.mod // 2 if args.test_offset is None \
+            else args.test_offset
+        if args.fit and test_offset in offsets:
+            sys.exit('repair_eval: the test offset %d is a fit offset'
+                     % test_offset)
+        sets = read_ant(args.shared, args.mod, args.test_offset,
+                        offsets if args.fit else ())
         names = ['dev', 'test'] if args.set == 'both' else [args.set]
         if args.fit:
-            run_fit(args, exe, sets['dev'])
+            run_fit(args, exe, sets, offsets)
             return
         for name in names:
             results['ant-' + name] = eval_ant(args, exe, name, sets[name])

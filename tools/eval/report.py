@@ -8,7 +8,8 @@ DIR holds whichever of these exist: pud.json (ud_score.py --json on
 pud-dev-250), pud-errors.json (pud_errors.py --json), padt-b.json (the
 same on PADT part b), stem.json (stem_score.py --json), seed.conllu
 (khabar conllu on the seed article) and seed.path (where the article is),
-notes.txt (one line per skipped part).  Python 3 standard library only.
+repair.json (repair_eval.py --set test --json), notes.txt (one line per
+skipped part).  Python 3 standard library only.
 """
 
 import argparse
@@ -114,6 +115,34 @@ def stem_section(st):
                  pct(b['folded'], b['n']) if b else '')
 
 
+REPAIR_GOALS = {'recall': 95.0, 'false': 1.0}
+
+
+def repair_section(rep):
+    t = rep.get('ant-test')
+    if t:
+        print('Glued words: ANT test articles, %d spaces deleted at random '
+              '(repair_eval.py)' % t['deleted'])
+        rec = 100.0 * t['recall']
+        g = REPAIR_GOALS['recall']
+        line('spaces restored (recall)', '%.2f%%' % rec, '',
+             '>= %g%%  %s' % (g, 'met' if rec >= g else 'NOT MET'))
+        fal = t['false_per_10k']
+        g = REPAIR_GOALS['false']
+        line('false splits per 10,000 untouched words', '%.2f' % fal, '',
+             '<= %g    %s' % (g, 'met' if fal <= g else 'NOT MET'))
+        raw = 1e4 * (t['false'] + t['natural']) / max(1, t['untouched_words'])
+        line('  with ANT\'s own glued words (%d) counted' % t['natural'],
+             '%.2f' % raw, '', '(repair_natural.txt)')
+        line('splits of glued tokens at no deleted space', str(t['wrong']))
+    e = rep.get('examples')
+    if e:
+        line('examples: each space deleted in its article',
+             '%.2f%%' % (100.0 * e['recall']), '',
+             'clean: %d false, own glued %s'
+             % (e['clean_false'], e['own_glued_fixed']))
+
+
 def stem_failures(st):
     k = st['families']['khabar']
     if k['family_failures']:
@@ -168,6 +197,10 @@ def main(argv=None):
         line('TokenRange (bytes) = FORM', '%d/%d' % (t['words'] - t['bad'],
                                                      t['words']), '',
              'first wrong: ' + t['first'] if t['first'] else 'all exact')
+    rep = load(d, 'repair.json')
+    if rep:
+        print('-' * W)
+        repair_section(rep)
     st = load(d, 'stem.json')
     if st:
         print('-' * W)

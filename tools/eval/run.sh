@@ -13,6 +13,9 @@
 #      pairs that must not) for `khabar stem` and Snowball's Arabic stemmer
 #      (libstemmer, through a small driver compiled here), and agreement
 #      with Lucene's and Benzahia's test sets (tools/eval/stem_score.py);
+#   4b. glued words: tools/eval/repair_eval.py on the ANT test articles
+#      (spaces deleted at random; ANT's own glued words, by hash in
+#      tools/eval/repair_natural.txt, counted apart) and the examples;
 #   7. search: tools/eval/search_eval.py on SaudiNewsNet (the indexes of
 #      bench/search.sh under BUILD/bench/search, built when missing):
 #      articles found per query by khabar search, FTS5 unicode61 and
@@ -141,6 +144,21 @@ stem_args=(--khabar "$khabar" --families $ev/families.tsv --json)
 [ -d "$shared/stemming/benzahia-golden" ] &&
     stem_args+=(--benzahia "$shared/stemming/benzahia-golden")
 $py $ev/stem_score.py "${stem_args[@]}" > "$out/stem.json"
+
+# ----------------------------------------------------- 4b. glued words ---
+# Recall of deleted spaces and false splits per 10,000 words on the test
+# articles of tools/eval/repair_eval.py (a few seconds; its driver is
+# compiled against BUILD/libkhabar.a).
+if [ -d "$shared/news/ant" ] && [ -f "$build/libkhabar.a" ]; then
+    if ! $py $ev/repair_eval.py --build "$build" --shared "$shared" \
+            --set test --work "$out/repair" --json > "$out/repair.json" \
+            2> "$out/repair.log"; then
+        rm -f "$out/repair.json"
+        note "tools/eval/repair_eval.py failed (see $out/repair.log): no glued-word figures"
+    fi
+else
+    note "$shared/news/ant or $build/libkhabar.a is absent: no glued-word figures"
+fi
 
 # ------------------------------------------------------------ the table ---
 $py $ev/report.py "$out" --shared "$shared"

@@ -10,18 +10,25 @@ two parts A | B of a token that no space separates:
     sentence) seen at least --min-count times, a 16-bit fingerprint of the
     pair and its count (8 ln count, rounded, at most 255).
 
-  * Do the letters around the cut look like the end of one word and the
-    start of another, or like the middle of one word?  The section
-    "junction" holds two dense tables of log-odds over the 37 letter
-    classes of repair.c (0: any other letter; 1-26: U+0621-U+063A; 27-36:
-    U+0641-U+064A, hamza forms, ة and ى apart): for the last two letters
-    of a word and the first letter of the next (x y | z), and for the last
-    letter of one and the first two of the next (y | z w), the log of
-    (boundaries seen + 1/2) / (word-internal positions seen + 1/2), 4 units
-    a nat, as int8. A position inside a word counts when at least two
-    letters are on each side of it; the letters are the morph form (marks
-    and tatweel dropped, hamza, ة and ى kept), so that ة | and ى | (which
-    end words) are told from ه | and ي |.
+  * Does the token read better as one word or as two?  The section
+    "charlm" is a language model of the letters of words: the probability
+    of each letter given the four before it, and of the word's end, with
+    the start of the word as context too. Repair compares ln P(A) + ln P(B)
+    with ln P(AB): the letters around the cut decide, with four letters of
+    context on each side (ة, ى and verb endings end words; ال begins them).
+    The letters are the morph form (marks and tatweel dropped, hamza, ة and
+    ى kept) in the 37 letter classes of repair.c (0: any other letter;
+    1-26: U+0621-U+063A; 27-36: U+0641-U+064A), and the symbols 37 (before
+    the word) and 38 (its end). Every word of the news counts as often as
+    it occurs. The estimate is Witten-Bell's: the probability of symbol c
+    after the context h is (n(h c) + u(h) P(c | h')) / (n(h) + u(h)), where
+    n counts, u(h) is the number of different symbols seen after h and h'
+    is h without its first symbol; the sequences seen fewer than
+    --lm-min-count times are left out (as if never seen). It is stored as a
+    back-off table: for each seen context h and symbol c, P(c | h); for each
+    seen context, its back-off weight u(h) / (n(h) + u(h)) (under the
+    symbol 39), so that P(c | h) of an unseen pair is the weight times
+    P(c | h').
 
 Sources, read from --shared (nothing of them is written but the counts):
 ANT (news/ant/*.part*.txt) without the articles held apart for measuring
@@ -33,10 +40,19 @@ text is tokenized by `khabar tokenize --format text` (--khabar).
 
 Layout (little-endian; the reader is kh_repair_open in src/morph/repair.c):
 
-  section "junction":
-    u32 version 1, u32 n_classes 37,
-    i8 left[37 * 37 * 37]   index (x * 37 + y) * 37 + z
-    i8 right[37 * 37 * 37]  index (y * 37 + z) * 37 + w
+  section "charlm":
+    u32 version 1, u32 order 5, u32 n_symbols 40, u32 bucket_bits (16-24),
+    u32 n_entries,
+    u32 start[2^bucket_bits + 1]  entries of bucket b: start[b] .. start[b+1]
+    u16 fp[n_entries]              sorted within a bucket
+    u8 q[n_entries]                -8 ln P (or of the weight), rounded,
+                                   <= 255
+  An entry's key is the context's four symbols (the oldest first, 39 where
+  the context is shorter) and the symbol, in base 40: ((((h0 40 + h1) 40 +
+  h2) 40 + h3) 40 + c. Its 32-bit hash x (x *= 0x9E3779B1, x ^= x >> 15,
+  x *= 0x85EBCA77, x ^= x >> 13, each step invertible) gives the bucket (the
+  top bucket_bits bits) and the fingerprint (the low 16 bits): with 16
+  bucket bits or more, the two together are the hash, so a lookup is exact.
   section "bigrams":
     u32 version 1, u32 bucket_bits, u32 n_entries,
     u32 start[2^bucket_bits + 1]  entries of bucket b: start[b] .. start[b+1]
@@ -137,51 +153,139 @@ def snn_chunks(shared, stats):
 
 
 def count(shared, khabar, stats):
-    """(bigrams of search keys, boundary and inside letter counts)."""
+    """(bigrams of search keys, morph forms of the words), with counts."""
     bigrams = Counter()
-    forms = Counter()   # morph forms of the words
-    edges = Counter()   # (last two letters, first two letters) of pairs
-    prev = prev_form = None
+    forms = Counter()
+    prev = None
     feed = itertools.chain(ant_chunks(shared, stats), snn_chunks(shared, stats))
     for f in khabar_tokens(khabar, feed=feed, sentence_ends=True):
         if len(f) != 5 or f[2] != b"arabic" or not f[1]:
-            prev = prev_form = None
+            prev = None
             continue
         stats["arabic_tokens"] += 1
-        form = morph(f[0].decode("utf-8"))
-        forms[form] += 1
+        forms[morph(f[0].decode("utf-8"))] += 1
         if prev is not None:
             bigrams[(prev, f[1])] += 1
-            if len(prev_form) >= 2 and len(form) >= 2:
-                edges[(prev_form[-2:], form[:2])] += 1
-        prev, prev_form = f[1], form
-    return bigrams, forms, edges
+        prev = f[1]
+    return bigrams, forms
 
 
-def junction(forms, edges):
-    n = N_CLASSES
-    b_left, i_left = [0] * n ** 3, [0] * n ** 3
-    b_right, i_right = [0] * n ** 3, [0] * n ** 3
+# ---------------------------------------------------------------------------
+# The letter model
+# ---------------------------------------------------------------------------
 
-    def idx(a, b, c):
-        return (letter_class(a) * n + letter_class(b)) * n + letter_class(c)
-    for (a, b), c in edges.items():
-        b_left[idx(a[0], a[1], b[0])] += c
-        b_right[idx(a[1], b[0], b[1])] += c
-    for w, c in forms.items():
-        for i in range(2, len(w) - 1):
-            i_left[idx(w[i - 2], w[i - 1], w[i])] += c
-            if i + 1 < len(w):
-                i_right[idx(w[i - 1], w[i], w[i + 1])] += c
+LM_ORDER = 5
+BOS, EOS, NONE = N_CLASSES, N_CLASSES + 1, N_CLASSES + 2
+N_SYMBOLS = N_CLASSES + 3
 
-    def table(bnd, ins):
-        out = bytearray()
-        for x, y in zip(bnd, ins):
-            v = round(4 * math.log((x + 0.5) / (y + 0.5)))
-            out += struct.pack("<b", max(-127, min(127, v)))
-        return bytes(out)
-    return struct.pack("<II", 1, n) + table(b_left, i_left) + \
-        table(b_right, i_right)
+
+def lm_key(h, c):
+    """The key of symbol c after the context h (a tuple, oldest first)."""
+    k = 0
+    for x in (NONE,) * (LM_ORDER - 1 - len(h)) + tuple(h):
+        k = k * N_SYMBOLS + x
+    return k * N_SYMBOLS + c
+
+
+def mix32(x):
+    """An invertible 32-bit hash (each step is)."""
+    x = (x * 0x9E3779B1) & 0xFFFFFFFF
+    x ^= x >> 15
+    x = (x * 0x85EBCA77) & 0xFFFFFFFF
+    x ^= x >> 13
+    return x
+
+
+def lm_counts(forms, min_count):
+    """{context: Counter(symbol: count)} over every word's symbols, each
+    word counted as often as it occurs; pairs seen fewer than min_count
+    times are dropped, and contexts left with nothing."""
+    counts = {}
+    pad = (BOS,) * (LM_ORDER - 1)
+    for w in sorted(forms):
+        n = forms[w]
+        s = pad + tuple(letter_class(ch) for ch in w) + (EOS,)
+        for i in range(LM_ORDER - 1, len(s)):
+            for k in range(LM_ORDER):
+                h = s[i - k:i]
+                d = counts.get(h)
+                if d is None:
+                    d = counts[h] = Counter()
+                d[s[i]] += n
+    for h in sorted(counts):
+        if not h:
+            continue
+        d = counts[h]
+        for c in [c for c, n in d.items() if n < min_count]:
+            del d[c]
+        if not d:
+            del counts[h]
+    return counts
+
+
+def lm_entries(counts):
+    """[(key, q)]: -8 ln P(c | h) of every seen pair and -8 ln of the
+    back-off weight of every seen context (Witten-Bell, see the top)."""
+    memo = {}
+    totals = {h: (sum(d.values()), len(d)) for h, d in counts.items()}
+
+    def prob(h, c):
+        if (h, c) in memo:
+            return memo[(h, c)]
+        if h:
+            lower = prob(h[1:], c)
+        else:
+            lower = 1.0 / N_SYMBOLS
+        d = counts.get(h)
+        if d is None:
+            p = lower
+        else:
+            n, u = totals[h]
+            p = (d.get(c, 0) + u * lower) / (n + u)
+        memo[(h, c)] = p
+        return p
+
+    def q(p):
+        return min(255, max(0, round(-8 * math.log(p))))
+    out = {}
+    for h in sorted(counts):
+        d = counts[h]
+        if h:
+            n, u = totals[h]
+            out[lm_key(h, NONE)] = q(u / (n + u))
+        for c in sorted(d):
+            out[lm_key(h, c)] = q(prob(h, c))
+    # Every symbol but the start has a probability of its own.
+    for c in range(N_SYMBOLS - 1):
+        if c != BOS:
+            out.setdefault(lm_key((), c), q(prob((), c)))
+    return sorted(out.items())
+
+
+def lm_section(forms, min_count):
+    entries = lm_entries(lm_counts(forms, min_count))
+    n = len(entries)
+    bits = 16
+    while (1 << bits) * 4 < n and bits < 24:
+        bits += 1
+    buckets = [[] for _ in range(1 << bits)]
+    for key, q in entries:
+        x = mix32(key)
+        buckets[x >> (32 - bits)].append((x & 0xFFFF, q))
+    start, fps, qs = [0], bytearray(), bytearray()
+    for bk in buckets:
+        bk.sort()
+        for i in range(1, len(bk)):
+            if bk[i][0] == bk[i - 1][0]:
+                raise SystemExit("build_repair: two letter-model keys with "
+                                 "one hash")
+        for fp, q in bk:
+            fps += struct.pack("<H", fp)
+            qs.append(q)
+        start.append(len(qs))
+    out = struct.pack("<IIIII", 1, LM_ORDER, N_SYMBOLS, bits, n)
+    out += struct.pack("<%dI" % len(start), *start)
+    return out + bytes(fps) + bytes(qs), n
 
 
 def fnv64(b):
@@ -232,21 +336,25 @@ def main():
                                                      "khabar"))
     ap.add_argument("--out", default=os.path.join(REPO, "data",
                                                   "repair.kbm"))
-    ap.add_argument("--min-count", type=int, default=10,
-                    help="pairs seen fewer times are left out (default 10)")
+    ap.add_argument("--min-count", type=int, default=5,
+                    help="pairs seen fewer times are left out (default 5)")
+    ap.add_argument("--lm-min-count", type=int, default=2,
+                    help="letter sequences seen fewer times are left out of "
+                    "the letter model (default 2)")
     args = ap.parse_args()
     stats = Counter()
-    bigrams, forms, edges = count(args.shared, args.khabar, stats)
-    junc = junction(forms, edges)
+    bigrams, forms = count(args.shared, args.khabar, stats)
+    lsec, n_lm = lm_section(forms, args.lm_min_count)
     bsec, n = bigram_section(bigrams, args.min_count)
-    data = build_kbm("repair", [("junction", junc), ("bigrams", bsec)])
+    data = build_kbm("repair", [("charlm", lsec), ("bigrams", bsec)])
     with open(args.out, "wb") as f:
         f.write(data)
     print("build_repair: %d ANT articles (%d held apart), %d SaudiNewsNet "
-          "articles, %d Arabic tokens; %d pairs, %d kept (>= %d); %s: %d "
-          "bytes" % (stats["ant_articles"], stats["ant_held_apart"],
-                     stats["snn_articles"], stats["arabic_tokens"],
-                     len(bigrams), n, args.min_count, args.out, len(data)),
+          "articles, %d Arabic tokens, %d forms; letter model: %d entries; "
+          "%d pairs, %d kept (>= %d); %s: %d bytes"
+          % (stats["ant_articles"], stats["ant_held_apart"],
+             stats["snn_articles"], stats["arabic_tokens"], len(forms), n_lm,
+             len(bigrams), n, args.min_count, args.out, len(data)),
           file=sys.stderr)
 
 
