@@ -1,7 +1,8 @@
 /*
  * pos.c - the part-of-speech stage: UD UPOS for every word, sentence by
  * sentence, with the "pos" model (tagger.h) and the features of
- * pos_features.c. Fills khabar_word.upos.
+ * pos_features.c, among the labels the kind of the word's token allows
+ * (kh_pos_allowed). Fills khabar_word.upos.
  */
 #include "tag.h"
 
@@ -21,6 +22,7 @@ typedef struct pos_buf {
     kh_vec feats;  /* uint64_t */
     kh_vec off;    /* uint32_t */
     kh_vec labels; /* uint8_t */
+    kh_vec allow;  /* uint64_t: the labels each word may take */
     kh_tag_scratch lattice;
 } pos_buf;
 
@@ -31,27 +33,41 @@ static void pos_buf_free(pos_buf *b)
     kh_vec_free(&b->feats);
     kh_vec_free(&b->off);
     kh_vec_free(&b->labels);
+    kh_vec_free(&b->allow);
     kh_tag_scratch_free(&b->lattice);
 }
 
-/* The UPOS of each of the model's labels. */
-static void label_map(const kh_tagger *t, uint8_t *map)
+/* The UPOS of each of the model's labels, and the label bits of PUNCT and
+ * SYM (for kh_pos_allowed). */
+static void label_map(const kh_tagger *t, uint8_t *map, uint64_t *punct,
+                      uint64_t *sym)
 {
     uint32_t i;
     int u;
+    *punct = *sym = 0;
     for (i = 0; i < t->n_labels; i++) {
         map[i] = 0;
         for (u = 1; u < KH_UPOS_COUNT; u++) {
             if (strcmp(t->names[i], kh_upos_name(u)) == 0)
                 map[i] = (uint8_t)u;
         }
+        if (map[i] == KH_UPOS_PUNCT)
+            *punct |= (uint64_t)1 << i;
+        else if (map[i] == KH_UPOS_SYM)
+            *sym |= (uint64_t)1 << i;
     }
 }
+
+/* What tag_sentence needs of the model beyond the tagger. */
+typedef struct pos_labels {
+    const uint8_t *map;   /* label -> UPOS */
+    uint64_t punct, sym, all; /* label bits */
+} pos_labels;
 
 /* Tags the words [a, b) of the doc (one sentence). */
 static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
                         const kh_tagger *t, const kh_gazetteer *gaz,
-                        const kh_clusters *cl, const uint8_t *map, size_t a,
+                        const kh_clusters *cl, const pos_labels *pl, size_t a,
                         size_t b, pos_buf *buf)
 {
     khabar_word *wd = (khabar_word *)doc->words.data;
@@ -64,6 +80,7 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
     uint64_t *f;
     uint32_t *off;
     uint8_t *lab;
+    uint64_t *allow;
     char *kb;
     buf->words.len = buf->keys.len = buf->feats.len = 0;
     for (i = a; i < b; i++)
@@ -72,10 +89,12 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
         kh_vec_reserve(&buf->keys, 1, keys + 1) ||
         kh_vec_reserve(&buf->feats, sizeof(uint64_t), n * KH_TAG_MAX_FEATS) ||
         kh_vec_reserve(&buf->off, sizeof(uint32_t), n + 1) ||
-        kh_vec_reserve(&buf->labels, 1, n))
+        kh_vec_reserve(&buf->labels, 1, n) ||
+        kh_vec_reserve(&buf->allow, sizeof(uint64_t), n))
         return -1;
     tw = buf->words.data;
     kb = buf->keys.data;
+    allow = buf->allow.data;
     keys = 0;
     for (i = 0; i < n; i++) {
         const khabar_word *w = &wd[a + i];
@@ -87,6 +106,12 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
         keys += x->key_len;
         x->role = w->role;
         x->kind = (uint8_t)tk[w->token].kind;
+        /* The hyphen of a range (2011-2015: three words of one number
+         * token) is a punctuation token of its own in the treebanks. */
+        if (x->kind == KHABAR_TOK_NUMBER && w->form_len == 1 &&
+            x->form[0] == '-')
+            x->kind = KHABAR_TOK_PUNCT;
+        allow[i] = kh_pos_allowed(x->kind, pl->punct, pl->sym, pl->all);
         x->tanwin = (uint8_t)kh_tag_has_tanwin(doc->text + w->start,
                                                w->end - w->start);
         x->clen = (uint8_t)kh_tag_cluster(cl, x->kind, x->key, x->key_len,
@@ -111,7 +136,7 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
         off[i + 1] = off[i] + (uint32_t)kh_pos_features(ctx, tw, n, i,
                                                         f + off[i]);
     lab = buf->labels.data;
-    if (kh_tagger_decode(t, n, f, off, lab, &buf->lattice) != 0)
+    if (kh_tagger_decode_allowed(t, n, f, off, allow, lab, &buf->lattice) != 0)
         return -1;
     for (i = 0; i < n; i++) {
         /* UD's convention, which no treebank we learn from follows: the
@@ -119,7 +144,7 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
         if (tw[i].form_len == 1 && tw[i].form[0] == '%')
             wd[a + i].upos = KH_UPOS_SYM;
         else
-            wd[a + i].upos = map[lab[i]];
+            wd[a + i].upos = pl->map[lab[i]];
     }
     kh_lemma_after_upos(doc, a, b);
     return 0;
@@ -132,6 +157,7 @@ int kh_pos(khabar_doc *doc)
     kh_tag_ctx ctx;
     pos_buf buf;
     uint8_t map[KH_TAG_MAX_LABELS];
+    pos_labels pl;
     size_t s;
     int rc = 0;
     if (!m->has_pos || !doc->token_words)
@@ -141,10 +167,12 @@ int kh_pos(khabar_doc *doc)
                        doc->words.len) != 0)
         return -1;
     doc->word_lookups.len = doc->words.len;
-    /* The news counts did not help the tagger (measured: 89.9 with, 90.0
-     * without on held-apart PUD) and cost a lookup per word. */
+    /* No feature reads the lexicon (pos_features.c says why). */
     ctx.lex = NULL;
-    label_map(&m->pos, map);
+    label_map(&m->pos, map, &pl.punct, &pl.sym);
+    pl.map = map;
+    pl.all = m->pos.n_labels < 64 ? ((uint64_t)1 << m->pos.n_labels) - 1
+                                  : ~(uint64_t)0;
     for (s = 0; s < doc->sentences.len && rc == 0; s++) {
         size_t a = doc->token_words[ss[s].first_token];
         size_t b = doc->token_words[ss[s].first_token + ss[s].n_tokens];
@@ -154,7 +182,7 @@ int kh_pos(khabar_doc *doc)
             size_t e = b - a > 4096 ? a + 4096 : b;
             rc = tag_sentence(doc, &ctx, &m->pos,
                               m->has_gazetteer ? &m->gaz : NULL,
-                              m->has_clusters ? &m->clusters : NULL, map, a, e,
+                              m->has_clusters ? &m->clusters : NULL, &pl, a, e,
                               &buf);
             a = e;
         }

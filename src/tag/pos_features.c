@@ -3,10 +3,13 @@
  *
  * A word is seen through its form and search key, its letters at both ends,
  * its place in its token (a proclitic, the host, an enclitic), the kind of
- * its token (number, punctuation, Latin...), its neighbours, and how often
- * the news has it. The treebank's own analyses in the lexicon are not used:
- * they would tell the tagger the answer on its training data and nothing on
- * new words.
+ * its token (number, punctuation, Latin...), its word cluster and gazetteer
+ * types, and its neighbours (and whether it agrees with them as an
+ * adjective with its noun). The lexicon is not read: the treebank's own
+ * analyses in it would tell the tagger the answer on its training data and
+ * nothing on new words, and how the news writes a word (with the article or
+ * ة, or not) gained about 0.1 UPOS (5-fold CV over PUD dev, four seeds) for
+ * three lookups a word, a quarter of the stage's time.
  */
 #include "features.h"
 
@@ -71,21 +74,6 @@ static size_t first_letters(const char *s, size_t n, int k)
     return i;
 }
 
-static unsigned count_bucket(const kh_lexicon *lex, const char *key, size_t n)
-{
-    const kh_lex_entry *e;
-    uint32_t c;
-    unsigned b = 1;
-    if (!lex || !lex->n_slots)
-        return 0;
-    e = kh_lexicon_find(lex, key, n);
-    if (!e || !(e->flags & KH_LEX_TOKEN))
-        return 0;
-    for (c = e->count; c > 1 && b < 20; c >>= 2)
-        b++;
-    return b;
-}
-
 #define STR(t, s, n) kh_feat_str(kh_feat(t), (s), (n))
 
 int kh_tag_cluster(const kh_clusters *cl, int kind, const char *key,
@@ -131,6 +119,64 @@ int kh_tag_has_tanwin(const char *s, size_t n)
     return 0;
 }
 
+/* The kind of a word's token as the features see it: the kinds that the
+ * treebanks have too seldom to teach anything (Latin words: 2 in all) or
+ * never (times, dates, hashtags, URLs ...) folded into the nearest that
+ * they have: a time or a date is a number, a Latin word is seen as an
+ * unknown Arabic word would be, and hashtags, mentions, URLs, e-mail
+ * addresses and emoji as symbols (kh_pos_allowed makes them SYM). */
+static unsigned kind_class(unsigned kind)
+{
+    switch (kind) {
+    case KHABAR_TOK_DATE:
+    case KHABAR_TOK_TIME:
+        return KHABAR_TOK_NUMBER;
+    case KHABAR_TOK_LATIN:
+    case KHABAR_TOK_WORD:
+        return KHABAR_TOK_ARABIC;
+    case KHABAR_TOK_URL:
+    case KHABAR_TOK_EMAIL:
+    case KHABAR_TOK_HASHTAG:
+    case KHABAR_TOK_MENTION:
+    case KHABAR_TOK_EMOJI:
+    case KHABAR_TOK_INVALID:
+        return KHABAR_TOK_SYMBOL;
+    default:
+        return kind;
+    }
+}
+
+uint64_t kh_pos_allowed(int kind, uint64_t punct, uint64_t sym, uint64_t all)
+{
+    if (kind == KHABAR_TOK_PUNCT)
+        return punct | sym ? punct | sym : all;
+    if (kind_class((unsigned)kind) == KHABAR_TOK_SYMBOL)
+        return sym ? sym : all;
+    return all & ~punct;
+}
+
+/* How a word is definite: 1 by the article (ال and at least two letters
+ * after it), 2 by a pronoun suffix (the host before an enclitic), else 0. */
+static unsigned definite(const kh_tag_word *w, size_t n, size_t i)
+{
+    const kh_tag_word *x = &w[i];
+    if (x->key_len >= 8 && memcmp(x->key, "\xD8\xA7\xD9\x84", 4) == 0)
+        return 1;
+    if (i + 1 < n && w[i + 1].role == KHABAR_WORD_ENCLITIC)
+        return 2;
+    return 0;
+}
+
+/* The last letter of a word's key, as a number (0: none). */
+static uint32_t last_letter(const kh_tag_word *x)
+{
+    size_t a = last_letters(x->key, x->key_len, 1);
+    uint32_t v = 0;
+    for (; a < x->key_len; a++)
+        v = v << 8 | (unsigned char)x->key[a];
+    return v;
+}
+
 int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
                     size_t i, uint64_t *f)
 {
@@ -138,8 +184,9 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
     const char *k = x->key;
     size_t kn = x->key_len, s;
     int m = 0;
-    uint64_t shape = (uint64_t)x->role | (uint64_t)x->kind << 4 |
+    uint64_t shape = (uint64_t)x->role | (uint64_t)kind_class(x->kind) << 4 |
                      (uint64_t)x->first << 10 | (uint64_t)x->last << 11;
+    (void)ctx; /* no feature reads the lexicon (see above) */
     f[m++] = kh_feat(100);
     f[m++] = STR(101, k, kn);
     f[m++] = kh_feat_mix(kh_feat(102), shape);
@@ -159,9 +206,6 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
         f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(106), letters < 8 ? letters : 8),
                              x->role);
     }
-    if (ctx && ctx->lex)
-        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(107), count_bucket(ctx->lex, k, kn)),
-                             x->role);
     m = cluster_feats(f, m, 130, x->cpath, x->clen, x->role);
     if (x->tanwin)
         f[m++] = kh_feat_mix(STR(108, k + last_letters(k, kn, 1),
@@ -174,11 +218,33 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
                 f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(109), b), x->role);
         }
     }
+    /* Agreement of a noun and its adjective: the definiteness and last
+     * letter of this word against those of the word before (over its
+     * pronoun suffix) and after. */
+    {
+        unsigned d = definite(w, n, i);
+        uint64_t me = (uint64_t)d << 32 | last_letter(x);
+        size_t j = i;
+        if (j > 0 && w[j - 1].role == KHABAR_WORD_ENCLITIC)
+            j--;
+        if (j > 0 && w[j - 1].kind == KHABAR_TOK_ARABIC) {
+            const kh_tag_word *p = &w[j - 1];
+            uint64_t them = (uint64_t)definite(w, n, j - 1) << 32 | last_letter(p);
+            f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(140), me), them);
+            f[m++] = kh_feat_mix(kh_feat(141), (uint64_t)d << 4 | definite(w, n, j - 1));
+        }
+        if (i + 1 < n && w[i + 1].kind == KHABAR_TOK_ARABIC &&
+            w[i + 1].role != KHABAR_WORD_ENCLITIC) {
+            const kh_tag_word *q = &w[i + 1];
+            uint64_t them = (uint64_t)definite(w, n, i + 1) << 32 | last_letter(q);
+            f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(142), me), them);
+        }
+    }
     /* Neighbours: forms, and their place in their tokens. */
     if (i > 0) {
         const kh_tag_word *p = &w[i - 1];
         f[m++] = STR(110, p->key, p->key_len);
-        f[m++] = kh_feat_mix(kh_feat(111), p->role | p->kind << 4);
+        f[m++] = kh_feat_mix(kh_feat(111), p->role | kind_class(p->kind) << 4);
         if (p->gaz)
             f[m++] = kh_feat_mix(kh_feat(116), p->gaz);
         if (p->clen)
@@ -197,7 +263,7 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
     if (i + 1 < n) {
         const kh_tag_word *q = &w[i + 1];
         f[m++] = STR(120, q->key, q->key_len);
-        f[m++] = kh_feat_mix(kh_feat(121), q->role | q->kind << 4);
+        f[m++] = kh_feat_mix(kh_feat(121), q->role | kind_class(q->kind) << 4);
         f[m++] = kh_feat_mix(STR(122, q->key, q->key_len), shape);
         f[m++] = STR(123, q->key, first_letters(q->key, q->key_len, 2));
         if (q->clen)

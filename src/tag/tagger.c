@@ -152,8 +152,22 @@ int kh_tagger_decode(const kh_tagger *t, size_t n, const uint64_t *feats,
                      const uint32_t *off, uint8_t *labels,
                      kh_tag_scratch *scratch)
 {
+    return kh_tagger_decode_allowed(t, n, feats, off, NULL, labels, scratch);
+}
+
+/* What a label that is not allowed scores: far below any path (a
+ * position's emissions sum to a few million at most) and far above
+ * INT32_MIN, so that one step of Viterbi cannot overflow. */
+#define BARRED (-(1 << 28))
+
+int kh_tagger_decode_allowed(const kh_tagger *t, size_t n,
+                             const uint64_t *feats, const uint32_t *off,
+                             const uint64_t *allow, uint8_t *labels,
+                             kh_tag_scratch *scratch)
+{
     const size_t L = t->n_labels;
     const int16_t *w = t->emit.w;
+    uint64_t labels_mask;
     size_t i, y, f;
     int32_t *sc;
     uint8_t *bk;
@@ -163,6 +177,7 @@ int kh_tagger_decode(const kh_tagger *t, size_t n, const uint64_t *feats,
         return -1;
     sc = scratch->score;
     bk = scratch->back;
+    labels_mask = L < 64 ? ((uint64_t)1 << L) - 1 : ~(uint64_t)0;
     /* Emissions first, in one pass over all the features: the weight rows
      * are scattered over megabytes, so each is asked for a dozen features
      * before it is needed, and the lookups overlap instead of waiting one
@@ -175,6 +190,13 @@ int kh_tagger_decode(const kh_tagger *t, size_t n, const uint64_t *feats,
             if (f + PREFETCH_AHEAD < off[n])
                 PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & t->emit.mask) * L);
             add_row(row, w + (size_t)(feats[f] & t->emit.mask) * L, L);
+        }
+        if (allow && (allow[i] & labels_mask) &&
+            (allow[i] & labels_mask) != labels_mask) {
+            for (y = 0; y < L; y++) {
+                if (!(allow[i] >> y & 1))
+                    row[y] = BARRED;
+            }
         }
     }
     for (i = 0; i < n; i++) {

@@ -58,4 +58,12 @@ int kh_tagger_decode(const kh_tagger *t, size_t n, const uint64_t *feats,
                      const uint32_t *off, uint8_t *labels,
                      kh_tag_scratch *scratch);
 
+/* kh_tagger_decode among the labels allowed at each position: bit y of
+ * allow[i] set, label y may be chosen at i (allow NULL, or an allow[i]
+ * without any of the model's labels: any label). */
+int kh_tagger_decode_allowed(const kh_tagger *t, size_t n,
+                             const uint64_t *feats, const uint32_t *off,
+                             const uint64_t *allow, uint8_t *labels,
+                             kh_tag_scratch *scratch);
+
 #endif

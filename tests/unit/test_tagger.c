@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "tag/features.h"
 #include "tag/tagger.h"
 #include "test.h"
 
@@ -36,7 +37,65 @@ static void viterbi(void)
      * B B A B (30 + 10 - 25 + 10 + 30 = 55) and A B A B (50). */
     CHECK(lab[0] == 1 && lab[1] == 0 && lab[2] == 0 && lab[3] == 1);
     CHECK(kh_tagger_decode(&t, 0, f, off, lab, &sc) == 0);
+    {
+        /* Only A at position 0: the best path that starts with A is
+         * A B A B (0 + 10 + 10 + 30 = 50). An allow with all the model's
+         * labels (3), none (0) or none of them (4: a third label the model
+         * does not have) constrains nothing. */
+        uint64_t allow[4] = {1, 3, 0, 4};
+        CHECK(kh_tagger_decode_allowed(&t, 4, f, off, allow, lab, &sc) == 0);
+        CHECK(lab[0] == 0 && lab[1] == 1 && lab[2] == 0 && lab[3] == 1);
+        /* B everywhere, against every preference but the last. */
+        allow[0] = allow[1] = allow[2] = allow[3] = 2;
+        CHECK(kh_tagger_decode_allowed(&t, 4, f, off, allow, lab, &sc) == 0);
+        CHECK(lab[0] == 1 && lab[1] == 1 && lab[2] == 1 && lab[3] == 1);
+    }
     kh_tag_scratch_free(&sc);
+}
+
+/* The labels a word may take by its token's kind. */
+static void pos_allowed(void)
+{
+    const uint64_t punct = 1u << 3, sym = 1u << 5, all = (1u << 8) - 1;
+    CHECK(kh_pos_allowed(KHABAR_TOK_PUNCT, punct, sym, all) == (punct | sym));
+    CHECK(kh_pos_allowed(KHABAR_TOK_ARABIC, punct, sym, all) == (all & ~punct));
+    CHECK(kh_pos_allowed(KHABAR_TOK_NUMBER, punct, sym, all) == (all & ~punct));
+    CHECK(kh_pos_allowed(KHABAR_TOK_HASHTAG, punct, sym, all) == sym);
+    CHECK(kh_pos_allowed(KHABAR_TOK_URL, punct, sym, all) == sym);
+    /* A model without those labels: nothing is ruled out. */
+    CHECK(kh_pos_allowed(KHABAR_TOK_PUNCT, 0, 0, all) == all);
+    CHECK(kh_pos_allowed(KHABAR_TOK_EMOJI, 0, 0, all) == all);
+}
+
+/* Through the library: punctuation is PUNCT or SYM, nothing else PUNCT, a
+ * hashtag or a URL SYM, a range's hyphen PUNCT. */
+static void pos_kinds(void)
+{
+    static const char text[] =
+        "\xD9\x82\xD8\xA7\xD9\x84 Keira \xD8\x8C #\xD8\xA7\xD9\x84\xD8\xAD\xD8\xB1\xD8\xA8 "
+        "https://example.org 2011-2015 .";
+    khabar_doc *d = khabar_analyze(t_model, text, sizeof text - 1, NULL);
+    const khabar_word *w;
+    size_t i, n;
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    w = khabar_doc_words(d);
+    n = khabar_doc_word_count(d);
+    for (i = 0; i < n; i++) {
+        const khabar_token *tk = &khabar_doc_tokens(d)[w[i].token];
+        int punct = w[i].upos == KHABAR_UPOS_PUNCT;
+        if (tk->kind == KHABAR_TOK_PUNCT)
+            CHECK(punct || w[i].upos == KHABAR_UPOS_SYM);
+        else if (tk->kind == KHABAR_TOK_HASHTAG || tk->kind == KHABAR_TOK_URL)
+            CHECK(w[i].upos == KHABAR_UPOS_SYM);
+        else if (!(tk->kind == KHABAR_TOK_NUMBER && w[i].end - w[i].start == 1 &&
+                   text[w[i].start] == '-'))
+            CHECK(!punct);
+        else
+            CHECK(punct);
+    }
+    khabar_doc_free(d);
 }
 
 static void long_sentence(void)
@@ -199,6 +258,8 @@ void suite_tagger(void)
     document_rules();
     name_boundaries();
     viterbi();
+    pos_allowed();
+    pos_kinds();
     long_sentence();
     model_files();
     entities();

@@ -91,6 +91,7 @@ void decode(const seq *q, int L, uint32_t mask, const double *w,
 {
     size_t i, f;
     int y, yp;
+    const uint64_t all = L < 64 ? ((uint64_t)1 << L) - 1 : ~(uint64_t)0;
     for (i = 0; i < q->n; i++) {
         double emit[KH_TAG_MAX_LABELS];
         for (y = 0; y < L; y++)
@@ -99,6 +100,12 @@ void decode(const seq *q, int L, uint32_t mask, const double *w,
             const double *wf = w + (size_t)(q->feats[f] & mask) * (size_t)L;
             for (y = 0; y < L; y++)
                 emit[y] += wf[y];
+        }
+        if (q->allow && (q->allow[i] & all) && (q->allow[i] & all) != all) {
+            for (y = 0; y < L; y++) {
+                if (!(q->allow[i] >> y & 1))
+                    emit[y] = -1e30;
+            }
         }
         for (y = 0; y < L; y++) {
             double best;
@@ -370,6 +377,7 @@ void seqs_free(seqs *S)
         free(S->v[s].off);
         free(S->v[s].gold);
         free(S->v[s].skip);
+        free(S->v[s].allow);
     }
     for (i = 0; i < S->n_labels; i++)
         free((char *)S->labels[i]);

@@ -18,6 +18,8 @@ typedef struct seq {
     uint32_t *off;  /* n + 1 */
     uint8_t *gold;
     uint8_t *skip;  /* 1: do not learn from this position */
+    uint64_t *allow; /* the labels each position may take (bit y: label y;
+                        kh_tagger_decode_allowed), or NULL: any */
     int heldout;    /* for early stopping */
     int excluded;   /* not trained on (a cross-validation test fold) */
     int source;     /* NER: 0 ANERcorp, 1 extra corpora */
@@ -43,8 +45,9 @@ int label_of(seqs *S, const char *name);
 /* Appends a sequence (S takes its arrays). */
 void add_seq(seqs *S, seq *q);
 
-/* Viterbi with double weights (w: emissions, t: transitions); sc and bk have
- * room for q->n * L entries. */
+/* Viterbi with double weights (w: emissions, t: transitions), among the
+ * labels q->allow allows, as the library decodes; sc and bk have room for
+ * q->n * L entries. */
 void decode(const seq *q, int L, uint32_t mask, const double *w,
             const double *t, uint8_t *out, double *sc, uint8_t *bk);
 

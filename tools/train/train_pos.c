@@ -116,9 +116,11 @@ static void pos_sentences(seqs *S, const khabar_model *m, const kh_tag_ctx *ctx,
         forms = malloc(nw * 256);
         q.gold = malloc(nw);
         q.skip = calloc(nw, 1);
+        q.allow = malloc(nw * sizeof *q.allow); /* kinds, till set_allowed */
         q.off = malloc((nw + 1) * sizeof *q.off);
         q.feats = malloc(nw * KH_TAG_MAX_FEATS * sizeof *q.feats);
-        if (!tw || !keys || !forms || !q.gold || !q.skip || !q.off || !q.feats)
+        if (!tw || !keys || !forms || !q.gold || !q.skip || !q.allow ||
+            !q.off || !q.feats)
             die("out of memory");
         for (t = ts->first; t < ts->first + ts->n_tokens; t++) {
             const tb_token *tok = &tb.tokens[t];
@@ -165,6 +167,7 @@ static void pos_sentences(seqs *S, const khabar_model *m, const kh_tag_ctx *ctx,
                         kh_gazetteer_lookup(&m->gaz, x->key, x->key_len);
                     x->gaz = ge ? (uint16_t)ge->mask : 0;
                 }
+                q.allow[k] = (uint64_t)kind;
                 q.gold[k] = (uint8_t)label_of(S, w->upos);
                 q.skip[k] = w->tag_guess;
             }
@@ -180,6 +183,7 @@ static void pos_sentences(seqs *S, const khabar_model *m, const kh_tag_ctx *ctx,
                 tw[k - 1].role = KHABAR_WORD_AFFIX;
                 tw[k - 1].first = 0;
                 tw[k - 1].kind = KHABAR_TOK_NUMBER;
+                q.allow[k - 1] = KHABAR_TOK_NUMBER;
                 tw[k - 1].clen = (uint8_t)kh_tag_cluster(
                     m->has_clusters ? &m->clusters : NULL, KHABAR_TOK_NUMBER,
                     tw[k - 1].key, tw[k - 1].key_len, &tw[k - 1].cpath);
@@ -197,6 +201,34 @@ static void pos_sentences(seqs *S, const khabar_model *m, const kh_tag_ctx *ctx,
         free(forms);
     }
     tb_free(&tb);
+}
+
+/* Turns the kinds that pos_sentences() left in each q->allow into the
+ * labels the library lets a word of that kind take (kh_pos_allowed), once
+ * all the labels are known. A training word whose gold label is not among
+ * them (a letter the treebank calls PUNCT) teaches nothing. */
+static void set_allowed(seqs *S)
+{
+    uint64_t punct = 0, sym = 0, all;
+    size_t s, i;
+    int y;
+    for (y = 0; y < S->n_labels; y++) {
+        if (!strcmp(S->labels[y], "PUNCT"))
+            punct |= (uint64_t)1 << y;
+        else if (!strcmp(S->labels[y], "SYM"))
+            sym |= (uint64_t)1 << y;
+    }
+    all = S->n_labels < 64 ? ((uint64_t)1 << S->n_labels) - 1 : ~(uint64_t)0;
+    for (s = 0; s < S->n; s++) {
+        seq *q = &S->v[s];
+        for (i = 0; i < q->n; i++) {
+            q->allow[i] = kh_pos_allowed((int)q->allow[i], punct, sym, all);
+            if (!q->excluded && !(q->allow[i] >> q->gold[i] & 1)) {
+                q->allow[i] = all;
+                q->skip[i] = 1;
+            }
+        }
+    }
 }
 
 /* Accuracy of weights tr on the excluded (test) sequences. With out, each
@@ -326,6 +358,7 @@ int train_pos(int argc, char **argv)
         pos_sentences(&S, m, &ctx, train[i], 0);
     for (i = 0; i < n_test; i++)
         pos_sentences(&S, m, &ctx, test[i], 1);
+    set_allowed(&S);
     printf("sentences: %zu, labels: %d\n", S.n, S.n_labels);
     {
         trained tr = train_mean(&S, epochs, log2b, runs);
