@@ -3,7 +3,8 @@
  *
  *   khabar-train ner --out data/ner.kbm --anercorp A.bio --docs A.docs
  *       [--news N.bio --news-align N.align] [--extra E.bio]...
- *       [--cv K [--cv-out FILE]] [--runs R] [--epochs N] [--buckets LOG2]
+ *       [--cv K [--cv-out FILE] [--cv-keep | --cv-reuse]] [--runs R]
+ *       [--epochs N] [--buckets LOG2]
  *
  * Inputs are `token<TAB>tag` files, one token a line, an empty line between
  * sentences, tags B-/I- PER LOC ORG MISC and O (tools/ner/prepare.py makes
@@ -14,6 +15,12 @@
  * in training they would name every entity, which the gazetteer cannot do
  * for new text.
  *
+ * The corpora annotate differently (tools/ner/README.md: FANE has no
+ * currencies or events, puts triggers inside names ...). With --news or
+ * --extra, each corpus is a domain with weights of its own beside the
+ * shared ones (perceptron.h), and the model written is ANERcorp's: the
+ * shared weights plus ANERcorp's own. Early stopping looks at ANERcorp.
+ *
  * The model is the mean of R perceptrons (--runs, 8 by default), each
  * trained in its own order and stopped early on its own tenth of the
  * sentences: as fast to run as one, steadier, and fitted to all the text.
@@ -22,13 +29,16 @@
  * begins) are split into K contiguous folds in document order; each fold is
  * recognized by a model trained on everything else (the NewsFANE copies of
  * its sentences, known from N.align, are left out too). The fold's model is
- * written to OUT.fold and run through the library, each document one
+ * written to OUT.foldK and run through the library, each document one
  * pre-tokenized analysis, as `khabar ner` runs: entity-level precision,
  * recall and F1 (exact span and type) are printed per fold, then over all
  * folds for the tagger alone (kh_ner_tag) and after the doc rules
  * (kh_ner_doc: what `khabar ner` prints), with figures per type. With
  * --cv-out FILE, every token is written as `token gold tagger final`. Then
- * the final model is trained on everything and written.
+ * the final model is trained on everything and written. --cv-keep keeps the
+ * fold models; --cv-reuse scores kept ones again instead of training (and
+ * writes no final model): for work on the doc rules, which need no
+ * training.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -491,6 +501,7 @@ int train_ner(int argc, char **argv)
     const char *out_path = NULL, *aner = NULL, *docs = NULL, *news = NULL;
     const char *align = NULL, *extra[16], *cv_out = NULL;
     int n_extra = 0, i, epochs = 30, log2b = 17, cv = 0, runs = 8;
+    int keep = 0, reuse = 0;
     seqs S;
     bio_file A, N, E;
     khabar_model *m;
@@ -520,22 +531,49 @@ int train_ner(int argc, char **argv)
             epochs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--buckets") && i + 1 < argc)
             log2b = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--cv-keep"))
+            keep = 1;
+        else if (!strcmp(argv[i], "--cv-reuse"))
+            reuse = 1;
         else
             die("ner: unknown option");
     }
     if (!out_path || !aner || log2b < 10 || log2b > 22 || cv < 0 || cv == 1 ||
         runs < 1 || runs > 64)
         die("usage: khabar-train ner --out OUT --anercorp A.bio [--docs D] "
-            "[--news N.bio --news-align N.align] [--extra E.bio]... [--cv K [--cv-out F]] "
+            "[--news N.bio --news-align N.align] [--extra E.bio]... "
+            "[--cv K [--cv-out F] [--cv-keep | --cv-reuse]] "
             "[--runs R] [--epochs N] [--buckets LOG2]");
     if (cv && !docs)
         die("ner: --cv needs --docs");
+    if ((keep || reuse) && !cv)
+        die("ner: --cv-keep and --cv-reuse go with --cv");
     memset(&S, 0, sizeof S);
+    if (news || n_extra)
+        S.domains = 2 + n_extra; /* ANERcorp, NewsFANE, each extra corpus */
     for (i = 0; i < 9; i++)
         label_of(&S, ner_labels[i]);
     m = khabar_model_new(&err);
     if (!m)
         die(err.msg);
+    if (docs) {
+        size_t len;
+        char *text = read_file(docs, &len), *p = text;
+        doc_start = malloc((len / 2 + 2) * sizeof *doc_start);
+        if (!doc_start)
+            die("out of memory");
+        while (*p) {
+            char *e;
+            unsigned long v = strtoul(p, &e, 10);
+            if (e == p)
+                break;
+            doc_start[n_docs++] = v;
+            p = e;
+            while (*p == '\n' || *p == '\r' || *p == ' ')
+                p++;
+        }
+        free(text);
+    }
     bio_read(&A, aner);
     aner_index = malloc((A.n_sent + 1) * sizeof *aner_index);
     if (!aner_index)
@@ -557,27 +595,9 @@ int train_ner(int argc, char **argv)
     for (i = 0; i < n_extra; i++) {
         size_t before = S.n;
         bio_read(&E, extra[i]);
-        bio_sequences(&S, m, &E, 1, NULL);
+        bio_sequences(&S, m, &E, 2 + i, NULL);
         printf("%s: %zu sentences\n", extra[i], S.n - before);
         bio_free(&E);
-    }
-    if (docs) {
-        size_t len;
-        char *text = read_file(docs, &len), *p = text;
-        doc_start = malloc((len / 2 + 2) * sizeof *doc_start);
-        if (!doc_start)
-            die("out of memory");
-        while (*p) {
-            char *e;
-            unsigned long v = strtoul(p, &e, 10);
-            if (e == p)
-                break;
-            doc_start[n_docs++] = v;
-            p = e;
-            while (*p == '\n' || *p == '\r' || *p == ' ')
-                p++;
-        }
-        free(text);
     }
     if (cv) {
         prf all_tag, all_full;
@@ -588,7 +608,6 @@ int train_ner(int argc, char **argv)
         FILE *dump = cv_out ? fopen(cv_out, "w") : NULL;
         if (cv_out && !dump)
             die("ner: cannot write --cv-out");
-        snprintf(fold_path, sizeof fold_path, "%s.fold", out_path);
         memset(&all_tag, 0, sizeof all_tag);
         memset(&all_full, 0, sizeof all_full);
         for (k = 0; k < cv; k++) {
@@ -600,10 +619,15 @@ int train_ner(int argc, char **argv)
             trained tr;
             prf r_tag, r_full;
             char what[64];
+            snprintf(fold_path, sizeof fold_path, "%s.fold%d", out_path, k + 1);
             for (j = 0; j < S.n; j++)
                 S.v[j].excluded = S.v[j].anercorp >= a && S.v[j].anercorp < b;
-            tr = train_mean(&S, epochs, log2b, runs);
-            write_model(&S, &tr, "ner", fold_path);
+            if (!reuse) {
+                tr = train_mean(&S, epochs, log2b, runs);
+                write_model(&S, &tr, "ner", fold_path);
+                free(tr.w);
+                free(tr.t);
+            }
             use_recognizer(m, fold_path, &image);
             memset(&r_tag, 0, sizeof r_tag);
             memset(&r_full, 0, sizeof r_full);
@@ -614,10 +638,9 @@ int train_ner(int argc, char **argv)
             print_prf(what, r_full);
             add_prf(&all_tag, &r_tag);
             add_prf(&all_full, &r_full);
-            free(tr.w);
-            free(tr.t);
+            if (!keep && !reuse)
+                remove(fold_path);
         }
-        remove(fold_path);
         print_prf("cross-validation, tagger alone", all_tag);
         print_types(all_tag);
         print_prf("cross-validation, all folds", all_full);
@@ -630,7 +653,7 @@ int train_ner(int argc, char **argv)
         m->has_ner = had_ner;
         free(image);
     }
-    {
+    if (!reuse) {
         trained tr = train_mean(&S, epochs, log2b, runs);
         write_model(&S, &tr, "ner", out_path);
         free(tr.w);
