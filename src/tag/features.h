@@ -40,6 +40,7 @@ typedef struct kh_tag_word {
 typedef struct kh_ner_token {
     const char *key;   /* search key of the token */
     const char *host;  /* search key of its host */
+    uint64_t key_h, host_h; /* kh_feat_bytes() of each */
     uint16_t key_len, host_len;
     uint8_t pre;       /* proclitic letters before the host */
     uint8_t kind;      /* khabar_token_kind */

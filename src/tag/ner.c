@@ -103,6 +103,8 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                                                               : 512,
                                             kb + k);
         k += v->host_len;
+        v->key_h = kh_feat_bytes(v->key, v->key_len);
+        v->host_h = kh_feat_bytes(v->host, v->host_len);
         v->pre = (uint8_t)pre;
         v->kind = (uint8_t)x->kind;
         v->upos = h->upos;
