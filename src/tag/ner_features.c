@@ -78,6 +78,20 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     m = gaz_bits(f, m, 211, x->gaz_begin, 0);
     m = gaz_bits(f, m, 212, x->gaz_inside, 0);
     f[m++] = kh_feat_mix(kh_feat(213), (uint64_t)x->gaz | (uint64_t)x->upos << 16);
+    /* Names are words the lexicon does not know and the news rarely
+     * writes (no cluster). */
+    f[m++] = kh_feat_mix(kh_feat(215), (uint64_t)x->known |
+                                           (uint64_t)(x->clen > 0) << 1 |
+                                           (uint64_t)x->upos << 2);
+    if (x->doc_seen) {
+        /* The word's other mentions in the doc, and where they stand. */
+        unsigned c;
+        f[m++] = kh_feat_mix(kh_feat(216), x->doc_seen < 3 ? x->doc_seen : 3);
+        for (c = 0; c < KH_NER_CUES; c++) {
+            if (x->doc_cues >> c & 1)
+                f[m++] = kh_feat_mix(kh_feat(217), c);
+        }
+    }
     if (x->clen) {
         static const int prefixes[] = {4, 6, 8, 16};
         for (s = 0; s < 4; s++)

@@ -13,7 +13,9 @@
  * are the library's (src/tag/ner_features.c), so what is learned is what
  * runs. Gazetteer entries that only the NER corpora gave are ignored here:
  * in training they would name every entity, which the gazetteer cannot do
- * for new text.
+ * for new text. The doc cues (src/tag/ner_cues.c) are computed over each
+ * ANERcorp document (A.docs), over the ANERcorp document a NewsFANE
+ * sentence copies, and over runs of 15 sentences of an extra corpus.
  *
  * The corpora annotate differently (tools/ner/README.md: FANE has no
  * currencies or events, puts triggers inside names ...). With --news or
@@ -142,17 +144,24 @@ static void bio_free(bio_file *b)
 }
 
 /* Turns the sentences of a file into sequences: analyzes them in batches
- * as pre-tokenized text and takes the recognizer's view of each. */
+ * as pre-tokenized text and takes the recognizer's view of each. The
+ * sentences of a run with the same doc_id are one document for the cues of
+ * kh_ner_cues (as one file is for `khabar ner`). */
 static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
-                          int source, const long *anercorp_of)
+                          int source, const long *anercorp_of,
+                          const long *doc_id)
 {
     size_t s0 = 0, skipped = 0;
     while (s0 < b->n_sent) {
         size_t s1 = s0 + 2000 < b->n_sent ? s0 + 2000 : b->n_sent, s, len = 0;
         char *text;
+        uint8_t *cues, *seen;
         khabar_options o;
         khabar_doc *d;
-        size_t ds = 0;
+        size_t ds = 0, n_tok, r0;
+        int lined_up = 1;
+        while (s1 < b->n_sent && doc_id[s1] == doc_id[s1 - 1])
+            s1++;
         for (s = s0; s < s1; s++) {
             size_t t;
             for (t = 0; t < b->sent[s].n; t++)
@@ -178,6 +187,30 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
         d = khabar_analyze_opts(m, text, len, &o, NULL);
         if (!d)
             die("analysis failed");
+        /* The cues of each document of the batch, when its sentences line
+         * up with the file's. */
+        n_tok = khabar_doc_token_count(d);
+        cues = calloc(n_tok + 1, 1);
+        seen = calloc(n_tok + 1, 1);
+        if (!cues || !seen)
+            die("out of memory");
+        if (khabar_doc_sentence_count(d) != s1 - s0)
+            lined_up = 0;
+        for (s = s0; s < s1 && lined_up; s++)
+            lined_up = khabar_doc_sentences(d)[s - s0].n_tokens == b->sent[s].n;
+        for (r0 = s0; r0 < s1 && lined_up;) {
+            const khabar_sentence *sa = khabar_doc_sentences(d) + (r0 - s0), *sb;
+            size_t r1 = r0 + 1, ta, tb;
+            while (r1 < s1 && doc_id[r1] == doc_id[r0])
+                r1++;
+            sb = khabar_doc_sentences(d) + (r1 - 1 - s0);
+            ta = sa->first_token;
+            tb = sb->first_token + sb->n_tokens;
+            if (kh_ner_cues(d, m->has_gazetteer ? &m->gaz : NULL,
+                            CORPUS_SOURCES, ta, tb, cues + ta, seen + ta) != 0)
+                die("out of memory");
+            r0 = r1;
+        }
         for (s = s0; s < s1; s++, ds++) {
             const khabar_sentence *sd = khabar_doc_sentences(d) + ds;
             kh_ner_token *view;
@@ -203,6 +236,10 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
             kh_ner_views(d, m->has_gazetteer ? &m->gaz : NULL,
                          m->has_clusters ? &m->clusters : NULL, CORPUS_SOURCES,
                          sd->first_token, sd->first_token + n, view, kb);
+            for (i = 0; i < n; i++) {
+                view[i].doc_cues = cues[sd->first_token + i];
+                view[i].doc_seen = seen[sd->first_token + i];
+            }
             q.off[0] = 0;
             for (i = 0; i < n; i++) {
                 const char *tag = b->tags[b->sent[s].first + i];
@@ -220,6 +257,8 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
         }
         khabar_doc_free(d);
         free(text);
+        free(cues);
+        free(seen);
         s0 = s1;
     }
     if (skipped)
@@ -496,6 +535,37 @@ static long *read_align(const char *path, size_t n)
     return a;
 }
 
+/* The document of each of n sentences: the ANERcorp document (doc_start,
+ * n_docs) of the ANERcorp sentence it is (anercorp_of), or, without those,
+ * runs of DOC_SENTENCES sentences (about an ANERcorp document's length;
+ * WikiFANE keeps each article's sentences together). Caller frees. */
+#define DOC_SENTENCES 15
+static long *doc_ids(const size_t *doc_start, size_t n_docs,
+                     const long *anercorp_of, size_t n)
+{
+    long *id = malloc((n + 1) * sizeof *id);
+    size_t s;
+    if (!id)
+        die("out of memory");
+    for (s = 0; s < n; s++) {
+        long a = anercorp_of ? anercorp_of[s] : -1;
+        size_t lo = 0, hi = n_docs;
+        if (a < 0 || !n_docs) {
+            id[s] = -1 - (long)(s / DOC_SENTENCES);
+            continue;
+        }
+        while (lo < hi) { /* the last document starting at or before a */
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc_start[mid] <= (size_t)a)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        id[s] = (long)lo;
+    }
+    return id;
+}
+
 int train_ner(int argc, char **argv)
 {
     const char *out_path = NULL, *aner = NULL, *docs = NULL, *news = NULL;
@@ -580,23 +650,32 @@ int train_ner(int argc, char **argv)
         die("out of memory");
     for (s = 0; s < A.n_sent; s++)
         aner_index[s] = (long)s;
-    bio_sequences(&S, m, &A, 0, aner_index);
+    {
+        long *id = doc_ids(doc_start, n_docs, aner_index, A.n_sent);
+        bio_sequences(&S, m, &A, 0, aner_index, id);
+        free(id);
+    }
     printf("ANERcorp: %zu sentences\n", A.n_sent);
     if (news) {
-        long *al;
+        long *al, *id;
         size_t before = S.n;
         bio_read(&N, news);
         al = align ? read_align(align, N.n_sent) : NULL;
-        bio_sequences(&S, m, &N, 1, al);
+        id = doc_ids(doc_start, n_docs, al, N.n_sent);
+        bio_sequences(&S, m, &N, 1, al, id);
         printf("news: %zu sentences\n", S.n - before);
         free(al);
+        free(id);
         bio_free(&N);
     }
     for (i = 0; i < n_extra; i++) {
         size_t before = S.n;
+        long *id;
         bio_read(&E, extra[i]);
-        bio_sequences(&S, m, &E, 2 + i, NULL);
+        id = doc_ids(NULL, 0, NULL, E.n_sent);
+        bio_sequences(&S, m, &E, 2 + i, NULL, id);
         printf("%s: %zu sentences\n", extra[i], S.n - before);
+        free(id);
         bio_free(&E);
     }
     if (cv) {
