@@ -184,6 +184,50 @@ static int add(ner_doc *d, size_t a, size_t b, int type)
     return 0;
 }
 
+/* Whether tokens [a, b) (b - a >= 2) are a place the gazetteer knows by
+ * its first word alone, running on into words that no name of the
+ * gazetteer has, the news rarely writes and the gazetteer does not know
+ * whole: تيمور كشج (تيمور is also East Timor). */
+static int place_into_unknown(const ner_doc *d, size_t a, size_t b)
+{
+    char key[MAX_KEY];
+    size_t len = 0, i;
+    if (!(gaz_mask(d, a) & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)))
+        return 0;
+    for (i = a; i < b; i++) {
+        const khabar_word *h = kh_doc_host(d->doc, i, NULL);
+        char k[MAX_KEY];
+        size_t n;
+        if (i > a && (d->tk[i].kind != KHABAR_TOK_ARABIC || proclitics(d, i) ||
+                      gaz_mask(d, i) || clustered(d, i) ||
+                      letters(d->doc->norm_buf + h->form, h->form_len) < 3))
+            return 0;
+        n = host_key(d, i, k);
+        if (len + n + 1 > sizeof key)
+            return 0;
+        if (i > a)
+            key[len++] = ' ';
+        memcpy(key + len, k, n);
+        len += n;
+    }
+    return !d->gaz || !kh_gazetteer_find(d->gaz, key, len);
+}
+
+/* Makes the entity that begins at token a a person. */
+static void retype_person(ner_doc *d, size_t a)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t i, k;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        if (e[i].first_token == a) {
+            e[i].type = KHABAR_ENT_PER;
+            for (k = a; k < a + e[i].n_tokens; k++)
+                d->type[k] = (uint8_t)(KHABAR_ENT_PER + (k == a ? 8 : 0));
+            return;
+        }
+    }
+}
+
 /* Rule 1 in the tokens [a, end) of a sentence. */
 static int titles(ner_doc *d, size_t a, size_t end)
 {
@@ -193,6 +237,18 @@ static int titles(ner_doc *d, size_t a, size_t end)
         if (d->type[i] || !(gaz_mask(d, i) & KH_GAZ_TITLE))
             continue;
         for (j = i + 1; j < end && j - i <= MAX_TITLE_WORDS; j++) {
+            if (d->type[j] == KHABAR_ENT_LOC + 8) {
+                /* A place that ends the title's complements but runs on
+                 * into unknown words is the person's name. */
+                for (k = j + 1; k < end && d->type[k] == KHABAR_ENT_LOC; k++)
+                    ;
+                if (k - j >= 2 && boundary(d, k, end) &&
+                    place_into_unknown(d, j, k)) {
+                    retype_person(d, j);
+                    j = k;
+                    break;
+                }
+            }
             if (d->type[j] && (d->type[j] & 7) != KHABAR_ENT_PER)
                 continue; /* a place or organization in the title */
             if (d->type[j] || name_like(d, j, 0, 1) || !title_word(d, j))
