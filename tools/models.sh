@@ -20,7 +20,8 @@
 #   6. data/gazetteer.kbm: names, titles and trigger words
 #      (tools/ner/build_gazetteer.py)
 #   7. data/pos.kbm: the POS tagger (PADT in UD v2 tags + 150 PUD sentences)
-#   8. data/ner.kbm: the named-entity recognizer (ANERcorp)
+#   8. data/ner.kbm: the named-entity recognizer (ANERcorp, and WikiFANE with
+#      weights of its own: tools/train/train_ner.c)
 #   9. data/background.kbm: how many ANT articles use each lemma (keywords)
 #
 # usage: tools/models.sh BUILD SHARED_DATA
@@ -96,8 +97,10 @@ echo "== named entities"
 # The recognizer's features use the POS tagger: rebuild with the new one.
 make -s BUILD="$build" all "$build/khabar-train"
 python3 tools/ner/prepare.py --shared "$shared" --out "$build/ner"
+# WikiFANE annotates otherwise (tools/ner/README.md): the trainer gives it
+# weights of its own beside the shared ones and writes ANERcorp's model.
 "$build/khabar-train" ner --out data/ner.kbm --anercorp "$build/ner/anercorp.bio" \
-    --docs "$build/ner/anercorp.docs"
+    --docs "$build/ner/anercorp.docs" --extra "$build/ner/fane-wiki.bio"
 echo "== background frequencies"
 # Keyed by the lemmas of the final models: rebuild the trainer with them.
 make -s BUILD="$build" all "$build/khabar-train"

@@ -40,6 +40,7 @@ typedef struct kh_tag_word {
 typedef struct kh_ner_token {
     const char *key;   /* search key of the token */
     const char *host;  /* search key of its host */
+    uint64_t key_h, host_h; /* kh_feat_bytes() of each */
     uint16_t key_len, host_len;
     uint8_t pre;       /* proclitic letters before the host */
     uint8_t kind;      /* khabar_token_kind */
@@ -49,7 +50,24 @@ typedef struct kh_ner_token {
     uint16_t gaz_inside; /* of one that this token continues */
     uint16_t cpath;    /* the host's word cluster path */
     uint8_t clen;      /* its length in bits, 0: no cluster */
+    uint8_t known;     /* the lexicon knows the host (its lemma) */
+    uint8_t doc_cues;  /* cues around the host's other mentions in the doc
+                          (1 << KH_NER_CUE_*, ner_cues.c) */
+    uint8_t doc_seen;  /* how many other mentions (saturated at 255) */
 } kh_ner_token;
+
+/* Where a mention of a word stands (kh_ner_cues). */
+enum {
+    KH_NER_CUE_TITLE,       /* after a person title (الرئيس [الروسي] X) */
+    KH_NER_CUE_FIRST,       /* after a first name */
+    KH_NER_CUE_SURNAME,     /* before a family name */
+    KH_NER_CUE_LOC_TRIGGER, /* after مدينة, محافظة ... */
+    KH_NER_CUE_ORG_TRIGGER, /* after وزارة, حزب ... */
+    KH_NER_CUE_AFTER_ADP,   /* after a preposition (في X) */
+    KH_NER_CUE_PROPN,       /* tagged a proper noun */
+    KH_NER_CUE_CLITIC,      /* with a proclitic (بX, وX) */
+    KH_NER_CUES
+};
 
 /* What the feature functions may consult. */
 typedef struct kh_tag_ctx {

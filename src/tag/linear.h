@@ -39,14 +39,21 @@ static inline uint64_t kh_feat_mix(uint64_t h, uint64_t v)
 
 static inline uint64_t kh_feat(uint32_t tmpl) { return kh_feat_mix(0x6B68, tmpl); }
 
-/* Mixes a byte string (a form, an affix) into h. */
-static inline uint64_t kh_feat_str(uint64_t h, const char *s, size_t n)
+/* The value kh_feat_str mixes in for a byte string: computed once, it can
+ * be mixed into several templates (kh_feat_mix). */
+static inline uint64_t kh_feat_bytes(const char *s, size_t n)
 {
     uint64_t v = 1469598103934665603ull;
     size_t i;
     for (i = 0; i < n; i++)
         v = (v ^ (unsigned char)s[i]) * 1099511628211ull;
-    return kh_feat_mix(h, v ^ n);
+    return v ^ n;
+}
+
+/* Mixes a byte string (a form, an affix) into h. */
+static inline uint64_t kh_feat_str(uint64_t h, const char *s, size_t n)
+{
+    return kh_feat_mix(h, kh_feat_bytes(s, n));
 }
 
 /* The weight of feature h for label y. */

@@ -103,9 +103,12 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                                                               : 512,
                                             kb + k);
         k += v->host_len;
+        v->key_h = kh_feat_bytes(v->key, v->key_len);
+        v->host_h = kh_feat_bytes(v->host, v->host_len);
         v->pre = (uint8_t)pre;
         v->kind = (uint8_t)x->kind;
         v->upos = h->upos;
+        v->known = !(h->flags & KHABAR_WORD_LEMMA_GUESSED);
         if (look) {
             /* The POS stage looked the host up already (the same key). */
             const kh_word_lookup *wl = &look[h - (const khabar_word *)doc->words.data];
@@ -160,7 +163,8 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
 
 static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
                       const khabar_model *m, unsigned ignore,
-                      const uint8_t *type, const uint8_t *begin, size_t a,
+                      const uint8_t *type, const uint8_t *begin,
+                      const uint8_t *cues, const uint8_t *seen, size_t a,
                       size_t b, ner_buf *buf)
 {
     const khabar_token *tk = doc->tokens.data;
@@ -181,6 +185,10 @@ static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
     kh_ner_views(doc, m->has_gazetteer ? &m->gaz : NULL,
                  m->has_clusters ? &m->clusters : NULL, ignore, a, b, t,
                  buf->keys.data);
+    for (i = 0; i < n; i++) {
+        t[i].doc_cues = cues[a + i];
+        t[i].doc_seen = seen[a + i];
+    }
     f = buf->feats.data;
     off = buf->off.data;
     off[0] = 0;
@@ -220,10 +228,19 @@ int kh_ner_tag(khabar_doc *doc, unsigned ignore)
     kh_tag_ctx ctx;
     ner_buf buf;
     uint8_t type[KH_TAG_MAX_LABELS], begin[KH_TAG_MAX_LABELS];
-    size_t s;
+    uint8_t *cues;
+    size_t s, n = doc->tokens.len;
     int rc = 0;
     if (!m->has_ner || !doc->token_words)
         return 0;
+    /* The doc's cues of every token (ner_cues.c): two bytes a token. */
+    cues = malloc(2 * n + 2);
+    if (!cues ||
+        kh_ner_cues(doc, m->has_gazetteer ? &m->gaz : NULL, ignore, 0, n,
+                    cues, cues + n + 1) != 0) {
+        free(cues);
+        return -1;
+    }
     memset(&buf, 0, sizeof buf);
     ctx.lex = m->has_lexicon ? &m->lex : NULL;
     label_map(&m->ner, type, begin);
@@ -231,11 +248,13 @@ int kh_ner_tag(khabar_doc *doc, unsigned ignore)
         size_t a = ss[s].first_token, b = a + ss[s].n_tokens;
         while (a < b && rc == 0) {
             size_t e = b - a > 4096 ? a + 4096 : b;
-            rc = tag_tokens(doc, &ctx, m, ignore, type, begin, a, e, &buf);
+            rc = tag_tokens(doc, &ctx, m, ignore, type, begin, cues,
+                            cues + n + 1, a, e, &buf);
             a = e;
         }
     }
     ner_buf_free(&buf);
+    free(cues);
     return rc;
 }
 

@@ -38,6 +38,7 @@
 #define MAX_TITLE_WORDS 8  /* complements between a title and a name */
 #define MAX_NAME_WORDS 3   /* words of a name found after a title */
 #define OFTEN 3            /* a known word named this often is a name */
+#define RARELY 3           /* unless left untagged this many times more */
 
 typedef struct ner_doc {
     khabar_doc *doc;
@@ -71,20 +72,57 @@ static unsigned proclitics(const ner_doc *d, size_t ti)
     return pre;
 }
 
+/* Whether token ti's host has a word cluster: a word the news writes
+ * often enough (tools/clusters), which most common words are. */
+static int clustered(const ner_doc *d, size_t ti)
+{
+    const khabar_doc *doc = d->doc;
+    const khabar_word *h = kh_doc_host(doc, ti, NULL);
+    const khabar_model *m = doc->model;
+    char k[MAX_KEY];
+    uint16_t path;
+    if (doc->word_lookups.len == doc->words.len && doc->words.len)
+        return ((const kh_word_lookup *)doc->word_lookups.data)
+                   [h - (const khabar_word *)doc->words.data].clen > 0;
+    if (!m->has_clusters)
+        return 0;
+    return kh_tag_cluster(&m->clusters, d->tk[ti].kind, k, host_key(d, ti, k),
+                          &path) > 0;
+}
+
+/* The code points of n bytes of UTF-8. */
+static size_t letters(const char *s, size_t n)
+{
+    size_t i, k = 0;
+    for (i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 /* A word that may be part of a name the tagger missed: Arabic, without
- * proclitics unless proclitic_ok, in no entity, unknown to the lexicon or a proper noun, and no title or
- * nationality word. */
-static int name_like(const ner_doc *d, size_t ti, int proclitic_ok)
+ * proclitics unless proclitic_ok, in no entity, no title or nationality
+ * word, and a proper noun or a word the lexicon has no lemma for (not an
+ * adjective). With strict, such a word must also have three letters or
+ * more, and unless a proper noun, be one the news rarely writes (no
+ * cluster): the words without a lemma that have a cluster are mostly
+ * common words spelled another way (ايضا, يعلم, ظرف). */
+static int name_like(const ner_doc *d, size_t ti, int proclitic_ok,
+                     int strict)
 {
     const khabar_word *h;
     if (d->tk[ti].kind != KHABAR_TOK_ARABIC || d->type[ti] ||
         (!proclitic_ok && proclitics(d, ti)))
         return 0;
     h = kh_doc_host(d->doc, ti, NULL);
-    if ((!(h->flags & KHABAR_WORD_LEMMA_GUESSED) &&
-         h->upos != KHABAR_UPOS_PROPN) ||
-        h->upos == KHABAR_UPOS_ADJ)
-        return 0;
+    if (h->upos != KHABAR_UPOS_PROPN) {
+        if (!(h->flags & KHABAR_WORD_LEMMA_GUESSED) ||
+            h->upos == KHABAR_UPOS_ADJ)
+            return 0;
+        if (strict && clustered(d, ti))
+            return 0;
+    }
+    if (strict && letters(d->doc->norm_buf + h->form, h->form_len) < 3)
+        return 0; /* ال, كي */
     return !(gaz_mask(d, ti) & (KH_GAZ_TITLE | KH_GAZ_NISBA));
 }
 
@@ -146,6 +184,50 @@ static int add(ner_doc *d, size_t a, size_t b, int type)
     return 0;
 }
 
+/* Whether tokens [a, b) (b - a >= 2) are a place the gazetteer knows by
+ * its first word alone, running on into words that no name of the
+ * gazetteer has, the news rarely writes and the gazetteer does not know
+ * whole: تيمور كشج (تيمور is also East Timor). */
+static int place_into_unknown(const ner_doc *d, size_t a, size_t b)
+{
+    char key[MAX_KEY];
+    size_t len = 0, i;
+    if (!(gaz_mask(d, a) & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)))
+        return 0;
+    for (i = a; i < b; i++) {
+        const khabar_word *h = kh_doc_host(d->doc, i, NULL);
+        char k[MAX_KEY];
+        size_t n;
+        if (i > a && (d->tk[i].kind != KHABAR_TOK_ARABIC || proclitics(d, i) ||
+                      gaz_mask(d, i) || clustered(d, i) ||
+                      letters(d->doc->norm_buf + h->form, h->form_len) < 3))
+            return 0;
+        n = host_key(d, i, k);
+        if (len + n + 1 > sizeof key)
+            return 0;
+        if (i > a)
+            key[len++] = ' ';
+        memcpy(key + len, k, n);
+        len += n;
+    }
+    return !d->gaz || !kh_gazetteer_find(d->gaz, key, len);
+}
+
+/* Makes the entity that begins at token a a person. */
+static void retype_person(ner_doc *d, size_t a)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t i, k;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        if (e[i].first_token == a) {
+            e[i].type = KHABAR_ENT_PER;
+            for (k = a; k < a + e[i].n_tokens; k++)
+                d->type[k] = (uint8_t)(KHABAR_ENT_PER + (k == a ? 8 : 0));
+            return;
+        }
+    }
+}
+
 /* Rule 1 in the tokens [a, end) of a sentence. */
 static int titles(ner_doc *d, size_t a, size_t end)
 {
@@ -155,14 +237,27 @@ static int titles(ner_doc *d, size_t a, size_t end)
         if (d->type[i] || !(gaz_mask(d, i) & KH_GAZ_TITLE))
             continue;
         for (j = i + 1; j < end && j - i <= MAX_TITLE_WORDS; j++) {
+            if (d->type[j] == KHABAR_ENT_LOC + 8) {
+                /* A place that ends the title's complements but runs on
+                 * into unknown words is the person's name. */
+                for (k = j + 1; k < end && d->type[k] == KHABAR_ENT_LOC; k++)
+                    ;
+                if (k - j >= 2 && boundary(d, k, end) &&
+                    place_into_unknown(d, j, k)) {
+                    retype_person(d, j);
+                    j = k;
+                    break;
+                }
+            }
             if (d->type[j] && (d->type[j] & 7) != KHABAR_ENT_PER)
                 continue; /* a place or organization in the title */
-            if (d->type[j] || name_like(d, j, 0) || !title_word(d, j))
+            if (d->type[j] || name_like(d, j, 0, 1) || !title_word(d, j))
                 break;
         }
-        if (j >= end || d->type[j] || !name_like(d, j, 0) || definite(d, j))
+        if (j >= end || d->type[j] || !name_like(d, j, 0, 1) || definite(d, j))
             continue;
-        for (k = j; k < end && k - j < MAX_NAME_WORDS && name_like(d, k, 0); k++)
+        for (k = j; k < end && k - j < MAX_NAME_WORDS && name_like(d, k, 0, 1);
+             k++)
             ;
         if (boundary(d, k, end) && add(d, j, k, KHABAR_ENT_PER) != 0)
             return -1;
@@ -323,6 +418,55 @@ static size_t named_alone(const name_key *keys, size_t n, const name_key *x)
     return (size_t)(y - x);
 }
 
+/* The untagged mentions of each host of a doc: an open-addressing table of
+ * host hashes (span_hash of one token) and counts. */
+typedef struct host_count {
+    uint64_t h; /* 0: empty */
+    size_t n;
+} host_count;
+
+typedef struct host_counts {
+    host_count *slot;
+    size_t mask;
+} host_counts;
+
+static host_count *host_slot(const host_counts *c, uint64_t h)
+{
+    size_t s;
+    h |= 1; /* never 0, the empty slot */
+    for (s = (size_t)h & c->mask; c->slot[s].h && c->slot[s].h != h;
+         s = (s + 1) & c->mask)
+        ;
+    return &c->slot[s];
+}
+
+/* Counts the Arabic tokens in no entity by host. Returns 0, or -1 when
+ * memory runs out. */
+static int count_untagged(const ner_doc *d, host_counts *c)
+{
+    size_t n = d->doc->tokens.len, cap = 16, i;
+    while (cap < 2 * n)
+        cap *= 2;
+    c->slot = calloc(cap, sizeof *c->slot);
+    c->mask = cap - 1;
+    if (!c->slot)
+        return -1;
+    for (i = 0; i < n; i++) {
+        if (d->tk[i].kind == KHABAR_TOK_ARABIC && !d->type[i]) {
+            uint64_t h = span_hash(d, i, i + 1);
+            host_count *x = host_slot(c, h);
+            x->h = h | 1;
+            x->n++;
+        }
+    }
+    return 0;
+}
+
+static size_t untagged(const host_counts *c, uint64_t h)
+{
+    return host_slot(c, h)->n;
+}
+
 /* Rule 2: the doc's names, then every untagged run that spells one. */
 static int consistency(ner_doc *d)
 {
@@ -330,6 +474,7 @@ static int consistency(ner_doc *d)
     size_t n_ent = d->doc->entities.len, n = d->doc->tokens.len, i, k = 0;
     size_t longest = 1;
     name_key *keys = malloc((2 * n_ent + 1) * sizeof *keys);
+    host_counts counts;
     int rc = 0;
     if (!keys)
         return -1;
@@ -378,15 +523,25 @@ static int consistency(ner_doc *d)
             d->type[en->first_token] = KHABAR_ENT_PER + 8;
         }
     }
+    if (count_untagged(d, &counts) != 0) {
+        free(keys);
+        return -1;
+    }
     for (i = 0; i < n && rc == 0; i++) {
         size_t len;
-        if (!name_like(d, i, 1)) {
-            /* A word the lexicon knows, named alone often in the doc. */
+        if (!name_like(d, i, 1, 0)) {
+            /* A word the lexicon knows, named alone often in the doc, and
+             * more often than not (القمر tagged as a club three times is
+             * still the moon in the 30 other mentions). */
             const name_key *x;
+            uint64_t h;
+            size_t named;
             if (d->tk[i].kind != KHABAR_TOK_ARABIC || d->type[i])
                 continue;
-            x = find_key(keys, k, span_hash(d, i, i + 1), 1);
-            if (x && !x->surname && named_alone(keys, k, x) >= OFTEN)
+            h = span_hash(d, i, i + 1);
+            x = find_key(keys, k, h, 1);
+            if (x && !x->surname && (named = named_alone(keys, k, x)) >= OFTEN &&
+                RARELY * named >= untagged(&counts, h))
                 rc = add(d, i, i + 1, x->type);
             continue;
         }
@@ -395,11 +550,17 @@ static int consistency(ner_doc *d)
             size_t j;
             if (i + len > n)
                 continue;
-            for (j = i + 1; j < i + len && name_like(d, j, 0); j++)
+            for (j = i + 1; j < i + len && name_like(d, j, 0, 0); j++)
                 ;
             if (j < i + len)
                 continue;
             x = find_key(keys, k, span_hash(d, i, i + len), len);
+            /* A word the doc leaves untagged far more often than it names
+             * it alone is a common word (القمر, the moon, tagged a club). */
+            if (x && len == 1 && !x->surname &&
+                RARELY * named_alone(keys, k, x) <
+                    untagged(&counts, span_hash(d, i, i + 1)))
+                continue;
             if (x) {
                 rc = add(d, i, i + len, x->type);
                 i += len - 1;
@@ -408,6 +569,7 @@ static int consistency(ner_doc *d)
         }
     }
     free(keys);
+    free(counts.slot);
     return rc;
 }
 

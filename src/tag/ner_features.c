@@ -44,8 +44,8 @@ static int gaz_bits(uint64_t *f, int m, uint32_t tmpl, unsigned mask,
                     unsigned extra)
 {
     unsigned b;
-    for (b = 0; b < 9; b++) {
-        if (mask & (1u << b))
+    for (b = 0; mask >> b; b++) {
+        if (mask >> b & 1)
             f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(tmpl), b), extra);
     }
     return m;
@@ -58,8 +58,8 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     int m = 0, s;
     (void)ctx;
     f[m++] = kh_feat(200);
-    f[m++] = STR(201, x->key, x->key_len);
-    f[m++] = STR(202, x->host, x->host_len);
+    f[m++] = kh_feat_mix(kh_feat(201), x->key_h);
+    f[m++] = kh_feat_mix(kh_feat(202), x->host_h);
     f[m++] = kh_feat_mix(kh_feat(203), (uint64_t)x->kind | (uint64_t)x->pre << 8);
     f[m++] = kh_feat_mix(kh_feat(204), x->upos);
     for (s = 1; s <= 3; s++) {
@@ -78,6 +78,20 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     m = gaz_bits(f, m, 211, x->gaz_begin, 0);
     m = gaz_bits(f, m, 212, x->gaz_inside, 0);
     f[m++] = kh_feat_mix(kh_feat(213), (uint64_t)x->gaz | (uint64_t)x->upos << 16);
+    /* Names are words the lexicon does not know and the news rarely
+     * writes (no cluster). */
+    f[m++] = kh_feat_mix(kh_feat(215), (uint64_t)x->known |
+                                           (uint64_t)(x->clen > 0) << 1 |
+                                           (uint64_t)x->upos << 2);
+    if (x->doc_seen) {
+        /* The word's other mentions in the doc, and where they stand. */
+        unsigned c;
+        f[m++] = kh_feat_mix(kh_feat(216), x->doc_seen < 3 ? x->doc_seen : 3);
+        for (c = 0; c < KH_NER_CUES; c++) {
+            if (x->doc_cues >> c & 1)
+                f[m++] = kh_feat_mix(kh_feat(217), c);
+        }
+    }
     if (x->clen) {
         static const int prefixes[] = {4, 6, 8, 16};
         for (s = 0; s < 4; s++)
@@ -88,16 +102,15 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     }
     if (i > 0) {
         const kh_ner_token *p = &t[i - 1];
-        f[m++] = STR(220, p->host, p->host_len);
+        f[m++] = kh_feat_mix(kh_feat(220), p->host_h);
         if (p->clen)
             f[m++] = kh_feat_mix(kh_feat(228), p->cpath | (uint64_t)p->clen << 16);
         f[m++] = kh_feat_mix(kh_feat(221), p->upos | (unsigned)p->kind << 8);
         m = gaz_bits(f, m, 222, p->gaz | p->gaz_begin, 0);
-        f[m++] = kh_feat_mix(STR(223, p->host, p->host_len), x->upos);
-        f[m++] = kh_feat_str(STR(227, p->host, p->host_len), x->host,
-                             x->host_len);
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(223), p->host_h), x->upos);
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(227), p->host_h), x->host_h);
         if (i > 1) {
-            f[m++] = STR(224, t[i - 2].host, t[i - 2].host_len);
+            f[m++] = kh_feat_mix(kh_feat(224), t[i - 2].host_h);
             m = gaz_bits(f, m, 225, t[i - 2].gaz, 0);
         }
     } else {
@@ -105,15 +118,14 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     }
     if (i + 1 < n) {
         const kh_ner_token *q = &t[i + 1];
-        f[m++] = STR(230, q->host, q->host_len);
+        f[m++] = kh_feat_mix(kh_feat(230), q->host_h);
         if (q->clen)
             f[m++] = kh_feat_mix(kh_feat(238), q->cpath | (uint64_t)q->clen << 16);
         f[m++] = kh_feat_mix(kh_feat(231), q->upos | (unsigned)q->kind << 8);
         m = gaz_bits(f, m, 232, q->gaz | q->gaz_inside, 0);
         if (i + 2 < n)
-            f[m++] = STR(233, t[i + 2].host, t[i + 2].host_len);
-        f[m++] = kh_feat_str(STR(234, x->host, x->host_len), q->host,
-                             q->host_len);
+            f[m++] = kh_feat_mix(kh_feat(233), t[i + 2].host_h);
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(234), x->host_h), q->host_h);
     } else {
         f[m++] = kh_feat(236);
     }

@@ -36,4 +36,13 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                   const kh_clusters *cl, unsigned ignore, size_t a, size_t b,
                   kh_ner_token *t, char *kb);
 
+/* For tokens [a, b) of a doc with words (and POS): the cues (1 <<
+ * KH_NER_CUE_*) seen around the other tokens of [a, b) with the same host,
+ * into cues[0 .. b - a), and how many those are, into seen. Gazetteer
+ * entries given only by sources in ignore count as absent. Returns 0, or -1
+ * when memory runs out. */
+int kh_ner_cues(const khabar_doc *doc, const kh_gazetteer *gaz,
+                unsigned ignore, size_t a, size_t b, uint8_t *cues,
+                uint8_t *seen);
+
 #endif

@@ -207,7 +207,8 @@ PYEOF
     if $py tools/ner/prepare.py --shared "$shared" --out "$out/ner" \
             > "$out/ner-prepare.log" 2>&1; then
         "$train" ner --out "$out/ner-cv.kbm" --anercorp "$out/ner/anercorp.bio" \
-            --docs "$out/ner/anercorp.docs" --cv 5 > "$out/ner-cv.log" 2>&1 &&
+            --docs "$out/ner/anercorp.docs" --extra "$out/ner/fane-wiki.bio" \
+            --cv 5 > "$out/ner-cv.log" 2>&1 &&
             awk '/^cross-validation, tagger alone/ { printf "  NER entity F1, ANERcorp 5-fold CV by documents %5s  (P %s, R %s)   goal >= 85\n", $9, $5, $7 }
                  /^cross-validation, all folds/ { printf "  NER entity F1, the same with the doc rules     %5s  (P %s, R %s)   (khabar ner)\n", $9, $5, $7 }' \
                 "$out/ner-cv.log"

@@ -85,9 +85,11 @@ static double *averaged(const double *w, const double *total,
     return a;
 }
 
-/* Viterbi with double weights w (emissions) and t (transitions). */
-void decode(const seq *q, int L, uint32_t mask, const double *w,
-            const double *t, uint8_t *out, double *sc, uint8_t *bk)
+/* Viterbi with double weights w (emissions) and t (transitions), plus w2
+ * and t2 unless w2 is NULL (a domain's own weights). */
+static void decode2(const seq *q, int L, uint32_t mask, const double *w,
+                    const double *t, const double *w2, const double *t2,
+                    uint8_t *out, double *sc, uint8_t *bk)
 {
     size_t i, f;
     int y, yp;
@@ -97,9 +99,13 @@ void decode(const seq *q, int L, uint32_t mask, const double *w,
         for (y = 0; y < L; y++)
             emit[y] = 0;
         for (f = q->off[i]; f < q->off[i + 1]; f++) {
-            const double *wf = w + (size_t)(q->feats[f] & mask) * (size_t)L;
+            size_t b = (size_t)(q->feats[f] & mask) * (size_t)L;
             for (y = 0; y < L; y++)
-                emit[y] += wf[y];
+                emit[y] += w[b + (size_t)y];
+            if (w2) {
+                for (y = 0; y < L; y++)
+                    emit[y] += w2[b + (size_t)y];
+            }
         }
         if (q->allow && (q->allow[i] & all) && (q->allow[i] & all) != all) {
             for (y = 0; y < L; y++) {
@@ -111,11 +117,12 @@ void decode(const seq *q, int L, uint32_t mask, const double *w,
             double best;
             int arg = 0;
             if (i == 0) {
-                best = t[L * L + y];
+                best = t[L * L + y] + (w2 ? t2[L * L + y] : 0);
             } else {
-                best = sc[(i - 1) * (size_t)L] + t[y];
+                best = sc[(i - 1) * (size_t)L] + t[y] + (w2 ? t2[y] : 0);
                 for (yp = 1; yp < L; yp++) {
-                    double s = sc[(i - 1) * (size_t)L + yp] + t[yp * L + y];
+                    double s = sc[(i - 1) * (size_t)L + yp] + t[yp * L + y] +
+                               (w2 ? t2[yp * L + y] : 0);
                     if (s > best) {
                         best = s;
                         arg = yp;
@@ -139,16 +146,38 @@ void decode(const seq *q, int L, uint32_t mask, const double *w,
     }
 }
 
+void decode(const seq *q, int L, uint32_t mask, const double *w,
+            const double *t, uint8_t *out, double *sc, uint8_t *bk)
+{
+    decode2(q, L, mask, w, t, NULL, NULL, out, sc, bk);
+}
+
+/* The number of weight tables of M: the shared one, then one per domain. */
+static size_t tables(const seqs *S)
+{
+    return S->domains > 1 ? 1 + (size_t)S->domains : 1;
+}
+
+/* Decodes q with the weights of its domain: table 0 plus the domain's. */
+static void decode_in(const seqs *S, const seq *q, int L, uint32_t mask,
+                      const double *w, const double *t, size_t n_w, size_t n_t,
+                      uint8_t *out, double *sc, uint8_t *bk)
+{
+    size_t d = tables(S) > 1 ? 1 + (size_t)q->source : 0;
+    decode2(q, L, mask, w, t, d ? w + d * n_w : NULL, d ? t + d * n_t : NULL,
+            out, sc, bk);
+}
+
 static double heldout_accuracy(const seqs *S, const model *M, const double *w,
-                               const double *t, double *sc, uint8_t *bk,
-                               uint8_t *out)
+                               const double *t, size_t n_w, size_t n_t,
+                               double *sc, uint8_t *bk, uint8_t *out)
 {
     size_t s, i, right = 0, total = 0;
     for (s = 0; s < S->n; s++) {
         const seq *q = &S->v[s];
-        if (!q->heldout || q->excluded)
+        if (!q->heldout || q->excluded || (tables(S) > 1 && q->source != 0))
             continue;
-        decode(q, M->L, M->mask, w, t, out, sc, bk);
+        decode_in(S, q, M->L, M->mask, w, t, n_w, n_t, out, sc, bk);
         for (i = 0; i < q->n; i++) {
             if (q->skip[i])
                 continue;
@@ -169,7 +198,7 @@ trained train_best(seqs *S, int epochs, int log2b)
 trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
 {
     model M;
-    size_t n_w, n_t, s, i, maxlen = 0, *order;
+    size_t n_w, n_t, s, i, k, maxlen = 0, *order;
     double *sc, best_acc = -1, *best_w = NULL, *best_t = NULL;
     uint8_t *bk, *out;
     uint64_t seed = 0x7A66E5EDull + 0x9E3779B97F4A7C15ull * run;
@@ -179,12 +208,13 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     M.mask = (1u << log2b) - 1;
     n_w = ((size_t)M.mask + 1) * (size_t)M.L;
     n_t = (size_t)(M.L + 1) * (size_t)M.L;
-    M.w = calloc(n_w, sizeof(double));
-    M.total = calloc(n_w, sizeof(double));
-    M.stamp = calloc(n_w, sizeof(uint64_t));
-    M.tw = calloc(n_t, sizeof(double));
-    M.ttotal = calloc(n_t, sizeof(double));
-    M.tstamp = calloc(n_t, sizeof(uint64_t));
+    k = tables(S);
+    M.w = calloc(k * n_w, sizeof(double));
+    M.total = calloc(k * n_w, sizeof(double));
+    M.stamp = calloc(k * n_w, sizeof(uint64_t));
+    M.tw = calloc(k * n_t, sizeof(double));
+    M.ttotal = calloc(k * n_t, sizeof(double));
+    M.tstamp = calloc(k * n_t, sizeof(uint64_t));
     for (s = 0; s < S->n; s++)
         maxlen = S->v[s].n > maxlen ? S->v[s].n : maxlen;
     sc = malloc((maxlen + 1) * (size_t)M.L * sizeof *sc);
@@ -212,9 +242,15 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
         }
         for (s = 0; s < S->n; s++) {
             const seq *q = &S->v[order[s]];
+            /* The tables this sequence is scored by: the shared one, then
+             * its domain's (offsets into M's arrays). */
+            size_t dom[2], n_dom = 1, j;
             if (q->heldout || q->excluded)
                 continue;
-            decode(q, M.L, M.mask, M.w, M.tw, out, sc, bk);
+            dom[0] = 0;
+            if (k > 1)
+                dom[n_dom++] = 1 + (size_t)q->source;
+            decode_in(S, q, M.L, M.mask, M.w, M.tw, n_w, n_t, out, sc, bk);
             for (i = 0; i < q->n; i++) {
                 size_t f;
                 int g = q->gold[i], p = out[i];
@@ -226,22 +262,28 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
                     errors++;
                     for (f = q->off[i]; f < q->off[i + 1]; f++) {
                         size_t b = (size_t)(q->feats[f] & M.mask) * (size_t)M.L;
-                        bump(M.w, M.total, M.stamp, b + (size_t)g, M.time, 1);
-                        bump(M.w, M.total, M.stamp, b + (size_t)p, M.time, -1);
+                        for (j = 0; j < n_dom; j++) {
+                            size_t o = dom[j] * n_w + b;
+                            bump(M.w, M.total, M.stamp, o + (size_t)g, M.time, 1);
+                            bump(M.w, M.total, M.stamp, o + (size_t)p, M.time, -1);
+                        }
                     }
                 }
                 if (g != p || gp != pp) {
-                    bump(M.tw, M.ttotal, M.tstamp, (size_t)(gp * M.L + g),
-                         M.time, 1);
-                    bump(M.tw, M.ttotal, M.tstamp, (size_t)(pp * M.L + p),
-                         M.time, -1);
+                    for (j = 0; j < n_dom; j++) {
+                        size_t o = dom[j] * n_t;
+                        bump(M.tw, M.ttotal, M.tstamp,
+                             o + (size_t)(gp * M.L + g), M.time, 1);
+                        bump(M.tw, M.ttotal, M.tstamp,
+                             o + (size_t)(pp * M.L + p), M.time, -1);
+                    }
                 }
             }
             M.time++;
         }
-        aw = averaged(M.w, M.total, M.stamp, n_w, M.time);
-        at = averaged(M.tw, M.ttotal, M.tstamp, n_t, M.time);
-        acc = heldout_accuracy(S, &M, aw, at, sc, bk, out);
+        aw = averaged(M.w, M.total, M.stamp, k * n_w, M.time);
+        at = averaged(M.tw, M.ttotal, M.tstamp, k * n_t, M.time);
+        acc = heldout_accuracy(S, &M, aw, at, n_w, n_t, sc, bk, out);
         printf("epoch %d: %zu errors in %zu training positions, held-out "
                "accuracy %.4f\n",
                epoch, errors, seen, acc);
@@ -271,6 +313,13 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     free(bk);
     free(out);
     free(order);
+    if (k > 1) {
+        /* Domain 0's model: the shared weights plus its own. */
+        for (i = 0; i < n_w; i++)
+            best_w[i] += best_w[n_w + i];
+        for (i = 0; i < n_t; i++)
+            best_t[i] += best_t[n_t + i];
+    }
     {
         trained tr;
         tr.w = best_w;

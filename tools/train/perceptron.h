@@ -22,7 +22,7 @@ typedef struct seq {
                         kh_tagger_decode_allowed), or NULL: any */
     int heldout;    /* for early stopping */
     int excluded;   /* not trained on (a cross-validation test fold) */
-    int source;     /* NER: 0 ANERcorp, 1 extra corpora */
+    int source;     /* its domain (NER: 0 ANERcorp, then each extra corpus) */
     long anercorp;  /* NER: index of the ANERcorp sentence it is or copies */
 } seq;
 
@@ -31,6 +31,7 @@ typedef struct seqs {
     size_t n, cap;
     const char *labels[KH_TAG_MAX_LABELS];
     int n_labels;
+    int domains;    /* > 1: each source below it has weights of its own */
 } seqs;
 
 typedef struct trained {
@@ -53,7 +54,14 @@ void decode(const seq *q, int L, uint32_t mask, const double *w,
 
 /* Trains on the sequences that are neither excluded nor held out, stopping
  * on the held-out ones; returns the best epoch's averaged weights (caller
- * frees w and t). */
+ * frees w and t).
+ *
+ * With S->domains > 1, the corpora are domains (seq.source) that annotate
+ * differently: each has weights of its own besides the shared ones, and a
+ * sequence is scored by the sum of both (Daume's feature augmentation, with
+ * a table per domain instead of a copy of each feature). Held-out accuracy
+ * is measured on domain 0, and the weights returned are the shared ones
+ * plus domain 0's: the model of domain 0's annotation, as fast as one. */
 trained train_best(seqs *S, int epochs, int log2b);
 
 /* train_best with the training order of run (0: train_best's): each run

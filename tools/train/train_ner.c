@@ -3,7 +3,8 @@
  *
  *   khabar-train ner --out data/ner.kbm --anercorp A.bio --docs A.docs
  *       [--news N.bio --news-align N.align] [--extra E.bio]...
- *       [--cv K [--cv-out FILE]] [--runs R] [--epochs N] [--buckets LOG2]
+ *       [--cv K [--cv-out FILE] [--cv-keep | --cv-reuse]] [--runs R]
+ *       [--epochs N] [--buckets LOG2]
  *
  * Inputs are `token<TAB>tag` files, one token a line, an empty line between
  * sentences, tags B-/I- PER LOC ORG MISC and O (tools/ner/prepare.py makes
@@ -12,7 +13,15 @@
  * are the library's (src/tag/ner_features.c), so what is learned is what
  * runs. Gazetteer entries that only the NER corpora gave are ignored here:
  * in training they would name every entity, which the gazetteer cannot do
- * for new text.
+ * for new text. The doc cues (src/tag/ner_cues.c) are computed over each
+ * ANERcorp document (A.docs), over the ANERcorp document a NewsFANE
+ * sentence copies, and over runs of 15 sentences of an extra corpus.
+ *
+ * The corpora annotate differently (tools/ner/README.md: FANE has no
+ * currencies or events, puts triggers inside names ...). With --news or
+ * --extra, each corpus is a domain with weights of its own beside the
+ * shared ones (perceptron.h), and the model written is ANERcorp's: the
+ * shared weights plus ANERcorp's own. Early stopping looks at ANERcorp.
  *
  * The model is the mean of R perceptrons (--runs, 8 by default), each
  * trained in its own order and stopped early on its own tenth of the
@@ -22,13 +31,16 @@
  * begins) are split into K contiguous folds in document order; each fold is
  * recognized by a model trained on everything else (the NewsFANE copies of
  * its sentences, known from N.align, are left out too). The fold's model is
- * written to OUT.fold and run through the library, each document one
+ * written to OUT.foldK and run through the library, each document one
  * pre-tokenized analysis, as `khabar ner` runs: entity-level precision,
  * recall and F1 (exact span and type) are printed per fold, then over all
  * folds for the tagger alone (kh_ner_tag) and after the doc rules
  * (kh_ner_doc: what `khabar ner` prints), with figures per type. With
  * --cv-out FILE, every token is written as `token gold tagger final`. Then
- * the final model is trained on everything and written.
+ * the final model is trained on everything and written. --cv-keep keeps the
+ * fold models; --cv-reuse scores kept ones again instead of training (and
+ * writes no final model): for work on the doc rules, which need no
+ * training.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,17 +144,24 @@ static void bio_free(bio_file *b)
 }
 
 /* Turns the sentences of a file into sequences: analyzes them in batches
- * as pre-tokenized text and takes the recognizer's view of each. */
+ * as pre-tokenized text and takes the recognizer's view of each. The
+ * sentences of a run with the same doc_id are one document for the cues of
+ * kh_ner_cues (as one file is for `khabar ner`). */
 static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
-                          int source, const long *anercorp_of)
+                          int source, const long *anercorp_of,
+                          const long *doc_id)
 {
     size_t s0 = 0, skipped = 0;
     while (s0 < b->n_sent) {
         size_t s1 = s0 + 2000 < b->n_sent ? s0 + 2000 : b->n_sent, s, len = 0;
         char *text;
+        uint8_t *cues, *seen;
         khabar_options o;
         khabar_doc *d;
-        size_t ds = 0;
+        size_t ds = 0, n_tok, r0;
+        int lined_up = 1;
+        while (s1 < b->n_sent && doc_id[s1] == doc_id[s1 - 1])
+            s1++;
         for (s = s0; s < s1; s++) {
             size_t t;
             for (t = 0; t < b->sent[s].n; t++)
@@ -168,6 +187,30 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
         d = khabar_analyze_opts(m, text, len, &o, NULL);
         if (!d)
             die("analysis failed");
+        /* The cues of each document of the batch, when its sentences line
+         * up with the file's. */
+        n_tok = khabar_doc_token_count(d);
+        cues = calloc(n_tok + 1, 1);
+        seen = calloc(n_tok + 1, 1);
+        if (!cues || !seen)
+            die("out of memory");
+        if (khabar_doc_sentence_count(d) != s1 - s0)
+            lined_up = 0;
+        for (s = s0; s < s1 && lined_up; s++)
+            lined_up = khabar_doc_sentences(d)[s - s0].n_tokens == b->sent[s].n;
+        for (r0 = s0; r0 < s1 && lined_up;) {
+            const khabar_sentence *sa = khabar_doc_sentences(d) + (r0 - s0), *sb;
+            size_t r1 = r0 + 1, ta, tb;
+            while (r1 < s1 && doc_id[r1] == doc_id[r0])
+                r1++;
+            sb = khabar_doc_sentences(d) + (r1 - 1 - s0);
+            ta = sa->first_token;
+            tb = sb->first_token + sb->n_tokens;
+            if (kh_ner_cues(d, m->has_gazetteer ? &m->gaz : NULL,
+                            CORPUS_SOURCES, ta, tb, cues + ta, seen + ta) != 0)
+                die("out of memory");
+            r0 = r1;
+        }
         for (s = s0; s < s1; s++, ds++) {
             const khabar_sentence *sd = khabar_doc_sentences(d) + ds;
             kh_ner_token *view;
@@ -193,6 +236,10 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
             kh_ner_views(d, m->has_gazetteer ? &m->gaz : NULL,
                          m->has_clusters ? &m->clusters : NULL, CORPUS_SOURCES,
                          sd->first_token, sd->first_token + n, view, kb);
+            for (i = 0; i < n; i++) {
+                view[i].doc_cues = cues[sd->first_token + i];
+                view[i].doc_seen = seen[sd->first_token + i];
+            }
             q.off[0] = 0;
             for (i = 0; i < n; i++) {
                 const char *tag = b->tags[b->sent[s].first + i];
@@ -210,6 +257,8 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
         }
         khabar_doc_free(d);
         free(text);
+        free(cues);
+        free(seen);
         s0 = s1;
     }
     if (skipped)
@@ -446,11 +495,43 @@ static long *read_align(const char *path, size_t n)
     return a;
 }
 
+/* The document of each of n sentences: the ANERcorp document (doc_start,
+ * n_docs) of the ANERcorp sentence it is (anercorp_of), or, without those,
+ * runs of DOC_SENTENCES sentences (about an ANERcorp document's length;
+ * WikiFANE keeps each article's sentences together). Caller frees. */
+#define DOC_SENTENCES 15
+static long *doc_ids(const size_t *doc_start, size_t n_docs,
+                     const long *anercorp_of, size_t n)
+{
+    long *id = malloc((n + 1) * sizeof *id);
+    size_t s;
+    if (!id)
+        die("out of memory");
+    for (s = 0; s < n; s++) {
+        long a = anercorp_of ? anercorp_of[s] : -1;
+        size_t lo = 0, hi = n_docs;
+        if (a < 0 || !n_docs) {
+            id[s] = -1 - (long)(s / DOC_SENTENCES);
+            continue;
+        }
+        while (lo < hi) { /* the last document starting at or before a */
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc_start[mid] <= (size_t)a)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        id[s] = (long)lo;
+    }
+    return id;
+}
+
 int train_ner(int argc, char **argv)
 {
     const char *out_path = NULL, *aner = NULL, *docs = NULL, *news = NULL;
     const char *align = NULL, *extra[16], *cv_out = NULL;
     int n_extra = 0, i, epochs = 30, log2b = 17, cv = 0, runs = 8;
+    int keep = 0, reuse = 0;
     seqs S;
     bio_file A, N, E;
     khabar_model *m;
@@ -480,47 +561,31 @@ int train_ner(int argc, char **argv)
             epochs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--buckets") && i + 1 < argc)
             log2b = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--cv-keep"))
+            keep = 1;
+        else if (!strcmp(argv[i], "--cv-reuse"))
+            reuse = 1;
         else
             die("ner: unknown option");
     }
     if (!out_path || !aner || log2b < 10 || log2b > 22 || cv < 0 || cv == 1 ||
         runs < 1 || runs > 64)
         die("usage: khabar-train ner --out OUT --anercorp A.bio [--docs D] "
-            "[--news N.bio --news-align N.align] [--extra E.bio]... [--cv K [--cv-out F]] "
+            "[--news N.bio --news-align N.align] [--extra E.bio]... "
+            "[--cv K [--cv-out F] [--cv-keep | --cv-reuse]] "
             "[--runs R] [--epochs N] [--buckets LOG2]");
     if (cv && !docs)
         die("ner: --cv needs --docs");
+    if ((keep || reuse) && !cv)
+        die("ner: --cv-keep and --cv-reuse go with --cv");
     memset(&S, 0, sizeof S);
+    if (news || n_extra)
+        S.domains = 2 + n_extra; /* ANERcorp, NewsFANE, each extra corpus */
     for (i = 0; i < 9; i++)
         label_of(&S, ner_labels[i]);
     m = khabar_model_new(&err);
     if (!m)
         die(err.msg);
-    bio_read(&A, aner);
-    aner_index = malloc((A.n_sent + 1) * sizeof *aner_index);
-    if (!aner_index)
-        die("out of memory");
-    for (s = 0; s < A.n_sent; s++)
-        aner_index[s] = (long)s;
-    bio_sequences(&S, m, &A, 0, aner_index);
-    printf("ANERcorp: %zu sentences\n", A.n_sent);
-    if (news) {
-        long *al;
-        size_t before = S.n;
-        bio_read(&N, news);
-        al = align ? read_align(align, N.n_sent) : NULL;
-        bio_sequences(&S, m, &N, 1, al);
-        printf("news: %zu sentences\n", S.n - before);
-        free(al);
-        bio_free(&N);
-    }
-    for (i = 0; i < n_extra; i++) {
-        size_t before = S.n;
-        bio_read(&E, extra[i]);
-        bio_sequences(&S, m, &E, 1, NULL);
-        printf("%s: %zu sentences\n", extra[i], S.n - before);
-        bio_free(&E);
-    }
     if (docs) {
         size_t len;
         char *text = read_file(docs, &len), *p = text;
@@ -539,6 +604,40 @@ int train_ner(int argc, char **argv)
         }
         free(text);
     }
+    bio_read(&A, aner);
+    aner_index = malloc((A.n_sent + 1) * sizeof *aner_index);
+    if (!aner_index)
+        die("out of memory");
+    for (s = 0; s < A.n_sent; s++)
+        aner_index[s] = (long)s;
+    {
+        long *id = doc_ids(doc_start, n_docs, aner_index, A.n_sent);
+        bio_sequences(&S, m, &A, 0, aner_index, id);
+        free(id);
+    }
+    printf("ANERcorp: %zu sentences\n", A.n_sent);
+    if (news) {
+        long *al, *id;
+        size_t before = S.n;
+        bio_read(&N, news);
+        al = align ? read_align(align, N.n_sent) : NULL;
+        id = doc_ids(doc_start, n_docs, al, N.n_sent);
+        bio_sequences(&S, m, &N, 1, al, id);
+        printf("news: %zu sentences\n", S.n - before);
+        free(al);
+        free(id);
+        bio_free(&N);
+    }
+    for (i = 0; i < n_extra; i++) {
+        size_t before = S.n;
+        long *id;
+        bio_read(&E, extra[i]);
+        id = doc_ids(NULL, 0, NULL, E.n_sent);
+        bio_sequences(&S, m, &E, 2 + i, NULL, id);
+        printf("%s: %zu sentences\n", extra[i], S.n - before);
+        free(id);
+        bio_free(&E);
+    }
     if (cv) {
         prf all_tag, all_full;
         int k;
@@ -548,7 +647,6 @@ int train_ner(int argc, char **argv)
         FILE *dump = cv_out ? fopen(cv_out, "w") : NULL;
         if (cv_out && !dump)
             die("ner: cannot write --cv-out");
-        snprintf(fold_path, sizeof fold_path, "%s.fold", out_path);
         memset(&all_tag, 0, sizeof all_tag);
         memset(&all_full, 0, sizeof all_full);
         for (k = 0; k < cv; k++) {
@@ -560,10 +658,15 @@ int train_ner(int argc, char **argv)
             trained tr;
             prf r_tag, r_full;
             char what[64];
+            snprintf(fold_path, sizeof fold_path, "%s.fold%d", out_path, k + 1);
             for (j = 0; j < S.n; j++)
                 S.v[j].excluded = S.v[j].anercorp >= a && S.v[j].anercorp < b;
-            tr = train_mean(&S, epochs, log2b, runs);
-            write_model(&S, &tr, "ner", fold_path);
+            if (!reuse) {
+                tr = train_mean(&S, epochs, log2b, runs);
+                write_model(&S, &tr, "ner", fold_path);
+                free(tr.w);
+                free(tr.t);
+            }
             use_recognizer(m, fold_path, &image);
             memset(&r_tag, 0, sizeof r_tag);
             memset(&r_full, 0, sizeof r_full);
@@ -574,10 +677,9 @@ int train_ner(int argc, char **argv)
             print_prf(what, r_full);
             add_prf(&all_tag, &r_tag);
             add_prf(&all_full, &r_full);
-            free(tr.w);
-            free(tr.t);
+            if (!keep && !reuse)
+                remove(fold_path);
         }
-        remove(fold_path);
         print_prf("cross-validation, tagger alone", all_tag);
         print_types(all_tag);
         print_prf("cross-validation, all folds", all_full);
@@ -590,7 +692,7 @@ int train_ner(int argc, char **argv)
         m->has_ner = had_ner;
         free(image);
     }
-    {
+    if (!reuse) {
         trained tr = train_mean(&S, epochs, log2b, runs);
         write_model(&S, &tr, "ner", out_path);
         free(tr.w);
