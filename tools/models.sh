@@ -58,8 +58,11 @@ echo "== glued-word evidence"
 python3 tools/repair/build_repair.py --shared "$shared" --khabar "$build/khabar" \
     --out data/repair.kbm
 echo "== segmenter"
+# --first-person: the treebank's nouns with ه also shown with ي (حياتي),
+# which PADT's news rarely has: PUD dev Words F1 98.83 -> 99.04.
 "$build/khabar-train" segmenter --lexicon data/lexicon.kbm \
     --out data/segmenter.kbm --corpus "$build/bench/corpus.txt" --runs 10 \
+    --first-person \
     "$work"/padt/padt-part-a.split.surface.conllu \
     "$work"/padt/padt-part-b.split.surface.conllu
 echo "== lemmatizer"

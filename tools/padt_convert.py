@@ -506,13 +506,28 @@ JOIN_PAIRS = {
 }
 
 
+JOINED_X = {k[0] + k[1]: k for k in JOIN_PAIRS}
+
+
+def join_pair_key(a, b):
+    """The JOIN_PAIRS key of rows a, b, or None.  PADT leaves some of these
+    tokens unanalysed: two X rows that both carry the whole token (فحسب,
+    فحسب), joined just the same."""
+    ua, ub = undiacritize(a[1]), undiacritize(b[1])
+    if a[3] != 'X' and b[3] != 'X':
+        return (ua, ub) if (ua, ub) in JOIN_PAIRS else None
+    if a[3] == 'X' and b[3] == 'X' and ua == ub:
+        return JOINED_X.get(ua)
+    return None
+
+
 def join_pair_rows(rows):
     """Join the word pairs of JOIN_PAIRS (فَ + حَسب -> فَحَسب), renumbering
     IDs and heads.  Returns (rows, number of joins)."""
     drop = set()
-    for a, b in zip(rows, rows[1:]):
-        key = (undiacritize(a[1]), undiacritize(b[1]))
-        if key in JOIN_PAIRS and a[3] != 'X' and b[3] != 'X' and a[0] not in drop:
+    for i, (a, b) in enumerate(zip(rows, rows[1:])):
+        if (join_pair_key(a, b) and a[0] not in drop and
+                not (a[3] == 'X' and i + 2 < len(rows) and rows[i + 2][1] == b[1])):
             drop.add(b[0])
     if not drop:
         return rows, 0
@@ -530,8 +545,10 @@ def join_pair_rows(rows):
             continue
         if i + 1 < len(rows) and rows[i + 1][0] in drop:
             b = rows[i + 1]
-            form, lemma, tags = JOIN_PAIRS[(undiacritize(r[1]), undiacritize(b[1]))]
+            form, lemma, tags = JOIN_PAIRS[join_pair_key(r, b)]
             src = (r, b)[tags]
+            if src[3] == 'X':       # an unanalysed pair: the analysed one's tags
+                src = [None, None, None, 'ADV', 'D---------', '_']
             head = b[6]
             if head == r[0]:        # the second word headed by the first
                 head = r[6]

@@ -176,32 +176,6 @@ static size_t word_key(const coref *c, size_t ti, int strip, char *buf)
     return n;
 }
 
-/* The loose form of a folded key, in place: the letters that spell a
- * foreign g (ج غ ك ق: انجلترا, انكلترا; غوغل, جوجل) become one symbol.
- * Returns its length, or 0 when the key has none of them or fewer than five
- * letters: short names that differ so are different names (جمال, كمال). */
-static size_t loosen(char *k, size_t n)
-{
-    size_t i, o = 0, letters = 0;
-    int any = 0;
-    for (i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)k[i];
-        if ((b & 0xC0) != 0x80)
-            letters++;
-        if (i + 1 < n && ((b == 0xD8 && ((unsigned char)k[i + 1] == 0xAC ||
-                                         (unsigned char)k[i + 1] == 0xBA)) ||
-                          (b == 0xD9 && ((unsigned char)k[i + 1] == 0x82 ||
-                                         (unsigned char)k[i + 1] == 0x83)))) {
-            k[o++] = 'G';
-            i++;
-            any = 1;
-            continue;
-        }
-        k[o++] = (char)b;
-    }
-    return any && letters >= 5 ? o : 0;
-}
-
 static int in_list(const char *const *list, const char *s, size_t n)
 {
     size_t i;
@@ -376,7 +350,7 @@ static int register_name(coref *c, size_t e, size_t cluster)
             !in_list(name_particles, k, n) &&
             table_put(&c->map, mix(key_start(K_PART), k, n), cluster) != 0)
             return -1;
-        ln = loosen(k, n);
+        ln = kh_tag_loosen(k, n);
         loose = mix(loose, k, ln ? ln : n);
         loose_ok |= ln > 0;
         if (ln && en->type == KHABAR_ENT_PER && en->n_tokens > 1 &&
@@ -405,7 +379,7 @@ static size_t find_name(const coref *c, size_t e)
             loose = mix(loose, " ", 1);
         }
         full = mix(full, k, n);
-        ln = loosen(k, n);
+        ln = kh_tag_loosen(k, n);
         loose = mix(loose, k, ln ? ln : n);
         loose_ok |= ln > 0;
     }
@@ -419,7 +393,7 @@ static size_t find_name(const coref *c, size_t e)
         if (in_list(name_particles, k, n))
             return SIZE_MAX;
         x = table_get(&c->map, mix(key_start(K_PART), k, n));
-        ln = x == SIZE_MAX ? loosen(k, n) : 0;
+        ln = x == SIZE_MAX ? kh_tag_loosen(k, n) : 0;
         return ln ? table_get(&c->map, mix(key_start(K_LOOSE_PART), k, ln))
                   : x;
     }

@@ -105,4 +105,10 @@ uint64_t kh_pos_allowed(int kind, uint64_t punct, uint64_t sym, uint64_t all);
  * Returns its length. */
 size_t kh_tag_fold(const char *form, size_t len, char *out);
 
+/* The loose form of a folded key, in place: the letters that spell a
+ * foreign g (ج غ ك ق: انجلترا, انكلترا; غوغل, جوجل) become one symbol.
+ * Returns its length, or 0 when the key has none of them or fewer than five
+ * letters: short names that differ so are different names (جمال, كمال). */
+size_t kh_tag_loosen(char *k, size_t n);
+
 #endif

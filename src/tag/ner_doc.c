@@ -393,6 +393,19 @@ static uint64_t span_hash(const ner_doc *d, size_t a, size_t b)
     return h;
 }
 
+/* The hash of token ti's loose key (kh_tag_loosen()) into *h; 0 when the
+ * key has no loose form. Never equal to a span_hash(): loose keys hold an
+ * ASCII letter. */
+static int loose_hash(const ner_doc *d, size_t ti, uint64_t *h)
+{
+    char k[MAX_KEY];
+    size_t n = kh_tag_loosen(k, host_key(d, ti, k));
+    if (!n)
+        return 0;
+    *h = hash_bytes(hash_bytes(0xcbf29ce484222325ull, k, n), " ", 1);
+    return 1;
+}
+
 static const name_key *find_key(const name_key *keys, size_t n, uint64_t h,
                                 size_t n_tokens)
 {
@@ -476,7 +489,7 @@ static int consistency(ner_doc *d)
     const khabar_entity *e = d->doc->entities.data;
     size_t n_ent = d->doc->entities.len, n = d->doc->tokens.len, i, k = 0;
     size_t longest = 1;
-    name_key *keys = malloc((2 * n_ent + 1) * sizeof *keys);
+    name_key *keys = malloc((3 * n_ent + 1) * sizeof *keys);
     host_counts counts;
     int rc = 0;
     if (!keys)
@@ -499,6 +512,12 @@ static int consistency(ner_doc *d)
             keys[k].n_tokens = 1;
             keys[k].surname = 1;
             keys[k++].type = KHABAR_ENT_PER;
+            /* and its other spellings of a foreign g (غوتيريش, جوتيريش) */
+            if (loose_hash(d, b - 1, &keys[k].h)) {
+                keys[k].n_tokens = 1;
+                keys[k].surname = 1;
+                keys[k++].type = KHABAR_ENT_PER;
+            }
         }
     }
     kh_sort(keys, k, sizeof *keys, by_hash);
@@ -520,6 +539,11 @@ static int consistency(ner_doc *d)
                 surnames++;
             else if (x->type != KHABAR_ENT_PER)
                 others++;
+        }
+        if (!surnames && loose_hash(d, en->first_token, &h)) {
+            for (x = find_key(keys, k, h, 1);
+                 x && x < end && x->h == h && x->n_tokens == 1; x++)
+                surnames += x->surname;
         }
         if (surnames && surnames >= others) {
             en->type = KHABAR_ENT_PER;

@@ -45,6 +45,28 @@ size_t kh_tag_fold(const char *form, size_t len, char *out)
     return len;
 }
 
+size_t kh_tag_loosen(char *k, size_t n)
+{
+    size_t i, o = 0, letters = 0;
+    int any = 0;
+    for (i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)k[i];
+        if ((b & 0xC0) != 0x80)
+            letters++;
+        if (i + 1 < n && ((b == 0xD8 && ((unsigned char)k[i + 1] == 0xAC ||
+                                         (unsigned char)k[i + 1] == 0xBA)) ||
+                          (b == 0xD9 && ((unsigned char)k[i + 1] == 0x82 ||
+                                         (unsigned char)k[i + 1] == 0x83)))) {
+            k[o++] = 'G';
+            i++;
+            any = 1;
+            continue;
+        }
+        k[o++] = (char)b;
+    }
+    return any && letters >= 5 ? o : 0;
+}
+
 /* The byte offset where the last k letters of s[0, n) start (0 when it has
  * fewer). Letters are UTF-8 code points. */
 static size_t last_letters(const char *s, size_t n, int k)

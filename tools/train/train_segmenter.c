@@ -3,7 +3,8 @@
  *
  *   khabar-train segmenter --lexicon data/lexicon.kbm --out data/segmenter.kbm
  *       [--corpus TEXT]... [--cache-min N] [--cache-max N] [--epochs N]
- *       [--buckets LOG2] [--hide-every N] [--runs K] TRAIN.conllu...
+ *       [--buckets LOG2] [--hide-every N] [--runs K] [--first-person]
+ *       TRAIN.conllu...
  *
  * TRAIN files are treebanks in surface segmentation with multiword-token
  * lines (tools/padt_convert.py writes them). For each Arabic token the gold
@@ -20,7 +21,8 @@
  * weights: one run's choice of epoch on ~4,000 held-out tokens moves PUD
  * Words F1 by a tenth of a point either way, the mean of ten does not (and
  * sees every sentence). Deterministic: the order of examples is shuffled
- * with a fixed seed per run.
+ * with a fixed seed per run. With --first-person, each noun whose ة became
+ * ت before ه, ها or هم is also shown with ي (add_first_person()).
  *
  * With --corpus, the morph forms seen at least --cache-min times in the
  * corpora (at most --cache-max of them, the most frequent) are segmented with
@@ -178,6 +180,41 @@ static void add_token(examples *ex, kh_norm *nm, const tb_token *t,
             die("out of memory");
     }
     ex->v[ex->n++] = e;
+}
+
+/* The treebank is news: the first person is rare in it (a dozen nouns
+ * with ي in PADT), and the segmenter would learn to keep حياتي, محطتي
+ * whole. A noun whose ة turned into ت before a third-person pronoun
+ * (حياته, محطتها) is shown once more with ي (حياتي, محطتي); 1 when it was. */
+static int add_first_person(examples *ex, kh_norm *nm, const tb_token *t,
+                            int fold)
+{
+    static const char *const third[] = {"ه", "ها", "هم", NULL};
+    tb_token u;
+    const tb_word *host;
+    size_t n, m;
+    if (t->n_words < 2 || !in_list(t->words[t->n_words - 1].form, third))
+        return 0;
+    host = &t->words[t->n_words - 2];
+    if (strcmp(host->upos, "NOUN") != 0 ||
+        !(restore_flags(host->form, host->restored) & KH_SEG_R_TEH))
+        return 0;
+    n = strlen(t->surface);
+    m = strlen(t->words[t->n_words - 1].form);
+    if (!ends_with(t->surface, t->words[t->n_words - 1].form) ||
+        n - m + 3 > sizeof u.surface)
+        return 0;
+    u = *t;
+    memcpy(u.surface + n - m, "\xd9\x8a", 3); /* ي */
+    u.words = malloc((size_t)t->n_words * sizeof *u.words);
+    if (!u.words)
+        die("out of memory");
+    memcpy(u.words, t->words, (size_t)t->n_words * sizeof *u.words);
+    strcpy(u.words[t->n_words - 1].form, "\xd9\x8a");
+    strcpy(u.words[t->n_words - 1].restored, "");
+    add_token(ex, nm, &u, fold);
+    free(u.words);
+    return 1;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -530,9 +567,9 @@ int train_segmenter(int argc, char **argv)
     const char *lex_path = NULL, *out_path = NULL;
     char *train[64], *corpora[64];
     int n_train = 0, n_corpora = 0, i, epochs = 30, log2b = 18;
-    int hide_every = 0, runs = 1, r;
+    int hide_every = 0, runs = 1, r, first_person = 0;
     uint64_t cache_min = 3;
-    size_t cache_max = 400000, j;
+    size_t cache_max = 400000, j, n_first = 0;
     examples ex = {0};
     kh_container lc;
     kh_lexicon lex;
@@ -565,6 +602,8 @@ int train_segmenter(int argc, char **argv)
             hide_every = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--runs") && i + 1 < argc)
             runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--first-person"))
+            first_person = 1;
         else if (!strcmp(argv[i], "--dump-errors"))
             dump_errors = 1;
         else if (argv[i][0] == '-')
@@ -603,13 +642,18 @@ int train_segmenter(int argc, char **argv)
             for (t = tb.sentences[s].first; t < tb.sentences[s].first +
                                                      tb.sentences[s].n_tokens;
                  t++)
+            {
                 add_token(&ex, &nm, &tb.tokens[t], (int)(s % 10));
+                if (first_person)
+                    n_first += (size_t)add_first_person(
+                        &ex, &nm, &tb.tokens[t], (int)(s % 10));
+            }
         }
         tb_free(&tb);
     }
     printf("examples: %zu (skipped: %zu of another shape, %zu not among "
-           "the candidates)\n",
-           ex.n, ex.skipped_shape, ex.skipped_missing);
+           "the candidates; %zu with ي for a third-person pronoun)\n",
+           ex.n, ex.skipped_shape, ex.skipped_missing, n_first);
     best_w = calloc((size_t)1 << log2b, sizeof(double));
     sum_w = calloc((size_t)1 << log2b, sizeof(double));
     if (!best_w || !sum_w)
