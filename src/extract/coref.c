@@ -35,31 +35,34 @@
 
 /* Title words (folded, without ال). A person's title starts at one. */
 static const char *const title_heads[] = {
-    "رئيس", "رييس", "رئيسه", "نظير", "نظيره", "ملك", "ملكه", "امير", "اميره",
-    "شيخ", "شيخه", "سلطان", "وزير", "وزيره", "نائب", "نائبه", "مستشار",
-    "مستشاره", "سفير", "سفيره", "مبعوث", "مبعوثه", "متحدث", "متحدثه", "ناطق",
-    "ناطقه", "مدير", "مديره", "زعيم", "زعيمه", "قائد", "قائده", "جنرال",
-    "عقيد", "لواء", "عميد", "مشير", "فريق", "رائد", "نقيب", "دكتور", "سيد",
-    "سيده", "امين", "امينه", "مراسل", "مراسله", "مرشد", "بابا", "ولي",
-    "مفوض", "مفوضه", "منسق", "منسقه", "مندوب", "مندوبه", "ممثل", "ممثله",
-    "محافظ", "عمده", "حاكم", "قاضي", "مدرب", "لاعب", "كاتب", "كاتبه",
-    "صحفي", "صحفيه", "شاعر", "مخرج", "فنان", "فنانه", "باحث", "باحثه",
-    "خبير", "ناشط", "ناشطه", "معارض", "عضو", "مرشح", "مرشحه", "امام",
-    "مطران", "بطريرك", "كاردينال", "حاخام", "مفتي", "داعيه", "نجم", "نجمه",
-    NULL};
+    "امام", "امير", "اميره", "امين", "امينه", "بابا", "باحث", "باحثه",
+    "بطريرك", "جنرال", "حاخام", "حاكم", "خبير", "داعيه", "دكتور", "رئيس",
+    "رئيسه", "رائد", "رييس", "زعيم", "زعيمه", "سفير", "سفيره", "سلطان",
+    "سيد", "سيده", "شاعر", "شيخ", "شيخه", "صحفي", "صحفيه", "عضو", "عقيد",
+    "عمده", "عميد", "فريق", "فنان", "فنانه", "قائد", "قائده", "قاضي",
+    "كاتب", "كاتبه", "كاردينال", "لاعب", "لواء", "مبعوث", "مبعوثه", "متحدث",
+    "متحدثه", "محافظ", "مخرج", "مدرب", "مدير", "مديره", "مراسل", "مراسله",
+    "مرشح", "مرشحه", "مرشد", "مستشار", "مستشاره", "مشير", "مطران", "معارض",
+    "مفتي", "مفوض", "مفوضه", "ملك", "ملكه", "ممثل", "ممثله", "مندوب",
+    "مندوبه", "منسق", "منسقه", "نائب", "نائبه", "ناشط", "ناشطه", "ناطق",
+    "ناطقه", "نجم", "نجمه", "نظير", "نظيره", "نقيب", "وزير", "وزيره", "ولي",
+};
 
 /* Heads of state and government: their nationality adjective alone says
  * who they are (الرئيس السوري = نظيره السوري). */
-static const char *const leader_heads[] = {"رئيس", "رئيسه", "نظير",
-                                           "نظيره", "زعيم", "ملك",  NULL};
+static const char *const leader_heads[] = {
+    "رئيس", "رئيسه", "زعيم", "ملك", "نظير", "نظيره",
+};
 
 /* Words whose pronoun refers back to the last person named. */
-static const char *const pronoun_hosts[] = {"نظير", "نظيره", "قول", NULL};
+static const char *const pronoun_hosts[] = {
+    "قول", "نظير", "نظيره",
+};
 
 /* Name parts that never identify a person alone. */
-static const char *const name_particles[] = {"بن", "ابن", "بنت", "ال",
-                                             "ابو", "ام", "عبد", "دي",
-                                             "فان", "فون", "لا", NULL};
+static const char *const name_particles[] = {
+    "ابن", "ابو", "ال", "ام", "بن", "بنت", "دي", "عبد", "فان", "فون", "لا",
+};
 
 #define MAX_KEY 512       /* bytes of one folded word kept */
 #define MAX_TITLE 8       /* words in a title */
@@ -176,16 +179,53 @@ static size_t word_key(const coref *c, size_t ti, int strip, char *buf)
     return n;
 }
 
-static int in_list(const char *const *list, const char *s, size_t n)
+/* Byte order of a list word and s[0, n). */
+static int word_cmp(const char *w, const char *s, size_t n)
 {
     size_t i;
-    if (n < 2)
-        return 0; /* every listed word has two bytes or more */
-    for (i = 0; list[i]; i++)
-        if (list[i][1] == s[1] && list[i][0] == s[0] &&
-            strncmp(list[i], s, n) == 0 && list[i][n] == 0)
+    for (i = 0; i < n && w[i]; i++) {
+        if (w[i] != s[i])
+            return (unsigned char)w[i] < (unsigned char)s[i] ? -1 : 1;
+    }
+    return i < n ? -1 : w[i] != 0;
+}
+
+/* Whether s[0, n) is a word of a list sorted in byte order (the lists
+ * above; kh_coref_lists_sorted() checks them). */
+static int in_sorted(const char *const *list, size_t count, const char *s,
+                     size_t n)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp(list[mid], s, n);
+        if (c == 0)
             return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return 0;
+}
+
+#define in_list(list, s, n) in_sorted(list, sizeof list / sizeof list[0], s, n)
+
+static int list_sorted(const char *const *list, size_t count)
+{
+    size_t i;
+    for (i = 1; i < count; i++)
+        if (word_cmp(list[i - 1], list[i], strlen(list[i])) >= 0)
+            return 0;
+    return 1;
+}
+
+#define LIST_SORTED(list) list_sorted(list, sizeof list / sizeof list[0])
+
+int kh_coref_lists_sorted(void)
+{
+    return LIST_SORTED(title_heads) && LIST_SORTED(leader_heads) &&
+           LIST_SORTED(pronoun_hosts) && LIST_SORTED(name_particles);
 }
 
 static int is_head(const coref *c, size_t ti)

@@ -14,6 +14,10 @@
 /* Stage CLUSTERS: doc->clusters, doc->mentions, doc->entity_cluster. */
 int kh_coref(khabar_doc *doc);
 
+/* For the unit tests: whether coref.c's word lists are in byte order, as
+ * its binary search needs. */
+int kh_coref_lists_sorted(void);
+
 /* Stage DATES: doc->timexes, doc->date and doc->date_source. given is the
  * caller's publication date (year 0: none). */
 int kh_dates(khabar_doc *doc, khabar_date given);

@@ -69,6 +69,25 @@ static int by_score(const void *pa, const void *pb)
     return (a->first_word > b->first_word) - (a->first_word < b->first_word);
 }
 
+/* Moves the KH_KEYWORDS_MAX best of k[0, n) (by_score, a total order) to
+ * the front, in order; returns how many. One pass: a doc has hundreds of
+ * candidates and most lose to the last of the best at once. */
+static size_t top(khabar_keyword *k, size_t n)
+{
+    khabar_keyword best[KH_KEYWORDS_MAX];
+    size_t m = 0, i, j;
+    for (i = 0; i < n; i++) {
+        if (m == KH_KEYWORDS_MAX && by_score(&k[i], &best[m - 1]) >= 0)
+            continue;
+        j = m < KH_KEYWORDS_MAX ? m++ : m - 1;
+        for (; j > 0 && by_score(&k[i], &best[j - 1]) < 0; j--)
+            best[j] = best[j - 1];
+        best[j] = k[i];
+    }
+    memcpy(k, best, m * sizeof *k);
+    return m;
+}
+
 int kh_keywords(khabar_doc *doc)
 {
     const khabar_model *m = doc->model;
@@ -144,8 +163,7 @@ int kh_keywords(khabar_doc *doc)
         k->first_word = slots[i].first_word;
         k->score = slots[i].tf * idf[i];
     }
-    kh_sort(doc->keywords.data, n_slots, sizeof(khabar_keyword), by_score);
-    doc->keywords.len = n_slots < KH_KEYWORDS_MAX ? n_slots : KH_KEYWORDS_MAX;
+    doc->keywords.len = top(doc->keywords.data, n_slots);
     rc = 0;
 out:
     free(table);

@@ -2,6 +2,7 @@
  * and pronouns that name the same person or thing. */
 #include <stdlib.h>
 
+#include "extract/extract.h"
 #include "test.h"
 
 /* The cluster of the mention whose text is want (the first one), or
@@ -152,6 +153,8 @@ static void edges(void)
 
 void suite_coref(void)
 {
+    /* The word lists are searched by halves. */
+    CHECK(kh_coref_lists_sorted());
     people();
     titles();
     spellings();
