@@ -12,7 +12,10 @@
  *   SVO                       بوتين قال إن ... / أما X فقال / X، الذي قال
  *   no subject                وأضاف أن ...   the previous quote's speaker,
  *                             where a clause starts, outside quotations,
- *                             and within RECENT sentences
+ *                             and within RECENT sentences; with none, for
+ *                             a verb in the masculine, the first person
+ *                             named in the nearest sentence (this one or
+ *                             NEAREST before) that names one
  *   a participle              ...، مشيرا إلى أن ...   the speaker of the
  *                             quote before it in the sentence
  *   the quote first           «...»، قال الوزير.   (verbs of saying only)
@@ -59,6 +62,7 @@
 #define SRC_REACH 8   /* tokens of a source after بحسب */
 #define MARK_REACH 8  /* open marks a closing mark looks through */
 #define RECENT 3      /* sentences a dropped subject reaches back */
+#define NEAREST 2     /* ... to a person named, with no speaker before */
 #define CHUNK 65536   /* tokens of a sentence looked at together: a longer
                          one (a megabyte of marks) goes in pieces, so the
                          stage's memory stays small */
@@ -1275,6 +1279,49 @@ typedef struct draft {
                               quotation, or in the first person */
 } draft;
 
+/* For a verb without a subject and no speaker before it within RECENT
+ * sentences: the first person named in the nearest sentence that names one
+ * before token c, this one or the NEAREST before it (subjects come first:
+ * وطالب أحمدي نجاد، ترامب بـ... then وقال: أحمدي نجاد). 1 when found. */
+static int last_person(const qctx *q, size_t c, size_t *s, size_t *e)
+{
+    const khabar_sentence *sn = q->doc->sentences.data;
+    const khabar_entity *en = q->doc->entities.data;
+    size_t n = q->doc->entities.len, k;
+    for (k = 0; k <= NEAREST && k <= q->sent; k++) {
+        size_t a = sn[q->sent - k].first_token, lo = 0, hi = n;
+        while (lo < hi) { /* the first entity at or after token a */
+            size_t mid = lo + (hi - lo) / 2;
+            if (en[mid].first_token < a)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < n && en[lo].first_token < c &&
+               en[lo].first_token < a + sn[q->sent - k].n_tokens;
+             lo++) {
+            if (en[lo].type == KHABAR_ENT_PER) {
+                *s = en[lo].start;
+                *e = en[lo].end;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Whether cue token c is a verb in the feminine (قالت, تقول, مضيفة): the
+ * person named last may be someone else; only a previous quote's speaker
+ * is taken for it. */
+static int feminine_verb(const qctx *q, size_t c, int cue)
+{
+    const char *s = q->doc->text + TI(q, c)->body, *l = cue_defs[cue].lemma;
+    size_t n = q->tk[c].end - TI(q, c)->body, ln = strlen(l);
+    return (has_suffix(s, n, "\xD8\xAA") && !has_suffix(l, ln, "\xD8\xAA")) ||
+           has_suffix(s, n, "\xD8\xA9") ||
+           (has_prefix(s, n, "\xD8\xAA") && !has_prefix(l, ln, "\xD8\xAA"));
+}
+
 static int emit(qctx *q, draft *d)
 {
     khabar_doc *doc = q->doc;
@@ -1282,8 +1329,18 @@ static int emit(qctx *q, draft *d)
     size_t lem = cue_lemma(q, d->cue), cluster;
     if (lem == NONE)
         return -1;
-    if (d->s_start == d->s_end) {
-        if (d->no_drop || !q->have_last || q->sent - q->last_sent > RECENT)
+    if (d->s_start == d->s_end && !d->no_drop &&
+        (!q->have_last || q->sent - q->last_sent > RECENT)) {
+        /* nobody spoke lately: the last person named, if one was */
+        size_t s, e;
+        if (plural_verb(q, d->first) || feminine_verb(q, d->first, d->cue) ||
+            !last_person(q, d->first, &s, &e))
+            return 0;
+        d->s_start = s;
+        d->s_end = e;
+        cluster = kh_cluster_at(doc, s, e);
+    } else if (d->s_start == d->s_end) {
+        if (d->no_drop)
             return 0;
         /* وزعموا أن after one person's words: others speak */
         if (plural_verb(q, d->first) && q->last_cluster != NONE &&

@@ -255,6 +255,18 @@ static void no_subject(void)
     /* a source whose article the ل swallowed starts at the ل */
     one("ارتفع عدد الضحايا إلى عشرة، وفقا للسلطات المحلية.",
         "للسلطات المحلية", "وفقا", "وفق", "ارتفع عدد الضحايا إلى عشرة", 0);
+    /* no speaker before: the first person named in this sentence or the
+     * two before (the subject, not the object), for a verb in the
+     * masculine only */
+    one("ونشر الصحفي سامر خليل صورة على حسابه.\n"
+        "وقال في التعليق على الصورة: \"التقيته بعد يوم واحد\".",
+        "سامر خليل", "قال", "قال", "التقيته بعد يوم واحد", 1);
+    one("وطالب الرئيس يوسف منصور، كريم داود بإصلاح النظام، وقال إن الوقت "
+        "مناسب.",
+        "يوسف منصور", "قال", "قال", "الوقت مناسب", 0);
+    none("ونشرت الصحفية سارة أحمد صورة على حسابها.\n"
+         "وقالت إن الصورة قديمة.");
+    none("وصل الوفد إلى المدينة.\nوقال إن الزيارة مهمة.");
     /* a plural verb does not continue one person's words */
     d = analyze("وقال الرئيس الروسي فلاديمير بوتين إن الحوار مهم.\n"
                 "وزعموا أن الأسعار سترتفع.");
@@ -269,14 +281,14 @@ static void no_subject(void)
     d = analyze("وقالت وان عزيزة للصحفيين: \"لقد ذهب الضباط إلى المنزل\".");
     CHECK(khabar_doc_quote_count(d) == 1);
     if (khabar_doc_quote_count(d) == 1) {
-        const khabar_quote *q = &khabar_doc_quotes(d)[0];
+        const khabar_quote *z = &khabar_doc_quotes(d)[0];
         const char *t = khabar_doc_text(d, NULL), *want = "عزيزة";
         size_t n = strlen(want);
-        CHECK_SPAN(d, q->content_start, q->content_end,
+        CHECK_SPAN(d, z->content_start, z->content_end,
                    "لقد ذهب الضباط إلى المنزل");
-        CHECK(q->direct == 1);
-        CHECK(q->speaker_end - q->speaker_start >= n &&
-              memcmp(t + q->speaker_end - n, want, n) == 0);
+        CHECK(z->direct == 1);
+        CHECK(z->speaker_end - z->speaker_start >= n &&
+              memcmp(t + z->speaker_end - n, want, n) == 0);
     }
     khabar_doc_free(d);
     /* impersonal: يذكر أن, يشار إلى أن */
