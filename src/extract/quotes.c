@@ -293,7 +293,7 @@ enum {
     TF_SOURCE = 16,  /* a source noun after بحسب: مصادر, وكالة */
     TF_IMPERS = 32,  /* يذكر أن: impersonal, no speaker */
     /* set from the token */
-    TF_NOVERB = 64,  /* no cue verb after it: تم كشف, عدم ذكر */
+    TF_NOVERB = 64,  /* no cue verb after it: تم كشف, عدم ذكر, دون ذكر */
     /* set from the token */
     TF_DEF = 128,    /* starts with the article */
     TF_PRONL = 256,  /* ل + a pronoun: لي, له, لها */
@@ -406,7 +406,7 @@ static const word_class word_classes[] = {
     {"خطاب", 8, K_NONE, TF_EVENT},
     {"خلال", 8, K_NONE, TF_CUT},
     {"دراسه", 10, K_NONE, TF_SOURCE},
-    {"دون", 6, K_NONE, TF_NOCOMP},
+    {"دون", 6, K_NONE, TF_NOCOMP | TF_NOVERB},
     {"ديوان", 10, K_NONE, TF_SOURCE},
     {"ذات", 6, K_NONE, TF_CUT},
     {"ذاك", 6, K_NONE, TF_DEM},

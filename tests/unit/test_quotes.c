@@ -293,6 +293,8 @@ static void no_subject(void)
     khabar_doc_free(d);
     /* impersonal: يذكر أن, يشار إلى أن */
     none("يذكر أن المدينة تأسست قبل ثلاثة قرون.");
+    /* a masdar after دون, not a verb */
+    none("ويمكن النشر دون ذكر المصدر إن كان ذلك مفيدا.");
     none("ويشار إلى أن الجسر افتتح عام 1990.");
     /* first person inside a quotation is the quoted speaker's, not a new
      * attribution */
