@@ -166,10 +166,11 @@ static size_t table_get(const table *t, uint64_t h)
 
 /* The folded host form of token ti into buf (MAX_KEY bytes); with strip,
  * without a leading ال. */
-static size_t word_key(const coref *c, size_t ti, int strip, char *buf)
+static size_t doc_word_key(const khabar_doc *doc, size_t ti, int strip,
+                           char *buf)
 {
-    const khabar_word *h = kh_doc_host(c->doc, ti, NULL);
-    const char *s = c->doc->norm_buf + h->form;
+    const khabar_word *h = kh_doc_host(doc, ti, NULL);
+    const char *s = doc->norm_buf + h->form;
     size_t n = h->form_len < MAX_KEY ? h->form_len : MAX_KEY;
     n = kh_tag_fold(s, n, buf);
     if (strip && n > 4 + 2 && memcmp(buf, "ال", 4) == 0) {
@@ -177,6 +178,11 @@ static size_t word_key(const coref *c, size_t ti, int strip, char *buf)
         n -= 4;
     }
     return n;
+}
+
+static size_t word_key(const coref *c, size_t ti, int strip, char *buf)
+{
+    return doc_word_key(c->doc, ti, strip, buf);
 }
 
 /* Byte order of a list word and s[0, n). */
@@ -707,6 +713,29 @@ size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
     return SIZE_MAX;
 }
 
+/* Whether the phrase [start, name's start) before a person's name is the
+ * person's title (وزير الخارجية سيرغي لافروف, المتحدث باسم الديوان المقدم
+ * سامي الورغي), not a word the name completes (محامي ترامب, Trump's
+ * lawyer, مكتب نتنياهو): a phrase of one word must be a title word or
+ * have the article. */
+static int title_before(const khabar_doc *doc, size_t start,
+                        const khabar_mention *name)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const khabar_entity *en = doc->entities.data;
+    size_t ti, n;
+    char k[MAX_KEY];
+    if (name->entity >= doc->entities.len || en[name->entity].first_token == 0)
+        return 1;
+    ti = en[name->entity].first_token - 1;
+    if (tk[ti].start > start || tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 1; /* more than one word */
+    n = doc_word_key(doc, ti, 0, k);
+    if (n > 4 + 2 && memcmp(k, "ال", 4) == 0)
+        return 1; /* in apposition: المحامي لورانس, الأميرال حبيب الله */
+    return in_list(title_heads, k, n);
+}
+
 int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
                      size_t *name_start)
 {
@@ -717,7 +746,8 @@ int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
                                      o[i].start < end; i++) {
         const khabar_mention *x = &m[o[i].index];
         if (x->kind == KHABAR_MENTION_NAME && x->end == end &&
-            x->start > start && is_person(doc, x->cluster)) {
+            x->start > start && is_person(doc, x->cluster) &&
+            title_before(doc, start, x)) {
             *name_start = x->start;
             return 1;
         }

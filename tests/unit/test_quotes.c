@@ -255,6 +255,12 @@ static void no_subject(void)
     /* a source whose article the ل swallowed starts at the ل */
     one("ارتفع عدد الضحايا إلى عشرة، وفقا للسلطات المحلية.",
         "للسلطات المحلية", "وفقا", "وفق", "ارتفع عدد الضحايا إلى عشرة", 0);
+    /* a word the name completes is no title: the lawyer speaks, not the
+     * client; with the article, the word is in apposition */
+    one("وقال محامي سامر خليل إن موكله بريء.", "محامي سامر خليل", "قال",
+        "قال", "موكله بريء", 0);
+    one("وقال المحامي سامر خليل إن موكله بريء.", "سامر خليل", "قال", "قال",
+        "موكله بريء", 0);
     /* no speaker before: the first person named in this sentence or the
      * two before (the subject, not the object), for a verb in the
      * masculine only */
