@@ -180,6 +180,14 @@ static size_t doc_word_key(const khabar_doc *doc, size_t ti, int strip,
     return n;
 }
 
+/* Whether token ti's host has the article. */
+static int doc_definite(const khabar_doc *doc, size_t ti)
+{
+    char k[MAX_KEY];
+    size_t n = doc_word_key(doc, ti, 0, k);
+    return n > 4 + 2 && memcmp(k, "ال", 4) == 0;
+}
+
 static size_t word_key(const coref *c, size_t ti, int strip, char *buf)
 {
     return doc_word_key(c->doc, ti, strip, buf);
@@ -313,8 +321,14 @@ static size_t new_cluster(coref *c, size_t e)
     return c->info.len - 1;
 }
 
-/* Keys of a title of words [a, b): every prefix of two words or more, and
- * for a leader with a nationality adjective, "رئيس <adjective>". */
+static int definite_word(const coref *c, size_t ti)
+{
+    return doc_definite(c->doc, ti);
+}
+
+/* Keys of a title of words [a, b): every prefix of two words or more, the
+ * head alone but a leader's, and for a leader with a nationality
+ * adjective, "رئيس <adjective>". */
 static int title_keys(coref *c, size_t a, size_t b, size_t cluster,
                       int lookup, size_t *found, size_t *found_end)
 {
@@ -343,6 +357,21 @@ static int title_keys(coref *c, size_t a, size_t b, size_t cluster,
                 }
             } else if (table_put(&c->map, g, cluster) != 0)
                 return -1;
+        }
+        /* The head alone, but a leader's (الرئيس alone is not the prime
+         * minister): the last person with that title, for a head with the
+         * article (الوزير, الوزير المستقيل after وزير البيئة نيكولا أولو). */
+        if (words == 1 && !leader) {
+            if (!lookup) {
+                if (table_put(&c->map, mix(h, "1", 1), cluster) != 0)
+                    return -1;
+            } else if (definite_word(c, i)) {
+                size_t x = table_get(&c->map, mix(h, "1", 1));
+                if (x != SIZE_MAX) {
+                    *found = x;
+                    *found_end = i + 1;
+                }
+            }
         }
         if (words < 2)
             continue;
@@ -730,9 +759,9 @@ static int title_before(const khabar_doc *doc, size_t start,
     ti = en[name->entity].first_token - 1;
     if (tk[ti].start > start || tk[ti].kind != KHABAR_TOK_ARABIC)
         return 1; /* more than one word */
-    n = doc_word_key(doc, ti, 0, k);
-    if (n > 4 + 2 && memcmp(k, "ال", 4) == 0)
+    if (doc_definite(doc, ti))
         return 1; /* in apposition: المحامي لورانس, الأميرال حبيب الله */
+    n = doc_word_key(doc, ti, 1, k);
     return in_list(title_heads, k, n);
 }
 

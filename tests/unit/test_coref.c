@@ -99,6 +99,17 @@ static void titles(void)
     CHECK(strcmp(khabar_mention_kind_name(KHABAR_MENTION_TITLE), "title") == 0);
     CHECK(strcmp(khabar_mention_kind_name((khabar_mention_kind)99), "?") == 0);
     khabar_doc_free(d);
+    /* The head of a title alone, with the article: the last person with
+     * that title; not a leader's (الرئيس is not the prime minister). */
+    text = "استقال وزير البيئة الفرنسي نيكولا أولو أمس. وقال رئيس الوزراء "
+           "إدوارد فيليب إن القرار مفاجئ. وأضاف الوزير المستقيل أنه محبط. "
+           "وقال الرئيس إن الحكومة مستمرة.";
+    d = run(text);
+    tamim = cluster_of(d, text, "نيكولا أولو", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    CHECK(cluster_of(d, text, "الوزير", KHABAR_MENTION_DESCRIPTION) == tamim);
+    CHECK(cluster_of(d, text, "الرئيس", KHABAR_MENTION_DESCRIPTION) == SIZE_MAX);
+    khabar_doc_free(d);
 }
 
 /* Spellings of one foreign name (g as ج, غ or ك) are one cluster; short
