@@ -520,7 +520,14 @@ static int do_entity(coref *c, size_t e, size_t sent_first)
         c->busy[i] = 1;
     t = title_start(c, en->first_token, sent_first);
     if (t != SIZE_MAX) {
-        size_t start = kh_doc_host(c->doc, t, NULL)->start;
+        const khabar_word *th = kh_doc_host(c->doc, t, NULL);
+        /* للرئيس: the host's letters lack the article; the title's text
+         * starts at the ل (not لرئيس) */
+        const khabar_word *w0 = c->doc->words.data;
+        size_t start = th->start;
+        if ((th->flags & KHABAR_WORD_RESTORED) && th > w0 &&
+            th[-1].role == KHABAR_WORD_PROCLITIC)
+            start = th[-1].start;
         size_t end = c->tk[en->first_token - 1].end;
         if (add_mention(c, start, end, cl, SIZE_MAX, KHABAR_MENTION_TITLE) != 0 ||
             title_keys(c, t, en->first_token, cl, 0, NULL, NULL) != 0)

@@ -228,7 +228,7 @@ static int cluster_list(kh_sink *k, const khabar_doc *doc, int type,
         kh_sink_char(k, ')');
         for (j = c[i]->first_mention;
              j < c[i]->first_mention + c[i]->n_mentions; j++) {
-            if (m[j].kind != KHABAR_MENTION_TITLE)
+            if (!kh_title_shown(doc, c[i], j))
                 continue;
             kh_sink_str(k, titles++ ? "، " : " — ");
             input(k, doc, m[j].start, m[j].end);

@@ -240,7 +240,7 @@ static void clusters(jw *w)
         key(w, "titles");
         jopen(w, '[');
         for (j = c[i].first_mention; j < c[i].first_mention + c[i].n_mentions; j++) {
-            if (m[j].kind != KHABAR_MENTION_TITLE)
+            if (!kh_title_shown(w->doc, &c[i], j))
                 continue;
             next(w);
             kh_sink_json(w->k, w->doc->text + m[j].start, m[j].end - m[j].start);

@@ -46,7 +46,7 @@ static int names(kh_sink *k, const khabar_doc *doc, int type,
         text(k, doc, c[i]->name_start, c[i]->name_end);
         for (j = c[i]->first_mention;
              j < c[i]->first_mention + c[i]->n_mentions; j++) {
-            if (m[j].kind != KHABAR_MENTION_TITLE)
+            if (!kh_title_shown(doc, c[i], j))
                 continue;
             kh_sink_str(k, titles++ ? "، " : " — ");
             text(k, doc, m[j].start, m[j].end);

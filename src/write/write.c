@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../core/error.h"
 
@@ -175,4 +176,18 @@ khabar_code khabar_doc_write(const khabar_doc *doc,
         return kh_fail(err, rc, "the writer callback failed", 0);
     kh_ok(err);
     return KHABAR_OK;
+}
+
+int kh_title_shown(const khabar_doc *doc, const khabar_cluster *c, size_t j)
+{
+    const khabar_mention *m = doc->mentions.data;
+    size_t i, n = m[j].end - m[j].start;
+    if (m[j].kind != KHABAR_MENTION_TITLE)
+        return 0;
+    for (i = c->first_mention; i < j; i++) {
+        if (m[i].kind == KHABAR_MENTION_TITLE && m[i].end - m[i].start == n &&
+            memcmp(doc->text + m[i].start, doc->text + m[j].start, n) == 0)
+            return 0;
+    }
+    return 1;
 }

@@ -24,6 +24,11 @@ const khabar_timex **kh_timeline(const khabar_doc *doc);
 /* The doc's clusters of an entity type, most named first (then by first
  * mention): an array of *n pointers (malloc; the caller frees), or NULL
  * when memory runs out. */
+/* Whether mention j of a cluster is one of its titles that the list of its
+ * titles shows: a title, and not the same words as an earlier title of
+ * the cluster (وزير البيئة الفرنسي twice is shown once). */
+int kh_title_shown(const khabar_doc *doc, const khabar_cluster *c, size_t j);
+
 const khabar_cluster **kh_clusters_of_type(const khabar_doc *doc, int type,
                                            size_t *n);
 

@@ -120,8 +120,32 @@ static void bases_and_errors(void)
     khabar_doc_free(d);
 }
 
+/* A person's titles: each wording once; a title after ل whose article the
+ * ل swallowed keeps the ل (للرئيس, not لرئيس). */
+static void titles_shown(void)
+{
+    const char *in = "وقال وزير البيئة الفرنسي نيكولا أولو إن القرار نهائي. "
+                     "وأضاف وزير البيئة الفرنسي نيكولا أولو أنه محبط. "
+                     "وكتب رسالة للرئيس الأمريكي دونالد ترامب.";
+    khabar_doc *d = khabar_analyze(t_model, in, strlen(in), NULL);
+    t_buf b;
+    const char *p;
+    CHECK(t_write(d, KHABAR_VIEW_ANALYSIS, KHABAR_FORMAT_JSON, &b) ==
+          KHABAR_OK);
+    p = strstr(b.data, "\"titles\":[\"وزير البيئة الفرنسي\"]");
+    CHECK(p != NULL);
+    CHECK(strstr(b.data, "\"titles\":[\"للرئيس الأمريكي\"]") != NULL);
+    t_buf_free(&b);
+    CHECK(t_write(d, KHABAR_VIEW_ANALYSIS, KHABAR_FORMAT_TEXT, &b) ==
+          KHABAR_OK);
+    CHECK(strstr(b.data, "نيكولا أولو — وزير البيئة الفرنسي (2)") != NULL);
+    t_buf_free(&b);
+    khabar_doc_free(d);
+}
+
 void suite_write(void)
 {
+    titles_shown();
     text_and_jsonl();
     json_escapes();
     normalized_lines();
