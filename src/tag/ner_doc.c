@@ -521,6 +521,33 @@ static int consistency(ner_doc *d)
         }
     }
     kh_sort(keys, k, sizeof *keys, by_hash);
+    /* A person's name of three tokens or more whose first word the doc
+     * names alone as another type twice or more, and three times as often
+     * as a person at least: that word is not the person's (رئيسة لجنة
+     * نوبل بيريت ريس, نوبل named alone nine times, once as a person). */
+    for (i = 0; i < n_ent; i++) {
+        khabar_entity *en = (khabar_entity *)d->doc->entities.data + i;
+        const name_key *x;
+        size_t other = 0, per = 0, a = en->first_token;
+        uint64_t h;
+        if (en->type != KHABAR_ENT_PER || en->n_tokens < 3)
+            continue;
+        h = span_hash(d, a, a + 1);
+        for (x = find_key(keys, k, h, 1);
+             x && x < keys + k && x->h == h && x->n_tokens == 1; x++) {
+            if (x->type == KHABAR_ENT_PER)
+                per++;
+            else
+                other++;
+        }
+        if (other < 2 || 3 * per > other)
+            continue;
+        d->type[a] = 0;
+        d->type[a + 1] = KHABAR_ENT_PER + 8;
+        en->first_token = a + 1;
+        en->n_tokens--;
+        en->start = kh_doc_host(d->doc, a + 1, NULL)->start;
+    }
     /* One word tagged otherwise that is a person's surname here: a person
      * (ذكر دولج after زياد دولج), unless the doc names it alone as another
      * type more often than it ends a person's name (بلنسية, the place,
@@ -600,6 +627,48 @@ static int consistency(ner_doc *d)
     return rc;
 }
 
+/* Whether tokens ti, ti + 1 and ti + 2 are written as one: a hyphen
+ * between two Arabic tokens, without spaces. */
+static int hyphen_joins(const ner_doc *d, size_t ti)
+{
+    const khabar_token *t = d->tk;
+    const char *x = d->doc->text + t[ti + 1].start;
+    return ti + 2 < d->doc->tokens.len && t[ti].kind == KHABAR_TOK_ARABIC &&
+           t[ti + 2].kind == KHABAR_TOK_ARABIC &&
+           t[ti + 1].end - t[ti + 1].start == 1 && *x == '-' &&
+           t[ti].end == t[ti + 1].start && t[ti + 1].end == t[ti + 2].start;
+}
+
+/* Rule 4: a person's name joined by a hyphen to the next word is one name
+ * (جان-ايف لو دريان, بيريت ريس-أندرسن): the next word, or the person that
+ * starts there, joins it. Entities sorted by token; merged ones removed. */
+static void hyphenated(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, k = 0;
+    for (i = 0; i < n; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1;
+        if (e[i].type == KHABAR_ENT_PER && hyphen_joins(d, last)) {
+            if (i + 1 < n && e[i + 1].first_token == last + 2 &&
+                e[i + 1].type == KHABAR_ENT_PER) {
+                e[i].n_tokens += 2 + e[i + 1].n_tokens;
+                e[i].end = e[i + 1].end;
+                e[i + 1].type = -1; /* merged */
+            } else if (name_like(d, last + 2, 0, 0)) {
+                e[i].n_tokens += 2;
+                e[i].end = kh_doc_host(d->doc, last + 2, NULL)->end;
+            }
+            for (last = e[i].first_token; last < e[i].first_token + e[i].n_tokens;
+                 last++)
+                d->type[last] = (uint8_t)(KHABAR_ENT_PER +
+                                          (last == e[i].first_token ? 8 : 0));
+        }
+        if (e[i].type >= 0)
+            e[k++] = e[i];
+    }
+    d->doc->entities.len = k;
+}
+
 static int by_token(const void *pa, const void *pb)
 {
     const khabar_entity *a = pa, *b = pb;
@@ -636,8 +705,10 @@ int kh_ner_doc(khabar_doc *doc)
                 by_token);
         handover(&d);
     }
-    if (rc == 0)
+    if (rc == 0) {
+        hyphenated(&d);
         rc = consistency(&d);
+    }
     if (rc == 0 && doc->entities.len > before)
         kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
               by_token);

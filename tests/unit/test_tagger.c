@@ -258,6 +258,16 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "موسكو") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "زاور شوج") == 1);
     khabar_doc_free(d);
+    /* A hyphen joins a name; a word the doc names otherwise (نوبل, a
+     * prize) does not begin one. */
+    text = "فازت نادية مراد بجائزة نوبل للسلام. وتمنح جائزة نوبل كل عام.\n"
+           "وقالت رئيسة لجنة نوبل بيريت ريس-أندرسن إن الفائزين يستحقونها.\n"
+           "وحذر وزير الدفاع الفرنسي جان-ايف لو دريان من الخطر.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "بيريت ريس-أندرسن") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "جان-ايف لو دريان") == 1);
+    khabar_doc_free(d);
 }
 
 /* The doc cues: a name's other mentions, and what stands before them. */
