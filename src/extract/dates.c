@@ -275,7 +275,8 @@ enum {
     H_WEEKDAY,  /* weekday wday, off -1 last, +1 next, 0 nearest */
     H_PERIOD,   /* unit off units from the pub date's (day of a month) */
     H_DECADE,   /* decade of century (0: from the pub date, or rel) */
-    H_CENTURY   /* century (0: the pub date's + off) */
+    H_CENTURY,  /* century (0: the pub date's + off) */
+    H_YEARREL   /* month (and day) of the pub date's year + off */
 };
 
 typedef struct dpoint {
@@ -329,6 +330,7 @@ static int day_level(const dpoint *p)
     case H_ABS:
     case H_YEARLESS:
     case H_MONTHREL:
+    case H_YEARREL:
         return p->day != 0;
     case H_PERIOD:
         return p->unit == KH_U_DAY || (p->unit == KH_U_MONTH && p->day);
@@ -496,8 +498,9 @@ static size_t p_datetok(dctx *c, size_t i, dpoint *p)
     return i + 1;
 }
 
-/* Month, then a year, الماضي/المقبل, or nothing: مارس/آذار 2011, رمضان
- * 1445 هـ, أكتوبر الماضي, يناير. */
+/* Month, then a year (after عام, العام, سنة, من عام ... too),
+ * الماضي/المقبل, or nothing: مارس/آذار 2011, مارس عام 2011, رمضان 1445 هـ,
+ * أكتوبر الماضي, يناير. */
 static size_t p_month_expr(dctx *c, size_t i, dpoint *p, unsigned fl)
 {
     int m, hij, amb, mark;
@@ -508,6 +511,23 @@ static size_t p_month_expr(dctx *c, size_t i, dpoint *p, unsigned fl)
         return 0;
     point_init(p);
     p->month = (int8_t)m;
+    /* مارس عام 2011, مارس من العام 2011: the year after its cue;
+     * يناير من العام الماضي, مارس من هذا العام: a year by the pub date's */
+    u = tk(c, j);
+    k = is_prep(u, KH_P_FROM) ? j + 1 : j;
+    u = tk(c, k);
+    if (!hij && ((is_w(u, KH_DW_PERIOD) && u->w->val == KH_U_YEAR &&
+                  is_w(tk(c, k + 1), KH_DW_DIR)) ||
+                 (is_w(u, KH_DW_THIS) && is_w(tk(c, k + 1), KH_DW_PERIOD) &&
+                  tk(c, k + 1)->w->val == KH_U_YEAR))) {
+        p->how = H_YEARREL;
+        p->off = is_w(u, KH_DW_THIS) ? 0 : tk(c, k + 1)->w->val;
+        return k + 2;
+    }
+    if (u->w && (u->w->aux & KH_DW_YEARCUE) &&
+        (is_w(u, KH_DW_UNIT) || is_w(u, KH_DW_PERIOD)) &&
+        year_at(c, k + 1, 4, &y, &mark) != 0)
+        j = k + 1;
     if ((k = year_at(c, j, 3, &y, &mark)) != 0) {
         if (hij && (y > 1600 || mark == 2))
             return 0; /* رمضان 2024: a Gregorian year, no Hijri date */
@@ -1421,11 +1441,14 @@ static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
     case H_ABS:
     case H_YEARLESS:
     case H_MONTHREL:
+    case H_YEARREL:
         if (p->how == H_ABS) {
             r->kind = KHABAR_TIMEX_DATE;
             y = p->year;
         } else if (p->how == H_YEARLESS) {
             y = nearest_year(pub, p->month);
+        } else if (p->how == H_YEARREL) {
+            y = pub->y + p->off;
         } else if (p->off < 0) {
             y = p->month < pub->m ? pub->y : pub->y - 1;
         } else if (p->off > 0) {

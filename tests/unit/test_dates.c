@@ -295,6 +295,17 @@ static void absolute(void)
     /* Month names that are also words need a day, a year or a cue. */
     COUNT("مارس الجيش ضغوطا كبيرة على المدينة.", 0);
     COUNT("قال إن الأب سافر.", 0);
+    /* a year after its cue, or by the publication date's */
+    EXPECT("اندلعت الأزمة في مارس عام 2011 في البلاد.", "مارس عام 2011",
+           "2011-03", KHABAR_TIMEX_DATE);
+    EXPECT("وفي سبتمبر / أيلول من العام 2016 عينته.",
+           "سبتمبر / أيلول من العام 2016", "2016-09", KHABAR_TIMEX_DATE);
+    EXPECT("وقع الحادث في يناير من العام الماضي.", "يناير من العام الماضي",
+           "2016-01", KHABAR_TIMEX_RELATIVE);
+    EXPECT("يبدأ العمل في مارس من هذا العام.", "مارس من هذا العام",
+           "2017-03", KHABAR_TIMEX_RELATIVE);
+    EXPECT("في 20 مارس من العام المقبل.", "20 مارس من العام المقبل",
+           "2018-03-20", KHABAR_TIMEX_RELATIVE);
     EXPECT("في مارس الماضي وقع الحادث.", "مارس الماضي", "2017-03",
            KHABAR_TIMEX_RELATIVE);
     EXPECT("نشر التقرير في يناير.", "يناير", "2018-01", KHABAR_TIMEX_RELATIVE);
