@@ -67,7 +67,7 @@ static const char *const name_particles[] = {
 #define MAX_KEY 512       /* bytes of one folded word kept */
 #define MAX_TITLE 8       /* words in a title */
 
-enum { K_FULL = 1, K_PART, K_TITLE, K_LOOSE_FULL, K_LOOSE_PART };
+enum { K_FULL = 1, K_PART, K_TITLE, K_LOOSE_FULL, K_LOOSE_PART, K_SKELETON };
 
 typedef struct slot {
     uint64_t h;      /* 0: empty */
@@ -405,6 +405,45 @@ static size_t title_start(const coref *c, size_t s, size_t sent_first)
     return head;
 }
 
+/* The skeleton of a folded key, in place: its long vowels inside the word
+ * (ا و ي after the first letter and before the last) dropped, as foreign
+ * names are spelled with them or without (دينيس, دنيس). */
+static size_t skeleton(char *k, size_t n)
+{
+    size_t i, o = 0;
+    for (i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)k[i];
+        if (o > 0 && i + 2 < n && i + 1 < n &&
+            ((b == 0xD8 && (unsigned char)k[i + 1] == 0xA7) ||
+             (b == 0xD9 && ((unsigned char)k[i + 1] == 0x88 ||
+                            (unsigned char)k[i + 1] == 0x8A)))) {
+            i++;
+            continue;
+        }
+        k[o++] = (char)b;
+    }
+    return o;
+}
+
+/* A person's name of two words or more by its first words' skeletons and
+ * its last word as written (دنيس ماكويغي = دينيس ماكويغي; محمد سعيد and
+ * محمد سعد differ in the last word), or 0 for any other entity. */
+static uint64_t skeleton_key(const coref *c, const khabar_entity *en)
+{
+    char k[MAX_KEY];
+    size_t i, n, last = en->first_token + en->n_tokens;
+    uint64_t h = key_start(K_SKELETON);
+    if (en->type != KHABAR_ENT_PER || en->n_tokens < 2)
+        return 0;
+    for (i = en->first_token; i < last; i++) {
+        n = word_key(c, i, 0, k);
+        if (i + 1 < last)
+            n = skeleton(k, n);
+        h = mix(mix(h, k, n), " ", 1);
+    }
+    return h;
+}
+
 /* Registers a person's or thing's name keys. */
 static int register_name(coref *c, size_t e, size_t cluster)
 {
@@ -436,6 +475,9 @@ static int register_name(coref *c, size_t e, size_t cluster)
     }
     if (loose_ok && table_put(&c->map, loose, cluster) != 0)
         return -1;
+    if (skeleton_key(c, en) &&
+        table_put(&c->map, skeleton_key(c, en), cluster) != 0)
+        return -1;
     return table_put(&c->map, full, cluster);
 }
 
@@ -461,6 +503,8 @@ static size_t find_name(const coref *c, size_t e)
     x = table_get(&c->map, full);
     if (x == SIZE_MAX && loose_ok)
         x = table_get(&c->map, loose);
+    if (x == SIZE_MAX && skeleton_key(c, en))
+        x = table_get(&c->map, skeleton_key(c, en));
     if (x != SIZE_MAX || en->type != KHABAR_ENT_PER)
         return x;
     if (en->n_tokens == 1) {

@@ -137,6 +137,17 @@ static void spellings(void)
         CHECK_MEM(text + c[un].name_start, c[un].name_end - c[un].name_start,
                   "الأمم المتحدة");
     khabar_doc_free(d);
+    /* A long vowel more or less inside a first name, the last name the
+     * same: one person; another last name: another person. */
+    text = "فاز الطبيب دنيس ماكويغي بالجائزة. وقال دينيس ماكويغي إنه سعيد. "
+           "والتقى الوزير محمد سعيد بالسفير محمد سعد أمس.";
+    d = run(text);
+    g = cluster_of(d, text, "دنيس ماكويغي", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "دينيس ماكويغي", KHABAR_MENTION_NAME) == g);
+    CHECK(cluster_of(d, text, "محمد سعيد", KHABAR_MENTION_NAME) !=
+          cluster_of(d, text, "محمد سعد", KHABAR_MENTION_NAME));
+    khabar_doc_free(d);
 }
 
 static void edges(void)
