@@ -29,10 +29,13 @@ typedef struct slot_info {
     uint32_t count;
 } slot_info;
 
+/* A word that may be a keyword: a noun, name, adjective or unknown word of
+ * three letters or more (two-letter lemmas are mostly pieces of names
+ * written apart: بي بي سي, إف إم). */
 static int content(const khabar_doc *doc, const khabar_word *w)
 {
     const khabar_token *t = (const khabar_token *)doc->tokens.data + w->token;
-    if (t->kind != KHABAR_TOK_ARABIC || w->lemma_len < 4 ||
+    if (t->kind != KHABAR_TOK_ARABIC || w->lemma_len < 6 ||
         w->role == KHABAR_WORD_PROCLITIC || w->role == KHABAR_WORD_ENCLITIC ||
         w->role == KHABAR_WORD_AFFIX)
         return 0;
