@@ -229,6 +229,13 @@ static int is_prep(const dtok *t, int p)
     return is_w(t, KH_DW_PREP) && t->w->val == p;
 }
 
+/* الآن (now), as the key of a token */
+static int is_now(const dtok *t)
+{
+    return (t->len == 8 && memcmp(t->key, "الان", 8) == 0) ||
+           (t->len == 8 && memcmp(t->key, "الآن", 8) == 0);
+}
+
 static int is_unit(const dtok *t, int unit, unsigned aux)
 {
     return is_w(t, KH_DW_UNIT) && t->w->val == unit &&
@@ -1254,6 +1261,15 @@ static size_t p_span(dctx *c, size_t i, dfound *f)
             return 0;
     }
     j++;
+    /* بعد يوم واحد من هربها, قبل ثلاثة أيام من الانتخابات: counted from
+     * an event, not from the publication date */
+    if (prep == KH_P_BEFORE || prep == KH_P_AFTER) {
+        size_t k = j;
+        if (is_w(tk(c, k), KH_DW_CARD) && tk(c, k)->w->val == n)
+            k++;
+        if (is_prep(tk(c, k), KH_P_FROM) && !is_now(tk(c, k + 1)))
+            return 0; /* (قبل عام من الآن: from now, the publication date) */
+    }
     if (prep == KH_P_DURING) {
         f->type = S_DURATION;
         f->unit = (uint8_t)unit;

@@ -502,6 +502,11 @@ static void relative(void)
           same_date(x.last, 1983, 12, 31));
     COUNT("في نهاية المطاف اتفقوا.", 0);
     /* Counts of days, weeks, months, years before or after. */
+    /* counted from an event: no date; from now: the publication date */
+    COUNT("التقيته بعد يوم واحد من هربه.", 0);
+    COUNT("وصل قبل ثلاثة أيام من الانتخابات.", 0);
+    EXPECT("حدث ذلك قبل عام من الآن.", "قبل عام", "2016",
+           KHABAR_TIMEX_RELATIVE);
     EXPECT_X("وقع الانفجار قبل ثلاثة أيام.", "قبل ثلاثة أيام", "2017-11-18",
              KHABAR_TIMEX_RELATIVE, &x);
     CHECK(x.grain == KHABAR_GRAIN_DAY);
