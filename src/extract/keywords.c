@@ -87,7 +87,8 @@ static size_t top(khabar_keyword *k, size_t n)
             best[j] = best[j - 1];
         best[j] = k[i];
     }
-    memcpy(k, best, m * sizeof *k);
+    if (m)
+        memcpy(k, best, m * sizeof *k);
     return m;
 }
 
