@@ -632,10 +632,12 @@ static int consistency(ner_doc *d)
 static int hyphen_joins(const ner_doc *d, size_t ti)
 {
     const khabar_token *t = d->tk;
-    const char *x = d->doc->text + t[ti + 1].start;
-    return ti + 2 < d->doc->tokens.len && t[ti].kind == KHABAR_TOK_ARABIC &&
+    if (ti + 2 >= d->doc->tokens.len)
+        return 0;
+    return t[ti].kind == KHABAR_TOK_ARABIC &&
            t[ti + 2].kind == KHABAR_TOK_ARABIC &&
-           t[ti + 1].end - t[ti + 1].start == 1 && *x == '-' &&
+           t[ti + 1].end - t[ti + 1].start == 1 &&
+           d->doc->text[t[ti + 1].start] == '-' &&
            t[ti].end == t[ti + 1].start && t[ti + 1].end == t[ti + 2].start;
 }
 
