@@ -231,6 +231,15 @@ static void retype_person(ner_doc *d, size_t a)
     }
 }
 
+/* Whether token ti comes right after the preposition في. */
+static int after_fi(const ner_doc *d, size_t ti)
+{
+    char k[MAX_KEY];
+    return ti > 0 && d->tk[ti - 1].kind == KHABAR_TOK_ARABIC &&
+           !proclitics(d, ti - 1) && host_key(d, ti - 1, k) == 4 &&
+           memcmp(k, "في", 4) == 0;
+}
+
 /* Rule 1 in the tokens [a, end) of a sentence. */
 static int titles(ner_doc *d, size_t a, size_t end)
 {
@@ -257,7 +266,10 @@ static int titles(ner_doc *d, size_t a, size_t end)
             if (d->type[j] || name_like(d, j, 0, 1) || !title_word(d, j))
                 break;
         }
-        if (j >= end || d->type[j] || !name_like(d, j, 0, 1) || definite(d, j))
+        /* الحاكم في ديسمبر: what follows في is its complement (a place,
+         * a time), not the person's name */
+        if (j >= end || d->type[j] || !name_like(d, j, 0, 1) || definite(d, j) ||
+            after_fi(d, j))
             continue;
         for (k = j; k < end && k - j < MAX_NAME_WORDS && name_like(d, k, 0, 1);
              k++)

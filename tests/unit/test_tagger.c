@@ -268,6 +268,12 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "بيريت ريس-أندرسن") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "جان-ايف لو دريان") == 1);
     khabar_doc_free(d);
+    /* after a title's في comes its complement, not a name */
+    text = "ومؤامرة الانقلاب على النظام الحاكم في ديسمبر عام 2013.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "ديسمبر") == 0);
+    khabar_doc_free(d);
 }
 
 /* The doc cues: a name's other mentions, and what stands before them. */
