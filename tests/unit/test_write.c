@@ -120,13 +120,13 @@ static void bases_and_errors(void)
     khabar_doc_free(d);
 }
 
-/* A person's titles: each wording once; a title after ل whose article the
- * ل swallowed keeps the ل (للرئيس, not لرئيس). */
+/* A person's titles: each wording once; a title or a name after ل whose
+ * article the ل swallowed keeps the ل (للرئيس, not لرئيس). */
 static void titles_shown(void)
 {
     const char *in = "وقال وزير البيئة الفرنسي نيكولا أولو إن القرار نهائي. "
                      "وأضاف وزير البيئة الفرنسي نيكولا أولو أنه محبط. "
-                     "وكتب رسالة للرئيس الأمريكي دونالد ترامب.";
+                     "وكتب رسالة للرئيس الأمريكي دونالد ترامب وللأمم المتحدة.";
     khabar_doc *d = khabar_analyze(t_model, in, strlen(in), NULL);
     t_buf b;
     const char *p;
@@ -135,6 +135,7 @@ static void titles_shown(void)
     p = strstr(b.data, "\"titles\":[\"وزير البيئة الفرنسي\"]");
     CHECK(p != NULL);
     CHECK(strstr(b.data, "\"titles\":[\"للرئيس الأمريكي\"]") != NULL);
+    CHECK(strstr(b.data, "\"name\":\"للأمم المتحدة\"") != NULL);
     t_buf_free(&b);
     CHECK(t_write(d, KHABAR_VIEW_ANALYSIS, KHABAR_FORMAT_TEXT, &b) ==
           KHABAR_OK);
