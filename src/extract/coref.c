@@ -824,6 +824,20 @@ static int title_before(const khabar_doc *doc, size_t start,
     return in_list(title_heads, k, n);
 }
 
+int kh_titled(const khabar_doc *doc, size_t name_start)
+{
+    const pos_ref *o = doc->mention_order.data;
+    const khabar_mention *m = doc->mentions.data;
+    size_t i = first_from(doc, name_start > 512 ? name_start - 512 : 0);
+    for (; i < doc->mention_order.len && o[i].start < name_start; i++) {
+        const khabar_mention *x = &m[o[i].index];
+        if (x->kind == KHABAR_MENTION_TITLE && x->end <= name_start &&
+            name_start - x->end <= 2)
+            return 1;
+    }
+    return 0;
+}
+
 int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
                      size_t *name_start)
 {

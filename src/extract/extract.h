@@ -37,6 +37,10 @@ int kh_summary(khabar_doc *doc, unsigned n);
  * CLUSTERS. */
 size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end);
 
+/* Whether a person's title ends right before the name that starts at byte
+ * name_start (الرئيس الأمريكي | دونالد ترامب). */
+int kh_titled(const khabar_doc *doc, size_t name_start);
+
 /* Whether the span ends with a person's name that does not start it (a
  * title, then the name: الرئيس الروسي فلاديمير بوتين); sets *name_start. */
 int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,

@@ -1279,6 +1279,29 @@ typedef struct draft {
                               quotation, or in the first person */
 } draft;
 
+/* Whether a person's name at token t (sentence from token a) may be a
+ * clause's subject: at the sentence start or after punctuation, a verb, an
+ * adjective, a title of the person or a definite noun in apposition; not
+ * the complement of a noun or a preposition (حصول ساركوزي على, مع ترامب). */
+static int subject_like(const qctx *q, size_t t, size_t a, size_t name_start)
+{
+    const khabar_word *h;
+    if (t == a || q->tk[t - 1].kind != KHABAR_TOK_ARABIC ||
+        kh_titled(q->doc, name_start))
+        return 1;
+    h = kh_doc_host(q->doc, t - 1, NULL);
+    switch (h->upos) {
+    case KHABAR_UPOS_VERB: case KHABAR_UPOS_AUX: case KHABAR_UPOS_ADJ:
+    case KHABAR_UPOS_CCONJ:
+        return 1;
+    case KHABAR_UPOS_NOUN:
+        return h->form_len > 4 &&
+               memcmp(q->doc->norm_buf + h->form, "\xD8\xA7\xD9\x84", 4) == 0;
+    default:
+        return 0;
+    }
+}
+
 /* For a verb without a subject and no speaker before it within RECENT
  * sentences: the first person named in the nearest sentence that names one
  * before token c, this one or the NEAREST before it (subjects come first:
@@ -1300,7 +1323,8 @@ static int last_person(const qctx *q, size_t c, size_t *s, size_t *e)
         for (; lo < n && en[lo].first_token < c &&
                en[lo].first_token < a + sn[q->sent - k].n_tokens;
              lo++) {
-            if (en[lo].type == KHABAR_ENT_PER) {
+            if (en[lo].type == KHABAR_ENT_PER &&
+                subject_like(q, en[lo].first_token, a, en[lo].start)) {
                 *s = en[lo].start;
                 *e = en[lo].end;
                 return 1;

@@ -273,6 +273,8 @@ static void no_subject(void)
     none("ونشرت الصحفية سارة أحمد صورة على حسابها.\n"
          "وقالت إن الصورة قديمة.");
     none("وصل الوفد إلى المدينة.\nوقال إن الزيارة مهمة.");
+    /* the complement of a noun is not the subject */
+    none("ونفى التقرير حصول ساركوزي على أموال.\nوشدد على أن الأمر مختلق.");
     /* a plural verb does not continue one person's words */
     d = analyze("وقال الرئيس الروسي فلاديمير بوتين إن الحوار مهم.\n"
                 "وزعموا أن الأسعار سترتفع.");
