@@ -1061,6 +1061,18 @@ static int verb_position(const qctx *q, size_t c)
  * (للجزيرة, له), a relative clause or a topic (عن, حول). A phrase that
  * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة);
  * li_ok lets it start with ل (جاء في بيان للوزارة). */
+/* Whether token k is a hyphen that joins the words on either side, without
+ * spaces: a name written with one (ريس-أندرسن). */
+static int glued_hyphen(const qctx *q, size_t k)
+{
+    return k > q->a && k + 1 < q->b && q->tk[k].end - q->tk[k].start == 1 &&
+           q->doc->text[q->tk[k].start] == '-' &&
+           q->tk[k - 1].end == q->tk[k].start &&
+           q->tk[k].end == q->tk[k + 1].start &&
+           q->tk[k - 1].kind == KHABAR_TOK_ARABIC &&
+           q->tk[k + 1].kind == KHABAR_TOK_ARABIC;
+}
+
 static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
 {
     size_t k;
@@ -1077,6 +1089,8 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
         int pron = x->upos == KHABAR_UPOS_PRON &&
                    !((x->flags & TF_DEM) && k + 1 < e &&
                      (TI(q, k + 1)->flags & TF_DEF));
+        if (x->kind == K_PUNCT && glued_hyphen(q, k))
+            continue; /* بيريت ريس-أندرسن */
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
             x->upos == KHABAR_UPOS_ADV || pron)
@@ -1867,8 +1881,8 @@ static int try_source(qctx *q, size_t c, size_t *next)
     lim = s + SRC_REACH < q->b ? s + SRC_REACH : q->b;
     for (k = s; k < lim; k++) {
         const tok_info *y = TI(q, k);
-        if (y->mark || y->kind == K_PUNCT || y->kind == K_COLON ||
-            y->kind == K_TERM || y->kind == K_COMP)
+        if (y->mark || (y->kind == K_PUNCT && !glued_hyphen(q, k)) ||
+            y->kind == K_COLON || y->kind == K_TERM || y->kind == K_COMP)
             break;
     }
     se = cut_speaker(q, s, k, 1);

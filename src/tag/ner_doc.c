@@ -446,6 +446,27 @@ static size_t named_alone(const name_key *keys, size_t n, const name_key *x)
     return (size_t)(y - x);
 }
 
+/* Of the keys of x's words (x the first of them, or NULL), a surname's if
+ * any (they sort first and win), else the one of the type the doc names
+ * them as most often (نوبل: MISC nine times, a person once). */
+static const name_key *most_named(const name_key *keys, size_t n,
+                                  const name_key *x)
+{
+    const name_key *best = x, *y = x;
+    size_t best_n = 0;
+    if (!x || x->surname)
+        return x;
+    while (y < keys + n && y->h == x->h && y->n_tokens == x->n_tokens) {
+        size_t c = named_alone(keys, n, y);
+        if (c > best_n) {
+            best = y;
+            best_n = c;
+        }
+        y += c;
+    }
+    return best;
+}
+
 /* The untagged mentions of each host of a doc: an open-addressing table of
  * host hashes (span_hash of one token) and counts. */
 typedef struct host_count {
@@ -620,7 +641,8 @@ static int consistency(ner_doc *d)
                 ;
             if (j < i + len)
                 continue;
-            x = find_key(keys, k, span_hash(d, i, i + len), len);
+            x = most_named(keys, k,
+                           find_key(keys, k, span_hash(d, i, i + len), len));
             /* A word the doc leaves untagged far more often than it names
              * it alone is a common word (القمر, the moon, tagged a club). */
             if (x && len == 1 && !x->surname &&
@@ -723,7 +745,7 @@ int kh_ner_doc(khabar_doc *doc)
         hyphenated(&d);
         rc = consistency(&d);
     }
-    if (rc == 0 && doc->entities.len > before)
+    if (rc == 0) /* rules add, merge and cut entities: input order again */
         kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
               by_token);
     free(d.type);

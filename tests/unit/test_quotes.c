@@ -261,6 +261,13 @@ static void no_subject(void)
         "قال", "موكله بريء", 0);
     one("وقال المحامي سامر خليل إن موكله بريء.", "سامر خليل", "قال", "قال",
         "موكله بريء", 0);
+    /* a name with a hyphen is one name: the speaker is all of it */
+    d = analyze("فازت نادية مراد بجائزة نوبل للسلام. وتمنح جائزة نوبل كل عام. "
+                "وأعلنت الجائزة أمس، وفقا لرئيسة لجنة نوبل بيريت ريس-أندرسن.");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    if (khabar_doc_quote_count(d) == 1)
+        expect(d, 0, "بيريت ريس-أندرسن", "وفقا", "وفق", "وأعلنت الجائزة أمس", 0);
+    khabar_doc_free(d);
     /* no speaker before: the first person named in this sentence or the
      * two before (the subject, not the object), for a verb in the
      * masculine only */
