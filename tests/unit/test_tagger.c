@@ -267,6 +267,13 @@ static void name_boundaries(void)
     CHECK(d != NULL);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "بيريت ريس-أندرسن") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "جان-ايف لو دريان") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "نوبل") == 0);
+    {
+        const khabar_entity *e = khabar_doc_entities(d);
+        size_t i;
+        for (i = 1; i < khabar_doc_entity_count(d); i++)
+            CHECK(e[i - 1].end <= e[i].start);
+    }
     khabar_doc_free(d);
     /* after a title's في comes its complement, not a name */
     text = "ومؤامرة الانقلاب على النظام الحاكم في ديسمبر عام 2013.\n";
