@@ -92,6 +92,21 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
 int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
                     size_t i, uint64_t *f);
 
+/* kh_pos_features in two parts, for a tagger that sums the features of
+ * each distinct word once: those of one word alone, as the word tagged
+ * (KH_POS_AS_SELF), as the word before it (AS_PREV), after it (AS_NEXT) or
+ * two after it (AS_NEXT2), which read nothing but *x; and those that tie
+ * word i to its neighbours. The features of word i are those of w[i] as
+ * itself, w[i - 1] as the word before (i > 0), w[i + 1] as the word after
+ * (i + 1 < n), w[i + 2] two after (i + 2 < n), and its pair features: the
+ * same as kh_pos_features gives, in another order. Each returns a count
+ * (<= KH_TAG_MAX_FEATS). */
+enum { KH_POS_AS_SELF, KH_POS_AS_PREV, KH_POS_AS_NEXT, KH_POS_AS_NEXT2,
+       KH_POS_AS_COUNT };
+int kh_pos_word_features(const kh_tag_word *x, int as, uint64_t *f);
+int kh_pos_pair_features(const kh_tag_word *w, size_t n, size_t i,
+                         uint64_t *f);
+
 /* The labels (a bit per label, as kh_tagger_decode_allowed takes them) a
  * word of a token of this kind may take, UD's rules that no treebank needs
  * to teach: a punctuation mark is PUNCT or SYM, a symbol (an emoji, a URL,

@@ -177,16 +177,27 @@ static uint32_t last_letter(const kh_tag_word *x)
     return v;
 }
 
-int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
-                    size_t i, uint64_t *f)
+/* The shape of a word that the features tie to its own and its
+ * neighbours' forms: its place in its token, its token's kind. */
+static uint64_t word_shape(const kh_tag_word *x)
 {
-    const kh_tag_word *x = &w[i];
+    return (uint64_t)x->role | (uint64_t)kind_class(x->kind) << 4 |
+           (uint64_t)x->first << 10 | (uint64_t)x->last << 11;
+}
+
+/* The features below come in two sorts: those of one word alone (of the
+ * word itself, or of a word as the one before, after or two after it),
+ * which the POS stage sums once per distinct word of a doc
+ * (kh_pos_word_features), and those that tie a word to its neighbours
+ * (kh_pos_pair_features). kh_pos_features gives them all, in the order the
+ * trainer has always seen them. */
+
+/* The word itself. */
+static int own_self(const kh_tag_word *x, uint64_t *f, int m)
+{
     const char *k = x->key;
     size_t kn = x->key_len, s;
-    int m = 0;
-    uint64_t shape = (uint64_t)x->role | (uint64_t)kind_class(x->kind) << 4 |
-                     (uint64_t)x->first << 10 | (uint64_t)x->last << 11;
-    (void)ctx; /* no feature reads the lexicon (see above) */
+    uint64_t shape = word_shape(x);
     f[m++] = kh_feat(100);
     f[m++] = STR(101, k, kn);
     f[m++] = kh_feat_mix(kh_feat(102), shape);
@@ -218,60 +229,157 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
                 f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(109), b), x->role);
         }
     }
-    /* Agreement of a noun and its adjective: the definiteness and last
-     * letter of this word against those of the word before (over its
-     * pronoun suffix) and after. */
-    {
-        unsigned d = definite(w, n, i);
-        uint64_t me = (uint64_t)d << 32 | last_letter(x);
-        size_t j = i;
-        if (j > 0 && w[j - 1].role == KHABAR_WORD_ENCLITIC)
-            j--;
-        if (j > 0 && w[j - 1].kind == KHABAR_TOK_ARABIC) {
-            const kh_tag_word *p = &w[j - 1];
-            uint64_t them = (uint64_t)definite(w, n, j - 1) << 32 | last_letter(p);
-            f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(140), me), them);
-            f[m++] = kh_feat_mix(kh_feat(141), (uint64_t)d << 4 | definite(w, n, j - 1));
-        }
-        if (i + 1 < n && w[i + 1].kind == KHABAR_TOK_ARABIC &&
-            w[i + 1].role != KHABAR_WORD_ENCLITIC) {
-            const kh_tag_word *q = &w[i + 1];
-            uint64_t them = (uint64_t)definite(w, n, i + 1) << 32 | last_letter(q);
-            f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(142), me), them);
-        }
+    return m;
+}
+
+/* Agreement of a noun and its adjective: the definiteness and last letter
+ * of word i against those of the word before (over its pronoun suffix) and
+ * after. */
+static int pair_agreement(const kh_tag_word *w, size_t n, size_t i,
+                          uint64_t *f, int m)
+{
+    unsigned d = definite(w, n, i);
+    uint64_t me = (uint64_t)d << 32 | last_letter(&w[i]);
+    size_t j = i;
+    if (j > 0 && w[j - 1].role == KHABAR_WORD_ENCLITIC)
+        j--;
+    if (j > 0 && w[j - 1].kind == KHABAR_TOK_ARABIC) {
+        const kh_tag_word *p = &w[j - 1];
+        uint64_t them = (uint64_t)definite(w, n, j - 1) << 32 | last_letter(p);
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(140), me), them);
+        f[m++] = kh_feat_mix(kh_feat(141), (uint64_t)d << 4 | definite(w, n, j - 1));
     }
+    if (i + 1 < n && w[i + 1].kind == KHABAR_TOK_ARABIC &&
+        w[i + 1].role != KHABAR_WORD_ENCLITIC) {
+        const kh_tag_word *q = &w[i + 1];
+        uint64_t them = (uint64_t)definite(w, n, i + 1) << 32 | last_letter(q);
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(142), me), them);
+    }
+    return m;
+}
+
+/* The word before: its form, its place in its token, its types ... */
+static int own_prev_a(const kh_tag_word *p, uint64_t *f, int m)
+{
+    f[m++] = STR(110, p->key, p->key_len);
+    f[m++] = kh_feat_mix(kh_feat(111), p->role | kind_class(p->kind) << 4);
+    if (p->gaz)
+        f[m++] = kh_feat_mix(kh_feat(116), p->gaz);
+    if (p->clen)
+        f[m++] = kh_feat_mix(kh_feat(131), p->cpath | (uint64_t)p->clen << 16);
+    return m;
+}
+
+/* ... and its last two letters. */
+static int own_prev_b(const kh_tag_word *p, uint64_t *f, int m)
+{
+    size_t a = last_letters(p->key, p->key_len, 2);
+    f[m++] = STR(113, p->key + a, p->key_len - a);
+    return m;
+}
+
+/* The word after: its form and its place in its token ... */
+static int own_next_a(const kh_tag_word *q, uint64_t *f, int m)
+{
+    f[m++] = STR(120, q->key, q->key_len);
+    f[m++] = kh_feat_mix(kh_feat(121), q->role | kind_class(q->kind) << 4);
+    return m;
+}
+
+/* ... its first two letters and its cluster. */
+static int own_next_b(const kh_tag_word *q, uint64_t *f, int m)
+{
+    f[m++] = STR(123, q->key, first_letters(q->key, q->key_len, 2));
+    if (q->clen)
+        f[m++] = kh_feat_mix(kh_feat(132), q->cpath | (uint64_t)q->clen << 16);
+    return m;
+}
+
+/* The word two after. */
+static int own_next2(const kh_tag_word *r, uint64_t *f, int m)
+{
+    f[m++] = STR(124, r->key, r->key_len);
+    return m;
+}
+
+/* The word before's form with this word's shape. */
+static uint64_t pair_prev_form(const kh_tag_word *p, uint64_t shape)
+{
+    return kh_feat_mix(STR(112, p->key, p->key_len), shape);
+}
+
+/* The form of the word two before with the place of the one before. */
+static uint64_t pair_prev2(const kh_tag_word *pp, const kh_tag_word *p)
+{
+    return kh_feat_mix(STR(114, pp->key, pp->key_len), p->role);
+}
+
+/* The word after's form with this word's shape. */
+static uint64_t pair_next_form(const kh_tag_word *q, uint64_t shape)
+{
+    return kh_feat_mix(STR(122, q->key, q->key_len), shape);
+}
+
+int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
+                    size_t i, uint64_t *f)
+{
+    const kh_tag_word *x = &w[i];
+    uint64_t shape = word_shape(x);
+    int m;
+    (void)ctx; /* no feature reads the lexicon (see above) */
+    m = own_self(x, f, 0);
+    m = pair_agreement(w, n, i, f, m);
     /* Neighbours: forms, and their place in their tokens. */
     if (i > 0) {
-        const kh_tag_word *p = &w[i - 1];
-        f[m++] = STR(110, p->key, p->key_len);
-        f[m++] = kh_feat_mix(kh_feat(111), p->role | kind_class(p->kind) << 4);
-        if (p->gaz)
-            f[m++] = kh_feat_mix(kh_feat(116), p->gaz);
-        if (p->clen)
-            f[m++] = kh_feat_mix(kh_feat(131), p->cpath | (uint64_t)p->clen << 16);
-        f[m++] = kh_feat_mix(STR(112, p->key, p->key_len), shape);
-        {
-            size_t a = last_letters(p->key, p->key_len, 2);
-            f[m++] = STR(113, p->key + a, p->key_len - a);
-        }
+        m = own_prev_a(&w[i - 1], f, m);
+        f[m++] = pair_prev_form(&w[i - 1], shape);
+        m = own_prev_b(&w[i - 1], f, m);
         if (i > 1)
-            f[m++] = kh_feat_mix(STR(114, w[i - 2].key, w[i - 2].key_len),
-                                 p->role);
+            f[m++] = pair_prev2(&w[i - 2], &w[i - 1]);
     } else {
         f[m++] = kh_feat(115);
     }
     if (i + 1 < n) {
-        const kh_tag_word *q = &w[i + 1];
-        f[m++] = STR(120, q->key, q->key_len);
-        f[m++] = kh_feat_mix(kh_feat(121), q->role | kind_class(q->kind) << 4);
-        f[m++] = kh_feat_mix(STR(122, q->key, q->key_len), shape);
-        f[m++] = STR(123, q->key, first_letters(q->key, q->key_len, 2));
-        if (q->clen)
-            f[m++] = kh_feat_mix(kh_feat(132), q->cpath | (uint64_t)q->clen << 16);
+        m = own_next_a(&w[i + 1], f, m);
+        f[m++] = pair_next_form(&w[i + 1], shape);
+        m = own_next_b(&w[i + 1], f, m);
         if (i + 2 < n)
-            f[m++] = STR(124, w[i + 2].key, w[i + 2].key_len);
+            m = own_next2(&w[i + 2], f, m);
     } else {
         f[m++] = kh_feat(125);
     }
+    return m;
+}
+
+int kh_pos_word_features(const kh_tag_word *x, int as, uint64_t *f)
+{
+    switch (as) {
+    case KH_POS_AS_SELF:
+        return own_self(x, f, 0);
+    case KH_POS_AS_PREV:
+        return own_prev_b(x, f, own_prev_a(x, f, 0));
+    case KH_POS_AS_NEXT:
+        return own_next_b(x, f, own_next_a(x, f, 0));
+    default:
+        return own_next2(x, f, 0);
+    }
+}
+
+int kh_pos_pair_features(const kh_tag_word *w, size_t n, size_t i,
+                         uint64_t *f)
+{
+    uint64_t shape = word_shape(&w[i]);
+    int m = pair_agreement(w, n, i, f, 0);
+    if (i > 0) {
+        f[m++] = pair_prev_form(&w[i - 1], shape);
+        if (i > 1)
+            f[m++] = pair_prev2(&w[i - 2], &w[i - 1]);
+    } else {
+        f[m++] = kh_feat(115);
+    }
+    if (i + 1 < n)
+        f[m++] = pair_next_form(&w[i + 1], shape);
+    else
+        f[m++] = kh_feat(125);
     return m;
 }

@@ -113,18 +113,6 @@ static inline void add_row(int32_t *restrict row, const int16_t *restrict w,
         row[y] += w[y];
 }
 
-/* row[y] += best[y] for y < L. */
-static inline void add_best(int32_t *restrict row,
-                            const int32_t *restrict best, size_t L)
-{
-    size_t y = 0, k;
-    for (; y + BLOCK <= L; y += BLOCK)
-        for (k = 0; k < BLOCK; k++)
-            row[y + k] += best[y + k];
-    for (; y < L; y++)
-        row[y] += best[y];
-}
-
 /* row[y] += c for y < L. */
 static inline void add_const(int32_t *row, int32_t c, size_t L)
 {
@@ -216,16 +204,22 @@ int32_t *kh_tagger_rows(const kh_tagger *t, size_t n, kh_tag_scratch *scratch)
     return scratch->score;
 }
 
-void kh_tagger_add_feats(const kh_tagger *t, int32_t *row,
-                         const uint64_t *feats, size_t n)
+void kh_tagger_emit(const kh_tagger *t, size_t n, const uint64_t *feats,
+                    const uint32_t *off, int32_t *rows)
 {
     const size_t L = t->n_labels;
     const int16_t *w = t->emit.w;
-    size_t f;
-    for (f = 0; f < n; f++) {
-        if (f + PREFETCH_AHEAD < n)
-            PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & t->emit.mask) * L);
-        add_row(row, w + (size_t)(feats[f] & t->emit.mask) * L, L);
+    size_t i, f;
+    /* In one pass over all the features: the weight rows are scattered
+     * over megabytes, so each is asked for a dozen features before it is
+     * needed, and the lookups overlap instead of waiting one by one. */
+    for (i = 0; i < n; i++) {
+        int32_t *row = rows + i * L;
+        for (f = off[i]; f < off[i + 1]; f++) {
+            if (f + PREFETCH_AHEAD < off[n])
+                PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & t->emit.mask) * L);
+            add_row(row, w + (size_t)(feats[f] & t->emit.mask) * L, L);
+        }
     }
 }
 
@@ -234,28 +228,14 @@ int kh_tagger_decode_allowed(const kh_tagger *t, size_t n,
                              const uint64_t *allow, uint8_t *labels,
                              kh_tag_scratch *scratch)
 {
-    const size_t L = t->n_labels;
-    const int16_t *w = t->emit.w;
-    size_t i, f;
     int32_t *sc;
     if (n == 0)
         return 0;
     sc = kh_tagger_rows(t, n, scratch);
     if (!sc)
         return -1;
-    /* Emissions first, in one pass over all the features: the weight rows
-     * are scattered over megabytes, so each is asked for a dozen features
-     * before it is needed, and the lookups overlap instead of waiting one
-     * by one. */
-    memset(sc, 0, n * L * sizeof *sc);
-    for (i = 0; i < n; i++) {
-        int32_t *row = sc + i * L;
-        for (f = off[i]; f < off[i + 1]; f++) {
-            if (f + PREFETCH_AHEAD < off[n])
-                PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & t->emit.mask) * L);
-            add_row(row, w + (size_t)(feats[f] & t->emit.mask) * L, L);
-        }
-    }
+    memset(sc, 0, n * t->n_labels * sizeof *sc);
+    kh_tagger_emit(t, n, feats, off, sc);
     return kh_tagger_viterbi(t, n, allow, labels, scratch);
 }
 
@@ -354,7 +334,7 @@ int kh_tagger_viterbi(const kh_tagger *t, size_t n, const uint64_t *allow,
         }
         for (y = 0; y < L; y++)
             bk[i * L + y] = (uint8_t)arg[y];
-        add_best(row, best, L);
+        kh_tag_row_add(row, best, L);
         best_row = row_max(row, L);
         /* Renormalize: the best path so far scores 0, so that scores stay
          * small however long the sentence (each step adds at most a few

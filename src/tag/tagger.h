@@ -73,9 +73,22 @@ int kh_tagger_decode_allowed(const kh_tagger *t, size_t n,
  * (their contents are undefined). NULL when the scratch cannot grow. */
 int32_t *kh_tagger_rows(const kh_tagger *t, size_t n, kh_tag_scratch *scratch);
 
-/* row[y] += the weight of each of feats[0 .. n) for label y. */
-void kh_tagger_add_feats(const kh_tagger *t, int32_t *row,
-                         const uint64_t *feats, size_t n);
+/* rows[i * n_labels + y] += the weights for label y of the features of
+ * position i, feats[off[i] .. off[i + 1]), for i < n. */
+void kh_tagger_emit(const kh_tagger *t, size_t n, const uint64_t *feats,
+                    const uint32_t *off, int32_t *rows);
+
+/* row[y] += src[y] for y < L (in blocks of 8, which compilers unroll). */
+static inline void kh_tag_row_add(int32_t *restrict row,
+                                  const int32_t *restrict src, size_t L)
+{
+    size_t y = 0, k;
+    for (; y + 8 <= L; y += 8)
+        for (k = 0; k < 8; k++)
+            row[y + k] += src[y + k];
+    for (; y < L; y++)
+        row[y] += src[y];
+}
 
 /* Viterbi over the emission rows that kh_tagger_rows gave and the caller
  * filled (for the same n), among the labels allowed at each position (as

@@ -1,0 +1,64 @@
+/*
+ * memo.h - a tagger's memory of the distinct words of one doc: the same
+ * word (its key bytes and a few attributes) met again finds what was worked
+ * out for it the first time, a value and rows of label scores, instead of
+ * hashing its features and summing their weights once more. The words of a
+ * news article repeat (و, في, ال..., the names it is about): about half of
+ * the occurrences are met again.
+ *
+ * Per-stage scratch, never shared: one table per call of a tagging stage,
+ * grown as needed (allocations double, none per word).
+ */
+#ifndef KH_MEMO_H
+#define KH_MEMO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/vec.h"
+
+typedef struct kh_memo_entry {
+    uint64_t hash;
+    uint64_t attr;   /* the caller's attributes, part of the key */
+    uint64_t value;  /* the caller's, set when the entry is new */
+    uint32_t key;    /* offset of the key bytes in keys */
+    uint32_t key_len;
+} kh_memo_entry;
+
+typedef struct kh_memo {
+    uint32_t *slots;  /* entry index + 1, 0: empty; open addressing */
+    uint32_t mask;    /* slots - 1 */
+    size_t width;     /* int32 scores per entry */
+    kh_vec entries;   /* kh_memo_entry */
+    kh_vec keys;      /* bytes */
+    kh_vec rows;      /* int32, width per entry */
+} kh_memo;
+
+/* An empty memo of width scores per entry. Allocates nothing. */
+void kh_memo_init(kh_memo *m, size_t width);
+
+void kh_memo_free(kh_memo *m);
+
+/* Makes room for n more entries (about 8 key bytes each) at once, for a
+ * caller that knows how many it may add. Returns 0, or -1 when memory runs
+ * out. */
+int kh_memo_reserve(kh_memo *m, size_t n);
+
+/* The index of the entry of (key, attr), added (value 0, rows undefined)
+ * when there is none, and then *fresh set to 1 (else 0). -1 when memory
+ * runs out. */
+long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
+                 int *fresh);
+
+static inline kh_memo_entry *kh_memo_entry_at(const kh_memo *m, long i)
+{
+    return (kh_memo_entry *)m->entries.data + i;
+}
+
+/* The width scores of entry i. */
+static inline int32_t *kh_memo_rows(const kh_memo *m, long i)
+{
+    return (int32_t *)m->rows.data + (size_t)i * m->width;
+}
+
+#endif
