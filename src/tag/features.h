@@ -87,6 +87,19 @@ int kh_tag_has_tanwin(const char *s, size_t n);
 int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
                     size_t i, uint64_t *f);
 
+/* kh_ner_features in two parts, as kh_pos_word_features and
+ * kh_pos_pair_features: the features of one token alone, as the token
+ * tagged (KH_NER_AS_SELF), the one before it (AS_PREV), two before
+ * (AS_PREV2), after (AS_NEXT) or two after (AS_NEXT2), which read its key,
+ * host, kind, pre, upos, known, gaz, cpath and clen and nothing else; and
+ * those of token i's place in the sentence and the doc. Together, the same
+ * features as kh_ner_features gives, in another order. */
+enum { KH_NER_AS_SELF, KH_NER_AS_PREV, KH_NER_AS_PREV2, KH_NER_AS_NEXT,
+       KH_NER_AS_NEXT2, KH_NER_AS_COUNT };
+int kh_ner_token_features(const kh_ner_token *x, int as, uint64_t *f);
+int kh_ner_place_features(const kh_ner_token *t, size_t n, size_t i,
+                          uint64_t *f);
+
 /* The POS features of word i of a sentence of n words; returns their count
  * (<= KH_TAG_MAX_FEATS). */
 int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,

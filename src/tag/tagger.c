@@ -13,6 +13,14 @@
 #define PREFETCH(p) ((void)(p))
 #endif
 
+/* A function whose copies must each be compiled with their own constant
+ * arguments (forward). */
+#if defined(__GNUC__) || defined(__clang__)
+#define INLINE_ALWAYS inline __attribute__((always_inline))
+#else
+#define INLINE_ALWAYS inline
+#endif
+
 /* How many features ahead the emission pass asks for its weights. */
 #define PREFETCH_AHEAD 12
 
@@ -114,7 +122,7 @@ static inline void add_row(int32_t *restrict row, const int16_t *restrict w,
 }
 
 /* row[y] += c for y < L. */
-static inline void add_const(int32_t *row, int32_t c, size_t L)
+static INLINE_ALWAYS void add_const(int32_t *row, int32_t c, size_t L)
 {
     size_t y = 0, k;
     for (; y + BLOCK <= L; y += BLOCK)
@@ -125,7 +133,7 @@ static inline void add_const(int32_t *row, int32_t c, size_t L)
 }
 
 /* The largest of row[0 .. L). */
-static inline int32_t row_max(const int32_t *row, size_t L)
+static INLINE_ALWAYS int32_t row_max(const int32_t *row, size_t L)
 {
     int32_t m[BLOCK], top;
     size_t y = 0, k;
@@ -147,7 +155,7 @@ static inline int32_t row_max(const int32_t *row, size_t L)
  * increasing order, at least one) so that the first best wins, into best[]
  * and arg[]. Previous labels outside, labels inside: the inner loop reads a
  * row of trans, without branches. */
-static inline void best_previous(const int32_t *restrict prev,
+static INLINE_ALWAYS void best_previous(const int32_t *restrict prev,
                                  const int16_t *restrict trans, size_t L,
                                  const int32_t *restrict live, size_t n_live,
                                  int32_t *restrict best,
@@ -272,6 +280,48 @@ static const int32_t *gaps(const kh_tagger *t, kh_tag_scratch *s)
     return s->gap;
 }
 
+/* Viterbi's forward pass over the emission rows sc of n positions: each
+ * row becomes the best scores of the paths that end there in each label,
+ * renormalized (the best 0), and bk[i * L + y] the label before y on the
+ * best path to y at i. */
+static INLINE_ALWAYS void forward(const int16_t *restrict tr,
+                           const int32_t *restrict gap, size_t n,
+                           int32_t *restrict sc, uint8_t *restrict bk,
+                           const size_t L)
+{
+    size_t i, y, top = 0;
+    for (i = 0; i < n; i++) {
+        int32_t *row = sc + i * L, hi;
+        int32_t best[KH_TAG_MAX_LABELS], arg[KH_TAG_MAX_LABELS];
+        if (i == 0) {
+            for (y = 0; y < L; y++) {
+                best[y] = tr[L * L + y];
+                arg[y] = 0;
+            }
+        } else {
+            /* The previous row's best, at top, scores 0. */
+            const int32_t *prev = row - L, *g = gap + top * L;
+            int32_t live[KH_TAG_MAX_LABELS];
+            size_t n_live = 0;
+            for (y = 0; y < L; y++) {
+                live[n_live] = (int32_t)y;
+                n_live += prev[y] + g[y] >= 0;
+            }
+            best_previous(prev, tr, L, live, n_live, best, arg);
+        }
+        for (y = 0; y < L; y++)
+            bk[i * L + y] = (uint8_t)arg[y];
+        kh_tag_row_add(row, best, L);
+        hi = row_max(row, L);
+        /* Renormalize: the best path so far scores 0, so that scores stay
+         * small however long the sentence (each step adds at most a few
+         * million). */
+        add_const(row, -hi, L);
+        for (top = 0; row[top] != 0; top++)
+            ;
+    }
+}
+
 /* What a label that is not allowed scores: far below any path (a
  * position's emissions sum to a few million at most) and far above
  * INT32_MIN, so that one step of Viterbi cannot overflow. */
@@ -309,38 +359,15 @@ int kh_tagger_viterbi(const kh_tagger *t, size_t n, const uint64_t *allow,
     gap = gaps(t, scratch);
     if (!gap)
         return -1;
-    for (i = 0; i < n; i++) {
-        int32_t *row = sc + i * L, best_row;
-        int32_t best[KH_TAG_MAX_LABELS], arg[KH_TAG_MAX_LABELS];
-        if (i == 0) {
-            for (y = 0; y < L; y++) {
-                best[y] = tr[L * L + y];
-                arg[y] = 0;
-            }
-        } else {
-            const int32_t *prev = sc + (i - 1) * L;
-            const int32_t *g;
-            int32_t live[KH_TAG_MAX_LABELS];
-            size_t n_live = 0, top = 0;
-            /* The previous row's best scores 0 (renormalized below). */
-            while (prev[top] != 0)
-                top++;
-            g = gap + top * L;
-            for (y = 0; y < L; y++) {
-                live[n_live] = (int32_t)y;
-                n_live += prev[y] + g[y] >= 0;
-            }
-            best_previous(prev, tr, L, live, n_live, best, arg);
-        }
-        for (y = 0; y < L; y++)
-            bk[i * L + y] = (uint8_t)arg[y];
-        kh_tag_row_add(row, best, L);
-        best_row = row_max(row, L);
-        /* Renormalize: the best path so far scores 0, so that scores stay
-         * small however long the sentence (each step adds at most a few
-         * million). */
-        add_const(row, -best_row, L);
-    }
+    /* The label counts of the models shipped get copies of their own,
+     * with constant loop bounds that the compiler unrolls and
+     * vectorizes. */
+    if (L == 16)
+        forward(tr, gap, n, sc, bk, 16);
+    else if (L == 9)
+        forward(tr, gap, n, sc, bk, 9);
+    else
+        forward(tr, gap, n, sc, bk, L);
     {
         size_t best = 0;
         const int32_t *last = sc + (n - 1) * L;
