@@ -174,8 +174,8 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
 static long memo_entry(const kh_tagger *t, kh_memo *memo, const kh_ner_token *x)
 {
     char bytes[2 * 512 + 1];
-    uint64_t f[KH_TAG_MAX_FEATS];
-    uint32_t off[2];
+    uint64_t f[KH_NER_AS_COUNT * KH_TAG_MAX_FEATS];
+    uint32_t off[KH_NER_AS_COUNT + 1];
     int32_t *rows;
     int fresh, as;
     long e;
@@ -193,11 +193,11 @@ static long memo_entry(const kh_tagger *t, kh_memo *memo, const kh_ner_token *x)
         return e;
     rows = kh_memo_rows(memo, e);
     memset(rows, 0, memo->width * sizeof *rows);
-    for (as = 0; as < KH_NER_AS_COUNT; as++) {
-        off[0] = 0;
-        off[1] = (uint32_t)kh_ner_token_features(x, as, f);
-        kh_tagger_emit(t, 1, f, off, rows + (size_t)as * t->n_labels);
-    }
+    /* The parts' rows follow one another: one pass over their features. */
+    off[0] = 0;
+    for (as = 0; as < KH_NER_AS_COUNT; as++)
+        off[as + 1] = off[as] + (uint32_t)kh_ner_token_features(x, as, f + off[as]);
+    kh_tagger_emit(t, KH_NER_AS_COUNT, f, off, rows);
     return e;
 }
 

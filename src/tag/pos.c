@@ -92,8 +92,8 @@ static void memo_fill(const kh_tagger *t, const kh_gazetteer *gaz,
                       const kh_clusters *cl, kh_memo *memo, long e,
                       kh_tag_word *x)
 {
-    uint64_t f[KH_TAG_MAX_FEATS];
-    uint32_t off[2];
+    uint64_t f[KH_POS_AS_COUNT * KH_TAG_MAX_FEATS];
+    uint32_t off[KH_POS_AS_COUNT + 1];
     int32_t *rows = kh_memo_rows(memo, e);
     int as;
     x->clen = (uint8_t)kh_tag_cluster(cl, x->kind, x->key, x->key_len,
@@ -105,11 +105,11 @@ static void memo_fill(const kh_tagger *t, const kh_gazetteer *gaz,
     }
     kh_memo_entry_at(memo, e)->value = pack_lookups(x);
     memset(rows, 0, memo->width * sizeof *rows);
-    for (as = 0; as < KH_POS_AS_COUNT; as++) {
-        off[0] = 0;
-        off[1] = (uint32_t)kh_pos_word_features(x, as, f);
-        kh_tagger_emit(t, 1, f, off, rows + (size_t)as * t->n_labels);
-    }
+    /* The parts' rows follow one another: one pass over their features. */
+    off[0] = 0;
+    for (as = 0; as < KH_POS_AS_COUNT; as++)
+        off[as + 1] = off[as] + (uint32_t)kh_pos_word_features(x, as, f + off[as]);
+    kh_tagger_emit(t, KH_POS_AS_COUNT, f, off, rows);
 }
 
 /* Tags the words [a, b) of the doc (one sentence). Each distinct word's own

@@ -21,27 +21,40 @@
 
 size_t kh_tag_fold(const char *form, size_t len, char *out)
 {
-    size_t i;
     const unsigned char *s = (const unsigned char *)form;
-    for (i = 0; i < len; i++) {
-        unsigned char c = s[i];
-        out[i] = (char)c;
-        if (i + 1 < len && (c == 0xD8 || c == 0xD9)) {
-            unsigned char d = s[i + 1];
-            if (c == 0xD8 && (d == 0xA2 || d == 0xA3 || d == 0xA5))
-                d = 0xA7; /* آ أ إ -> ا */
-            else if (c == 0xD9 && d == 0xB1) {
-                out[i] = (char)0xD8; /* ٱ -> ا */
-                d = 0xA7;
-            } else if (c == 0xD9 && d == 0x89)
-                d = 0x8A; /* ى -> ي */
-            else if (c == 0xD8 && d == 0xA9) {
-                out[i] = (char)0xD9; /* ة -> ه */
-                d = 0x87;
-            }
-            out[++i] = (char)d;
+    unsigned char *o = (unsigned char *)out;
+    size_t i = 0;
+    /* A letter of U+0600..U+067F is a lead byte D8 or D9 and one more
+     * byte: all that folding changes; any other byte is copied. */
+    while (i + 1 < len) {
+        unsigned char c = s[i], d = s[i + 1];
+        if ((c & 0xFE) != 0xD8) {
+            o[i++] = c;
+            continue;
         }
+        o[i] = c;
+        o[i + 1] = d;
+        if (c == 0xD8) {
+            unsigned k = d - 0xA0u;
+            /* آ أ إ (A2 A3 A5) -> ا; ة (A9) -> ه */
+            if (k < 16 && (0x22Cu >> k & 1)) {
+                if (k == 9) {
+                    o[i] = 0xD9;
+                    o[i + 1] = 0x87;
+                } else {
+                    o[i + 1] = 0xA7;
+                }
+            }
+        } else if (d == 0x89) {
+            o[i + 1] = 0x8A; /* ى -> ي */
+        } else if (d == 0xB1) {
+            o[i] = 0xD8; /* ٱ -> ا */
+            o[i + 1] = 0xA7;
+        }
+        i += 2;
     }
+    if (i < len)
+        o[i] = s[i];
     return len;
 }
 

@@ -110,7 +110,7 @@ static int grow(kh_tag_scratch *s, size_t n, size_t L)
 #define BLOCK 8
 
 /* row[y] += w[y] for y < L. */
-static inline void add_row(int32_t *restrict row, const int16_t *restrict w,
+static INLINE_ALWAYS void add_row(int32_t *restrict row, const int16_t *restrict w,
                            size_t L)
 {
     size_t y = 0, k;
@@ -212,23 +212,40 @@ int32_t *kh_tagger_rows(const kh_tagger *t, size_t n, kh_tag_scratch *scratch)
     return scratch->score;
 }
 
+/* kh_tagger_emit for L labels: in one pass over all the features, the
+ * weight rows are scattered over megabytes, so each is asked for a dozen
+ * features before it is needed, and the lookups overlap instead of waiting
+ * one by one. */
+static INLINE_ALWAYS void emit(const int16_t *restrict w, uint32_t mask,
+                               size_t n, const uint64_t *restrict feats,
+                               const uint32_t *restrict off,
+                               int32_t *restrict rows, const size_t L)
+{
+    const size_t end = off[n];
+    const size_t ahead = end > PREFETCH_AHEAD ? end - PREFETCH_AHEAD : 0;
+    size_t i = 0, f = off[0];
+    for (i = 0; i < n; i++) {
+        int32_t *row = rows + i * L;
+        const size_t stop = off[i + 1];
+        for (; f < stop && f < ahead; f++) {
+            PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & mask) * L);
+            add_row(row, w + (size_t)(feats[f] & mask) * L, L);
+        }
+        for (; f < stop; f++)
+            add_row(row, w + (size_t)(feats[f] & mask) * L, L);
+    }
+}
+
 void kh_tagger_emit(const kh_tagger *t, size_t n, const uint64_t *feats,
                     const uint32_t *off, int32_t *rows)
 {
-    const size_t L = t->n_labels;
-    const int16_t *w = t->emit.w;
-    size_t i, f;
-    /* In one pass over all the features: the weight rows are scattered
-     * over megabytes, so each is asked for a dozen features before it is
-     * needed, and the lookups overlap instead of waiting one by one. */
-    for (i = 0; i < n; i++) {
-        int32_t *row = rows + i * L;
-        for (f = off[i]; f < off[i + 1]; f++) {
-            if (f + PREFETCH_AHEAD < off[n])
-                PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & t->emit.mask) * L);
-            add_row(row, w + (size_t)(feats[f] & t->emit.mask) * L, L);
-        }
-    }
+    /* As forward(): the models' label counts, compiled apart. */
+    if (t->n_labels == 16)
+        emit(t->emit.w, t->emit.mask, n, feats, off, rows, 16);
+    else if (t->n_labels == 9)
+        emit(t->emit.w, t->emit.mask, n, feats, off, rows, 9);
+    else
+        emit(t->emit.w, t->emit.mask, n, feats, off, rows, t->n_labels);
 }
 
 int kh_tagger_decode_allowed(const kh_tagger *t, size_t n,
