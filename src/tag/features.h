@@ -31,6 +31,9 @@ typedef struct kh_tag_word {
     uint16_t gaz;      /* gazetteer types of its key, 0 without one */
     uint16_t cpath;    /* its word cluster's path (clusters.h) */
     uint8_t clen;      /* the path's length in bits, 0: no cluster */
+    uint64_t key_h;    /* kh_feat_bytes() of key, or 0: the features
+                          compute it (a caller that zeroes the struct need
+                          not know it) */
 } kh_tag_word;
 
 /* What the named-entity recognizer sees of a token: its key, its host

@@ -62,7 +62,7 @@ int kh_memo_reserve(kh_memo *m, size_t n)
 long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
                  int *fresh)
 {
-    uint64_t h = kh_feat_mix(kh_feat_bytes(key, n), attr);
+    uint64_t bytes = kh_feat_bytes(key, n), h = kh_feat_mix(bytes, attr);
     const char *keys = m->keys.data;
     kh_memo_entry *e;
     size_t s;
@@ -87,6 +87,7 @@ long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
     if (!e)
         return -1;
     e->hash = h;
+    e->bytes = bytes;
     e->attr = attr;
     e->value = 0;
     e->key = (uint32_t)m->keys.len;

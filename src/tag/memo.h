@@ -19,6 +19,7 @@
 
 typedef struct kh_memo_entry {
     uint64_t hash;
+    uint64_t bytes;  /* kh_feat_bytes() of the key */
     uint64_t attr;   /* the caller's attributes, part of the key */
     uint64_t value;  /* the caller's, set when the entry is new */
     uint32_t key;    /* offset of the key bytes in keys */

@@ -182,6 +182,7 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
                              &fresh);
         if (ent[i] < 0)
             return -1;
+        x->key_h = kh_memo_entry_at(&buf->memo, ent[i])->bytes;
         if (fresh)
             memo_fill(t, gaz, cl, &buf->memo, ent[i], x);
         else

@@ -190,6 +190,12 @@ static uint32_t last_letter(const kh_tag_word *x)
     return v;
 }
 
+/* kh_feat_bytes() of a word's key, which several features mix in. */
+static uint64_t key_hash(const kh_tag_word *x)
+{
+    return x->key_h ? x->key_h : kh_feat_bytes(x->key, x->key_len);
+}
+
 /* The shape of a word that the features tie to its own and its
  * neighbours' forms: its place in its token, its token's kind. */
 static uint64_t word_shape(const kh_tag_word *x)
@@ -210,11 +216,11 @@ static int own_self(const kh_tag_word *x, uint64_t *f, int m)
 {
     const char *k = x->key;
     size_t kn = x->key_len, s;
-    uint64_t shape = word_shape(x);
+    uint64_t shape = word_shape(x), kh = key_hash(x);
     f[m++] = kh_feat(100);
-    f[m++] = STR(101, k, kn);
+    f[m++] = kh_feat_mix(kh_feat(101), kh);
     f[m++] = kh_feat_mix(kh_feat(102), shape);
-    f[m++] = kh_feat_mix(STR(103, k, kn), shape);
+    f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(103), kh), shape);
     for (s = 1; s <= 4; s++) {
         size_t a = last_letters(k, kn, (int)s);
         if (a || s == 1)
@@ -274,7 +280,7 @@ static int pair_agreement(const kh_tag_word *w, size_t n, size_t i,
 /* The word before: its form, its place in its token, its types ... */
 static int own_prev_a(const kh_tag_word *p, uint64_t *f, int m)
 {
-    f[m++] = STR(110, p->key, p->key_len);
+    f[m++] = kh_feat_mix(kh_feat(110), key_hash(p));
     f[m++] = kh_feat_mix(kh_feat(111), p->role | kind_class(p->kind) << 4);
     if (p->gaz)
         f[m++] = kh_feat_mix(kh_feat(116), p->gaz);
@@ -294,7 +300,7 @@ static int own_prev_b(const kh_tag_word *p, uint64_t *f, int m)
 /* The word after: its form and its place in its token ... */
 static int own_next_a(const kh_tag_word *q, uint64_t *f, int m)
 {
-    f[m++] = STR(120, q->key, q->key_len);
+    f[m++] = kh_feat_mix(kh_feat(120), key_hash(q));
     f[m++] = kh_feat_mix(kh_feat(121), q->role | kind_class(q->kind) << 4);
     return m;
 }
@@ -311,26 +317,26 @@ static int own_next_b(const kh_tag_word *q, uint64_t *f, int m)
 /* The word two after. */
 static int own_next2(const kh_tag_word *r, uint64_t *f, int m)
 {
-    f[m++] = STR(124, r->key, r->key_len);
+    f[m++] = kh_feat_mix(kh_feat(124), key_hash(r));
     return m;
 }
 
 /* The word before's form with this word's shape. */
 static uint64_t pair_prev_form(const kh_tag_word *p, uint64_t shape)
 {
-    return kh_feat_mix(STR(112, p->key, p->key_len), shape);
+    return kh_feat_mix(kh_feat_mix(kh_feat(112), key_hash(p)), shape);
 }
 
 /* The form of the word two before with the place of the one before. */
 static uint64_t pair_prev2(const kh_tag_word *pp, const kh_tag_word *p)
 {
-    return kh_feat_mix(STR(114, pp->key, pp->key_len), p->role);
+    return kh_feat_mix(kh_feat_mix(kh_feat(114), key_hash(pp)), p->role);
 }
 
 /* The word after's form with this word's shape. */
 static uint64_t pair_next_form(const kh_tag_word *q, uint64_t shape)
 {
-    return kh_feat_mix(STR(122, q->key, q->key_len), shape);
+    return kh_feat_mix(kh_feat_mix(kh_feat(122), key_hash(q)), shape);
 }
 
 int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
