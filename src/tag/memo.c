@@ -101,3 +101,27 @@ long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
     *fresh = 1;
     return (long)m->entries.len - 1;
 }
+
+void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
+                   const void *items, size_t item_size,
+                   const uint32_t *fresh_at, size_t n,
+                   int (*part)(const void *item, int p, uint64_t *f),
+                   uint64_t *f)
+{
+    uint32_t off[KH_MEMO_BATCH * KH_MEMO_PARTS_MAX + 1];
+    const int parts = (int)(m->width / t->n_labels);
+    size_t j0, j;
+    int p;
+    for (j0 = 0; j0 < n; j0 += KH_MEMO_BATCH) {
+        size_t nb = n - j0 < KH_MEMO_BATCH ? n - j0 : KH_MEMO_BATCH, k = 0;
+        int32_t *rows = kh_memo_rows(m, ent[fresh_at[j0]]);
+        off[0] = 0;
+        for (j = j0; j < j0 + nb; j++) {
+            const void *item = (const char *)items + fresh_at[j] * item_size;
+            for (p = 0; p < parts; p++, k++)
+                off[k + 1] = off[k] + (uint32_t)part(item, p, f + off[k]);
+        }
+        memset(rows, 0, nb * m->width * sizeof *rows);
+        kh_tagger_emit(t, nb * (size_t)parts, f, off, rows);
+    }
+}

@@ -16,6 +16,8 @@
 #include <stdint.h>
 
 #include "../core/vec.h"
+#include "features.h"
+#include "tagger.h"
 
 typedef struct kh_memo_entry {
     uint64_t hash;
@@ -56,10 +58,31 @@ static inline kh_memo_entry *kh_memo_entry_at(const kh_memo *m, long i)
     return (kh_memo_entry *)m->entries.data + i;
 }
 
-/* The width scores of entry i. */
+/* The width scores of entry i. Entries are numbered in the order they
+ * were added, from 0, and the scores of consecutive entries follow one
+ * another. */
 static inline int32_t *kh_memo_rows(const kh_memo *m, long i)
 {
     return (int32_t *)m->rows.data + (size_t)i * m->width;
 }
+
+/* Items scored at once by kh_memo_score, and the room for their features
+ * that it needs. */
+#define KH_MEMO_BATCH 32
+#define KH_MEMO_PARTS_MAX 8
+#define KH_MEMO_FEATS (KH_MEMO_BATCH * KH_MEMO_PARTS_MAX * KH_TAG_MAX_FEATS)
+
+/* The scores of new entries: items[fresh_at[j]] (items of item_size bytes)
+ * has entry ent[fresh_at[j]], added in that order (so their rows are
+ * consecutive), for j < n. Its rows (m->width / t->n_labels parts, at most
+ * KH_MEMO_PARTS_MAX) become the weights summed of the features that
+ * part(item, p, f) writes for each part p. In one pass over the features
+ * of a batch of items, so that the weights of each are asked for ahead. f:
+ * room for KH_MEMO_FEATS features. */
+void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
+                   const void *items, size_t item_size,
+                   const uint32_t *fresh_at, size_t n,
+                   int (*part)(const void *item, int p, uint64_t *f),
+                   uint64_t *f);
 
 #endif

@@ -34,6 +34,8 @@ typedef struct ner_buf {
     kh_vec off;    /* uint32_t */
     kh_vec labels; /* uint8_t */
     kh_vec memo_of; /* long: each token's entry in memo */
+    kh_vec fresh;   /* uint32_t: the tokens whose entries are new */
+    kh_vec fresh_feats; /* uint64_t: their features (kh_memo_score) */
     kh_tag_scratch lattice;
     /* The doc's distinct tokens (all that kh_ner_token_features reads):
      * rows their own features' scores as each KH_NER_AS_* part. */
@@ -48,6 +50,8 @@ static void ner_buf_free(ner_buf *b)
     kh_vec_free(&b->off);
     kh_vec_free(&b->labels);
     kh_vec_free(&b->memo_of);
+    kh_vec_free(&b->fresh);
+    kh_vec_free(&b->fresh_feats);
     kh_tag_scratch_free(&b->lattice);
     kh_memo_free(&b->memo);
 }
@@ -169,37 +173,30 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
 }
 
 /* The memo entry of token x (its key and host, and all else that
- * kh_ner_token_features reads), its rows filled when it is new; -1 when
- * memory runs out. */
-static long memo_entry(const kh_tagger *t, kh_memo *memo, const kh_ner_token *x)
+ * kh_ner_token_features reads); *fresh set when it is new. -1 when memory
+ * runs out. */
+static long memo_entry(kh_memo *memo, const kh_ner_token *x, int *fresh)
 {
     char bytes[2 * 512 + 1];
-    uint64_t f[KH_NER_AS_COUNT * KH_TAG_MAX_FEATS];
-    uint32_t off[KH_NER_AS_COUNT + 1];
-    int32_t *rows;
-    int fresh, as;
-    long e;
     /* Key and host, apart by a byte that UTF-8 never has. */
     memcpy(bytes, x->key, x->key_len);
     bytes[x->key_len] = (char)0xFF;
     memcpy(bytes + x->key_len + 1, x->host, x->host_len);
-    e = kh_memo_get(memo, bytes, (size_t)x->key_len + 1 + x->host_len,
-                    (uint64_t)x->kind | (uint64_t)x->pre << 8 |
-                        (uint64_t)x->upos << 16 | (uint64_t)x->known << 24 |
-                        (uint64_t)x->clen << 25 | (uint64_t)x->cpath << 32 |
-                        (uint64_t)x->gaz << 48,
-                    &fresh);
-    if (e < 0 || !fresh)
-        return e;
-    rows = kh_memo_rows(memo, e);
-    memset(rows, 0, memo->width * sizeof *rows);
-    /* The parts' rows follow one another: one pass over their features. */
-    off[0] = 0;
-    for (as = 0; as < KH_NER_AS_COUNT; as++)
-        off[as + 1] = off[as] + (uint32_t)kh_ner_token_features(x, as, f + off[as]);
-    kh_tagger_emit(t, KH_NER_AS_COUNT, f, off, rows);
-    return e;
+    return kh_memo_get(memo, bytes, (size_t)x->key_len + 1 + x->host_len,
+                       (uint64_t)x->kind | (uint64_t)x->pre << 8 |
+                           (uint64_t)x->upos << 16 | (uint64_t)x->known << 24 |
+                           (uint64_t)x->clen << 25 | (uint64_t)x->cpath << 32 |
+                           (uint64_t)x->gaz << 48,
+                       fresh);
 }
+
+/* kh_ner_token_features for kh_memo_score. */
+static int token_part(const void *x, int as, uint64_t *f)
+{
+    return kh_ner_token_features(x, as, f);
+}
+
+_Static_assert(KH_NER_AS_COUNT <= KH_MEMO_PARTS_MAX, "memo parts");
 
 /* Tags tokens [a, b) (one sentence): as the POS stage does, each distinct
  * token's own features scored once a doc, the features of its place in
@@ -211,7 +208,8 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
 {
     const khabar_token *tk = doc->tokens.data;
     const size_t L = m->ner.n_labels;
-    size_t n = b - a, i, keys = 0;
+    size_t n = b - a, i, n_fresh = 0, keys = 0;
+    uint32_t *fresh_at;
     kh_ner_token *t;
     uint64_t *f;
     uint32_t *off;
@@ -225,7 +223,9 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
         kh_vec_reserve(&buf->feats, sizeof(uint64_t), n * KH_TAG_MAX_FEATS) ||
         kh_vec_reserve(&buf->off, sizeof(uint32_t), n + 1) ||
         kh_vec_reserve(&buf->labels, 1, n) ||
-        kh_vec_reserve(&buf->memo_of, sizeof(long), n))
+        kh_vec_reserve(&buf->memo_of, sizeof(long), n) ||
+        kh_vec_reserve(&buf->fresh, sizeof(uint32_t), n) ||
+        kh_vec_reserve(&buf->fresh_feats, sizeof(uint64_t), KH_MEMO_FEATS))
         return -1;
     t = buf->toks.data;
     kh_ner_views(doc, m->has_gazetteer ? &m->gaz : NULL,
@@ -236,11 +236,17 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
         t[i].doc_seen = seen[a + i];
     }
     ent = buf->memo_of.data;
+    fresh_at = buf->fresh.data;
     for (i = 0; i < n; i++) {
-        ent[i] = memo_entry(&m->ner, &buf->memo, &t[i]);
+        int fresh;
+        ent[i] = memo_entry(&buf->memo, &t[i], &fresh);
         if (ent[i] < 0)
             return -1;
+        if (fresh)
+            fresh_at[n_fresh++] = (uint32_t)i;
     }
+    kh_memo_score(&buf->memo, &m->ner, ent, t, sizeof *t, fresh_at, n_fresh,
+                  token_part, buf->fresh_feats.data);
     em = kh_tagger_rows(&m->ner, n, &buf->lattice);
     if (!em)
         return -1;

@@ -25,6 +25,9 @@ typedef struct pos_buf {
     kh_vec labels; /* uint8_t */
     kh_vec allow;  /* uint64_t: the labels each word may take */
     kh_vec memo_of; /* long: each word's entry in memo */
+    kh_vec fresh;   /* uint32_t: the words whose entries are new */
+    kh_vec fresh_feats; /* uint64_t: their features (kh_memo_score) */
+    kh_vec hashes;  /* uint32_t: 2 per new word (lookups_ahead) */
     kh_tag_scratch lattice;
     /* The doc's distinct words (key, kind, role, place in the token,
      * tanwin): value their gazetteer types and cluster (pack_lookups),
@@ -41,6 +44,9 @@ static void pos_buf_free(pos_buf *b)
     kh_vec_free(&b->labels);
     kh_vec_free(&b->allow);
     kh_vec_free(&b->memo_of);
+    kh_vec_free(&b->fresh);
+    kh_vec_free(&b->fresh_feats);
+    kh_vec_free(&b->hashes);
     kh_tag_scratch_free(&b->lattice);
     kh_memo_free(&b->memo);
 }
@@ -86,16 +92,32 @@ static void unpack_lookups(uint64_t v, kh_tag_word *x)
     x->clen = (uint8_t)(v >> 32);
 }
 
-/* A new memo entry's value (the lookups) and rows: the scores of x's own
- * features as each part. */
-static void memo_fill(const kh_tagger *t, const kh_gazetteer *gaz,
-                      const kh_clusters *cl, kh_memo *memo, long e,
-                      kh_tag_word *x)
+/* Step `step` (kh_table_prefetch) of asking for what memo_lookups will
+ * read for the k-th new word of n, its hashes kept in hashes[2k, 2k + 1]
+ * at step 0. */
+static void lookups_ahead(const kh_gazetteer *gaz, const kh_clusters *cl,
+                          const kh_tag_word *words, const uint32_t *fresh_at,
+                          size_t n, size_t k, int step, uint32_t *hashes)
 {
-    uint64_t f[KH_POS_AS_COUNT * KH_TAG_MAX_FEATS];
-    uint32_t off[KH_POS_AS_COUNT + 1];
-    int32_t *rows = kh_memo_rows(memo, e);
-    int as;
+    const kh_tag_word *x;
+    if (k >= n)
+        return;
+    x = &words[fresh_at[k]];
+    if (step == 0) {
+        /* One FNV-1a for both (kh_clusters_hash, kh_gaz_hash). */
+        hashes[2 * k] = kh_gaz_hash(x->key, x->key_len);
+        hashes[2 * k + 1] = kh_clusters_kind_key(x->kind) ? 0 : 1;
+    }
+    if (cl && hashes[2 * k + 1])
+        kh_clusters_prefetch(cl, hashes[2 * k], step);
+    if (gaz)
+        kh_gazetteer_prefetch(gaz, hashes[2 * k], step);
+}
+
+/* A new memo entry's value: x's lookups. */
+static void memo_lookups(const kh_gazetteer *gaz, const kh_clusters *cl,
+                         kh_memo *memo, long e, kh_tag_word *x)
+{
     x->clen = (uint8_t)kh_tag_cluster(cl, x->kind, x->key, x->key_len,
                                       &x->cpath);
     x->gaz = 0;
@@ -104,12 +126,14 @@ static void memo_fill(const kh_tagger *t, const kh_gazetteer *gaz,
         x->gaz = g ? (uint16_t)g->mask : 0;
     }
     kh_memo_entry_at(memo, e)->value = pack_lookups(x);
-    memset(rows, 0, memo->width * sizeof *rows);
-    /* The parts' rows follow one another: one pass over their features. */
-    off[0] = 0;
-    for (as = 0; as < KH_POS_AS_COUNT; as++)
-        off[as + 1] = off[as] + (uint32_t)kh_pos_word_features(x, as, f + off[as]);
-    kh_tagger_emit(t, KH_POS_AS_COUNT, f, off, rows);
+}
+
+_Static_assert(KH_POS_AS_COUNT <= KH_MEMO_PARTS_MAX, "memo parts");
+
+/* kh_pos_word_features for kh_memo_score. */
+static int word_part(const void *x, int as, uint64_t *f)
+{
+    return kh_pos_word_features(x, as, f);
 }
 
 /* Tags the words [a, b) of the doc (one sentence). Each distinct word's own
@@ -124,7 +148,9 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
     khabar_word *wd = (khabar_word *)doc->words.data;
     const khabar_token *tk = doc->tokens.data;
     const size_t L = t->n_labels;
-    size_t n = b - a, i, keys = 0;
+    size_t n = b - a, i, j, n_fresh = 0, keys = 0;
+    uint32_t *fresh_at, *hashes;
+    int step;
     kh_tag_word *tw;
     kh_word_lookup *look = doc->word_lookups.len == doc->words.len
                                ? doc->word_lookups.data
@@ -145,8 +171,14 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
         kh_vec_reserve(&buf->off, sizeof(uint32_t), n + 1) ||
         kh_vec_reserve(&buf->labels, 1, n) ||
         kh_vec_reserve(&buf->allow, sizeof(uint64_t), n) ||
-        kh_vec_reserve(&buf->memo_of, sizeof(long), n))
+        kh_vec_reserve(&buf->memo_of, sizeof(long), n) ||
+        kh_vec_reserve(&buf->fresh, sizeof(uint32_t), n) ||
+        kh_vec_reserve(&buf->hashes, sizeof(uint32_t), 2 * n) ||
+        kh_vec_reserve(&buf->fresh_feats, sizeof(uint64_t),
+                       KH_MEMO_FEATS))
         return -1;
+    fresh_at = buf->fresh.data;
+    hashes = buf->hashes.data;
     tw = buf->words.data;
     kb = buf->keys.data;
     allow = buf->allow.data;
@@ -184,9 +216,27 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
             return -1;
         x->key_h = kh_memo_entry_at(&buf->memo, ent[i])->bytes;
         if (fresh)
-            memo_fill(t, gaz, cl, &buf->memo, ent[i], x);
-        else
-            unpack_lookups(kh_memo_entry_at(&buf->memo, ent[i])->value, x);
+            fresh_at[n_fresh++] = (uint32_t)i;
+    }
+    /* The words new to the doc: their cluster and gazetteer lookups, which
+     * wait for memory three times each, asked for ahead (prefetch.h) in a
+     * pipeline: the slots 6 words ahead, their entries 4 ahead, the
+     * entries' keys 2 ahead. */
+    for (step = 0; step < 3; step++) {
+        for (j = 0; j < (size_t)(3 - step) * 2; j++)
+            lookups_ahead(gaz, cl, tw, fresh_at, n_fresh, j, step, hashes);
+    }
+    for (j = 0; j < n_fresh; j++) {
+        for (step = 0; step < 3; step++)
+            lookups_ahead(gaz, cl, tw, fresh_at, n_fresh,
+                          j + (size_t)(3 - step) * 2, step, hashes);
+        memo_lookups(gaz, cl, &buf->memo, ent[fresh_at[j]], &tw[fresh_at[j]]);
+    }
+    kh_memo_score(&buf->memo, t, ent, tw, sizeof *tw, fresh_at, n_fresh,
+                  word_part, buf->fresh_feats.data);
+    for (i = 0; i < n; i++) {
+        kh_tag_word *x = &tw[i];
+        unpack_lookups(kh_memo_entry_at(&buf->memo, ent[i])->value, x);
         if (look) {
             look[a + i].cpath = x->cpath;
             look[a + i].clen = x->clen;

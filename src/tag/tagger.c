@@ -5,13 +5,8 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "prefetch.h"
 
-/* A hint that memory will be read soon (no effect where unsupported). */
-#if defined(__GNUC__) || defined(__clang__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
 
 /* A function whose copies must each be compiled with their own constant
  * arguments (forward). */
@@ -228,7 +223,7 @@ static INLINE_ALWAYS void emit(const int16_t *restrict w, uint32_t mask,
         int32_t *row = rows + i * L;
         const size_t stop = off[i + 1];
         for (; f < stop && f < ahead; f++) {
-            PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & mask) * L);
+            KH_PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & mask) * L);
             add_row(row, w + (size_t)(feats[f] & mask) * L, L);
         }
         for (; f < stop; f++)
