@@ -100,6 +100,9 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
 enum { KH_NER_AS_SELF, KH_NER_AS_PREV, KH_NER_AS_PREV2, KH_NER_AS_NEXT,
        KH_NER_AS_NEXT2, KH_NER_AS_COUNT };
 int kh_ner_token_features(const kh_ner_token *x, int as, uint64_t *f);
+/* Where the token whose part counts at a position stands, by part: 0, -1,
+ * -2, 1, 2. */
+extern const int kh_ner_part_at[KH_NER_AS_COUNT];
 int kh_ner_place_features(const kh_ner_token *t, size_t n, size_t i,
                           uint64_t *f);
 
@@ -120,6 +123,9 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
 enum { KH_POS_AS_SELF, KH_POS_AS_PREV, KH_POS_AS_NEXT, KH_POS_AS_NEXT2,
        KH_POS_AS_COUNT };
 int kh_pos_word_features(const kh_tag_word *x, int as, uint64_t *f);
+/* Where the word whose part counts at a position stands, by part: 0, -1,
+ * 1, 2. */
+extern const int kh_pos_part_at[KH_POS_AS_COUNT];
 int kh_pos_pair_features(const kh_tag_word *w, size_t n, size_t i,
                          uint64_t *f);
 

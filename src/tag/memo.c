@@ -125,3 +125,19 @@ void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
         kh_tagger_emit(t, nb * (size_t)parts, f, off, rows);
     }
 }
+
+void kh_memo_sum(const kh_memo *m, size_t L, const long *ent, size_t n,
+                 const int *at, int parts, int32_t *em)
+{
+    size_t i;
+    int p;
+    for (i = 0; i < n; i++) {
+        int32_t *row = em + i * L;
+        memcpy(row, kh_memo_rows(m, ent[i]), L * sizeof *row);
+        for (p = 1; p < parts; p++) {
+            size_t j = i + (size_t)(ptrdiff_t)at[p];
+            if (j < n) /* j wraps round below 0 */
+                kh_tag_row_add(row, kh_memo_rows(m, ent[j]) + (size_t)p * L, L);
+        }
+    }
+}

@@ -85,4 +85,11 @@ void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
                    int (*part)(const void *item, int p, uint64_t *f),
                    uint64_t *f);
 
+/* The emissions of n positions whose entries are ent[0 .. n), into em
+ * (n x L): row i is the sum over the parts p (at most KH_MEMO_PARTS_MAX) of
+ * part p's row of the entry at i + at[p], where that is inside [0, n).
+ * at[0] must be 0 (part 0: the position's own). */
+void kh_memo_sum(const kh_memo *m, size_t L, const long *ent, size_t n,
+                 const int *at, int parts, int32_t *em);
+
 #endif

@@ -253,25 +253,10 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
     f = buf->feats.data;
     off = buf->off.data;
     off[0] = 0;
-    for (i = 0; i < n; i++) {
-        int32_t *row = em + i * L;
-        memcpy(row, kh_memo_rows(&buf->memo, ent[i]) + KH_NER_AS_SELF * L,
-               L * sizeof *row);
-        if (i > 0)
-            kh_tag_row_add(row, kh_memo_rows(&buf->memo, ent[i - 1]) +
-                                    KH_NER_AS_PREV * L, L);
-        if (i > 1)
-            kh_tag_row_add(row, kh_memo_rows(&buf->memo, ent[i - 2]) +
-                                    KH_NER_AS_PREV2 * L, L);
-        if (i + 1 < n)
-            kh_tag_row_add(row, kh_memo_rows(&buf->memo, ent[i + 1]) +
-                                    KH_NER_AS_NEXT * L, L);
-        if (i + 2 < n)
-            kh_tag_row_add(row, kh_memo_rows(&buf->memo, ent[i + 2]) +
-                                    KH_NER_AS_NEXT2 * L, L);
+    kh_memo_sum(&buf->memo, L, ent, n, kh_ner_part_at, KH_NER_AS_COUNT, em);
+    for (i = 0; i < n; i++)
         off[i + 1] = off[i] + (uint32_t)kh_ner_place_features(t, n, i,
                                                               f + off[i]);
-    }
     kh_tagger_emit(&m->ner, n, f, off, em);
     lab = buf->labels.data;
     if (kh_tagger_viterbi(&m->ner, n, NULL, lab, &buf->lattice) != 0)

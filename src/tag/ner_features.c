@@ -221,6 +221,10 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     return m < KH_TAG_MAX_FEATS ? m : KH_TAG_MAX_FEATS;
 }
 
+const int kh_ner_part_at[KH_NER_AS_COUNT] = {
+    [KH_NER_AS_SELF] = 0, [KH_NER_AS_PREV] = -1, [KH_NER_AS_PREV2] = -2,
+    [KH_NER_AS_NEXT] = 1, [KH_NER_AS_NEXT2] = 2};
+
 int kh_ner_token_features(const kh_ner_token *x, int as, uint64_t *f)
 {
     switch (as) {

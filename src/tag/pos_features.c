@@ -370,6 +370,10 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
     return m;
 }
 
+const int kh_pos_part_at[KH_POS_AS_COUNT] = {
+    [KH_POS_AS_SELF] = 0, [KH_POS_AS_PREV] = -1, [KH_POS_AS_NEXT] = 1,
+    [KH_POS_AS_NEXT2] = 2};
+
 int kh_pos_word_features(const kh_tag_word *x, int as, uint64_t *f)
 {
     switch (as) {

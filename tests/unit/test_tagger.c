@@ -158,6 +158,30 @@ static int same_features(uint64_t *a, int na, uint64_t *b, int nb)
     return na == nb && memcmp(a, b, (size_t)na * sizeof *a) == 0;
 }
 
+static int pos_part(const void *x, int as, uint64_t *f)
+{
+    return kh_pos_word_features(x, as, f);
+}
+
+static int ner_part(const void *x, int as, uint64_t *f)
+{
+    return kh_ner_token_features(x, as, f);
+}
+
+/* The features of the parts that count at position i of n items. */
+static int gather(int (*part)(const void *, int, uint64_t *),
+                  const void *items, size_t size, const int *at, int parts,
+                  size_t n, size_t i, uint64_t *f)
+{
+    int p, m = 0;
+    for (p = 0; p < parts; p++) {
+        long j = (long)i + at[p];
+        if (j >= 0 && (size_t)j < n)
+            m += part((const char *)items + (size_t)j * size, p, f + m);
+    }
+    return m;
+}
+
 /* The stages sum the features of each distinct word once and those that
  * tie it to its neighbours per position: together the features that
  * kh_pos_features and kh_ner_features give (which the trainers see), for
@@ -206,13 +230,7 @@ static void feature_parts(void)
         for (i = 0; i < n; i++) {
             int na, nb, k;
             na = kh_pos_features(NULL, w, n, i, a);
-            nb = kh_pos_word_features(&w[i], KH_POS_AS_SELF, b);
-            if (i > 0)
-                nb += kh_pos_word_features(&w[i - 1], KH_POS_AS_PREV, b + nb);
-            if (i + 1 < n)
-                nb += kh_pos_word_features(&w[i + 1], KH_POS_AS_NEXT, b + nb);
-            if (i + 2 < n)
-                nb += kh_pos_word_features(&w[i + 2], KH_POS_AS_NEXT2, b + nb);
+            nb = gather(pos_part, w, sizeof *w, kh_pos_part_at, KH_POS_AS_COUNT, n, i, b);
             nb += kh_pos_pair_features(w, n, i, b + nb);
             CHECK(same_features(a, na, b, nb));
             /* A key's hash given or not: the same features. */
@@ -224,15 +242,7 @@ static void feature_parts(void)
             na = kh_pos_features(NULL, w, n, i, a);
             CHECK(na == nb && memcmp(a, b, (size_t)na * sizeof *a) == 0);
             na = kh_ner_features(NULL, t, n, i, a);
-            nb = kh_ner_token_features(&t[i], KH_NER_AS_SELF, b);
-            if (i > 0)
-                nb += kh_ner_token_features(&t[i - 1], KH_NER_AS_PREV, b + nb);
-            if (i > 1)
-                nb += kh_ner_token_features(&t[i - 2], KH_NER_AS_PREV2, b + nb);
-            if (i + 1 < n)
-                nb += kh_ner_token_features(&t[i + 1], KH_NER_AS_NEXT, b + nb);
-            if (i + 2 < n)
-                nb += kh_ner_token_features(&t[i + 2], KH_NER_AS_NEXT2, b + nb);
+            nb = gather(ner_part, t, sizeof *t, kh_ner_part_at, KH_NER_AS_COUNT, n, i, b);
             nb += kh_ner_place_features(t, n, i, b + nb);
             CHECK(same_features(a, na, b, nb));
         }
