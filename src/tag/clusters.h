@@ -40,6 +40,7 @@
 #include <stdint.h>
 
 #include "../model/container.h"
+#include "prefetch.h"
 
 #define KH_CLUSTERS_MAX_PATH 16
 
@@ -76,6 +77,16 @@ khabar_code kh_clusters_open(kh_clusters *cl, const kh_container *c,
  * *path and *path_len (either may be NULL). Allocates nothing. */
 int kh_clusters_find(const kh_clusters *cl, const char *key, size_t n,
                      uint32_t *path, int *path_len);
+
+/* One step (0, 1, 2: kh_table_prefetch) of asking for what
+ * kh_clusters_find will read for a key whose kh_clusters_hash is hash. */
+static inline void kh_clusters_prefetch(const kh_clusters *cl, uint32_t hash,
+                                        int step)
+{
+    if (cl->n_slots)
+        kh_table_prefetch(cl->slots, hash & (cl->n_slots - 1), cl->entries,
+                          sizeof *cl->entries, cl->pool, step);
+}
 
 /* The first k bits of a path of len bits; the whole path when it is
  * shorter (a feature should then also say its length). */

@@ -31,6 +31,9 @@ typedef struct kh_tag_word {
     uint16_t gaz;      /* gazetteer types of its key, 0 without one */
     uint16_t cpath;    /* its word cluster's path (clusters.h) */
     uint8_t clen;      /* the path's length in bits, 0: no cluster */
+    uint64_t key_h;    /* kh_feat_bytes() of key, or 0: the features
+                          compute it (a caller that zeroes the struct need
+                          not know it) */
 } kh_tag_word;
 
 /* What the named-entity recognizer sees of a token: its key, its host
@@ -87,10 +90,44 @@ int kh_tag_has_tanwin(const char *s, size_t n);
 int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
                     size_t i, uint64_t *f);
 
+/* kh_ner_features in two parts, as kh_pos_word_features and
+ * kh_pos_pair_features: the features of one token alone, as the token
+ * tagged (KH_NER_AS_SELF), the one before it (AS_PREV), two before
+ * (AS_PREV2), after (AS_NEXT) or two after (AS_NEXT2), which read its key,
+ * host, kind, pre, upos, known, gaz, cpath and clen and nothing else; and
+ * those of token i's place in the sentence and the doc. Together, the same
+ * features as kh_ner_features gives, in another order. */
+enum { KH_NER_AS_SELF, KH_NER_AS_PREV, KH_NER_AS_PREV2, KH_NER_AS_NEXT,
+       KH_NER_AS_NEXT2, KH_NER_AS_COUNT };
+int kh_ner_token_features(const kh_ner_token *x, int as, uint64_t *f);
+/* Where the token whose part counts at a position stands, by part: 0, -1,
+ * -2, 1, 2. */
+extern const int kh_ner_part_at[KH_NER_AS_COUNT];
+int kh_ner_place_features(const kh_ner_token *t, size_t n, size_t i,
+                          uint64_t *f);
+
 /* The POS features of word i of a sentence of n words; returns their count
  * (<= KH_TAG_MAX_FEATS). */
 int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
                     size_t i, uint64_t *f);
+
+/* kh_pos_features in two parts, for a tagger that sums the features of
+ * each distinct word once: those of one word alone, as the word tagged
+ * (KH_POS_AS_SELF), as the word before it (AS_PREV), after it (AS_NEXT) or
+ * two after it (AS_NEXT2), which read nothing but *x; and those that tie
+ * word i to its neighbours. The features of word i are those of w[i] as
+ * itself, w[i - 1] as the word before (i > 0), w[i + 1] as the word after
+ * (i + 1 < n), w[i + 2] two after (i + 2 < n), and its pair features: the
+ * same as kh_pos_features gives, in another order. Each returns a count
+ * (<= KH_TAG_MAX_FEATS). */
+enum { KH_POS_AS_SELF, KH_POS_AS_PREV, KH_POS_AS_NEXT, KH_POS_AS_NEXT2,
+       KH_POS_AS_COUNT };
+int kh_pos_word_features(const kh_tag_word *x, int as, uint64_t *f);
+/* Where the word whose part counts at a position stands, by part: 0, -1,
+ * 1, 2. */
+extern const int kh_pos_part_at[KH_POS_AS_COUNT];
+int kh_pos_pair_features(const kh_tag_word *w, size_t n, size_t i,
+                         uint64_t *f);
 
 /* The labels (a bit per label, as kh_tagger_decode_allowed takes them) a
  * word of a token of this kind may take, UD's rules that no treebank needs

@@ -40,6 +40,7 @@
 #include <stdint.h>
 
 #include "../model/container.h"
+#include "prefetch.h"
 
 /* Types (kh_gaz_entry.mask): one name may have several. */
 enum {
@@ -121,6 +122,16 @@ static inline int kh_gazetteer_may_extend(const kh_gazetteer *g, uint32_t h)
         return 1;
     h &= g->prefix_mask;
     return (int)((g->prefixes[h >> 6] >> (h & 63)) & 1);
+}
+
+/* One step (0, 1, 2: kh_table_prefetch) of asking for what
+ * kh_gazetteer_lookup will read for a key whose kh_gaz_hash is hash. */
+static inline void kh_gazetteer_prefetch(const kh_gazetteer *g, uint32_t hash,
+                                         int step)
+{
+    if (g->n_slots)
+        kh_table_prefetch(g->slots, hash & (g->n_slots - 1), g->entries,
+                          sizeof *g->entries, g->pool, step);
 }
 
 /* The entry of a key (n bytes, no NUL needed), or NULL. */

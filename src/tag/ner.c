@@ -13,6 +13,7 @@
 #include "../core/doc.h"
 #include "../model/model.h"
 #include "features.h"
+#include "memo.h"
 
 /* Longest gazetteer name looked for, in tokens: longer ones are rare, and
  * every length costs a lookup per token. */
@@ -32,7 +33,13 @@ typedef struct ner_buf {
     kh_vec feats;  /* uint64_t */
     kh_vec off;    /* uint32_t */
     kh_vec labels; /* uint8_t */
+    kh_vec memo_of; /* long: each token's entry in memo */
+    kh_vec fresh;   /* uint32_t: the tokens whose entries are new */
+    kh_vec fresh_feats; /* uint64_t: their features (kh_memo_score) */
     kh_tag_scratch lattice;
+    /* The doc's distinct tokens (all that kh_ner_token_features reads):
+     * rows their own features' scores as each KH_NER_AS_* part. */
+    kh_memo memo;
 } ner_buf;
 
 static void ner_buf_free(ner_buf *b)
@@ -42,7 +49,11 @@ static void ner_buf_free(ner_buf *b)
     kh_vec_free(&b->feats);
     kh_vec_free(&b->off);
     kh_vec_free(&b->labels);
+    kh_vec_free(&b->memo_of);
+    kh_vec_free(&b->fresh);
+    kh_vec_free(&b->fresh_feats);
     kh_tag_scratch_free(&b->lattice);
+    kh_memo_free(&b->memo);
 }
 
 /* For each label: its entity type and whether it begins one (B-). */
@@ -161,25 +172,60 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
     }
 }
 
-static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
-                      const khabar_model *m, unsigned ignore,
+/* The memo entry of token x (its key and host, and all else that
+ * kh_ner_token_features reads); *fresh set when it is new. -1 when memory
+ * runs out. */
+static long memo_entry(kh_memo *memo, const kh_ner_token *x, int *fresh)
+{
+    char bytes[2 * 512 + 1];
+    /* Key and host, apart by a byte that UTF-8 never has. */
+    memcpy(bytes, x->key, x->key_len);
+    bytes[x->key_len] = (char)0xFF;
+    memcpy(bytes + x->key_len + 1, x->host, x->host_len);
+    return kh_memo_get(memo, bytes, (size_t)x->key_len + 1 + x->host_len,
+                       (uint64_t)x->kind | (uint64_t)x->pre << 8 |
+                           (uint64_t)x->upos << 16 | (uint64_t)x->known << 24 |
+                           (uint64_t)x->clen << 25 | (uint64_t)x->cpath << 32 |
+                           (uint64_t)x->gaz << 48,
+                       fresh);
+}
+
+/* kh_ner_token_features for kh_memo_score. */
+static int token_part(const void *x, int as, uint64_t *f)
+{
+    return kh_ner_token_features(x, as, f);
+}
+
+_Static_assert(KH_NER_AS_COUNT <= KH_MEMO_PARTS_MAX, "memo parts");
+
+/* Tags tokens [a, b) (one sentence): as the POS stage does, each distinct
+ * token's own features scored once a doc, the features of its place in
+ * the sentence and the doc per token. */
+static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
                       const uint8_t *type, const uint8_t *begin,
                       const uint8_t *cues, const uint8_t *seen, size_t a,
                       size_t b, ner_buf *buf)
 {
     const khabar_token *tk = doc->tokens.data;
-    size_t n = b - a, i, keys = 0;
+    const size_t L = m->ner.n_labels;
+    size_t n = b - a, i, n_fresh = 0, keys = 0;
+    uint32_t *fresh_at;
     kh_ner_token *t;
     uint64_t *f;
     uint32_t *off;
     uint8_t *lab;
+    long *ent;
+    int32_t *em;
     for (i = a; i < b; i++)
         keys += 2 * 512;
     if (kh_vec_reserve(&buf->toks, sizeof(kh_ner_token), n) ||
         kh_vec_reserve(&buf->keys, 1, keys) ||
         kh_vec_reserve(&buf->feats, sizeof(uint64_t), n * KH_TAG_MAX_FEATS) ||
         kh_vec_reserve(&buf->off, sizeof(uint32_t), n + 1) ||
-        kh_vec_reserve(&buf->labels, 1, n))
+        kh_vec_reserve(&buf->labels, 1, n) ||
+        kh_vec_reserve(&buf->memo_of, sizeof(long), n) ||
+        kh_vec_reserve(&buf->fresh, sizeof(uint32_t), n) ||
+        kh_vec_reserve(&buf->fresh_feats, sizeof(uint64_t), KH_MEMO_FEATS))
         return -1;
     t = buf->toks.data;
     kh_ner_views(doc, m->has_gazetteer ? &m->gaz : NULL,
@@ -189,13 +235,31 @@ static int tag_tokens(khabar_doc *doc, const kh_tag_ctx *ctx,
         t[i].doc_cues = cues[a + i];
         t[i].doc_seen = seen[a + i];
     }
+    ent = buf->memo_of.data;
+    fresh_at = buf->fresh.data;
+    for (i = 0; i < n; i++) {
+        int fresh;
+        ent[i] = memo_entry(&buf->memo, &t[i], &fresh);
+        if (ent[i] < 0)
+            return -1;
+        if (fresh)
+            fresh_at[n_fresh++] = (uint32_t)i;
+    }
+    kh_memo_score(&buf->memo, &m->ner, ent, t, sizeof *t, fresh_at, n_fresh,
+                  token_part, buf->fresh_feats.data);
+    em = kh_tagger_rows(&m->ner, n, &buf->lattice);
+    if (!em)
+        return -1;
     f = buf->feats.data;
     off = buf->off.data;
     off[0] = 0;
+    kh_memo_sum(&buf->memo, L, ent, n, kh_ner_part_at, KH_NER_AS_COUNT, em);
     for (i = 0; i < n; i++)
-        off[i + 1] = off[i] + (uint32_t)kh_ner_features(ctx, t, n, i, f + off[i]);
+        off[i + 1] = off[i] + (uint32_t)kh_ner_place_features(t, n, i,
+                                                              f + off[i]);
+    kh_tagger_emit(&m->ner, n, f, off, em);
     lab = buf->labels.data;
-    if (kh_tagger_decode(&m->ner, n, f, off, lab, &buf->lattice) != 0)
+    if (kh_tagger_viterbi(&m->ner, n, NULL, lab, &buf->lattice) != 0)
         return -1;
     for (i = 0; i < n; i++) {
         size_t j;
@@ -225,7 +289,6 @@ int kh_ner_tag(khabar_doc *doc, unsigned ignore)
 {
     const khabar_model *m = doc->model;
     const khabar_sentence *ss = doc->sentences.data;
-    kh_tag_ctx ctx;
     ner_buf buf;
     uint8_t type[KH_TAG_MAX_LABELS], begin[KH_TAG_MAX_LABELS];
     uint8_t *cues;
@@ -242,13 +305,18 @@ int kh_ner_tag(khabar_doc *doc, unsigned ignore)
         return -1;
     }
     memset(&buf, 0, sizeof buf);
-    ctx.lex = m->has_lexicon ? &m->lex : NULL;
+    kh_memo_init(&buf.memo, KH_NER_AS_COUNT * (size_t)m->ner.n_labels);
+    if (kh_memo_reserve(&buf.memo, n / 2 + 64) != 0) {
+        ner_buf_free(&buf);
+        free(cues);
+        return -1;
+    }
     label_map(&m->ner, type, begin);
     for (s = 0; s < doc->sentences.len && rc == 0; s++) {
         size_t a = ss[s].first_token, b = a + ss[s].n_tokens;
         while (a < b && rc == 0) {
             size_t e = b - a > 4096 ? a + 4096 : b;
-            rc = tag_tokens(doc, &ctx, m, ignore, type, begin, cues,
+            rc = tag_tokens(doc, m, ignore, type, begin, cues,
                             cues + n + 1, a, e, &buf);
             a = e;
         }

@@ -51,12 +51,21 @@ static int gaz_bits(uint64_t *f, int m, uint32_t tmpl, unsigned mask,
     return m;
 }
 
-int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
-                    size_t i, uint64_t *f)
+/* As in pos_features.c, the features come in two sorts: those of one token
+ * alone (the token itself, or a token as the one before, two before, after
+ * or two after it), which read nothing but the token's key, host, kind,
+ * proclitics, part of speech, lexicon verdict, host gazetteer types and
+ * cluster, and which the recognizer sums once per distinct token of a doc
+ * (kh_ner_token_features); and those of its place in the doc: the
+ * gazetteer's multi-token names around it, its other mentions, and the
+ * pairs it makes with its neighbours (kh_ner_place_features).
+ * kh_ner_features gives them all, in the order the trainer has always seen
+ * them. */
+
+/* The token itself: its forms, kind and letters, its host's types ... */
+static int self_a(const kh_ner_token *x, uint64_t *f, int m)
 {
-    const kh_ner_token *x = &t[i];
-    int m = 0, s;
-    (void)ctx;
+    int s;
     f[m++] = kh_feat(200);
     f[m++] = kh_feat_mix(kh_feat(201), x->key_h);
     f[m++] = kh_feat_mix(kh_feat(202), x->host_h);
@@ -74,17 +83,46 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
             letters += ((unsigned char)x->host[j] & 0xC0) != 0x80;
         f[m++] = kh_feat_mix(kh_feat(207), letters < 12 ? letters : 12);
     }
-    m = gaz_bits(f, m, 210, x->gaz, 0);
-    m = gaz_bits(f, m, 211, x->gaz_begin, 0);
-    m = gaz_bits(f, m, 212, x->gaz_inside, 0);
+    return gaz_bits(f, m, 210, x->gaz, 0);
+}
+
+/* ... with its part of speech; names are words the lexicon does not know
+ * and the news rarely writes (no cluster) ... */
+static int self_b(const kh_ner_token *x, uint64_t *f, int m)
+{
     f[m++] = kh_feat_mix(kh_feat(213), (uint64_t)x->gaz | (uint64_t)x->upos << 16);
-    /* Names are words the lexicon does not know and the news rarely
-     * writes (no cluster). */
     f[m++] = kh_feat_mix(kh_feat(215), (uint64_t)x->known |
                                            (uint64_t)(x->clen > 0) << 1 |
                                            (uint64_t)x->upos << 2);
+    return m;
+}
+
+/* ... and its cluster. */
+static int self_c(const kh_ner_token *x, uint64_t *f, int m)
+{
+    if (x->clen) {
+        static const int prefixes[] = {4, 6, 8, 16};
+        int s;
+        for (s = 0; s < 4; s++)
+            f[m++] = kh_feat_mix(kh_feat(214),
+                                 (uint64_t)s << 20 |
+                                     kh_clusters_prefix(x->cpath, x->clen,
+                                                        prefixes[s]));
+    }
+    return m;
+}
+
+/* The names of the gazetteer that begin at or run over the token. */
+static int place_names(const kh_ner_token *x, uint64_t *f, int m)
+{
+    m = gaz_bits(f, m, 211, x->gaz_begin, 0);
+    return gaz_bits(f, m, 212, x->gaz_inside, 0);
+}
+
+/* The word's other mentions in the doc, and where they stand. */
+static int place_doc(const kh_ner_token *x, uint64_t *f, int m)
+{
     if (x->doc_seen) {
-        /* The word's other mentions in the doc, and where they stand. */
         unsigned c;
         f[m++] = kh_feat_mix(kh_feat(216), x->doc_seen < 3 ? x->doc_seen : 3);
         for (c = 0; c < KH_NER_CUES; c++) {
@@ -92,42 +130,131 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
                 f[m++] = kh_feat_mix(kh_feat(217), c);
         }
     }
-    if (x->clen) {
-        static const int prefixes[] = {4, 6, 8, 16};
-        for (s = 0; s < 4; s++)
-            f[m++] = kh_feat_mix(kh_feat(214),
-                                 (uint64_t)s << 20 |
-                                     kh_clusters_prefix(x->cpath, x->clen,
-                                                        prefixes[s]));
-    }
+    return m;
+}
+
+/* The token before: its host, cluster, part of speech and kind. */
+static int own_prev(const kh_ner_token *p, uint64_t *f, int m)
+{
+    f[m++] = kh_feat_mix(kh_feat(220), p->host_h);
+    if (p->clen)
+        f[m++] = kh_feat_mix(kh_feat(228), p->cpath | (uint64_t)p->clen << 16);
+    f[m++] = kh_feat_mix(kh_feat(221), p->upos | (unsigned)p->kind << 8);
+    return m;
+}
+
+/* The token before as a place in the doc (the names it may begin), and
+ * with this one. */
+static int place_prev(const kh_ner_token *p, const kh_ner_token *x,
+                      uint64_t *f, int m)
+{
+    m = gaz_bits(f, m, 222, p->gaz | p->gaz_begin, 0);
+    f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(223), p->host_h), x->upos);
+    f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(227), p->host_h), x->host_h);
+    return m;
+}
+
+/* The token two before. */
+static int own_prev2(const kh_ner_token *pp, uint64_t *f, int m)
+{
+    f[m++] = kh_feat_mix(kh_feat(224), pp->host_h);
+    return gaz_bits(f, m, 225, pp->gaz, 0);
+}
+
+/* The token after: its host, cluster, part of speech and kind. */
+static int own_next(const kh_ner_token *q, uint64_t *f, int m)
+{
+    f[m++] = kh_feat_mix(kh_feat(230), q->host_h);
+    if (q->clen)
+        f[m++] = kh_feat_mix(kh_feat(238), q->cpath | (uint64_t)q->clen << 16);
+    f[m++] = kh_feat_mix(kh_feat(231), q->upos | (unsigned)q->kind << 8);
+    return m;
+}
+
+/* The token after as a place in the doc (the names it continues). */
+static int place_next(const kh_ner_token *q, uint64_t *f, int m)
+{
+    return gaz_bits(f, m, 232, q->gaz | q->gaz_inside, 0);
+}
+
+/* The token two after. */
+static int own_next2(const kh_ner_token *r, uint64_t *f, int m)
+{
+    f[m++] = kh_feat_mix(kh_feat(233), r->host_h);
+    return m;
+}
+
+/* This token's host with the next one's. */
+static uint64_t pair_next(const kh_ner_token *x, const kh_ner_token *q)
+{
+    return kh_feat_mix(kh_feat_mix(kh_feat(234), x->host_h), q->host_h);
+}
+
+int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
+                    size_t i, uint64_t *f)
+{
+    const kh_ner_token *x = &t[i];
+    int m;
+    (void)ctx;
+    m = self_a(x, f, 0);
+    m = place_names(x, f, m);
+    m = self_b(x, f, m);
+    m = place_doc(x, f, m);
+    m = self_c(x, f, m);
     if (i > 0) {
-        const kh_ner_token *p = &t[i - 1];
-        f[m++] = kh_feat_mix(kh_feat(220), p->host_h);
-        if (p->clen)
-            f[m++] = kh_feat_mix(kh_feat(228), p->cpath | (uint64_t)p->clen << 16);
-        f[m++] = kh_feat_mix(kh_feat(221), p->upos | (unsigned)p->kind << 8);
-        m = gaz_bits(f, m, 222, p->gaz | p->gaz_begin, 0);
-        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(223), p->host_h), x->upos);
-        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(227), p->host_h), x->host_h);
-        if (i > 1) {
-            f[m++] = kh_feat_mix(kh_feat(224), t[i - 2].host_h);
-            m = gaz_bits(f, m, 225, t[i - 2].gaz, 0);
-        }
+        m = own_prev(&t[i - 1], f, m);
+        m = place_prev(&t[i - 1], x, f, m);
+        if (i > 1)
+            m = own_prev2(&t[i - 2], f, m);
     } else {
         f[m++] = kh_feat(226);
     }
     if (i + 1 < n) {
-        const kh_ner_token *q = &t[i + 1];
-        f[m++] = kh_feat_mix(kh_feat(230), q->host_h);
-        if (q->clen)
-            f[m++] = kh_feat_mix(kh_feat(238), q->cpath | (uint64_t)q->clen << 16);
-        f[m++] = kh_feat_mix(kh_feat(231), q->upos | (unsigned)q->kind << 8);
-        m = gaz_bits(f, m, 232, q->gaz | q->gaz_inside, 0);
+        m = own_next(&t[i + 1], f, m);
+        m = place_next(&t[i + 1], f, m);
         if (i + 2 < n)
-            f[m++] = kh_feat_mix(kh_feat(233), t[i + 2].host_h);
-        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(234), x->host_h), q->host_h);
+            m = own_next2(&t[i + 2], f, m);
+        f[m++] = pair_next(x, &t[i + 1]);
     } else {
         f[m++] = kh_feat(236);
     }
     return m < KH_TAG_MAX_FEATS ? m : KH_TAG_MAX_FEATS;
+}
+
+const int kh_ner_part_at[KH_NER_AS_COUNT] = {
+    [KH_NER_AS_SELF] = 0, [KH_NER_AS_PREV] = -1, [KH_NER_AS_PREV2] = -2,
+    [KH_NER_AS_NEXT] = 1, [KH_NER_AS_NEXT2] = 2};
+
+int kh_ner_token_features(const kh_ner_token *x, int as, uint64_t *f)
+{
+    switch (as) {
+    case KH_NER_AS_SELF:
+        return self_c(x, f, self_b(x, f, self_a(x, f, 0)));
+    case KH_NER_AS_PREV:
+        return own_prev(x, f, 0);
+    case KH_NER_AS_PREV2:
+        return own_prev2(x, f, 0);
+    case KH_NER_AS_NEXT:
+        return own_next(x, f, 0);
+    default:
+        return own_next2(x, f, 0);
+    }
+}
+
+int kh_ner_place_features(const kh_ner_token *t, size_t n, size_t i,
+                          uint64_t *f)
+{
+    const kh_ner_token *x = &t[i];
+    int m = place_doc(x, f, place_names(x, f, 0));
+    if (i > 0)
+        m = place_prev(&t[i - 1], x, f, m);
+    else
+        f[m++] = kh_feat(226);
+    if (i + 1 < n) {
+        m = place_next(&t[i + 1], f, m);
+        f[m++] = pair_next(x, &t[i + 1]);
+    } else {
+        f[m++] = kh_feat(236);
+    }
+    return m;
 }

@@ -14,6 +14,7 @@
 #include "../morph/morph.h"
 #include "features.h"
 #include "gazetteer.h"
+#include "memo.h"
 
 /* Per-stage memory, reused from sentence to sentence. */
 typedef struct pos_buf {
@@ -23,7 +24,15 @@ typedef struct pos_buf {
     kh_vec off;    /* uint32_t */
     kh_vec labels; /* uint8_t */
     kh_vec allow;  /* uint64_t: the labels each word may take */
+    kh_vec memo_of; /* long: each word's entry in memo */
+    kh_vec fresh;   /* uint32_t: the words whose entries are new */
+    kh_vec fresh_feats; /* uint64_t: their features (kh_memo_score) */
+    kh_vec hashes;  /* uint32_t: 2 per new word (lookups_ahead) */
     kh_tag_scratch lattice;
+    /* The doc's distinct words (key, kind, role, place in the token,
+     * tanwin): value their gazetteer types and cluster (pack_lookups),
+     * rows their features' scores as each KH_POS_AS_* part. */
+    kh_memo memo;
 } pos_buf;
 
 static void pos_buf_free(pos_buf *b)
@@ -34,7 +43,12 @@ static void pos_buf_free(pos_buf *b)
     kh_vec_free(&b->off);
     kh_vec_free(&b->labels);
     kh_vec_free(&b->allow);
+    kh_vec_free(&b->memo_of);
+    kh_vec_free(&b->fresh);
+    kh_vec_free(&b->fresh_feats);
+    kh_vec_free(&b->hashes);
     kh_tag_scratch_free(&b->lattice);
+    kh_memo_free(&b->memo);
 }
 
 /* The UPOS of each of the model's labels, and the label bits of PUNCT and
@@ -64,15 +78,79 @@ typedef struct pos_labels {
     uint64_t punct, sym, all; /* label bits */
 } pos_labels;
 
-/* Tags the words [a, b) of the doc (one sentence). */
-static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
-                        const kh_tagger *t, const kh_gazetteer *gaz,
-                        const kh_clusters *cl, const pos_labels *pl, size_t a,
-                        size_t b, pos_buf *buf)
+/* What a word's memo entry keeps of the lookups (the value), and back. */
+static uint64_t pack_lookups(const kh_tag_word *x)
+{
+    return (uint64_t)x->gaz | (uint64_t)x->cpath << 16 |
+           (uint64_t)x->clen << 32;
+}
+
+static void unpack_lookups(uint64_t v, kh_tag_word *x)
+{
+    x->gaz = (uint16_t)v;
+    x->cpath = (uint16_t)(v >> 16);
+    x->clen = (uint8_t)(v >> 32);
+}
+
+/* Step `step` (kh_table_prefetch) of asking for what memo_lookups will
+ * read for the k-th new word of n, its hashes kept in hashes[2k, 2k + 1]
+ * at step 0. */
+static void lookups_ahead(const kh_gazetteer *gaz, const kh_clusters *cl,
+                          const kh_tag_word *words, const uint32_t *fresh_at,
+                          size_t n, size_t k, int step, uint32_t *hashes)
+{
+    const kh_tag_word *x;
+    if (k >= n)
+        return;
+    x = &words[fresh_at[k]];
+    if (step == 0) {
+        /* One FNV-1a for both (kh_clusters_hash, kh_gaz_hash). */
+        hashes[2 * k] = kh_gaz_hash(x->key, x->key_len);
+        hashes[2 * k + 1] = kh_clusters_kind_key(x->kind) ? 0 : 1;
+    }
+    if (cl && hashes[2 * k + 1])
+        kh_clusters_prefetch(cl, hashes[2 * k], step);
+    if (gaz)
+        kh_gazetteer_prefetch(gaz, hashes[2 * k], step);
+}
+
+/* A new memo entry's value: x's lookups. */
+static void memo_lookups(const kh_gazetteer *gaz, const kh_clusters *cl,
+                         kh_memo *memo, long e, kh_tag_word *x)
+{
+    x->clen = (uint8_t)kh_tag_cluster(cl, x->kind, x->key, x->key_len,
+                                      &x->cpath);
+    x->gaz = 0;
+    if (gaz) {
+        const kh_gaz_entry *g = kh_gazetteer_lookup(gaz, x->key, x->key_len);
+        x->gaz = g ? (uint16_t)g->mask : 0;
+    }
+    kh_memo_entry_at(memo, e)->value = pack_lookups(x);
+}
+
+_Static_assert(KH_POS_AS_COUNT <= KH_MEMO_PARTS_MAX, "memo parts");
+
+/* kh_pos_word_features for kh_memo_score. */
+static int word_part(const void *x, int as, uint64_t *f)
+{
+    return kh_pos_word_features(x, as, f);
+}
+
+/* Tags the words [a, b) of the doc (one sentence). Each distinct word's own
+ * features are scored once a doc (buf->memo); the emissions of word i are
+ * then its own scores, those of its neighbours as neighbours, and those of
+ * its pair features (features.h): the sums kh_pos_features' would give. */
+static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
+                        const kh_gazetteer *gaz, const kh_clusters *cl,
+                        const pos_labels *pl, size_t a, size_t b,
+                        pos_buf *buf)
 {
     khabar_word *wd = (khabar_word *)doc->words.data;
     const khabar_token *tk = doc->tokens.data;
-    size_t n = b - a, i, keys = 0;
+    const size_t L = t->n_labels;
+    size_t n = b - a, i, j, n_fresh = 0, keys = 0;
+    uint32_t *fresh_at, *hashes;
+    int step;
     kh_tag_word *tw;
     kh_word_lookup *look = doc->word_lookups.len == doc->words.len
                                ? doc->word_lookups.data
@@ -81,6 +159,8 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
     uint32_t *off;
     uint8_t *lab;
     uint64_t *allow;
+    long *ent;
+    int32_t *em;
     char *kb;
     buf->words.len = buf->keys.len = buf->feats.len = 0;
     for (i = a; i < b; i++)
@@ -90,15 +170,24 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
         kh_vec_reserve(&buf->feats, sizeof(uint64_t), n * KH_TAG_MAX_FEATS) ||
         kh_vec_reserve(&buf->off, sizeof(uint32_t), n + 1) ||
         kh_vec_reserve(&buf->labels, 1, n) ||
-        kh_vec_reserve(&buf->allow, sizeof(uint64_t), n))
+        kh_vec_reserve(&buf->allow, sizeof(uint64_t), n) ||
+        kh_vec_reserve(&buf->memo_of, sizeof(long), n) ||
+        kh_vec_reserve(&buf->fresh, sizeof(uint32_t), n) ||
+        kh_vec_reserve(&buf->hashes, sizeof(uint32_t), 2 * n) ||
+        kh_vec_reserve(&buf->fresh_feats, sizeof(uint64_t),
+                       KH_MEMO_FEATS))
         return -1;
+    fresh_at = buf->fresh.data;
+    hashes = buf->hashes.data;
     tw = buf->words.data;
     kb = buf->keys.data;
     allow = buf->allow.data;
+    ent = buf->memo_of.data;
     keys = 0;
     for (i = 0; i < n; i++) {
         const khabar_word *w = &wd[a + i];
         kh_tag_word *x = &tw[i];
+        int fresh;
         x->form = doc->norm_buf + w->form;
         x->form_len = w->form_len;
         x->key = kb + keys;
@@ -114,29 +203,59 @@ static int tag_sentence(khabar_doc *doc, const kh_tag_ctx *ctx,
         allow[i] = kh_pos_allowed(x->kind, pl->punct, pl->sym, pl->all);
         x->tanwin = (uint8_t)kh_tag_has_tanwin(doc->text + w->start,
                                                w->end - w->start);
-        x->clen = (uint8_t)kh_tag_cluster(cl, x->kind, x->key, x->key_len,
-                                          &x->cpath);
-        x->gaz = 0;
-        if (gaz) {
-            const kh_gaz_entry *e = kh_gazetteer_lookup(gaz, x->key, x->key_len);
-            x->gaz = e ? (uint16_t)e->mask : 0;
-        }
+        x->first = a + i == 0 || wd[a + i - 1].token != w->token;
+        x->last = a + i + 1 == doc->words.len || wd[a + i + 1].token != w->token;
+        /* Everything the word's own features read, beyond its key. */
+        ent[i] = kh_memo_get(&buf->memo, x->key, x->key_len,
+                             (uint64_t)x->kind | (uint64_t)x->role << 8 |
+                                 (uint64_t)x->first << 16 |
+                                 (uint64_t)x->last << 17 |
+                                 (uint64_t)x->tanwin << 18,
+                             &fresh);
+        if (ent[i] < 0)
+            return -1;
+        x->key_h = kh_memo_entry_at(&buf->memo, ent[i])->bytes;
+        if (fresh)
+            fresh_at[n_fresh++] = (uint32_t)i;
+    }
+    /* The words new to the doc: their cluster and gazetteer lookups, which
+     * wait for memory three times each, asked for ahead (prefetch.h) in a
+     * pipeline: the slots 6 words ahead, their entries 4 ahead, the
+     * entries' keys 2 ahead. */
+    for (step = 0; step < 3; step++) {
+        for (j = 0; j < (size_t)(3 - step) * 2; j++)
+            lookups_ahead(gaz, cl, tw, fresh_at, n_fresh, j, step, hashes);
+    }
+    for (j = 0; j < n_fresh; j++) {
+        for (step = 0; step < 3; step++)
+            lookups_ahead(gaz, cl, tw, fresh_at, n_fresh,
+                          j + (size_t)(3 - step) * 2, step, hashes);
+        memo_lookups(gaz, cl, &buf->memo, ent[fresh_at[j]], &tw[fresh_at[j]]);
+    }
+    kh_memo_score(&buf->memo, t, ent, tw, sizeof *tw, fresh_at, n_fresh,
+                  word_part, buf->fresh_feats.data);
+    for (i = 0; i < n; i++) {
+        kh_tag_word *x = &tw[i];
+        unpack_lookups(kh_memo_entry_at(&buf->memo, ent[i])->value, x);
         if (look) {
             look[a + i].cpath = x->cpath;
             look[a + i].clen = x->clen;
             look[a + i].gaz = x->gaz;
         }
-        x->first = a + i == 0 || wd[a + i - 1].token != w->token;
-        x->last = a + i + 1 == doc->words.len || wd[a + i + 1].token != w->token;
     }
+    em = kh_tagger_rows(t, n, &buf->lattice);
+    if (!em)
+        return -1;
     f = buf->feats.data;
     off = buf->off.data;
     off[0] = 0;
+    kh_memo_sum(&buf->memo, L, ent, n, kh_pos_part_at, KH_POS_AS_COUNT, em);
     for (i = 0; i < n; i++)
-        off[i + 1] = off[i] + (uint32_t)kh_pos_features(ctx, tw, n, i,
-                                                        f + off[i]);
+        off[i + 1] = off[i] + (uint32_t)kh_pos_pair_features(tw, n, i,
+                                                             f + off[i]);
+    kh_tagger_emit(t, n, f, off, em);
     lab = buf->labels.data;
-    if (kh_tagger_decode_allowed(t, n, f, off, allow, lab, &buf->lattice) != 0)
+    if (kh_tagger_viterbi(t, n, allow, lab, &buf->lattice) != 0)
         return -1;
     for (i = 0; i < n; i++) {
         /* UD's convention, which no treebank we learn from follows: the
@@ -154,7 +273,6 @@ int kh_pos(khabar_doc *doc)
 {
     const khabar_model *m = doc->model;
     const khabar_sentence *ss = doc->sentences.data;
-    kh_tag_ctx ctx;
     pos_buf buf;
     uint8_t map[KH_TAG_MAX_LABELS];
     pos_labels pl;
@@ -163,12 +281,16 @@ int kh_pos(khabar_doc *doc)
     if (!m->has_pos || !doc->token_words)
         return 0;
     memset(&buf, 0, sizeof buf);
+    kh_memo_init(&buf.memo, KH_POS_AS_COUNT * (size_t)m->pos.n_labels);
+    /* Room for as many distinct words as half the doc's (more, rarely:
+     * the memo grows). */
     if (kh_vec_reserve(&doc->word_lookups, sizeof(kh_word_lookup),
-                       doc->words.len) != 0)
+                       doc->words.len) != 0 ||
+        kh_memo_reserve(&buf.memo, doc->words.len / 2 + 64) != 0) {
+        pos_buf_free(&buf);
         return -1;
+    }
     doc->word_lookups.len = doc->words.len;
-    /* No feature reads the lexicon (pos_features.c says why). */
-    ctx.lex = NULL;
     label_map(&m->pos, map, &pl.punct, &pl.sym);
     pl.map = map;
     pl.all = m->pos.n_labels < 64 ? ((uint64_t)1 << m->pos.n_labels) - 1
@@ -180,7 +302,7 @@ int kh_pos(khabar_doc *doc)
          * slices (a defined result for pathological input). */
         while (a < b && rc == 0) {
             size_t e = b - a > 4096 ? a + 4096 : b;
-            rc = tag_sentence(doc, &ctx, &m->pos,
+            rc = tag_sentence(doc, &m->pos,
                               m->has_gazetteer ? &m->gaz : NULL,
                               m->has_clusters ? &m->clusters : NULL, &pl, a, e,
                               &buf);

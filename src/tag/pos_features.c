@@ -21,27 +21,40 @@
 
 size_t kh_tag_fold(const char *form, size_t len, char *out)
 {
-    size_t i;
     const unsigned char *s = (const unsigned char *)form;
-    for (i = 0; i < len; i++) {
-        unsigned char c = s[i];
-        out[i] = (char)c;
-        if (i + 1 < len && (c == 0xD8 || c == 0xD9)) {
-            unsigned char d = s[i + 1];
-            if (c == 0xD8 && (d == 0xA2 || d == 0xA3 || d == 0xA5))
-                d = 0xA7; /* آ أ إ -> ا */
-            else if (c == 0xD9 && d == 0xB1) {
-                out[i] = (char)0xD8; /* ٱ -> ا */
-                d = 0xA7;
-            } else if (c == 0xD9 && d == 0x89)
-                d = 0x8A; /* ى -> ي */
-            else if (c == 0xD8 && d == 0xA9) {
-                out[i] = (char)0xD9; /* ة -> ه */
-                d = 0x87;
-            }
-            out[++i] = (char)d;
+    unsigned char *o = (unsigned char *)out;
+    size_t i = 0;
+    /* A letter of U+0600..U+067F is a lead byte D8 or D9 and one more
+     * byte: all that folding changes; any other byte is copied. */
+    while (i + 1 < len) {
+        unsigned char c = s[i], d = s[i + 1];
+        if ((c & 0xFE) != 0xD8) {
+            o[i++] = c;
+            continue;
         }
+        o[i] = c;
+        o[i + 1] = d;
+        if (c == 0xD8) {
+            unsigned k = d - 0xA0u;
+            /* آ أ إ (A2 A3 A5) -> ا; ة (A9) -> ه */
+            if (k < 16 && (0x22Cu >> k & 1)) {
+                if (k == 9) {
+                    o[i] = 0xD9;
+                    o[i + 1] = 0x87;
+                } else {
+                    o[i + 1] = 0xA7;
+                }
+            }
+        } else if (d == 0x89) {
+            o[i + 1] = 0x8A; /* ى -> ي */
+        } else if (d == 0xB1) {
+            o[i] = 0xD8; /* ٱ -> ا */
+            o[i + 1] = 0xA7;
+        }
+        i += 2;
     }
+    if (i < len)
+        o[i] = s[i];
     return len;
 }
 
@@ -199,20 +212,37 @@ static uint32_t last_letter(const kh_tag_word *x)
     return v;
 }
 
-int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
-                    size_t i, uint64_t *f)
+/* kh_feat_bytes() of a word's key, which several features mix in. */
+static uint64_t key_hash(const kh_tag_word *x)
 {
-    const kh_tag_word *x = &w[i];
+    return x->key_h ? x->key_h : kh_feat_bytes(x->key, x->key_len);
+}
+
+/* The shape of a word that the features tie to its own and its
+ * neighbours' forms: its place in its token, its token's kind. */
+static uint64_t word_shape(const kh_tag_word *x)
+{
+    return (uint64_t)x->role | (uint64_t)kind_class(x->kind) << 4 |
+           (uint64_t)x->first << 10 | (uint64_t)x->last << 11;
+}
+
+/* The features below come in two sorts: those of one word alone (of the
+ * word itself, or of a word as the one before, after or two after it),
+ * which the POS stage sums once per distinct word of a doc
+ * (kh_pos_word_features), and those that tie a word to its neighbours
+ * (kh_pos_pair_features). kh_pos_features gives them all, in the order the
+ * trainer has always seen them. */
+
+/* The word itself. */
+static int own_self(const kh_tag_word *x, uint64_t *f, int m)
+{
     const char *k = x->key;
     size_t kn = x->key_len, s;
-    int m = 0;
-    uint64_t shape = (uint64_t)x->role | (uint64_t)kind_class(x->kind) << 4 |
-                     (uint64_t)x->first << 10 | (uint64_t)x->last << 11;
-    (void)ctx; /* no feature reads the lexicon (see above) */
+    uint64_t shape = word_shape(x), kh = key_hash(x);
     f[m++] = kh_feat(100);
-    f[m++] = STR(101, k, kn);
+    f[m++] = kh_feat_mix(kh_feat(101), kh);
     f[m++] = kh_feat_mix(kh_feat(102), shape);
-    f[m++] = kh_feat_mix(STR(103, k, kn), shape);
+    f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(103), kh), shape);
     for (s = 1; s <= 4; s++) {
         size_t a = last_letters(k, kn, (int)s);
         if (a || s == 1)
@@ -240,60 +270,161 @@ int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
                 f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(109), b), x->role);
         }
     }
-    /* Agreement of a noun and its adjective: the definiteness and last
-     * letter of this word against those of the word before (over its
-     * pronoun suffix) and after. */
-    {
-        unsigned d = definite(w, n, i);
-        uint64_t me = (uint64_t)d << 32 | last_letter(x);
-        size_t j = i;
-        if (j > 0 && w[j - 1].role == KHABAR_WORD_ENCLITIC)
-            j--;
-        if (j > 0 && w[j - 1].kind == KHABAR_TOK_ARABIC) {
-            const kh_tag_word *p = &w[j - 1];
-            uint64_t them = (uint64_t)definite(w, n, j - 1) << 32 | last_letter(p);
-            f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(140), me), them);
-            f[m++] = kh_feat_mix(kh_feat(141), (uint64_t)d << 4 | definite(w, n, j - 1));
-        }
-        if (i + 1 < n && w[i + 1].kind == KHABAR_TOK_ARABIC &&
-            w[i + 1].role != KHABAR_WORD_ENCLITIC) {
-            const kh_tag_word *q = &w[i + 1];
-            uint64_t them = (uint64_t)definite(w, n, i + 1) << 32 | last_letter(q);
-            f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(142), me), them);
-        }
+    return m;
+}
+
+/* Agreement of a noun and its adjective: the definiteness and last letter
+ * of word i against those of the word before (over its pronoun suffix) and
+ * after. */
+static int pair_agreement(const kh_tag_word *w, size_t n, size_t i,
+                          uint64_t *f, int m)
+{
+    unsigned d = definite(w, n, i);
+    uint64_t me = (uint64_t)d << 32 | last_letter(&w[i]);
+    size_t j = i;
+    if (j > 0 && w[j - 1].role == KHABAR_WORD_ENCLITIC)
+        j--;
+    if (j > 0 && w[j - 1].kind == KHABAR_TOK_ARABIC) {
+        const kh_tag_word *p = &w[j - 1];
+        uint64_t them = (uint64_t)definite(w, n, j - 1) << 32 | last_letter(p);
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(140), me), them);
+        f[m++] = kh_feat_mix(kh_feat(141), (uint64_t)d << 4 | definite(w, n, j - 1));
     }
+    if (i + 1 < n && w[i + 1].kind == KHABAR_TOK_ARABIC &&
+        w[i + 1].role != KHABAR_WORD_ENCLITIC) {
+        const kh_tag_word *q = &w[i + 1];
+        uint64_t them = (uint64_t)definite(w, n, i + 1) << 32 | last_letter(q);
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(142), me), them);
+    }
+    return m;
+}
+
+/* The word before: its form, its place in its token, its types ... */
+static int own_prev_a(const kh_tag_word *p, uint64_t *f, int m)
+{
+    f[m++] = kh_feat_mix(kh_feat(110), key_hash(p));
+    f[m++] = kh_feat_mix(kh_feat(111), p->role | kind_class(p->kind) << 4);
+    if (p->gaz)
+        f[m++] = kh_feat_mix(kh_feat(116), p->gaz);
+    if (p->clen)
+        f[m++] = kh_feat_mix(kh_feat(131), p->cpath | (uint64_t)p->clen << 16);
+    return m;
+}
+
+/* ... and its last two letters. */
+static int own_prev_b(const kh_tag_word *p, uint64_t *f, int m)
+{
+    size_t a = last_letters(p->key, p->key_len, 2);
+    f[m++] = STR(113, p->key + a, p->key_len - a);
+    return m;
+}
+
+/* The word after: its form and its place in its token ... */
+static int own_next_a(const kh_tag_word *q, uint64_t *f, int m)
+{
+    f[m++] = kh_feat_mix(kh_feat(120), key_hash(q));
+    f[m++] = kh_feat_mix(kh_feat(121), q->role | kind_class(q->kind) << 4);
+    return m;
+}
+
+/* ... its first two letters and its cluster. */
+static int own_next_b(const kh_tag_word *q, uint64_t *f, int m)
+{
+    f[m++] = STR(123, q->key, first_letters(q->key, q->key_len, 2));
+    if (q->clen)
+        f[m++] = kh_feat_mix(kh_feat(132), q->cpath | (uint64_t)q->clen << 16);
+    return m;
+}
+
+/* The word two after. */
+static int own_next2(const kh_tag_word *r, uint64_t *f, int m)
+{
+    f[m++] = kh_feat_mix(kh_feat(124), key_hash(r));
+    return m;
+}
+
+/* The word before's form with this word's shape. */
+static uint64_t pair_prev_form(const kh_tag_word *p, uint64_t shape)
+{
+    return kh_feat_mix(kh_feat_mix(kh_feat(112), key_hash(p)), shape);
+}
+
+/* The form of the word two before with the place of the one before. */
+static uint64_t pair_prev2(const kh_tag_word *pp, const kh_tag_word *p)
+{
+    return kh_feat_mix(kh_feat_mix(kh_feat(114), key_hash(pp)), p->role);
+}
+
+/* The word after's form with this word's shape. */
+static uint64_t pair_next_form(const kh_tag_word *q, uint64_t shape)
+{
+    return kh_feat_mix(kh_feat_mix(kh_feat(122), key_hash(q)), shape);
+}
+
+int kh_pos_features(const kh_tag_ctx *ctx, const kh_tag_word *w, size_t n,
+                    size_t i, uint64_t *f)
+{
+    const kh_tag_word *x = &w[i];
+    uint64_t shape = word_shape(x);
+    int m;
+    (void)ctx; /* no feature reads the lexicon (see above) */
+    m = own_self(x, f, 0);
+    m = pair_agreement(w, n, i, f, m);
     /* Neighbours: forms, and their place in their tokens. */
     if (i > 0) {
-        const kh_tag_word *p = &w[i - 1];
-        f[m++] = STR(110, p->key, p->key_len);
-        f[m++] = kh_feat_mix(kh_feat(111), p->role | kind_class(p->kind) << 4);
-        if (p->gaz)
-            f[m++] = kh_feat_mix(kh_feat(116), p->gaz);
-        if (p->clen)
-            f[m++] = kh_feat_mix(kh_feat(131), p->cpath | (uint64_t)p->clen << 16);
-        f[m++] = kh_feat_mix(STR(112, p->key, p->key_len), shape);
-        {
-            size_t a = last_letters(p->key, p->key_len, 2);
-            f[m++] = STR(113, p->key + a, p->key_len - a);
-        }
+        m = own_prev_a(&w[i - 1], f, m);
+        f[m++] = pair_prev_form(&w[i - 1], shape);
+        m = own_prev_b(&w[i - 1], f, m);
         if (i > 1)
-            f[m++] = kh_feat_mix(STR(114, w[i - 2].key, w[i - 2].key_len),
-                                 p->role);
+            f[m++] = pair_prev2(&w[i - 2], &w[i - 1]);
     } else {
         f[m++] = kh_feat(115);
     }
     if (i + 1 < n) {
-        const kh_tag_word *q = &w[i + 1];
-        f[m++] = STR(120, q->key, q->key_len);
-        f[m++] = kh_feat_mix(kh_feat(121), q->role | kind_class(q->kind) << 4);
-        f[m++] = kh_feat_mix(STR(122, q->key, q->key_len), shape);
-        f[m++] = STR(123, q->key, first_letters(q->key, q->key_len, 2));
-        if (q->clen)
-            f[m++] = kh_feat_mix(kh_feat(132), q->cpath | (uint64_t)q->clen << 16);
+        m = own_next_a(&w[i + 1], f, m);
+        f[m++] = pair_next_form(&w[i + 1], shape);
+        m = own_next_b(&w[i + 1], f, m);
         if (i + 2 < n)
-            f[m++] = STR(124, w[i + 2].key, w[i + 2].key_len);
+            m = own_next2(&w[i + 2], f, m);
     } else {
         f[m++] = kh_feat(125);
     }
+    return m;
+}
+
+const int kh_pos_part_at[KH_POS_AS_COUNT] = {
+    [KH_POS_AS_SELF] = 0, [KH_POS_AS_PREV] = -1, [KH_POS_AS_NEXT] = 1,
+    [KH_POS_AS_NEXT2] = 2};
+
+int kh_pos_word_features(const kh_tag_word *x, int as, uint64_t *f)
+{
+    switch (as) {
+    case KH_POS_AS_SELF:
+        return own_self(x, f, 0);
+    case KH_POS_AS_PREV:
+        return own_prev_b(x, f, own_prev_a(x, f, 0));
+    case KH_POS_AS_NEXT:
+        return own_next_b(x, f, own_next_a(x, f, 0));
+    default:
+        return own_next2(x, f, 0);
+    }
+}
+
+int kh_pos_pair_features(const kh_tag_word *w, size_t n, size_t i,
+                         uint64_t *f)
+{
+    uint64_t shape = word_shape(&w[i]);
+    int m = pair_agreement(w, n, i, f, 0);
+    if (i > 0) {
+        f[m++] = pair_prev_form(&w[i - 1], shape);
+        if (i > 1)
+            f[m++] = pair_prev2(&w[i - 2], &w[i - 1]);
+    } else {
+        f[m++] = kh_feat(115);
+    }
+    if (i + 1 < n)
+        f[m++] = pair_next_form(&w[i + 1], shape);
+    else
+        f[m++] = kh_feat(125);
     return m;
 }

@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "prefetch.h"
 
-/* A hint that memory will be read soon (no effect where unsupported). */
+
+/* A function whose copies must each be compiled with their own constant
+ * arguments (forward). */
 #if defined(__GNUC__) || defined(__clang__)
-#define PREFETCH(p) __builtin_prefetch(p)
+#define INLINE_ALWAYS inline __attribute__((always_inline))
 #else
-#define PREFETCH(p) ((void)(p))
+#define INLINE_ALWAYS inline
 #endif
 
 /* How many features ahead the emission pass asks for its weights. */
@@ -20,6 +23,7 @@ void kh_tag_scratch_free(kh_tag_scratch *s)
 {
     free(s->score);
     free(s->back);
+    free(s->gap);
     memset(s, 0, sizeof *s);
 }
 
@@ -101,7 +105,7 @@ static int grow(kh_tag_scratch *s, size_t n, size_t L)
 #define BLOCK 8
 
 /* row[y] += w[y] for y < L. */
-static inline void add_row(int32_t *restrict row, const int16_t *restrict w,
+static INLINE_ALWAYS void add_row(int32_t *restrict row, const int16_t *restrict w,
                            size_t L)
 {
     size_t y = 0, k;
@@ -112,23 +116,64 @@ static inline void add_row(int32_t *restrict row, const int16_t *restrict w,
         row[y] += w[y];
 }
 
+/* row[y] += c for y < L. */
+static INLINE_ALWAYS void add_const(int32_t *row, int32_t c, size_t L)
+{
+    size_t y = 0, k;
+    for (; y + BLOCK <= L; y += BLOCK)
+        for (k = 0; k < BLOCK; k++)
+            row[y + k] += c;
+    for (; y < L; y++)
+        row[y] += c;
+}
+
+/* The largest of row[0 .. L). */
+static INLINE_ALWAYS int32_t row_max(const int32_t *row, size_t L)
+{
+    int32_t m[BLOCK], top;
+    size_t y = 0, k;
+    for (k = 0; k < BLOCK; k++)
+        m[k] = INT32_MIN;
+    for (; y + BLOCK <= L; y += BLOCK)
+        for (k = 0; k < BLOCK; k++)
+            m[k] = row[y + k] > m[k] ? row[y + k] : m[k];
+    top = m[0];
+    for (k = 1; k < BLOCK; k++)
+        top = m[k] > top ? m[k] : top;
+    for (; y < L; y++)
+        top = row[y] > top ? row[y] : top;
+    return top;
+}
+
 /* One step of Viterbi: for each label y, the best previous label yp of
- * prev[yp] + trans[yp * L + y], taken over yp in order (the first best
- * wins), into best[] and arg[]. Previous labels outside, labels inside:
- * the inner loop reads a row of trans, without branches. */
-static inline void best_previous(const int32_t *restrict prev,
+ * prev[yp] + trans[yp * L + y], taken over the live labels yp (in
+ * increasing order, at least one) so that the first best wins, into best[]
+ * and arg[]. Previous labels outside, labels inside: the inner loop reads a
+ * row of trans, without branches. */
+static INLINE_ALWAYS void best_previous(const int32_t *restrict prev,
                                  const int16_t *restrict trans, size_t L,
+                                 const int32_t *restrict live, size_t n_live,
                                  int32_t *restrict best,
                                  int32_t *restrict arg)
 {
-    size_t y, yp, k;
-    for (y = 0; y < L; y++) {
-        best[y] = prev[0] + trans[y];
-        arg[y] = 0;
+    size_t y = 0, j, k;
+    {
+        const int32_t p = prev[live[0]], a = live[0];
+        const int16_t *tr = trans + (size_t)a * L;
+        for (; y + BLOCK <= L; y += BLOCK) {
+            for (k = 0; k < BLOCK; k++) {
+                best[y + k] = p + tr[y + k];
+                arg[y + k] = a;
+            }
+        }
+        for (; y < L; y++) {
+            best[y] = p + tr[y];
+            arg[y] = a;
+        }
     }
-    for (yp = 1; yp < L; yp++) {
-        const int32_t p = prev[yp], a = (int32_t)yp;
-        const int16_t *tr = trans + yp * L;
+    for (j = 1; j < n_live; j++) {
+        const int32_t a = live[j], p = prev[a];
+        const int16_t *tr = trans + (size_t)a * L;
         y = 0;
         for (; y + BLOCK <= L; y += BLOCK) {
             for (k = 0; k < BLOCK; k++) {
@@ -155,20 +200,153 @@ int kh_tagger_decode(const kh_tagger *t, size_t n, const uint64_t *feats,
     return kh_tagger_decode_allowed(t, n, feats, off, NULL, labels, scratch);
 }
 
-/* What a label that is not allowed scores: far below any path (a
- * position's emissions sum to a few million at most) and far above
- * INT32_MIN, so that one step of Viterbi cannot overflow. */
-#define BARRED (-(1 << 28))
+int32_t *kh_tagger_rows(const kh_tagger *t, size_t n, kh_tag_scratch *scratch)
+{
+    if (grow(scratch, n ? n : 1, t->n_labels) != 0)
+        return NULL;
+    return scratch->score;
+}
+
+/* kh_tagger_emit for L labels: in one pass over all the features, the
+ * weight rows are scattered over megabytes, so each is asked for a dozen
+ * features before it is needed, and the lookups overlap instead of waiting
+ * one by one. */
+static INLINE_ALWAYS void emit(const int16_t *restrict w, uint32_t mask,
+                               size_t n, const uint64_t *restrict feats,
+                               const uint32_t *restrict off,
+                               int32_t *restrict rows, const size_t L)
+{
+    const size_t end = off[n];
+    const size_t ahead = end > PREFETCH_AHEAD ? end - PREFETCH_AHEAD : 0;
+    size_t i = 0, f = off[0];
+    for (i = 0; i < n; i++) {
+        int32_t *row = rows + i * L;
+        const size_t stop = off[i + 1];
+        for (; f < stop && f < ahead; f++) {
+            KH_PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & mask) * L);
+            add_row(row, w + (size_t)(feats[f] & mask) * L, L);
+        }
+        for (; f < stop; f++)
+            add_row(row, w + (size_t)(feats[f] & mask) * L, L);
+    }
+}
+
+void kh_tagger_emit(const kh_tagger *t, size_t n, const uint64_t *feats,
+                    const uint32_t *off, int32_t *rows)
+{
+    /* As forward(): the models' label counts, compiled apart. */
+    if (t->n_labels == 16)
+        emit(t->emit.w, t->emit.mask, n, feats, off, rows, 16);
+    else if (t->n_labels == 9)
+        emit(t->emit.w, t->emit.mask, n, feats, off, rows, 9);
+    else
+        emit(t->emit.w, t->emit.mask, n, feats, off, rows, t->n_labels);
+}
 
 int kh_tagger_decode_allowed(const kh_tagger *t, size_t n,
                              const uint64_t *feats, const uint32_t *off,
                              const uint64_t *allow, uint8_t *labels,
                              kh_tag_scratch *scratch)
 {
+    int32_t *sc;
+    if (n == 0)
+        return 0;
+    sc = kh_tagger_rows(t, n, scratch);
+    if (!sc)
+        return -1;
+    memset(sc, 0, n * t->n_labels * sizeof *sc);
+    kh_tagger_emit(t, n, feats, off, sc);
+    return kh_tagger_viterbi(t, n, allow, labels, scratch);
+}
+
+/* How far below the best previous label b another, p, may score and still
+ * begin the best path to some label: gap[b * L + p], the most that a step
+ * from p gains on a step from b, max over y of trans[p][y] - trans[b][y].
+ * When prev[p] + gap < prev[b] = 0, every path through p scores strictly
+ * less than the same path through b (it cannot even tie), so Viterbi may
+ * leave p out and choose exactly as before: most steps keep 2 or 3 labels
+ * of the 9 or 16. Computed once per scratch and tagger, L^3 steps. */
+static const int32_t *gaps(const kh_tagger *t, kh_tag_scratch *s)
+{
     const size_t L = t->n_labels;
-    const int16_t *w = t->emit.w;
+    const int16_t *tr = t->trans;
+    size_t b, p, y;
+    if (s->gap && s->gap_of == tr)
+        return s->gap;
+    free(s->gap);
+    s->gap_of = NULL;
+    s->gap = malloc(L * L * sizeof *s->gap);
+    if (!s->gap)
+        return NULL;
+    for (b = 0; b < L; b++) {
+        for (p = 0; p < L; p++) {
+            int32_t most = INT32_MIN;
+            for (y = 0; y < L; y++) {
+                int32_t d = (int32_t)tr[p * L + y] - tr[b * L + y];
+                most = d > most ? d : most;
+            }
+            s->gap[b * L + p] = most;
+        }
+    }
+    s->gap_of = tr;
+    return s->gap;
+}
+
+/* Viterbi's forward pass over the emission rows sc of n positions: each
+ * row becomes the best scores of the paths that end there in each label,
+ * renormalized (the best 0), and bk[i * L + y] the label before y on the
+ * best path to y at i. */
+static INLINE_ALWAYS void forward(const int16_t *restrict tr,
+                           const int32_t *restrict gap, size_t n,
+                           int32_t *restrict sc, uint8_t *restrict bk,
+                           const size_t L)
+{
+    size_t i, y, top = 0;
+    for (i = 0; i < n; i++) {
+        int32_t *row = sc + i * L, hi;
+        int32_t best[KH_TAG_MAX_LABELS], arg[KH_TAG_MAX_LABELS];
+        if (i == 0) {
+            for (y = 0; y < L; y++) {
+                best[y] = tr[L * L + y];
+                arg[y] = 0;
+            }
+        } else {
+            /* The previous row's best, at top, scores 0. */
+            const int32_t *prev = row - L, *g = gap + top * L;
+            int32_t live[KH_TAG_MAX_LABELS];
+            size_t n_live = 0;
+            for (y = 0; y < L; y++) {
+                live[n_live] = (int32_t)y;
+                n_live += prev[y] + g[y] >= 0;
+            }
+            best_previous(prev, tr, L, live, n_live, best, arg);
+        }
+        for (y = 0; y < L; y++)
+            bk[i * L + y] = (uint8_t)arg[y];
+        kh_tag_row_add(row, best, L);
+        hi = row_max(row, L);
+        /* Renormalize: the best path so far scores 0, so that scores stay
+         * small however long the sentence (each step adds at most a few
+         * million). */
+        add_const(row, -hi, L);
+        for (top = 0; row[top] != 0; top++)
+            ;
+    }
+}
+
+/* What a label that is not allowed scores: far below any path (a
+ * position's emissions sum to a few million at most) and far above
+ * INT32_MIN, so that one step of Viterbi cannot overflow. */
+#define BARRED (-(1 << 28))
+
+int kh_tagger_viterbi(const kh_tagger *t, size_t n, const uint64_t *allow,
+                      uint8_t *labels, kh_tag_scratch *scratch)
+{
+    const size_t L = t->n_labels;
+    const int16_t *tr = t->trans;
     uint64_t labels_mask;
-    size_t i, y, f;
+    const int32_t *gap;
+    size_t i, y;
     int32_t *sc;
     uint8_t *bk;
     if (n == 0)
@@ -178,50 +356,30 @@ int kh_tagger_decode_allowed(const kh_tagger *t, size_t n,
     sc = scratch->score;
     bk = scratch->back;
     labels_mask = L < 64 ? ((uint64_t)1 << L) - 1 : ~(uint64_t)0;
-    /* Emissions first, in one pass over all the features: the weight rows
-     * are scattered over megabytes, so each is asked for a dozen features
-     * before it is needed, and the lookups overlap instead of waiting one
-     * by one. The rows land in sc, which Viterbi then turns into path
-     * scores in place. */
-    memset(sc, 0, n * L * sizeof *sc);
-    for (i = 0; i < n; i++) {
-        int32_t *row = sc + i * L;
-        for (f = off[i]; f < off[i + 1]; f++) {
-            if (f + PREFETCH_AHEAD < off[n])
-                PREFETCH(w + (size_t)(feats[f + PREFETCH_AHEAD] & t->emit.mask) * L);
-            add_row(row, w + (size_t)(feats[f] & t->emit.mask) * L, L);
-        }
-        if (allow && (allow[i] & labels_mask) &&
-            (allow[i] & labels_mask) != labels_mask) {
-            for (y = 0; y < L; y++) {
-                if (!(allow[i] >> y & 1))
-                    row[y] = BARRED;
+    if (allow) {
+        for (i = 0; i < n; i++) {
+            int32_t *row = sc + i * L;
+            uint64_t a = allow[i] & labels_mask;
+            if (a && a != labels_mask) {
+                for (y = 0; y < L; y++) {
+                    if (!(a >> y & 1))
+                        row[y] = BARRED;
+                }
             }
         }
     }
-    for (i = 0; i < n; i++) {
-        int32_t *row = sc + i * L, best_row = INT32_MIN;
-        int32_t best[KH_TAG_MAX_LABELS], arg[KH_TAG_MAX_LABELS];
-        if (i == 0) {
-            for (y = 0; y < L; y++) {
-                best[y] = t->trans[L * L + y];
-                arg[y] = 0;
-            }
-        } else {
-            best_previous(sc + (i - 1) * L, t->trans, L, best, arg);
-        }
-        for (y = 0; y < L; y++) {
-            row[y] += best[y];
-            bk[i * L + y] = (uint8_t)arg[y];
-            if (row[y] > best_row)
-                best_row = row[y];
-        }
-        /* Renormalize: the best path so far scores 0, so that scores stay
-         * small however long the sentence (each step adds at most a few
-         * million). */
-        for (y = 0; y < L; y++)
-            row[y] -= best_row;
-    }
+    gap = gaps(t, scratch);
+    if (!gap)
+        return -1;
+    /* The label counts of the models shipped get copies of their own,
+     * with constant loop bounds that the compiler unrolls and
+     * vectorizes. */
+    if (L == 16)
+        forward(tr, gap, n, sc, bk, 16);
+    else if (L == 9)
+        forward(tr, gap, n, sc, bk, 9);
+    else
+        forward(tr, gap, n, sc, bk, L);
     {
         size_t best = 0;
         const int32_t *last = sc + (n - 1) * L;

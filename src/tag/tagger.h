@@ -40,6 +40,8 @@ typedef struct kh_tag_scratch {
     int32_t *score;   /* n x L */
     uint8_t *back;    /* n x L */
     size_t cap;       /* positions */
+    int32_t *gap;     /* L x L, of the transitions at gap_of (tagger.c) */
+    const int16_t *gap_of;
 } kh_tag_scratch;
 
 void kh_tag_scratch_free(kh_tag_scratch *s);
@@ -65,5 +67,35 @@ int kh_tagger_decode_allowed(const kh_tagger *t, size_t n,
                              const uint64_t *feats, const uint32_t *off,
                              const uint64_t *allow, uint8_t *labels,
                              kh_tag_scratch *scratch);
+
+/* The emission rows of n positions for kh_tagger_viterbi: n x n_labels
+ * int32 in the scratch, row i for position i, to be filled by the caller
+ * (their contents are undefined). NULL when the scratch cannot grow. */
+int32_t *kh_tagger_rows(const kh_tagger *t, size_t n, kh_tag_scratch *scratch);
+
+/* rows[i * n_labels + y] += the weights for label y of the features of
+ * position i, feats[off[i] .. off[i + 1]), for i < n. */
+void kh_tagger_emit(const kh_tagger *t, size_t n, const uint64_t *feats,
+                    const uint32_t *off, int32_t *rows);
+
+/* row[y] += src[y] for y < L (in blocks of 8, which compilers unroll). */
+static inline void kh_tag_row_add(int32_t *restrict row,
+                                  const int32_t *restrict src, size_t L)
+{
+    size_t y = 0, k;
+    for (; y + 8 <= L; y += 8)
+        for (k = 0; k < 8; k++)
+            row[y + k] += src[y + k];
+    for (; y < L; y++)
+        row[y] += src[y];
+}
+
+/* Viterbi over the emission rows that kh_tagger_rows gave and the caller
+ * filled (for the same n), among the labels allowed at each position (as
+ * kh_tagger_decode_allowed); the rows are overwritten. Returns 0, or -1
+ * when the scratch cannot grow. kh_tagger_decode_allowed is this after
+ * summing the features of each position. */
+int kh_tagger_viterbi(const kh_tagger *t, size_t n, const uint64_t *allow,
+                      uint8_t *labels, kh_tag_scratch *scratch);
 
 #endif

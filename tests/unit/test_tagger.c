@@ -56,6 +56,199 @@ static void viterbi(void)
     kh_tag_scratch_free(&sc);
 }
 
+/* Viterbi as the book has it, every previous label tried, the first best
+ * kept: what kh_tagger_viterbi must choose, whatever it leaves out. */
+static void viterbi_plain(const int16_t *trans, size_t L, size_t n,
+                          const int32_t *em, uint8_t *out)
+{
+    int64_t sc[40][16];
+    uint8_t bk[40][16];
+    size_t i, y, yp, best = 0;
+    for (i = 0; i < n; i++) {
+        for (y = 0; y < L; y++) {
+            int64_t top = 0;
+            size_t arg = 0;
+            for (yp = 0; yp < (i ? L : 1); yp++) {
+                int64_t v = i ? sc[i - 1][yp] + trans[yp * L + y]
+                              : trans[L * L + y];
+                if (yp == 0 || v > top) {
+                    top = v;
+                    arg = yp;
+                }
+            }
+            sc[i][y] = top + em[i * L + y];
+            bk[i][y] = (uint8_t)arg;
+        }
+    }
+    for (y = 1; y < L; y++) {
+        if (sc[n - 1][y] > sc[n - 1][best])
+            best = y;
+    }
+    for (i = n; i-- > 0;) {
+        out[i] = (uint8_t)best;
+        best = bk[i][best];
+    }
+}
+
+/* kh_tagger_viterbi against viterbi_plain on random lattices: small
+ * weights (many ties), large ones (most labels left out), labels barred. */
+static void viterbi_exact(void)
+{
+    static const size_t sizes[] = {2, 5, 9, 16};
+    int16_t trans[17 * 16];
+    int32_t em[40 * 16];
+    uint64_t allow[40];
+    uint8_t got[40], want[40];
+    unsigned seed = 12345;
+    int round;
+    for (round = 0; round < 2000; round++) {
+        size_t L = sizes[round % 4], n = 1 + (size_t)(round / 4) % 40, i;
+        int spread = round % 3 == 0 ? 3 : round % 3 == 1 ? 300 : 30000;
+        kh_tagger t;
+        kh_tag_scratch sc = {0};
+        int32_t *rows;
+        memset(&t, 0, sizeof t);
+        t.n_labels = (uint32_t)L;
+        t.trans = trans;
+        for (i = 0; i < (L + 1) * L; i++) {
+            seed = seed * 1103515245u + 12345u;
+            trans[i] = (int16_t)((int)(seed >> 8) % (2 * spread + 1) - spread);
+        }
+        for (i = 0; i < n * L; i++) {
+            seed = seed * 1103515245u + 12345u;
+            em[i] = (int32_t)((int)(seed >> 8) % (20 * spread + 1) - 10 * spread);
+        }
+        for (i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            allow[i] = round % 5 == 0 ? (seed >> 8) & ((1u << L) - 1) : 0;
+        }
+        rows = kh_tagger_rows(&t, n, &sc);
+        CHECK(rows != NULL);
+        if (!rows)
+            return;
+        memcpy(rows, em, n * L * sizeof *em);
+        CHECK(kh_tagger_viterbi(&t, n, allow, got, &sc) == 0);
+        for (i = 0; i < n; i++) {
+            uint64_t a = allow[i];
+            size_t y;
+            if (a && a != (1u << L) - 1) {
+                for (y = 0; y < L; y++) {
+                    if (!(a >> y & 1))
+                        em[i * L + y] = -(1 << 28);
+                }
+            }
+        }
+        viterbi_plain(trans, L, n, em, want);
+        CHECK(memcmp(got, want, n) == 0);
+        kh_tag_scratch_free(&sc);
+    }
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether two lists of features hold the same ones, as many times each. */
+static int same_features(uint64_t *a, int na, uint64_t *b, int nb)
+{
+    qsort(a, (size_t)na, sizeof *a, cmp_u64);
+    qsort(b, (size_t)nb, sizeof *b, cmp_u64);
+    return na == nb && memcmp(a, b, (size_t)na * sizeof *a) == 0;
+}
+
+static int pos_part(const void *x, int as, uint64_t *f)
+{
+    return kh_pos_word_features(x, as, f);
+}
+
+static int ner_part(const void *x, int as, uint64_t *f)
+{
+    return kh_ner_token_features(x, as, f);
+}
+
+/* The features of the parts that count at position i of n items. */
+static int gather(int (*part)(const void *, int, uint64_t *),
+                  const void *items, size_t size, const int *at, int parts,
+                  size_t n, size_t i, uint64_t *f)
+{
+    int p, m = 0;
+    for (p = 0; p < parts; p++) {
+        long j = (long)i + at[p];
+        if (j >= 0 && (size_t)j < n)
+            m += part((const char *)items + (size_t)j * size, p, f + m);
+    }
+    return m;
+}
+
+/* The stages sum the features of each distinct word once and those that
+ * tie it to its neighbours per position: together the features that
+ * kh_pos_features and kh_ner_features give (which the trainers see), for
+ * every position of sentences of 1 to 5 words. */
+static void feature_parts(void)
+{
+    static const char *const keys[] = {"Ù", "Ø§ÙØ±Ø¦ÙØ³",
+                                       "ÙØ§Ù", "Ù",
+                                       "2011"};
+    kh_tag_word w[5];
+    kh_ner_token t[5];
+    uint64_t a[4 * KH_TAG_MAX_FEATS], b[8 * KH_TAG_MAX_FEATS];
+    size_t n, i;
+    memset(w, 0, sizeof w);
+    memset(t, 0, sizeof t);
+    for (i = 0; i < 5; i++) {
+        w[i].form = w[i].key = keys[i];
+        w[i].form_len = w[i].key_len = (uint16_t)strlen(keys[i]);
+        w[i].role = (uint8_t)(i == 0 ? KHABAR_WORD_PROCLITIC
+                              : i == 3 ? KHABAR_WORD_ENCLITIC
+                                       : KHABAR_WORD_HOST);
+        w[i].kind = (uint8_t)(i == 4 ? KHABAR_TOK_NUMBER : KHABAR_TOK_ARABIC);
+        w[i].first = i != 1 && i != 3;
+        w[i].last = i != 0 && i != 2;
+        w[i].tanwin = i == 2;
+        w[i].gaz = (uint16_t)(i == 1 ? KH_GAZ_TITLE | KH_GAZ_PERSON : 0);
+        w[i].cpath = (uint16_t)(0x2A5 + i);
+        w[i].clen = (uint8_t)(i == 3 ? 0 : 10 + i);
+        t[i].key = t[i].host = keys[i];
+        t[i].key_len = t[i].host_len = w[i].key_len;
+        t[i].key_h = kh_feat_bytes(keys[i], t[i].key_len) + 1;
+        t[i].host_h = kh_feat_bytes(keys[i], t[i].key_len);
+        t[i].pre = (uint8_t)(i == 0);
+        t[i].kind = w[i].kind;
+        t[i].upos = (uint8_t)(3 + i);
+        t[i].gaz = w[i].gaz;
+        t[i].gaz_begin = (uint16_t)(i == 2 ? KH_GAZ_PLACE : 0);
+        t[i].gaz_inside = (uint16_t)(i == 3 ? KH_GAZ_PLACE : 0);
+        t[i].cpath = w[i].cpath;
+        t[i].clen = w[i].clen;
+        t[i].known = (uint8_t)(i & 1);
+        t[i].doc_cues = (uint8_t)(i == 1 ? 5 : 0);
+        t[i].doc_seen = (uint8_t)(i == 1 ? 2 : 0);
+    }
+    for (n = 1; n <= 5; n++) {
+        for (i = 0; i < n; i++) {
+            int na, nb, k;
+            na = kh_pos_features(NULL, w, n, i, a);
+            nb = gather(pos_part, w, sizeof *w, kh_pos_part_at, KH_POS_AS_COUNT, n, i, b);
+            nb += kh_pos_pair_features(w, n, i, b + nb);
+            CHECK(same_features(a, na, b, nb));
+            /* A key's hash given or not: the same features. */
+            for (k = 0; k < 5; k++)
+                w[k].key_h = kh_feat_bytes(w[k].key, w[k].key_len);
+            nb = kh_pos_features(NULL, w, n, i, b);
+            for (k = 0; k < 5; k++)
+                w[k].key_h = 0;
+            na = kh_pos_features(NULL, w, n, i, a);
+            CHECK(na == nb && memcmp(a, b, (size_t)na * sizeof *a) == 0);
+            na = kh_ner_features(NULL, t, n, i, a);
+            nb = gather(ner_part, t, sizeof *t, kh_ner_part_at, KH_NER_AS_COUNT, n, i, b);
+            nb += kh_ner_place_features(t, n, i, b + nb);
+            CHECK(same_features(a, na, b, nb));
+        }
+    }
+}
+
 /* The labels a word may take by its token's kind. */
 static void pos_allowed(void)
 {
@@ -328,6 +521,8 @@ void suite_tagger(void)
     document_rules();
     name_boundaries();
     viterbi();
+    viterbi_exact();
+    feature_parts();
     pos_allowed();
     pos_kinds();
     long_sentence();

@@ -1,0 +1,143 @@
+/* memo.c - the tagger's memory of a doc's distinct words (see memo.h). */
+#include "memo.h"
+
+#include <string.h>
+
+#include "linear.h"
+
+void kh_memo_init(kh_memo *m, size_t width)
+{
+    memset(m, 0, sizeof *m);
+    m->width = width;
+}
+
+void kh_memo_free(kh_memo *m)
+{
+    free(m->slots);
+    kh_vec_free(&m->entries);
+    kh_vec_free(&m->keys);
+    kh_vec_free(&m->rows);
+    kh_memo_init(m, m->width);
+}
+
+/* Makes cap slots (at least twice as many as now, or 1024) and places
+ * every entry. */
+static int rehash(kh_memo *m, size_t cap)
+{
+    size_t i;
+    uint32_t *slots;
+    if (cap < 1024)
+        cap = 1024;
+    while (m->slots && cap < 2 * ((size_t)m->mask + 1))
+        cap *= 2;
+    if (cap > UINT32_MAX)
+        return -1;
+    slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (i = 0; i < m->entries.len; i++) {
+        size_t s = kh_memo_entry_at(m, (long)i)->hash & (cap - 1);
+        while (slots[s])
+            s = (s + 1) & (cap - 1);
+        slots[s] = (uint32_t)i + 1;
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->mask = (uint32_t)(cap - 1);
+    return 0;
+}
+
+int kh_memo_reserve(kh_memo *m, size_t n)
+{
+    size_t cap = 1024;
+    while (cap < 2 * (m->entries.len + n))
+        cap *= 2;
+    if (kh_vec_reserve(&m->entries, sizeof(kh_memo_entry), n) != 0 ||
+        kh_vec_reserve(&m->rows, sizeof(int32_t) * m->width, n) != 0 ||
+        kh_vec_reserve(&m->keys, 1, 8 * n) != 0)
+        return -1;
+    return m->slots && cap <= (size_t)m->mask + 1 ? 0 : rehash(m, cap);
+}
+
+long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
+                 int *fresh)
+{
+    uint64_t bytes = kh_feat_bytes(key, n), h = kh_feat_mix(bytes, attr);
+    const char *keys = m->keys.data;
+    kh_memo_entry *e;
+    size_t s;
+    *fresh = 0;
+    if (m->slots) {
+        for (s = h & m->mask; m->slots[s]; s = (s + 1) & m->mask) {
+            e = kh_memo_entry_at(m, (long)m->slots[s] - 1);
+            if (e->hash == h && e->attr == attr && e->key_len == n &&
+                memcmp(keys + e->key, key, n) == 0)
+                return (long)m->slots[s] - 1;
+        }
+    }
+    /* A new entry: the slots at most half full. */
+    if ((!m->slots || 2 * (m->entries.len + 1) > (size_t)m->mask + 1) &&
+        rehash(m, 0) != 0)
+        return -1;
+    if (m->keys.len + n > UINT32_MAX ||
+        kh_vec_reserve(&m->keys, 1, n + 1) != 0 ||
+        kh_vec_reserve(&m->rows, sizeof(int32_t) * m->width, 1) != 0)
+        return -1;
+    e = kh_vec_push(&m->entries, sizeof *e);
+    if (!e)
+        return -1;
+    e->hash = h;
+    e->bytes = bytes;
+    e->attr = attr;
+    e->value = 0;
+    e->key = (uint32_t)m->keys.len;
+    e->key_len = (uint32_t)n;
+    memcpy((char *)m->keys.data + m->keys.len, key, n);
+    m->keys.len += n;
+    m->rows.len++;
+    for (s = h & m->mask; m->slots[s]; s = (s + 1) & m->mask)
+        ;
+    m->slots[s] = (uint32_t)m->entries.len;
+    *fresh = 1;
+    return (long)m->entries.len - 1;
+}
+
+void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
+                   const void *items, size_t item_size,
+                   const uint32_t *fresh_at, size_t n,
+                   int (*part)(const void *item, int p, uint64_t *f),
+                   uint64_t *f)
+{
+    uint32_t off[KH_MEMO_BATCH * KH_MEMO_PARTS_MAX + 1];
+    const int parts = (int)(m->width / t->n_labels);
+    size_t j0, j;
+    int p;
+    for (j0 = 0; j0 < n; j0 += KH_MEMO_BATCH) {
+        size_t nb = n - j0 < KH_MEMO_BATCH ? n - j0 : KH_MEMO_BATCH, k = 0;
+        int32_t *rows = kh_memo_rows(m, ent[fresh_at[j0]]);
+        off[0] = 0;
+        for (j = j0; j < j0 + nb; j++) {
+            const void *item = (const char *)items + fresh_at[j] * item_size;
+            for (p = 0; p < parts; p++, k++)
+                off[k + 1] = off[k] + (uint32_t)part(item, p, f + off[k]);
+        }
+        memset(rows, 0, nb * m->width * sizeof *rows);
+        kh_tagger_emit(t, nb * (size_t)parts, f, off, rows);
+    }
+}
+
+void kh_memo_sum(const kh_memo *m, size_t L, const long *ent, size_t n,
+                 const int *at, int parts, int32_t *em)
+{
+    size_t i;
+    int p;
+    for (i = 0; i < n; i++) {
+        int32_t *row = em + i * L;
+        memcpy(row, kh_memo_rows(m, ent[i]), L * sizeof *row);
+        for (p = 1; p < parts; p++) {
+            size_t j = i + (size_t)(ptrdiff_t)at[p];
+            if (j < n) /* j wraps round below 0 */
+                kh_tag_row_add(row, kh_memo_rows(m, ent[j]) + (size_t)p * L, L);
+        }
+    }
+}
