@@ -83,7 +83,10 @@ static void lemmas(void)
     CHECK_LEMMA("يستخدمون", "استخدم");
     /* Nouns and adjectives: the article off, the singular masculine. */
     CHECK_LEMMA("المطارات", "مطار");
-    CHECK_LEMMA("طموحات", "طموح");
+    /* -ات of a masculine noun PADT does not have. (طموحات is on the edge:
+     * طموحة, ambitious, is a word of the news too, and models trained with
+     * other orders choose either.) */
+    CHECK_LEMMA("الامتحانات", "امتحان");
     CHECK_LEMMA("الصحفيين", "صحفي");
     CHECK_LEMMA("المصرية", "مصري");
     CHECK_LEMMA("الحكومة", "حكومة"); /* a feminine noun keeps its ة */

@@ -5,7 +5,8 @@
  *   khabar-train lemmatizer --lexicon data/lexicon.kbm
  *       --out data/lemmatizer.kbm [--corpus TEXT]... [--cache-min N]
  *       [--cache-max N] [--min-count N] [--max-scripts N] [--epochs N]
- *       [--buckets LOG2] [--seed N] [--fold K] [--runs K] [--no-persons]
+ *       [--buckets LOG2] [--seed N] [--fold K] [--runs K]
+ *       [--unseen-every N] [--no-persons]
  *       [--no-news] [--keep-unanalysed] [--bama DIR]
  *       [--dump-errors] [--explain WORDS] TRAIN.conllu...
  *
@@ -27,19 +28,25 @@
  * then learns to rank the scripts that apply to a host, with the features
  * of src/morph/lemmatize.c. A word whose key the training part has seen
  * only in this example is shown with its lexicon analyses hidden
- * (leave-one-out: the lexicon was built from the same treebank), and the
+ * (leave-one-out: the lexicon was built from the same treebank); with
+ * --unseen-every N, one word in N is also shown a second time with its
+ * analyses hidden, as a word PADT never analyzed, which most hosts of the
+ * news are (N = 1: lemma F1 on PUD 93.88 -> 93.99, 20 runs; the
+ * cross-validation 97.69% -> 97.84%). The
  * held-out words (one sentence in ten: those whose index is K modulo 10,
  * --fold K, 9 by default; ten runs with K = 0..9 cross-validate) are
  * scored with the analyses of the keys the training part never saw hidden,
  * so that held-out accuracy is that of words PADT did not analyze.
  * Training stops when held-out accuracy has not improved for three epochs
- * and keeps the best epoch. With --runs K (1-10), K runs each hold out a
- * different tenth (K, K - 1, ... modulo 10), learn from the same table of
+ * and keeps the best epoch. With --runs K (1-40), K runs each hold out a
+ * tenth (--fold, then the one before, ... modulo 10; from the eleventh run
+ * on, the tenths again with other seeds), learn from the same table of
  * scripts (that of all the words) and the model is the mean of their
  * weights: one run's choice of epoch and order of examples moves PUD lemma
- * F1 by up to 0.7 either way, the mean of ten by about 0.2, and the mean
- * sees every sentence; the mean of the runs' held-out accuracies is a
- * K-fold cross-validation. Deterministic: the order of examples is
+ * F1 by up to 0.7 either way, the mean of ten by 0.2 (93.94 and 93.71 with
+ * two seeds), the mean of twenty by less than 0.05 (93.88 and 93.88); and
+ * the mean sees every sentence. The mean of the runs' held-out accuracies
+ * is a cross-validation. Deterministic: the order of examples is
  * shuffled with a fixed seed per run (--seed).
  *
  * PADT has almost no verbs in the first person, which news quotes often: a
@@ -96,6 +103,7 @@ typedef struct example {
     uint8_t left_out; /* a made or blind copy of a held-out word */
     uint8_t tenth;   /* its sentence's index modulo 10 */
     uint8_t made;    /* made up from another example (training only) */
+    uint8_t unseen;  /* a copy shown as a word PADT never analyzed */
     uint8_t blind;   /* a copy of an example without the evidence */
     char upos[8];
     char key[4 * KH_LEM_MAX];
@@ -396,7 +404,7 @@ static void learn_scripts(scripts *sc, const examples *ex, uint64_t min_count,
     strmap_init(&m);
     for (i = 0; i < ex->n; i++) {
         const example *e = &ex->v[i];
-        if (e->heldout || e->left_out || e->blind)
+        if (e->heldout || e->left_out || e->blind || e->unseen)
             continue;
         build_script(&s, e->w, e->n, e->l, e->m);
         strmap_add(&m, (const char *)s.v, s.n * 4, 1);
@@ -462,6 +470,9 @@ static int hidden(const void *ctx, const char *key, size_t len)
 {
     const hide_ctx *h = ctx;
     uint64_t c = strmap_get(h->seen, key, len);
+    if (h->self->unseen && len == h->self->key_len &&
+        memcmp(key, h->self->key, len) == 0)
+        return 1;
     if (!h->self->heldout && !h->self->made && len == h->self->key_len &&
         memcmp(key, h->self->key, len) == 0)
         c--;
@@ -479,10 +490,10 @@ static size_t set_fold(examples *ex, int fold, strmap *seen)
     strmap_init(seen);
     for (j = 0; j < ex->n; j++) {
         example *e = &ex->v[j];
-        int in = e->tenth == fold;
-        e->heldout = (uint8_t)(in && !e->made && !e->blind);
-        e->left_out = (uint8_t)(in && (e->made || e->blind));
-        if (!in && !e->made && !e->blind)
+        int in = e->tenth == fold, copy = e->made || e->blind || e->unseen;
+        e->heldout = (uint8_t)(in && !copy);
+        e->left_out = (uint8_t)(in && copy);
+        if (!in && !copy)
             strmap_add(seen, e->key, e->key_len, 1);
         n += e->heldout;
     }
@@ -1504,7 +1515,7 @@ int train_lemmatizer(int argc, char **argv)
     const char *explain_path = NULL;
     char *train[64], *corpora[64];
     int n_train = 0, n_corpora = 0, i, epochs = 30, log2b = 18;
-    int runs = 1, run;
+    int runs = 1, run, unseen_every = 0;
     uint64_t cache_min = 3;
     size_t cache_max = 200000;
     uint64_t min_count = 2, seed = 0x1E77A5EEDull;
@@ -1557,6 +1568,8 @@ int train_lemmatizer(int argc, char **argv)
             heldout_fold = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--runs") && i + 1 < argc)
             runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--unseen-every") && i + 1 < argc)
+            unseen_every = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--no-news"))
             use_news = 0;
         else if (!strcmp(argv[i], "--no-persons"))
@@ -1571,7 +1584,7 @@ int train_lemmatizer(int argc, char **argv)
             train[n_train++] = argv[i];
     }
     if (!lex_path || !out_path || !n_train || log2b < 10 || log2b > 24 ||
-        heldout_fold < 0 || heldout_fold > 9 || runs < 1 || runs > 10 ||
+        heldout_fold < 0 || heldout_fold > 9 || runs < 1 || runs > 40 ||
         max_scripts < 1 || max_scripts > MAX_CANDS || min_count < 1)
         die("usage: khabar-train lemmatizer --lexicon LEX --out OUT "
             "[--min-count N] [--max-scripts N] [--epochs N] [--buckets LOG2] "
@@ -1650,6 +1663,17 @@ int train_lemmatizer(int argc, char **argv)
             add_example(&ex, &e);
         }
     }
+    /* One word in unseen_every is also shown as a word PADT never
+     * analyzed (its own analyses hidden), as most words of the news the
+     * cache holds are: the model learns to choose from the news's counts
+     * and the patterns, not only from PADT's analyses. */
+    for (j = 0, n_ex = ex.n; unseen_every && j < n_ex; j++) {
+        example e = ex.v[j];
+        if (e.made || e.blind || j % (size_t)unseen_every)
+            continue;
+        e.unseen = 1;
+        add_example(&ex, &e);
+    }
     if (ex.n == heldout)
         die("lemmatizer: no training words in the treebanks");
     /* One table for every run: with several, that of all the words. */
@@ -1692,7 +1716,7 @@ int train_lemmatizer(int argc, char **argv)
      * model is the mean of the runs' best weights, which steadies what one
      * run's choice of epoch on a small held-out part makes by chance. */
     for (run = 0; run < runs; run++) {
-        int fold = (heldout_fold + 10 - run) % 10;
+        int fold = (heldout_fold + 40 - run) % 10;
         double acc;
         heldout = set_fold(&ex, fold, &seen);
         acc = train_run(&p, order, &lex, &sc, &ex, &seen, epochs,
@@ -1708,7 +1732,7 @@ int train_lemmatizer(int argc, char **argv)
         memcpy(best_w, sum_w, ((size_t)p.mask + 1) * sizeof(double));
         printf("mean of %d runs: held-out accuracy %.4f (each run's own)\n"
                "the mean model on tenth %d, which the other runs saw:\n",
-               runs, acc_sum / runs, (heldout_fold + 11 - runs) % 10);
+               runs, acc_sum / runs, (heldout_fold + 41 - runs) % 10);
     }
     heldout_accuracy(best_w, p.mask, NULL, &lex, &sc, &ex, &seen, 1);
     {
