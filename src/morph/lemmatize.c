@@ -165,19 +165,22 @@ int kh_lem_check_scripts(const uint32_t *code, uint32_t code_size,
 /* Features                                                                 */
 /* ------------------------------------------------------------------------ */
 
-/* 0 for unseen, else 1 + log2(count + 1), at most 24. */
-static unsigned count_bucket(const kh_lex_entry *e)
+unsigned kh_lem_bucket(uint64_t count)
 {
     unsigned b = 1;
-    uint32_t c;
-    if (!e || !(e->flags & KH_LEX_TOKEN))
-        return 0;
-    c = e->count;
-    while (c > 1 && b < 24) {
-        c >>= 1;
+    while (count > 1 && b < 24) {
+        count >>= 1;
         b++;
     }
     return b;
+}
+
+/* 0 for unseen, else kh_lem_bucket() of its count. */
+static unsigned count_bucket(const kh_lex_entry *e)
+{
+    if (!e || !(e->flags & KH_LEX_TOKEN))
+        return 0;
+    return kh_lem_bucket(e->count);
 }
 
 /* The lexicon entry of the letters (folded for the lookup), or NULL;

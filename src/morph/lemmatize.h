@@ -105,6 +105,9 @@ typedef struct kh_lemmatizer {
  * a lemmatizer put together by hand calls it once). */
 void kh_lem_index(kh_lemmatizer *lz);
 
+/* The bucket of a news count: 1 + log2 of it (1 for 0 and 1), at most 24. */
+unsigned kh_lem_bucket(uint64_t count);
+
 /* Reads a container of kind "lemmatizer". */
 khabar_code kh_lemmatizer_open(kh_lemmatizer *lz, const kh_container *c,
                                khabar_error *err);

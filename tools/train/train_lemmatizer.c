@@ -868,7 +868,6 @@ static unsigned news_bucket(const strmap *news, const uint32_t *cp, int n)
 {
     char key[4 * KH_LEM_MAX + 4];
     uint64_t c;
-    unsigned b = 1;
     size_t len;
     if (n <= 0 || n > KH_LEM_MAX - 2)
         return 0;
@@ -880,13 +879,7 @@ static unsigned news_bucket(const strmap *news, const uint32_t *cp, int n)
         memcpy(key, "\xD8\xA7\xD9\x84", 4); /* ال */
         c += strmap_get(news, key, len + 4);
     }
-    if (!c)
-        return 0;
-    while (c > 1 && b < 24) {
-        c >>= 1;
-        b++;
-    }
-    return b;
+    return c ? kh_lem_bucket(c) : 0;
 }
 
 /* What is known of a host: what the analyzer says (known 0: not asked, or
