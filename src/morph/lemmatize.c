@@ -165,31 +165,47 @@ int kh_lem_check_scripts(const uint32_t *code, uint32_t code_size,
 /* Features                                                                 */
 /* ------------------------------------------------------------------------ */
 
-/* 0 for unseen, else 1 + log2(count + 1), at most 24. */
-static unsigned count_bucket(const kh_lex_entry *e)
+unsigned kh_lem_bucket(uint64_t count)
 {
     unsigned b = 1;
-    uint32_t c;
-    if (!e || !(e->flags & KH_LEX_TOKEN))
-        return 0;
-    c = e->count;
-    while (c > 1 && b < 24) {
-        c >>= 1;
+    while (count > 1 && b < 24) {
+        count >>= 1;
         b++;
     }
     return b;
 }
 
+/* 0 for unseen, else kh_lem_bucket() of its count. */
+static unsigned count_bucket(const kh_lex_entry *e)
+{
+    if (!e || !(e->flags & KH_LEX_TOKEN))
+        return 0;
+    return kh_lem_bucket(e->count);
+}
+
 /* The lexicon entry of the letters (folded for the lookup), or NULL;
- * *hidden tells whether its analyses are to be ignored (training). */
-static const kh_lex_entry *find(const kh_lexicon *lex, const uint32_t *cp,
-                                int n, const kh_lem_hide *hide, int *hidden)
+ * *hidden tells whether its analyses are to be ignored (training). With
+ * def, also the entry of the letters with the article in *def (that of
+ * the letters themselves when they have it; NULL when none or when that
+ * would be more than KH_LEM_MAX letters), from the same folded key. The
+ * count with the article tells more than the count alone: a noun or an
+ * adjective is seen with it, whatever its spelling without (هاتفة has no
+ * count of its own, the keys folding ة into ه: it would be that of هاتفه,
+ * his telephone; الهاتفة cannot be a telephone's), and the words that are
+ * not lemmas are seen less with it than their lemmas are (الكرب,
+ * الكربون). */
+static const kh_lex_entry *find_def(const kh_lexicon *lex, const uint32_t *cp,
+                                    int n, const kh_lem_hide *hide,
+                                    int *hidden, const kh_lex_entry **def)
 {
     uint32_t folded[KH_LEM_MAX];
-    char key[4 * KH_LEM_MAX];
+    char buf[4 + 4 * KH_LEM_MAX], *key = buf + 4;
     size_t len;
     int i;
+    const kh_lex_entry *e;
     *hidden = 0;
+    if (def)
+        *def = NULL;
     if (!lex || !lex->n_slots || n <= 0 || n > KH_LEM_MAX)
         return NULL;
     for (i = 0; i < n; i++)
@@ -197,7 +213,22 @@ static const kh_lex_entry *find(const kh_lexicon *lex, const uint32_t *cp,
     len = kh_seg_utf8(folded, n, key);
     if (hide && hide->hidden)
         *hidden = hide->hidden(hide->ctx, key, len);
-    return kh_lexicon_find(lex, key, len);
+    e = kh_lexicon_find(lex, key, len);
+    if (def) {
+        if (n >= 4 && cp[0] == ALEF && cp[1] == LAM)
+            *def = e;
+        else if (n + 2 <= KH_LEM_MAX) {
+            memcpy(buf, "\xd8\xa7\xd9\x84", 4); /* ال */
+            *def = kh_lexicon_find(lex, buf, len + 4);
+        }
+    }
+    return e;
+}
+
+static const kh_lex_entry *find(const kh_lexicon *lex, const uint32_t *cp,
+                                int n, const kh_lem_hide *hide, int *hidden)
+{
+    return find_def(lex, cp, n, hide, hidden, NULL);
 }
 
 /* Whether PADT analyzed the words of entry e (X is "unanalysed"). */
@@ -211,18 +242,39 @@ static int analyzed(const kh_lexicon *lex, const kh_lex_entry *e)
     return 0;
 }
 
+/* The pattern of a lemma: its long vowels, hamzas, ة and ى as they are,
+ * every other letter one consonant (C); هاتف is CاCC, كربون CCCوC, and a
+ * verb's perfect cannot be اCCC (انام, اصدق). */
+static uint64_t pattern(const uint32_t *cp, int n)
+{
+    uint64_t h = kh_feat(40);
+    int i;
+    for (i = 0; i < n; i++) {
+        uint32_t c = cp[i];
+        int kept = c == ALEF || c == 0x0648 || c == 0x064A || c == 0x0629 ||
+                   c == 0x0649 || (c >= 0x0621 && c <= 0x0626);
+        h = kh_feat_mix(h, kept ? c : 'C');
+    }
+    return kh_feat_mix(h, (uint64_t)n);
+}
+
 void kh_lem_word_init(kh_lem_word *w, const kh_lexicon *lex,
                       const uint32_t *host, int n, const kh_lem_hide *hide)
 {
+    const kh_lex_entry *def;
     int hidden;
     w->cp = host;
     w->n = n;
-    w->entry = find(lex, host, n, hide, &hidden);
+    w->entry = find_def(lex, host, n, hide, &hidden, &def);
     w->analyzed = w->entry && !hidden && analyzed(lex, w->entry);
     w->bucket = w->bare_bucket = count_bucket(w->entry);
     if (n >= 4 && host[0] == ALEF && host[1] == LAM)
         w->bare_bucket = count_bucket(find(lex, host + 2, n - 2, NULL,
                                            &hidden));
+    w->def_bucket = count_bucket(def);
+    w->pattern = n >= 4 && host[0] == ALEF && host[1] == LAM
+                     ? pattern(host + 2, n - 2)
+                     : pattern(host, n);
 }
 
 /* How a lemma compares with the analyses of an entry: 1 it is the first
@@ -265,10 +317,17 @@ int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
     char u[4 * KH_LEM_MAX];
     size_t un;
     int k = 0, j, hidden, lemma_st = 0, input_st = 0, upos = 0, input_upos;
-    int identity = i == 0, diff, diff2, n = w->n;
+    int identity = i == 0, diff, diff2, diff3, n = w->n;
+    unsigned db;
+    uint64_t pat;
     int article = n >= 4 && w->cp[0] == ALEF && w->cp[1] == LAM;
-    const kh_lex_entry *e = find(lex, r, rn, hide, &hidden);
-    /* (35 features at most: see KH_LEM_MAX_FEATS.) */
+    const kh_lex_entry *def;
+    const kh_lex_entry *e = find_def(lex, r, rn, hide, &hidden, &def);
+    /* The evidence's fields (lemmatize.h): the analyzer's code, the news
+     * bucket and difference. */
+    unsigned an = ext & 15, nb = (ext >> 4) & 31, nd = (ext >> 9) & 15;
+    unsigned sib = (ext >> 13) & 15;
+    /* (51 features at most: see KH_LEM_MAX_FEATS.) */
     unsigned rb = count_bucket(e);
     uint64_t base = kh_feat_mix(kh_feat(1), i);
     un = rn <= KH_LEM_MAX ? kh_seg_utf8(r, rn, u) : 0;
@@ -280,6 +339,8 @@ int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
         input_st = match_lemma(lex, w->entry, u, un, &input_upos);
     diff = clip6((int)rb - (int)w->bucket);
     diff2 = clip6((int)rb - (int)w->bare_bucket);
+    db = count_bucket(def);
+    diff3 = clip6((int)db - (int)w->def_bucket);
     f[k++] = base;
     for (j = 1; j <= 4 && j <= n; j++)
         f[k++] = mix_letters(kh_feat_mix(kh_feat(2), i), w->cp + n - j, j);
@@ -305,20 +366,42 @@ int kh_lem_features(const kh_lexicon *lex, const kh_lem_word *w, uint32_t i,
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(18), (uint64_t)w->analyzed),
                          (uint64_t)identity);
     f[k++] = kh_feat_mix(kh_feat_mix(base, 20), (uint64_t)(diff2 + 8));
+    /* The same with the article (find_def()). */
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(36), db), (uint64_t)identity);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 37), db);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(38), (uint64_t)(diff3 + 8)),
+                         (uint64_t)identity);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 39), (uint64_t)(diff3 + 8));
     /* The shape of the lemma itself: how lemmas begin and end. */
     for (j = 1; j <= 2 && j <= rn; j++) {
         f[k++] = mix_letters(kh_feat(21), r + rn - j, j);
         f[k++] = mix_letters(kh_feat(22), r, j);
     }
+    pat = pattern(r, rn);
+    f[k++] = pat;
+    /* The host's pattern with the script, and with the lemma's: a broken
+     * plural's template (هواتف, CواCC) and its singular's (هاتف, CاCC). */
+    f[k++] = kh_feat_mix(kh_feat_mix(w->pattern, 43), i);
+    f[k++] = kh_feat_mix(kh_feat_mix(w->pattern, 44), pat);
+    f[k++] = kh_feat_mix(kh_feat_mix(pat, 41), (uint64_t)identity);
+    f[k++] = kh_feat_mix(kh_feat_mix(pat, 42), (uint64_t)upos);
     f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(19), (uint64_t)article),
                          (uint64_t)(lemma_st * 32 + upos));
-    /* Outside evidence, alone and with what the lexicon says. */
-    f[k++] = kh_feat_mix(kh_feat(23), ext);
-    f[k++] = kh_feat_mix(kh_feat_mix(base, 24), ext);
-    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(25), ext), (uint64_t)lemma_st);
-    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(26), ext), (uint64_t)input_st);
-    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(27), ext), (uint64_t)identity);
-    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(28), ext), rb);
+    /* Outside evidence, alone and with what the lexicon says: the
+     * analyzer's, then the news's (lemmatize.h). */
+    f[k++] = kh_feat_mix(kh_feat(23), an);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 24), an);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(25), an), (uint64_t)lemma_st);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(26), an), (uint64_t)input_st);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(27), an), (uint64_t)identity);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(28), an), rb);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(29), nb), (uint64_t)identity);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 30), nb);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(31), nd), (uint64_t)identity);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 32), nd);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(33), nb), (uint64_t)lemma_st);
+    f[k++] = kh_feat_mix(kh_feat_mix(kh_feat(34), nd), (uint64_t)lemma_st);
+    f[k++] = kh_feat_mix(kh_feat_mix(base, 35), sib);
     return k;
 }
 

@@ -22,17 +22,23 @@
  * it (their literal letters are there), and a linear model
  * (src/tag/linear.h) picks one, from the host's first and last letters and
  * length, from what the lexicon says of the lemma each script makes (its
- * news count, and whether PADT has it as a lemma, of the host itself or of
- * any word) and from outside evidence (kh_lem_ext_fn): whether a
- * morphological analyzer (BAMA's tables) has the lemma among the host's.
+ * news count, alone and with the article: الهاتف is a word, الهاتفة is not,
+ * and الكرب is rarer than الكربون; whether PADT has it as a lemma, of the
+ * host itself or of any word), from the lemma's pattern (its long vowels,
+ * hamzas and endings as they are, the other letters as C: هاتف is CاCC; a
+ * verb's lemma is never اCCC) and from outside evidence (kh_lem_ext_fn).
  * Deterministic; no allocation; the identity wins ties.
  *
- * The analyzer is a training tool, not part of the runtime: the best script
- * of the most frequent hosts of the news, chosen with its evidence, is
- * stored in the model (the cache), and every other host is scored without
- * it, as the model also learned to do. So the cache settles most words with
- * one lookup, and it is where the analyzer's knowledge of broken plurals
- * (هواتف -> هاتف) and of singulars that look plural (الكربون -> كربون) is.
+ * The outside evidence is the trainer's, not the runtime's: how often the
+ * news has each candidate as a host, clitics and article off (so كربون is
+ * a word of its own and كرب a rare one), and whether it has the host with
+ * the other sound ending (المهندسين and المهندسون; not الكربين); or a
+ * morphological analyzer's lemmas of the host (BAMA's tables, which the
+ * default build leaves out: see tools/models.sh). The best script of the
+ * most frequent hosts of the news, chosen with the evidence, is stored in
+ * the model (the cache), and every other host is scored without it, as the
+ * model also learned to do. So the cache settles most words with one
+ * lookup, and it is where the evidence's knowledge is.
  *
  * File lemmatizer.kbm, kind "lemmatizer": section "weights" (linear.h, one
  * label), section "scripts":
@@ -67,7 +73,7 @@
 /* Hosts with more letters than this are their own lemma. */
 #define KH_LEM_MAX 52
 #define KH_LEM_DEPTH 24
-#define KH_LEM_MAX_FEATS 40
+#define KH_LEM_MAX_FEATS 56
 
 /* Script flags. */
 enum { KH_LEM_ARTICLE = 1 };
@@ -99,6 +105,9 @@ typedef struct kh_lemmatizer {
  * a lemmatizer put together by hand calls it once). */
 void kh_lem_index(kh_lemmatizer *lz);
 
+/* The bucket of a news count: 1 + log2 of it (1 for 0 and 1), at most 24. */
+unsigned kh_lem_bucket(uint64_t count);
+
 /* Reads a container of kind "lemmatizer". */
 khabar_code kh_lemmatizer_open(kh_lemmatizer *lz, const kh_container *c,
                                khabar_error *err);
@@ -129,10 +138,22 @@ long kh_lem_cached(const kh_lemmatizer *lz, const uint32_t *host, int n);
 int kh_lem_convention(const uint32_t *host, int n, uint32_t *out, int max);
 
 /* Evidence from outside the model about a candidate lemma r[0, rn) of the
- * host: a small number (< KH_LEM_EXT_MAX), 0 for none. The trainer has
- * it (a morphological analyzer's lemmas of the host); the runtime does not,
- * and scores every host as having none. */
+ * host, 0 for none. The trainer has it; the runtime does not, and scores
+ * every host as having none. Fields, each 0 when absent:
+ *   bits 0-3    a morphological analyzer's lemmas of the host
+ *               (< KH_LEM_EXT_MAX)
+ *   bits 4-8    1 + the news bucket of r: 0 when the news never has it as
+ *               a host, else 1 + log2 of the times it has r or its form
+ *               with the article (without, if r has it), at most 24
+ *   bits 9-12   7 + that bucket less the host's own, clipped to -6 .. 6
+ *   bits 13-16  the host's sound ending (ون ين ان تين تان ات ة) and the
+ *               news: 8 + the bucket of the host with the other ending
+ *               (ين for ون, ون for ين, ات for ة, ...) less the host's own,
+ *               clipped to -6 .. 6 */
 #define KH_LEM_EXT_MAX 16
+#define KH_LEM_NEWS(bucket, diff, sibling)                                  \
+    (((1u + (unsigned)(bucket)) << 4) | ((unsigned)(7 + (diff)) << 9) |     \
+     ((unsigned)(sibling) << 13))
 typedef unsigned (*kh_lem_ext_fn)(const void *ctx, const uint32_t *r,
                                   int rn);
 
@@ -162,6 +183,8 @@ typedef struct kh_lem_word {
     int analyzed;              /* entry has analyses (visible, not X) */
     unsigned bucket;           /* news count bucket of the host */
     unsigned bare_bucket;      /* the same without the article, if any */
+    unsigned def_bucket;       /* the same with the article */
+    uint64_t pattern;          /* of the host without the article */
 } kh_lem_word;
 
 void kh_lem_word_init(kh_lem_word *w, const kh_lexicon *lex,

@@ -83,7 +83,10 @@ static void lemmas(void)
     CHECK_LEMMA("يستخدمون", "استخدم");
     /* Nouns and adjectives: the article off, the singular masculine. */
     CHECK_LEMMA("المطارات", "مطار");
-    CHECK_LEMMA("طموحات", "طموح");
+    /* -ات of a masculine noun PADT does not have. (طموحات is on the edge:
+     * طموحة, ambitious, is a word of the news too, and models trained with
+     * other orders choose either.) */
+    CHECK_LEMMA("الامتحانات", "امتحان");
     CHECK_LEMMA("الصحفيين", "صحفي");
     CHECK_LEMMA("المصرية", "مصري");
     CHECK_LEMMA("الحكومة", "حكومة"); /* a feminine noun keeps its ة */
@@ -91,11 +94,14 @@ static void lemmas(void)
     CHECK_LEMMA("الأطفال", "طفل");
     CHECK_LEMMA("الكتب", "كتاب");
     /* Broken plurals of other patterns (the default model is trained
-     * without BAMA, so هواتف and تراخيص stay as written: see
-     * tools/models.sh). */
+     * without BAMA, so هواتف stays as written: see tools/models.sh). */
     CHECK_LEMMA("الضرائب", "ضريبة");
     CHECK_LEMMA("فوائد", "فائدة");
     CHECK_LEMMA("الخنازير", "خنزير");
+    CHECK_LEMMA("تراخيص", "ترخيص");
+    CHECK_LEMMA("الأصوات", "صوت");
+    CHECK_LEMMA("الأودية", "وادي");
+    CHECK_LEMMA("القادة", "قائد");
     /* Tanwin alef. */
     CHECK_LEMMA("مختلفا", "مختلف");
     CHECK_LEMMA("نادرا", "نادر");
@@ -162,8 +168,8 @@ static void conventions(void)
 }
 
 /* The cache holds, for the hosts of the news, what the model chose with
- * the analyzer's evidence at training time; every other host is scored
- * as kh_lemmatize_score() does; the limits hold. */
+ * the news's evidence at training time; every other host is scored as
+ * kh_lemmatize_score() does; the limits hold. */
 static void consistency(void)
 {
     static const char *const words[] = {
