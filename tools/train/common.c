@@ -114,3 +114,18 @@ void strmap_free(strmap *m)
     free(m->counts);
     memset(m, 0, sizeof *m);
 }
+
+int form_by_count_then_key(const void *a, const void *b)
+{
+    const form_count *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return form_by_key(a, b);
+}
+
+int form_by_key(const void *a, const void *b)
+{
+    const form_count *x = a, *y = b;
+    int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+    return c ? c : (x->len < y->len ? -1 : x->len > y->len);
+}

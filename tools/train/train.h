@@ -28,6 +28,18 @@ void strmap_add(strmap *m, const char *key, size_t len, uint64_t count);
 uint64_t strmap_get(const strmap *m, const char *key, size_t len);
 void strmap_free(strmap *m);
 
+/* A key of a strmap and its count, as the models' caches sort them: most
+ * counted first (ties by key), or by key (bytes, then length). qsort
+ * comparators. */
+typedef struct form_count {
+    const char *key;
+    size_t len;
+    uint64_t count;
+} form_count;
+
+int form_by_count_then_key(const void *a, const void *b);
+int form_by_key(const void *a, const void *b);
+
 /* ---------------------------------------------------------- treebank --- */
 
 typedef struct tb_word {

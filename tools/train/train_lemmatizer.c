@@ -1187,29 +1187,6 @@ static double heldout_accuracy(const double *w, uint32_t mask,
 /* The cache                                                                */
 /* ------------------------------------------------------------------------ */
 
-typedef struct form_count {
-    const char *key;
-    size_t len;
-    uint64_t count;
-} form_count;
-
-static int by_count_then_key(const void *a, const void *b)
-{
-    const form_count *x = a, *y = b;
-    int c;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
-    return c ? c : (x->len < y->len ? -1 : x->len > y->len);
-}
-
-static int by_key(const void *a, const void *b)
-{
-    const form_count *x = a, *y = b;
-    int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
-    return c ? c : (x->len < y->len ? -1 : x->len > y->len);
-}
-
 /* Counts the hosts of the Arabic tokens of the corpora, as the words stage
  * makes them: the token segmented by the default model's segmenter, the
  * host restored. */
@@ -1306,12 +1283,12 @@ static form_count *cache_hosts(const strmap *hosts, uint64_t min_count,
             n++;
         }
     }
-    qsort(v, n, sizeof *v, by_count_then_key);
+    qsort(v, n, sizeof *v, form_by_count_then_key);
     if (n > max_entries)
         n = max_entries;
     for (i = 0; i < n; i++)
         covered += v[i].count;
-    qsort(v, n, sizeof *v, by_key);
+    qsort(v, n, sizeof *v, form_by_key);
     *n_out = n;
     *coverage = total ? 100.0 * (double)covered / (double)total : 0.0;
     return v;

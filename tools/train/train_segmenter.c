@@ -336,29 +336,6 @@ static double heldout_accuracy(const double *w, uint32_t mask,
 /* The cache                                                                */
 /* ------------------------------------------------------------------------ */
 
-typedef struct form_count {
-    char *key;
-    size_t len;
-    uint64_t count;
-} form_count;
-
-static int by_count_then_key(const void *a, const void *b)
-{
-    const form_count *x = a, *y = b;
-    int c;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
-    return c ? c : (x->len < y->len ? -1 : x->len > y->len);
-}
-
-static int by_key(const void *a, const void *b)
-{
-    const form_count *x = a, *y = b;
-    int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
-    return c ? c : (x->len < y->len ? -1 : x->len > y->len);
-}
-
 /* Counts the morph forms of the Arabic tokens of the corpora. */
 static void count_forms(strmap *forms, const khabar_model *model, kh_norm *nm,
                         char **corpora, int n)
@@ -418,10 +395,10 @@ static void build_forms(buf *out, const kh_linear *lin, const kh_lexicon *lex,
             n++;
         }
     }
-    qsort(v, n, sizeof *v, by_count_then_key);
+    qsort(v, n, sizeof *v, form_by_count_then_key);
     if (n > max_entries)
         n = max_entries;
-    qsort(v, n, sizeof *v, by_key);
+    qsort(v, n, sizeof *v, form_by_key);
     while (slots <= 2 * n)
         slots *= 2;
     table = calloc(slots, 4);
