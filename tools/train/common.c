@@ -129,3 +129,18 @@ int form_by_key(const void *a, const void *b)
     int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
     return c ? c : (x->len < y->len ? -1 : x->len > y->len);
 }
+
+void shuffle(size_t *order, size_t n, uint64_t *seed)
+{
+    size_t j;
+    for (j = n; j > 1; j--) {
+        size_t r, tmp;
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        r = (size_t)(*seed % j);
+        tmp = order[j - 1];
+        order[j - 1] = order[r];
+        order[r] = tmp;
+    }
+}

@@ -230,16 +230,7 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     for (epoch = 1; epoch <= epochs; epoch++) {
         size_t errors = 0, seen = 0;
         double acc, *aw, *at;
-        for (s = S->n; s > 1; s--) {
-            size_t r, tmp;
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            r = (size_t)(seed % s);
-            tmp = order[s - 1];
-            order[s - 1] = order[r];
-            order[r] = tmp;
-        }
+        shuffle(order, S->n, &seed);
         for (s = 0; s < S->n; s++) {
             const seq *q = &S->v[order[s]];
             /* The tables this sequence is scored by: the shared one, then

@@ -40,6 +40,10 @@ typedef struct form_count {
 int form_by_count_then_key(const void *a, const void *b);
 int form_by_key(const void *a, const void *b);
 
+/* Shuffles order[0, n) in place (Fisher-Yates), drawing from the xorshift
+ * state *seed: the trainers' deterministic order of examples each epoch. */
+void shuffle(size_t *order, size_t n, uint64_t *seed);
+
 /* ---------------------------------------------------------- treebank --- */
 
 typedef struct tb_word {

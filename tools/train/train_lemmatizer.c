@@ -1421,16 +1421,7 @@ static double train_run(perceptron *p, size_t *order, const kh_lexicon *lex,
     for (epoch = 1; epoch <= epochs; epoch++) {
         size_t errors = 0, seen_n = 0;
         double acc, *avg;
-        for (j = ex->n; j > 1; j--) {
-            size_t r, tmp;
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            r = (size_t)(seed % j);
-            tmp = order[j - 1];
-            order[j - 1] = order[r];
-            order[r] = tmp;
-        }
+        shuffle(order, ex->n, &seed);
         for (j = 0; j < ex->n; j++) {
             const example *e = &ex->v[order[j]];
             hide_ctx hc = {seen, e};

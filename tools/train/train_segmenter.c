@@ -469,16 +469,7 @@ static double train_run(const examples *ex, const kh_lexicon *lex,
     for (epoch = 1; epoch <= epochs; epoch++) {
         size_t errors = 0, seen = 0;
         double acc;
-        for (j = ex->n; j > 1; j--) {
-            size_t r, tmp;
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            r = (size_t)(seed % j);
-            tmp = order[j - 1];
-            order[j - 1] = order[r];
-            order[r] = tmp;
-        }
+        shuffle(order, ex->n, &seed);
         for (j = 0; j < ex->n; j++) {
             const example *e = &ex->v[order[j]];
             kh_seg_cand cands[KH_SEG_MAX_CANDS];
