@@ -9,7 +9,8 @@
  *
  *   VSO, the common one       وقال الرئيس الروسي إن ...        (reported)
  *                             وأضاف الوزير: «...»              (direct)
- *   SVO                       بوتين قال إن ... / أما X فقال / X، الذي قال
+ *   SVO                       بوتين قال إن ... / أما X فقال / X، الذي قال /
+ *                             وكان X (قد) قال
  *   no subject                وأضاف أن ...   the previous quote's speaker,
  *                             where a clause starts, outside quotations,
  *                             and within RECENT sentences; with none, for
@@ -1135,6 +1136,15 @@ static int plural_after_singular(const qctx *q, size_t c)
            plural_verb(q, c);
 }
 
+/* Whether token k is كان (كانت, وكان ...), whose subject comes before the
+ * verb it carries. */
+static int kana(const qctx *q, size_t k)
+{
+    const khabar_word *h = kh_doc_host(q->doc, k, NULL);
+    return h->lemma_len == 6 &&
+           memcmp(q->doc->norm_buf + h->lemma, "\xD9\x83\xD8\xA7\xD9\x86", 6) == 0;
+}
+
 /* A subject before its verb c (بوتين قال, أما الوزير فقال): nominal words
  * from a boundary (the sentence start, a colon or quotation mark, أن, أما,
  * or a word with و) up to the verb. */
@@ -1180,6 +1190,10 @@ static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
         const tok_info *x = TI(q, k - 1);
         if (x->kind != K_NONE || x->mark)
             break;
+        if (n > 0 && kana(q, k - 1)) {
+            boundary = 1; /* وكان الممثل قد قال: the subject of كان */
+            break;
+        }
         if (!is_nominal(x->upos) || x->cue)
             return 0;
         k--;
