@@ -1362,6 +1362,37 @@ static int last_person(const qctx *q, size_t c, size_t *s, size_t *e)
     return 0;
 }
 
+/* For a verb without a subject right after a comma (no و or ف on it): a
+ * report or statement named just before the comma is what speaks (بعد
+ * تقرير لصحيفة وول ستريت جورنال، أفاد بأن ...): its phrase, from the
+ * source word to the comma, into [*s, *e). 1 when found. */
+static int source_before_comma(const qctx *q, size_t c, size_t *s, size_t *e)
+{
+    size_t k, lo;
+    uint32_t cp;
+    if (c < q->a + 2 || (TI(q, c)->pre & (P_WA | P_FA)) ||
+        TI(q, c)->form == FORM_PART || TI(q, c)->form == FORM_SRC ||
+        TI(q, c - 1)->kind != K_PUNCT || TI(q, c - 1)->mark)
+        return 0; /* (a participle, مضيفا, continues the speaker before) */
+    cp = one_cp(q->doc->text + q->tk[c - 1].start,
+                q->tk[c - 1].end - q->tk[c - 1].start);
+    if (cp != 0x060C && cp != ',')
+        return 0;
+    lo = c - 2 > q->a + 8 ? c - 2 - 8 : q->a;
+    for (k = c - 2; k + 1 > lo + 1; k--) {
+        const tok_info *y = TI(q, k);
+        if ((y->kind != K_NONE && !(y->flags & TF_SOURCE)) || y->mark ||
+            y->upos == KHABAR_UPOS_VERB)
+            return 0;
+        if (y->flags & TF_SOURCE) {
+            *s = y->body;
+            *e = q->tk[c - 2].end;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether cue token c is a verb in the feminine (قالت, تقول, مضيفة): the
  * person named last may be someone else; only a previous quote's speaker
  * is taken for it. */
@@ -1382,6 +1413,9 @@ static int emit(qctx *q, draft *d)
     if (lem == NONE)
         return -1;
     if (d->s_start == d->s_end && !d->no_drop &&
+        source_before_comma(q, d->first, &d->s_start, &d->s_end)) {
+        cluster = kh_cluster_at(doc, d->s_start, d->s_end);
+    } else if (d->s_start == d->s_end && !d->no_drop &&
         (!q->have_last || q->sent - q->last_sent > RECENT)) {
         /* nobody spoke lately: the last person named, if one was */
         size_t s, e;
