@@ -336,11 +336,6 @@ static size_t written_start(const khabar_doc *doc, size_t ti)
     return h->start;
 }
 
-static int definite_word(const coref *c, size_t ti)
-{
-    return doc_definite(c->doc, ti);
-}
-
 /* Keys of a title of words [a, b): every prefix of two words or more, the
  * head alone but a leader's, and for a leader with a nationality
  * adjective, "رئيس <adjective>". */
@@ -380,7 +375,7 @@ static int title_keys(coref *c, size_t a, size_t b, size_t cluster,
             if (!lookup) {
                 if (table_put(&c->map, mix(h, "1", 1), cluster) != 0)
                     return -1;
-            } else if (definite_word(c, i)) {
+            } else if (doc_definite(c->doc, i)) {
                 size_t x = table_get(&c->map, mix(h, "1", 1));
                 if (x != SIZE_MAX) {
                     *found = x;
@@ -428,7 +423,7 @@ static size_t skeleton(char *k, size_t n)
     size_t i, o = 0;
     for (i = 0; i < n; i++) {
         unsigned char b = (unsigned char)k[i];
-        if (o > 0 && i + 2 < n && i + 1 < n &&
+        if (o > 0 && i + 2 < n &&
             ((b == 0xD8 && (unsigned char)k[i + 1] == 0xA7) ||
              (b == 0xD9 && ((unsigned char)k[i + 1] == 0x88 ||
                             (unsigned char)k[i + 1] == 0x8A)))) {
@@ -465,7 +460,7 @@ static int register_name(coref *c, size_t e, size_t cluster)
     const khabar_entity *en = &c->ent[e];
     char k[MAX_KEY];
     size_t i, n, ln, last = en->first_token + en->n_tokens;
-    uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL);
+    uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL), skel;
     int loose_ok = 0;
     for (i = en->first_token; i < last; i++) {
         n = word_key(c, i, 0, k);
@@ -490,8 +485,8 @@ static int register_name(coref *c, size_t e, size_t cluster)
     }
     if (loose_ok && table_put(&c->map, loose, cluster) != 0)
         return -1;
-    if (skeleton_key(c, en) &&
-        table_put(&c->map, skeleton_key(c, en), cluster) != 0)
+    if ((skel = skeleton_key(c, en)) != 0 &&
+        table_put(&c->map, skel, cluster) != 0)
         return -1;
     return table_put(&c->map, full, cluster);
 }
@@ -502,7 +497,7 @@ static size_t find_name(const coref *c, size_t e)
     const khabar_entity *en = &c->ent[e];
     char k[MAX_KEY];
     size_t i, n, ln, x, last = en->first_token + en->n_tokens;
-    uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL);
+    uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL), skel;
     int loose_ok = 0;
     for (i = en->first_token; i < last; i++) {
         n = word_key(c, i, 0, k);
@@ -518,8 +513,8 @@ static size_t find_name(const coref *c, size_t e)
     x = table_get(&c->map, full);
     if (x == SIZE_MAX && loose_ok)
         x = table_get(&c->map, loose);
-    if (x == SIZE_MAX && skeleton_key(c, en))
-        x = table_get(&c->map, skeleton_key(c, en));
+    if (x == SIZE_MAX && (skel = skeleton_key(c, en)) != 0)
+        x = table_get(&c->map, skel);
     if (x != SIZE_MAX || en->type != KHABAR_ENT_PER)
         return x;
     if (en->n_tokens == 1) {

@@ -232,8 +232,7 @@ static int is_prep(const dtok *t, int p)
 /* الآن (now), as the key of a token */
 static int is_now(const dtok *t)
 {
-    return (t->len == 8 && memcmp(t->key, "الان", 8) == 0) ||
-           (t->len == 8 && memcmp(t->key, "الآن", 8) == 0);
+    return t->len == 8 && memcmp(t->key, "الان", 8) == 0; /* folded آ */
 }
 
 static int is_unit(const dtok *t, int unit, unsigned aux)

@@ -1057,11 +1057,6 @@ static int verb_position(const qctx *q, size_t c)
     return TI(q, c)->upos == KHABAR_UPOS_VERB || clause_start(q, c);
 }
 
-/* The end of a speaker phrase that starts at token s, at most at e: it
- * stops at punctuation, a time, an occasion (في تصريح), an addressee
- * (للجزيرة, له), a relative clause or a topic (عن, حول). A phrase that
- * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة);
- * li_ok lets it start with ل (جاء في بيان للوزارة). */
 /* Whether token k is a hyphen that joins the words on either side, without
  * spaces: a name written with one (ريس-أندرسن). */
 static int glued_hyphen(const qctx *q, size_t k)
@@ -1074,6 +1069,11 @@ static int glued_hyphen(const qctx *q, size_t k)
            q->tk[k + 1].kind == KHABAR_TOK_ARABIC;
 }
 
+/* The end of a speaker phrase that starts at token s, at most at e: it
+ * stops at punctuation, a time, an occasion (في تصريح), an addressee
+ * (للجزيرة, له), a relative clause or a topic (عن, حول). A phrase that
+ * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة);
+ * li_ok lets it start with ل (جاء في بيان للوزارة). */
 static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
 {
     size_t k;
@@ -1379,7 +1379,7 @@ static int source_before_comma(const qctx *q, size_t c, size_t *s, size_t *e)
     if (cp != 0x060C && cp != ',')
         return 0;
     lo = c - 2 > q->a + 8 ? c - 2 - 8 : q->a;
-    for (k = c - 2; k + 1 > lo + 1; k--) {
+    for (k = c - 2; k > lo; k--) {
         const tok_info *y = TI(q, k);
         if ((y->kind != K_NONE && !(y->flags & TF_SOURCE)) || y->mark ||
             y->upos == KHABAR_UPOS_VERB)
@@ -1412,30 +1412,28 @@ static int emit(qctx *q, draft *d)
     size_t lem = cue_lemma(q, d->cue), cluster;
     if (lem == NONE)
         return -1;
-    if (d->s_start == d->s_end && !d->no_drop &&
-        source_before_comma(q, d->first, &d->s_start, &d->s_end)) {
-        cluster = kh_cluster_at(doc, d->s_start, d->s_end);
-    } else if (d->s_start == d->s_end && !d->no_drop &&
-        (!q->have_last || q->sent - q->last_sent > RECENT)) {
-        /* nobody spoke lately: the last person named, if one was */
-        size_t s, e;
-        if (plural_verb(q, d->first) || feminine_verb(q, d->first, d->cue) ||
-            !last_person(q, d->first, &s, &e))
-            return 0;
-        d->s_start = s;
-        d->s_end = e;
-        cluster = kh_cluster_at(doc, s, e);
-    } else if (d->s_start == d->s_end) {
+    if (d->s_start == d->s_end) { /* no subject */
         if (d->no_drop)
             return 0;
-        /* وزعموا أن after one person's words: others speak */
-        if (plural_verb(q, d->first) && q->last_cluster != NONE &&
-            ((const khabar_cluster *)doc->clusters.data)[q->last_cluster]
-                    .type == KHABAR_ENT_PER)
-            return 0;
-        d->s_start = q->last_s;
-        d->s_end = q->last_e;
-        cluster = q->last_cluster;
+        if (source_before_comma(q, d->first, &d->s_start, &d->s_end)) {
+            cluster = kh_cluster_at(doc, d->s_start, d->s_end);
+        } else if (!q->have_last || q->sent - q->last_sent > RECENT) {
+            /* nobody spoke lately: the last person named, if one was */
+            if (plural_verb(q, d->first) ||
+                feminine_verb(q, d->first, d->cue) ||
+                !last_person(q, d->first, &d->s_start, &d->s_end))
+                return 0;
+            cluster = kh_cluster_at(doc, d->s_start, d->s_end);
+        } else {
+            /* وزعموا أن after one person's words: others speak */
+            if (plural_verb(q, d->first) && q->last_cluster != NONE &&
+                ((const khabar_cluster *)doc->clusters.data)[q->last_cluster]
+                        .type == KHABAR_ENT_PER)
+                return 0;
+            d->s_start = q->last_s;
+            d->s_end = q->last_e;
+            cluster = q->last_cluster;
+        }
     } else {
         size_t name;
         cluster = kh_cluster_at(doc, d->s_start, d->s_end);

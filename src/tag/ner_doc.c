@@ -166,10 +166,18 @@ static int boundary(const ner_doc *d, size_t ti, size_t end)
     }
 }
 
+/* Marks tokens [a, b) as one entity of a type in d->type (the first with
+ * its begin flag, 8). */
+static void mark_span(ner_doc *d, size_t a, size_t b, int type)
+{
+    size_t i;
+    for (i = a; i < b; i++)
+        d->type[i] = (uint8_t)(type + (i == a ? 8 : 0));
+}
+
 static int add(ner_doc *d, size_t a, size_t b, int type)
 {
     khabar_entity *e = kh_vec_push(&d->doc->entities, sizeof *e);
-    size_t i;
     if (!e)
         return -1;
     e->first_token = a;
@@ -179,8 +187,7 @@ static int add(ner_doc *d, size_t a, size_t b, int type)
     e->end = kh_doc_host(d->doc, b - 1, NULL)->end;
     if (e->end < e->start)
         e->end = d->tk[b - 1].end;
-    for (i = a; i < b; i++)
-        d->type[i] = (uint8_t)(type + (i == a ? 8 : 0));
+    mark_span(d, a, b, type);
     return 0;
 }
 
@@ -220,12 +227,11 @@ static int place_into_unknown(const ner_doc *d, size_t a, size_t b)
 static void retype_person(ner_doc *d, size_t a)
 {
     khabar_entity *e = d->doc->entities.data;
-    size_t i, k;
+    size_t i;
     for (i = 0; i < d->doc->entities.len; i++) {
         if (e[i].first_token == a) {
             e[i].type = KHABAR_ENT_PER;
-            for (k = a; k < a + e[i].n_tokens; k++)
-                d->type[k] = (uint8_t)(KHABAR_ENT_PER + (k == a ? 8 : 0));
+            mark_span(d, a, a + e[i].n_tokens, KHABAR_ENT_PER);
             return;
         }
     }
@@ -323,8 +329,7 @@ static void handover(ner_doc *d)
         e[i + 1].first_token = a + 1;
         e[i + 1].n_tokens += b - a - 1;
         e[i + 1].start = kh_doc_host(d->doc, a + 1, NULL)->start;
-        for (k = a + 1; k <= b; k++)
-            d->type[k] = (uint8_t)(KHABAR_ENT_PER + (k == a + 1 ? 8 : 0));
+        mark_span(d, a + 1, b + 1, KHABAR_ENT_PER);
     }
 }
 
@@ -467,6 +472,39 @@ static const name_key *most_named(const name_key *keys, size_t n,
     return best;
 }
 
+/* A person's name of three tokens or more whose first word the doc names
+ * alone as another type twice or more, and three times as often as a
+ * person at least: that word is not the person's (رئيسة لجنة نوبل بيريت
+ * ريس, نوبل named alone nine times, once as a person). keys: sorted by
+ * by_hash. */
+static void trim_heads(ner_doc *d, const name_key *keys, size_t n_keys)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t i;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        const name_key *x;
+        size_t other = 0, per = 0, a = e[i].first_token;
+        uint64_t h;
+        if (e[i].type != KHABAR_ENT_PER || e[i].n_tokens < 3)
+            continue;
+        h = span_hash(d, a, a + 1);
+        for (x = find_key(keys, n_keys, h, 1);
+             x && x < keys + n_keys && x->h == h && x->n_tokens == 1; x++) {
+            if (x->type == KHABAR_ENT_PER)
+                per++;
+            else
+                other++;
+        }
+        if (other < 2 || 3 * per > other)
+            continue;
+        d->type[a] = 0;
+        e[i].first_token = a + 1;
+        e[i].n_tokens--;
+        e[i].start = kh_doc_host(d->doc, a + 1, NULL)->start;
+        mark_span(d, a + 1, a + e[i].n_tokens + 1, KHABAR_ENT_PER);
+    }
+}
+
 /* The untagged mentions of each host of a doc: an open-addressing table of
  * host hashes (span_hash of one token) and counts. */
 typedef struct host_count {
@@ -554,33 +592,7 @@ static int consistency(ner_doc *d)
         }
     }
     kh_sort(keys, k, sizeof *keys, by_hash);
-    /* A person's name of three tokens or more whose first word the doc
-     * names alone as another type twice or more, and three times as often
-     * as a person at least: that word is not the person's (رئيسة لجنة
-     * نوبل بيريت ريس, نوبل named alone nine times, once as a person). */
-    for (i = 0; i < n_ent; i++) {
-        khabar_entity *en = (khabar_entity *)d->doc->entities.data + i;
-        const name_key *x;
-        size_t other = 0, per = 0, a = en->first_token;
-        uint64_t h;
-        if (en->type != KHABAR_ENT_PER || en->n_tokens < 3)
-            continue;
-        h = span_hash(d, a, a + 1);
-        for (x = find_key(keys, k, h, 1);
-             x && x < keys + k && x->h == h && x->n_tokens == 1; x++) {
-            if (x->type == KHABAR_ENT_PER)
-                per++;
-            else
-                other++;
-        }
-        if (other < 2 || 3 * per > other)
-            continue;
-        d->type[a] = 0;
-        d->type[a + 1] = KHABAR_ENT_PER + 8;
-        en->first_token = a + 1;
-        en->n_tokens--;
-        en->start = kh_doc_host(d->doc, a + 1, NULL)->start;
-    }
+    trim_heads(d, keys, k);
     /* One word tagged otherwise that is a person's surname here: a person
      * (ذكر دولج after زياد دولج), unless the doc names it alone as another
      * type more often than it ends a person's name (بلنسية, the place,
@@ -694,10 +706,8 @@ static void hyphenated(ner_doc *d)
                 e[i].n_tokens += 2;
                 e[i].end = kh_doc_host(d->doc, last + 2, NULL)->end;
             }
-            for (last = e[i].first_token; last < e[i].first_token + e[i].n_tokens;
-                 last++)
-                d->type[last] = (uint8_t)(KHABAR_ENT_PER +
-                                          (last == e[i].first_token ? 8 : 0));
+            mark_span(d, e[i].first_token, e[i].first_token + e[i].n_tokens,
+                      KHABAR_ENT_PER);
         }
         if (e[i].type >= 0)
             e[k++] = e[i];
