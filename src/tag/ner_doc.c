@@ -715,6 +715,137 @@ static void hyphenated(ner_doc *d)
     d->doc->entities.len = k;
 }
 
+/* Whether token ti is a punctuation token of one byte c. */
+static int punct_is(const ner_doc *d, size_t ti, char c)
+{
+    return ti < d->doc->tokens.len && d->tk[ti].kind == KHABAR_TOK_PUNCT &&
+           d->tk[ti].end - d->tk[ti].start == 1 &&
+           d->doc->text[d->tk[ti].start] == c;
+}
+
+/* Whether token ti ends in an enclitic pronoun. */
+static int has_enclitic(const ner_doc *d, size_t ti)
+{
+    const khabar_word *w = d->doc->words.data;
+    size_t i;
+    for (i = d->doc->token_words[ti]; i < d->doc->token_words[ti + 1]; i++) {
+        if (w[i].role == KHABAR_WORD_ENCLITIC)
+            return 1;
+    }
+    return 0;
+}
+
+/* After token ti, a quotation mark, one to three Arabic words in no
+ * entity and the closing mark: q, so that the words are ti + 2 .. ti + q;
+ * else 0. */
+static size_t quoted_after(const ner_doc *d, size_t ti)
+{
+    size_t q, n = d->doc->tokens.len;
+    if (!(punct_is(d, ti + 1, '"') ||
+          (ti + 1 < n && d->tk[ti + 1].kind == KHABAR_TOK_PUNCT &&
+           d->tk[ti + 1].end - d->tk[ti + 1].start == 2 &&
+           memcmp(d->doc->text + d->tk[ti + 1].start, "«", 2) == 0)))
+        return 0;
+    for (q = 1; q <= 3 && ti + q + 1 < n; q++) {
+        const khabar_token *t = &d->tk[ti + q + 1];
+        if (t->kind == KHABAR_TOK_PUNCT)
+            break;
+        if (t->kind != KHABAR_TOK_ARABIC || d->type[ti + q + 1])
+            return 0;
+    }
+    if (q == 1 || ti + q + 1 >= n)
+        return 0;
+    return punct_is(d, ti + q + 1, '"') ||
+                   (d->tk[ti + q + 1].end - d->tk[ti + q + 1].start == 2 &&
+                    memcmp(d->doc->text + d->tk[ti + q + 1].start, "»", 2) == 0)
+               ? q - 1 + 1
+               : 0;
+}
+
+/* Whether place trigger ti announces the name after it: in the construct
+ * state, so without the article or a pronoun (ولايته: his term), and not
+ * طريق (عن طريق فلان: through someone). */
+static int place_word(const ner_doc *d, size_t ti)
+{
+    char k[MAX_KEY];
+    size_t n = host_key(d, ti, k);
+    return !has_enclitic(d, ti) && !(n > 4 && memcmp(k, "ال", 4) == 0) &&
+           !(n == 8 && memcmp(k, "طريق", 8) == 0);
+}
+
+/* Whether token ti is a demonstrative (هذا, هذه, تلك ...), proclitics
+ * aside. */
+static int demonstrative(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {"هذا", "هذه", "ذلك", "تلك",
+                                        "هؤلاء", "اولئك", "هذان", "هاتان"};
+    char k[MAX_KEY];
+    size_t n, i;
+    if (d->tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    n = host_key(d, ti, k);
+    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Rule 5, over the entities in input order:
+ *   a person named right after a word that announces a place (the
+ *   gazetteer's place triggers: معبر كيريم شالوم, بلدة, محافظة) is that
+ *   place;
+ *   an organization word tagged alone before a quoted name (منظمة "جيشا")
+ *   gives the entity to the quoted words;
+ *   a name in parentheses right after another name is another name of the
+ *   same thing (كيريم شالوم (كرم أبو سالم)): it takes that one's type;
+ *   one word with the article right after a demonstrative is a common
+ *   noun, no name (هذه الحزم: these parcels), and a nationality adjective
+ *   alone no place (تغني بالعربية: in Arabic): their entities are
+ *   removed. */
+static void in_context(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, k = 0, q;
+    for (i = 0; i < n; i++) {
+        size_t a = e[i].first_token, b = a + e[i].n_tokens;
+        if (e[i].type == KHABAR_ENT_PER && a > 0 && !d->type[a - 1] &&
+            (gaz_mask(d, a - 1) & KH_GAZ_LOC_TRIGGER) &&
+            place_word(d, a - 1)) {
+            e[i].type = KHABAR_ENT_LOC;
+            mark_span(d, a, b, KHABAR_ENT_LOC);
+        }
+        if (k > 0 && a >= 2 && punct_is(d, a - 1, '(') && punct_is(d, b, ')') &&
+            e[k - 1].first_token + e[k - 1].n_tokens == a - 1 &&
+            e[i].type == KHABAR_ENT_PER && e[k - 1].type != KHABAR_ENT_PER) {
+            e[i].type = e[k - 1].type;
+            mark_span(d, a, b, e[i].type);
+        }
+        if (e[i].n_tokens == 1 &&
+            (gaz_mask(d, a) & (KH_GAZ_ORG_TRIGGER | KH_GAZ_ORG)) ==
+                KH_GAZ_ORG_TRIGGER &&
+            (q = quoted_after(d, a)) != 0) {
+            /* منظمة "جيشا": the name is the quoted words. */
+            d->type[a] = 0;
+            e[i].first_token = a + 2;
+            e[i].n_tokens = q - 1;
+            e[i].start = kh_doc_host(d->doc, a + 2, NULL)->start;
+            e[i].end = kh_doc_host(d->doc, a + q, NULL)->end;
+            mark_span(d, a + 2, a + q + 1, e[i].type);
+        }
+        if ((e[i].n_tokens == 1 && a > 0 && !proclitics(d, a) &&
+             demonstrative(d, a - 1) && definite(d, a)) ||
+            (e[i].n_tokens == 1 && e[i].type == KHABAR_ENT_LOC &&
+             (gaz_mask(d, a) & (KH_GAZ_NISBA | KH_GAZ_COUNTRY)) ==
+                 KH_GAZ_NISBA)) {
+            d->type[a] = 0;
+            continue;
+        }
+        e[k++] = e[i];
+    }
+    d->doc->entities.len = k;
+}
+
 static int by_token(const void *pa, const void *pb)
 {
     const khabar_entity *a = pa, *b = pb;
@@ -753,6 +884,7 @@ int kh_ner_doc(khabar_doc *doc)
     }
     if (rc == 0) {
         hyphenated(&d);
+        in_context(&d);
         rc = consistency(&d);
     }
     if (rc == 0) /* rules add, merge and cut entities: input order again */

@@ -437,6 +437,34 @@ static void document_rules(void)
     khabar_doc_free(d);
 }
 
+/* What the words around a name say of it: a place word before it, a name
+ * in parentheses after another, a demonstrative or a language. */
+static void names_in_context(void)
+{
+    const char *text =
+        "وصلت قافلة المساعدات إلى معبر كيريم شالوم (كرم أبو سالم) صباح الأحد "
+        "بعد انتظار طويل.\n"
+        "كانت محتويات هذه الحزم، التي تضم أرزا وزيتا، تكفي أسرة كاملة.\n"
+        "الإسرائيلية نوعا أبراهام تغني بالعربية وتنهل من ذاكرة جدتها "
+        "اليمنية\n"
+        "وقالت منظمة \"جيشا\" غير الحكومية إن إغلاق المعبر يضر بالمدنيين.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "كيريم شالوم") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "كرم أبو سالم") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الحزم") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "العربية") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "منظمة") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "جيشا") == 1);
+    khabar_doc_free(d);
+    /* A place word with a pronoun (ولايته, his term) announces no place. */
+    text = "يغادر الرئيس المنتهية ولايته باراك أوباما البيت الأبيض غدا.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "باراك أوباما") == 0);
+    khabar_doc_free(d);
+}
+
 /* Names that meet: two people joined by و, a place and the person after
  * a title (make eval's seed article). */
 static void name_boundaries(void)
@@ -520,6 +548,7 @@ void suite_tagger(void)
     doc_cues();
     document_rules();
     name_boundaries();
+    names_in_context();
     viterbi();
     viterbi_exact();
     feature_parts();
