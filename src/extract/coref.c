@@ -454,6 +454,28 @@ static uint64_t skeleton_key(const coref *c, const khabar_entity *en)
     return h;
 }
 
+/* The key of an organization's first word alone, when the words after it
+ * are adjectives (حماس الإسلامية, الجهاد الإسلامي: حماس, الجهاد), else 0:
+ * the name and the first word are one organization. */
+static uint64_t org_head_key(const coref *c, const khabar_entity *en)
+{
+    char k[MAX_KEY];
+    size_t i, last = en->first_token + en->n_tokens;
+    if (en->type != KHABAR_ENT_ORG || en->n_tokens < 2)
+        return 0;
+    for (i = en->first_token + 1; i < last; i++) {
+        size_t n = word_key(c, i, 0, k);
+        /* An adjective, or a word of the shape of a nisba (الإسلامية,
+         * which names tag as proper nouns). */
+        if (kh_doc_host(c->doc, i, NULL)->upos != KHABAR_UPOS_ADJ &&
+            !(n > 4 + 4 && memcmp(k, "ال", 4) == 0 &&
+              (memcmp(k + n - 2, "ي", 2) == 0 ||
+               memcmp(k + n - 4, "يه", 4) == 0)))
+            return 0;
+    }
+    return mix(key_start(K_FULL), k, word_key(c, en->first_token, 0, k));
+}
+
 /* Registers a person's or thing's name keys. */
 static int register_name(coref *c, size_t e, size_t cluster)
 {
@@ -461,6 +483,7 @@ static int register_name(coref *c, size_t e, size_t cluster)
     char k[MAX_KEY];
     size_t i, n, ln, last = en->first_token + en->n_tokens;
     uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL), skel;
+    uint64_t head;
     int loose_ok = 0;
     for (i = en->first_token; i < last; i++) {
         n = word_key(c, i, 0, k);
@@ -488,6 +511,10 @@ static int register_name(coref *c, size_t e, size_t cluster)
     if ((skel = skeleton_key(c, en)) != 0 &&
         table_put(&c->map, skel, cluster) != 0)
         return -1;
+    if ((head = org_head_key(c, en)) != 0 &&
+        table_get(&c->map, head) == SIZE_MAX &&
+        table_put(&c->map, head, cluster) != 0)
+        return -1;
     return table_put(&c->map, full, cluster);
 }
 
@@ -498,6 +525,7 @@ static size_t find_name(const coref *c, size_t e)
     char k[MAX_KEY];
     size_t i, n, ln, x, last = en->first_token + en->n_tokens;
     uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL), skel;
+    uint64_t head;
     int loose_ok = 0;
     for (i = en->first_token; i < last; i++) {
         n = word_key(c, i, 0, k);
@@ -515,6 +543,10 @@ static size_t find_name(const coref *c, size_t e)
         x = table_get(&c->map, loose);
     if (x == SIZE_MAX && (skel = skeleton_key(c, en)) != 0)
         x = table_get(&c->map, skel);
+    if (x == SIZE_MAX && (head = org_head_key(c, en)) != 0 &&
+        (x = table_get(&c->map, head)) != SIZE_MAX &&
+        ((const cl_info *)c->info.data + x)->votes[KHABAR_ENT_ORG] == 0)
+        x = SIZE_MAX;
     if (x != SIZE_MAX || en->type != KHABAR_ENT_PER)
         return x;
     if (en->n_tokens == 1) {

@@ -148,6 +148,15 @@ static void spellings(void)
     CHECK(cluster_of(d, text, "محمد سعيد", KHABAR_MENTION_NAME) !=
           cluster_of(d, text, "محمد سعد", KHABAR_MENTION_NAME));
     khabar_doc_free(d);
+    /* An organization's name and its first word alone, the rest
+     * adjectives: one organization. */
+    text = "ووصف المتحدث ذلك بأنه رد على هجمات متكررة لحركة حماس الإسلامية "
+           "الفلسطينية.\nوحذرت حماس من التصعيد.\n";
+    d = run(text);
+    g = cluster_of(d, text, "حماس الإسلامية", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "حماس", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
 }
 
 static void edges(void)
