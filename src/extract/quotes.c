@@ -1092,6 +1092,11 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
                      (TI(q, k + 1)->flags & TF_DEF));
         if (x->kind == K_PUNCT && glued_hyphen(q, k))
             continue; /* بيريت ريس-أندرسن */
+        if (x->mark == OPEN && k > s && x->partner != NONE &&
+            x->partner < e && x->partner - k >= 2 && x->partner - k <= 4) {
+            k = x->partner; /* منظمة "جيشا" غير الحكومية: a quoted name */
+            continue;
+        }
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
             x->upos == KHABAR_UPOS_ADV || pron)

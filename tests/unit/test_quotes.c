@@ -198,6 +198,10 @@ static void speaker_ends(void)
         "قال", "الكهرباء عادت", 0);
     one("وقال المتحدث، في مؤتمر صحفي، إن الحدود مفتوحة.", "المتحدث", "قال",
         "قال", "الحدود مفتوحة", 0);
+    /* a quoted name inside the speaker */
+    one("وقالت منظمة \"جيشا\" غير الحكومية إن الحصار يضر بالمدنيين.",
+        "منظمة \"جيشا\" غير الحكومية", "قالت", "قال",
+        "الحصار يضر بالمدنيين", 0);
     one("وقال النائب عن القانون الجديد إنه يحمي المستأجرين.", "النائب",
         "قال", "قال", "يحمي المستأجرين", 0);
     one("وكتبت الممثلة على حسابها في إنستغرام: \"شكرا لكم جميعا\".",
@@ -247,9 +251,10 @@ static void no_subject(void)
     /* no quote before: no speaker, no quote */
     none("وأضاف أن الملاعب جاهزة.");
     /* a name of two words in quotation marks after the subject, then the
-     * complementizer: the quote is what follows إن */
-    one("قالت فرقة \"الفجر الجديد\" الموسيقية إن الحفل ألغي.", "فرقة",
-        "قالت", "قال", "الحفل ألغي", 0);
+     * complementizer: the quote is what follows إن, the name is part of
+     * the speaker */
+    one("قالت فرقة \"الفجر الجديد\" الموسيقية إن الحفل ألغي.",
+        "فرقة \"الفجر الجديد\" الموسيقية", "قالت", "قال", "الحفل ألغي", 0);
     one("وقال الوزير \"لن نتراجع\".", "الوزير", "قال", "قال", "لن نتراجع",
         1);
     /* a source whose article the ل swallowed starts at the ل */
