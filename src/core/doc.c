@@ -33,8 +33,8 @@ static unsigned with_prerequisites(unsigned stages)
         stages |= KHABAR_STAGE_ENTITIES;
     if (stages & KHABAR_STAGE_KEYWORDS)
         stages |= KHABAR_STAGE_POS;
-    if (stages & KHABAR_STAGE_DATES)
-        stages |= KHABAR_STAGE_WORDS | KHABAR_STAGE_SENTENCES;
+    if (stages & KHABAR_STAGE_DATES) /* a weekday alone after a verb */
+        stages |= KHABAR_STAGE_POS;
     if (stages & KHABAR_STAGE_ENTITIES)
         stages |= KHABAR_STAGE_POS;
     if (stages & KHABAR_STAGE_POS)

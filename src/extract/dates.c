@@ -278,7 +278,8 @@ enum {
     H_YEARLESS, /* month (and day) given; the year nearest the pub date */
     H_MONTHREL, /* month and الماضي/المقبل/الجاري (off -1, +1, 0) */
     H_DEICTIC,  /* off days from the pub date */
-    H_WEEKDAY,  /* weekday wday, off -1 last, +1 next, 0 nearest */
+    H_WEEKDAY,  /* weekday wday, off -1 last, +1 next, 0 nearest; -2, +2:
+                   this or the last, this or the next */
     H_PERIOD,   /* unit off units from the pub date's (day of a month) */
     H_DECADE,   /* decade of century (0: from the pub date, or rel) */
     H_CENTURY,  /* century (0: the pub date's + off) */
@@ -598,8 +599,48 @@ static size_t p_day_month(dctx *c, size_t i, dpoint *p)
     return 0;
 }
 
+/* Whether the weekday at token i stands alone as a date: after the verb
+ * of its clause, or the verb and its subject (وقصفت الطائرات الإسرائيلية
+ * الاثنين موقعين), or right after منذ or حتى; not after بين (between the
+ * two) or anything else. Returns 0 when it does not, else the direction of
+ * the day from the publication date: -2 the day or the last one before
+ * (after a verb in the past, whose letters begin with its lemma's, or
+ * منذ), +2 the day or the next one (another verb, حتى). */
+static int weekday_alone(dctx *c, size_t i)
+{
+    const khabar_token *t = c->tok;
+    const char *nb = c->doc->norm_buf;
+    size_t k;
+    for (k = i; k > 0 && i - k < 4; k--) {
+        const khabar_word *h;
+        const char *s = c->doc->text + t[k - 1].start;
+        size_t n = t[k - 1].end - t[k - 1].start;
+        if (t[k - 1].kind != KHABAR_TOK_ARABIC)
+            return 0;
+        h = kh_doc_host(c->doc, k - 1, NULL);
+        /* الاثنين right after a verb is as often "the two" (اتفق الاثنين):
+         * a Monday only after the verb's subject. */
+        if (h->upos == KHABAR_UPOS_VERB && k == i && tk(c, i)->w->val == 1)
+            return 0;
+        if (h->upos == KHABAR_UPOS_VERB)
+            return h->lemma_len && h->form_len >= h->lemma_len &&
+                           memcmp(nb + h->form, nb + h->lemma,
+                                  h->lemma_len) == 0
+                       ? -2
+                       : 2;
+        if (k == i && n == 6 && memcmp(s, "منذ", 6) == 0)
+            return -2;
+        if (k == i && n == 6 && memcmp(s, "حتى", 6) == 0)
+            return 2;
+        if (h->upos != KHABAR_UPOS_NOUN && h->upos != KHABAR_UPOS_PROPN &&
+            h->upos != KHABAR_UPOS_ADJ)
+            return 0;
+    }
+    return 0;
+}
+
 /* A weekday: before a date (الثلاثاء 20 أكتوبر 2015), with الماضي/المقبل,
- * or alone when the context allows (يوم الاثنين). */
+ * or alone when the context allows (يوم الاثنين, قصفت الطائرات الاثنين). */
 static size_t p_weekday(dctx *c, size_t i, dpoint *p, unsigned fl)
 {
     const dtok *t = tk(c, i);
@@ -625,6 +666,10 @@ static size_t p_weekday(dctx *c, size_t i, dpoint *p, unsigned fl)
     }
     if (fl & PT_WEEKDAY)
         return i + 1;
+    if ((k = (size_t)(weekday_alone(c, i) + 2)) != 2) {
+        p->off = (int8_t)((int)k - 2);
+        return i + 1;
+    }
     return 0;
 }
 
@@ -1516,7 +1561,11 @@ static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
     case H_WEEKDAY: {
         int back = (pub->wday - p->wday + 7) % 7;
         int fwd = (p->wday - pub->wday + 7) % 7;
-        if (p->off < 0)
+        if (p->off == -2) /* a weekday alone: this one or the last */
+            t = pub->days - back;
+        else if (p->off == 2)
+            t = pub->days + fwd;
+        else if (p->off < 0)
             t = pub->days - (back ? back : 7);
         else if (p->off > 0)
             t = pub->days + (fwd ? fwd : 7);

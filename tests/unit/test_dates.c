@@ -445,6 +445,20 @@ static void relative(void)
     EXPECT("قال يوم الأحد إن الأمر انتهى.", "يوم الأحد", "2017-11-19",
            KHABAR_TIMEX_RELATIVE);
     COUNT("اتفق الاثنين على الحل.", 0);
+    /* A weekday alone after a verb and its subject: a verb in the past
+     * says the day or the last one, another verb the day or the next. */
+    EXPECT("وقصفت الطائرات الحربية الاثنين مواقع للمسلحين.", "الاثنين",
+           "2017-11-20", KHABAR_TIMEX_RELATIVE);
+    EXPECT("واعتقلت الشرطة الجمعة ثلاثة رجال.", "الجمعة", "2017-11-17",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("وانعقد المجلس الثلاثاء في جلسة طارئة.", "الثلاثاء", "2017-11-21",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("يصل الوفد الخميس إلى العاصمة.", "الخميس", "2017-11-23",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("تشهد البلاد موجة برد منذ السبت.", "السبت", "2017-11-18",
+           KHABAR_TIMEX_RELATIVE);
+    COUNT("تقاسم الاثنين الجائزة.", 0);
+    COUNT("وقع الخلاف بين الاثنين.", 0);
     /* Weeks, months, years. */
     EXPECT_X("زار البلاد الأسبوع الماضي.", "الأسبوع الماضي", "2017-W46",
              KHABAR_TIMEX_RELATIVE, &x);
