@@ -53,7 +53,8 @@ static int is_terminal(const khabar_doc *doc, const khabar_token *t)
 
 static int is_closer(uint32_t cp)
 {
-    return cp == 0xBB || cp == 0x201D || cp == 0x2019 || cp == '"' ||
+    return cp == 0xBB || cp == 0x201D || cp == 0x2033 || cp == 0x2019 ||
+           cp == '"' ||
            cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == 0x203A;
 }
 
@@ -136,8 +137,8 @@ static void quote_depths(const khabar_doc *doc, const khabar_token *tk,
         cp = single_cp(doc, &tk[k]);
         if (cp == 0xAB || cp == 0x201C)
             open = 1;
-        else if (cp == 0xBB || cp == 0x201D)
-            close = 1;
+        else if (cp == 0xBB || cp == 0x201D || cp == 0x2033)
+            close = 1; /* ″ (double prime) closes “ in some scraped news */
         else if (cp == '"') {
             int space_before = k == a || tk[k - 1].end != tk[k].start;
             int space_after = k + 1 == b || tk[k].end != tk[k + 1].start;
@@ -155,7 +156,7 @@ static void quote_depths(const khabar_doc *doc, const khabar_token *tk,
         } else if (close && top) {
             uint32_t o = single_cp(doc, &tk[stack[top - 1]]);
             int match = (cp == 0xBB && o == 0xAB) ||
-                        (cp == 0x201D && o == 0x201C) ||
+                        ((cp == 0x201D || cp == 0x2033) && o == 0x201C) ||
                         (cp == '"' && o == '"');
             if (match) {
                 size_t from = stack[--top];

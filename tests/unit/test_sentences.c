@@ -50,6 +50,10 @@ void suite_sentences(void)
     /* A year marker ends a sentence when it follows a number. */
     SS("ولد عام 1950 م. وتوفي شابا.", "ولد عام 1950 م. | وتوفي شابا.");
     /* Never inside a closed quotation; an unclosed one swallows nothing. */
+    /* ″ (double prime) written for ” closes “: the sentences after it
+     * are not inside a quotation */
+    SS("ذكرت صحيفة “الرصد″ الخبر. ولم يصدر بيان. وقال المسؤول: ” لا تعليق“.",
+       "ذكرت صحيفة “الرصد″ الخبر. | ولم يصدر بيان. | وقال المسؤول: ” لا تعليق“.");
     SS("قال: «انتهى الأمر. لا عودة». ثم غادر.",
        "قال: «انتهى الأمر. لا عودة». | ثم غادر.");
     SS("قال: \"انتهى الأمر. لا عودة.\" ثم غادر.",
