@@ -683,6 +683,7 @@ static int mark_of(uint32_t cp)
     case 0xBB: return MK_GUIL_R;   /* » */
     case 0x201C: return MK_DQ_L;   /* “ */
     case 0x201D: return MK_DQ_R;   /* ” */
+    case 0x2033: return MK_DQ_R;   /* ″, for ” in some scraped news */
     case 0x201E: return MK_DQ_LOW; /* „ */
     case 0x2018: return MK_SQ_L;   /* ‘ */
     case 0x2019: return MK_SQ_R;   /* ’ */
@@ -747,6 +748,7 @@ typedef struct qctx {
     /* the speaker of the last quote, for a verb without a subject */
     int have_last;
     size_t last_sent, last_s, last_e, last_cluster;
+    int last_gender;      /* its verb's (draft.gender) */
     size_t lemma_off[Q_COUNT]; /* cue lemmas put in the doc, or NONE */
 } qctx;
 
@@ -1191,8 +1193,37 @@ static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
         *se = end;
         return 1;
     }
+    if (k > q->a + 2 && TI(q, k - 1)->kind == K_PUNCT && !TI(q, k - 1)->mark) {
+        /* منظمة X، التي تراقب الموقف، قالت: the subject before a relative
+         * clause set off by commas */
+        size_t r;
+        for (r = k - 1; r > q->a + 1 && k - r < 14; r--) {
+            const tok_info *y = TI(q, r - 1);
+            if (y->flags & TF_REL) {
+                if (TI(q, r - 2)->kind == K_PUNCT && !TI(q, r - 2)->mark &&
+                    r - 1 < k - 2) {
+                    k = end = r - 2;
+                    break;
+                }
+                return 0;
+            }
+            if (y->kind == K_PUNCT || y->kind == K_COLON ||
+                y->kind == K_TERM || y->mark)
+                return 0;
+        }
+        if (end != k)
+            return 0;
+    }
     while (k > q->a && n < SVO_REACH) {
         const tok_info *x = TI(q, k - 1);
+        if (x->mark == CLOSE && x->partner != NONE && x->partner > q->a &&
+            k - 1 - x->partner >= 2 && k - 1 - x->partner <= 4 &&
+            is_nominal(TI(q, x->partner - 1)->upos)) {
+            /* منظمة "ريتش إنيشيتيف" قالت: a quoted name after a noun */
+            n += k - x->partner;
+            k = x->partner;
+            continue;
+        }
         if (x->kind != K_NONE || x->mark)
             break;
         if (n > 0 && kana(q, k - 1)) {
@@ -1310,7 +1341,11 @@ typedef struct draft {
                               (وأضاف, مشيرا): that one's content ends here */
     int no_drop;           /* without a subject it has no speaker: inside a
                               quotation, or in the first person */
+    int gender;            /* of a cue verb: G_MASC (singular), G_FEM, or 0
+                              (plural, or not a verb) */
 } draft;
+
+enum { G_MASC = 1, G_FEM = 2 };
 
 /* Whether a person's name at token t (sentence from token a) may be a
  * clause's subject: at the sentence start or after punctuation, a verb, an
@@ -1410,11 +1445,25 @@ static int feminine_verb(const qctx *q, size_t c, int cue)
            (has_prefix(s, n, "\xD8\xAA") && !has_prefix(l, ln, "\xD8\xAA"));
 }
 
+/* The last person named before d's verb (last_person) when named after
+ * the last quote: sets d's speaker and returns 1, else 0. */
+static int person_since(const qctx *q, draft *d, const khabar_doc *doc)
+{
+    size_t s, e;
+    if (!doc->quotes.len || !last_person(q, d->first, &s, &e) ||
+        s < ((const khabar_quote *)doc->quotes.data)[doc->quotes.len - 1].end)
+        return 0;
+    d->s_start = s;
+    d->s_end = e;
+    return 1;
+}
+
 static int emit(qctx *q, draft *d)
 {
     khabar_doc *doc = q->doc;
     khabar_quote *nq;
     size_t lem = cue_lemma(q, d->cue), cluster;
+    int inner;
     if (lem == NONE)
         return -1;
     if (d->s_start == d->s_end) { /* no subject */
@@ -1429,7 +1478,19 @@ static int emit(qctx *q, draft *d)
                 !last_person(q, d->first, &d->s_start, &d->s_end))
                 return 0;
             cluster = kh_cluster_at(doc, d->s_start, d->s_end);
+        } else if (d->gender == G_MASC && q->last_gender == G_FEM &&
+                   person_since(q, d, doc)) {
+            /* the last speaker's verb was in the feminine and this one is
+             * not, and a person was named since (وتقول وكالات الإغاثة ...
+             * وقال الطبيب X، وهو ...، "..." وأضاف): that person */
+            cluster = kh_cluster_at(doc, d->s_start, d->s_end);
         } else {
+            /* وأضافت after a man's words: a woman or a body not named */
+            if (d->gender == G_FEM && q->last_gender == G_MASC &&
+                q->last_cluster != NONE &&
+                ((const khabar_cluster *)doc->clusters.data)[q->last_cluster]
+                        .type == KHABAR_ENT_PER)
+                return 0;
             /* وزعموا أن after one person's words: others speak */
             if (plural_verb(q, d->first) && q->last_cluster != NONE &&
                 ((const khabar_cluster *)doc->clusters.data)[q->last_cluster]
@@ -1475,6 +1536,15 @@ static int emit(qctx *q, draft *d)
                 p->end = p->speaker_end;
         }
     }
+    /* A quote inside the quotation of the one before (المسؤول: "يعتقد
+     * القادة أن ..."): the speaker who goes on after it is that one's. */
+    inner = doc->quotes.len &&
+            ((const khabar_quote *)doc->quotes.data)[doc->quotes.len - 1]
+                .direct &&
+            ((const khabar_quote *)doc->quotes.data)[doc->quotes.len - 1]
+                    .content_start <= d->c_start &&
+            d->c_end <= ((const khabar_quote *)doc->quotes.data)
+                            [doc->quotes.len - 1].content_end;
     nq = kh_vec_push(&doc->quotes, sizeof *nq);
     if (!nq)
         return -1;
@@ -1490,11 +1560,14 @@ static int emit(qctx *q, draft *d)
     nq->cue_lemma = lem;
     nq->cue_lemma_len = (uint16_t)strlen(cue_defs[d->cue].lemma);
     nq->direct = (uint8_t)d->direct;
-    q->have_last = 1;
     q->last_sent = q->sent;
+    if (inner)
+        return 1;
+    q->have_last = 1;
     q->last_s = d->s_start;
     q->last_e = d->s_end;
     q->last_cluster = cluster;
+    q->last_gender = d->gender;
     return 1;
 }
 
@@ -1540,6 +1613,9 @@ static int after_lead(const qctx *q, size_t k, size_t *ct)
     size_t n = k + 1;
     if (kind_at(q, n) == K_COLON && !is_open(q, n))
         n++;
+    else if (kind_at(q, n) == K_PUNCT && !TI(q, n)->mark &&
+             kind_at(q, n + 1) == K_COMP)
+        n++; /* قوله، إن */
     if (is_open(q, n)) {
         *ct = n;
         return AT_OPEN;
@@ -1591,7 +1667,7 @@ static int quote_before(qctx *q, size_t c, draft *d, size_t *next)
 static int try_verb(qctx *q, size_t c, size_t *next)
 {
     const tok_info *x = TI(q, c);
-    int cue = x->cue - 1, at = AT_NONE, conn = 0, qail = 0;
+    int cue = x->cue - 1, at = AT_NONE, conn = 0, qail = 0, wide = 0;
     unsigned fl = cue_defs[cue].flags;
     size_t rs = c + 1, re = c + 1, ct = 0, k, lim, se;
     draft d;
@@ -1600,6 +1676,11 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     d.c_start = x->body;
     d.c_end = q->tk[c].end;
     d.first = c;
+    /* (نقلت الوكالة عن X: the reporter's gender, not the speaker's) */
+    d.gender = (fl & CF_NAQL)           ? 0
+               : feminine_verb(q, c, cue) ? G_FEM
+               : plural_verb(q, c)      ? 0
+                                        : G_MASC;
     if ((fl & CF_VPOS) && !verb_position(q, c))
         return 0;
     /* ذكرها (mentioned it) is no attribution, nor is تم كشف or ما قال */
@@ -1631,6 +1712,14 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     lim = rs + WINDOW < q->b ? rs + WINDOW : q->b;
     for (k = rs; k < lim && at == AT_NONE; k++) {
         const tok_info *y = TI(q, k);
+        if (y->kind == K_PUNCT && !y->mark && k + 1 < q->b && !wide &&
+            (TI(q, k + 1)->pre & P_WA) &&
+            TI(q, k + 1)->upos == KHABAR_UPOS_PRON) {
+            /* وقال الطبيب X، وهو طبيب مقره ...، لبي بي سي "...": a
+             * description of the speaker; the content comes after it */
+            lim = k + 1 + 2 * WINDOW < q->b ? k + 1 + 2 * WINDOW : q->b;
+            wide = 1;
+        }
         if (y->mark == OPEN) {
             size_t p = y->partner;
             /* لـ"الجزيرة نت" أن: a name in quotation marks */
@@ -1670,8 +1759,12 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         if (y->mark == CLOSE || y->kind == K_TERM)
             break;
         if (k > rs && TI(q, k - 1)->kind == K_PUNCT && !TI(q, k - 1)->mark &&
-            y->upos == KHABAR_UPOS_VERB && !y->cue)
-            break; /* وقال حساب، يبدو أنه ...: أن is another verb's */
+            ((y->upos == KHABAR_UPOS_VERB && !y->cue) ||
+             (y->kind == K_VLEAD && q->tk[k].end - y->body == 6 &&
+              memcmp(q->doc->text + y->body, "\xD9\x84\xD9\x83\xD9\x86", 6) ==
+                  0)))
+            break; /* وقال حساب، يبدو أنه ... / ونفت X، ولكن خبراء على ثقة
+                      أن ...: أن is another clause's */
         switch (y->kind) {
         case K_COMP:
             if (TI(q, k - 1)->flags & TF_NOCOMP) {
@@ -1955,8 +2048,33 @@ static int try_source(qctx *q, size_t c, size_t *next)
                 !TI(q, ct)->mark;
          n++)
         ct++;
+    if (ct < q->b && (TI(q, ct)->flags & TF_REL)) {
+        /* بحسب المسؤول، الذي لم يتم نشر اسمه، فإن: past the relative
+         * clause to فإن */
+        size_t r;
+        for (r = ct + 1; r + 1 < q->b && r < ct + 14; r++) {
+            const tok_info *y = TI(q, r);
+            if (y->mark || y->kind == K_TERM || y->kind == K_COLON)
+                break;
+            if (y->kind == K_PUNCT && kind_at(q, r + 1) == K_COMP) {
+                ct = r + 1;
+                break;
+            }
+        }
+    }
     /* The content follows when the source leads the sentence or فإن comes
      * after it (بحسب X، فإن ...); else it is what came before (...، بحسب X). */
+    if (s0 >= c && q->covered > q->a && kind_at(q, ct) != K_COMP) {
+        /* ...، قال X إن ... حسب موقع Y: what comes before is another
+         * quote's; this source leads nothing */
+        size_t a0 = q->a;
+        for (n = 0; n < 4 && a0 < c && TI(q, a0)->kind == K_PUNCT &&
+                    !TI(q, a0)->mark;
+             n++)
+            a0++;
+        if (a0 < c)
+            return 0;
+    }
     if (q->last != NONE && k <= q->last &&
         (s0 >= c || kind_at(q, ct) == K_COMP)) {
         if (kind_at(q, ct) != K_COMP)

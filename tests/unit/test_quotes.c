@@ -332,6 +332,46 @@ static void no_subject(void)
     khabar_doc_free(d);
 }
 
+/* Who speaks when the subject is far or missing: a description between
+ * the speaker and the words, a relative clause between the subject and
+ * its verb, a verb whose gender is not the last speaker's, a quote inside
+ * another's quotation. */
+static void speakers_apart(void)
+{
+    khabar_doc *d;
+    d = analyze("وتقول منظمات الإغاثة إنها تحتاج إلى ضمانات.\n"
+                "وقال الطبيب سامي خليل، وهو جراح يعمل في مستشفى ميداني قرب "
+                "الحدود منذ سنوات، لبي بي سي \"الوضع صعب جدا ولا نملك ما يكفي من "
+                "الأدوية\".\n"
+                "وأضاف \"نحتاج إلى أدوية\".\n");
+    CHECK(khabar_doc_quote_count(d) == 3);
+    expect(d, 1, "سامي خليل", "قال", "قال",
+           "الوضع صعب جدا ولا نملك ما يكفي من الأدوية", 1);
+    expect(d, 2, "سامي خليل", "أضاف", "أضاف", "نحتاج إلى أدوية", 1);
+    khabar_doc_free(d);
+    one("ولكن منظمة \"عين الرصد\"، التي تتابع الوضع في المدينة، قالت إن "
+        "المعابر مغلقة.",
+        "منظمة \"عين الرصد\"", "قالت", "قال", "المعابر مغلقة", 0);
+    one("ونقلت الصحيفة عن مسؤول قوله، إن الوزراء وافقوا على الخطة.",
+        "مسؤول", "نقلت", "نقل", "الوزراء وافقوا على الخطة", 0);
+    d = analyze("وبحسب المسؤول، الذي طلب عدم نشر اسمه، فإن الاجتماع تأجل.");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    expect(d, 0, "المسؤول", "بحسب", "حسب", "الاجتماع تأجل", 0);
+    khabar_doc_free(d);
+    /* a source after a quote that has its speaker: no second quote */
+    d = analyze("وقال الخبير إن الوضع خطير، حسب موقع \"الرصد\" الإخباري.");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    khabar_doc_free(d);
+    /* a quote inside a quotation: the outer speaker goes on */
+    d = analyze("وقال المسؤول: \"يعتقد القادة أن الخطة فاشلة\".\n"
+                "ولفت إلى أن الجيش مستعد.\n");
+    CHECK(khabar_doc_quote_count(d) == 3);
+    expect(d, 2, "المسؤول", "لفت", "لفت", "الجيش مستعد", 0);
+    khabar_doc_free(d);
+    /* أن after ولكن belongs to another clause */
+    none("ونفت الحكومة استخدام الأسلحة، ولكن الخبراء على ثقة أن الهجوم وقع.");
+}
+
 static void participles(void)
 {
     khabar_doc *d;
@@ -673,6 +713,7 @@ void suite_quotes(void)
     inflections();
     speaker_ends();
     no_subject();
+    speakers_apart();
     participles();
     reported_by();
     quote_first();
