@@ -67,7 +67,8 @@ static const char *const name_particles[] = {
 #define MAX_KEY 512       /* bytes of one folded word kept */
 #define MAX_TITLE 8       /* words in a title */
 
-enum { K_FULL = 1, K_PART, K_TITLE, K_LOOSE_FULL, K_LOOSE_PART, K_SKELETON };
+enum { K_FULL = 1, K_PART, K_TITLE, K_LOOSE_FULL, K_LOOSE_PART, K_SKELETON,
+       K_IBN };
 
 typedef struct slot {
     uint64_t h;      /* 0: empty */
@@ -476,6 +477,41 @@ static uint64_t org_head_key(const coref *c, const khabar_entity *en)
     return mix(key_start(K_FULL), k, word_key(c, en->first_token, 0, k));
 }
 
+/* Whether a folded word is بن, ابن or بنت. */
+static int is_ibn(const char *k, size_t n)
+{
+    return (n == 4 && memcmp(k, "بن", 4) == 0) ||
+           (n == 6 && memcmp(k, "ابن", 6) == 0) ||
+           (n == 6 && memcmp(k, "بنت", 6) == 0);
+}
+
+/* The key (of a kind) of a person's name from its last بن (ابن, بنت) on,
+ * when more words come before it (محمد بن سلمان: بن سلمان, how the news
+ * often names him again), else 0. */
+static uint64_t ibn_tail_key(const coref *c, const khabar_entity *en,
+                             int kind)
+{
+    char k[MAX_KEY];
+    size_t i, n, last = en->first_token + en->n_tokens;
+    uint64_t h;
+    if (en->type != KHABAR_ENT_PER || en->n_tokens < 3)
+        return 0;
+    for (i = last - 2; i > en->first_token; i--) {
+        n = word_key(c, i, 0, k);
+        if (is_ibn(k, n))
+            break;
+    }
+    if (i == en->first_token)
+        return 0;
+    for (h = key_start(kind); i < last; i++) {
+        n = word_key(c, i, 0, k);
+        h = mix(h, k, n);
+        if (i + 1 < last)
+            h = mix(h, " ", 1);
+    }
+    return h;
+}
+
 /* Registers a person's or thing's name keys. */
 static int register_name(coref *c, size_t e, size_t cluster)
 {
@@ -512,6 +548,10 @@ static int register_name(coref *c, size_t e, size_t cluster)
         table_put(&c->map, skel, cluster) != 0)
         return -1;
     if ((head = org_head_key(c, en)) != 0 &&
+        table_get(&c->map, head) == SIZE_MAX &&
+        table_put(&c->map, head, cluster) != 0)
+        return -1;
+    if ((head = ibn_tail_key(c, en, K_IBN)) != 0 &&
         table_get(&c->map, head) == SIZE_MAX &&
         table_put(&c->map, head, cluster) != 0)
         return -1;
@@ -557,6 +597,21 @@ static size_t find_name(const coref *c, size_t e)
         ln = x == SIZE_MAX ? kh_tag_loosen(k, n) : 0;
         return ln ? table_get(&c->map, mix(key_start(K_LOOSE_PART), k, ln))
                   : x;
+    }
+    /* محمد بن سلمان after بن سلمان alone (not after سعود بن سلمان). */
+    if ((head = ibn_tail_key(c, en, K_FULL)) != 0 &&
+        (x = table_get(&c->map, head)) != SIZE_MAX &&
+        ((const cl_info *)c->info.data + x)->votes[KHABAR_ENT_PER] > 0)
+        return x;
+    /* بن سلمان after محمد بن سلمان. */
+    if (en->n_tokens == 2) {
+        n = word_key(c, en->first_token, 0, k);
+        if (is_ibn(k, n)) {
+            uint64_t h = mix(mix(key_start(K_IBN), k, n), " ", 1);
+            n = word_key(c, en->first_token + 1, 0, k);
+            if ((x = table_get(&c->map, mix(h, k, n))) != SIZE_MAX)
+                return x;
+        }
     }
     /* فلاديمير بوتين after بوتين alone. */
     n = word_key(c, last - 1, 0, k);

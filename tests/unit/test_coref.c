@@ -157,6 +157,18 @@ static void spellings(void)
     CHECK(g != SIZE_MAX &&
           cluster_of(d, text, "حماس", KHABAR_MENTION_NAME) == g);
     khabar_doc_free(d);
+    /* A name from its بن on: the person (either order). */
+    text = "استقبل ولي العهد محمد بن زايد الوفد أمس. وقال بن زايد إن "
+           "العلاقات متينة.\nوأكد بن راشد أن المشروع سينجز. واجتمع محمد بن "
+           "راشد بالوزراء.\n";
+    d = run(text);
+    g = cluster_of(d, text, "محمد بن زايد", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "بن زايد", KHABAR_MENTION_NAME) == g);
+    g = cluster_of(d, text, "بن راشد", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "محمد بن راشد", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
 }
 
 static void edges(void)
