@@ -214,6 +214,7 @@ static int cluster_list(kh_sink *k, const khabar_doc *doc, int type,
         return -1;
     for (i = 0; i < n; i++) {
         int titles = 0;
+        size_t from;
         if (i == 0) {
             kh_sink_str(k, "<section><h2>");
             kh_sink_str(k, title);
@@ -231,7 +232,8 @@ static int cluster_list(kh_sink *k, const khabar_doc *doc, int type,
             if (!kh_title_shown(doc, c[i], j))
                 continue;
             kh_sink_str(k, titles++ ? "، " : " — ");
-            input(k, doc, m[j].start, m[j].end);
+            kh_sink_str(k, kh_title_from(doc, &m[j], &from));
+            input(k, doc, from, m[j].end);
         }
         kh_sink_str(k, "</li>\n");
     }

@@ -96,6 +96,23 @@ static void span_text(jw *w, const char *name, size_t a, size_t b)
     str(w, name, w->doc->text + a, b > a ? b - a : 0);
 }
 
+/* A title as the list of a cluster's titles reads it (kh_title_from):
+ * one JSON string. */
+static void title(jw *w, const khabar_mention *m)
+{
+    size_t from, n;
+    const char *pre = kh_title_from(w->doc, m, &from);
+    char buf[512];
+    n = strlen(pre);
+    if (n + (m->end - from) <= sizeof buf) {
+        memcpy(buf, pre, n);
+        memcpy(buf + n, w->doc->text + from, m->end - from);
+        kh_sink_json(w->k, buf, n + (m->end - from));
+    } else {
+        kh_sink_json(w->k, w->doc->text + m->start, m->end - m->start);
+    }
+}
+
 static void norm_str(jw *w, const char *name, size_t off, size_t len)
 {
     str(w, name, w->doc->norm_buf + off, len);
@@ -243,7 +260,7 @@ static void clusters(jw *w)
             if (!kh_title_shown(w->doc, &c[i], j))
                 continue;
             next(w);
-            kh_sink_json(w->k, w->doc->text + m[j].start, m[j].end - m[j].start);
+            title(w, &m[j]);
         }
         jclose(w, ']');
         key(w, "mentions");

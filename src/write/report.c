@@ -41,6 +41,7 @@ static int names(kh_sink *k, const khabar_doc *doc, int type,
         return -1;
     for (i = 0; i < n; i++) {
         int titles = 0;
+        size_t from;
         if (!shown++)
             heading(k, arabic, english);
         text(k, doc, c[i]->name_start, c[i]->name_end);
@@ -49,7 +50,8 @@ static int names(kh_sink *k, const khabar_doc *doc, int type,
             if (!kh_title_shown(doc, c[i], j))
                 continue;
             kh_sink_str(k, titles++ ? "، " : " — ");
-            text(k, doc, m[j].start, m[j].end);
+            kh_sink_str(k, kh_title_from(doc, &m[j], &from));
+            text(k, doc, from, m[j].end);
         }
         kh_sink_str(k, " (");
         kh_sink_num(k, c[i]->n_names);

@@ -178,16 +178,50 @@ khabar_code khabar_doc_write(const khabar_doc *doc,
     return KHABAR_OK;
 }
 
+/* Whether titles a and b read the same (kh_title_from): للرئيس and
+ * الرئيس both read الرئيس. */
+static int same_title(const khabar_doc *doc, const khabar_mention *a,
+                      const khabar_mention *b)
+{
+    size_t fa, fb, pa, pb;
+    const char *xa = kh_title_from(doc, a, &fa), *xb = kh_title_from(doc, b, &fb);
+    pa = strlen(xa);
+    pb = strlen(xb);
+    if (pa + (a->end - fa) != pb + (b->end - fb))
+        return 0;
+    /* the prefixes are "" or "ا": the one with it matches its bytes in the
+     * other's text */
+    if (pa == pb)
+        return memcmp(xa, xb, pa) == 0 &&
+               memcmp(doc->text + fa, doc->text + fb, a->end - fa) == 0;
+    if (pa > pb)
+        return memcmp(xa, doc->text + fb, pa) == 0 &&
+               memcmp(doc->text + fa, doc->text + fb + pa, a->end - fa) == 0;
+    return memcmp(xb, doc->text + fa, pb) == 0 &&
+           memcmp(doc->text + fb, doc->text + fa + pb, b->end - fb) == 0;
+}
+
 int kh_title_shown(const khabar_doc *doc, const khabar_cluster *c, size_t j)
 {
     const khabar_mention *m = doc->mentions.data;
-    size_t i, n = m[j].end - m[j].start;
+    size_t i;
     if (m[j].kind != KHABAR_MENTION_TITLE)
         return 0;
     for (i = c->first_mention; i < j; i++) {
-        if (m[i].kind == KHABAR_MENTION_TITLE && m[i].end - m[i].start == n &&
-            memcmp(doc->text + m[i].start, doc->text + m[j].start, n) == 0)
+        if (m[i].kind == KHABAR_MENTION_TITLE && same_title(doc, &m[i], &m[j]))
             return 0;
     }
     return 1;
+}
+
+const char *kh_title_from(const khabar_doc *doc, const khabar_mention *m,
+                          size_t *start)
+{
+    *start = m->start;
+    if (m->end - m->start > 4 &&
+        memcmp(doc->text + m->start, "\xD9\x84\xD9\x84", 4) == 0) { /* لل */
+        *start = m->start + 2;
+        return "\xD8\xA7"; /* ا */
+    }
+    return "";
 }

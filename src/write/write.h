@@ -29,6 +29,13 @@ const khabar_timex **kh_timeline(const khabar_doc *doc);
  * the cluster (وزير البيئة الفرنسي twice is shown once). */
 int kh_title_shown(const khabar_doc *doc, const khabar_cluster *c, size_t j);
 
+/* How a title mention reads in a list of titles: from *start (its start,
+ * or after the ل of ل+ال that swallowed the article's alef: للصحفي
+ * السعودي) with the returned prefix before it ("" or "ا": الصحفي
+ * السعودي). Static string. */
+const char *kh_title_from(const khabar_doc *doc, const khabar_mention *m,
+                          size_t *start);
+
 const khabar_cluster **kh_clusters_of_type(const khabar_doc *doc, int type,
                                            size_t *n);
 
