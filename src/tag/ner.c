@@ -133,8 +133,10 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
     }
     if (!gaz)
         return;
-    /* Names: one host, then 2 .. KH_NER_MAX_NAME hosts joined by a space,
-     * starting at a word (names do not start with punctuation or digits). */
+    /* Names: one host, then the next 1 .. KH_NER_MAX_NAME - 1 tokens whole
+     * (the gazetteer's keys are the tokens of a name: مجلس التعاون لدول
+     * الخليج, with its ل), joined by a space, starting at a word (names do
+     * not start with punctuation or digits). */
     for (i = 0; i < n; i++) {
         char key[1024];
         const kh_gaz_entry *e;
@@ -155,12 +157,12 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
             /* No name starts with these words: none with more. */
             if (!kh_gazetteer_may_extend(gaz, kh_gaz_hash(key, len)))
                 break;
-            if (len + 1 + t[j].host_len > gaz->max_key_bytes ||
-                len + 1 + t[j].host_len >= sizeof key)
+            if (len + 1 + t[j].key_len > gaz->max_key_bytes ||
+                len + 1 + t[j].key_len >= sizeof key)
                 break;
             key[len++] = ' ';
-            memcpy(key + len, t[j].host, t[j].host_len);
-            len += t[j].host_len;
+            memcpy(key + len, t[j].key, t[j].key_len);
+            len += t[j].key_len;
             e = gaz_find(gaz, ignore, key, len);
             if (e) {
                 size_t q;
