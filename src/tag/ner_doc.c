@@ -735,16 +735,21 @@ static int has_enclitic(const ner_doc *d, size_t ti)
     return 0;
 }
 
+/* Whether token ti is «. */
+static int opening_guillemet(const ner_doc *d, size_t ti)
+{
+    return ti < d->doc->tokens.len && d->tk[ti].kind == KHABAR_TOK_PUNCT &&
+           d->tk[ti].end - d->tk[ti].start == 2 &&
+           memcmp(d->doc->text + d->tk[ti].start, "«", 2) == 0;
+}
+
 /* After token ti, a quotation mark, one to three Arabic words in no
  * entity and the closing mark: q, so that the words are ti + 2 .. ti + q;
  * else 0. */
 static size_t quoted_after(const ner_doc *d, size_t ti)
 {
     size_t q, n = d->doc->tokens.len;
-    if (!(punct_is(d, ti + 1, '"') ||
-          (ti + 1 < n && d->tk[ti + 1].kind == KHABAR_TOK_PUNCT &&
-           d->tk[ti + 1].end - d->tk[ti + 1].start == 2 &&
-           memcmp(d->doc->text + d->tk[ti + 1].start, "«", 2) == 0)))
+    if (!(punct_is(d, ti + 1, '"') || opening_guillemet(d, ti + 1)))
         return 0;
     for (q = 1; q <= 3 && ti + q + 1 < n; q++) {
         const khabar_token *t = &d->tk[ti + q + 1];
@@ -773,6 +778,26 @@ static int place_word(const ner_doc *d, size_t ti)
            !(n == 8 && memcmp(k, "طريق", 8) == 0);
 }
 
+/* Whether token ti is a word that names the kind of organization the
+ * name after it is, outside that name (صحيفة, قناة, إذاعة, وكالة, شركة,
+ * نادي, حركة), in the construct state (place_word). */
+static int org_word(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {"صحيفه", "جريده", "مجله", "قناه",
+                                        "اذاعه", "وكاله", "شركه", "نادي",
+                                        "حركه"};
+    char k[MAX_KEY];
+    size_t n, i;
+    if (d->tk[ti].kind != KHABAR_TOK_ARABIC || has_enclitic(d, ti))
+        return 0;
+    n = host_key(d, ti, k);
+    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether token ti is a demonstrative (هذا, هذه, تلك ...), proclitics
  * aside. */
 static int demonstrative(const ner_doc *d, size_t ti)
@@ -794,7 +819,8 @@ static int demonstrative(const ner_doc *d, size_t ti)
 /* Rule 5, over the entities in input order:
  *   a person named right after a word that announces a place (the
  *   gazetteer's place triggers: معبر كيريم شالوم, بلدة, محافظة) is that
- *   place;
+ *   place, and a person or other name right after صحيفة, قناة, إذاعة,
+ *   وكالة, شركة, نادي or حركة is the organization;
  *   an organization word tagged alone before a quoted name (منظمة "جيشا")
  *   gives the entity to the quoted words;
  *   a name in parentheses right after another name is another name of the
@@ -814,6 +840,15 @@ static void in_context(ner_doc *d)
             place_word(d, a - 1)) {
             e[i].type = KHABAR_ENT_LOC;
             mark_span(d, a, b, KHABAR_ENT_LOC);
+        }
+        if ((e[i].type == KHABAR_ENT_PER || e[i].type == KHABAR_ENT_MISC) &&
+            a > 0 &&
+            ((!d->type[a - 1] && org_word(d, a - 1)) ||
+             (a > 1 && (punct_is(d, a - 1, '"') || opening_guillemet(d, a - 1)) &&
+              !d->type[a - 2] && org_word(d, a - 2)))) {
+            /* (إذاعة "موزاييك": the name in quotation marks) */
+            e[i].type = KHABAR_ENT_ORG;
+            mark_span(d, a, b, KHABAR_ENT_ORG);
         }
         if (k > 0 && a >= 2 && punct_is(d, a - 1, '(') && punct_is(d, b, ')') &&
             e[k - 1].first_token + e[k - 1].n_tokens == a - 1 &&

@@ -447,7 +447,8 @@ static void names_in_context(void)
         "كانت محتويات هذه الحزم، التي تضم أرزا وزيتا، تكفي أسرة كاملة.\n"
         "الإسرائيلية نوعا أبراهام تغني بالعربية وتنهل من ذاكرة جدتها "
         "اليمنية\n"
-        "وقالت منظمة \"جيشا\" غير الحكومية إن إغلاق المعبر يضر بالمدنيين.\n";
+        "وقالت منظمة \"جيشا\" غير الحكومية إن إغلاق المعبر يضر بالمدنيين.\n"
+        "وبالنسبة لقناة \"حنبعل\" فقد لاحظت الهيئة عدة مخالفات في برامجها.\n";
     khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
     CHECK(d != NULL);
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "كيريم شالوم") == 1);
@@ -456,6 +457,7 @@ static void names_in_context(void)
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "العربية") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "منظمة") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "جيشا") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "حنبعل") == 1);
     khabar_doc_free(d);
     /* A place word with a pronoun (ولايته, his term) announces no place. */
     text = "يغادر الرئيس المنتهية ولايته باراك أوباما البيت الأبيض غدا.\n";
