@@ -303,7 +303,8 @@ enum {
     TF_REL = 2048,   /* a relative pronoun: الذي قال */
     TF_MA = 4096,    /* حسبما, وفقما: ما is in the token */
     TF_NOCOMP = 8192, /* أن after it is not a cue's (غير أن, بعد أن) */
-    TF_DEM = 16384   /* a demonstrative: هذا المسؤول is a speaker */
+    TF_DEM = 16384,  /* a demonstrative: هذا المسؤول is a speaker */
+    TF_PASSIVE = 32768 /* a cue's passive, no cue: يضاف إليه (is added) */
 };
 
 typedef struct word_class {
@@ -375,6 +376,7 @@ static const word_class word_classes[] = {
     {"تسجيل", 10, K_NONE, TF_EVENT},
     {"تصريح", 10, K_NONE, TF_EVENT},
     {"تصريحات", 14, K_NONE, TF_EVENT},
+    {"تضاف", 8, K_NONE, TF_PASSIVE},
     {"تعقيب", 10, K_NONE, TF_OCCASION},
     {"تعليق", 10, K_NONE, TF_EVENT},
     {"تعليقا", 12, K_NONE, TF_CUT},
@@ -532,11 +534,13 @@ static const word_class word_classes[] = {
     {"يري", 6, K_NONE, TF_IMPERS},
     {"يسمي", 8, K_NONE, TF_IMPERS},
     {"يشار", 8, K_NONE, TF_IMPERS},
+    {"يضاف", 8, K_NONE, TF_PASSIVE},
     {"يعتبر", 10, K_NONE, TF_IMPERS},
     {"يعتقد", 10, K_NONE, TF_IMPERS},
     {"يعلم", 8, K_NONE, TF_IMPERS},
     {"يفترض", 10, K_NONE, TF_IMPERS},
     {"يقال", 8, K_NONE, TF_IMPERS},
+    {"يقال", 8, K_NONE, TF_PASSIVE},
     {"يلاحظ", 10, K_NONE, TF_IMPERS},
     {"يمكن", 8, K_NONE, TF_NOCOMP},
     {"ينبغي", 10, K_NONE, TF_NOCOMP},
@@ -961,6 +965,8 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     if ((x->pre & (P_BI | P_KA)) || (x->flags & TF_DEF))
         return; /* a verb takes neither ب, ك nor ال (برأت is not رأت) */
     nl = fold(nb + w[host].lemma, w[host].lemma_len, lem, sizeof lem);
+    if (x->flags & TF_PASSIVE)
+        return;
     match_cue(x, lem, nl, r, nr);
     if (x->cue && nr != SIZE_MAX && (c = find_class(r, nr)) != NULL)
         x->flags |= c->flags & TF_IMPERS;

@@ -368,6 +368,11 @@ static void speakers_apart(void)
     CHECK(khabar_doc_quote_count(d) == 3);
     expect(d, 2, "المسؤول", "لفت", "لفت", "الجيش مستعد", 0);
     khabar_doc_free(d);
+    /* a cue's passive is none (يضاف: is added), not the last speaker's */
+    d = analyze("وقال الخباز إن الخبز جاهز.\n"
+                "ويضاف إليه أن الملح وحبة البركة يمنحانه طعما خاصا.\n");
+    CHECK(khabar_doc_quote_count(d) == 1);
+    khabar_doc_free(d);
     /* أن after ولكن belongs to another clause */
     none("ونفت الحكومة استخدام الأسلحة، ولكن الخبراء على ثقة أن الهجوم وقع.");
 }
