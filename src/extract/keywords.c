@@ -7,7 +7,8 @@
  *
  * with tf the lemma's count in the doc, a word of the first sentence (the
  * headline or lead) counting double. The words that say who speaks (the
- * quotes' cues: مضيفا, وفقا) are left out. Also keeps, for the summary, each content word's lemma slot and
+ * quotes' cues: مضيفا, وفقا) and the words of dates (شهر يوليو الماضي) are
+ * left out. Also keeps, for the summary, each content word's lemma slot and
  * each slot's idf (doc->lemma_slot, doc->slot_idf).
  */
 #include "extract.h"
@@ -44,24 +45,35 @@ static int content(const khabar_doc *doc, const khabar_word *w)
 }
 
 /* Marks the words that say who speaks (the cues of the quotes: قال,
- * مضيفا, وفقا ...): no keywords, whatever their tag. */
+ * مضيفا, وفقا ...) and when (the dates): no keywords, whatever their
+ * tag. */
+/* Marks the words that start inside bytes [start, end): no keywords. */
+static void mark_words(const khabar_doc *doc, uint32_t *word_slot,
+                       size_t start, size_t end)
+{
+    const khabar_word *w = doc->words.data;
+    size_t lo = 0, hi = doc->words.len, n = doc->words.len;
+    while (lo < hi) { /* the first word starting at start or after */
+        size_t mid = (lo + hi) / 2;
+        if (w[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && w[lo].start < end; lo++)
+        word_slot[lo] = UINT32_MAX - 1;
+}
+
 static void mark_cues(const khabar_doc *doc, uint32_t *word_slot)
 {
     const khabar_quote *q = doc->quotes.data;
-    const khabar_word *w = doc->words.data;
-    size_t i, n = doc->words.len;
-    for (i = 0; i < doc->quotes.len; i++) {
-        size_t lo = 0, hi = n;
-        while (lo < hi) { /* the first word starting at the cue or after */
-            size_t mid = (lo + hi) / 2;
-            if (w[mid].start < q[i].cue_start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (; lo < n && w[lo].start < q[i].cue_end; lo++)
-            word_slot[lo] = UINT32_MAX - 1;
-    }
+    const khabar_timex *x = doc->timexes.data;
+    size_t i;
+    for (i = 0; i < doc->quotes.len; i++)
+        mark_words(doc, word_slot, q[i].cue_start, q[i].cue_end);
+    /* and the words of dates (شهر يوليو الماضي): they say when, not what */
+    for (i = 0; i < doc->timexes.len; i++)
+        mark_words(doc, word_slot, x[i].start, x[i].end);
 }
 
 static int by_score(const void *pa, const void *pb)
