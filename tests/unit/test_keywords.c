@@ -61,6 +61,22 @@ static void keywords(void)
         CHECK(has_keyword(d, "انتخاب", 15) || has_keyword(d, "نتيجة", 15));
         khabar_doc_free(d);
     }
+    /* Nor are the words of dates. */
+    {
+        static const char text[] =
+            "ارتفع مؤشر السوق خلال شهر يوليو الماضي، وسجلت أسهم البنوك في "
+            "يوليو أعلى مكاسبها منذ يوليو 2014، بينما تراجعت أسهم الأسمنت في "
+            "شهر يوليو.";
+        khabar_options all = {0};
+        all.date.year = 2015;
+        all.date.month = 8;
+        all.date.day = 2;
+        d = khabar_analyze_opts(t_model, text, strlen(text), &all, NULL);
+        CHECK(!has_keyword(d, "يوليو", 15));
+        CHECK(!has_keyword(d, "شهر", 15));
+        CHECK(has_keyword(d, "سهم", 15));
+        khabar_doc_free(d);
+    }
 }
 
 static void summary(void)
