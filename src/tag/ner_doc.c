@@ -45,6 +45,7 @@ typedef struct ner_doc {
     const khabar_token *tk;
     const kh_gazetteer *gaz;
     uint8_t *type;   /* per token: entity type + 8 * begins-one, 0 if none */
+    uint64_t *hashes; /* per token: token_hash(), 0 until needed */
 } ner_doc;
 
 /* The folded host form of token ti into buf (MAX_KEY bytes). */
@@ -61,6 +62,12 @@ static uint32_t gaz_mask(const ner_doc *d, size_t ti)
     size_t n;
     if (!d->gaz || d->tk[ti].kind != KHABAR_TOK_ARABIC)
         return 0;
+    if (d->doc->word_lookups.len == d->doc->words.len) {
+        /* The POS stage looked the host up (the same key). */
+        const khabar_word *h = kh_doc_host(d->doc, ti, NULL);
+        return ((const kh_word_lookup *)d->doc->word_lookups.data)
+            [h - (const khabar_word *)d->doc->words.data].gaz;
+    }
     n = host_key(d, ti, k);
     return kh_gazetteer_find(d->gaz, k, n);
 }
@@ -398,14 +405,28 @@ static int by_hash(const void *pa, const void *pb)
 }
 
 /* The hash of the host keys of tokens [a, b). */
+/* The hash of token ti's host key (hash_bytes of the key and a space),
+ * worked out once a doc (d->hashes; 0: not yet). */
+static uint64_t token_hash(const ner_doc *d, size_t ti)
+{
+    if (!d->hashes[ti]) {
+        char k[MAX_KEY];
+        size_t n = host_key(d, ti, k);
+        d->hashes[ti] =
+            hash_bytes(hash_bytes(0xcbf29ce484222325ull, k, n), " ", 1);
+    }
+    return d->hashes[ti];
+}
+
+/* The hash of the host keys of tokens [a, b): of one token, its
+ * token_hash(). */
 static uint64_t span_hash(const ner_doc *d, size_t a, size_t b)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    char k[MAX_KEY];
+    uint64_t h = token_hash(d, a);
     size_t i;
-    for (i = a; i < b; i++) {
-        size_t n = host_key(d, i, k);
-        h = hash_bytes(hash_bytes(h, k, n), " ", 1);
+    for (i = a + 1; i < b; i++) {
+        h = (h ^ token_hash(d, i)) * 0x100000001B3ull;
+        h ^= h >> 29;
     }
     return h;
 }
@@ -901,8 +922,12 @@ int kh_ner_doc(khabar_doc *doc)
     d.tk = doc->tokens.data;
     d.gaz = m->has_gazetteer ? &m->gaz : NULL;
     d.type = calloc(n, 1);
-    if (!d.type)
+    d.hashes = calloc(n, sizeof *d.hashes);
+    if (!d.type || !d.hashes) {
+        free(d.type);
+        free(d.hashes);
         return -1;
+    }
     e = doc->entities.data;
     for (i = 0; i < before; i++) {
         size_t t;
@@ -926,5 +951,6 @@ int kh_ner_doc(khabar_doc *doc)
         kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
               by_token);
     free(d.type);
+    free(d.hashes);
     return rc;
 }
