@@ -203,6 +203,7 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
         allow[i] = kh_pos_allowed(x->kind, pl->punct, pl->sym, pl->all);
         x->tanwin = (uint8_t)kh_tag_has_tanwin(doc->text + w->start,
                                                w->end - w->start);
+        x->alef = (uint8_t)kh_tag_alef(x->form, x->form_len);
         x->first = a + i == 0 || wd[a + i - 1].token != w->token;
         x->last = a + i + 1 == doc->words.len || wd[a + i + 1].token != w->token;
         /* Everything the word's own features read, beyond its key. */
@@ -210,7 +211,8 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
                              (uint64_t)x->kind | (uint64_t)x->role << 8 |
                                  (uint64_t)x->first << 16 |
                                  (uint64_t)x->last << 17 |
-                                 (uint64_t)x->tanwin << 18,
+                                 (uint64_t)x->tanwin << 18 |
+                                 (uint64_t)x->alef << 19,
                              &fresh);
         if (ent[i] < 0)
             return -1;

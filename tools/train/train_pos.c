@@ -158,6 +158,7 @@ static void pos_sentences(seqs *S, const khabar_model *m, const kh_tag_ctx *ctx,
                 x->first = j == 0;
                 x->last = j + 1 == tok->n_words;
                 x->tanwin = (uint8_t)kh_tag_has_tanwin(w->form, strlen(w->form));
+                x->alef = (uint8_t)kh_tag_alef(x->form, x->form_len);
                 x->clen = (uint8_t)kh_tag_cluster(
                     m->has_clusters ? &m->clusters : NULL, x->kind, x->key,
                     x->key_len, &x->cpath);
