@@ -796,6 +796,9 @@ UD2_ADV_NOUNS = {'جد', 'تمام', 'أبد', 'تقريب', 'خصوص', 'علن
                  'ذهاب', 'جانب', 'حين', 'عادة', 'جنوب', 'شمال', 'شرق', 'غرب'}
 UD2_NOUN_QUANT = {'عديد', 'كثير', 'قليل'}     # ال + these: NOUN
 UD2_NEG_PART = {'لا', 'لم', 'لن'}
+# adverbs that a redundant ما follows (غالبا ما, سرعان ما): PUD's PART
+UD2_MA_AFTER = {'غالبا', 'كثيرا', 'قليلا', 'نادرا', 'عادة', 'سرعان', 'إذا',
+                'اذا'}
 # capitalized glosses of common nouns: religions, ideologies, titles,
 # people groups, currency, the Internet
 UD2_NOT_PROPN = {'إسلام', 'مسيحية', 'صهيونية', 'نازية', 'انتفاضة', 'إنترنت',
@@ -959,6 +962,9 @@ class Ud2:
                    and prev.upos1 in ('CONJ', 'X'),
                    'before_relative': i + 1 < len(words)
                    and undiacritize(words[i + 1].lemma) in UD2_RELATIVE,
+                   'prev_u': prev.u if prev is not None else '',
+                   'prev_upos1': prev.upos1 if prev is not None else '',
+                   'next_u': words[i + 1].u if i + 1 < len(words) else '',
                    'in_name': i in in_name,
                    'name_start': i in name_starts,
                    'index': i,
@@ -1070,6 +1076,8 @@ class Ud2:
                 return 'kana-aux', 'AUX', None
             return ('kana-verb', 'VERB', None) if up == 'AUX' else (None, up, None)
         if up == 'DET' or up == 'PRON':
+            if lemma == 'ما' and self.redundant_ma(ctx):
+                return 'ma-part', 'PART', {}
             if lemma == 'كيف':
                 return 'kayfa-adv', 'ADV', {}
             if up == 'DET':
@@ -1084,6 +1092,14 @@ class Ud2:
         if up == 'ADJ':
             return self.adj(w, ctx, lemma, f)
         return None, up, None
+
+    def redundant_ma(self, ctx):
+        """ما that stands for no noun, which PUD tags PART: before إذا or
+        after it (ما إذا, إذا ما), after an adverb (غالبا ما), before بين
+        when no preposition governs it (ما بين 300 و 500, but في ما بين)."""
+        if ctx['next_u'] in ('إذا', 'اذا') or ctx['prev_u'] in UD2_MA_AFTER:
+            return True
+        return ctx['next_u'] == 'بين' and ctx['prev_upos1'] != 'ADP'
 
     def noun(self, w, ctx, lemma, f):
         if self.gloss_propn(w, lemma):
