@@ -787,7 +787,8 @@ UD2_CCONJ = {'و', 'أو', 'أم', 'إما', 'بل', 'ثم'}
 UD2_AUX = {'كان', 'ليس'}
 UD2_RELATIVE = {'الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي',
                 'اللاتي'}
-UD2_DET_CONSTRUCT = {'كل', 'بعض', 'أحد'}      # DET in construct or with a suffix
+# DET in construct or with a suffix (PUD: إحدى is أحد's DET)
+UD2_DET_CONSTRUCT = {'كل', 'بعض', 'أحد', 'إحدى'}
 UD2_DET_UNLESS_DEF = {'عدة', 'أغلب', 'أي'}    # DET unless definite
 UD2_TEMPORAL = {'يوم', 'عام', 'أسبوع', 'شهر', 'صباح', 'مساء', 'آن', 'وقت'}
 UD2_DAYPART = {'صباح', 'مساء'}
@@ -965,6 +966,7 @@ class Ud2:
                    'prev_u': prev.u if prev is not None else '',
                    'prev_upos1': prev.upos1 if prev is not None else '',
                    'next_u': words[i + 1].u if i + 1 < len(words) else '',
+                   'next_upos1': words[i + 1].upos1 if i + 1 < len(words) else '',
                    'in_name': i in in_name,
                    'name_start': i in name_starts,
                    'index': i,
@@ -1083,6 +1085,8 @@ class Ud2:
             if up == 'DET':
                 return 'det-pron', 'PRON', None
             return None, up, None
+        if up == 'ADP' and lemma == 'نحو' and ctx['next_upos1'] == 'NUM':
+            return 'nahwa-adv', 'ADV', {}            # نحو 20 عاما: about
         if up == 'ADP' and lemma == 'سوى':
             return 'siwa-part', 'PART', {}
         if up == 'PUNCT' and w.u == 'ـ':
