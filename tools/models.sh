@@ -95,8 +95,9 @@ python3 tools/ner/build_gazetteer.py --shared "$shared" --khabar "$build/khabar"
 echo "== POS tagger"
 # PADT in UD v2 tags, and the first 150 sentences of PUD dev (the other 100
 # are held apart: make eval scores them), each of these learned from four
-# times (--weight 4: 3-fold CV over PUD 0-149, 94.56 -> 94.76 gold
-# segmentation, 93.72 -> 93.95 raw; 3 and 5 about the same, 8 less).
+# times (--weight 4: 3-fold CV over PUD 0-149 in blocks of 50, 94.56 ->
+# 94.76 gold segmentation, 93.72 -> 93.95 raw, 3 and 5 about the same, 8
+# less; with the folds interleaved 94.95 -> 94.86: within the noise).
 python3 tools/pud_to_mwt.py "$shared/pud-dev-250.conllu" --sentences 0:150 \
     > "$work/pud-train.conllu"
 make -s BUILD="$build" all "$build/khabar-train"
