@@ -787,7 +787,8 @@ UD2_CCONJ = {'و', 'أو', 'أم', 'إما', 'بل', 'ثم'}
 UD2_AUX = {'كان', 'ليس'}
 UD2_RELATIVE = {'الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللواتي',
                 'اللاتي'}
-UD2_DET_CONSTRUCT = {'كل', 'بعض', 'أحد'}      # DET in construct or with a suffix
+# DET in construct or with a suffix (PUD: إحدى is أحد's DET)
+UD2_DET_CONSTRUCT = {'كل', 'بعض', 'أحد', 'إحدى'}
 UD2_DET_UNLESS_DEF = {'عدة', 'أغلب', 'أي'}    # DET unless definite
 UD2_TEMPORAL = {'يوم', 'عام', 'أسبوع', 'شهر', 'صباح', 'مساء', 'آن', 'وقت'}
 UD2_DAYPART = {'صباح', 'مساء'}
@@ -796,6 +797,9 @@ UD2_ADV_NOUNS = {'جد', 'تمام', 'أبد', 'تقريب', 'خصوص', 'علن
                  'ذهاب', 'جانب', 'حين', 'عادة', 'جنوب', 'شمال', 'شرق', 'غرب'}
 UD2_NOUN_QUANT = {'عديد', 'كثير', 'قليل'}     # ال + these: NOUN
 UD2_NEG_PART = {'لا', 'لم', 'لن'}
+# adverbs that a redundant ما follows (غالبا ما, سرعان ما): PUD's PART
+UD2_MA_AFTER = {'غالبا', 'كثيرا', 'قليلا', 'نادرا', 'عادة', 'سرعان', 'إذا',
+                'اذا'}
 # capitalized glosses of common nouns: religions, ideologies, titles,
 # people groups, currency, the Internet
 UD2_NOT_PROPN = {'إسلام', 'مسيحية', 'صهيونية', 'نازية', 'انتفاضة', 'إنترنت',
@@ -959,6 +963,10 @@ class Ud2:
                    and prev.upos1 in ('CONJ', 'X'),
                    'before_relative': i + 1 < len(words)
                    and undiacritize(words[i + 1].lemma) in UD2_RELATIVE,
+                   'prev_u': prev.u if prev is not None else '',
+                   'prev_upos1': prev.upos1 if prev is not None else '',
+                   'next_u': words[i + 1].u if i + 1 < len(words) else '',
+                   'next_upos1': words[i + 1].upos1 if i + 1 < len(words) else '',
                    'in_name': i in in_name,
                    'name_start': i in name_starts,
                    'index': i,
@@ -1070,11 +1078,15 @@ class Ud2:
                 return 'kana-aux', 'AUX', None
             return ('kana-verb', 'VERB', None) if up == 'AUX' else (None, up, None)
         if up == 'DET' or up == 'PRON':
+            if lemma == 'ما' and self.redundant_ma(ctx):
+                return 'ma-part', 'PART', {}
             if lemma == 'كيف':
                 return 'kayfa-adv', 'ADV', {}
             if up == 'DET':
                 return 'det-pron', 'PRON', None
             return None, up, None
+        if up == 'ADP' and lemma == 'نحو' and ctx['next_upos1'] == 'NUM':
+            return 'nahwa-adv', 'ADV', {}            # نحو 20 عاما: about
         if up == 'ADP' and lemma == 'سوى':
             return 'siwa-part', 'PART', {}
         if up == 'PUNCT' and w.u == 'ـ':
@@ -1084,6 +1096,14 @@ class Ud2:
         if up == 'ADJ':
             return self.adj(w, ctx, lemma, f)
         return None, up, None
+
+    def redundant_ma(self, ctx):
+        """ما that stands for no noun, which PUD tags PART: before إذا or
+        after it (ما إذا, إذا ما), after an adverb (غالبا ما), before بين
+        when no preposition governs it (ما بين 300 و 500, but في ما بين)."""
+        if ctx['next_u'] in ('إذا', 'اذا') or ctx['prev_u'] in UD2_MA_AFTER:
+            return True
+        return ctx['next_u'] == 'بين' and ctx['prev_upos1'] != 'ADP'
 
     def noun(self, w, ctx, lemma, f):
         if self.gloss_propn(w, lemma):

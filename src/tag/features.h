@@ -28,6 +28,8 @@ typedef struct kh_tag_word {
     uint8_t first;     /* first word of its token */
     uint8_t last;      /* last word of its token */
     uint8_t tanwin;    /* its surface ends in tanwin (ً ٌ ٍ), as written */
+    uint8_t alef;      /* its first letter as spelled when an alef, which
+                          the key folds (kh_tag_alef): أن and إن */
     uint16_t gaz;      /* gazetteer types of its key, 0 without one */
     uint16_t cpath;    /* its word cluster's path (clusters.h) */
     uint8_t clen;      /* the path's length in bits, 0: no cluster */
@@ -82,6 +84,10 @@ typedef struct kh_tag_ctx {
  * in bits, 0 when the key has no cluster or cl is NULL. */
 int kh_tag_cluster(const kh_clusters *cl, int kind, const char *key,
                    size_t n, uint16_t *path);
+
+/* The spelling of a form's first letter when it is an alef: 1 ا, 2 أ, 3 إ,
+ * 4 آ, 5 ٱ; 0 when it is none. */
+int kh_tag_alef(const char *form, size_t len);
 
 /* Whether bytes [a, b) hold a tanwin mark (U+064B..U+064D). */
 int kh_tag_has_tanwin(const char *s, size_t n);

@@ -198,6 +198,18 @@ static int add(ner_doc *d, size_t a, size_t b, int type)
     return 0;
 }
 
+/* Whether token i is a word of three letters or more, without proclitics,
+ * that neither the gazetteer nor the news's word clusters know. */
+static int unknown_word(const ner_doc *d, size_t i)
+{
+    const khabar_word *h;
+    if (d->tk[i].kind != KHABAR_TOK_ARABIC || proclitics(d, i) ||
+        gaz_mask(d, i) || clustered(d, i))
+        return 0;
+    h = kh_doc_host(d->doc, i, NULL);
+    return letters(d->doc->norm_buf + h->form, h->form_len) >= 3;
+}
+
 /* Whether tokens [a, b) (b - a >= 2) are a place the gazetteer knows by
  * its first word alone, which is also a person's name, running on into
  * words that no name of the gazetteer has, the news rarely writes and the
@@ -271,6 +283,19 @@ static int titles(ner_doc *d, size_t a, size_t end)
                     place_into_unknown(d, j, k)) {
                     retype_person(d, j);
                     j = k;
+                    break;
+                }
+                /* A place of one word that the gazetteer and the news do
+                 * not know, right after this one and ending the title's
+                 * complements, is the person's name: the tagger may take
+                 * a name after a place for more of it (في موسكو تيمور
+                 * كشج إن). */
+                if (k == j + 1 && k < end &&
+                    d->type[k] == KHABAR_ENT_LOC + 8 &&
+                    (k + 1 >= end || d->type[k + 1] != KHABAR_ENT_LOC) &&
+                    boundary(d, k + 1, end) && unknown_word(d, k)) {
+                    retype_person(d, k);
+                    j = k + 1;
                     break;
                 }
             }

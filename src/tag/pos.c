@@ -20,6 +20,8 @@
 typedef struct pos_buf {
     kh_vec words;  /* kh_tag_word */
     kh_vec keys;   /* bytes: the words' search keys */
+    kh_vec joined; /* bytes: the forms of fine-scheme hosts joined */
+    kh_vec tagged_as; /* uint32_t: each doc word's tagged word */
     kh_vec feats;  /* uint64_t */
     kh_vec off;    /* uint32_t */
     kh_vec labels; /* uint8_t */
@@ -39,6 +41,8 @@ static void pos_buf_free(pos_buf *b)
 {
     kh_vec_free(&b->words);
     kh_vec_free(&b->keys);
+    kh_vec_free(&b->joined);
+    kh_vec_free(&b->tagged_as);
     kh_vec_free(&b->feats);
     kh_vec_free(&b->off);
     kh_vec_free(&b->labels);
@@ -136,7 +140,19 @@ static int word_part(const void *x, int as, uint64_t *f)
     return kh_pos_word_features(x, as, f);
 }
 
-/* Tags the words [a, b) of the doc (one sentence). Each distinct word's own
+/* Whether a doc word is a piece of the host of an Arabic token: the host,
+ * or in the fine scheme ال or an inflectional suffix (not the percent sign
+ * of a number, the UD scheme's one affix). */
+static int host_piece(const khabar_word *w, const khabar_token *tk)
+{
+    return (w->role == KHABAR_WORD_HOST || w->role == KHABAR_WORD_AFFIX) &&
+           tk[w->token].kind == KHABAR_TOK_ARABIC;
+}
+
+/* Tags the words [a, b) of the doc (one sentence). The tagger sees them as
+ * the UD scheme has them, as it learned: the pieces of a host in the fine
+ * scheme (ال + حكوم + ة) are one word (الحكومة), whose tag they all take.
+ * Each distinct word's own
  * features are scored once a doc (buf->memo); the emissions of word i are
  * then its own scores, those of its neighbours as neighbours, and those of
  * its pair features (features.h): the sums kh_pos_features' would give. */
@@ -148,8 +164,8 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
     khabar_word *wd = (khabar_word *)doc->words.data;
     const khabar_token *tk = doc->tokens.data;
     const size_t L = t->n_labels;
-    size_t n = b - a, i, j, n_fresh = 0, keys = 0;
-    uint32_t *fresh_at, *hashes;
+    size_t n = b - a, nu = 0, i, j, n_fresh = 0, keys = 0, joined = 0;
+    uint32_t *fresh_at, *hashes, *tagged_as;
     int step;
     kh_tag_word *tw;
     kh_word_lookup *look = doc->word_lookups.len == doc->words.len
@@ -161,12 +177,14 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
     uint64_t *allow;
     long *ent;
     int32_t *em;
-    char *kb;
+    char *kb, *jb;
     buf->words.len = buf->keys.len = buf->feats.len = 0;
     for (i = a; i < b; i++)
         keys += wd[i].form_len;
     if (kh_vec_reserve(&buf->words, sizeof(kh_tag_word), n) ||
         kh_vec_reserve(&buf->keys, 1, keys + 1) ||
+        kh_vec_reserve(&buf->joined, 1, keys + 1) ||
+        kh_vec_reserve(&buf->tagged_as, sizeof(uint32_t), n) ||
         kh_vec_reserve(&buf->feats, sizeof(uint64_t), n * KH_TAG_MAX_FEATS) ||
         kh_vec_reserve(&buf->off, sizeof(uint32_t), n + 1) ||
         kh_vec_reserve(&buf->labels, 1, n) ||
@@ -181,42 +199,73 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
     hashes = buf->hashes.data;
     tw = buf->words.data;
     kb = buf->keys.data;
+    jb = buf->joined.data;
+    tagged_as = buf->tagged_as.data;
     allow = buf->allow.data;
     ent = buf->memo_of.data;
     keys = 0;
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n; nu++) {
         const khabar_word *w = &wd[a + i];
-        kh_tag_word *x = &tw[i];
+        kh_tag_word *x = &tw[nu];
+        size_t e = i + 1; /* the doc words [i, e) are tagged word nu */
         int fresh;
-        x->form = doc->norm_buf + w->form;
-        x->form_len = w->form_len;
+        if (host_piece(w, tk)) {
+            while (e < n && wd[a + e].token == w->token &&
+                   host_piece(&wd[a + e], tk))
+                e++;
+        }
+        for (j = i; j < e; j++)
+            tagged_as[j] = (uint32_t)nu;
+        x->first = a + i == 0 || wd[a + i - 1].token != w->token;
+        x->last = a + e == doc->words.len || wd[a + e].token != w->token;
+        /* A host alone in its token is the whole token (the fine scheme
+         * calls it the host). */
+        x->role = host_piece(w, tk) && x->first && x->last
+                      ? KHABAR_WORD_WHOLE
+                      : w->role;
+        if (e == i + 1) {
+            x->form = doc->norm_buf + w->form;
+            x->form_len = w->form_len;
+        } else {
+            size_t len = 0;
+            for (j = i; j < e; j++) {
+                memcpy(jb + joined + len, doc->norm_buf + wd[a + j].form,
+                       wd[a + j].form_len);
+                len += wd[a + j].form_len;
+            }
+            x->form = jb + joined;
+            x->form_len = (uint16_t)len;
+            joined += len;
+            if (x->role == KHABAR_WORD_AFFIX)
+                x->role = KHABAR_WORD_HOST; /* ال + host after a proclitic */
+        }
         x->key = kb + keys;
-        x->key_len = (uint16_t)kh_tag_fold(x->form, w->form_len, kb + keys);
+        x->key_len = (uint16_t)kh_tag_fold(x->form, x->form_len, kb + keys);
         keys += x->key_len;
-        x->role = w->role;
         x->kind = (uint8_t)tk[w->token].kind;
         /* The hyphen of a range (2011-2015: three words of one number
          * token) is a punctuation token of its own in the treebanks. */
         if (x->kind == KHABAR_TOK_NUMBER && w->form_len == 1 &&
             x->form[0] == '-')
             x->kind = KHABAR_TOK_PUNCT;
-        allow[i] = kh_pos_allowed(x->kind, pl->punct, pl->sym, pl->all);
-        x->tanwin = (uint8_t)kh_tag_has_tanwin(doc->text + w->start,
-                                               w->end - w->start);
-        x->first = a + i == 0 || wd[a + i - 1].token != w->token;
-        x->last = a + i + 1 == doc->words.len || wd[a + i + 1].token != w->token;
+        allow[nu] = kh_pos_allowed(x->kind, pl->punct, pl->sym, pl->all);
+        x->tanwin = (uint8_t)kh_tag_has_tanwin(
+            doc->text + w->start, wd[a + e - 1].end - w->start);
+        x->alef = (uint8_t)kh_tag_alef(x->form, x->form_len);
         /* Everything the word's own features read, beyond its key. */
-        ent[i] = kh_memo_get(&buf->memo, x->key, x->key_len,
+        ent[nu] = kh_memo_get(&buf->memo, x->key, x->key_len,
                              (uint64_t)x->kind | (uint64_t)x->role << 8 |
                                  (uint64_t)x->first << 16 |
                                  (uint64_t)x->last << 17 |
-                                 (uint64_t)x->tanwin << 18,
+                                 (uint64_t)x->tanwin << 18 |
+                                 (uint64_t)x->alef << 19,
                              &fresh);
-        if (ent[i] < 0)
+        if (ent[nu] < 0)
             return -1;
-        x->key_h = kh_memo_entry_at(&buf->memo, ent[i])->bytes;
+        x->key_h = kh_memo_entry_at(&buf->memo, ent[nu])->bytes;
         if (fresh)
-            fresh_at[n_fresh++] = (uint32_t)i;
+            fresh_at[n_fresh++] = (uint32_t)nu;
+        i = e;
     }
     /* The words new to the doc: their cluster and gazetteer lookups, which
      * wait for memory three times each, asked for ahead (prefetch.h) in a
@@ -234,36 +283,36 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
     }
     kh_memo_score(&buf->memo, t, ent, tw, sizeof *tw, fresh_at, n_fresh,
                   word_part, buf->fresh_feats.data);
-    for (i = 0; i < n; i++) {
-        kh_tag_word *x = &tw[i];
-        unpack_lookups(kh_memo_entry_at(&buf->memo, ent[i])->value, x);
-        if (look) {
-            look[a + i].cpath = x->cpath;
-            look[a + i].clen = x->clen;
-            look[a + i].gaz = x->gaz;
-        }
+    for (i = 0; i < nu; i++)
+        unpack_lookups(kh_memo_entry_at(&buf->memo, ent[i])->value, &tw[i]);
+    for (i = 0; look && i < n; i++) {
+        const kh_tag_word *x = &tw[tagged_as[i]];
+        look[a + i].cpath = x->cpath;
+        look[a + i].clen = x->clen;
+        look[a + i].gaz = x->gaz;
     }
-    em = kh_tagger_rows(t, n, &buf->lattice);
+    em = kh_tagger_rows(t, nu, &buf->lattice);
     if (!em)
         return -1;
     f = buf->feats.data;
     off = buf->off.data;
     off[0] = 0;
-    kh_memo_sum(&buf->memo, L, ent, n, kh_pos_part_at, KH_POS_AS_COUNT, em);
-    for (i = 0; i < n; i++)
-        off[i + 1] = off[i] + (uint32_t)kh_pos_pair_features(tw, n, i,
+    kh_memo_sum(&buf->memo, L, ent, nu, kh_pos_part_at, KH_POS_AS_COUNT, em);
+    for (i = 0; i < nu; i++)
+        off[i + 1] = off[i] + (uint32_t)kh_pos_pair_features(tw, nu, i,
                                                              f + off[i]);
-    kh_tagger_emit(t, n, f, off, em);
+    kh_tagger_emit(t, nu, f, off, em);
     lab = buf->labels.data;
-    if (kh_tagger_viterbi(t, n, allow, lab, &buf->lattice) != 0)
+    if (kh_tagger_viterbi(t, nu, allow, lab, &buf->lattice) != 0)
         return -1;
     for (i = 0; i < n; i++) {
+        const kh_tag_word *x = &tw[tagged_as[i]];
         /* UD's convention, which no treebank we learn from follows: the
          * percent sign is a symbol. */
-        if (tw[i].form_len == 1 && tw[i].form[0] == '%')
+        if (x->form_len == 1 && x->form[0] == '%')
             wd[a + i].upos = KH_UPOS_SYM;
         else
-            wd[a + i].upos = pl->map[lab[i]];
+            wd[a + i].upos = pl->map[lab[tagged_as[i]]];
     }
     kh_lemma_after_upos(doc, a, b);
     return 0;

@@ -143,6 +143,28 @@ static int cluster_feats(uint64_t *f, int m, uint32_t tmpl, uint16_t path,
     return m;
 }
 
+int kh_tag_alef(const char *form, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)form;
+    if (len < 2)
+        return 0;
+    if (s[0] == 0xD8) {
+        switch (s[1]) {
+        case 0xA7:
+            return 1;
+        case 0xA3:
+            return 2;
+        case 0xA5:
+            return 3;
+        case 0xA2:
+            return 4;
+        default:
+            return 0;
+        }
+    }
+    return s[0] == 0xD9 && s[1] == 0xB1 ? 5 : 0;
+}
+
 int kh_tag_has_tanwin(const char *s, size_t n)
 {
     size_t i;
@@ -263,6 +285,8 @@ static int own_self(const kh_tag_word *x, uint64_t *f, int m)
         f[m++] = kh_feat_mix(STR(108, k + last_letters(k, kn, 1),
                                  kn - last_letters(k, kn, 1)),
                              x->role);
+    if (x->alef)
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(107), kh), x->alef);
     if (x->gaz) {
         unsigned b;
         for (b = 0; b < 9; b++) {
@@ -304,6 +328,8 @@ static int own_prev_a(const kh_tag_word *p, uint64_t *f, int m)
 {
     f[m++] = kh_feat_mix(kh_feat(110), key_hash(p));
     f[m++] = kh_feat_mix(kh_feat(111), p->role | kind_class(p->kind) << 4);
+    if (p->alef)
+        f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(117), key_hash(p)), p->alef);
     if (p->gaz)
         f[m++] = kh_feat_mix(kh_feat(116), p->gaz);
     if (p->clen)

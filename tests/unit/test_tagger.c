@@ -294,6 +294,50 @@ static void pos_kinds(void)
     khabar_doc_free(d);
 }
 
+/* The fine scheme is tagged as the UD scheme: each piece of a host (ال,
+ * the stem, a suffix) takes the tag the UD scheme gives the host, and the
+ * other words the same tags. */
+static void fine_scheme(void)
+{
+    static const char text[] =
+        "\xD9\x88\xD9\x82\xD8\xA7\xD9\x84 \xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3 "
+        "\xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD8\xB1\xD8\xA7\xD8\xA1 "
+        "\xD8\xA5\xD9\x86 \xD8\xA7\xD9\x84\xD8\xAD\xD9\x83\xD9\x88\xD9\x85\xD8\xA9 "
+        "\xD8\xB3\xD8\xAA\xD8\xB3\xD8\xAA\xD9\x82\xD9\x8A\xD9\x84\xD8\x8C "
+        "\xD9\x85\xD8\xB6\xD9\x8A\xD9\x81\xD8\xA7 \xD8\xA3\xD9\x86 "
+        "\xD9\x84\xD9\x84\xD9\x85\xD8\xB9\xD9\x84\xD9\x85\xD9\x8A\xD9\x86 "
+        "\xD8\xAD\xD9\x82\xD9\x88\xD9\x82\xD8\xA7.";
+    khabar_options o = {.stages = KHABAR_STAGE_POS};
+    khabar_doc *ud = khabar_analyze_opts(t_model, text, sizeof text - 1, &o, NULL),
+               *fine;
+    const khabar_word *u, *f;
+    size_t i, j = 0, nu, nf, pieces = 0;
+    o.flags = KHABAR_ANALYZE_FINE;
+    fine = khabar_analyze_opts(t_model, text, sizeof text - 1, &o, NULL);
+    CHECK(ud != NULL && fine != NULL);
+    if (!ud || !fine)
+        goto done;
+    u = khabar_doc_words(ud);
+    f = khabar_doc_words(fine);
+    nu = khabar_doc_word_count(ud);
+    nf = khabar_doc_word_count(fine);
+    CHECK(nf > nu);
+    /* The UD word whose bytes hold each fine word. */
+    for (i = 0; i < nf; i++) {
+        while (j < nu && u[j].end <= f[i].start)
+            j++;
+        CHECK(j < nu && u[j].start <= f[i].start && f[i].end <= u[j].end);
+        if (j >= nu)
+            break;
+        CHECK(f[i].upos == u[j].upos);
+        pieces += f[i].role == KHABAR_WORD_AFFIX;
+    }
+    CHECK(pieces >= 4); /* ال ال ة ين at least */
+done:
+    khabar_doc_free(ud);
+    khabar_doc_free(fine);
+}
+
 static void long_sentence(void)
 {
     /* 100,000 tokens without a full stop: one sentence, tagged in slices. */
@@ -556,6 +600,7 @@ void suite_tagger(void)
     feature_parts();
     pos_allowed();
     pos_kinds();
+    fine_scheme();
     long_sentence();
     model_files();
     entities();

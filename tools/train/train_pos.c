@@ -3,7 +3,8 @@
  *
  *   khabar-train pos --lexicon data/lexicon.kbm --out data/pos.kbm
  *       [--runs R] [--epochs N] [--buckets LOG2]
- *       [--test TEST.conllu... [--predict OUT.tsv]] TRAIN.conllu...
+ *       [--test TEST.conllu... [--predict OUT.tsv]]
+ *       [--weight K] TRAIN.conllu...
  *
  * TRAIN files are treebanks with multiword-token lines whose UPOS follow UD
  * v2 (tools/padt_convert.py --ud2; tools/pud_to_mwt.py for PUD). Words
@@ -15,6 +16,12 @@
  * them: the kind of their token as its tokenizer gives it, roles as its
  * segmenter gives them (a preposition carrying a pronoun is the host), a
  * number and its percent sign one token.
+ *
+ * --weight K: the TRAIN files after it are read K times (their sentences
+ * learned from K times an epoch; one copy of a sentence is held out for
+ * early stopping with all the others when the file's sentences are a
+ * multiple of ten), till the next --weight: PUD's conventions count more
+ * than converted PADT's.
  *
  * --test files are tagged with the final weights and scored (gold
  * segmentation), never learned from; --predict writes each of their words
@@ -158,6 +165,7 @@ static void pos_sentences(seqs *S, const khabar_model *m, const kh_tag_ctx *ctx,
                 x->first = j == 0;
                 x->last = j + 1 == tok->n_words;
                 x->tanwin = (uint8_t)kh_tag_has_tanwin(w->form, strlen(w->form));
+                x->alef = (uint8_t)kh_tag_alef(x->form, x->form_len);
                 x->clen = (uint8_t)kh_tag_cluster(
                     m->has_clusters ? &m->clusters : NULL, x->kind, x->key,
                     x->key_len, &x->cpath);
@@ -309,6 +317,7 @@ int train_pos(int argc, char **argv)
 {
     const char *lex_path = NULL, *out_path = NULL, *predict = NULL;
     char *train[64], *test[16];
+    int weight[64], w_now = 1;
     int n_train = 0, n_test = 0, i, epochs = 30, log2b = 17, runs = 8;
     seqs S;
     kh_container lc;
@@ -329,19 +338,26 @@ int train_pos(int argc, char **argv)
             log2b = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--runs") && i + 1 < argc)
             runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--weight") && i + 1 < argc) {
+            w_now = atoi(argv[++i]);
+            if (w_now < 1 || w_now > 100)
+                die("pos: --weight takes 1 to 100");
+        }
         else if (!strcmp(argv[i], "--predict") && i + 1 < argc)
             predict = argv[++i];
         else if (!strcmp(argv[i], "--test") && i + 1 < argc && n_test < 16)
             test[n_test++] = argv[++i];
         else if (argv[i][0] == '-')
             die("pos: unknown option");
-        else if (n_train < 64)
+        else if (n_train < 64) {
+            weight[n_train] = w_now;
             train[n_train++] = argv[i];
+        }
     }
     if (!out_path || !n_train || log2b < 10 || log2b > 22 || runs < 1 ||
         runs > 64)
         die("usage: khabar-train pos [--lexicon LEX] --out OUT [--runs R] "
-            "TRAIN.conllu...");
+            "[--weight K] TRAIN.conllu...");
     memset(&S, 0, sizeof S);
     memset(&ctx, 0, sizeof ctx);
     if (lex_path) {
@@ -354,8 +370,11 @@ int train_pos(int argc, char **argv)
     m = khabar_model_new(&err);
     if (!m)
         die(err.msg);
-    for (i = 0; i < n_train; i++)
-        pos_sentences(&S, m, &ctx, train[i], 0);
+    for (i = 0; i < n_train; i++) {
+        int r;
+        for (r = 0; r < weight[i]; r++)
+            pos_sentences(&S, m, &ctx, train[i], 0);
+    }
     for (i = 0; i < n_test; i++)
         pos_sentences(&S, m, &ctx, test[i], 1);
     set_allowed(&S);
