@@ -357,6 +357,7 @@ static const word_class word_classes[] = {
     {"امام", 8, K_NONE, TF_CUT},
     {"امس", 6, K_NONE, TF_CUT},
     {"ان", 4, K_COMP, 0},
+    {"انذاك", 10, K_NONE, TF_CUT},
     {"انستغرام", 16, K_NONE, TF_MEDIA},
     {"اوليك", 10, K_NONE, TF_DEM},
     {"ايضا", 8, K_NONE, TF_CUT},
@@ -403,7 +404,8 @@ static const word_class word_classes[] = {
     {"حوار", 8, K_NONE, TF_EVENT},
     {"حول", 6, K_NONE, TF_CUT},
     {"حيث", 6, K_VLEAD, 0},
-    {"حين", 6, K_VLEAD, 0},
+    {"حين", 6, K_VLEAD, TF_CUT}, /* حينها: then, no speaker */
+    {"حينذاك", 12, K_NONE, TF_CUT},
     {"خبراء", 10, K_NONE, TF_SOURCE},
     {"ختام", 8, K_NONE, TF_OCCASION},
     {"خطاب", 8, K_NONE, TF_EVENT},
@@ -1077,6 +1079,23 @@ static int glued_hyphen(const qctx *q, size_t k)
            q->tk[k + 1].kind == KHABAR_TOK_ARABIC;
 }
 
+/* Whether another عن comes in tokens [s, e) before any punctuation: the
+ * first was the speaker's (أعرب ممثل عن مجموعة X عن اعتراضه). */
+static int another_an(const qctx *q, size_t s, size_t e)
+{
+    size_t k;
+    for (k = s; k < e && k < q->b; k++) {
+        const tok_info *y = TI(q, k);
+        if (y->mark)
+            continue; /* a quoted name */
+        if (y->kind == K_PUNCT || y->kind == K_COLON || y->kind == K_TERM)
+            return 0;
+        if (y->kind == K_AN && !(y->flags & TF_ENCL))
+            return 1;
+    }
+    return 0;
+}
+
 /* The end of a speaker phrase that starts at token s, at most at e: it
  * stops at punctuation, a time, an occasion (في تصريح), an addressee
  * (للجزيرة, له), a relative clause or a topic (عن, حول). A phrase that
@@ -1105,6 +1124,8 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             k = x->partner; /* منظمة "جيشا" غير الحكومية: a quoted name */
             continue;
         }
+        if (x->kind == K_AN && k > s && another_an(q, k + 1, e + 1))
+            continue; /* ممثل عن مجموعة X عن اعتراضه: a representative of */
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
             x->upos == KHABAR_UPOS_ADV || pron)
@@ -1601,14 +1622,16 @@ enum { AT_NONE, AT_COMP, AT_OPEN, AT_COLON, AT_AN };
 /* After token k (a colon, قوله, قائلا): a complementizer or a quotation,
  * through a colon. */
 /* Whether a complementizer (إن, أن) without و or ف comes within n tokens
- * from token s, inside the sentence. */
-static int comp_within(const qctx *q, size_t s, size_t n)
+ * from token s, inside the sentence; or, with an, عن (أعرب X عن). */
+static int comp_within(const qctx *q, size_t s, size_t n, int an)
 {
     size_t k;
     for (k = s; k < q->b && k < s + n; k++) {
         if (TI(q, k)->mark || TI(q, k)->kind == K_TERM)
             return 0;
         if (TI(q, k)->kind == K_COMP && !(TI(q, k)->pre & (P_WA | P_FA)))
+            return 1;
+        if (an && TI(q, k)->kind == K_AN && !(TI(q, k)->flags & TF_ENCL))
             return 1;
     }
     return 0;
@@ -1742,7 +1765,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 /* قالت مجموعة "بوسي رايوت" الروسية ... إن: a name of two
                  * words, and the complementizer after it */
                 (p != NONE && p - k == 3 && k > rs &&
-                 comp_within(q, p + 1, 2 * WINDOW)) ||
+                 comp_within(q, p + 1, 2 * WINDOW, (fl & CF_AN) != 0)) ||
                 (!(fl & CF_SAY) &&
                  ((fl & CF_OPINION) ||
                   !((p == NONE || p >= q->last) && q->last != NONE &&
@@ -1807,7 +1830,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             }
             break;
         case K_AN:
-            if ((fl & CF_AN) && !(y->flags & TF_ENCL)) {
+            if ((fl & CF_AN) && !(y->flags & TF_ENCL) &&
+                !another_an(q, k + 1, lim)) {
                 at = AT_AN;
                 re = ct = k;
             }

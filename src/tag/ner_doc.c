@@ -733,25 +733,29 @@ static int hyphen_joins(const ner_doc *d, size_t ti)
            t[ti].end == t[ti + 1].start && t[ti + 1].end == t[ti + 2].start;
 }
 
-/* Rule 4: a person's name joined by a hyphen to the next word is one name
- * (جان-ايف لو دريان, بيريت ريس-أندرسن): the next word, or the person that
- * starts there, joins it. Entities sorted by token; merged ones removed. */
+/* Rule 4: a name joined by a hyphen to the next name is one name, of the
+ * first one's type (جان-ايف لو دريان, كوين-تشيك); a person's name so
+ * joined to the next word takes it (بيريت ريس-أندرسن). Entities sorted by
+ * token; merged ones removed. */
 static void hyphenated(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
     size_t n = d->doc->entities.len, i, k = 0;
     for (i = 0; i < n; i++) {
         size_t last = e[i].first_token + e[i].n_tokens - 1;
-        if (e[i].type == KHABAR_ENT_PER && hyphen_joins(d, last)) {
-            if (i + 1 < n && e[i + 1].first_token == last + 2 &&
-                e[i + 1].type == KHABAR_ENT_PER) {
-                e[i].n_tokens += 2 + e[i + 1].n_tokens;
-                e[i].end = e[i + 1].end;
-                e[i + 1].type = -1; /* merged */
-            } else if (name_like(d, last + 2, 0, 0)) {
-                e[i].n_tokens += 2;
-                e[i].end = kh_doc_host(d->doc, last + 2, NULL)->end;
-            }
+        if (e[i].type < 0 || !hyphen_joins(d, last))
+            ;
+        else if (i + 1 < n && e[i + 1].first_token == last + 2) {
+            /* كوين-تشيك, a person and a place to the tagger: one name, of
+             * the first one's type */
+            e[i].n_tokens += 2 + e[i + 1].n_tokens;
+            e[i].end = e[i + 1].end;
+            e[i + 1].type = -1; /* merged */
+            mark_span(d, e[i].first_token, e[i].first_token + e[i].n_tokens,
+                      e[i].type);
+        } else if (e[i].type == KHABAR_ENT_PER && name_like(d, last + 2, 0, 0)) {
+            e[i].n_tokens += 2;
+            e[i].end = kh_doc_host(d->doc, last + 2, NULL)->end;
             mark_span(d, e[i].first_token, e[i].first_token + e[i].n_tokens,
                       KHABAR_ENT_PER);
         }

@@ -368,6 +368,18 @@ static void speakers_apart(void)
     CHECK(khabar_doc_quote_count(d) == 3);
     expect(d, 2, "المسؤول", "لفت", "لفت", "الجيش مستعد", 0);
     khabar_doc_free(d);
+    /* عن of a representative, then عن of the cue */
+    one("وأعرب ممثل عن مجموعة \"جيميني شيبر\" للشحن عن اعتراضه على القرار.",
+        "ممثل عن مجموعة \"جيميني شيبر\" للشحن", "أعرب", "أعرب",
+        "اعتراضه على القرار", 0);
+    /* حينها (then) is no speaker */
+    d = analyze("وتوقع حينها أن ترتفع الأسعار.");
+    CHECK(khabar_doc_quote_count(d) == 0 ||
+          khabar_doc_quotes(d)[0].speaker_start ==
+              khabar_doc_quotes(d)[0].speaker_end ||
+          memcmp(khabar_doc_text(d, NULL) + khabar_doc_quotes(d)[0].speaker_start,
+                 "حين", 6) != 0);
+    khabar_doc_free(d);
     /* a cue's passive is none (يضاف: is added), not the last speaker's */
     d = analyze("وقال الخباز إن الخبز جاهز.\n"
                 "ويضاف إليه أن الملح وحبة البركة يمنحانه طعما خاصا.\n");

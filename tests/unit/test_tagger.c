@@ -503,6 +503,13 @@ static void names_in_context(void)
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "جيشا") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "حنبعل") == 1);
     khabar_doc_free(d);
+    /* Two names joined by a hyphen are one, of the first one's type. */
+    text = "وتعهدت شركة \"كوين-تشيك\" برد الأموال إلى عملائها.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "كوين-تشيك") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "تشيك") == 0);
+    khabar_doc_free(d);
     /* A place word with a pronoun (ولايته, his term) announces no place. */
     text = "يغادر الرئيس المنتهية ولايته باراك أوباما البيت الأبيض غدا.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
