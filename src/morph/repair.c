@@ -21,7 +21,9 @@
  *      two letters, 2 otherwise), or 1/20 of its host's count when the
  *      segmenter takes clitics off it (ومصر: و + مصر) and the host is
  *      counted >= 20. That value v is the part's plausibility. No cut
- *      between عبد and ال (عبدالله, compound names written as one word).
+ *      between عبد and ال (عبدالله, compound names written as one word),
+ *      nor before a last part تاون or شير (جورجتاون, كامبريدجشير: foreign
+ *      place names written as one word).
  *      The spelling is checked first, and the segmenter is run only when a
  *      host of some clitic candidate is counted enough to raise v: the
  *      same verdicts as running it on every part, at a tenth of the calls.
@@ -146,6 +148,8 @@
 #define HEH 0x0647
 #define KAF 0x0643
 #define MEEM 0x0645
+#define SHEEN 0x0634
+#define REH 0x0631
 #define TEH_MARBUTA 0x0629
 #define ALEF_MAQSURA 0x0649
 #define FEH 0x0641
@@ -808,6 +812,14 @@ static int cut_features(job *jb, const int *b, int k, double *f)
             if (c0 == ALEF && c1 == LAM && b[i] - b[i - 1] >= 3 &&
                 cp[b[i] - 3] == AIN && cp[b[i] - 2] == BEH &&
                 cp[b[i] - 1] == DAL)
+                return 0;
+            /* ...تاون, ...شير: the ends of foreign place names written as
+             * one word (جورجتاون, كامبريدجشير). */
+            if (i == k - 1 && b[i] - b[i - 1] >= 3 &&
+                ((b[k] - b[i] == 4 && c0 == TEH && c1 == ALEF &&
+                  cp[b[i] + 2] == WAW && cp[b[i] + 3] == NOON) ||
+                 (b[k] - b[i] == 3 && c0 == SHEEN && c1 == YEH &&
+                  cp[b[i] + 2] == REH)))
                 return 0;
             if (cp[b[i] - 1] == TEH_MARBUTA || cp[b[i] - 1] == ALEF_MAQSURA)
                 f[F_CUE_TM] += 1;
