@@ -828,6 +828,23 @@ static int place_word(const ner_doc *d, size_t ti)
            !(n == 8 && memcmp(k, "طريق", 8) == 0);
 }
 
+/* Whether token ti is Arabic and its host key (folded, MAX_KEY bytes at
+ * most) one of the count words. */
+static int host_in(const ner_doc *d, size_t ti, const char *const *words,
+                   size_t count)
+{
+    char k[MAX_KEY];
+    size_t n, i;
+    if (d->tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    n = host_key(d, ti, k);
+    for (i = 0; i < count; i++) {
+        if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether token ti is a word that names the kind of organization the
  * name after it is, outside that name (صحيفة, قناة, إذاعة, وكالة, شركة,
  * نادي, حركة), in the construct state (place_word). */
@@ -836,16 +853,8 @@ static int org_word(const ner_doc *d, size_t ti)
     static const char *const words[] = {"صحيفه", "جريده", "مجله", "قناه",
                                         "اذاعه", "وكاله", "شركه", "نادي",
                                         "حركه"};
-    char k[MAX_KEY];
-    size_t n, i;
-    if (d->tk[ti].kind != KHABAR_TOK_ARABIC || has_enclitic(d, ti))
-        return 0;
-    n = host_key(d, ti, k);
-    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
-            return 1;
-    }
-    return 0;
+    return !has_enclitic(d, ti) &&
+           host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
 /* Whether token ti is a demonstrative (هذا, هذه, تلك ...), proclitics
@@ -854,16 +863,7 @@ static int demonstrative(const ner_doc *d, size_t ti)
 {
     static const char *const words[] = {"هذا", "هذه", "ذلك", "تلك",
                                         "هؤلاء", "اولئك", "هذان", "هاتان"};
-    char k[MAX_KEY];
-    size_t n, i;
-    if (d->tk[ti].kind != KHABAR_TOK_ARABIC)
-        return 0;
-    n = host_key(d, ti, k);
-    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
-            return 1;
-    }
-    return 0;
+    return host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
 /* Rule 5, over the entities in input order:
