@@ -64,7 +64,7 @@ static void mark_words(const khabar_doc *doc, uint32_t *word_slot,
         word_slot[lo] = UINT32_MAX - 1;
 }
 
-static void mark_cues(const khabar_doc *doc, uint32_t *word_slot)
+static void mark_not_keywords(const khabar_doc *doc, uint32_t *word_slot)
 {
     const khabar_quote *q = doc->quotes.data;
     const khabar_timex *x = doc->timexes.data;
@@ -135,7 +135,7 @@ int kh_keywords(khabar_doc *doc)
     }
     for (i = 0; i < n; i++)
         word_slot[i] = UINT32_MAX;
-    mark_cues(doc, word_slot);
+    mark_not_keywords(doc, word_slot);
     for (i = 0; i < n; i++) {
         uint64_t key;
         size_t j;
