@@ -44,9 +44,6 @@ static int content(const khabar_doc *doc, const khabar_word *w)
            w->upos == KHABAR_UPOS_ADJ || w->upos == KHABAR_UPOS_X;
 }
 
-/* Marks the words that say who speaks (the cues of the quotes: قال,
- * مضيفا, وفقا ...) and when (the dates): no keywords, whatever their
- * tag. */
 /* Marks the words that start inside bytes [start, end): no keywords. */
 static void mark_words(const khabar_doc *doc, uint32_t *word_slot,
                        size_t start, size_t end)
@@ -64,6 +61,9 @@ static void mark_words(const khabar_doc *doc, uint32_t *word_slot,
         word_slot[lo] = UINT32_MAX - 1;
 }
 
+/* Marks the words that say who speaks (the cues of the quotes: قال,
+ * مضيفا, وفقا ...) and when (the dates): no keywords, whatever their
+ * tag. */
 static void mark_not_keywords(const khabar_doc *doc, uint32_t *word_slot)
 {
     const khabar_quote *q = doc->quotes.data;
