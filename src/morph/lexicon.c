@@ -16,6 +16,8 @@ const char *kh_upos_name(int upos)
 
 const char *khabar_upos_name(khabar_upos upos) { return kh_upos_name((int)upos); }
 
+_Static_assert(sizeof(kh_lex_slot) == 32, "a lexicon slot is 32 bytes");
+
 static khabar_code bad(khabar_error *err, const char *msg)
 {
     return kh_fail(err, KHABAR_EMODEL, msg, 0);
@@ -25,7 +27,7 @@ khabar_code kh_lexicon_open(kh_lexicon *lex, const kh_container *c,
                             khabar_error *err)
 {
     kh_cursor k;
-    uint32_t i, version;
+    uint32_t i, version, used;
     memset(lex, 0, sizeof *lex);
     kh_cursor_init(&k, kh_container_get(c, "lexicon"));
     if (k.bad)
@@ -37,29 +39,34 @@ khabar_code kh_lexicon_open(kh_lexicon *lex, const kh_container *c,
     lex->pool_size = kh_cursor_u32(&k);
     kh_cursor_u32(&k);
     lex->total = kh_cursor_u64(&k);
-    if (k.bad || version != 1)
-        return bad(err, "lexicon: bad header");
+    if (k.bad || version != 2)
+        return bad(err, version == 1 ? "lexicon: version 1, rebuild it"
+                                     : "lexicon: bad header");
     if (lex->n_slots == 0 || (lex->n_slots & (lex->n_slots - 1)) ||
         lex->n_slots <= lex->n_entries)
         return bad(err, "lexicon: bad slot count");
-    lex->entries = kh_cursor_array(&k, lex->n_entries, sizeof(kh_lex_entry), 4);
-    lex->slots = kh_cursor_array(&k, lex->n_slots, 4, 4);
+    lex->slots = kh_cursor_array(&k, lex->n_slots, sizeof(kh_lex_slot), 4);
     lex->analyses =
         kh_cursor_array(&k, lex->n_analyses, sizeof(kh_lex_analysis), 4);
     lex->pool = kh_cursor_array(&k, lex->pool_size, 1, 1);
     if (!kh_cursor_end(&k))
         return bad(err, "lexicon: truncated or trailing bytes");
-    for (i = 0; i < lex->n_entries; i++) {
-        const kh_lex_entry *e = &lex->entries[i];
+    for (i = 0, used = 0; i < lex->n_slots; i++) {
+        const kh_lex_slot *s = &lex->slots[i];
+        const kh_lex_entry *e = &s->e;
+        size_t in;
+        if (!e->key_len)
+            continue;
+        used++;
+        in = e->key_len < KH_LEX_INLINE ? e->key_len : KH_LEX_INLINE;
         if (e->key > lex->pool_size || e->key_len > lex->pool_size - e->key ||
             e->analyses > lex->n_analyses ||
-            e->n_analyses > lex->n_analyses - e->analyses)
+            e->n_analyses > lex->n_analyses - e->analyses ||
+            memcmp(s->key, lex->pool + e->key, in) != 0)
             return bad(err, "lexicon: entry out of range");
     }
-    for (i = 0; i < lex->n_slots; i++) {
-        if (lex->slots[i] > lex->n_entries)
-            return bad(err, "lexicon: slot out of range");
-    }
+    if (used != lex->n_entries)
+        return bad(err, "lexicon: entry count");
     for (i = 0; i < lex->n_analyses; i++) {
         const kh_lex_analysis *a = &lex->analyses[i];
         if (a->lemma > lex->pool_size ||
@@ -76,20 +83,22 @@ const kh_lex_entry *kh_lexicon_find(const kh_lexicon *lex, const char *key,
                                     size_t n)
 {
     uint32_t mask, i, probes;
-    if (!lex->n_slots || n > 255)
+    size_t in = n < KH_LEX_INLINE ? n : KH_LEX_INLINE;
+    if (!lex->n_slots || n == 0 || n > 255)
         return NULL;
     mask = lex->n_slots - 1;
     i = kh_lex_hash(key, n) & mask;
     /* n_slots > n_entries, so an empty slot ends every probe sequence; the
      * bound only guards a hostile file whose slots are all full. */
     for (probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
-        uint32_t s = lex->slots[i];
-        const kh_lex_entry *e;
-        if (!s)
+        const kh_lex_slot *s = &lex->slots[i];
+        if (!s->e.key_len)
             return NULL;
-        e = &lex->entries[s - 1];
-        if (e->key_len == n && memcmp(lex->pool + e->key, key, n) == 0)
-            return e;
+        if (s->e.key_len == n && memcmp(s->key, key, in) == 0 &&
+            (n <= KH_LEX_INLINE ||
+             memcmp(lex->pool + s->e.key + KH_LEX_INLINE, key + KH_LEX_INLINE,
+                    n - KH_LEX_INLINE) == 0))
+            return &s->e;
     }
     return NULL;
 }

@@ -275,39 +275,41 @@ def fnv1a(b):
     return h
 
 
+INLINE = 16  # key bytes a slot holds (KH_LEX_INLINE)
+
+
 def build_section(entries, total):
     """entries: sorted list of (key bytes, count, flags, analyses), analyses
-    a list of (lemma bytes, root bytes, count, upos)."""
+    a list of (lemma bytes, root bytes, count, upos). Version 2: the slots
+    are the entries (src/morph/lexicon.h)."""
     n = len(entries)
     n_slots = 1
-    while n_slots < 2 * n or n_slots <= n:
+    while n_slots < n + n // 2 or n_slots <= n:
         n_slots *= 2
     pool = Pool()
     key_offs = [pool.add(e[0]) for e in entries]
-    ent_bytes = bytearray()
     ana_bytes = bytearray()
     n_analyses = 0
+    empty = bytes(32)
+    slots = [empty] * n_slots
+    mask = n_slots - 1
     for (key, count, flags, analyses), koff in zip(entries, key_offs):
-        ent_bytes += struct.pack("<IIIHBB", koff, min(count, U32_MAX),
-                                 n_analyses, len(analyses), len(key), flags)
+        rec = struct.pack("<IIIHBB", koff, min(count, U32_MAX), n_analyses,
+                          len(analyses), len(key), flags)
+        rec += key[:INLINE].ljust(INLINE, b"\0")
         for lemma, root, acount, upos in analyses:
             ana_bytes += struct.pack("<IIIBBBB", pool.add(lemma),
                                      pool.add(root), min(acount, U32_MAX),
                                      len(lemma), len(root), upos, 0)
         n_analyses += len(analyses)
-    slots = [0] * n_slots
-    mask = n_slots - 1
-    for i, (key, _, _, _) in enumerate(entries):
         h = fnv1a(key) & mask
-        while slots[h]:
+        while slots[h] is not empty:
             h = (h + 1) & mask
-        slots[h] = i + 1
-    sec = bytearray(struct.pack("<IIIIIIQ", 1, n, n_slots, n_analyses,
+        slots[h] = rec
+    sec = bytearray(struct.pack("<IIIIIIQ", 2, n, n_slots, n_analyses,
                                 len(pool.data), 0, total))
     pad4(sec)
-    sec += ent_bytes
-    pad4(sec)
-    sec += struct.pack("<%dI" % n_slots, *slots)
+    sec += b"".join(slots)
     pad4(sec)
     sec += ana_bytes
     sec += pool.data
@@ -351,9 +353,9 @@ def main(argv=None):
     ap.add_argument("--min-count", type=int, default=2,
                     help="keep a token key seen at least this often "
                          "(default %(default)s)")
-    ap.add_argument("--max-bytes", type=int, default=8 << 20,
+    ap.add_argument("--max-bytes", type=int, default=12 << 20,
                     help="raise --min-count until the file is at most this "
-                         "big (default %(default)s = 8 MiB; 0: no limit)")
+                         "big (default %(default)s = 12 MiB; 0: no limit)")
     ap.add_argument("--keep-duplicates", action="store_true",
                     help="count SaudiNewsNet articles that repeat an earlier "
                          "article (same title and content) again")

@@ -38,6 +38,7 @@ UPOS = ["_", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN",
 ROOT_ALPHABET = set("ءبتثجحخدذرزسشصضطظعغفقكلمنهوي")
 ENTRY = struct.Struct("<IIIHBB")
 ANALYSIS = struct.Struct("<IIIBBBB")
+INLINE = 16  # key bytes a slot holds (KH_LEX_INLINE)
 
 
 class Invalid(Exception):
@@ -112,7 +113,7 @@ class Lexicon:
         (version, self.n_entries, self.n_slots, self.n_analyses,
          self.pool_size, reserved) = struct.unpack_from("<6I", s, 0)
         self.total = u64(s, 24)
-        need(version == 1, "lexicon version %d" % version)
+        need(version == 2, "lexicon version %d" % version)
         need(reserved == 0, "lexicon reserved field %d" % reserved)
         need(self.n_slots and not self.n_slots & (self.n_slots - 1)
              and self.n_slots > self.n_entries,
@@ -132,16 +133,35 @@ class Lexicon:
             pos = start + count * size
             return start
 
-        e0 = array(self.n_entries, 16, 4)
-        s0 = array(self.n_slots, 4, 4)
+        s0 = array(self.n_slots, 32, 4)
         a0 = array(self.n_analyses, 16, 4)
         p0 = array(self.pool_size, 1, 1)
         need(pos == len(s), "%d trailing bytes in the section"
              % (len(s) - pos))
         self.pool = s[p0:p0 + self.pool_size]
-        self.entries = [ENTRY.unpack_from(s, e0 + 16 * i)
-                        for i in range(self.n_entries)]
-        self.slots = list(struct.unpack_from("<%dI" % self.n_slots, s, s0))
+        # Version 2: the slots hold the entries and their keys' first
+        # INLINE bytes; self.entries lists them in key order.
+        self.slot_of = {}
+        self.slots = []
+        placed = []
+        for i in range(self.n_slots):
+            rec = s[s0 + 32 * i:s0 + 32 * (i + 1)]
+            ent = ENTRY.unpack_from(rec, 0)
+            if ent[4] == 0:
+                need(not any(rec), "slot %d: empty but not zero" % i)
+                self.slots.append(None)
+                continue
+            key = self.pool[ent[0]:ent[0] + ent[4]]
+            need(rec[16:] == key[:INLINE].ljust(INLINE, b"\0"),
+                 "slot %d: inline key differs from the pool" % i)
+            self.slots.append(key)
+            placed.append((key, i, ent))
+        placed.sort()
+        need(len(placed) == self.n_entries, "%d entries in the slots, "
+             "header says %d" % (len(placed), self.n_entries))
+        self.entries = [ent for _, _, ent in placed]
+        for j, (key, i, _) in enumerate(placed):
+            self.slot_of[i] = j
         self.analyses = [ANALYSIS.unpack_from(s, a0 + 16 * i)
                          for i in range(self.n_analyses)]
         self.keys = []
@@ -193,16 +213,7 @@ class Lexicon:
             self.keys.append(kb)
         need(nxt == self.n_analyses, "%d analyses belong to no entry"
              % (self.n_analyses - nxt))
-        seen = [0] * self.n_entries
-        empty = 0
-        for v in self.slots:
-            need(v <= self.n_entries, "slot value %d out of range" % v)
-            if v:
-                seen[v - 1] += 1
-            else:
-                empty += 1
-        need(all(c == 1 for c in seen), "an entry is not in exactly one slot")
-        need(empty > 0, "no empty slot")
+        need(any(k is None for k in self.slots), "no empty slot")
         for i, kb in enumerate(self.keys):
             need(self.find_index(kb) == i,
                  "slot table does not find entry %d (%s)"
@@ -212,11 +223,11 @@ class Lexicon:
         mask = self.n_slots - 1
         h = fnv1a(kb) & mask
         for _ in range(self.n_slots):
-            v = self.slots[h]
-            if not v:
+            k = self.slots[h]
+            if k is None:
                 return None
-            if self.keys[v - 1] == kb:
-                return v - 1
+            if k == kb:
+                return self.slot_of[h]
             h = (h + 1) & mask
         return None
 
