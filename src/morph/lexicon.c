@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../model/inline_key.h"
 
 static const char *const upos_names[KH_UPOS_COUNT] = {
     "_", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
@@ -54,15 +55,12 @@ khabar_code kh_lexicon_open(kh_lexicon *lex, const kh_container *c,
     for (i = 0, used = 0; i < lex->n_slots; i++) {
         const kh_lex_slot *s = &lex->slots[i];
         const kh_lex_entry *e = &s->e;
-        size_t in;
         if (!e->key_len)
             continue;
         used++;
-        in = e->key_len < KH_LEX_INLINE ? e->key_len : KH_LEX_INLINE;
         if (e->key > lex->pool_size || e->key_len > lex->pool_size - e->key ||
             e->analyses > lex->n_analyses ||
-            e->n_analyses > lex->n_analyses - e->analyses ||
-            memcmp(s->key, lex->pool + e->key, in) != 0)
+            e->n_analyses > lex->n_analyses - e->analyses)
             return bad(err, "lexicon: entry out of range");
     }
     if (used != lex->n_entries)
@@ -83,7 +81,6 @@ const kh_lex_entry *kh_lexicon_find(const kh_lexicon *lex, const char *key,
                                     size_t n)
 {
     uint32_t mask, i, probes;
-    size_t in = n < KH_LEX_INLINE ? n : KH_LEX_INLINE;
     if (!lex->n_slots || n == 0 || n > 255)
         return NULL;
     mask = lex->n_slots - 1;
@@ -94,10 +91,8 @@ const kh_lex_entry *kh_lexicon_find(const kh_lexicon *lex, const char *key,
         const kh_lex_slot *s = &lex->slots[i];
         if (!s->e.key_len)
             return NULL;
-        if (s->e.key_len == n && memcmp(s->key, key, in) == 0 &&
-            (n <= KH_LEX_INLINE ||
-             memcmp(lex->pool + s->e.key + KH_LEX_INLINE, key + KH_LEX_INLINE,
-                    n - KH_LEX_INLINE) == 0))
+        if (kh_inline_key_is(s->key, KH_LEX_INLINE, lex->pool, s->e.key,
+                             s->e.key_len, key, n))
             return &s->e;
     }
     return NULL;

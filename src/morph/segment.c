@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../model/inline_key.h"
 #include "../text/utf8.h"
 
 /* ------------------------------------------------------------------------ */
@@ -685,22 +686,22 @@ static int valid_for(const kh_seg_token *t, kh_seg_cand c)
 }
 
 /* The form table entry of a UTF-8 key, or NULL. */
-static const uint8_t *find_form(const kh_segmenter *s, const char *key,
-                                size_t n)
+_Static_assert(sizeof(kh_seg_form) == 32, "a form slot is 32 bytes");
+
+static const kh_seg_form *find_form(const kh_segmenter *s, const char *key,
+                                    size_t n)
 {
     uint32_t mask, i, p;
-    if (!s || !s->n_slots || n > 255)
+    if (!s || !s->n_slots || n == 0 || n > 255)
         return NULL;
     mask = s->n_slots - 1;
     i = kh_lex_hash(key, n) & mask;
     for (p = 0; p <= mask; p++, i = (i + 1) & mask) {
-        uint32_t slot = s->slots[i], off;
-        const uint8_t *e;
-        if (!slot)
+        const kh_seg_form *e = &s->slots[i];
+        if (!e->key_len)
             return NULL;
-        e = s->forms + 12 * (size_t)(slot - 1);
-        memcpy(&off, e, 4);
-        if (e[10] == n && memcmp(s->pool + off, key, n) == 0)
+        if (kh_inline_key_is(e->head, KH_SEG_FORM_INLINE, s->pool, e->key,
+                             e->key_len, key, n))
             return e;
     }
     return NULL;
@@ -708,11 +709,8 @@ static const uint8_t *find_form(const kh_segmenter *s, const char *key,
 
 uint32_t kh_segmenter_count(const void *segmenter, const char *key, size_t n)
 {
-    const uint8_t *e = find_form(segmenter, key, n);
-    uint32_t c = 0;
-    if (e)
-        memcpy(&c, e + 4, 4);
-    return c;
+    const kh_seg_form *e = find_form(segmenter, key, n);
+    return e ? e->count : 0;
 }
 
 kh_seg_cand kh_segment(const kh_segmenter *s, const kh_lexicon *lex,
@@ -721,12 +719,9 @@ kh_seg_cand kh_segment(const kh_segmenter *s, const kh_lexicon *lex,
     if (s && s->n_slots) {
         char key[4 * KH_SEG_MAX];
         size_t n = kh_seg_utf8(t->cp, t->n, key);
-        const uint8_t *e = find_form(s, key, n);
+        const kh_seg_form *e = find_form(s, key, n);
         if (e) {
-            uint16_t d;
-            kh_seg_cand c;
-            memcpy(&d, e + 8, 2);
-            c = kh_seg_from_decision(d);
+            kh_seg_cand c = kh_seg_from_decision(e->decision);
             if (valid_for(t, c))
                 return c;
         }
@@ -742,7 +737,7 @@ khabar_code kh_segmenter_open(kh_segmenter *s, const kh_container *c,
                               khabar_error *err)
 {
     kh_cursor k;
-    uint32_t version, i;
+    uint32_t version, i, used;
     khabar_code rc;
     memset(s, 0, sizeof *s);
     rc = kh_linear_open(&s->lin, c, err);
@@ -755,29 +750,26 @@ khabar_code kh_segmenter_open(kh_segmenter *s, const kh_container *c,
     s->n_forms = kh_cursor_u32(&k);
     s->n_slots = kh_cursor_u32(&k);
     s->pool_size = kh_cursor_u32(&k);
-    if (k.bad || version != 2 || s->n_slots == 0 ||
+    if (k.bad || version != 3 || s->n_slots == 0 ||
         (s->n_slots & (s->n_slots - 1)) || s->n_slots <= s->n_forms)
         return kh_fail(err, KHABAR_EMODEL, "segmenter: bad form table header",
                        0);
-    s->forms = kh_cursor_array(&k, s->n_forms, 12, 4);
-    s->slots = kh_cursor_array(&k, s->n_slots, 4, 4);
+    s->slots = kh_cursor_array(&k, s->n_slots, sizeof(kh_seg_form), 4);
     s->pool = kh_cursor_array(&k, s->pool_size, 1, 1);
     if (!kh_cursor_end(&k))
         return kh_fail(err, KHABAR_EMODEL,
                        "segmenter: truncated or trailing bytes", 0);
-    for (i = 0; i < s->n_forms; i++) {
-        uint32_t off;
-        memcpy(&off, s->forms + 12 * (size_t)i, 4);
-        if (off > s->pool_size ||
-            s->forms[12 * (size_t)i + 10] > s->pool_size - off)
+    for (i = 0, used = 0; i < s->n_slots; i++) {
+        const kh_seg_form *e = &s->slots[i];
+        if (!e->key_len)
+            continue;
+        used++;
+        if (e->key > s->pool_size || e->key_len > s->pool_size - e->key)
             return kh_fail(err, KHABAR_EMODEL, "segmenter: form out of range",
                            0);
     }
-    for (i = 0; i < s->n_slots; i++) {
-        if (s->slots[i] > s->n_forms)
-            return kh_fail(err, KHABAR_EMODEL, "segmenter: slot out of range",
-                           0);
-    }
+    if (used != s->n_forms)
+        return kh_fail(err, KHABAR_EMODEL, "segmenter: form count", 0);
     kh_ok(err);
     return KHABAR_OK;
 }

@@ -19,11 +19,13 @@
  *
  * File segmenter.kbm, kind "segmenter": section "weights" (linear.h) and
  * section "forms":
- *   u32 version 2, u32 n_entries, u32 n_slots (power of two > n_entries),
- *   u32 pool_size, entries[n_entries] (u32 key offset, u32 count,
- *   u16 decision, u8 key length, u8 reserved), slots[n_slots] (u32 entry
- *   + 1, FNV-1a of the morph form in UTF-8, linear probing),
- *   pool[pool_size]
+ *   u32 version 3, u32 n_entries, u32 n_slots (power of two > n_entries),
+ *   u32 pool_size, slots[n_slots] (kh_seg_form: the entries themselves,
+ *   placed from the FNV-1a of the morph form in UTF-8 by linear probing;
+ *   key length 0, every byte 0: empty), pool[pool_size] (the keys)
+ * A slot holds the first KH_SEG_FORM_INLINE bytes of its key, all of most,
+ * so that a lookup reads one slot (or a few side by side) and seldom the
+ * pool.
  * A decision is pre | enc << 2 | restore << 4.
  */
 #ifndef KH_SEGMENT_H
@@ -77,11 +79,22 @@ typedef struct kh_seg_cand {
     uint8_t pre, enc, restore;
 } kh_seg_cand;
 
+#define KH_SEG_FORM_INLINE 20
+
+/* A slot of the form table (32 bytes). */
+typedef struct kh_seg_form {
+    uint32_t key;       /* offset of the key in the pool */
+    uint32_t count;     /* times seen in the news, saturated */
+    uint16_t decision;  /* kh_seg_decision() of the best candidate */
+    uint8_t key_len;    /* 0: an empty slot */
+    uint8_t reserved;
+    char head[KH_SEG_FORM_INLINE]; /* the key's first bytes, 0-padded */
+} kh_seg_form;
+
 typedef struct kh_segmenter {
     kh_linear lin;
     uint32_t n_forms, n_slots;
-    const uint8_t *forms;  /* 12-byte entries */
-    const uint32_t *slots;
+    const kh_seg_form *slots;
     const char *pool;
     uint32_t pool_size;
 } kh_segmenter;

@@ -383,7 +383,7 @@ static void build_forms(buf *out, const kh_linear *lin, const kh_lexicon *lex,
 {
     form_count *v = malloc((forms->n + 1) * sizeof *v);
     size_t n = 0, i, slots = 1, pool = 0, split = 0;
-    uint32_t *table;
+    kh_seg_form *table;
     if (!v)
         die("out of memory");
     for (i = 0; i < forms->cap; i++) {
@@ -399,12 +399,12 @@ static void build_forms(buf *out, const kh_linear *lin, const kh_lexicon *lex,
     if (n > max_entries)
         n = max_entries;
     qsort(v, n, sizeof *v, form_by_key);
-    while (slots <= 2 * n)
+    while (slots <= n + n / 2)
         slots *= 2;
-    table = calloc(slots, 4);
+    table = calloc(slots, sizeof *table);
     if (!table)
         die("out of memory");
-    buf_u32(out, 2);
+    buf_u32(out, 3);
     buf_u32(out, (uint32_t)n);
     buf_u32(out, (uint32_t)slots);
     for (i = 0; i < n; i++)
@@ -415,21 +415,30 @@ static void build_forms(buf *out, const kh_linear *lin, const kh_lexicon *lex,
         kh_seg_token t;
         kh_seg_cand c = {0, 0, 0};
         uint32_t h = kh_lex_hash(v[i].key, v[i].len) & (uint32_t)(slots - 1);
+        kh_seg_form *f;
         if (kh_seg_token_init(&t, nm, v[i].key, 0, v[i].len) == 0)
             c = kh_seg_best(lin, lex, exact, &t);
         split += c.pre || c.enc;
-        buf_u32(out, (uint32_t)pool);
-        buf_u32(out, v[i].count > UINT32_MAX ? UINT32_MAX : (uint32_t)v[i].count);
-        buf_u16(out, (uint16_t)kh_seg_decision(c));
-        buf_put(out, &(unsigned char){(unsigned char)v[i].len}, 1);
-        buf_put(out, "", 1);
-        pool += v[i].len;
-        while (table[h])
+        while (table[h].key_len)
             h = (h + 1) & (uint32_t)(slots - 1);
-        table[h] = (uint32_t)i + 1;
+        f = &table[h];
+        f->key = (uint32_t)pool;
+        f->count = v[i].count > UINT32_MAX ? UINT32_MAX : (uint32_t)v[i].count;
+        f->decision = (uint16_t)kh_seg_decision(c);
+        f->key_len = (uint8_t)v[i].len;
+        memcpy(f->head, v[i].key,
+               v[i].len < KH_SEG_FORM_INLINE ? v[i].len : KH_SEG_FORM_INLINE);
+        pool += v[i].len;
     }
-    for (i = 0; i < slots; i++)
-        buf_u32(out, table[i]);
+    /* Field by field, little-endian whatever the host. */
+    for (i = 0; i < slots; i++) {
+        buf_u32(out, table[i].key);
+        buf_u32(out, table[i].count);
+        buf_u16(out, table[i].decision);
+        buf_put(out, &table[i].key_len, 1);
+        buf_put(out, "", 1);
+        buf_put(out, table[i].head, KH_SEG_FORM_INLINE);
+    }
     for (i = 0; i < n; i++)
         buf_put(out, v[i].key, v[i].len);
     printf("forms: %zu (of %zu seen, >= %llu times), %zu of them split\n", n,
