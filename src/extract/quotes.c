@@ -555,43 +555,46 @@ static const word_class word_classes[] = {
 /* Strings                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* What search folding does with the letter 0xD8 0x80+i (fold_how[0][i])
+ * or 0xD9 0x80+i (fold_how[1][i]): keep it, drop it, or write fold_to[]. */
+enum { FO_KEEP, FO_DROP, FO_ALEF, FO_WAW, FO_YEH, FO_HEH };
+
+static const unsigned char fold_how[2][64] = {
+    {[0x22] = FO_ALEF, [0x23] = FO_ALEF, [0x24] = FO_WAW, [0x25] = FO_ALEF,
+     [0x26] = FO_YEH, [0x29] = FO_HEH},
+    {[0x00] = FO_DROP, [0x09] = FO_YEH, [0x0B] = FO_DROP, [0x0C] = FO_DROP,
+     [0x0D] = FO_DROP, [0x0E] = FO_DROP, [0x0F] = FO_DROP, [0x10] = FO_DROP,
+     [0x11] = FO_DROP, [0x12] = FO_DROP, [0x30] = FO_DROP, [0x31] = FO_ALEF}};
+
+static const unsigned char fold_to[][2] = {
+    {0, 0}, {0, 0}, {0xD8, 0xA7}, {0xD9, 0x88}, {0xD9, 0x8A}, {0xD9, 0x87}};
+
 /* Search folding of UTF-8 bytes into out: أ إ آ ٱ -> ا, ؤ -> و, ئ ى -> ي,
  * ة -> ه; harakat, dagger alef and tatweel dropped. Returns the length, or
- * SIZE_MAX when out is too small (no key is that long). */
+ * SIZE_MAX when out is too small (no key is that long). The letters are
+ * looked up in fold_how rather than compared one by one: this runs on every
+ * word. */
 static size_t fold(const char *s, size_t n, char *out, size_t cap)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c == 0xD8 || c == 0xD9) && i + 1 < n) {
-            unsigned char d = (unsigned char)s[i + 1];
-            const char *rep = NULL;
-            if (c == 0xD8 && (d == 0xA2 || d == 0xA3 || d == 0xA5))
-                rep = "\xD8\xA7";
-            else if (c == 0xD9 && d == 0xB1)
-                rep = "\xD8\xA7";
-            else if (c == 0xD8 && d == 0xA4)
-                rep = "\xD9\x88";
-            else if ((c == 0xD8 && d == 0xA6) || (c == 0xD9 && d == 0x89))
-                rep = "\xD9\x8A";
-            else if (c == 0xD8 && d == 0xA9)
-                rep = "\xD9\x87";
-            else if (c == 0xD9 && ((d >= 0x8B && d <= 0x92) || d == 0xB0 ||
-                                   d == 0x80)) {
-                i += 2;
+        unsigned char c = u[i];
+        if ((c & 0xFE) == 0xD8 && i + 1 < n) { /* 0xD8 or 0xD9 */
+            unsigned char d = u[i + 1];
+            int how = (d & 0xC0) == 0x80 ? fold_how[c & 1][d & 0x3F] : FO_KEEP;
+            i += 2;
+            if (how == FO_DROP)
                 continue;
-            }
             if (o + 2 > cap)
                 return SIZE_MAX;
-            if (rep) {
-                out[o] = rep[0];
-                out[o + 1] = rep[1];
-            } else {
-                out[o] = (char)c;
-                out[o + 1] = (char)d;
+            if (how != FO_KEEP) {
+                c = fold_to[how][0];
+                d = fold_to[how][1];
             }
+            out[o] = (char)c;
+            out[o + 1] = (char)d;
             o += 2;
-            i += 2;
             continue;
         }
         if (o + 1 > cap)
