@@ -555,34 +555,59 @@ static const word_class word_classes[] = {
 /* Strings                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* What search folding does with the letter 0xD8 0x80+i (fold_how[0][i])
- * or 0xD9 0x80+i (fold_how[1][i]): keep it, drop it, or write fold_to[]. */
+/* What search folding does with the letter 0xD8 d (fold_how[0][d]) or
+ * 0xD9 d (fold_how[1][d]): keep it, drop it, or write fold_to[]. */
 enum { FO_KEEP, FO_DROP, FO_ALEF, FO_WAW, FO_YEH, FO_HEH };
 
-static const unsigned char fold_how[2][64] = {
-    {[0x22] = FO_ALEF, [0x23] = FO_ALEF, [0x24] = FO_WAW, [0x25] = FO_ALEF,
-     [0x26] = FO_YEH, [0x29] = FO_HEH},
-    {[0x00] = FO_DROP, [0x09] = FO_YEH, [0x0B] = FO_DROP, [0x0C] = FO_DROP,
-     [0x0D] = FO_DROP, [0x0E] = FO_DROP, [0x0F] = FO_DROP, [0x10] = FO_DROP,
-     [0x11] = FO_DROP, [0x12] = FO_DROP, [0x30] = FO_DROP, [0x31] = FO_ALEF}};
+static const unsigned char fold_how[2][256] = {
+    {[0xA2] = FO_ALEF, [0xA3] = FO_ALEF, [0xA4] = FO_WAW, [0xA5] = FO_ALEF,
+     [0xA6] = FO_YEH, [0xA9] = FO_HEH},
+    {[0x80] = FO_DROP, [0x89] = FO_YEH, [0x8B] = FO_DROP, [0x8C] = FO_DROP,
+     [0x8D] = FO_DROP, [0x8E] = FO_DROP, [0x8F] = FO_DROP, [0x90] = FO_DROP,
+     [0x91] = FO_DROP, [0x92] = FO_DROP, [0xB0] = FO_DROP, [0xB1] = FO_ALEF}};
 
 static const unsigned char fold_to[][2] = {
     {0, 0}, {0, 0}, {0xD8, 0xA7}, {0xD9, 0x88}, {0xD9, 0x8A}, {0xD9, 0x87}};
 
 /* Search folding of UTF-8 bytes into out: أ إ آ ٱ -> ا, ؤ -> و, ئ ى -> ي,
  * ة -> ه; harakat, dagger alef and tatweel dropped. Returns the length, or
- * SIZE_MAX when out is too small (no key is that long). The letters are
- * looked up in fold_how rather than compared one by one: this runs on every
- * word. */
+ * SIZE_MAX when out is too small (no key is that long). This runs on every
+ * word: the letters are looked up in fold_how rather than compared one by
+ * one, and since the output is never longer than the input read so far, an
+ * input that fits in out needs no check of room. */
 static size_t fold(const char *s, size_t n, char *out, size_t cap)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
+    if (n <= cap) {
+        while (i + 1 < n) {
+            unsigned c = u[i], d = u[i + 1], how;
+            if ((c & 0xFE) != 0xD8) { /* not 0xD8 or 0xD9 */
+                out[o++] = (char)c;
+                i++;
+                continue;
+            }
+            how = fold_how[c & 1][d];
+            i += 2;
+            if (how == FO_KEEP) {
+                out[o] = (char)c;
+                out[o + 1] = (char)d;
+                o += 2;
+            } else if (how != FO_DROP) {
+                out[o] = (char)fold_to[how][0];
+                out[o + 1] = (char)fold_to[how][1];
+                o += 2;
+            }
+        }
+        if (i < n)
+            out[o++] = (char)u[i];
+        return o;
+    }
     while (i < n) {
         unsigned char c = u[i];
-        if ((c & 0xFE) == 0xD8 && i + 1 < n) { /* 0xD8 or 0xD9 */
+        if ((c & 0xFE) == 0xD8 && i + 1 < n) {
             unsigned char d = u[i + 1];
-            int how = (d & 0xC0) == 0x80 ? fold_how[c & 1][d & 0x3F] : FO_KEEP;
+            int how = fold_how[c & 1][d];
             i += 2;
             if (how == FO_DROP)
                 continue;
