@@ -640,11 +640,13 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap)
  * took a third of the stage. */
 #define N_CLASSES (sizeof word_classes / sizeof word_classes[0])
 #define N_CUE_KEYS (sizeof cue_keys / sizeof cue_keys[0])
-#define CLASS_BITS 9
-#define CUE_BITS 8
+#define CLASS_BITS 10
+#define CUE_BITS 9
 
-_Static_assert(N_CLASSES < (1u << CLASS_BITS) / 2, "word_classes index too full");
-_Static_assert(N_CUE_KEYS < (1u << CUE_BITS) / 2, "cue_keys index too full");
+/* At most a quarter full, so that a word not in a table (most) meets an
+ * empty slot at once. */
+_Static_assert(N_CLASSES <= (1u << CLASS_BITS) / 4, "word_classes index full");
+_Static_assert(N_CUE_KEYS <= (1u << CUE_BITS) / 4, "cue_keys index full");
 
 typedef struct key_index {
     uint16_t cls[1u << CLASS_BITS]; /* word_classes index + 1, or 0 */
@@ -678,7 +680,8 @@ static int key_eq(const char *a, const char *b, size_t n)
 
 static void index_keys(key_index *ix)
 {
-    const unsigned cmask = (1u << CLASS_BITS) - 1, kmask = (1u << CUE_BITS) - 1;
+    const unsigned cmask = (1u << CLASS_BITS) - 1;
+    const unsigned kmask = (1u << CUE_BITS) - 1;
     size_t i;
     memset(ix, 0, sizeof *ix);
     ix->cls_min = ix->cue_min = SIZE_MAX;
