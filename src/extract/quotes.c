@@ -555,43 +555,71 @@ static const word_class word_classes[] = {
 /* Strings                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* What search folding does with the letter 0xD8 d (fold_how[0][d]) or
+ * 0xD9 d (fold_how[1][d]): keep it, drop it, or write fold_to[]. */
+enum { FO_KEEP, FO_DROP, FO_ALEF, FO_WAW, FO_YEH, FO_HEH };
+
+static const unsigned char fold_how[2][256] = {
+    {[0xA2] = FO_ALEF, [0xA3] = FO_ALEF, [0xA4] = FO_WAW, [0xA5] = FO_ALEF,
+     [0xA6] = FO_YEH, [0xA9] = FO_HEH},
+    {[0x80] = FO_DROP, [0x89] = FO_YEH, [0x8B] = FO_DROP, [0x8C] = FO_DROP,
+     [0x8D] = FO_DROP, [0x8E] = FO_DROP, [0x8F] = FO_DROP, [0x90] = FO_DROP,
+     [0x91] = FO_DROP, [0x92] = FO_DROP, [0xB0] = FO_DROP, [0xB1] = FO_ALEF}};
+
+static const unsigned char fold_to[][2] = {
+    {0, 0}, {0, 0}, {0xD8, 0xA7}, {0xD9, 0x88}, {0xD9, 0x8A}, {0xD9, 0x87}};
+
 /* Search folding of UTF-8 bytes into out: أ إ آ ٱ -> ا, ؤ -> و, ئ ى -> ي,
  * ة -> ه; harakat, dagger alef and tatweel dropped. Returns the length, or
- * SIZE_MAX when out is too small (no key is that long). */
+ * SIZE_MAX when out is too small (no key is that long). This runs on every
+ * word: the letters are looked up in fold_how rather than compared one by
+ * one, and since the output is never longer than the input read so far, an
+ * input that fits in out needs no check of room. */
 static size_t fold(const char *s, size_t n, char *out, size_t cap)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c == 0xD8 || c == 0xD9) && i + 1 < n) {
-            unsigned char d = (unsigned char)s[i + 1];
-            const char *rep = NULL;
-            if (c == 0xD8 && (d == 0xA2 || d == 0xA3 || d == 0xA5))
-                rep = "\xD8\xA7";
-            else if (c == 0xD9 && d == 0xB1)
-                rep = "\xD8\xA7";
-            else if (c == 0xD8 && d == 0xA4)
-                rep = "\xD9\x88";
-            else if ((c == 0xD8 && d == 0xA6) || (c == 0xD9 && d == 0x89))
-                rep = "\xD9\x8A";
-            else if (c == 0xD8 && d == 0xA9)
-                rep = "\xD9\x87";
-            else if (c == 0xD9 && ((d >= 0x8B && d <= 0x92) || d == 0xB0 ||
-                                   d == 0x80)) {
-                i += 2;
+    if (n <= cap) {
+        while (i + 1 < n) {
+            unsigned c = u[i], d = u[i + 1], how;
+            if ((c & 0xFE) != 0xD8) { /* not 0xD8 or 0xD9 */
+                out[o++] = (char)c;
+                i++;
                 continue;
             }
-            if (o + 2 > cap)
-                return SIZE_MAX;
-            if (rep) {
-                out[o] = rep[0];
-                out[o + 1] = rep[1];
-            } else {
+            how = fold_how[c & 1][d];
+            i += 2;
+            if (how == FO_KEEP) {
                 out[o] = (char)c;
                 out[o + 1] = (char)d;
+                o += 2;
+            } else if (how != FO_DROP) {
+                out[o] = (char)fold_to[how][0];
+                out[o + 1] = (char)fold_to[how][1];
+                o += 2;
             }
-            o += 2;
+        }
+        if (i < n)
+            out[o++] = (char)u[i];
+        return o;
+    }
+    while (i < n) {
+        unsigned char c = u[i];
+        if ((c & 0xFE) == 0xD8 && i + 1 < n) {
+            unsigned char d = u[i + 1];
+            int how = fold_how[c & 1][d];
             i += 2;
+            if (how == FO_DROP)
+                continue;
+            if (o + 2 > cap)
+                return SIZE_MAX;
+            if (how != FO_KEEP) {
+                c = fold_to[how][0];
+                d = fold_to[how][1];
+            }
+            out[o] = (char)c;
+            out[o + 1] = (char)d;
+            o += 2;
             continue;
         }
         if (o + 1 > cap)
@@ -602,45 +630,119 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
-/* Byte order; keys are a few letters, so a loop beats a call to memcmp. */
-static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
+/* ------------------------------------------------------------------------ */
+/* Table lookup                                                             */
+/* ------------------------------------------------------------------------ */
+
+/* The keys of cue_keys and word_classes are found through open-addressing
+ * hash indexes that kh_quotes builds on its stack once per call (a few
+ * hundred keys): every word is looked up several times, and a binary search
+ * took a third of the stage. */
+#define N_CLASSES (sizeof word_classes / sizeof word_classes[0])
+#define N_CUE_KEYS (sizeof cue_keys / sizeof cue_keys[0])
+#define CLASS_BITS 10
+#define CUE_BITS 9
+
+/* At most a quarter full, so that a word not in a table (most) meets an
+ * empty slot at once. */
+_Static_assert(N_CLASSES <= (1u << CLASS_BITS) / 4, "word_classes index full");
+_Static_assert(N_CUE_KEYS <= (1u << CUE_BITS) / 4, "cue_keys index full");
+
+typedef struct key_index {
+    uint16_t cls[1u << CLASS_BITS]; /* word_classes index + 1, or 0 */
+    uint8_t cue[1u << CUE_BITS];    /* cue_keys index + 1, or 0 */
+    size_t cls_min, cls_max;        /* key lengths in word_classes */
+    size_t cue_min, cue_max;        /* ... in cue_keys */
+} key_index;
+
+/* The slot of a key of n bytes: from its length, its first, second and
+ * last two letters' second bytes (keys are Arabic letters, 2 bytes each). */
+static unsigned key_hash(const char *s, size_t n, unsigned bits)
 {
-    size_t n = na < nb ? na : nb, i;
-    for (i = 0; i < n; i++) {
-        if (a[i] != b[i])
-            return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
-    }
-    return na < nb ? -1 : na > nb;
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t v = (uint32_t)n;
+    if (n >= 4)
+        v ^= (uint32_t)u[1] << 8 ^ (uint32_t)u[3] << 16 ^
+             (uint32_t)u[n - 1] << 24 ^ (uint32_t)u[n - 3] << 4;
+    return (unsigned)((v * 0x9E3779B1u) & 0xFFFFFFFFu) >> (32 - bits);
 }
 
-static const cue_key *find_cue(const char *s, size_t n)
+/* Keys are a few letters, so a loop beats a call to memcmp. */
+static int key_eq(const char *a, const char *b, size_t n)
 {
-    size_t lo = 0, hi = sizeof cue_keys / sizeof cue_keys[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = key_cmp(cue_keys[mid].key, cue_keys[mid].len, s, n);
-        if (c == 0)
-            return &cue_keys[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (a[i] != b[i])
+            return 0;
+    }
+    return 1;
+}
+
+static void index_keys(key_index *ix)
+{
+    const unsigned cmask = (1u << CLASS_BITS) - 1;
+    const unsigned kmask = (1u << CUE_BITS) - 1;
+    size_t i;
+    memset(ix, 0, sizeof *ix);
+    ix->cls_min = ix->cue_min = SIZE_MAX;
+    for (i = 0; i < N_CLASSES; i++) {
+        const word_class *c = &word_classes[i];
+        unsigned h = key_hash(c->key, c->len, CLASS_BITS);
+        while (ix->cls[h]) {
+            const word_class *o = &word_classes[ix->cls[h] - 1];
+            if (o->len == c->len && key_eq(o->key, c->key, c->len))
+                break; /* يقال twice: the later one, as a binary search
+                          over the table had found */
+            h = (h + 1) & cmask;
+        }
+        ix->cls[h] = (uint16_t)(i + 1);
+        if (c->len < ix->cls_min)
+            ix->cls_min = c->len;
+        if (c->len > ix->cls_max)
+            ix->cls_max = c->len;
+    }
+    for (i = 0; i < N_CUE_KEYS; i++) {
+        const cue_key *k = &cue_keys[i];
+        unsigned h = key_hash(k->key, k->len, CUE_BITS);
+        while (ix->cue[h]) {
+            const cue_key *o = &cue_keys[ix->cue[h] - 1];
+            if (o->len == k->len && key_eq(o->key, k->key, k->len))
+                break;
+            h = (h + 1) & kmask;
+        }
+        ix->cue[h] = (uint8_t)(i + 1);
+        if (k->len < ix->cue_min)
+            ix->cue_min = k->len;
+        if (k->len > ix->cue_max)
+            ix->cue_max = k->len;
+    }
+}
+
+static const cue_key *find_cue(const key_index *ix, const char *s, size_t n)
+{
+    unsigned h, e;
+    if (n < ix->cue_min || n > ix->cue_max)
+        return NULL;
+    for (h = key_hash(s, n, CUE_BITS); (e = ix->cue[h]) != 0;
+         h = (h + 1) & ((1u << CUE_BITS) - 1)) {
+        const cue_key *k = &cue_keys[e - 1];
+        if (k->len == n && key_eq(k->key, s, n))
+            return k;
     }
     return NULL;
 }
 
-static const word_class *find_class(const char *s, size_t n)
+static const word_class *find_class(const key_index *ix, const char *s,
+                                    size_t n)
 {
-    size_t lo = 0, hi = sizeof word_classes / sizeof word_classes[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = key_cmp(word_classes[mid].key, word_classes[mid].len, s, n);
-        if (c == 0)
-            return &word_classes[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    unsigned h, e;
+    if (n < ix->cls_min || n > ix->cls_max)
+        return NULL;
+    for (h = key_hash(s, n, CLASS_BITS); (e = ix->cls[h]) != 0;
+         h = (h + 1) & ((1u << CLASS_BITS) - 1)) {
+        const word_class *c = &word_classes[e - 1];
+        if (c->len == n && key_eq(c->key, s, n))
+            return c;
     }
     return NULL;
 }
@@ -744,6 +846,7 @@ typedef struct qctx {
     const khabar_token *tk;
     const khabar_word *w;
     const size_t *tw;
+    const key_index *ix;  /* the tables' keys */
     tok_info *ti;         /* ti[k - a] for the sentence's tokens */
     size_t a, b;          /* the sentence: tokens [a, b) */
     size_t last;          /* its last token before final punctuation, or
@@ -770,31 +873,32 @@ static int is_nominal(int upos)
 /* The cue a token's lemma or letters name, if any: the lemma first, then
  * the letters after the proclitics with person and number affixes off,
  * for the forms the lemmatizer does not bring back (بينت, يقولون). */
-static void match_cue(tok_info *x, const char *lem, size_t nl,
-                      const char *r, size_t nr)
+static void match_cue(const key_index *ix, tok_info *x, const char *lem,
+                      size_t nl, const char *r, size_t nr)
 {
     static const struct {
         const char *s;
-        unsigned forms;
+        unsigned char len;
+        unsigned char forms;
     } suffixes[] = {
-        {"", FORM_PAST | FORM_IMPF | FORM_PART},
-        {"\xD8\xAA", FORM_PAST},                           /* ت */
-        {"\xD9\x88\xD8\xA7", FORM_PAST | FORM_IMPF},       /* وا */
-        {"\xD8\xA7", FORM_PAST | FORM_IMPF | FORM_PART},   /* ا */
-        {"\xD8\xAA\xD8\xA7", FORM_PAST},                   /* تا */
-        {"\xD9\x86", FORM_PAST | FORM_IMPF},               /* ن */
-        {"\xD9\x88\xD9\x86", FORM_IMPF | FORM_PART},       /* ون */
-        {"\xD8\xA7\xD9\x86", FORM_IMPF | FORM_PART},       /* ان */
-        {"\xD9\x8A\xD9\x86", FORM_IMPF | FORM_PART},       /* ين */
-        {"\xD9\x87", FORM_PART}                            /* ه (ة) */
+        {"", 0, FORM_PAST | FORM_IMPF | FORM_PART},
+        {"\xD8\xAA", 2, FORM_PAST},                         /* ت */
+        {"\xD9\x88\xD8\xA7", 4, FORM_PAST | FORM_IMPF},     /* وا */
+        {"\xD8\xA7", 2, FORM_PAST | FORM_IMPF | FORM_PART}, /* ا */
+        {"\xD8\xAA\xD8\xA7", 4, FORM_PAST},                 /* تا */
+        {"\xD9\x86", 2, FORM_PAST | FORM_IMPF},             /* ن */
+        {"\xD9\x88\xD9\x86", 4, FORM_IMPF | FORM_PART},     /* ون */
+        {"\xD8\xA7\xD9\x86", 4, FORM_IMPF | FORM_PART},     /* ان */
+        {"\xD9\x8A\xD9\x86", 4, FORM_IMPF | FORM_PART},     /* ين */
+        {"\xD9\x87", 2, FORM_PART}                          /* ه (ة) */
     };
     static const char *const prefixes[] = {
         "\xD9\x8A", "\xD8\xAA", "\xD9\x86", "\xD8\xA7" /* ي ت ن ا */
     };
     const cue_key *k;
-    size_t i, j;
+    size_t i, j, pre = NONE;
     int def = (x->flags & TF_DEF) != 0;
-    if (nl != SIZE_MAX && (k = find_cue(lem, nl)) != NULL) {
+    if (nl != SIZE_MAX && (k = find_cue(ix, lem, nl)) != NULL) {
         if (k->forms & FORM_PAST) {
             x->cue = (uint8_t)(k->cue + 1);
             x->form = FORM_PAST;
@@ -808,12 +912,20 @@ static void match_cue(tok_info *x, const char *lem, size_t nl,
     }
     if (nr == SIZE_MAX || nr < 4 || nr > 24)
         return;
+    /* The person prefix the letters start with, if any: the same for every
+     * suffix taken off. */
+    for (j = 0; j < sizeof prefixes / sizeof prefixes[0]; j++) {
+        if (r[0] == prefixes[j][0] && r[1] == prefixes[j][1]) {
+            pre = j;
+            break;
+        }
+    }
     for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        size_t ns = strlen(suffixes[i].s), n;
-        if (!has_suffix(r, nr, suffixes[i].s) || nr - ns < 4)
+        size_t ns = suffixes[i].len, n;
+        if (nr - ns < 4 || !key_eq(r + nr - ns, suffixes[i].s, ns))
             continue;
         n = nr - ns;
-        k = find_cue(r, n);
+        k = find_cue(ix, r, n);
         if (k && (k->forms & suffixes[i].forms & FORM_PAST)) {
             x->cue = (uint8_t)(k->cue + 1);
             x->form = FORM_PAST;
@@ -824,19 +936,15 @@ static void match_cue(tok_info *x, const char *lem, size_t nl,
             x->form = FORM_PART;
             return;
         }
-        if (!(suffixes[i].forms & FORM_IMPF))
+        if (!(suffixes[i].forms & FORM_IMPF) || pre == NONE || n < 6)
             continue;
-        for (j = 0; j < sizeof prefixes / sizeof prefixes[0]; j++) {
-            if (!has_prefix(r, n, prefixes[j]) || n < 6)
-                continue;
-            k = find_cue(r + 2, n - 2);
-            if (k && (k->forms & FORM_IMPF)) {
-                x->cue = (uint8_t)(k->cue + 1);
-                x->form = FORM_IMPF;
-                if (j == 2) /* نرى, نعتبر */
-                    x->flags |= TF_FIRST;
-                return;
-            }
+        k = find_cue(ix, r + 2, n - 2);
+        if (k && (k->forms & FORM_IMPF)) {
+            x->cue = (uint8_t)(k->cue + 1);
+            x->form = FORM_IMPF;
+            if (pre == 2) /* نرى, نعتبر */
+                x->flags |= TF_FIRST;
+            return;
         }
     }
 }
@@ -853,9 +961,11 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     const khabar_token *tok = &q->tk[t];
     const khabar_word *w = q->w;
     const char *nb = q->doc->norm_buf;
-    char h[48], r[48], lem[48];
-    size_t a, b, i, host, body, nh, nr = 0, nl;
-    const word_class *c;
+    char hb[48], r[48], lem[48];
+    const char *h = NULL;
+    size_t a, b, i, host, body, nh = SIZE_MAX, nr = 0, nl;
+    const word_class *c, *ch;
+    int one_word;
     memset(x, 0, sizeof *x);
     x->partner = x->encl = NONE;
     x->body = tok->start;
@@ -916,23 +1026,34 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     if (host == b)
         host = body;
     x->upos = w[host].upos;
-    nh = fold(nb + w[host].form, w[host].form_len, h, sizeof h);
+    /* The body's letters r, folded once: the host's letters h are among
+     * them, unless r grew too long before the host's end. */
     for (i = body; i < b && nr != SIZE_MAX; i++) {
         size_t n = fold(nb + w[i].form, w[i].form_len, r + nr, sizeof r - nr);
+        if (i == host && n != SIZE_MAX) {
+            h = r + nr;
+            nh = n;
+        }
         nr = n == SIZE_MAX ? SIZE_MAX : nr + n;
+    }
+    if (!h) {
+        nh = fold(nb + w[host].form, w[host].form_len, hb, sizeof hb);
+        h = hb;
     }
     if (nh == SIZE_MAX)
         return;
-    if (has_prefix(h, nh, "\xD8\xA7\xD9\x84") && nh > 4) /* ال */
+    one_word = b == body + 1 && nr != SIZE_MAX; /* r is h */
+    if (nh > 4 && key_eq(h, "\xD8\xA7\xD9\x84", 4)) /* ال */
         x->flags |= TF_DEF;
-    if ((c = find_class(h, nh)) != NULL) {
-        x->kind = c->kind;
-        x->flags |= c->flags;
+    if ((ch = find_class(q->ix, h, nh)) != NULL) {
+        x->kind = ch->kind;
+        x->flags |= ch->flags;
     }
-    if ((x->flags & TF_DEF) && (c = find_class(h + 4, nh - 4)) != NULL)
+    if ((x->flags & TF_DEF) && (c = find_class(q->ix, h + 4, nh - 4)) != NULL)
         x->flags |= (uint16_t)(c->flags & (TF_MEDIA | TF_EVENT | TF_OCCASION |
                                            TF_SOURCE)); /* not الله: له */
-    if (x->kind == K_NONE && nr != SIZE_MAX && (c = find_class(r, nr)) != NULL)
+    if (x->kind == K_NONE && nr != SIZE_MAX &&
+        (c = one_word ? ch : find_class(q->ix, r, nr)) != NULL)
         x->kind = c->kind ? c->kind : x->kind; /* وفقا as one word */
     /* لأن, كأن are not the complementizer; فحسب is "only". */
     if (x->kind == K_COMP && (x->pre & (P_LI | P_KA)))
@@ -969,8 +1090,9 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     nl = fold(nb + w[host].lemma, w[host].lemma_len, lem, sizeof lem);
     if (x->flags & TF_PASSIVE)
         return;
-    match_cue(x, lem, nl, r, nr);
-    if (x->cue && nr != SIZE_MAX && (c = find_class(r, nr)) != NULL)
+    match_cue(q->ix, x, lem, nl, r, nr);
+    if (x->cue && nr != SIZE_MAX &&
+        (c = one_word ? ch : find_class(q->ix, r, nr)) != NULL)
         x->flags |= c->flags & TF_IMPERS;
 }
 
@@ -2194,6 +2316,7 @@ static int quotes_in_sentence(qctx *q)
 int kh_quotes(khabar_doc *doc)
 {
     qctx q;
+    key_index ix;
     kh_vec info = {0}, stack = {0};
     const khabar_sentence *sn = doc->sentences.data;
     size_t si, i, n;
@@ -2205,6 +2328,8 @@ int kh_quotes(khabar_doc *doc)
     q.tk = doc->tokens.data;
     q.w = doc->words.data;
     q.tw = doc->token_words;
+    index_keys(&ix);
+    q.ix = &ix;
     for (i = 0; i < Q_COUNT; i++)
         q.lemma_off[i] = NONE;
     for (si = 0, n = 0; si < doc->sentences.len && rc == 0;) {
