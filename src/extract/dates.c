@@ -70,8 +70,6 @@ typedef struct dctx {
     dtok none;         /* what lies past the end or the reach */
     kh_dword_index words_ix;
     uint16_t fold_map[256]; /* fold_cp() of U+0600 .. U+06FF */
-    int ends_all;           /* 1: may_be_word() lets every token through */
-    uint64_t ends[128][2];  /* first letter -> last letters of words */
     dtok cache[CACHE];
 } dctx;
 
@@ -239,74 +237,6 @@ static void fill(dctx *c, size_t i, dtok *t)
             t->num = v;
             t->ndig = (uint8_t)len;
         }
-    }
-}
-
-/* A quick test that token i's key is no word of the table, before fill()
- * folds it and looks it up: the folded first and last letters of a word's
- * key are a pair seen in the table (ends). A letter of two bytes whose
- * first is D8..DB is always read as one by fold() wherever it stands, so
- * the key's last letter can be read from the end. 0 only when the token is
- * no word; a token with a proclitic (whose key is its host's) or anything
- * unusual is let through. */
-#define LETTER(f) ((((f) >> 8) & 1u) << 6 | ((f) & 0x3Fu)) /* D8xx/D9xx */
-
-static unsigned folded_letter(const dctx *c, const unsigned char *s)
-{
-    unsigned f;
-    if (s[0] < 0xD8 || s[0] > 0xDB || (s[1] & 0xC0) != 0x80)
-        return 0xFFFF; /* not such a letter */
-    f = c->fold_map[((s[0] & 3u) << 6) | (s[1] & 0x3Fu)];
-    if (f == FOLD_KEEP)
-        f = (unsigned)s[0] << 8 | s[1];
-    if (f == FOLD_DROP)
-        return FOLD_DROP;
-    return (f >> 9) == (0xD8 >> 1) ? f : 0xFFFF; /* D8xx or D9xx */
-}
-
-static int may_be_word(const dctx *c, size_t i)
-{
-    const khabar_token *k = &c->tok[i];
-    const unsigned char *s =
-        (const unsigned char *)c->doc->norm_buf + k->norm;
-    size_t a = 0, b = k->norm_len;
-    unsigned first, last;
-    if (c->ends_all || !c->doc->norm_buf ||
-        (c->tw && c->tw[i + 1] > c->tw[i] + 1))
-        return 1;
-    do {
-        if (a + 2 > b)
-            return 1;
-        first = folded_letter(c, s + a);
-        a += 2;
-    } while (first == FOLD_DROP);
-    do {
-        if (b < a + 2)
-            return 1; /* the first letter is the last */
-        last = folded_letter(c, s + b - 2);
-        b -= 2;
-    } while (last == FOLD_DROP);
-    if (first == 0xFFFF || last == 0xFFFF)
-        return 1;
-    return (c->ends[LETTER(first)][LETTER(last) >> 6] >> (LETTER(last) & 63)) & 1;
-}
-
-/* ends[] from the table. */
-static void ends_init(dctx *c)
-{
-    size_t n, k;
-    const kh_dword *w = kh_dword_table(&n);
-    for (k = 0; k < n; k++) {
-        const unsigned char *s = (const unsigned char *)w[k].s;
-        unsigned f, l;
-        if (w[k].len < 2 || (s[0] & 0xFE) != 0xD8 ||
-            (s[w[k].len - 2] & 0xFE) != 0xD8) {
-            c->ends_all = 1;
-            return;
-        }
-        f = LETTER((unsigned)s[0] << 8 | s[1]);
-        l = LETTER((unsigned)s[w[k].len - 2] << 8 | s[w[k].len - 1]);
-        c->ends[f][l >> 6] |= (uint64_t)1 << (l & 63);
     }
 }
 
@@ -1970,7 +1900,6 @@ int kh_dates(khabar_doc *doc, khabar_date given)
     kh_dword_index_init(&c->words_ix);
     for (k = 0; k < 256; k++)
         c->fold_map[k] = fold_cp(0x600 + (unsigned)k);
-    ends_init(c);
     c->none.idx = SIZE_MAX;
     c->none.num = -1;
     for (k = 0; k < CACHE; k++)
@@ -1985,10 +1914,6 @@ int kh_dates(khabar_doc *doc, khabar_date given)
          * the others need not be seen here. */
         if (kind != KHABAR_TOK_ARABIC && kind != KHABAR_TOK_NUMBER &&
             kind != KHABAR_TOK_DATE && kind != KHABAR_TOK_TIME) {
-            i++;
-            continue;
-        }
-        if (kind == KHABAR_TOK_ARABIC && !may_be_word(c, i)) {
             i++;
             continue;
         }
