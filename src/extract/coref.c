@@ -66,6 +66,7 @@ static const char *const name_particles[] = {
 
 #define MAX_KEY 512       /* bytes of one folded word kept */
 #define MAX_TITLE 8       /* words in a title */
+#define HEAD_SIG_LOG 11   /* 2^11 bits of the title-word filter */
 
 enum { K_FULL = 1, K_PART, K_TITLE, K_LOOSE_FULL, K_LOOSE_PART, K_SKELETON,
        K_IBN };
@@ -99,6 +100,13 @@ typedef struct coref {
     size_t *ent_at;    /* per token: entity starting there + 1, or 0 */
     unsigned char *busy; /* per token: inside a person's name or title */
     size_t last_person; /* cluster of the last person named, or SIZE_MAX */
+    /* The title-word filter (maybe_head) */
+    uint8_t fold_ix[512];      /* a letter's bytes (lead D8 or D9) ->
+                                  LETTER of what kh_tag_fold() makes */
+    uint64_t head_sig[(1u << HEAD_SIG_LOG) / 64]; /* head_sig()s of
+                                                     title_heads */
+    size_t head_min, head_max; /* their shortest and longest, in bytes */
+    int head_all;              /* 1: let every word through */
 } coref;
 
 static uint64_t mix(uint64_t h, const char *s, size_t n)
@@ -163,6 +171,15 @@ static size_t table_get(const table *t, uint64_t h)
         if (t->s[j].h == h)
             return t->s[j].cluster;
     return SIZE_MAX;
+}
+
+/* kh_doc_host(), quicker for a token of one word (most), its own host. */
+static const khabar_word *host(const coref *c, size_t ti)
+{
+    const size_t *tw = c->doc->token_words;
+    if (tw[ti + 1] - tw[ti] == 1)
+        return (const khabar_word *)c->doc->words.data + tw[ti];
+    return kh_doc_host(c->doc, ti, NULL);
 }
 
 /* The folded host form of token ti into buf (MAX_KEY bytes); with strip,
@@ -243,11 +260,116 @@ int kh_coref_lists_sorted(void)
            LIST_SORTED(pronoun_hosts) && LIST_SORTED(name_particles);
 }
 
+/* Most tokens are no title word, and is_head() rules them out before it
+ * folds the whole host and searches title_heads: by a signature of the key
+ * it would search, its length and first three letters, read from the
+ * host's bytes letter by letter through a table of what kh_tag_fold() makes
+ * of each letter. A signature seen in title_heads only lets the word
+ * through to the search, so the filter never changes an answer. */
+
+/* A letter of U+0600..U+067F (lead byte D8 or D9) as a number 0..127. */
+#define LETTER(b0, b1) ((((unsigned)(b0) & 1u) << 6) | ((unsigned)(b1) & 0x3Fu))
+#define NO_LETTER 0xFFu
+
+static unsigned head_sig(size_t m, unsigned a, unsigned b, unsigned d)
+{
+    uint32_t x = (uint32_t)m;
+    x = ((x * 131u + a) * 131u + b) * 131u + d;
+    return (unsigned)((x * 2654435761u) >> (32 - HEAD_SIG_LOG));
+}
+
+/* The letter that starts at s (two bytes) as kh_tag_fold() writes it, when
+ * it is one of U+0600..U+067F; else NO_LETTER. */
+static unsigned letter_at(const coref *c, const unsigned char *s)
+{
+    unsigned lead = s[0] ^ 0xD8u;
+    return lead < 2 ? c->fold_ix[lead << 8 | s[1]] : NO_LETTER;
+}
+
+static void heads_init(coref *c)
+{
+    unsigned char in[256], out[256];
+    size_t i;
+    /* Every letter once, folded in one call. */
+    for (i = 0; i < 128; i++) {
+        in[2 * i] = (unsigned char)(0xD8 | (i >> 6));
+        in[2 * i + 1] = (unsigned char)(0x80 | (i & 0x3F));
+    }
+    kh_tag_fold((const char *)in, sizeof in, (char *)out);
+    memset(c->fold_ix, NO_LETTER, sizeof c->fold_ix);
+    for (i = 0; i < 128; i++) {
+        unsigned b0 = out[2 * i], b1 = out[2 * i + 1];
+        if ((b0 & 0xFE) == 0xD8 && (b1 & 0xC0) == 0x80)
+            c->fold_ix[(in[2 * i] & 1u) << 8 | in[2 * i + 1]] =
+                (uint8_t)LETTER(b0, b1);
+    }
+    c->head_min = SIZE_MAX;
+    c->head_max = 0;
+    for (i = 0; i < sizeof title_heads / sizeof title_heads[0]; i++) {
+        const unsigned char *k = (const unsigned char *)title_heads[i];
+        size_t n = strlen(title_heads[i]), j;
+        unsigned b;
+        if (n < c->head_min)
+            c->head_min = n;
+        if (n > c->head_max)
+            c->head_max = n;
+        for (j = 0; j < 6 && j + 1 < n; j += 2)
+            if ((k[j] & 0xFE) != 0xD8 || (k[j + 1] & 0xC0) != 0x80)
+                break;
+        if (j < 6) {
+            c->head_all = 1; /* not three letters: no filter */
+            continue;
+        }
+        b = head_sig(n, LETTER(k[0], k[1]), LETTER(k[2], k[3]),
+                     LETTER(k[4], k[5]));
+        c->head_sig[b / 64] |= (uint64_t)1 << (b % 64);
+    }
+}
+
+/* Whether token ti's key (word_key() with strip) may be a title word: 0
+ * only when it is none. */
+static int maybe_head(const coref *c, size_t ti)
+{
+    const khabar_word *h;
+    const unsigned char *s;
+    size_t n, off = 0, m;
+    unsigned l0, l1, l2, b;
+    if (c->head_all)
+        return 1;
+    h = host(c, ti);
+    n = h->form_len < MAX_KEY ? h->form_len : MAX_KEY;
+    /* Every title word has three letters (head_all), so n >= 6 after
+     * this and the key's first three letters are there to read. */
+    if (n < c->head_min || n > c->head_max + 4)
+        return 0;
+    /* kh_tag_fold() reads letter by letter from the start, so the letters
+     * read here from the start are those of the key. */
+    s = (const unsigned char *)c->doc->norm_buf + h->form;
+    l0 = letter_at(c, s);
+    l1 = letter_at(c, s + 2);
+    if ((l0 | l1) & 0x80)
+        return 1; /* NO_LETTER */
+    if (n > 4 + 2 && l0 == LETTER(0xD8, 0xA7) && l1 == LETTER(0xD9, 0x84))
+        off = 4; /* ال */
+    m = n - off;
+    if (m < c->head_min || m > c->head_max)
+        return 0;
+    if (off) {
+        l0 = letter_at(c, s + 4);
+        l1 = letter_at(c, s + 6);
+    }
+    l2 = letter_at(c, s + off + 4);
+    if ((l0 | l1 | l2) & 0x80)
+        return 1;
+    b = head_sig(m, l0, l1, l2);
+    return (c->head_sig[b / 64] >> (b % 64)) & 1;
+}
+
 static int is_head(const coref *c, size_t ti)
 {
     char k[MAX_KEY];
     size_t n;
-    if (c->tk[ti].kind != KHABAR_TOK_ARABIC)
+    if (c->tk[ti].kind != KHABAR_TOK_ARABIC || !maybe_head(c, ti))
         return 0;
     n = word_key(c, ti, 1, k);
     return in_list(title_heads, k, n);
@@ -798,6 +920,7 @@ int kh_coref(khabar_doc *doc)
     c.ent = doc->entities.data;
     c.n_ent = doc->entities.len;
     c.last_person = SIZE_MAX;
+    heads_init(&c);
     if (kh_vec_reserve(&doc->entity_cluster, sizeof(size_t), c.n_ent) != 0)
         return -1;
     doc->entity_cluster.len = c.n_ent;

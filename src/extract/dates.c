@@ -69,60 +69,98 @@ typedef struct dctx {
     size_t top;        /* where the current match starts */
     dtok none;         /* what lies past the end or the reach */
     kh_dword_index words_ix;
+    uint16_t fold_map[256]; /* fold_cp() of U+0600 .. U+06FF */
     dtok cache[CACHE];
 } dctx;
 
+/* What folding does to a letter of U+0600..U+06FF (a lead byte D8..DB):
+ * FOLD_KEEP, FOLD_DROP, an ASCII digit, or the two bytes it becomes. */
+enum { FOLD_KEEP = 0, FOLD_DROP = 1 };
+
+static uint16_t fold_cp(unsigned cp)
+{
+    switch (cp) {
+    case 0x622: case 0x623: case 0x625: case 0x671: case 0x672:
+    case 0x673:
+        return 0xD8A7;                               /* ا */
+    case 0x649: case 0x626: case 0x6CC:
+        return 0xD98A;                               /* ي */
+    case 0x629:
+        return 0xD987;                               /* ه */
+    case 0x624:
+        return 0xD988;                               /* و */
+    case 0x6A9:
+        return 0xD983;                               /* ك */
+    case 0x640: case 0x670:
+        return FOLD_DROP;                            /* tatweel, alef mark */
+    default:
+        if (cp >= 0x64B && cp <= 0x652)
+            return FOLD_DROP;                        /* harakat */
+        if (cp >= 0x660 && cp <= 0x669)
+            return (uint16_t)('0' + (cp - 0x660));
+        if (cp >= 0x6F0 && cp <= 0x6F9)
+            return (uint16_t)('0' + (cp - 0x6F0));
+        return FOLD_KEEP;
+    }
+}
+
 /* Appends the folded form of s[0..n) to out at *at; 0, or -1 when it does
- * not fit in KEY_MAX bytes. */
-static int fold(const char *s, size_t n, char *out, size_t *at)
+ * not fit in KEY_MAX bytes. map[k] is fold_cp(0x600 + k). */
+static int fold(const uint16_t *map, const char *s, size_t n, char *out,
+                size_t *at)
 {
     size_t i = 0, o = *at;
+    /* Folding never lengthens: when the bytes fit, so does their folding,
+     * and no letter needs a test. */
+    if (o + n <= KEY_MAX) {
+        const unsigned char *p = (const unsigned char *)s, *e = p + n;
+        char *q = out + o;
+        while (p + 1 < e) {
+            unsigned b0 = p[0], b1 = p[1], f;
+            if (b0 - 0xD8u > 3u || (b1 & 0xC0) != 0x80) {
+                *q++ = (char)b0;
+                p++;
+                continue;
+            }
+            f = map[((b0 & 3u) << 6) | (b1 & 0x3Fu)];
+            p += 2;
+            if (f == FOLD_KEEP) {
+                q[0] = (char)b0;
+                q[1] = (char)b1;
+                q += 2;
+            } else if (f > 0xFF) {
+                q[0] = (char)(f >> 8);
+                q[1] = (char)(f & 0xFF);
+                q += 2;
+            } else if (f != FOLD_DROP) {
+                *q++ = (char)f;
+            }
+        }
+        if (p < e)
+            *q++ = (char)*p;
+        *at = (size_t)(q - out);
+        return 0;
+    }
     while (i < n) {
         unsigned b0 = (unsigned char)s[i];
         unsigned b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-        const char *rep;
-        char d;
         if (b0 >= 0xD8 && b0 <= 0xDB && (b1 & 0xC0) == 0x80) {
-            unsigned cp = ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
+            unsigned f = map[((b0 & 3u) << 6) | (b1 & 0x3Fu)];
             i += 2;
-            rep = NULL;
-            d = 0;
-            switch (cp) {
-            case 0x622: case 0x623: case 0x625: case 0x671: case 0x672:
-            case 0x673:
-                rep = "\xD8\xA7"; break;             /* ا */
-            case 0x649: case 0x626: case 0x6CC:
-                rep = "\xD9\x8A"; break;             /* ي */
-            case 0x629:
-                rep = "\xD9\x87"; break;             /* ه */
-            case 0x624:
-                rep = "\xD9\x88"; break;             /* و */
-            case 0x6A9:
-                rep = "\xD9\x83"; break;             /* ك */
-            case 0x640: case 0x670:
-                continue;                            /* tatweel, alef mark */
-            default:
-                if (cp >= 0x64B && cp <= 0x652)
-                    continue;                        /* harakat */
-                if (cp >= 0x660 && cp <= 0x669)
-                    d = (char)('0' + (cp - 0x660));
-                else if (cp >= 0x6F0 && cp <= 0x6F9)
-                    d = (char)('0' + (cp - 0x6F0));
-            }
-            if (d) {
-                if (o + 1 > KEY_MAX)
+            if (f == FOLD_KEEP) {
+                if (o + 2 > KEY_MAX)
                     return -1;
-                out[o++] = d;
-                continue;
-            }
-            if (o + 2 > KEY_MAX)
-                return -1;
-            if (rep) {
-                out[o++] = rep[0];
-                out[o++] = rep[1];
-            } else {
                 out[o++] = (char)b0;
                 out[o++] = (char)b1;
+            } else if (f > 0xFF) {
+                if (o + 2 > KEY_MAX)
+                    return -1;
+                out[o++] = (char)(f >> 8);
+                out[o++] = (char)(f & 0xFF);
+            } else if (f != FOLD_DROP) {
+                if (o + 1 > KEY_MAX)
+                    return -1;
+                out[o++] = (char)f;
             }
             continue;
         }
@@ -168,10 +206,10 @@ static void fill(dctx *c, size_t i, dtok *t)
         t->start = c->words[w].start;
         ok = 0;
         for (; w < e && ok == 0; w++)
-            ok = fold(norm + c->words[w].form, c->words[w].form_len, t->key,
-                      &len);
+            ok = fold(c->fold_map, norm + c->words[w].form,
+                      c->words[w].form_len, t->key, &len);
     } else {
-        ok = fold(norm + k->norm, k->norm_len, t->key, &len);
+        ok = fold(c->fold_map, norm + k->norm, k->norm_len, t->key, &len);
     }
     if (ok != 0)
         return;
@@ -1860,6 +1898,8 @@ int kh_dates(khabar_doc *doc, khabar_date given)
     c->n_words = doc->words.len;
     c->tw = doc->token_words;
     kh_dword_index_init(&c->words_ix);
+    for (k = 0; k < 256; k++)
+        c->fold_map[k] = fold_cp(0x600 + (unsigned)k);
     c->none.idx = SIZE_MAX;
     c->none.num = -1;
     for (k = 0; k < CACHE; k++)
@@ -1868,11 +1908,18 @@ int kh_dates(khabar_doc *doc, khabar_date given)
         const dtok *t;
         dfound f, *slot;
         size_t e;
+        unsigned kind = c->tok[i].kind;
+        /* Most tokens start nothing: no number, no date word. Only an
+         * Arabic token can be a word (fill), and seeing a token is pure, so
+         * the others need not be seen here. */
+        if (kind != KHABAR_TOK_ARABIC && kind != KHABAR_TOK_NUMBER &&
+            kind != KHABAR_TOK_DATE && kind != KHABAR_TOK_TIME) {
+            i++;
+            continue;
+        }
         c->top = i;
         t = tk(c, i);
-        /* Most tokens start nothing: no number, no date word. */
-        if (!t->w && t->kind != KHABAR_TOK_NUMBER &&
-            t->kind != KHABAR_TOK_DATE && t->kind != KHABAR_TOK_TIME) {
+        if (!t->w && kind == KHABAR_TOK_ARABIC) {
             i++;
             continue;
         }
