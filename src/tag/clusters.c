@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../model/inline_key.h"
+
+_Static_assert(sizeof(kh_cluster_slot) == 32, "a cluster slot is 32 bytes");
 
 static khabar_code bad(khabar_error *err, const char *msg)
 {
@@ -14,7 +17,7 @@ khabar_code kh_clusters_open(kh_clusters *cl, const kh_container *c,
                              khabar_error *err)
 {
     kh_cursor k;
-    uint32_t i, version;
+    uint32_t i, version, used;
     memset(cl, 0, sizeof *cl);
     kh_cursor_init(&k, kh_container_get(c, "clusters"));
     if (k.bad)
@@ -25,31 +28,30 @@ khabar_code kh_clusters_open(kh_clusters *cl, const kh_container *c,
     cl->n_clusters = kh_cursor_u32(&k);
     cl->pool_size = kh_cursor_u32(&k);
     cl->max_path_len = kh_cursor_u32(&k);
-    if (k.bad || version != 1 || cl->n_clusters == 0 ||
+    if (k.bad || version != 2 || cl->n_clusters == 0 ||
         cl->n_clusters > 65536 || cl->max_path_len == 0 ||
         cl->max_path_len > KH_CLUSTERS_MAX_PATH)
         return bad(err, "clusters: bad header");
     if (cl->n_slots == 0 || (cl->n_slots & (cl->n_slots - 1)) ||
         cl->n_slots <= cl->n_entries)
         return bad(err, "clusters: bad slot count");
-    cl->entries =
-        kh_cursor_array(&k, cl->n_entries, sizeof(kh_cluster_entry), 4);
-    cl->slots = kh_cursor_array(&k, cl->n_slots, 4, 4);
+    cl->slots = kh_cursor_array(&k, cl->n_slots, sizeof(kh_cluster_slot), 4);
     cl->pool = kh_cursor_array(&k, cl->pool_size, 1, 1);
     if (!kh_cursor_end(&k))
         return bad(err, "clusters: truncated or trailing bytes");
-    for (i = 0; i < cl->n_entries; i++) {
-        const kh_cluster_entry *e = &cl->entries[i];
+    for (i = 0, used = 0; i < cl->n_slots; i++) {
+        const kh_cluster_slot *e = &cl->slots[i];
+        if (!e->key_len)
+            continue;
+        used++;
         if (e->key > cl->pool_size || e->key_len > cl->pool_size - e->key ||
             e->cluster >= cl->n_clusters || e->path_len == 0 ||
             e->path_len > cl->max_path_len ||
             (uint32_t)e->path >> e->path_len != 0 || e->reserved != 0)
             return bad(err, "clusters: entry out of range");
     }
-    for (i = 0; i < cl->n_slots; i++) {
-        if (cl->slots[i] > cl->n_entries)
-            return bad(err, "clusters: slot out of range");
-    }
+    if (used != cl->n_entries)
+        return bad(err, "clusters: entry count");
     kh_ok(err);
     return KHABAR_OK;
 }
@@ -65,12 +67,11 @@ int kh_clusters_find(const kh_clusters *cl, const char *key, size_t n,
     /* n_slots > n_entries, so an empty slot ends every probe sequence; the
      * bound only guards a hostile file whose slots are all full. */
     for (probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
-        uint32_t s = cl->slots[i];
-        const kh_cluster_entry *e;
-        if (!s)
+        const kh_cluster_slot *e = &cl->slots[i];
+        if (!e->key_len)
             return -1;
-        e = &cl->entries[s - 1];
-        if (e->key_len == n && memcmp(cl->pool + e->key, key, n) == 0) {
+        if (kh_inline_key_is(e->head, KH_CLUSTERS_INLINE, cl->pool, e->key,
+                             e->key_len, key, n)) {
             if (path)
                 *path = e->path;
             if (path_len)

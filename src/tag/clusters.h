@@ -13,17 +13,19 @@
  * File clusters.kbm, kind "clusters", one section "clusters" read in this
  * order (little-endian, see docs/model-format.md):
  *
- *   u32 version            1
+ *   u32 version            2
  *   u32 n_entries
  *   u32 n_slots            a power of two, > n_entries
  *   u32 n_clusters         cluster ids are 0 .. n_clusters - 1 (<= 65536)
  *   u32 pool_size
  *   u32 max_path_len       the longest path, in bits (<= 16)
- *   entries[n_entries]     kh_cluster_entry, sorted by key bytes
- *   slots[n_slots]         u32: entry index + 1, 0 = empty; open addressing
- *                          from kh_clusters_hash(key) & (n_slots - 1),
- *                          linear probing
+ *   slots[n_slots]         kh_cluster_slot: the entries themselves, placed
+ *                          from kh_clusters_hash(key) & (n_slots - 1) by
+ *                          linear probing; key_len 0 (every byte 0): empty
  *   pool[pool_size]        the bytes of the keys
+ *
+ * A slot holds the first KH_CLUSTERS_INLINE bytes of its key, all of most
+ * (src/model/inline_key.h): a lookup reads one slot, or a few side by side.
  *
  * A path is path_len bits, the first (the branch at the root) the most
  * significant: its first k bits are path >> (path_len - k) when
@@ -44,19 +46,21 @@
 
 #define KH_CLUSTERS_MAX_PATH 16
 
-typedef struct kh_cluster_entry {
+#define KH_CLUSTERS_INLINE 20
+
+typedef struct kh_cluster_slot {
     uint32_t key;      /* offset in the pool */
     uint16_t cluster;  /* cluster id */
     uint16_t path;     /* path bits, path_len of them */
-    uint8_t key_len;
+    uint8_t key_len;   /* 0: an empty slot */
     uint8_t path_len;  /* 1 .. max_path_len */
     uint16_t reserved; /* 0 */
-} kh_cluster_entry;
+    char head[KH_CLUSTERS_INLINE]; /* the key's first bytes, 0-padded */
+} kh_cluster_slot;
 
 typedef struct kh_clusters {
     uint32_t n_entries, n_slots, n_clusters, pool_size, max_path_len;
-    const kh_cluster_entry *entries;
-    const uint32_t *slots;
+    const kh_cluster_slot *slots;
     const char *pool;
 } kh_clusters;
 
@@ -78,14 +82,14 @@ khabar_code kh_clusters_open(kh_clusters *cl, const kh_container *c,
 int kh_clusters_find(const kh_clusters *cl, const char *key, size_t n,
                      uint32_t *path, int *path_len);
 
-/* One step (0, 1, 2: kh_table_prefetch) of asking for what
- * kh_clusters_find will read for a key whose kh_clusters_hash is hash. */
+/* Asks for what kh_clusters_find will read for a key whose
+ * kh_clusters_hash is hash: its first slot (at step 0 of a caller's
+ * pipeline, see prefetch.h; the slot holds the rest). */
 static inline void kh_clusters_prefetch(const kh_clusters *cl, uint32_t hash,
                                         int step)
 {
-    if (cl->n_slots)
-        kh_table_prefetch(cl->slots, hash & (cl->n_slots - 1), cl->entries,
-                          sizeof *cl->entries, cl->pool, step);
+    if (cl->n_slots && step == 0)
+        KH_PREFETCH(cl->slots + (hash & (cl->n_slots - 1)));
 }
 
 /* The first k bits of a path of len bits; the whole path when it is

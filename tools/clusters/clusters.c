@@ -950,12 +950,6 @@ static void put(buf *b, const void *p, size_t n)
 
 static void put_u8(buf *b, uint8_t v) { put(b, &v, 1); }
 
-static void put_u16(buf *b, uint16_t v)
-{
-    unsigned char x[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
-    put(b, x, 2);
-}
-
 static void put_u32(buf *b, uint32_t v)
 {
     unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8),
@@ -1051,18 +1045,22 @@ static int cmp_key(const void *pa, const void *pb)
 
 /*
  * Section "clusters" (see src/tag/clusters.h):
- *   u32 version 1, u32 n_entries, u32 n_slots, u32 n_clusters,
+ *   u32 version 2, u32 n_entries, u32 n_slots, u32 n_clusters,
  *   u32 pool_size, u32 max_path_len,
- *   entries[n_entries]: u32 key, u16 cluster, u16 path, u8 key_len,
- *                       u8 path_len, u16 reserved  (sorted by key bytes)
- *   slots[n_slots]: u32 entry + 1
- *   pool[pool_size]
+ *   slots[n_slots], 32 bytes each: u32 key, u16 cluster, u16 path,
+ *       u8 key_len, u8 path_len, u16 reserved, the key's first INLINE
+ *       bytes 0-padded (all 0: empty), placed by linear probing
+ *   pool[pool_size]: the keys, sorted by their bytes
  */
+#define INLINE 20 /* KH_CLUSTERS_INLINE */
+#define SLOT 32
+
 static void write_model(const char *path, const corpus *c, const types *t,
                         const exch *x, const uint32_t *cpath,
                         const uint8_t *cplen, const uint16_t *cid)
 {
-    uint32_t n = c->V, i, n_slots = 1, pool = 0, *slots, *order, maxlen = 0;
+    uint32_t n = c->V, i, n_slots = 1, pool = 0, *order, maxlen = 0;
+    unsigned char *slots;
     buf s = {0};
     order = xmalloc(n * sizeof *order);
     for (i = 0; i < n; i++)
@@ -1070,15 +1068,15 @@ static void write_model(const char *path, const corpus *c, const types *t,
     out_types = t;
     out_corpus = c;
     qsort(order, n, sizeof *order, cmp_key);
-    while (n_slots < 2 * n || n_slots <= n)
+    while (n_slots < n + n / 2 || n_slots <= n)
         n_slots *= 2;
-    slots = xcalloc(n_slots, sizeof *slots);
+    slots = xcalloc(n_slots, SLOT);
     for (i = 0; i < x->C; i++)
         if (cplen[i] > maxlen)
             maxlen = cplen[i];
     for (i = 0; i < n; i++)
         pool += t->len[c->type[order[i]]];
-    put_u32(&s, 1);
+    put_u32(&s, 2);
     put_u32(&s, n);
     put_u32(&s, n_slots);
     put_u32(&s, x->C);
@@ -1086,22 +1084,28 @@ static void write_model(const char *path, const corpus *c, const types *t,
     put_u32(&s, maxlen);
     pool = 0;
     for (i = 0; i < n; i++) {
-        uint32_t w = order[i], ty = c->type[w], h;
+        uint32_t w = order[i], ty = c->type[w], h, len = t->len[ty];
         int32_t k = x->cls[w];
-        put_u32(&s, pool);
-        put_u16(&s, cid[k]);
-        put_u16(&s, (uint16_t)cpath[k]);
-        put_u8(&s, (uint8_t)t->len[ty]);
-        put_u8(&s, cplen[k]);
-        put_u16(&s, 0);
-        pool += t->len[ty];
-        h = fnv1a(type_key(t, ty), t->len[ty]) & (n_slots - 1);
-        while (slots[h])
+        unsigned char *e;
+        h = fnv1a(type_key(t, ty), len) & (n_slots - 1);
+        while (slots[(size_t)h * SLOT + 8])
             h = (h + 1) & (n_slots - 1);
-        slots[h] = i + 1;
+        e = slots + (size_t)h * SLOT;
+        /* Little-endian, field by field. */
+        e[0] = (unsigned char)pool;
+        e[1] = (unsigned char)(pool >> 8);
+        e[2] = (unsigned char)(pool >> 16);
+        e[3] = (unsigned char)(pool >> 24);
+        e[4] = (unsigned char)cid[k];
+        e[5] = (unsigned char)(cid[k] >> 8);
+        e[6] = (unsigned char)cpath[k];
+        e[7] = (unsigned char)(cpath[k] >> 8);
+        e[8] = (unsigned char)len;
+        e[9] = cplen[k];
+        memcpy(e + 12, type_key(t, ty), len < INLINE ? len : INLINE);
+        pool += len;
     }
-    for (i = 0; i < n_slots; i++)
-        put_u32(&s, slots[i]);
+    put(&s, (const char *)slots, (size_t)n_slots * SLOT);
     for (i = 0; i < n; i++) {
         uint32_t ty = c->type[order[i]];
         put(&s, type_key(t, ty), t->len[ty]);
