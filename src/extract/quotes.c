@@ -541,7 +541,6 @@ static const word_class word_classes[] = {
     {"يعتقد", 10, K_NONE, TF_IMPERS},
     {"يعلم", 8, K_NONE, TF_IMPERS},
     {"يفترض", 10, K_NONE, TF_IMPERS},
-    {"يقال", 8, K_NONE, TF_IMPERS},
     {"يقال", 8, K_NONE, TF_PASSIVE},
     {"يلاحظ", 10, K_NONE, TF_IMPERS},
     {"يمكن", 8, K_NONE, TF_NOCOMP},
@@ -691,8 +690,7 @@ static void index_keys(key_index *ix)
         while (ix->cls[h]) {
             const word_class *o = &word_classes[ix->cls[h] - 1];
             if (o->len == c->len && key_eq(o->key, c->key, c->len))
-                break; /* يقال twice: the later one, as a binary search
-                          over the table had found */
+                break; /* a key twice: the later one counts */
             h = (h + 1) & cmask;
         }
         ix->cls[h] = (uint16_t)(i + 1);
