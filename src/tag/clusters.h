@@ -83,12 +83,10 @@ int kh_clusters_find(const kh_clusters *cl, const char *key, size_t n,
                      uint32_t *path, int *path_len);
 
 /* Asks for what kh_clusters_find will read for a key whose
- * kh_clusters_hash is hash: its first slot (at step 0 of a caller's
- * pipeline, see prefetch.h; the slot holds the rest). */
-static inline void kh_clusters_prefetch(const kh_clusters *cl, uint32_t hash,
-                                        int step)
+ * kh_clusters_hash is hash: its first slot, which holds the rest. */
+static inline void kh_clusters_prefetch(const kh_clusters *cl, uint32_t hash)
 {
-    if (cl->n_slots && step == 0)
+    if (cl->n_slots)
         KH_PREFETCH(cl->slots + (hash & (cl->n_slots - 1)));
 }
 

@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../model/inline_key.h"
 
 _Static_assert(sizeof(kh_gaz_entry) == 12, "kh_gaz_entry is 12 bytes in the file");
+_Static_assert(sizeof(kh_gaz_slot) == 32, "a gazetteer slot is 32 bytes");
 
 static khabar_code bad(khabar_error *err, const char *msg)
 {
@@ -18,7 +20,7 @@ khabar_code kh_gazetteer_open(kh_gazetteer *g, const kh_container *c,
                               khabar_error *err)
 {
     kh_cursor k;
-    uint32_t i, version, r0, r1;
+    uint32_t i, version, r0, r1, used;
     memset(g, 0, sizeof *g);
     kh_cursor_init(&k, kh_container_get(c, "names"));
     if (k.bad)
@@ -31,7 +33,7 @@ khabar_code kh_gazetteer_open(kh_gazetteer *g, const kh_container *c,
     g->max_key_bytes = kh_cursor_u32(&k);
     r0 = kh_cursor_u32(&k);
     r1 = kh_cursor_u32(&k);
-    if (k.bad || version != 1 || r0 || r1)
+    if (k.bad || version != 2 || r0 || r1)
         return bad(err, "gazetteer: bad header");
     if (g->n_slots == 0 || (g->n_slots & (g->n_slots - 1)) ||
         g->n_slots <= g->n_entries)
@@ -39,24 +41,24 @@ khabar_code kh_gazetteer_open(kh_gazetteer *g, const kh_container *c,
     if (g->max_tokens > 255 || g->max_key_bytes > 65535 ||
         (g->n_entries && (!g->max_tokens || !g->max_key_bytes)))
         return bad(err, "gazetteer: bad name length");
-    g->entries = kh_cursor_array(&k, g->n_entries, sizeof(kh_gaz_entry), 4);
-    g->slots = kh_cursor_array(&k, g->n_slots, 4, 4);
+    g->slots = kh_cursor_array(&k, g->n_slots, sizeof(kh_gaz_slot), 4);
     g->pool = kh_cursor_array(&k, g->pool_size, 1, 1);
     if (!kh_cursor_end(&k))
         return bad(err, "gazetteer: truncated or trailing bytes");
-    for (i = 0; i < g->n_entries; i++) {
-        const kh_gaz_entry *e = &g->entries[i];
+    for (i = 0, used = 0; i < g->n_slots; i++) {
+        const kh_gaz_entry *e = &g->slots[i].e;
+        if (e->key_len == 0)
+            continue;
+        used++;
         if (e->key > g->pool_size || e->key_len > g->pool_size - e->key ||
-            e->key_len == 0 || e->key_len > g->max_key_bytes)
+            e->key_len > g->max_key_bytes)
             return bad(err, "gazetteer: entry out of range");
         if (e->mask == 0 || (e->mask & ~(uint32_t)KH_GAZ_TYPES) ||
             e->n_tokens == 0 || e->n_tokens > g->max_tokens)
             return bad(err, "gazetteer: bad entry");
     }
-    for (i = 0; i < g->n_slots; i++) {
-        if (g->slots[i] > g->n_entries)
-            return bad(err, "gazetteer: slot out of range");
-    }
+    if (used != g->n_entries)
+        return bad(err, "gazetteer: entry count");
     kh_ok(err);
     return KHABAR_OK;
 }
@@ -72,13 +74,12 @@ const kh_gaz_entry *kh_gazetteer_lookup(const kh_gazetteer *g,
     /* n_slots > n_entries, so an empty slot ends every probe sequence; the
      * bound only guards a hostile file whose slots are all full. */
     for (probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
-        uint32_t s = g->slots[i];
-        const kh_gaz_entry *e;
-        if (!s)
+        const kh_gaz_slot *s = &g->slots[i];
+        if (!s->e.key_len)
             return NULL;
-        e = &g->entries[s - 1];
-        if (e->key_len == n && memcmp(g->pool + e->key, key, n) == 0)
-            return e;
+        if (kh_inline_key_is(s->head, KH_GAZ_INLINE, g->pool, s->e.key,
+                             s->e.key_len, key, n))
+            return &s->e;
     }
     return NULL;
 }
@@ -99,12 +100,12 @@ int kh_gazetteer_index_prefixes(kh_gazetteer *g)
     if (!g->prefixes)
         return -1;
     g->prefix_mask = bits - 1;
-    for (i = 0; i < g->n_entries; i++) {
-        const kh_gaz_entry *e = &g->entries[i];
+    for (i = 0; i < g->n_slots; i++) {
+        const kh_gaz_entry *e = &g->slots[i].e;
         const char *k = g->pool + e->key;
         uint32_t j;
         if (e->n_tokens < 2)
-            continue;
+            continue; /* an empty slot too (n_tokens 0) */
         for (j = 0; j < e->key_len; j++) {
             if (k[j] == ' ') {
                 uint32_t h = kh_gaz_hash(k, j) & g->prefix_mask;

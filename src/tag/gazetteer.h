@@ -13,7 +13,7 @@
  * File gazetteer.kbm, kind "gazetteer", one section "names" read in this
  * order (little-endian, see docs/model-format.md):
  *
- *   u32 version            1
+ *   u32 version            2
  *   u32 n_entries
  *   u32 n_slots            a power of two, > n_entries (the builder uses
  *                          the smallest one >= 2 * n_entries)
@@ -22,16 +22,18 @@
  *                          entries)
  *   u32 max_key_bytes      bytes in the longest key
  *   u32 reserved[2]        0
- *   entries[n_entries]     kh_gaz_entry (12 bytes), sorted by key bytes,
- *                          keys unique
- *   slots[n_slots]         u32: entry index + 1, 0 = empty; open addressing
- *                          from kh_gaz_hash(key) & (n_slots - 1) (FNV-1a,
- *                          32 bits), linear probing
- *   pool[pool_size]        the bytes of the keys, in entry order
+ *   slots[n_slots]         kh_gaz_slot (32 bytes): the entries themselves,
+ *                          keys unique, placed from kh_gaz_hash(key) &
+ *                          (n_slots - 1) (FNV-1a, 32 bits) by linear
+ *                          probing; key_len 0, every byte 0: empty
+ *   pool[pool_size]        the bytes of the keys, in key order
  *
- * kh_gazetteer_open() checks every offset and length against the pool,
- * every slot against the entries and every mask against the known types, so
- * lookups need no checks of their own.
+ * A slot holds the first KH_GAZ_INLINE bytes of its key, all of most
+ * (src/model/inline_key.h): a lookup reads one slot, or a few side by side.
+ *
+ * kh_gazetteer_open() checks every offset and length against the pool and
+ * every mask against the known types, so lookups need no checks of their
+ * own.
  */
 #ifndef KH_GAZETTEER_H
 #define KH_GAZETTEER_H
@@ -79,10 +81,16 @@ typedef struct kh_gaz_entry {
     uint8_t sources;   /* KH_GAZ_SRC_* */
 } kh_gaz_entry;
 
+#define KH_GAZ_INLINE 20
+
+typedef struct kh_gaz_slot {
+    kh_gaz_entry e;              /* key_len 0: an empty slot */
+    char head[KH_GAZ_INLINE];    /* the key's first bytes, 0-padded */
+} kh_gaz_slot;
+
 typedef struct kh_gazetteer {
     uint32_t n_entries, n_slots, pool_size, max_tokens, max_key_bytes;
-    const kh_gaz_entry *entries;
-    const uint32_t *slots;
+    const kh_gaz_slot *slots;
     const char *pool;
     /* Built at load (kh_gazetteer_index_prefixes), owned: a bit per hash of
      * every proper prefix, in words, of a name of two words or more. */
@@ -124,14 +132,12 @@ static inline int kh_gazetteer_may_extend(const kh_gazetteer *g, uint32_t h)
     return (int)((g->prefixes[h >> 6] >> (h & 63)) & 1);
 }
 
-/* One step (0, 1, 2: kh_table_prefetch) of asking for what
- * kh_gazetteer_lookup will read for a key whose kh_gaz_hash is hash. */
-static inline void kh_gazetteer_prefetch(const kh_gazetteer *g, uint32_t hash,
-                                         int step)
+/* Asks for what kh_gazetteer_lookup will read for a key whose kh_gaz_hash
+ * is hash: its first slot, which holds the rest. */
+static inline void kh_gazetteer_prefetch(const kh_gazetteer *g, uint32_t hash)
 {
     if (g->n_slots)
-        kh_table_prefetch(g->slots, hash & (g->n_slots - 1), g->entries,
-                          sizeof *g->entries, g->pool, step);
+        KH_PREFETCH(g->slots + (hash & (g->n_slots - 1)));
 }
 
 /* The entry of a key (n bytes, no NUL needed), or NULL. */

@@ -29,7 +29,6 @@ typedef struct pos_buf {
     kh_vec memo_of; /* long: each word's entry in memo */
     kh_vec fresh;   /* uint32_t: the words whose entries are new */
     kh_vec fresh_feats; /* uint64_t: their features (kh_memo_score) */
-    kh_vec hashes;  /* uint32_t: 2 per new word (lookups_ahead) */
     kh_tag_scratch lattice;
     /* The doc's distinct words (key, kind, role, place in the token,
      * tanwin): value their gazetteer types and cluster (pack_lookups),
@@ -50,7 +49,6 @@ static void pos_buf_free(pos_buf *b)
     kh_vec_free(&b->memo_of);
     kh_vec_free(&b->fresh);
     kh_vec_free(&b->fresh_feats);
-    kh_vec_free(&b->hashes);
     kh_tag_scratch_free(&b->lattice);
     kh_memo_free(&b->memo);
 }
@@ -96,26 +94,26 @@ static void unpack_lookups(uint64_t v, kh_tag_word *x)
     x->clen = (uint8_t)(v >> 32);
 }
 
-/* Step `step` (kh_table_prefetch) of asking for what memo_lookups will
- * read for the k-th new word of n, its hashes kept in hashes[2k, 2k + 1]
- * at step 0. */
+/* How many new words ahead lookups_ahead asks for their slots. */
+#define LOOKUPS_AHEAD 4
+
+/* Asks for the slots that memo_lookups will read for the k-th new word of
+ * n (prefetch.h). */
 static void lookups_ahead(const kh_gazetteer *gaz, const kh_clusters *cl,
                           const kh_tag_word *words, const uint32_t *fresh_at,
-                          size_t n, size_t k, int step, uint32_t *hashes)
+                          size_t n, size_t k)
 {
     const kh_tag_word *x;
+    uint32_t h;
     if (k >= n)
         return;
     x = &words[fresh_at[k]];
-    if (step == 0) {
-        /* One FNV-1a for both (kh_clusters_hash, kh_gaz_hash). */
-        hashes[2 * k] = kh_gaz_hash(x->key, x->key_len);
-        hashes[2 * k + 1] = kh_clusters_kind_key(x->kind) ? 0 : 1;
-    }
-    if (cl && hashes[2 * k + 1])
-        kh_clusters_prefetch(cl, hashes[2 * k], step);
+    /* One FNV-1a for both (kh_clusters_hash, kh_gaz_hash). */
+    h = kh_gaz_hash(x->key, x->key_len);
+    if (cl && !kh_clusters_kind_key(x->kind))
+        kh_clusters_prefetch(cl, h);
     if (gaz)
-        kh_gazetteer_prefetch(gaz, hashes[2 * k], step);
+        kh_gazetteer_prefetch(gaz, h);
 }
 
 /* A new memo entry's value: x's lookups. */
@@ -165,8 +163,7 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
     const khabar_token *tk = doc->tokens.data;
     const size_t L = t->n_labels;
     size_t n = b - a, nu = 0, i, j, n_fresh = 0, keys = 0, joined = 0;
-    uint32_t *fresh_at, *hashes, *tagged_as;
-    int step;
+    uint32_t *fresh_at, *tagged_as;
     kh_tag_word *tw;
     kh_word_lookup *look = doc->word_lookups.len == doc->words.len
                                ? doc->word_lookups.data
@@ -191,12 +188,10 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
         kh_vec_reserve(&buf->allow, sizeof(uint64_t), n) ||
         kh_vec_reserve(&buf->memo_of, sizeof(long), n) ||
         kh_vec_reserve(&buf->fresh, sizeof(uint32_t), n) ||
-        kh_vec_reserve(&buf->hashes, sizeof(uint32_t), 2 * n) ||
         kh_vec_reserve(&buf->fresh_feats, sizeof(uint64_t),
                        KH_MEMO_FEATS))
         return -1;
     fresh_at = buf->fresh.data;
-    hashes = buf->hashes.data;
     tw = buf->words.data;
     kb = buf->keys.data;
     jb = buf->joined.data;
@@ -267,18 +262,12 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
             fresh_at[n_fresh++] = (uint32_t)nu;
         i = e;
     }
-    /* The words new to the doc: their cluster and gazetteer lookups, which
-     * wait for memory three times each, asked for ahead (prefetch.h) in a
-     * pipeline: the slots 6 words ahead, their entries 4 ahead, the
-     * entries' keys 2 ahead. */
-    for (step = 0; step < 3; step++) {
-        for (j = 0; j < (size_t)(3 - step) * 2; j++)
-            lookups_ahead(gaz, cl, tw, fresh_at, n_fresh, j, step, hashes);
-    }
+    /* The words new to the doc: their cluster and gazetteer lookups, a
+     * wait for memory each, asked for LOOKUPS_AHEAD words ahead. */
+    for (j = 0; j < LOOKUPS_AHEAD; j++)
+        lookups_ahead(gaz, cl, tw, fresh_at, n_fresh, j);
     for (j = 0; j < n_fresh; j++) {
-        for (step = 0; step < 3; step++)
-            lookups_ahead(gaz, cl, tw, fresh_at, n_fresh,
-                          j + (size_t)(3 - step) * 2, step, hashes);
+        lookups_ahead(gaz, cl, tw, fresh_at, n_fresh, j + LOOKUPS_AHEAD);
         memo_lookups(gaz, cl, &buf->memo, ent[fresh_at[j]], &tw[fresh_at[j]]);
     }
     kh_memo_score(&buf->memo, t, ent, tw, sizeof *tw, fresh_at, n_fresh,

@@ -455,31 +455,35 @@ def build(a):
     return entries, n_all, n_ent
 
 
+INLINE = 20  # key bytes a slot holds (KH_GAZ_INLINE)
+SLOT = 32
+
+
 def section(entries):
-    """The bytes of section "names" (layout in src/tag/gazetteer.h)."""
+    """The bytes of section "names" (layout in src/tag/gazetteer.h):
+    version 2, the slots hold the entries."""
     items = sorted((k.encode("utf-8"), v) for k, v in entries.items())
     n = len(items)
     n_slots = 1
     while n_slots < 2 * n:
         n_slots *= 2
     pool = bytearray()
-    ent = bytearray()
+    slots = [None] * n_slots
+    mask = n_slots - 1
     max_tokens = max_bytes = 0
     for kb, (types, srcs) in items:
         ntok = kb.count(b" ") + 1
         max_tokens = max(max_tokens, ntok)
         max_bytes = max(max_bytes, len(kb))
-        ent += struct.pack("<IIHBB", len(pool), types, len(kb), ntok, srcs)
-        pool += kb
-    slots = [0] * n_slots
-    mask = n_slots - 1
-    for i, (kb, _) in enumerate(items):
         h = fnv1a(kb) & mask
-        while slots[h]:
+        while slots[h] is not None:
             h = (h + 1) & mask
-        slots[h] = i + 1
-    head = struct.pack("<8I", 1, n, n_slots, len(pool), max_tokens, max_bytes, 0, 0)
-    return head + bytes(ent) + struct.pack("<%dI" % n_slots, *slots) + bytes(pool)
+        slots[h] = (struct.pack("<IIHBB", len(pool), types, len(kb), ntok, srcs)
+                    + kb[:INLINE].ljust(INLINE, b"\0"))
+        pool += kb
+    head = struct.pack("<8I", 2, n, n_slots, len(pool), max_tokens, max_bytes, 0, 0)
+    return head + b"".join(x if x is not None else bytes(SLOT) for x in slots) \
+        + bytes(pool)
 
 
 # --------------------------------------------------------------------------
@@ -502,16 +506,31 @@ def read_gazetteer(path):
     if tag != "names" or len(sec) != size or zlib.crc32(sec) & 0xFFFFFFFF != crc:
         sys.exit("%s: bad section" % path)
     version, n, n_slots, pool_size, max_tokens, max_bytes, r1, r2 = struct.unpack_from("<8I", sec, 0)
-    if version != 1 or n_slots & (n_slots - 1) or n_slots <= n or r1 or r2:
+    if version != 2 or n_slots & (n_slots - 1) or n_slots <= n or r1 or r2:
         sys.exit("%s: bad header" % path)
     p = 32
-    ents = [struct.unpack_from("<IIHBB", sec, p + 12 * i) for i in range(n)]
-    p += 12 * n
-    slots = struct.unpack_from("<%dI" % n_slots, sec, p)
-    p += 4 * n_slots
-    pool = sec[p:]
+    pool = sec[p + SLOT * n_slots:]
     if len(pool) != pool_size:
         sys.exit("%s: section size" % path)
+    placed = []
+    slot_keys = []
+    for i in range(n_slots):
+        rec = sec[p + SLOT * i:p + SLOT * (i + 1)]
+        e = struct.unpack_from("<IIHBB", rec, 0)
+        if e[2] == 0:
+            if any(rec):
+                sys.exit("%s: empty slot %d not zero" % (path, i))
+            slot_keys.append(None)
+            continue
+        kb = pool[e[0]:e[0] + e[2]]
+        if rec[12:] != kb[:INLINE].ljust(INLINE, b"\0"):
+            sys.exit("%s: slot %d: inline key differs from the pool" % (path, i))
+        slot_keys.append(kb)
+        placed.append((kb, e))
+    placed.sort()
+    if len(placed) != n:
+        sys.exit("%s: %d entries in the slots, header says %d" % (path, len(placed), n))
+    ents = [e for _, e in placed]
     keys = []
     for off_, types, klen, ntok, srcs in ents:
         kb = pool[off_:off_ + klen]
@@ -522,18 +541,18 @@ def read_gazetteer(path):
     if keys != sorted(set(keys)):
         sys.exit("%s: keys not sorted and unique" % path)
     g = {"n": n, "n_slots": n_slots, "pool": pool_size, "max_tokens": max_tokens,
-         "max_bytes": max_bytes, "size": len(data), "ents": ents, "keys": keys,
-         "slots": slots}
+         "max_bytes": max_bytes, "size": len(data), "ents": ents, "keys": keys}
+    by_key = dict(placed)
 
     def find(kb):
         m = n_slots - 1
         h = fnv1a(kb) & m
         for _ in range(n_slots):
-            s = slots[h]
-            if not s:
+            k = slot_keys[h]
+            if k is None:
                 return None
-            if keys[s - 1] == kb:
-                return ents[s - 1]
+            if k == kb:
+                return by_key[kb]
             h = (h + 1) & m
         return None
     for kb in keys:
