@@ -17,7 +17,7 @@ khabar_code kh_clusters_open(kh_clusters *cl, const kh_container *c,
                              khabar_error *err)
 {
     kh_cursor k;
-    uint32_t i, version, used;
+    uint32_t version;
     memset(cl, 0, sizeof *cl);
     kh_cursor_init(&k, kh_container_get(c, "clusters"));
     if (k.bad)
@@ -39,21 +39,20 @@ khabar_code kh_clusters_open(kh_clusters *cl, const kh_container *c,
     cl->pool = kh_cursor_array(&k, cl->pool_size, 1, 1);
     if (!kh_cursor_end(&k))
         return bad(err, "clusters: truncated or trailing bytes");
-    for (i = 0, used = 0; i < cl->n_slots; i++) {
-        const kh_cluster_slot *e = &cl->slots[i];
-        if (!e->key_len)
-            continue;
-        used++;
-        if (e->key > cl->pool_size || e->key_len > cl->pool_size - e->key ||
-            e->cluster >= cl->n_clusters || e->path_len == 0 ||
-            e->path_len > cl->max_path_len ||
-            (uint32_t)e->path >> e->path_len != 0 || e->reserved != 0)
-            return bad(err, "clusters: entry out of range");
-    }
-    if (used != cl->n_entries)
-        return bad(err, "clusters: entry count");
     kh_ok(err);
     return KHABAR_OK;
+}
+
+/* Whether a slot's fields are in range. The loader reads no slot (that
+ * would bring all of the table into memory at every start-up, for stages
+ * that may never look a word up): a lookup checks the slots it reads, and
+ * passes over a bad one as if it held another key. */
+static int slot_ok(const kh_clusters *cl, const kh_cluster_slot *e)
+{
+    return e->key <= cl->pool_size && e->key_len <= cl->pool_size - e->key &&
+           e->cluster < cl->n_clusters && e->path_len != 0 &&
+           e->path_len <= cl->max_path_len &&
+           (uint32_t)e->path >> e->path_len == 0;
 }
 
 int kh_clusters_find(const kh_clusters *cl, const char *key, size_t n,
@@ -70,6 +69,8 @@ int kh_clusters_find(const kh_clusters *cl, const char *key, size_t n,
         const kh_cluster_slot *e = &cl->slots[i];
         if (!e->key_len)
             return -1;
+        if (!slot_ok(cl, e))
+            continue;
         if (kh_inline_key_is(e->head, KH_CLUSTERS_INLINE, cl->pool, e->key,
                              e->key_len, key, n)) {
             if (path)

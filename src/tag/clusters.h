@@ -32,8 +32,9 @@
  * path_len >= k. Cluster ids number the leaves of the tree from left
  * (paths of 0s) to right, so nearby ids are nearby clusters.
  *
- * The loader checks every offset and length against the pool and every
- * index against its array, so lookups need no checks of their own.
+ * The loader checks the header and the sizes of the arrays; a lookup checks
+ * each slot it reads (offsets, lengths, cluster and path), so that a bad
+ * file gives wrong clusters at worst, never a read out of bounds.
  */
 #ifndef KH_CLUSTERS_H
 #define KH_CLUSTERS_H
