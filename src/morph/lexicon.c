@@ -28,7 +28,7 @@ khabar_code kh_lexicon_open(kh_lexicon *lex, const kh_container *c,
                             khabar_error *err)
 {
     kh_cursor k;
-    uint32_t i, version, used;
+    uint32_t i, version;
     memset(lex, 0, sizeof *lex);
     kh_cursor_init(&k, kh_container_get(c, "lexicon"));
     if (k.bad)
@@ -52,19 +52,6 @@ khabar_code kh_lexicon_open(kh_lexicon *lex, const kh_container *c,
     lex->pool = kh_cursor_array(&k, lex->pool_size, 1, 1);
     if (!kh_cursor_end(&k))
         return bad(err, "lexicon: truncated or trailing bytes");
-    for (i = 0, used = 0; i < lex->n_slots; i++) {
-        const kh_lex_slot *s = &lex->slots[i];
-        const kh_lex_entry *e = &s->e;
-        if (!e->key_len)
-            continue;
-        used++;
-        if (e->key > lex->pool_size || e->key_len > lex->pool_size - e->key ||
-            e->analyses > lex->n_analyses ||
-            e->n_analyses > lex->n_analyses - e->analyses)
-            return bad(err, "lexicon: entry out of range");
-    }
-    if (used != lex->n_entries)
-        return bad(err, "lexicon: entry count");
     for (i = 0; i < lex->n_analyses; i++) {
         const kh_lex_analysis *a = &lex->analyses[i];
         if (a->lemma > lex->pool_size ||
@@ -75,6 +62,17 @@ khabar_code kh_lexicon_open(kh_lexicon *lex, const kh_container *c,
     }
     kh_ok(err);
     return KHABAR_OK;
+}
+
+/* Whether a slot's fields are in range. The loader reads no slot (that
+ * would bring the whole table into memory at every start-up): a lookup
+ * checks the slot it returns, and passes over a bad one as if it held
+ * another key. */
+static int slot_ok(const kh_lexicon *lex, const kh_lex_entry *e)
+{
+    return e->key <= lex->pool_size && e->key_len <= lex->pool_size - e->key &&
+           e->analyses <= lex->n_analyses &&
+           e->n_analyses <= lex->n_analyses - e->analyses;
 }
 
 const kh_lex_entry *kh_lexicon_find(const kh_lexicon *lex, const char *key,
@@ -91,7 +89,8 @@ const kh_lex_entry *kh_lexicon_find(const kh_lexicon *lex, const char *key,
         const kh_lex_slot *s = &lex->slots[i];
         if (!s->e.key_len)
             return NULL;
-        if (kh_inline_key_is(s->key, KH_LEX_INLINE, lex->pool, s->e.key,
+        if (slot_ok(lex, &s->e) &&
+            kh_inline_key_is(s->key, KH_LEX_INLINE, lex->pool, s->e.key,
                              s->e.key_len, key, n))
             return &s->e;
     }

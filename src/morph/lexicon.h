@@ -31,8 +31,11 @@
  * far apart places a lookup, which cost the analysis about a tenth of its
  * time.)
  *
- * The loader checks every offset and length against the pool and every
- * index against its array, so lookups need no checks of their own.
+ * The loader checks the header, the sizes of the arrays and every analysis;
+ * a lookup checks the slot it returns (its key and analyses within the pool
+ * and the array), so that a bad file gives wrong answers at worst, never a
+ * read out of bounds. The loader does not read the slots: that would bring
+ * the whole table into memory at every start-up.
  */
 #ifndef KH_LEXICON_H
 #define KH_LEXICON_H
