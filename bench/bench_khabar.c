@@ -302,6 +302,17 @@ int main(int argc, char **argv)
     printf("khabar-taggers %.1f %zu words=%zu words/s=%.0f chunk=%d\n",
            res.mbs, res.tokens, res.words, (double)res.words / res.secs,
            ARTICLE_CHUNK);
+    /* The same without the taggers: what the two cost is the difference
+     * (each time the best of the runs). */
+    {
+        result base = run(m, text, len,
+                          KHABAR_STAGE_TOKENS | KHABAR_STAGE_SENTENCES |
+                              KHABAR_STAGE_WORDS | KHABAR_STAGE_REPAIRS,
+                          ARTICLE_CHUNK, repeat);
+        double dt = res.secs - base.secs;
+        printf("khabar-pos+ner words/s=%.0f secs=%.3f base_secs=%.3f\n",
+               dt > 0 ? (double)res.words / dt : 0.0, dt, base.secs);
+    }
     res = run(m, text, len, 0, ARTICLE_CHUNK, repeat);
     printf("khabar-analyze %.1f %zu words=%zu words/s=%.0f chunk=%d\n",
            res.mbs, res.tokens, res.words, (double)res.words / res.secs,
