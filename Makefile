@@ -251,4 +251,5 @@ demo: $(KHABAR)
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(TRAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(TRAIN_OBJ:.o=.d) \
+    $(patsubst %,$(BUILD)/obj/fuzz/%.d,fuzz_text fuzz_model replay)

@@ -59,9 +59,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (kh_lexicon_open(&lex, &c, &err) == KHABAR_OK) {
                 for (i = 0; i < sizeof probes / sizeof *probes; i++)
                     kh_lexicon_find(&lex, probes[i], strlen(probes[i]));
-                for (i = 0; i < lex.n_entries && i < 64; i++) {
-                    const kh_lex_entry *e = &lex.entries[i];
-                    kh_lexicon_find(&lex, lex.pool + e->key, e->key_len);
+                /* The keys of the first slots: a slot's offsets are
+                 * checked by the lookup that reads it, not at load, so
+                 * only those within the pool are looked up here. */
+                for (i = 0; i < lex.n_slots && i < 64; i++) {
+                    const kh_lex_entry *e = &lex.slots[i].e;
+                    if (e->key_len && e->key <= lex.pool_size &&
+                        e->key_len <= lex.pool_size - e->key)
+                        kh_lexicon_find(&lex, lex.pool + e->key, e->key_len);
                 }
             } else if (err.code != KHABAR_EMODEL || !err.msg) {
                 abort();
