@@ -446,7 +446,8 @@ static uint32_t best_host(const khabar_model *m, const kh_seg_token *sub)
  * checked first, and the segmenter (the costly part) is asked only when
  * some host could raise the part's value (best_host): the value and the
  * verdict are those of asking it always. Unless jb->all_hosts, a part
- * whose host cannot count has pre, enc and host 0. */
+ * whose host cannot count has pre, enc and host 0, and one badly spelled
+ * count and upos 0 too. */
 static const part *get(job *jb, int i, int j)
 {
     part *p = &jb->parts[i * (jb->n + 1) + j];
@@ -460,12 +461,14 @@ static const part *get(job *jb, int i, int j)
         return p;
     memset(p, 0, sizeof *p);
     p->done = 1;
-    p->count = key_count(jb->m, jb->key + jb->koff[i],
-                         (size_t)(jb->koff[j] - jb->koff[i]), &known, &upos);
-    p->upos = (uint8_t)upos;
+    /* A part that cannot be a word is not looked up (a lexicon lookup is a
+     * wait for memory) unless its figures are wanted (all_hosts). */
     spelled = !bad_spelling(s, sn, cp, n);
     if (!spelled && !jb->all_hosts)
         return p;
+    p->count = key_count(jb->m, jb->key + jb->koff[i],
+                         (size_t)(jb->koff[j] - jb->koff[i]), &known, &upos);
+    p->upos = (uint8_t)upos;
     if (p->count >= (n == 2 ? MIN_COUNT_2 : MIN_COUNT))
         v = p->count;
     if (jb->m->has_segmenter && may_have_clitics(cp, n)) {
