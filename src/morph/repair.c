@@ -133,6 +133,7 @@
 #include "../model/model.h"
 #include "morph.h"
 #include "segment.h"
+#include "../tag/prefetch.h"
 
 #define ALEF 0x0627
 #define ALEF_HAMZA_BELOW 0x0625
@@ -1122,6 +1123,22 @@ static int known_whole(const khabar_model *m, const char *text, size_t start,
            e->count >= KH_REPAIR_WHOLE_MAX;
 }
 
+/* The lexicon slot known_whole() reads first for the token text[start,
+ * end), NULL when it looks nothing up, to be asked for ahead of it (the
+ * lookup then waits less for memory). The caller prefetches: GCC drops a
+ * call to a function that only prefetches, as one without effects. */
+static const void *known_whole_slot(const khabar_model *m, const char *text,
+                                    size_t start, size_t end)
+{
+    char key[KH_REPAIR_MAX_BYTES];
+    size_t n = end - start;
+    int bad;
+    if (n > sizeof key || !m->lex.n_slots ||
+        !plain_key((const unsigned char *)text + start, n, key, &bad) || bad)
+        return NULL;
+    return &m->lex.slots[kh_lex_hash(key, n) & (m->lex.n_slots - 1)];
+}
+
 /* ------------------------------------------------------------------------ */
 /* Words nearby                                                             */
 /* ------------------------------------------------------------------------ */
@@ -1486,6 +1503,8 @@ int kh_repair_visit(const khabar_model *m, kh_norm *morph, const char *text,
  * in the doc's index (tokens of one key share a slot; their bytes decide):
  * news repeats its words, and a repeated token needs no second look. */
 #define WHOLE_MEMO_BITS 12
+/* Candidates whose gate lookup is asked for ahead. */
+#define WHOLE_AHEAD 6
 
 /* Whether token b is a neighbour of token a (kh_repair_ctx): both Arabic,
  * white space without a line break between them. */
@@ -1565,7 +1584,7 @@ static int split_tokens(khabar_doc *doc)
 int kh_repairs(khabar_doc *doc)
 {
     const khabar_token *tk = doc->tokens.data;
-    size_t i, n = doc->tokens.len;
+    size_t i, n = doc->tokens.len, ahead = 0, seen = 0;
     uint32_t *memo;
     kh_norm morph;
     kh_repair_doc near;
@@ -1588,9 +1607,23 @@ int kh_repairs(khabar_doc *doc)
         size_t len, k, pos, prev;
         uint32_t *slot;
         char *buf;
+        /* The lookup of the gate, WHOLE_AHEAD candidates ahead. */
+        for (; ahead < n && (ahead <= i || seen < WHOLE_AHEAD); ahead++) {
+            if (tk[ahead].kind == KHABAR_TOK_ARABIC &&
+                tk[ahead].end - tk[ahead].start >= 8) {
+                const void *p = ahead > i ? known_whole_slot(
+                                                doc->model, doc->text,
+                                                tk[ahead].start, tk[ahead].end)
+                                          : NULL;
+                if (p)
+                    KH_PREFETCH(p);
+                seen++;
+            }
+        }
         /* Two parts of two letters need four letters: eight bytes. */
         if (tk[i].kind != KHABAR_TOK_ARABIC || tk[i].end - tk[i].start < 8)
             continue;
+        seen--;
         slot = &memo[(i < near.n_tokens ? near.near[i] : 0) &
                      (((uint32_t)1 << WHOLE_MEMO_BITS) - 1)];
         prev = *slot ? *slot - 1 : 0;
