@@ -133,6 +133,7 @@
 #include "../model/model.h"
 #include "morph.h"
 #include "segment.h"
+#include "../tag/prefetch.h"
 
 #define ALEF 0x0627
 #define ALEF_HAMZA_BELOW 0x0625
@@ -446,7 +447,8 @@ static uint32_t best_host(const khabar_model *m, const kh_seg_token *sub)
  * checked first, and the segmenter (the costly part) is asked only when
  * some host could raise the part's value (best_host): the value and the
  * verdict are those of asking it always. Unless jb->all_hosts, a part
- * whose host cannot count has pre, enc and host 0. */
+ * whose host cannot count has pre, enc and host 0, and one badly spelled
+ * count and upos 0 too. */
 static const part *get(job *jb, int i, int j)
 {
     part *p = &jb->parts[i * (jb->n + 1) + j];
@@ -460,12 +462,14 @@ static const part *get(job *jb, int i, int j)
         return p;
     memset(p, 0, sizeof *p);
     p->done = 1;
-    p->count = key_count(jb->m, jb->key + jb->koff[i],
-                         (size_t)(jb->koff[j] - jb->koff[i]), &known, &upos);
-    p->upos = (uint8_t)upos;
+    /* A part that cannot be a word is not looked up (a lexicon lookup is a
+     * wait for memory) unless its figures are wanted (all_hosts). */
     spelled = !bad_spelling(s, sn, cp, n);
     if (!spelled && !jb->all_hosts)
         return p;
+    p->count = key_count(jb->m, jb->key + jb->koff[i],
+                         (size_t)(jb->koff[j] - jb->koff[i]), &known, &upos);
+    p->upos = (uint8_t)upos;
     if (p->count >= (n == 2 ? MIN_COUNT_2 : MIN_COUNT))
         v = p->count;
     if (jb->m->has_segmenter && may_have_clitics(cp, n)) {
@@ -1011,42 +1015,92 @@ static size_t neighbour_key(kh_norm *morph, const char *text, size_t start,
     return kh_seg_utf8(t.fold, t.n, key);
 }
 
-/* The search key of a token of plain Arabic letters only (U+0621-U+063A,
- * U+0641-U+064A: no marks, tatweel or other characters), which is its own
- * morph form: its bytes with أ إ آ -> ا, ى -> ي, ة -> ه, into key (n
- * bytes). Returns 0 when the token is not plain, else 1, with *bad 1 when
- * ة, ى or إ is inside it (it is bad inside only then). */
+/* The plain Arabic letters (U+0621-U+063A, U+0641-U+064A) by their UTF-8
+ * bytes a b: entry ((a & 1) << 6 | (b & 0x3F)) when a is D8 or D9 and b a
+ * continuation byte. An entry is 0 for anything else, or PL_LETTER | the
+ * letter's folded bytes (أ إ آ -> ا, ى -> ي, ة -> ه: D8 + low 9 bits, the
+ * first byte D8 or D9) | PL_END when the letter only ends words (ة ى) |
+ * PL_BEGIN when it only begins them (إ). */
+#define PL_LETTER 0x8000u
+#define PL_END 0x0200u
+#define PL_BEGIN 0x0400u
+#define PL_D8(b) (PL_LETTER | (b))
+#define PL_D9(b) (PL_LETTER | 0x100u | (b))
+static const uint16_t plain_letters[128] = {
+    /* D8 80-9F: not letters */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* D8 A0-BF: ء آ أ ؤ إ ئ ا ب ة ت ... غ */
+    0, PL_D8(0xA1), PL_D8(0xA7), PL_D8(0xA7), PL_D8(0xA4),
+    PL_D8(0xA7) | PL_BEGIN, PL_D8(0xA6), PL_D8(0xA7),
+    PL_D8(0xA8), PL_D9(0x87) | PL_END, PL_D8(0xAA), PL_D8(0xAB),
+    PL_D8(0xAC), PL_D8(0xAD), PL_D8(0xAE), PL_D8(0xAF),
+    PL_D8(0xB0), PL_D8(0xB1), PL_D8(0xB2), PL_D8(0xB3),
+    PL_D8(0xB4), PL_D8(0xB5), PL_D8(0xB6), PL_D8(0xB7),
+    PL_D8(0xB8), PL_D8(0xB9), PL_D8(0xBA), 0, 0, 0, 0, 0,
+    /* D9 80-9F: ـ (not plain), ف ق ك ل م ن ه و ى ي */
+    0, PL_D9(0x81), PL_D9(0x82), PL_D9(0x83), PL_D9(0x84), PL_D9(0x85),
+    PL_D9(0x86), PL_D9(0x87), PL_D9(0x88), PL_D9(0x8A) | PL_END,
+    PL_D9(0x8A), 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* D9 A0-BF: digits and others, not plain */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+/* The entry of plain_letters for the two bytes a b, 0 when they are not a
+ * plain letter. */
+static unsigned plain_letter(unsigned a, unsigned b)
+{
+    if ((a & 0xFE) != 0xD8 || (b & 0xC0) != 0x80)
+        return 0;
+    return plain_letters[(a & 1) << 6 | (b & 0x3F)];
+}
+
+/* The search key of a token of plain Arabic letters only (no marks,
+ * tatweel or other characters), which is its own morph form: its bytes
+ * with أ إ آ -> ا, ى -> ي, ة -> ه, into key (n bytes). Returns 0 when the
+ * token is not plain, else 1, with *bad 1 when ة, ى or إ is inside it (it
+ * is bad inside only then). */
 static int plain_key(const unsigned char *p, size_t n, char *key, int *bad)
 {
     size_t i;
+    unsigned e, not_last = 0, not_first = 0;
     *bad = 0;
     if (n % 2)
         return 0;
     for (i = 0; i < n; i += 2) {
-        unsigned a = p[i], b = p[i + 1];
-        int last = i + 2 == n;
-        if (a == 0xD8 && b >= 0xA1 && b <= 0xBA) {
-            /* ة (D8 A9) ends words, إ (D8 A5) begins them. */
-            if ((b == 0xA9 && !last) || (b == 0xA5 && i > 0))
-                *bad = 1;
-            if (b == 0xA9) {
-                key[i] = (char)0xD9;
-                key[i + 1] = (char)0x87;
-            } else {
-                key[i] = (char)0xD8;
-                key[i + 1] = (char)(b == 0xA2 || b == 0xA3 || b == 0xA5
-                                        ? 0xA7
-                                        : b);
-            }
-        } else if (a == 0xD9 && b >= 0x81 && b <= 0x8A) {
-            if (b == 0x89 && !last)
-                *bad = 1;
-            key[i] = (char)0xD9;
-            key[i + 1] = (char)(b == 0x89 ? 0x8A : b);
-        } else {
+        e = plain_letter(p[i], p[i + 1]);
+        if (!e)
             return 0;
-        }
+        key[i] = (char)(0xD8 | (e >> 8 & 1));
+        key[i + 1] = (char)(e & 0xFF);
+        if (i + 2 < n)
+            not_last |= e;
+        if (i > 0)
+            not_first |= e;
     }
+    *bad = (not_last & PL_END) || (not_first & PL_BEGIN);
+    return 1;
+}
+
+/* The FNV-1a (fnv64) of the search key of a plain token (plain_key)
+ * into *h, without writing the key. Returns 0 when the token is not
+ * plain. */
+static int plain_hash(const unsigned char *p, size_t n, uint64_t *h)
+{
+    uint64_t x = FNV64_OFFSET;
+    size_t i;
+    unsigned e;
+    if (n % 2)
+        return 0;
+    for (i = 0; i < n; i += 2) {
+        e = plain_letter(p[i], p[i + 1]);
+        if (!e)
+            return 0;
+        x = (x ^ (0xD8 | (e >> 8 & 1))) * FNV64_PRIME;
+        x = (x ^ (e & 0xFF)) * FNV64_PRIME;
+    }
+    *h = x;
     return 1;
 }
 
@@ -1069,16 +1123,44 @@ static int known_whole(const khabar_model *m, const char *text, size_t start,
            e->count >= KH_REPAIR_WHOLE_MAX;
 }
 
+/* The lexicon slot known_whole() reads first for the token text[start,
+ * end), NULL when it looks nothing up, to be asked for ahead of it (the
+ * lookup then waits less for memory). The caller prefetches: GCC drops a
+ * call to a function that only prefetches, as one without effects. */
+static const void *known_whole_slot(const khabar_model *m, const char *text,
+                                    size_t start, size_t end)
+{
+    char key[KH_REPAIR_MAX_BYTES];
+    size_t n = end - start;
+    int bad;
+    if (n > sizeof key || !m->lex.n_slots ||
+        !plain_key((const unsigned char *)text + start, n, key, &bad) || bad)
+        return NULL;
+    return &m->lex.slots[kh_lex_hash(key, n) & (m->lex.n_slots - 1)];
+}
+
 /* ------------------------------------------------------------------------ */
 /* Words nearby                                                             */
 /* ------------------------------------------------------------------------ */
 
-/* The index of a doc: for each Arabic token, a 32-bit hash of its search
- * key (the FNV-1a of the pairs, folded) above its index in the doc's tokens,
- * sorted: the tokens of a key are a run, in text order. */
-static uint64_t near_entry(uint64_t h, size_t at)
+/* The index of a doc: for each Arabic token with a search key, a 32-bit
+ * hash of it (the FNV-1a of the key folded: fold32), and chains of the
+ * tokens by that hash and the block of 2^NEAR_BLOCK_BITS tokens they are
+ * in. A window of 2 KH_REPAIR_NEAR + 1 tokens spans three blocks at most,
+ * so a count walks three chains, none longer than a block's tokens and
+ * those of other keys in its bucket: linear in the doc whatever repeats in
+ * it, and no sort. d->near holds hash[n_tokens], link[n_tokens] and
+ * head[mask + 1]: link and head hold a token's index + 1 (0: none), each
+ * chain from its last token back. */
+#define NEAR_BLOCK_BITS 9
+typedef char check_near_block[(1 << NEAR_BLOCK_BITS) >= KH_REPAIR_NEAR ? 1
+                                                                     : -1];
+
+static uint32_t fold32(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
+
+static uint32_t near_bucket(uint32_t h, size_t block, uint32_t mask)
 {
-    return (uint64_t)(uint32_t)(h ^ (h >> 32)) << 32 | (uint32_t)at;
+    return (h ^ ((uint32_t)block * 0x9E3779B1u)) & mask;
 }
 
 void kh_repair_doc_init(kh_repair_doc *d, const char *text,
@@ -1098,93 +1180,85 @@ void kh_repair_doc_free(kh_repair_doc *d)
     d->near = NULL;
     d->scratch = NULL;
     d->n_near = 0;
+    d->mask = 0;
     d->state = 0;
-}
-
-/* Sorts a[0, n) by their top 32 bits, stably (the entries are made in
- * token order, so a key's run stays in it): four passes of a radix sort
- * through tmp. */
-static void near_sort(uint64_t *a, uint64_t *tmp, size_t n)
-{
-    int shift;
-    size_t i;
-    for (shift = 32; shift < 64; shift += 8) {
-        size_t count[256] = {0}, sum = 0;
-        uint64_t *swap;
-        for (i = 0; i < n; i++)
-            count[(a[i] >> shift) & 255]++;
-        for (i = 0; i < 256; i++) {
-            size_t c = count[i];
-            count[i] = sum;
-            sum += c;
-        }
-        for (i = 0; i < n; i++)
-            tmp[count[(a[i] >> shift) & 255]++] = a[i];
-        swap = a;
-        a = tmp;
-        tmp = swap;
-    }
-    /* An even number of passes: the result is back in the first array. */
 }
 
 /* Makes the index of d (state 1), or sets state -1 when memory ran out.
  * morph is the caller's engine (its buffer is reused). */
 static void near_build(kh_repair_doc *d, kh_norm *morph)
 {
-    size_t i, k = 0, n = 0;
-    uint64_t *tmp;
+    size_t i, k = 0, n_ar = 0, n_buckets = 16;
+    uint32_t *hash, *link, *head;
     for (i = 0; i < d->n_tokens; i++)
-        n += d->tokens[i].kind == KHABAR_TOK_ARABIC;
-    d->near = malloc((n ? n : 1) * sizeof *d->near);
-    tmp = malloc((n ? n : 1) * sizeof *tmp);
-    if (!d->near || !tmp) {
-        free(tmp);
+        n_ar += d->tokens[i].kind == KHABAR_TOK_ARABIC;
+    while (n_buckets < 2 * n_ar)
+        n_buckets *= 2;
+    if (d->n_tokens > (SIZE_MAX / sizeof *hash - n_buckets) / 2 ||
+        n_buckets - 1 > UINT32_MAX) {
         d->state = -1;
         return;
     }
+    d->near = malloc((2 * d->n_tokens + n_buckets) * sizeof *hash);
+    if (!d->near) {
+        d->state = -1;
+        return;
+    }
+    hash = d->near;
+    link = hash + d->n_tokens;
+    head = link + d->n_tokens;
+    d->mask = (uint32_t)(n_buckets - 1);
+    memset(head, 0, n_buckets * sizeof *head);
     for (i = 0; i < d->n_tokens; i++) {
         const khabar_token *t = &d->tokens[i];
         char key[4 * KH_SEG_MAX];
         size_t len = t->end - t->start;
-        int bad;
+        uint64_t h;
+        uint32_t b;
+        hash[i] = link[i] = 0;
         if (t->kind != KHABAR_TOK_ARABIC || t->end <= t->start)
             continue;
         if (len > sizeof key ||
-            !plain_key((const unsigned char *)d->text + t->start, len, key,
-                       &bad))
+            !plain_hash((const unsigned char *)d->text + t->start, len, &h)) {
             len = neighbour_key(morph, d->text, t->start, t->end, key);
-        if (len)
-            d->near[k++] = near_entry(fnv64(FNV64_OFFSET, key, len), i);
+            if (!len)
+                continue;
+            h = fnv64(FNV64_OFFSET, key, len);
+        }
+        hash[i] = fold32(h);
+        b = near_bucket(hash[i], i >> NEAR_BLOCK_BITS, d->mask);
+        link[i] = head[b];
+        head[b] = (uint32_t)(i + 1);
+        k++;
     }
-    near_sort(d->near, tmp, k);
-    free(tmp);
     d->n_near = k;
     d->state = 1;
-}
-
-/* The first entry of the index not below e. */
-static size_t near_lower(const kh_repair_doc *d, uint64_t e)
-{
-    size_t lo = 0, hi = d->n_near;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->near[mid] < e)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 /* How many tokens of key hash h are within KH_REPAIR_NEAR tokens of token
  * at (it included). */
 static size_t near_count(const kh_repair_doc *d, uint64_t h, size_t at)
 {
+    const uint32_t *hash = d->near, *link = hash + d->n_tokens,
+                   *head = link + d->n_tokens;
+    uint32_t h32 = fold32(h), k;
     size_t from = at > KH_REPAIR_NEAR ? at - KH_REPAIR_NEAR : 0,
-           to = at + KH_REPAIR_NEAR + 1;
-    if (to > UINT32_MAX)
-        to = UINT32_MAX;
-    return near_lower(d, near_entry(h, to)) - near_lower(d, near_entry(h, from));
+           to = at + KH_REPAIR_NEAR + 1, block, count = 0;
+    if (to > d->n_tokens)
+        to = d->n_tokens;
+    if (from >= to)
+        return 0;
+    for (block = from >> NEAR_BLOCK_BITS;
+         block <= (to - 1) >> NEAR_BLOCK_BITS; block++) {
+        for (k = head[near_bucket(h32, block, d->mask)]; k; k = link[k - 1]) {
+            size_t i = k - 1;
+            if (i < from)
+                break;
+            count += i < to && i >> NEAR_BLOCK_BITS == block &&
+                     hash[i] == h32;
+        }
+    }
+    return count;
 }
 
 /* Finds what explains the whole token, how it reads as a word, the
@@ -1425,18 +1499,12 @@ int kh_repair_visit(const khabar_model *m, kh_norm *morph, const char *text,
 /* The stage                                                                */
 /* ------------------------------------------------------------------------ */
 
-/* Tokens already found whole in this doc, by a hash of their bytes: news
- * repeats its words, and a repeated token needs no second look. */
+/* Tokens already found whole in this doc, by the hash of their search key
+ * in the doc's index (tokens of one key share a slot; their bytes decide):
+ * news repeats its words, and a repeated token needs no second look. */
 #define WHOLE_MEMO_BITS 12
-
-static uint64_t token_hash(const unsigned char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    size_t i;
-    for (i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211ull;
-    return h ^ n;
-}
+/* Candidates whose gate lookup is asked for ahead. */
+#define WHOLE_AHEAD 6
 
 /* Whether token b is a neighbour of token a (kh_repair_ctx): both Arabic,
  * white space without a line break between them. */
@@ -1516,7 +1584,8 @@ static int split_tokens(khabar_doc *doc)
 int kh_repairs(khabar_doc *doc)
 {
     const khabar_token *tk = doc->tokens.data;
-    size_t i, n = doc->tokens.len, *memo;
+    size_t i, n = doc->tokens.len, ahead = 0, seen = 0;
+    uint32_t *memo;
     kh_norm morph;
     kh_repair_doc near;
     int rc = 0;
@@ -1527,19 +1596,36 @@ int kh_repairs(khabar_doc *doc)
         return -1;
     kh_norm_init(&morph, KH_NORM_MORPH, 1);
     kh_repair_doc_init(&near, doc->text, tk, n);
+    /* Made now (most docs need it), for the memo's hashes too. */
+    near_build(&near, &morph);
+    if (near.state < 0)
+        rc = -1;
     for (i = 0; i < n && rc == 0; i++) {
         kh_repair r;
         kh_repair_ctx ctx;
         khabar_repair *out;
-        size_t len, k, pos, *slot, prev;
-        uint64_t h;
+        size_t len, k, pos, prev;
+        uint32_t *slot;
         char *buf;
+        /* The lookup of the gate, WHOLE_AHEAD candidates ahead. */
+        for (; ahead < n && (ahead <= i || seen < WHOLE_AHEAD); ahead++) {
+            if (tk[ahead].kind == KHABAR_TOK_ARABIC &&
+                tk[ahead].end - tk[ahead].start >= 8) {
+                const void *p = ahead > i ? known_whole_slot(
+                                                doc->model, doc->text,
+                                                tk[ahead].start, tk[ahead].end)
+                                          : NULL;
+                if (p)
+                    KH_PREFETCH(p);
+                seen++;
+            }
+        }
         /* Two parts of two letters need four letters: eight bytes. */
         if (tk[i].kind != KHABAR_TOK_ARABIC || tk[i].end - tk[i].start < 8)
             continue;
-        h = token_hash((const unsigned char *)doc->text + tk[i].start,
-                       tk[i].end - tk[i].start);
-        slot = &memo[h & (((size_t)1 << WHOLE_MEMO_BITS) - 1)];
+        seen--;
+        slot = &memo[(i < near.n_tokens ? near.near[i] : 0) &
+                     (((uint32_t)1 << WHOLE_MEMO_BITS) - 1)];
         prev = *slot ? *slot - 1 : 0;
         if (*slot && tk[prev].end - tk[prev].start == tk[i].end - tk[i].start &&
             memcmp(doc->text + tk[prev].start, doc->text + tk[i].start,
@@ -1563,8 +1649,8 @@ int kh_repairs(khabar_doc *doc)
         }
         if (r.n_parts < 2) {
             /* Whole whatever its neighbours: whole wherever it comes. */
-            if (!r.n_cuts)
-                *slot = i + 1;
+            if (!r.n_cuts && i < UINT32_MAX)
+                *slot = (uint32_t)(i + 1);
             continue;
         }
         out = kh_vec_push(&doc->repairs, sizeof *out);

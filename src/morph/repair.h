@@ -99,8 +99,9 @@ typedef struct kh_repair_doc {
     size_t n_tokens;
     int state;                     /* 0: no index yet, 1: made, -1: out of
                                       memory */
-    uint64_t *near;                /* the index: n_near entries */
-    size_t n_near;
+    uint32_t *near;                /* the index (repair.c: near_build) */
+    size_t n_near;                 /* tokens in it */
+    uint32_t mask;                 /* its buckets - 1 */
     void *scratch;                 /* parts' tables of long tokens */
 } kh_repair_doc;
 
