@@ -121,8 +121,7 @@ void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
             for (p = 0; p < parts; p++, k++)
                 off[k + 1] = off[k] + (uint32_t)part(item, p, f + off[k]);
         }
-        memset(rows, 0, nb * m->width * sizeof *rows);
-        kh_tagger_emit(t, nb * (size_t)parts, f, off, rows);
+        kh_tagger_emit_set(t, nb * (size_t)parts, f, off, rows);
     }
 }
 

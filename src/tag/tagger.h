@@ -78,6 +78,11 @@ int32_t *kh_tagger_rows(const kh_tagger *t, size_t n, kh_tag_scratch *scratch);
 void kh_tagger_emit(const kh_tagger *t, size_t n, const uint64_t *feats,
                     const uint32_t *off, int32_t *rows);
 
+/* kh_tagger_emit into rows whose contents do not count: rows[i *
+ * n_labels + y] = the weights summed (0 for a position without features). */
+void kh_tagger_emit_set(const kh_tagger *t, size_t n, const uint64_t *feats,
+                        const uint32_t *off, int32_t *rows);
+
 /* row[y] += src[y] for y < L (in blocks of 8, which compilers unroll). */
 static inline void kh_tag_row_add(int32_t *restrict row,
                                   const int32_t *restrict src, size_t L)
