@@ -41,6 +41,7 @@ typedef struct kh_tag_scratch {
     uint8_t *back;    /* n x L */
     size_t cap;       /* positions */
     int32_t *gap;     /* L x L, of the transitions at gap_of (tagger.c) */
+    float *keyed;     /* (L + 1) x 16 when L <= 16, of the same (tagger.c) */
     const int16_t *gap_of;
 } kh_tag_scratch;
 
