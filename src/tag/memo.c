@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "linear.h"
 
 void kh_memo_init(kh_memo *m, size_t width)
@@ -125,8 +129,9 @@ void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
     }
 }
 
-void kh_memo_sum(const kh_memo *m, size_t L, const long *ent, size_t n,
-                 const int *at, int parts, int32_t *em)
+/* kh_memo_sum for any L: row by row. */
+static void sum_plain(const kh_memo *m, size_t L, const long *ent, size_t n,
+                      const int *at, int parts, int32_t *em)
 {
     size_t i;
     int p;
@@ -139,4 +144,76 @@ void kh_memo_sum(const kh_memo *m, size_t L, const long *ent, size_t n,
                 kh_tag_row_add(row, kh_memo_rows(m, ent[j]) + (size_t)p * L, L);
         }
     }
+}
+
+#if defined(__SSE2__)
+/* kh_memo_sum for 16 or 9 labels (two vectors of 4, and two more or a
+ * scalar): a row summed in registers and written once. */
+static inline __m128i load4(const int32_t *p)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+static inline void put4(int32_t *p, __m128i v)
+{
+    _mm_storeu_si128((__m128i *)(void *)p, v);
+}
+
+static inline void sum_sse2(const kh_memo *m, const size_t L, const long *ent,
+                            size_t n, const int *at, int parts, int32_t *em)
+{
+    const int32_t *rows = m->rows.data;
+    const size_t width = m->width;
+    size_t i;
+    for (i = 0; i < n; i++, em += L) {
+        const int32_t *r = rows + (size_t)ent[i] * width;
+        __m128i a = load4(r), b = load4(r + 4), c = a, d = a;
+        int32_t e = 0;
+        int p;
+        if (L == 16) {
+            c = load4(r + 8);
+            d = load4(r + 12);
+        } else {
+            e = r[8];
+        }
+        for (p = 1; p < parts; p++) {
+            size_t j = i + (size_t)(ptrdiff_t)at[p];
+            if (j >= n) /* j wraps round below 0 */
+                continue;
+            r = rows + (size_t)ent[j] * width + (size_t)p * L;
+            a = _mm_add_epi32(a, load4(r));
+            b = _mm_add_epi32(b, load4(r + 4));
+            if (L == 16) {
+                c = _mm_add_epi32(c, load4(r + 8));
+                d = _mm_add_epi32(d, load4(r + 12));
+            } else {
+                e += r[8];
+            }
+        }
+        put4(em, a);
+        put4(em + 4, b);
+        if (L == 16) {
+            put4(em + 8, c);
+            put4(em + 12, d);
+        } else {
+            em[8] = e;
+        }
+    }
+}
+#endif
+
+void kh_memo_sum(const kh_memo *m, size_t L, const long *ent, size_t n,
+                 const int *at, int parts, int32_t *em)
+{
+#if defined(__SSE2__)
+    if (L == 16) {
+        sum_sse2(m, 16, ent, n, at, parts, em);
+        return;
+    }
+    if (L == 9) {
+        sum_sse2(m, 9, ent, n, at, parts, em);
+        return;
+    }
+#endif
+    sum_plain(m, L, ent, n, at, parts, em);
 }
