@@ -63,10 +63,63 @@ int kh_memo_reserve(kh_memo *m, size_t n)
     return m->slots && cap <= (size_t)m->mask + 1 ? 0 : rehash(m, cap);
 }
 
+/* The 8 bytes at s, as a number (in the machine's order: hashes and
+ * comparisons only). */
+static inline uint64_t load8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    return x;
+}
+
+/* The last (at most 8) bytes of s[0 .. n), for n < 8 and n >= 8 alike. */
+static inline uint64_t tail8(const char *s, size_t n)
+{
+    uint32_t lo, hi;
+    uint64_t x = 0;
+    size_t i;
+    if (n >= 8)
+        return load8(s + n - 8);
+    if (n >= 4) {
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return (uint64_t)hi << 32 | lo;
+    }
+    for (i = 0; i < n; i++)
+        x = x << 8 | (unsigned char)s[i];
+    return x;
+}
+
+/* The table's hash of (key, attr): eight bytes at a time, where
+ * kh_feat_bytes() takes one (that, the entry's bytes, is computed only for
+ * a new entry). Equal keys hash equally; the last word may overlap the one
+ * before, and the length is mixed in. */
+static inline uint64_t key_hash(const char *key, size_t n, uint64_t attr)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    size_t i;
+    for (i = 0; i + 8 < n; i += 8) {
+        h = (h ^ load8(key + i)) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 29;
+    }
+    return kh_feat_mix(h ^ tail8(key, n), attr);
+}
+
+/* Whether a[0 .. n) and b[0 .. n) are the same bytes. */
+static inline int same_key(const char *a, const char *b, size_t n)
+{
+    size_t i;
+    for (i = 0; i + 8 < n; i += 8) {
+        if (load8(a + i) != load8(b + i))
+            return 0;
+    }
+    return tail8(a, n) == tail8(b, n);
+}
+
 long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
                  int *fresh)
 {
-    uint64_t bytes = kh_feat_bytes(key, n), h = kh_feat_mix(bytes, attr);
+    const uint64_t h = key_hash(key, n, attr);
     const char *keys = m->keys.data;
     kh_memo_entry *e;
     size_t s;
@@ -75,7 +128,7 @@ long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
         for (s = h & m->mask; m->slots[s]; s = (s + 1) & m->mask) {
             e = kh_memo_entry_at(m, (long)m->slots[s] - 1);
             if (e->hash == h && e->attr == attr && e->key_len == n &&
-                memcmp(keys + e->key, key, n) == 0)
+                same_key(keys + e->key, key, n))
                 return (long)m->slots[s] - 1;
         }
     }
@@ -84,14 +137,16 @@ long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
         rehash(m, 0) != 0)
         return -1;
     if (m->keys.len + n > UINT32_MAX ||
-        kh_vec_reserve(&m->keys, 1, n + 1) != 0 ||
-        kh_vec_reserve(&m->rows, sizeof(int32_t) * m->width, 1) != 0)
+        (m->keys.len + n + 1 > m->keys.cap &&
+         kh_vec_reserve(&m->keys, 1, n + 1) != 0) ||
+        (m->rows.len == m->rows.cap &&
+         kh_vec_reserve(&m->rows, sizeof(int32_t) * m->width, 1) != 0))
         return -1;
     e = kh_vec_push(&m->entries, sizeof *e);
     if (!e)
         return -1;
     e->hash = h;
-    e->bytes = bytes;
+    e->bytes = kh_feat_bytes(key, n);
     e->attr = attr;
     e->value = 0;
     e->key = (uint32_t)m->keys.len;
