@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "linear.h"
 
 void kh_memo_init(kh_memo *m, size_t width)
@@ -59,10 +63,63 @@ int kh_memo_reserve(kh_memo *m, size_t n)
     return m->slots && cap <= (size_t)m->mask + 1 ? 0 : rehash(m, cap);
 }
 
+/* The 8 bytes at s, as a number (in the machine's order: hashes and
+ * comparisons only). */
+static inline uint64_t load8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    return x;
+}
+
+/* The last (at most 8) bytes of s[0 .. n), for n < 8 and n >= 8 alike. */
+static inline uint64_t tail8(const char *s, size_t n)
+{
+    uint32_t lo, hi;
+    uint64_t x = 0;
+    size_t i;
+    if (n >= 8)
+        return load8(s + n - 8);
+    if (n >= 4) {
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return (uint64_t)hi << 32 | lo;
+    }
+    for (i = 0; i < n; i++)
+        x = x << 8 | (unsigned char)s[i];
+    return x;
+}
+
+/* The table's hash of (key, attr): eight bytes at a time, where
+ * kh_feat_bytes() takes one (that, the entry's bytes, is computed only for
+ * a new entry). Equal keys hash equally; the last word may overlap the one
+ * before, and the length is mixed in. */
+static inline uint64_t key_hash(const char *key, size_t n, uint64_t attr)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    size_t i;
+    for (i = 0; i + 8 < n; i += 8) {
+        h = (h ^ load8(key + i)) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 29;
+    }
+    return kh_feat_mix(h ^ tail8(key, n), attr);
+}
+
+/* Whether a[0 .. n) and b[0 .. n) are the same bytes. */
+static inline int same_key(const char *a, const char *b, size_t n)
+{
+    size_t i;
+    for (i = 0; i + 8 < n; i += 8) {
+        if (load8(a + i) != load8(b + i))
+            return 0;
+    }
+    return tail8(a, n) == tail8(b, n);
+}
+
 long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
                  int *fresh)
 {
-    uint64_t bytes = kh_feat_bytes(key, n), h = kh_feat_mix(bytes, attr);
+    const uint64_t h = key_hash(key, n, attr);
     const char *keys = m->keys.data;
     kh_memo_entry *e;
     size_t s;
@@ -71,7 +128,7 @@ long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
         for (s = h & m->mask; m->slots[s]; s = (s + 1) & m->mask) {
             e = kh_memo_entry_at(m, (long)m->slots[s] - 1);
             if (e->hash == h && e->attr == attr && e->key_len == n &&
-                memcmp(keys + e->key, key, n) == 0)
+                same_key(keys + e->key, key, n))
                 return (long)m->slots[s] - 1;
         }
     }
@@ -80,14 +137,16 @@ long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
         rehash(m, 0) != 0)
         return -1;
     if (m->keys.len + n > UINT32_MAX ||
-        kh_vec_reserve(&m->keys, 1, n + 1) != 0 ||
-        kh_vec_reserve(&m->rows, sizeof(int32_t) * m->width, 1) != 0)
+        (m->keys.len + n + 1 > m->keys.cap &&
+         kh_vec_reserve(&m->keys, 1, n + 1) != 0) ||
+        (m->rows.len == m->rows.cap &&
+         kh_vec_reserve(&m->rows, sizeof(int32_t) * m->width, 1) != 0))
         return -1;
     e = kh_vec_push(&m->entries, sizeof *e);
     if (!e)
         return -1;
     e->hash = h;
-    e->bytes = bytes;
+    e->bytes = kh_feat_bytes(key, n);
     e->attr = attr;
     e->value = 0;
     e->key = (uint32_t)m->keys.len;
@@ -121,13 +180,13 @@ void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
             for (p = 0; p < parts; p++, k++)
                 off[k + 1] = off[k] + (uint32_t)part(item, p, f + off[k]);
         }
-        memset(rows, 0, nb * m->width * sizeof *rows);
-        kh_tagger_emit(t, nb * (size_t)parts, f, off, rows);
+        kh_tagger_emit_set(t, nb * (size_t)parts, f, off, rows);
     }
 }
 
-void kh_memo_sum(const kh_memo *m, size_t L, const long *ent, size_t n,
-                 const int *at, int parts, int32_t *em)
+/* kh_memo_sum for any L: row by row. */
+static void sum_plain(const kh_memo *m, size_t L, const long *ent, size_t n,
+                      const int *at, int parts, int32_t *em)
 {
     size_t i;
     int p;
@@ -140,4 +199,76 @@ void kh_memo_sum(const kh_memo *m, size_t L, const long *ent, size_t n,
                 kh_tag_row_add(row, kh_memo_rows(m, ent[j]) + (size_t)p * L, L);
         }
     }
+}
+
+#if defined(__SSE2__)
+/* kh_memo_sum for 16 or 9 labels (two vectors of 4, and two more or a
+ * scalar): a row summed in registers and written once. */
+static inline __m128i load4(const int32_t *p)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+static inline void put4(int32_t *p, __m128i v)
+{
+    _mm_storeu_si128((__m128i *)(void *)p, v);
+}
+
+static inline void sum_sse2(const kh_memo *m, const size_t L, const long *ent,
+                            size_t n, const int *at, int parts, int32_t *em)
+{
+    const int32_t *rows = m->rows.data;
+    const size_t width = m->width;
+    size_t i;
+    for (i = 0; i < n; i++, em += L) {
+        const int32_t *r = rows + (size_t)ent[i] * width;
+        __m128i a = load4(r), b = load4(r + 4), c = a, d = a;
+        int32_t e = 0;
+        int p;
+        if (L == 16) {
+            c = load4(r + 8);
+            d = load4(r + 12);
+        } else {
+            e = r[8];
+        }
+        for (p = 1; p < parts; p++) {
+            size_t j = i + (size_t)(ptrdiff_t)at[p];
+            if (j >= n) /* j wraps round below 0 */
+                continue;
+            r = rows + (size_t)ent[j] * width + (size_t)p * L;
+            a = _mm_add_epi32(a, load4(r));
+            b = _mm_add_epi32(b, load4(r + 4));
+            if (L == 16) {
+                c = _mm_add_epi32(c, load4(r + 8));
+                d = _mm_add_epi32(d, load4(r + 12));
+            } else {
+                e += r[8];
+            }
+        }
+        put4(em, a);
+        put4(em + 4, b);
+        if (L == 16) {
+            put4(em + 8, c);
+            put4(em + 12, d);
+        } else {
+            em[8] = e;
+        }
+    }
+}
+#endif
+
+void kh_memo_sum(const kh_memo *m, size_t L, const long *ent, size_t n,
+                 const int *at, int parts, int32_t *em)
+{
+#if defined(__SSE2__)
+    if (L == 16) {
+        sum_sse2(m, 16, ent, n, at, parts, em);
+        return;
+    }
+    if (L == 9) {
+        sum_sse2(m, 9, ent, n, at, parts, em);
+        return;
+    }
+#endif
+    sum_plain(m, L, ent, n, at, parts, em);
 }

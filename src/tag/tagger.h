@@ -41,6 +41,7 @@ typedef struct kh_tag_scratch {
     uint8_t *back;    /* n x L */
     size_t cap;       /* positions */
     int32_t *gap;     /* L x L, of the transitions at gap_of (tagger.c) */
+    float *keyed;     /* (L + 1) x 16 when L <= 16, of the same (tagger.c) */
     const int16_t *gap_of;
 } kh_tag_scratch;
 
@@ -77,6 +78,11 @@ int32_t *kh_tagger_rows(const kh_tagger *t, size_t n, kh_tag_scratch *scratch);
  * position i, feats[off[i] .. off[i + 1]), for i < n. */
 void kh_tagger_emit(const kh_tagger *t, size_t n, const uint64_t *feats,
                     const uint32_t *off, int32_t *rows);
+
+/* kh_tagger_emit into rows whose contents do not count: rows[i *
+ * n_labels + y] = the weights summed (0 for a position without features). */
+void kh_tagger_emit_set(const kh_tagger *t, size_t n, const uint64_t *feats,
+                        const uint32_t *off, int32_t *rows);
 
 /* row[y] += src[y] for y < L (in blocks of 8, which compilers unroll). */
 static inline void kh_tag_row_add(int32_t *restrict row,

@@ -103,7 +103,8 @@ static void viterbi_exact(void)
     int round;
     for (round = 0; round < 2000; round++) {
         size_t L = sizes[round % 4], n = 1 + (size_t)(round / 4) % 40, i;
-        int spread = round % 3 == 0 ? 3 : round % 3 == 1 ? 300 : 30000;
+        static const int spreads[] = {3, 300, 30000, 32767};
+        int spread = spreads[round % 7 % 4];
         kh_tagger t;
         kh_tag_scratch sc = {0};
         int32_t *rows;
@@ -141,6 +142,63 @@ static void viterbi_exact(void)
         viterbi_plain(trans, L, n, em, want);
         CHECK(memcmp(got, want, n) == 0);
         kh_tag_scratch_free(&sc);
+    }
+}
+
+/* kh_tagger_emit and kh_tagger_emit_set against sums done one by one:
+ * label counts of each kind, positions of 0 to 7 features (odd and even
+ * counts), weights up to the extremes of int16. */
+static void emit_exact(void)
+{
+    static const size_t sizes[] = {2, 5, 9, 16, 17};
+    int16_t w[64 * 17];
+    uint64_t f[30 * 7];
+    uint32_t off[31];
+    int32_t got[30 * 17], set[30 * 17], want[30 * 17];
+    unsigned seed = 777;
+    int round;
+    for (round = 0; round < 500; round++) {
+        size_t L = sizes[round % 5], n = (size_t)round % 30, i, y;
+        int spread = round % 2 ? 32767 : 100;
+        kh_tagger t;
+        memset(&t, 0, sizeof t);
+        t.n_labels = (uint32_t)L;
+        t.emit.n_labels = (uint32_t)L;
+        t.emit.n_buckets = 64;
+        t.emit.mask = 63;
+        t.emit.w = w;
+        for (i = 0; i < 64 * L; i++) {
+            seed = seed * 1103515245u + 12345u;
+            w[i] = (int16_t)((int)(seed >> 8) % (2 * spread + 1) - spread);
+        }
+        off[0] = 0;
+        for (i = 0; i < n; i++) {
+            uint32_t k, nf;
+            seed = seed * 1103515245u + 12345u;
+            nf = (seed >> 8) % 8;
+            for (k = 0; k < nf; k++) {
+                seed = seed * 1103515245u + 12345u;
+                f[off[i] + k] = (uint64_t)seed << 20 | seed >> 8;
+            }
+            off[i + 1] = off[i] + nf;
+        }
+        for (i = 0; i < n; i++) {
+            for (y = 0; y < L; y++) {
+                uint32_t k;
+                int32_t sum = 0;
+                for (k = off[i]; k < off[i + 1]; k++)
+                    sum += w[(f[k] & 63) * L + y];
+                got[i * L + y] = (int32_t)(i * 1000 + y);
+                set[i * L + y] = -1;
+                want[i * L + y] = sum;
+            }
+        }
+        kh_tagger_emit(&t, n, f, off, got);
+        kh_tagger_emit_set(&t, n, f, off, set);
+        for (i = 0; i < n * L; i++) {
+            CHECK(set[i] == want[i]);
+            CHECK(got[i] == want[i] + (int32_t)(i / L * 1000 + i % L));
+        }
     }
 }
 
@@ -604,6 +662,7 @@ void suite_tagger(void)
     names_in_context();
     viterbi();
     viterbi_exact();
+    emit_exact();
     feature_parts();
     pos_allowed();
     pos_kinds();
