@@ -108,14 +108,22 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                                            x->norm_len < 512 ? x->norm_len : 512,
                                            kb + k);
         k += v->key_len;
-        v->host = kb + k;
-        v->host_len = (uint16_t)kh_tag_fold(doc->norm_buf + h->form,
-                                            h->form_len < 512 ? h->form_len
-                                                              : 512,
-                                            kb + k);
-        k += v->host_len;
         v->key_h = kh_feat_bytes(v->key, v->key_len);
-        v->host_h = kh_feat_bytes(v->host, v->host_len);
+        if (h->form_len == x->norm_len &&
+            memcmp(doc->norm_buf + h->form, doc->norm_buf + x->norm,
+                   x->norm_len) == 0) {
+            /* A token that is its host (most): its key once. */
+            v->host = v->key;
+            v->host_len = v->key_len;
+            v->host_h = v->key_h;
+        } else {
+            v->host = kb + k;
+            v->host_len = (uint16_t)kh_tag_fold(
+                doc->norm_buf + h->form, h->form_len < 512 ? h->form_len : 512,
+                kb + k);
+            k += v->host_len;
+            v->host_h = kh_feat_bytes(v->host, v->host_len);
+        }
         v->pre = (uint8_t)pre;
         v->kind = (uint8_t)x->kind;
         v->upos = h->upos;
