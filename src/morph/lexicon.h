@@ -22,7 +22,10 @@
  *                          (n_slots - 1), linear probing; key_len 0 (and
  *                          every byte 0): empty
  *   analyses[n_analyses]   kh_lex_analysis, grouped by entry
- *   pool[pool_size]        the bytes of keys, lemmas and roots
+ *   pool[pool_size]        the bytes of keys, lemmas and roots: the keys
+ *                          longer than KH_LEX_INLINE first, the lemmas and
+ *                          roots, then the other keys (which no lookup
+ *                          reads: their pages stay out of memory)
  *
  * A slot holds its entry and the first KH_LEX_INLINE bytes of its key (all
  * of most keys), 32 bytes: a lookup reads one slot, or a few beside it,

@@ -22,7 +22,8 @@
  *   u32 version 3, u32 n_entries, u32 n_slots (power of two > n_entries),
  *   u32 pool_size, slots[n_slots] (kh_seg_form: the entries themselves,
  *   placed from the FNV-1a of the morph form in UTF-8 by linear probing;
- *   key length 0, every byte 0: empty), pool[pool_size] (the keys)
+ *   key length 0, every byte 0: empty), pool[pool_size] (the keys, those
+ *   longer than KH_SEG_FORM_INLINE first: no lookup reads the others)
  * A slot holds the first KH_SEG_FORM_INLINE bytes of its key, all of most,
  * so that a lookup reads one slot (or a few side by side) and seldom the
  * pool.

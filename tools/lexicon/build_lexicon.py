@@ -286,7 +286,18 @@ def build_section(entries, total):
     n_slots = 1
     while n_slots < n + n // 2 or n_slots <= n:
         n_slots *= 2
+    # The pool in the order of its use: the keys longer than a slot holds
+    # (read by lookups), the lemmas and roots (read by analyses), then the
+    # other keys, which only the checkers read: their pages stay out of
+    # memory (a lookup compares them in the slot).
     pool = Pool()
+    for key, _, _, _ in entries:
+        if len(key) > INLINE:
+            pool.add(key)
+    for _, _, _, analyses in entries:
+        for lemma, root, _, _ in analyses:
+            pool.add(lemma)
+            pool.add(root)
     key_offs = [pool.add(e[0]) for e in entries]
     ana_bytes = bytearray()
     n_analyses = 0

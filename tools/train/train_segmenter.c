@@ -382,7 +382,7 @@ static void build_forms(buf *out, const kh_linear *lin, const kh_lexicon *lex,
                         strmap *forms, uint64_t min_count, size_t max_entries)
 {
     form_count *v = malloc((forms->n + 1) * sizeof *v);
-    size_t n = 0, i, slots = 1, pool = 0, split = 0;
+    size_t n = 0, i, slots = 1, pool = 0, split = 0, long_bytes, short_at;
     kh_seg_form *table;
     if (!v)
         die("out of memory");
@@ -410,7 +410,15 @@ static void build_forms(buf *out, const kh_linear *lin, const kh_lexicon *lex,
     for (i = 0; i < n; i++)
         pool += v[i].len;
     buf_u32(out, (uint32_t)pool);
+    /* The pool holds the keys longer than a slot does first (lookups read
+     * their tails), then the others, which no lookup reads: their pages
+     * stay out of memory. */
+    for (i = 0, long_bytes = 0; i < n; i++) {
+        if (v[i].len > KH_SEG_FORM_INLINE)
+            long_bytes += v[i].len;
+    }
     pool = 0;
+    short_at = long_bytes;
     for (i = 0; i < n; i++) {
         kh_seg_token t;
         kh_seg_cand c = {0, 0, 0};
@@ -422,13 +430,18 @@ static void build_forms(buf *out, const kh_linear *lin, const kh_lexicon *lex,
         while (table[h].key_len)
             h = (h + 1) & (uint32_t)(slots - 1);
         f = &table[h];
-        f->key = (uint32_t)pool;
+        if (v[i].len > KH_SEG_FORM_INLINE) {
+            f->key = (uint32_t)pool;
+            pool += v[i].len;
+        } else {
+            f->key = (uint32_t)short_at;
+            short_at += v[i].len;
+        }
         f->count = v[i].count > UINT32_MAX ? UINT32_MAX : (uint32_t)v[i].count;
         f->decision = (uint16_t)kh_seg_decision(c);
         f->key_len = (uint8_t)v[i].len;
         memcpy(f->head, v[i].key,
                v[i].len < KH_SEG_FORM_INLINE ? v[i].len : KH_SEG_FORM_INLINE);
-        pool += v[i].len;
     }
     /* Field by field, little-endian whatever the host. */
     for (i = 0; i < slots; i++) {
@@ -439,8 +452,14 @@ static void build_forms(buf *out, const kh_linear *lin, const kh_lexicon *lex,
         buf_put(out, "", 1);
         buf_put(out, table[i].head, KH_SEG_FORM_INLINE);
     }
-    for (i = 0; i < n; i++)
-        buf_put(out, v[i].key, v[i].len);
+    for (i = 0; i < n; i++) {
+        if (v[i].len > KH_SEG_FORM_INLINE)
+            buf_put(out, v[i].key, v[i].len);
+    }
+    for (i = 0; i < n; i++) {
+        if (v[i].len <= KH_SEG_FORM_INLINE)
+            buf_put(out, v[i].key, v[i].len);
+    }
     printf("forms: %zu (of %zu seen, >= %llu times), %zu of them split\n", n,
            forms->n, (unsigned long long)min_count, split);
     free(table);
