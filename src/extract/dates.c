@@ -17,7 +17,9 @@
  * a match is stored.
  *
  * Conventions of Arabic news followed here:
- *   - a day and month without a year take the year that puts them nearest
+ *   - a day and month without a year: after a verb in the past (وصل في
+ *     28 ديسمبر), the latest not after the publication date; after another
+ *     verb, the first not before it; else the year that puts them nearest
  *     the publication date (within six months);
  *   - يوم الخميس with no الماضي/المقبل is the nearest Thursday (today when
  *     it is one);
@@ -36,6 +38,7 @@
 #include <time.h>
 
 #include "../core/doc.h"
+#include "../text/utf8.h"
 #include "calendar.h"
 #include "date_words.h"
 
@@ -313,7 +316,8 @@ static int and_at(dctx *c, size_t j, size_t *next)
 /* How a point is fixed. */
 enum {
     H_ABS = 1,  /* year given (Gregorian, or Hijri with hijri) */
-    H_YEARLESS, /* month (and day) given; the year nearest the pub date */
+    H_YEARLESS, /* month (and day) given; off -1: the latest not after the
+                   pub date, +1: the first not before it, 0: the nearest */
     H_MONTHREL, /* month and الماضي/المقبل/الجاري (off -1, +1, 0) */
     H_DEICTIC,  /* off days from the pub date */
     H_WEEKDAY,  /* weekday wday, off -1 last, +1 next, 0 nearest; -2, +2:
@@ -637,17 +641,53 @@ static size_t p_day_month(dctx *c, size_t i, dpoint *p)
     return 0;
 }
 
+/* A letter for comparing verb forms: the seats of hamza one letter, ى as
+ * ي (بدؤوا and بدأ, أجريت and أجرى). c is a code point. */
+static uint32_t verb_letter(uint32_t c)
+{
+    switch (c) {
+    case 0x0621: case 0x0622: case 0x0623: case 0x0624: case 0x0625:
+    case 0x0626:
+        return 0x0621;
+    case 0x0649:
+        return 0x064A;
+    default:
+        return c;
+    }
+}
+
+/* Whether a verb is in the past: its letters begin with its lemma's (the
+ * imperfect's begin with a person prefix), hamza's seats and ى aside. */
+static int past_verb(const dctx *c, const khabar_word *h)
+{
+    const unsigned char *f = (const unsigned char *)c->doc->norm_buf + h->form;
+    const unsigned char *l = (const unsigned char *)c->doc->norm_buf + h->lemma;
+    size_t i = 0, j = 0;
+    if (!h->lemma_len)
+        return 0;
+    while (j < h->lemma_len) {
+        uint32_t a, b;
+        int diag;
+        if (i >= h->form_len)
+            return 0;
+        i += kh_utf8_next(f + i, f + h->form_len, &a, &diag);
+        j += kh_utf8_next(l + j, l + h->lemma_len, &b, &diag);
+        if (verb_letter(a) != verb_letter(b))
+            return 0;
+    }
+    return 1;
+}
+
 /* Whether the weekday at token i stands alone as a date: after the verb
  * of its clause, or the verb and its subject (وقصفت الطائرات الإسرائيلية
  * الاثنين موقعين), or right after منذ or حتى; not after بين (between the
  * two) or anything else. Returns 0 when it does not, else the direction of
  * the day from the publication date: -2 the day or the last one before
- * (after a verb in the past, whose letters begin with its lemma's, or
- * منذ), +2 the day or the next one (another verb, حتى). */
+ * (after a verb in the past, past_verb, or منذ), +2 the day or the next
+ * one (another verb, حتى). */
 static int weekday_alone(dctx *c, size_t i)
 {
     const khabar_token *t = c->tok;
-    const char *nb = c->doc->norm_buf;
     size_t k;
     for (k = i; k > 0 && i - k < 4; k--) {
         const khabar_word *h;
@@ -661,11 +701,7 @@ static int weekday_alone(dctx *c, size_t i)
         if (h->upos == KHABAR_UPOS_VERB && k == i && tk(c, i)->w->val == 1)
             return 0;
         if (h->upos == KHABAR_UPOS_VERB)
-            return h->lemma_len && h->form_len >= h->lemma_len &&
-                           memcmp(nb + h->form, nb + h->lemma,
-                                  h->lemma_len) == 0
-                       ? -2
-                       : 2;
+            return past_verb(c, h) ? -2 : 2;
         if (k == i && n == 6 && memcmp(s, "منذ", 6) == 0)
             return -2;
         if (k == i && n == 6 && memcmp(s, "حتى", 6) == 0)
@@ -675,6 +711,110 @@ static int weekday_alone(dctx *c, size_t i)
             return 0;
     }
     return 0;
+}
+
+/* The tense of the clause a date at token i ends, by its verb: the nearest
+ * verb before it over nouns, adjectives, prepositions and the like (not
+ * over punctuation, a conjunction or a complementizer: قال إن الانتخابات في
+ * فبراير says nothing of February). -1 in the past (a verb whose letters
+ * begin with its lemma's, or لم before one that does not), +1 another, 0
+ * no verb. */
+static int clause_tense(dctx *c, size_t i)
+{
+    const khabar_token *t = c->tok;
+    const char *nb = c->doc->norm_buf;
+    size_t k;
+    for (k = i; k > 0 && i - k < 10; k--) {
+        const khabar_word *h;
+        if (t[k - 1].kind == KHABAR_TOK_PUNCT)
+            return 0;
+        if (t[k - 1].kind != KHABAR_TOK_ARABIC)
+            continue;
+        h = kh_doc_host(c->doc, k - 1, NULL);
+        /* أن, إن: a clause of its own begins (tagged ADP as often as
+         * SCONJ). */
+        if (h->form_len == 4 && (unsigned char)nb[h->form] == 0xD8 &&
+            ((unsigned char)nb[h->form + 1] == 0xA3 ||
+             (unsigned char)nb[h->form + 1] == 0xA5 ||
+             (unsigned char)nb[h->form + 1] == 0xA7) &&
+            memcmp(nb + h->form + 2, "\xD9\x86", 2) == 0)
+            return 0;
+        switch (h->upos) {
+        case KHABAR_UPOS_VERB:
+        case KHABAR_UPOS_AUX:
+            if (past_verb(c, h))
+                return -1;
+            if (k >= 2 && t[k - 2].kind == KHABAR_TOK_ARABIC) {
+                const khabar_word *p = kh_doc_host(c->doc, k - 2, NULL);
+                if ((p->form_len == 4 &&
+                     memcmp(nb + p->form, "\xD9\x84\xD9\x85", 4) == 0) ||
+                    (p->form_len == 6 &&
+                     memcmp(nb + p->form, "\xD9\x84\xD9\x85\xD8\xA7", 6) == 0))
+                    return -1; /* (و)لم, لما */
+            }
+            return 1;
+        case KHABAR_UPOS_NOUN:
+        case KHABAR_UPOS_PROPN:
+        case KHABAR_UPOS_ADJ:
+        case KHABAR_UPOS_ADP:
+        case KHABAR_UPOS_ADV:
+        case KHABAR_UPOS_DET:
+        case KHABAR_UPOS_NUM:
+        case KHABAR_UPOS_PRON:
+        case KHABAR_UPOS_X:
+            continue;
+        default:
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* A month (and day) without a year followed by من العام ذاته (نفسه, من
+ * السنة ذاتها, من نفس العام) at token e: the year of the last date found
+ * before it that names one, written into f, which then ends after those
+ * words. Returns where f ends. */
+static size_t same_year(dctx *c, size_t e, const kh_vec *found, dfound *f)
+{
+    const dfound *prev = found->data;
+    size_t k = found->len, j = e;
+    int32_t year = 0;
+    c->top = e;
+    if (!KEY_IS(tk(c, j), "\xD9\x85\xD9\x86")) /* من */
+        return e;
+    j++;
+    if (KEY_IS(tk(c, j), "\xD9\x86\xD9\x81\xD8\xB3")) { /* نفس العام */
+        j++;
+        if (!KEY_IS(tk(c, j), "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85") &&
+            !KEY_IS(tk(c, j), "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x86\xD9\x87"))
+            return e;
+        j++;
+    } else {
+        if (!KEY_IS(tk(c, j), "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85") &&
+            !KEY_IS(tk(c, j), "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x86\xD9\x87"))
+            return e; /* العام, السنة */
+        j++;
+        if (!KEY_IS(tk(c, j), "\xD8\xB0\xD8\xA7\xD8\xAA\xD9\x87") &&
+            !KEY_IS(tk(c, j), "\xD9\x86\xD9\x81\xD8\xB3\xD9\x87") &&
+            !KEY_IS(tk(c, j), "\xD8\xB0\xD8\xA7\xD8\xAA\xD9\x87\xD8\xA7") &&
+            !KEY_IS(tk(c, j), "\xD9\x86\xD9\x81\xD8\xB3\xD9\x87\xD8\xA7"))
+            return e; /* ذاته, نفسه, ذاتها, نفسها */
+        j++;
+    }
+    while (k-- > 0 && !year) {
+        const dfound *p = &prev[k];
+        if (p->type == S_RANGE && p->b.how == H_ABS && !p->b.hijri)
+            year = p->b.year;
+        else if ((p->type == S_POINT || p->type == S_RANGE) &&
+                 p->a.how == H_ABS && !p->a.hijri)
+            year = p->a.year;
+    }
+    if (!year)
+        return e;
+    f->a.how = H_ABS;
+    f->a.year = year;
+    f->end = tk(c, j - 1)->end;
+    return j;
 }
 
 /* A weekday: before a date (الثلاثاء 20 أكتوبر 2015), with الماضي/المقبل,
@@ -1543,6 +1683,16 @@ static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
         if (p->how == H_ABS) {
             r->kind = KHABAR_TIMEX_DATE;
             y = p->year;
+        } else if (p->how == H_YEARLESS && p->off < 0) {
+            y = p->month < pub->m ||
+                        (p->month == pub->m && p->day <= pub->d)
+                    ? pub->y
+                    : pub->y - 1;
+        } else if (p->how == H_YEARLESS && p->off > 0) {
+            y = p->month > pub->m ||
+                        (p->month == pub->m && (p->day == 0 || p->day >= pub->d))
+                    ? pub->y
+                    : pub->y + 1;
         } else if (p->how == H_YEARLESS) {
             y = nearest_year(pub, p->month);
         } else if (p->how == H_YEARREL) {
@@ -1928,6 +2078,12 @@ int kh_dates(khabar_doc *doc, khabar_date given)
             i++;
             continue;
         }
+        if (f.type == S_POINT && f.a.how == H_YEARLESS && !f.a.hijri)
+            e = same_year(c, e, &found, &f);
+        if ((f.type == S_POINT && f.a.how == H_YEARLESS && !f.a.hijri) ||
+            (f.type == S_RANGE && f.a.how == H_YEARLESS && !f.a.hijri &&
+             f.b.how == H_YEARLESS && !f.b.hijri))
+            f.a.off = f.b.off = clause_tense(c, i);
         slot = kh_vec_push(&found, sizeof f);
         if (!slot) {
             rc = -1;

@@ -270,7 +270,21 @@ static void absolute(void)
            KHABAR_TIMEX_RELATIVE);
     EXPECT("بدأ في 5 نوفمبر الجاري.", "5 نوفمبر الجاري", "2017-11-05",
            KHABAR_TIMEX_RELATIVE);
-    EXPECT("وصل في 28 ديسمبر.", "28 ديسمبر", "2017-12-28",
+    /* ... after a verb in the past, the latest not after it; after
+     * another verb, the first not before it (published 2017-11-21). */
+    EXPECT("وصل في 28 ديسمبر.", "28 ديسمبر", "2016-12-28",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("يصل في 28 ديسمبر.", "28 ديسمبر", "2017-12-28",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("الاجتماع في 28 ديسمبر.", "28 ديسمبر", "2017-12-28",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("واتصلت الطالبة بالخدمات الاجتماعية في المدينة في سبتمبر.",
+           "سبتمبر", "2017-09", KHABAR_TIMEX_RELATIVE);
+    EXPECT("وسيزور الرئيس البلاد في فبراير.", "فبراير", "2018-02",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("ولم يصل الوفد في فبراير.", "فبراير", "2017-02",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("وقال إن الانتخابات في فبراير.", "فبراير", "2018-02",
            KHABAR_TIMEX_RELATIVE);
     {
         khabar_date jan = {2018, 1, 5};
@@ -308,8 +322,19 @@ static void absolute(void)
            "2018-03-20", KHABAR_TIMEX_RELATIVE);
     EXPECT("في مارس الماضي وقع الحادث.", "مارس الماضي", "2017-03",
            KHABAR_TIMEX_RELATIVE);
-    EXPECT("نشر التقرير في يناير.", "يناير", "2018-01", KHABAR_TIMEX_RELATIVE);
-    EXPECT("انطلق في شهر مارس.", "شهر مارس", "2018-03", KHABAR_TIMEX_RELATIVE);
+    EXPECT("نشرت الصحيفة التقرير في يناير.", "يناير", "2017-01",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("ينشر التقرير في يناير.", "يناير", "2018-01", KHABAR_TIMEX_RELATIVE);
+    EXPECT("انطلق في شهر مارس.", "شهر مارس", "2017-03", KHABAR_TIMEX_RELATIVE);
+    EXPECT("التقرير في يناير.", "يناير", "2018-01", KHABAR_TIMEX_RELATIVE);
+    /* من العام ذاته: the year of the date before it. */
+    EXPECT("تأسست اللجنة في 23 سبتمبر 2019، قبل أن تعقد أولى جلساتها في 30 "
+           "أكتوبر من العام ذاته.",
+           "30 أكتوبر من العام ذاته", "2019-10-30", KHABAR_TIMEX_DATE);
+    EXPECT("اندلعت الأزمة في مارس 2011 وتصاعدت في يوليو من العام نفسه.",
+           "يوليو من العام نفسه", "2011-07", KHABAR_TIMEX_DATE);
+    EXPECT("وتصاعدت في يوليو من العام نفسه.", "يوليو", "2017-07",
+           KHABAR_TIMEX_RELATIVE);
 }
 
 static void hijri(void)
