@@ -600,6 +600,31 @@ static size_t untagged(const host_counts *c, uint64_t h)
     return host_slot(c, h)->n;
 }
 
+/* Whether token ti ends in an enclitic pronoun. */
+static int has_enclitic(const ner_doc *d, size_t ti)
+{
+    const khabar_word *w = d->doc->words.data;
+    size_t i;
+    for (i = d->doc->token_words[ti]; i < d->doc->token_words[ti + 1]; i++) {
+        if (w[i].role == KHABAR_WORD_ENCLITIC)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the gazetteer knows token ti's letters whole, an enclitic's
+ * included (a name that ends as a pronoun does: طه). */
+static int gaz_whole(const ner_doc *d, size_t ti)
+{
+    char k[MAX_KEY];
+    const khabar_token *t = &d->tk[ti];
+    size_t n;
+    if (!d->gaz || t->norm_len > MAX_KEY)
+        return 0;
+    n = kh_tag_fold(d->doc->norm_buf + t->norm, t->norm_len, k);
+    return kh_gazetteer_find(d->gaz, k, n) != 0;
+}
+
 /* Rule 2: the doc's names, then every untagged run that spells one. */
 static int consistency(ner_doc *d)
 {
@@ -674,6 +699,9 @@ static int consistency(ner_doc *d)
     }
     for (i = 0; i < n && rc == 0; i++) {
         size_t len;
+        /* No name starts with a pronoun's host (جنينها, not جنين). */
+        if (has_enclitic(d, i) && !gaz_whole(d, i))
+            continue;
         if (!name_like(d, i, 1, 0)) {
             /* A word the lexicon knows, named alone often in the doc, and
              * more often than not (القمر tagged as a club three times is
@@ -771,18 +799,6 @@ static int punct_is(const ner_doc *d, size_t ti, char c)
     return ti < d->doc->tokens.len && d->tk[ti].kind == KHABAR_TOK_PUNCT &&
            d->tk[ti].end - d->tk[ti].start == 1 &&
            d->doc->text[d->tk[ti].start] == c;
-}
-
-/* Whether token ti ends in an enclitic pronoun. */
-static int has_enclitic(const ner_doc *d, size_t ti)
-{
-    const khabar_word *w = d->doc->words.data;
-    size_t i;
-    for (i = d->doc->token_words[ti]; i < d->doc->token_words[ti + 1]; i++) {
-        if (w[i].role == KHABAR_WORD_ENCLITIC)
-            return 1;
-    }
-    return 0;
 }
 
 /* Whether token ti is «. */
@@ -918,7 +934,9 @@ static void in_context(ner_doc *d)
             e[i].end = kh_doc_host(d->doc, a + q, NULL)->end;
             mark_span(d, a + 2, a + q + 1, e[i].type);
         }
-        if ((e[i].n_tokens == 1 && a > 0 && !proclitics(d, a) &&
+        if ((e[i].n_tokens == 1 && has_enclitic(d, a) &&
+             !gaz_whole(d, a)) ||
+            (e[i].n_tokens == 1 && a > 0 && !proclitics(d, a) &&
              demonstrative(d, a - 1) && definite(d, a)) ||
             (e[i].n_tokens == 1 && e[i].type == KHABAR_ENT_LOC &&
              (gaz_mask(d, a) & (KH_GAZ_NISBA | KH_GAZ_COUNTRY)) ==

@@ -568,6 +568,14 @@ static void names_in_context(void)
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "كوين-تشيك") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "تشيك") == 0);
     khabar_doc_free(d);
+    /* A word with a pronoun is no name (جنينها, her fetus, not Jenin),
+     * nor made one by the name elsewhere in the doc. */
+    text = "فقدت المرأة جنينها في الشهر الخامس.\n"
+           "وأكد الأطباء أن جنينها سليم بعد الحادث في جنين.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "جنين") == 1);
+    khabar_doc_free(d);
     /* A place word with a pronoun (ولايته, his term) announces no place. */
     text = "يغادر الرئيس المنتهية ولايته باراك أوباما البيت الأبيض غدا.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
