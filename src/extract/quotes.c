@@ -1216,9 +1216,34 @@ static int another_an(const qctx *q, size_t s, size_t e)
     return 0;
 }
 
+/* The index of the first entity ending after token s (entities are in
+ * input order). */
+static size_t entity_after(const qctx *q, size_t s)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t lo = 0, hi = q->doc->entities.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (en[mid].first_token + en[mid].n_tokens <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether a person's name begins at token k. */
+static int person_at(const qctx *q, size_t k)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t i = entity_after(q, k);
+    return i < q->doc->entities.len && en[i].first_token == k &&
+           en[i].type == KHABAR_ENT_PER;
+}
+
 /* The end of a speaker phrase that starts at token s, at most at e: it
  * stops at punctuation, a time, an occasion (في تصريح), an addressee
- * (للجزيرة, له), a relative clause or a topic (عن, حول). A phrase that
+ * (للجزيرة, له, لوالاس), a relative clause or a topic (عن, حول). A phrase that
  * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة);
  * li_ok lets it start with ل (جاء في بيان للوزارة). */
 static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
@@ -1252,6 +1277,8 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             return k;
         if ((x->pre & P_LI) && (x->flags & TF_MEDIA))
             return k;
+        if ((x->pre & P_LI) && k > s && person_at(q, k))
+            return k; /* القاضية لوالاس: to whom she spoke */
         if ((x->pre & P_LI) && q->tk[k].end - q->tk[k].start <= 4)
             return k; /* لـ alone */
         if (x->kind == K_FI && k + 1 < e &&
@@ -2012,22 +2039,6 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 (c > q->a && TI(q, c - 1)->kind == K_PUNCT);
     *next = ct + 1;
     return emit(q, &d);
-}
-
-/* The index of the first entity ending after token s (entities are in
- * input order). */
-static size_t entity_after(const qctx *q, size_t s)
-{
-    const khabar_entity *en = q->doc->entities.data;
-    size_t lo = 0, hi = q->doc->entities.len;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (en[mid].first_token + en[mid].n_tokens <= s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 /* Whether a cue stands in tokens [s, e): a participle after it continues
