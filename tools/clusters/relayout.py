@@ -19,17 +19,10 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 ".."))
-from kbm import write_kbm  # noqa: E402
+from kbm import fnv1a, write_kbm  # noqa: E402
 
 INLINE = 20  # KH_CLUSTERS_INLINE
 SLOT = 32
-
-
-def fnv1a(b):
-    h = 2166136261
-    for c in b:
-        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
-    return h
 
 
 def section(blob, tag):
