@@ -109,6 +109,17 @@ static inline uint32_t kh_lex_hash(const char *s, size_t n)
 khabar_code kh_lexicon_open(kh_lexicon *lex, const kh_container *c,
                             khabar_error *err);
 
+/* The slot kh_lexicon_find() reads first for a key, or NULL without
+ * slots: for a caller to ask for ahead of the lookup (KH_PREFETCH), so that
+ * lookups of keys to come overlap their waits for memory. */
+static inline const void *kh_lexicon_first_slot(const kh_lexicon *lex,
+                                                const char *key, size_t n)
+{
+    return lex->n_slots
+               ? &lex->slots[kh_lex_hash(key, n) & (lex->n_slots - 1)]
+               : NULL;
+}
+
 /* The entry of a search key, or NULL. */
 const kh_lex_entry *kh_lexicon_find(const kh_lexicon *lex, const char *key,
                                     size_t n);

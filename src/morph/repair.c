@@ -133,7 +133,7 @@
 #include "../model/model.h"
 #include "morph.h"
 #include "segment.h"
-#include "../tag/prefetch.h"
+#include "../core/prefetch.h"
 
 #define ALEF 0x0627
 #define ALEF_HAMZA_BELOW 0x0625
@@ -1104,6 +1104,19 @@ static int plain_hash(const unsigned char *p, size_t n, uint64_t *h)
     return 1;
 }
 
+/* The key the gate looks up for the token text[start, end) into key
+ * (KH_REPAIR_MAX_BYTES): its plain key (plain_key), when it is plain and
+ * not bad inside. Returns its length, or 0 when the gate looks nothing up. */
+static size_t gate_key(const char *text, size_t start, size_t end, char *key)
+{
+    size_t n = end - start;
+    int bad;
+    if (n > KH_REPAIR_MAX_BYTES ||
+        !plain_key((const unsigned char *)text + start, n, key, &bad) || bad)
+        return 0;
+    return n;
+}
+
 /* The gate on the input bytes, before any normalization: 1 when the token
  * is plain (plain_key), not bad inside and counted KH_REPAIR_WHOLE_MAX
  * times or more (the gate of step 1 would stop it), else 0 (look
@@ -1112,31 +1125,10 @@ static int known_whole(const khabar_model *m, const char *text, size_t start,
                        size_t end)
 {
     char key[KH_REPAIR_MAX_BYTES];
-    size_t n = end - start;
-    int bad;
-    const kh_lex_entry *e;
-    if (n > sizeof key ||
-        !plain_key((const unsigned char *)text + start, n, key, &bad) || bad)
-        return 0;
-    e = kh_lexicon_find(&m->lex, key, n);
+    size_t n = gate_key(text, start, end, key);
+    const kh_lex_entry *e = n ? kh_lexicon_find(&m->lex, key, n) : NULL;
     return e && (e->flags & KH_LEX_TOKEN) &&
            e->count >= KH_REPAIR_WHOLE_MAX;
-}
-
-/* The lexicon slot known_whole() reads first for the token text[start,
- * end), NULL when it looks nothing up, to be asked for ahead of it (the
- * lookup then waits less for memory). The caller prefetches: GCC drops a
- * call to a function that only prefetches, as one without effects. */
-static const void *known_whole_slot(const khabar_model *m, const char *text,
-                                    size_t start, size_t end)
-{
-    char key[KH_REPAIR_MAX_BYTES];
-    size_t n = end - start;
-    int bad;
-    if (n > sizeof key || !m->lex.n_slots ||
-        !plain_key((const unsigned char *)text + start, n, key, &bad) || bad)
-        return NULL;
-    return &m->lex.slots[kh_lex_hash(key, n) & (m->lex.n_slots - 1)];
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1611,12 +1603,15 @@ int kh_repairs(khabar_doc *doc)
         for (; ahead < n && (ahead <= i || seen < WHOLE_AHEAD); ahead++) {
             if (tk[ahead].kind == KHABAR_TOK_ARABIC &&
                 tk[ahead].end - tk[ahead].start >= 8) {
-                const void *p = ahead > i ? known_whole_slot(
-                                                doc->model, doc->text,
-                                                tk[ahead].start, tk[ahead].end)
-                                          : NULL;
-                if (p)
-                    KH_PREFETCH(p);
+                char key[KH_REPAIR_MAX_BYTES];
+                size_t kn = ahead > i ? gate_key(doc->text, tk[ahead].start,
+                                                 tk[ahead].end, key)
+                                      : 0;
+                const void *first =
+                    kn ? kh_lexicon_first_slot(&doc->model->lex, key, kn)
+                       : NULL;
+                if (first) /* here: GCC drops a prefetch in a helper */
+                    KH_PREFETCH(first);
                 seen++;
             }
         }

@@ -43,7 +43,7 @@
 #include <stdint.h>
 
 #include "../model/container.h"
-#include "prefetch.h"
+#include "../core/prefetch.h"
 
 #define KH_CLUSTERS_MAX_PATH 16
 

@@ -42,7 +42,7 @@
 #include <stdint.h>
 
 #include "../model/container.h"
-#include "prefetch.h"
+#include "../core/prefetch.h"
 
 /* Types (kh_gaz_entry.mask): one name may have several. */
 enum {

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "../core/error.h"
-#include "prefetch.h"
+#include "../core/prefetch.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

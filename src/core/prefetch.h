@@ -3,7 +3,7 @@
  * are megabytes read at random, so a lookup waits for memory (for the one
  * slot that holds an entry and its key: src/model/inline_key.h); lookups of
  * a batch of keys can ask for the slots of the keys ahead first and overlap
- * the waits.
+ * the waits (the taggers' lookups, src/tag; the repair gate's, src/morph).
  */
 #ifndef KH_PREFETCH_H
 #define KH_PREFETCH_H
