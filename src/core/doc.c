@@ -371,15 +371,3 @@ const size_t *khabar_doc_summary(const khabar_doc *doc)
     return doc ? doc->summary.data : NULL;
 }
 
-const khabar_word *kh_doc_host(const khabar_doc *doc, size_t ti, unsigned *pre)
-{
-    const khabar_word *w = doc->words.data;
-    size_t a = doc->token_words[ti], b = doc->token_words[ti + 1], i;
-    for (i = a; i < b && w[i].role == KHABAR_WORD_PROCLITIC; i++)
-        ;
-    if (i == b)
-        i = a;
-    if (pre)
-        *pre = (unsigned)(i - a);
-    return &w[i];
-}

@@ -64,9 +64,20 @@ struct khabar_doc {
 
 /* The host word of token ti (its first word that is not a proclitic) and,
  * if pre is not NULL, the number of proclitics before it. Needs stage
- * WORDS. */
-const khabar_word *kh_doc_host(const khabar_doc *doc, size_t ti,
-                               unsigned *pre);
+ * WORDS. Inline: the stages after WORDS ask it of every token. */
+static inline const khabar_word *kh_doc_host(const khabar_doc *doc,
+                                             size_t ti, unsigned *pre)
+{
+    const khabar_word *w = doc->words.data;
+    size_t a = doc->token_words[ti], b = doc->token_words[ti + 1], i;
+    for (i = a; i < b && w[i].role == KHABAR_WORD_PROCLITIC; i++)
+        ;
+    if (i == b)
+        i = a;
+    if (pre)
+        *pre = (unsigned)(i - a);
+    return &w[i];
+}
 
 /* Appends n bytes to the doc's string buffer; returns their offset (for
  * khabar_doc_norm()), or SIZE_MAX when memory runs out. For the stages after

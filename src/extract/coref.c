@@ -173,15 +173,6 @@ static size_t table_get(const table *t, uint64_t h)
     return SIZE_MAX;
 }
 
-/* kh_doc_host(), quicker for a token of one word (most), its own host. */
-static const khabar_word *host(const coref *c, size_t ti)
-{
-    const size_t *tw = c->doc->token_words;
-    if (tw[ti + 1] - tw[ti] == 1)
-        return (const khabar_word *)c->doc->words.data + tw[ti];
-    return kh_doc_host(c->doc, ti, NULL);
-}
-
 /* The folded host form of token ti into buf (MAX_KEY bytes); with strip,
  * without a leading ال. */
 static size_t doc_word_key(const khabar_doc *doc, size_t ti, int strip,
@@ -336,7 +327,7 @@ static int maybe_head(const coref *c, size_t ti)
     unsigned l0, l1, l2, b;
     if (c->head_all)
         return 1;
-    h = host(c, ti);
+    h = kh_doc_host(c->doc, ti, NULL);
     n = h->form_len < MAX_KEY ? h->form_len : MAX_KEY;
     /* Every title word has three letters (head_all), so n >= 6 after
      * this and the key's first three letters are there to read. */
