@@ -1241,6 +1241,27 @@ static int person_at(const qctx *q, size_t k)
            en[i].type == KHABAR_ENT_PER;
 }
 
+/* A title's name after a comma (وزير الخارجية، أنجلينو ألفانو، إن): the
+ * token after the name when a person's name begins at token k + 1 after the
+ * comma k and ends at another comma or at e; else 0. */
+static size_t apposition(const qctx *q, size_t k, size_t e)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    const char *t = q->doc->text + q->tk[k].start;
+    size_t i = entity_after(q, k + 1), m, n = q->tk[k].end - q->tk[k].start;
+    if (!((n == 1 && t[0] == ',') || (n == 2 && !memcmp(t, "\xD8\x8C", 2))) ||
+        i >= q->doc->entities.len || en[i].first_token != k + 1 ||
+        en[i].type != KHABAR_ENT_PER)
+        return 0;
+    m = k + 1 + en[i].n_tokens;
+    if (m == e || (m < e && TI(q, m)->kind == K_PUNCT &&
+                   q->tk[m].end - q->tk[m].start <= 2 &&
+                   (q->doc->text[q->tk[m].start] == ',' ||
+                    !memcmp(q->doc->text + q->tk[m].start, "\xD8\x8C", 2))))
+        return m;
+    return 0;
+}
+
 /* The end of a speaker phrase that starts at token s, at most at e: it
  * stops at punctuation, a time, an occasion (في تصريح), an addressee
  * (للجزيرة, له, لوالاس), a relative clause or a topic (عن, حول). A phrase that
@@ -1271,6 +1292,11 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
         }
         if (x->kind == K_AN && k > s && another_an(q, k + 1, e + 1))
             continue; /* ممثل عن مجموعة X عن اعتراضه: a representative of */
+        if (x->kind == K_PUNCT && k > s) {
+            size_t m = apposition(q, k, e);
+            if (m)
+                return m; /* the title, then its name: the name speaks */
+        }
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
             x->upos == KHABAR_UPOS_ADV || pron)
