@@ -48,6 +48,16 @@ static const char *const title_heads[] = {
     "ناطقه", "نجم", "نجمه", "نظير", "نظيره", "نقيب", "وزير", "وزيره", "ولي",
 };
 
+/* Heads that a name after them completes, without the article: whose
+ * family, friend or lawyer it is (عائلة الناشط يحيى شربجي), not the
+ * person's title. (An office, مكتب نتنياهو, speaks for the person.) */
+static const char *const relational_heads[] = {
+    "ابن", "ابنه", "اخ", "اخت", "ارمله", "اسره", "اصدقاء", "اقارب", "انصار",
+    "اهل", "بنت", "جد", "جده", "حفيد", "حفيده", "خال", "خاله", "زوج", "زوجه",
+    "شقيق", "شقيقه", "صديق", "صديقه", "عائله", "عم", "عمه", "محامي", "محاميه",
+    "نجل", "نجله", "والد", "والده",
+};
+
 /* Heads of state and government: their nationality adjective alone says
  * who they are (الرئيس السوري = نظيره السوري). */
 static const char *const leader_heads[] = {
@@ -247,7 +257,8 @@ static int list_sorted(const char *const *list, size_t count)
 
 int kh_coref_lists_sorted(void)
 {
-    return LIST_SORTED(title_heads) && LIST_SORTED(leader_heads) &&
+    return LIST_SORTED(title_heads) && LIST_SORTED(relational_heads) &&
+           LIST_SORTED(leader_heads) &&
            LIST_SORTED(pronoun_hosts) && LIST_SORTED(name_particles);
 }
 
@@ -971,19 +982,45 @@ static int is_person(const khabar_doc *doc, size_t cluster)
            KHABAR_ENT_PER;
 }
 
+/* Whether the phrase [start, name's start) starts with a head that the
+ * name (or title) completes (عائلة الناشط يحيى شربجي: the family speaks, not the man). */
+static int completes(const khabar_doc *doc, size_t start,
+                     const khabar_mention *name)
+{
+    const khabar_token *tk = doc->tokens.data;
+    size_t lo = 0, hi = doc->tokens.len, n;
+    char k[MAX_KEY];
+    if (name->start <= start)
+        return 0;
+    while (lo < hi) { /* the first token at or after start */
+        size_t mid = lo + (hi - lo) / 2;
+        if (tk[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= doc->tokens.len || tk[lo].start >= name->start ||
+        tk[lo].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    n = doc_word_key(doc, lo, 0, k); /* المحامي X is the lawyer X */
+    return in_list(relational_heads, k, n);
+}
+
 size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
 {
     const pos_ref *o = doc->mention_order.data;
     const khabar_mention *m = doc->mentions.data;
     size_t lo = first_from(doc, start), i, person = SIZE_MAX;
     /* A mention that is the span, or a person named inside it (مدير مكتب
-     * الجزيرة في موسكو زاور شوج); not a place or an organization that is
-     * only part of it (مراسل الجزيرة is not الجزيرة). */
+     * الجزيرة في موسكو زاور شوج), unless as whose family or office
+     * (عائلة الناشط يحيى); not a place or an organization that is only
+     * part of it (مراسل الجزيرة is not الجزيرة). */
     for (i = lo; i < doc->mention_order.len && o[i].start < end; i++) {
         const khabar_mention *x = &m[o[i].index];
         if (x->start == start && x->end == end)
             return x->cluster;
-        if (x->end <= end && person == SIZE_MAX && is_person(doc, x->cluster))
+        if (x->end <= end && person == SIZE_MAX &&
+            is_person(doc, x->cluster) && !completes(doc, start, x))
             person = x->cluster;
     }
     if (person != SIZE_MAX)
@@ -1012,8 +1049,10 @@ static int title_before(const khabar_doc *doc, size_t start,
     if (name->entity >= doc->entities.len || en[name->entity].first_token == 0)
         return 1;
     ti = en[name->entity].first_token - 1;
-    if (tk[ti].start > start || tk[ti].kind != KHABAR_TOK_ARABIC)
-        return 1; /* more than one word */
+    if (tk[ti].start > start) /* more than one word */
+        return !completes(doc, start, name);
+    if (tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 1;
     if (doc_definite(doc, ti))
         return 1; /* in apposition: المحامي لورانس, الأميرال حبيب الله */
     n = doc_word_key(doc, ti, 1, k);

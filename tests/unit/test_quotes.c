@@ -198,6 +198,19 @@ static void speaker_ends(void)
         "قال", "الكهرباء عادت", 0);
     one("وقال المتحدث، في مؤتمر صحفي، إن الحدود مفتوحة.", "المتحدث", "قال",
         "قال", "الحدود مفتوحة", 0);
+    /* a head the name completes (whose family): the phrase, no person */
+    {
+        khabar_doc *d = analyze("وقالت عائلة الناشط محمد أحمد إنها تلقت "
+                                "خبرا عن وفاته.");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        expect(d, 0, "عائلة الناشط محمد أحمد", "قالت", "قال",
+               "تلقت خبرا عن وفاته", 0);
+        if (khabar_doc_quote_count(d) == 1)
+            CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
+        khabar_doc_free(d);
+    }
+    one("وقال المحامي لورانس ستيفنز إن الصور محمية.", "لورانس ستيفنز", "قال",
+        "قال", "الصور محمية", 0);
     /* a title, then its name between commas: the name */
     one("وقال وزير الخارجية الإيطالي، أنجلينو ألفانو، إن الطالبة عادت.",
         "أنجلينو ألفانو", "قال", "قال", "الطالبة عادت", 0);
