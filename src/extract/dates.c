@@ -452,7 +452,8 @@ static size_t month_name(dctx *c, size_t i, int *month, int *hijri,
     }
 }
 
-/* A month name, and a second one after a slash: أكتوبر/تشرين الأول. */
+/* A month name, and a second one after a slash (أكتوبر/تشرين الأول) or
+ * the same month's other name right after it (أيلول سبتمبر). */
 static size_t month_at(dctx *c, size_t i, int *month, int *hijri, int *ambig)
 {
     size_t j = month_name(c, i, month, hijri, ambig), k;
@@ -460,6 +461,10 @@ static size_t month_at(dctx *c, size_t i, int *month, int *hijri, int *ambig)
     if (j && is_punct(tk(c, j), '/') &&
         (k = month_name(c, j + 1, &m2, &h2, &a2)) != 0 && h2 == *hijri) {
         *ambig = 0;
+        j = k;
+    } else if (j && !*hijri && (k = month_name(c, j, &m2, &h2, &a2)) != 0 &&
+               !h2 && m2 == *month) {
+        *ambig = 0; /* أيلول سبتمبر 2011: the same month, no slash */
         j = k;
     }
     return j;

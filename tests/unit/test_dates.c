@@ -334,6 +334,9 @@ static void absolute(void)
     EXPECT("زار الوفد يونيو/حزيران البلاد.", "يونيو/حزيران", "2017-06",
            KHABAR_TIMEX_RELATIVE);
     COUNT("وسافر الوفد في أبريل ومايو.", 2);
+    /* the same month's two names without a slash: one date */
+    EXPECT("اعتقل منذ أيلول سبتمبر 2011 في دمشق.", "أيلول سبتمبر 2011",
+           "2011-09", KHABAR_TIMEX_DATE);
     /* من العام ذاته: the year of the date before it. */
     EXPECT("تأسست اللجنة في 23 سبتمبر 2019، قبل أن تعقد أولى جلساتها في 30 "
            "أكتوبر من العام ذاته.",
