@@ -17,6 +17,9 @@
  *                 a head-of-state word with a nationality adjective
  *                 (الرئيس السوري) also matches any such title with that
  *                 adjective (نظيره السوري).
+ *   aliases       a name in brackets or quotation marks right after
+ *                 another of the same type is the same thing's (الاتحاد
+ *                 الدولي لكرة القدم "الفيفا").
  *   pronouns      the pronoun on نظير (his counterpart) and on قول (نقل
  *                 عن بوتين قوله) refers to the last person named before.
  *
@@ -748,10 +751,54 @@ static size_t find_name(const coref *c, size_t e)
     return x;
 }
 
+/* Whether tokens a and b are a pair of brackets or quotation marks. */
+static int mark_pair(const coref *c, size_t a, size_t b)
+{
+    static const char *const pairs[][2] = {
+        {"(", ")"}, {"\"", "\""}, {"\xC2\xAB", "\xC2\xBB"}, /* « » */
+        {"\xE2\x80\x9C", "\xE2\x80\x9D"}, /* “ ” */
+        {"\xC2\xBB", "\xC2\xAB"}};          /* » «, as some write */
+    const char *s = c->doc->text;
+    size_t i, na = c->tk[a].end - c->tk[a].start, nb = c->tk[b].end - c->tk[b].start;
+    if (c->tk[a].kind != KHABAR_TOK_PUNCT || c->tk[b].kind != KHABAR_TOK_PUNCT)
+        return 0;
+    for (i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        if (strlen(pairs[i][0]) == na && strlen(pairs[i][1]) == nb &&
+            !memcmp(s + c->tk[a].start, pairs[i][0], na) &&
+            !memcmp(s + c->tk[b].start, pairs[i][1], nb))
+            return 1;
+    }
+    return 0;
+}
+
+/* Another name of the entity right before, in brackets or quotation marks
+ * after it (الاتحاد الدولي لكرة القدم "الفيفا", منظمة التحرير (فتح)): that
+ * entity's cluster, or SIZE_MAX. The types must agree (an organization's
+ * short name may be read as another name: ORG and MISC go together). */
+static size_t alias_of(const coref *c, size_t e)
+{
+    const khabar_entity *en = &c->ent[e], *p;
+    size_t open, close;
+    int ta, tb;
+    if (e == 0)
+        return SIZE_MAX;
+    p = &c->ent[e - 1];
+    open = p->first_token + p->n_tokens;
+    close = en->first_token + en->n_tokens;
+    ta = p->type == KHABAR_ENT_MISC ? KHABAR_ENT_ORG : p->type;
+    tb = en->type == KHABAR_ENT_MISC ? KHABAR_ENT_ORG : en->type;
+    if (open + 1 != en->first_token || close >= c->doc->tokens.len ||
+        ta != tb || !mark_pair(c, open, close))
+        return SIZE_MAX;
+    return ((const size_t *)c->doc->entity_cluster.data)[e - 1];
+}
+
 static int do_entity(coref *c, size_t e, size_t sent_first)
 {
     const khabar_entity *en = &c->ent[e];
     size_t cl = find_name(c, e), t, i;
+    if (cl == SIZE_MAX)
+        cl = alias_of(c, e);
     cl_info *ci;
     if (cl == SIZE_MAX && (cl = new_cluster(c, e)) == SIZE_MAX)
         return -1;

@@ -171,6 +171,28 @@ static void spellings(void)
     khabar_doc_free(d);
 }
 
+static void aliases(void)
+{
+    khabar_doc *d;
+    size_t g;
+    /* A name in brackets or quotation marks after another of its type: the
+     * same thing, and so is that name later alone. */
+    const char *text = "وقال حلف شمال الأطلسي (الناتو) إن المناورات بدأت. "
+                       "وأكد الناتو أن قواته جاهزة.\n";
+    d = run(text);
+    g = cluster_of(d, text, "حلف شمال الأطلسي", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "الناتو", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
+    /* Not across a word, and not a place after a person. */
+    text = "والتقى الرئيس فلاديمير بوتين (روسيا) بالوفد.\n";
+    d = run(text);
+    g = cluster_of(d, text, "فلاديمير بوتين", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "روسيا", KHABAR_MENTION_NAME) != g);
+    khabar_doc_free(d);
+}
+
 static void edges(void)
 {
     static const char *const texts[] = {"", "الرئيس", "نظيره", "قوله قوله",
@@ -201,5 +223,6 @@ void suite_coref(void)
     people();
     titles();
     spellings();
+    aliases();
     edges();
 }
