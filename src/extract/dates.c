@@ -547,17 +547,33 @@ static size_t p_datetok(dctx *c, size_t i, dpoint *p)
     return i + 1;
 }
 
+/* A month name glued to و right after another month name: the second of
+ * في أبريل ومايو. */
+static int joined_month(dctx *c, size_t i)
+{
+    const dtok *p;
+    if (!tk(c, i)->wa || i == 0)
+        return 0;
+    p = tk(c, i - 1);
+    return is_w(p, KH_DW_GMONTH) || is_w(p, KH_DW_HMONTH);
+}
+
 /* Month, then a year (after عام, العام, سنة, من عام ... too),
  * الماضي/المقبل, or nothing: مارس/آذار 2011, مارس عام 2011, رمضان 1445 هـ,
- * أكتوبر الماضي, يناير. */
+ * أكتوبر الماضي, يناير. A month name alone is a date after a cue (في مايو,
+ * شهر مايو), with its other calendar's name (مايو/أيار) or after another
+ * month (أبريل ومايو); else it is as often a name (لويجي دي مايو, وينتظر
+ * مايو وسالفيني). */
 static size_t p_month_expr(dctx *c, size_t i, dpoint *p, unsigned fl)
 {
     int m, hij, amb, mark;
     int32_t y;
     size_t j = month_at(c, i, &m, &hij, &amb), k;
     const dtok *u;
+    int paired;
     if (!j)
         return 0;
+    paired = j > i + 1 && is_punct(tk(c, i + 1), '/');
     point_init(p);
     p->month = (int8_t)m;
     /* مارس عام 2011, مارس من العام 2011: the year after its cue;
@@ -593,7 +609,7 @@ static size_t p_month_expr(dctx *c, size_t i, dpoint *p, unsigned fl)
         p->off = u->w->val;
         return j + 1;
     }
-    if (amb && !(fl & PT_AMBIG))
+    if ((amb || (!paired && !joined_month(c, i))) && !(fl & PT_AMBIG))
         return 0;
     p->how = H_YEARLESS;
     return j;

@@ -1632,6 +1632,19 @@ static int person_since(const qctx *q, draft *d, const khabar_doc *doc)
     return 1;
 }
 
+/* Whether the cue of d is the first word of the content of the quote before
+ * it in the sentence (وقالت الشرطة إنها تعتقد أن ...): the one quote says
+ * it already, with its speaker. */
+static int opens_last(const qctx *q, const draft *d)
+{
+    const khabar_quote *p;
+    if (q->doc->quotes.len <= q->sent_quotes)
+        return 0;
+    p = (const khabar_quote *)q->doc->quotes.data + q->doc->quotes.len - 1;
+    return !p->direct && q->tk[d->first].start <= p->content_start &&
+           p->content_start <= d->c_start;
+}
+
 static int emit(qctx *q, draft *d)
 {
     khabar_doc *doc = q->doc;
@@ -1641,7 +1654,7 @@ static int emit(qctx *q, draft *d)
     if (lem == NONE)
         return -1;
     if (d->s_start == d->s_end) { /* no subject */
-        if (d->no_drop)
+        if (d->no_drop || opens_last(q, d))
             return 0;
         if (source_before_comma(q, d->first, &d->s_start, &d->s_end)) {
             cluster = kh_cluster_at(doc, d->s_start, d->s_end);

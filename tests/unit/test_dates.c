@@ -327,6 +327,13 @@ static void absolute(void)
     EXPECT("ينشر التقرير في يناير.", "يناير", "2018-01", KHABAR_TIMEX_RELATIVE);
     EXPECT("انطلق في شهر مارس.", "شهر مارس", "2017-03", KHABAR_TIMEX_RELATIVE);
     EXPECT("التقرير في يناير.", "يناير", "2018-01", KHABAR_TIMEX_RELATIVE);
+    /* A month name alone needs a cue, its other calendar's name or a month
+     * before it: alone it is often a surname. */
+    COUNT("وتحدث لويجي دي مايو إلى الصحفيين.", 0);
+    COUNT("وينتظر مايو وسالفيني قرار الرئيس.", 0);
+    EXPECT("زار الوفد يونيو/حزيران البلاد.", "يونيو/حزيران", "2017-06",
+           KHABAR_TIMEX_RELATIVE);
+    COUNT("وسافر الوفد في أبريل ومايو.", 2);
     /* من العام ذاته: the year of the date before it. */
     EXPECT("تأسست اللجنة في 23 سبتمبر 2019، قبل أن تعقد أولى جلساتها في 30 "
            "أكتوبر من العام ذاته.",
@@ -674,9 +681,9 @@ static void invalid(void)
     CHECK(x.flags & KHABAR_TIMEX_INVALID);
     EXPECT("في 29 فبراير 2024.", "29 فبراير 2024", "2024-02-29",
            KHABAR_TIMEX_DATE);
-    /* A huge number is no day: the month is left. */
-    EXPECT("في 99999999999 أكتوبر.", "أكتوبر", "2017-10",
-           KHABAR_TIMEX_RELATIVE);
+    /* A huge number is no day, and the month after it, without its cue,
+     * no date. */
+    COUNT("في 99999999999 أكتوبر.", 0);
     COUNT("عام 99999999999999999999999999 و عام 0 و 00/00/0000", 1);
     /* Relative dates past year 9999 are invalid, not wrapped. */
     {

@@ -231,6 +231,10 @@ static void no_subject(void)
 {
     khabar_doc *d;
     const khabar_quote *q;
+    /* A verb that opens the content of the quote before it (إنها تعتقد أن)
+     * is that quote's, not another one. */
+    one("وقالت الشرطة إنها تعتقد أن الحكم هو الأول من نوعه.", "الشرطة",
+        "قالت", "قال", "تعتقد أن الحكم هو الأول من نوعه", 0);
     /* وأضاف, وتابع: the speaker of the quote before, its span and
      * cluster */
     d = analyze("وقال رئيس الاتحاد إن البطولة ستقام في موعدها.\n"
