@@ -11,6 +11,7 @@
 #   WEIGHT=K     the PUD blocks' --weight (4)
 #   PADT_DIR=D   converted PADT to train on (*.split.ud2.surface.conllu);
 #                by default converted here, once, into BUILD/pos-cv/padt
+#                (remove that folder after changing tools/padt_convert.py)
 #   PREDICT=1    also write each fold's `form gold predicted` lines to
 #                BUILD/pos-cv/predict.tsv (for error analysis)
 #   RAW=1        also tag each block from raw text with its fold's model
@@ -19,6 +20,8 @@
 #                does on 150-249
 #
 # Trainer arguments after -- (--runs, --epochs ...) go before the files.
+# BUILD/khabar-train (and, for RAW=1, BUILD/khabar: the same feature
+# functions) must be built from the tree being measured: make first.
 # About 20 s on one core; the folds run one after the other.
 set -euo pipefail
 build=build
