@@ -48,11 +48,3 @@ def write_kbm(path, kind, sections):
     with open(path, "wb") as f:
         f.write(build_kbm(kind, sections))
 
-
-def fnv1a(b):
-    """FNV-1a, 32 bits: the hash that places keys in the models' tables
-    (kh_lex_hash, kh_clusters_hash, kh_gaz_hash)."""
-    h = 2166136261
-    for c in b:
-        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
-    return h
