@@ -2221,6 +2221,11 @@ static int try_source(qctx *q, size_t c, size_t *next)
         has_verb = 1;
     } else if (s == c) {
         return 0;
+    } else if (s + 1 < q->b && q->tk[s].end - q->tk[s].start == 6 &&
+               !memcmp(q->doc->text + q->tk[s].start, "\xD9\x82\xD9\x88\xD9\x84",
+                       6)) {
+        d.c_end = q->tk[s].end; /* حسب قول خلود: the cue is حسب قول */
+        s++;
     }
     lim = s + SRC_REACH < q->b ? s + SRC_REACH : q->b;
     for (k = s; k < lim; k++) {
