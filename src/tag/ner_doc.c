@@ -214,14 +214,16 @@ static int unknown_word(const ner_doc *d, size_t i)
  * its first word alone, which is also a person's name, running on into
  * words that no name of the gazetteer has, the news rarely writes and the
  * gazetteer does not know whole: تيمور كشج (تيمور is also East Timor).
- * موسكو زاور is not one (handover() gives زاور to the person after). */
-static int place_into_unknown(const ner_doc *d, size_t a, size_t b)
+ * موسكو زاور is not one (handover() gives زاور to the person after).
+ * Without person_too, the first word need only be a place. */
+static int place_into_unknown(const ner_doc *d, size_t a, size_t b,
+                              int person_too)
 {
     char key[MAX_KEY];
     size_t len = 0, i;
     uint32_t m = gaz_mask(d, a);
     if (!(m & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)) ||
-        !(m & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)))
+        (person_too && !(m & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON))))
         return 0;
     for (i = a; i < b; i++) {
         const khabar_word *h = kh_doc_host(d->doc, i, NULL);
@@ -256,6 +258,24 @@ static void retype_person(ner_doc *d, size_t a)
     }
 }
 
+/* Cuts the entity that begins at token a to that token alone. */
+static int cut_place(ner_doc *d, size_t a)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t i;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        if (e[i].first_token == a) {
+            e[i].n_tokens = 1;
+            e[i].end = kh_doc_host(d->doc, a, NULL)->end;
+            if (e[i].end < e[i].start)
+                e[i].end = d->tk[a].end;
+            mark_span(d, a, a + 1, e[i].type);
+            return 0;
+        }
+    }
+    return -1;
+}
+
 /* Whether token ti comes right after the preposition في. */
 static int after_fi(const ner_doc *d, size_t ti)
 {
@@ -280,8 +300,19 @@ static int titles(ner_doc *d, size_t a, size_t end)
                 for (k = j + 1; k < end && d->type[k] == KHABAR_ENT_LOC; k++)
                     ;
                 if (k - j >= 2 && boundary(d, k, end) &&
-                    place_into_unknown(d, j, k)) {
+                    place_into_unknown(d, j, k, 1)) {
                     retype_person(d, j);
+                    j = k;
+                    break;
+                }
+                /* Its first word alone a place, the words after it the
+                 * person's name: the tagger may take the whole for the
+                 * place (في موسكو زاور شوج إن). */
+                if (k - j >= 2 && boundary(d, k, end) &&
+                    place_into_unknown(d, j, k, 0)) {
+                    if (cut_place(d, j) != 0 ||
+                        add(d, j + 1, k, KHABAR_ENT_PER) != 0)
+                        return -1;
                     j = k;
                     break;
                 }

@@ -1,9 +1,10 @@
 /*
  * ner_features.c - the features of the named-entity recognizer
  * (features.h): the token and its host (clitics off: وبيروت is بيروت), the
- * host's letters at both ends, its part of speech, the gazetteer's types for
- * it and for the multi-token names around it, and the same for its
- * neighbours, where titles (الرئيس) and trigger words (مدينة، وزارة) are.
+ * host's letters at both ends and its vowel shape, its part of speech, the
+ * gazetteer's types for it and for the multi-token names around it, and the
+ * same for its neighbours, where titles (الرئيس) and trigger words (مدينة،
+ * وزارة) are.
  */
 #include "features.h"
 
@@ -39,6 +40,29 @@ static size_t head(const char *s, size_t n, int k)
     return i;
 }
 
+/* The host's vowel shape: each letter a consonant (0) or one of the long
+ * vowels ا و ي (1), after a leading 1 bit, up to 12 letters (longer: the
+ * first 12). Names spelled from other languages write their vowels out
+ * (كونداليزا, ساركوزي), Arabic words mostly do not: a hint for the names
+ * no training text has. */
+static uint64_t shape(const char *s, size_t n)
+{
+    uint64_t v = 1;
+    size_t i;
+    int k = 0;
+    for (i = 0; i < n && k < 12; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        v = v << 1 | (i + 1 < n &&
+                      ((c == 0xD8 && (unsigned char)s[i + 1] == 0xA7) ||
+                       (c == 0xD9 && ((unsigned char)s[i + 1] == 0x88 ||
+                                      (unsigned char)s[i + 1] == 0x8A))));
+        k++;
+    }
+    return v;
+}
+
 /* One feature per gazetteer type bit set in mask. */
 static int gaz_bits(uint64_t *f, int m, uint32_t tmpl, unsigned mask,
                     unsigned extra)
@@ -71,7 +95,7 @@ static int self_a(const kh_ner_token *x, uint64_t *f, int m)
     f[m++] = kh_feat_mix(kh_feat(202), x->host_h);
     f[m++] = kh_feat_mix(kh_feat(203), (uint64_t)x->kind | (uint64_t)x->pre << 8);
     f[m++] = kh_feat_mix(kh_feat(204), x->upos);
-    for (s = 1; s <= 3; s++) {
+    for (s = 1; s <= 4; s++) {
         size_t a = tail(x->host, x->host_len, s);
         f[m++] = kh_feat_mix(STR(205, x->host + a, x->host_len - a), (uint64_t)s);
         f[m++] = kh_feat_mix(STR(206, x->host, head(x->host, x->host_len, s)),
@@ -83,6 +107,7 @@ static int self_a(const kh_ner_token *x, uint64_t *f, int m)
             letters += ((unsigned char)x->host[j] & 0xC0) != 0x80;
         f[m++] = kh_feat_mix(kh_feat(207), letters < 12 ? letters : 12);
     }
+    f[m++] = kh_feat_mix(kh_feat(208), shape(x->host, x->host_len));
     return gaz_bits(f, m, 210, x->gaz, 0);
 }
 

@@ -2,6 +2,7 @@
  * and pronouns that name the same person or thing. */
 #include <stdlib.h>
 
+#include "core/doc.h"
 #include "extract/extract.h"
 #include "test.h"
 
@@ -23,6 +24,31 @@ static khabar_doc *run(const char *text)
 {
     khabar_options o = {.stages = KHABAR_STAGE_CLUSTERS};
     return khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
+}
+
+/* text through the entities; the first entity spelled name is widened
+ * to the first wider (the next token), then coreference runs. */
+static khabar_doc *widened(const char *text, const char *name,
+                           const char *wider)
+{
+    khabar_options o = {.stages = KHABAR_STAGE_ENTITIES};
+    khabar_doc *d = khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
+    khabar_entity *e = d ? (khabar_entity *)d->entities.data : NULL;
+    const char *w = strstr(text, wider);
+    size_t i, n = strlen(name);
+    for (i = 0; d && w && i < d->entities.len; i++) {
+        if (e[i].end - e[i].start == n &&
+            memcmp(text + e[i].start, name, n) == 0) {
+            e[i].n_tokens++;
+            e[i].end = (size_t)(w - text) + strlen(wider);
+            break;
+        }
+    }
+    if (d && kh_coref(d) != 0) {
+        khabar_doc_free(d);
+        return NULL;
+    }
+    return d;
 }
 
 static void people(void)
@@ -149,10 +175,12 @@ static void spellings(void)
           cluster_of(d, text, "محمد سعد", KHABAR_MENTION_NAME));
     khabar_doc_free(d);
     /* An organization's name and its first word alone, the rest
-     * adjectives: one organization. */
+     * adjectives: one organization. The recognizer leaves the adjectives
+     * out, as ANERcorp does (حماس alone): the first entity is widened to
+     * the span another recognizer may give, and coreference alone runs. */
     text = "ووصف المتحدث ذلك بأنه رد على هجمات متكررة لحركة حماس الإسلامية "
            "الفلسطينية.\nوحذرت حماس من التصعيد.\n";
-    d = run(text);
+    d = widened(text, "حماس", "حماس الإسلامية");
     g = cluster_of(d, text, "حماس الإسلامية", KHABAR_MENTION_NAME);
     CHECK(g != SIZE_MAX &&
           cluster_of(d, text, "حماس", KHABAR_MENTION_NAME) == g);
