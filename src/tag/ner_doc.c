@@ -14,6 +14,8 @@
  *                gazetteer knows by its first word that runs on into
  *                unknown words up to such a person gives them to the
  *                person (موسكو زاور, شوج: موسكو, زاور شوج)
+ *   particles    a person's name that ends with a particle (فون, دي, بن)
+ *                takes the word after it (مارك فان دونجين);
  *   consistency  a name found once is that name everywhere in the doc: a
  *                word of a person's name, or a whole place or organization
  *                name, seen again untagged becomes the same kind of entity
@@ -824,6 +826,41 @@ static void hyphenated(ner_doc *d)
     d->doc->entities.len = k;
 }
 
+/* Rule 4b: a person's name does not end with a particle (فون, دي, بن,
+ * أبو, آل ...): one cut there takes the next words while they end with
+ * one, and one more (مارك فان دونجين, لويجي دي مايو, أورسولا فون دير
+ * لاين), over untagged Arabic words without proclitics. */
+static int host_in(const ner_doc *d, size_t ti, const char *const *words,
+                   size_t count);
+
+static void particle_tails(ner_doc *d)
+{
+    static const char *const particles[] = {
+        "فون", "فان", "دي", "دا", "دو", "ديل", "دير", "لو",
+        "بن", "ابن", "ابو", "بنت", "عبد", "ال"};
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i;
+    for (i = 0; i < n; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1, steps;
+        if (e[i].type != KHABAR_ENT_PER)
+            continue;
+        for (steps = 0; steps < 3; steps++) {
+            size_t next = last + 1;
+            if (!host_in(d, last, particles,
+                         sizeof particles / sizeof particles[0]) ||
+                next >= d->doc->tokens.len ||
+                d->tk[next].kind != KHABAR_TOK_ARABIC || d->type[next] ||
+                proclitics(d, next) ||
+                d->tk[next].start > d->tk[last].end + 1)
+                break;
+            e[i].n_tokens++;
+            e[i].end = kh_doc_host(d->doc, next, NULL)->end;
+            d->type[next] = KHABAR_ENT_PER;
+            last = next;
+        }
+    }
+}
+
 /* Whether token ti is a punctuation token of one byte c. */
 static int punct_is(const ner_doc *d, size_t ti, char c)
 {
@@ -1022,6 +1059,7 @@ int kh_ner_doc(khabar_doc *doc)
     }
     if (rc == 0) {
         hyphenated(&d);
+        particle_tails(&d);
         in_context(&d);
         rc = consistency(&d);
     }

@@ -621,6 +621,14 @@ static void name_boundaries(void)
     CHECK(d != NULL);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "ديسمبر") == 0);
     khabar_doc_free(d);
+    /* a person's name does not end with a particle */
+    text = "وتوصل لويجي دي مايو وماتيو سالفيني إلى اتفاق.\n"
+           "وقال مارك فان دونجين إنه بخير.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "لويجي دي مايو") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "مارك فان دونجين") == 1);
+    khabar_doc_free(d);
 }
 
 /* The doc cues: a name's other mentions, and what stands before them. */
