@@ -1241,25 +1241,28 @@ static int person_at(const qctx *q, size_t k)
            en[i].type == KHABAR_ENT_PER;
 }
 
+/* Whether token k is a comma (، or ,). */
+static int is_comma(const qctx *q, size_t k)
+{
+    uint32_t cp;
+    if (TI(q, k)->kind != K_PUNCT || TI(q, k)->mark)
+        return 0;
+    cp = one_cp(q->doc->text + q->tk[k].start, q->tk[k].end - q->tk[k].start);
+    return cp == 0x060C || cp == ',';
+}
+
 /* A title's name after a comma (وزير الخارجية، أنجلينو ألفانو، إن): the
  * token after the name when a person's name begins at token k + 1 after the
  * comma k and ends at another comma or at e; else 0. */
 static size_t apposition(const qctx *q, size_t k, size_t e)
 {
     const khabar_entity *en = q->doc->entities.data;
-    const char *t = q->doc->text + q->tk[k].start;
-    size_t i = entity_after(q, k + 1), m, n = q->tk[k].end - q->tk[k].start;
-    if (!((n == 1 && t[0] == ',') || (n == 2 && !memcmp(t, "\xD8\x8C", 2))) ||
-        i >= q->doc->entities.len || en[i].first_token != k + 1 ||
-        en[i].type != KHABAR_ENT_PER)
+    size_t i = entity_after(q, k + 1), m;
+    if (!is_comma(q, k) || i >= q->doc->entities.len ||
+        en[i].first_token != k + 1 || en[i].type != KHABAR_ENT_PER)
         return 0;
     m = k + 1 + en[i].n_tokens;
-    if (m == e || (m < e && TI(q, m)->kind == K_PUNCT &&
-                   q->tk[m].end - q->tk[m].start <= 2 &&
-                   (q->doc->text[q->tk[m].start] == ',' ||
-                    !memcmp(q->doc->text + q->tk[m].start, "\xD8\x8C", 2))))
-        return m;
-    return 0;
+    return m == e || (m < e && is_comma(q, m)) ? m : 0;
 }
 
 /* The end of a speaker phrase that starts at token s, at most at e: it
@@ -1609,15 +1612,10 @@ static int last_person(const qctx *q, size_t c, size_t *s, size_t *e)
 static int source_before_comma(const qctx *q, size_t c, size_t *s, size_t *e)
 {
     size_t k, lo;
-    uint32_t cp;
     if (c < q->a + 2 || (TI(q, c)->pre & (P_WA | P_FA)) ||
         TI(q, c)->form == FORM_PART || TI(q, c)->form == FORM_SRC ||
-        TI(q, c - 1)->kind != K_PUNCT || TI(q, c - 1)->mark)
+        !is_comma(q, c - 1))
         return 0; /* (a participle, مضيفا, continues the speaker before) */
-    cp = one_cp(q->doc->text + q->tk[c - 1].start,
-                q->tk[c - 1].end - q->tk[c - 1].start);
-    if (cp != 0x060C && cp != ',')
-        return 0;
     lo = c - 2 > q->a + 8 ? c - 2 - 8 : q->a;
     for (k = c - 2; k > lo; k--) {
         const tok_info *y = TI(q, k);
