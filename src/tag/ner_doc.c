@@ -826,41 +826,6 @@ static void hyphenated(ner_doc *d)
     d->doc->entities.len = k;
 }
 
-/* Rule 4b: a person's name does not end with a particle (فون, دي, بن,
- * أبو, آل ...): one cut there takes the next words while they end with
- * one, and one more (مارك فان دونجين, لويجي دي مايو, أورسولا فون دير
- * لاين), over untagged Arabic words without proclitics. */
-static int host_in(const ner_doc *d, size_t ti, const char *const *words,
-                   size_t count);
-
-static void particle_tails(ner_doc *d)
-{
-    static const char *const particles[] = {
-        "فون", "فان", "دي", "دا", "دو", "ديل", "دير", "لو",
-        "بن", "ابن", "ابو", "بنت", "عبد", "ال"};
-    khabar_entity *e = d->doc->entities.data;
-    size_t n = d->doc->entities.len, i;
-    for (i = 0; i < n; i++) {
-        size_t last = e[i].first_token + e[i].n_tokens - 1, steps;
-        if (e[i].type != KHABAR_ENT_PER)
-            continue;
-        for (steps = 0; steps < 3; steps++) {
-            size_t next = last + 1;
-            if (!host_in(d, last, particles,
-                         sizeof particles / sizeof particles[0]) ||
-                next >= d->doc->tokens.len ||
-                d->tk[next].kind != KHABAR_TOK_ARABIC || d->type[next] ||
-                proclitics(d, next) ||
-                d->tk[next].start > d->tk[last].end + 1)
-                break;
-            e[i].n_tokens++;
-            e[i].end = kh_doc_host(d->doc, next, NULL)->end;
-            d->type[next] = KHABAR_ENT_PER;
-            last = next;
-        }
-    }
-}
-
 /* Whether token ti is a punctuation token of one byte c. */
 static int punct_is(const ner_doc *d, size_t ti, char c)
 {
@@ -927,6 +892,38 @@ static int host_in(const ner_doc *d, size_t ti, const char *const *words,
             return 1;
     }
     return 0;
+}
+
+/* Rule 4b: a person's name does not end with a particle (فون, دي, بن,
+ * أبو, آل ...): one cut there takes the next words while they end with
+ * one, and one more (مارك فان دونجين, لويجي دي مايو, أورسولا فون دير
+ * لاين), over untagged Arabic words without proclitics. */
+static void particle_tails(ner_doc *d)
+{
+    static const char *const particles[] = {
+        "فون", "فان", "دي", "دا", "دو", "ديل", "دير", "لو",
+        "بن", "ابن", "ابو", "بنت", "عبد", "ال"};
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i;
+    for (i = 0; i < n; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1, steps;
+        if (e[i].type != KHABAR_ENT_PER)
+            continue;
+        for (steps = 0; steps < 3; steps++) {
+            size_t next = last + 1;
+            if (!host_in(d, last, particles,
+                         sizeof particles / sizeof particles[0]) ||
+                next >= d->doc->tokens.len ||
+                d->tk[next].kind != KHABAR_TOK_ARABIC || d->type[next] ||
+                proclitics(d, next) ||
+                d->tk[next].start > d->tk[last].end + 1)
+                break;
+            e[i].n_tokens++;
+            e[i].end = kh_doc_host(d->doc, next, NULL)->end;
+            d->type[next] = KHABAR_ENT_PER;
+            last = next;
+        }
+    }
 }
 
 /* Whether token ti is a word that names the kind of organization the
