@@ -159,6 +159,7 @@ void khabar_doc_free(khabar_doc *doc)
     kh_vec_free(&doc->summary);
     free(doc->token_words);
     free(doc->norm_buf);
+    free(doc->fold_buf);
     free(doc->owned_text);
     khabar_normalized_free(&doc->normtext);
     free(doc);

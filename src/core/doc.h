@@ -44,6 +44,10 @@ struct khabar_doc {
     kh_vec word_lookups;    /* kh_word_lookup per word (pos.c), for ner.c */
     size_t norm_cap;        /* bytes allocated at norm_buf when >= norm_len
                                (kh_doc_put); stages before it leave it 0 */
+    char *fold_buf;         /* norm_buf folded for the taggers, byte for
+                               byte (kh_tag_fold_doc): fold_buf + off is
+                               norm_buf + off folded, for off < fold_len */
+    size_t fold_len;
     /* News analysis (src/extract), in stage order. */
     kh_vec entity_cluster;  /* size_t, one per entity */
     kh_vec clusters;        /* khabar_cluster */

@@ -154,4 +154,10 @@ size_t kh_tag_fold(const char *form, size_t len, char *out);
  * letters: short names that differ so are different names (جمال, كمال). */
 size_t kh_tag_loosen(char *k, size_t n);
 
+/* Folds the doc's strings (doc->norm_buf, up to norm_len) into
+ * doc->fold_buf with kh_tag_fold, from where the last call stopped: run it
+ * before reading keys there (the POS and NER stages do). The doc owns the
+ * copy. Returns 0, or -1 when memory runs out. */
+int kh_tag_fold_doc(khabar_doc *doc);
+
 #endif

@@ -29,7 +29,6 @@ const char *khabar_entity_type_name(khabar_entity_type type)
 
 typedef struct ner_buf {
     kh_vec toks;   /* kh_ner_token */
-    kh_vec keys;   /* bytes */
     kh_vec feats;  /* uint64_t */
     kh_vec off;    /* uint32_t */
     kh_vec labels; /* uint8_t */
@@ -45,7 +44,6 @@ typedef struct ner_buf {
 static void ner_buf_free(ner_buf *b)
 {
     kh_vec_free(&b->toks);
-    kh_vec_free(&b->keys);
     kh_vec_free(&b->feats);
     kh_vec_free(&b->off);
     kh_vec_free(&b->labels);
@@ -86,10 +84,10 @@ static const kh_gaz_entry *gaz_find(const kh_gazetteer *gaz, unsigned ignore,
 
 void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                   const kh_clusters *cl, unsigned ignore, size_t a, size_t b,
-                  kh_ner_token *t, char *kb)
+                  kh_ner_token *t)
 {
     const khabar_token *tk = doc->tokens.data;
-    size_t n = b - a, i, k = 0, len, j;
+    size_t n = b - a, i, len, j;
     /* The POS stage's lookups, when it ran with the same tables and no
      * source is to be ignored (the trainer ignores some). */
     const kh_word_lookup *look =
@@ -103,11 +101,8 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
         const khabar_word *h = kh_doc_host(doc, a + i, &pre);
         kh_ner_token *v = &t[i];
         memset(v, 0, sizeof *v);
-        v->key = kb + k;
-        v->key_len = (uint16_t)kh_tag_fold(doc->norm_buf + x->norm,
-                                           x->norm_len < 512 ? x->norm_len : 512,
-                                           kb + k);
-        k += v->key_len;
+        v->key = doc->fold_buf + x->norm;
+        v->key_len = (uint16_t)(x->norm_len < 512 ? x->norm_len : 512);
         v->key_h = kh_feat_bytes(v->key, v->key_len);
         if (h->form_len == x->norm_len &&
             memcmp(doc->norm_buf + h->form, doc->norm_buf + x->norm,
@@ -117,11 +112,8 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
             v->host_len = v->key_len;
             v->host_h = v->key_h;
         } else {
-            v->host = kb + k;
-            v->host_len = (uint16_t)kh_tag_fold(
-                doc->norm_buf + h->form, h->form_len < 512 ? h->form_len : 512,
-                kb + k);
-            k += v->host_len;
+            v->host = doc->fold_buf + h->form;
+            v->host_len = (uint16_t)(h->form_len < 512 ? h->form_len : 512);
             v->host_h = kh_feat_bytes(v->host, v->host_len);
         }
         v->pre = (uint8_t)pre;
@@ -218,7 +210,7 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
 {
     const khabar_token *tk = doc->tokens.data;
     const size_t L = m->ner.n_labels;
-    size_t n = b - a, i, n_fresh = 0, keys = 0;
+    size_t n = b - a, i, n_fresh = 0;
     uint32_t *fresh_at;
     kh_ner_token *t;
     uint64_t *f;
@@ -226,10 +218,7 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
     uint8_t *lab;
     long *ent;
     int32_t *em;
-    for (i = a; i < b; i++)
-        keys += 2 * 512;
     if (kh_vec_reserve(&buf->toks, sizeof(kh_ner_token), n) ||
-        kh_vec_reserve(&buf->keys, 1, keys) ||
         kh_vec_reserve(&buf->feats, sizeof(uint64_t), n * KH_TAG_MAX_FEATS) ||
         kh_vec_reserve(&buf->off, sizeof(uint32_t), n + 1) ||
         kh_vec_reserve(&buf->labels, 1, n) ||
@@ -239,8 +228,7 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
         return -1;
     t = buf->toks.data;
     kh_ner_views(doc, m->has_gazetteer ? &m->gaz : NULL,
-                 m->has_clusters ? &m->clusters : NULL, ignore, a, b, t,
-                 buf->keys.data);
+                 m->has_clusters ? &m->clusters : NULL, ignore, a, b, t);
     for (i = 0; i < n; i++) {
         t[i].doc_cues = cues[a + i];
         t[i].doc_seen = seen[a + i];
@@ -306,6 +294,8 @@ int kh_ner_tag(khabar_doc *doc, unsigned ignore)
     int rc = 0;
     if (!m->has_ner || !doc->token_words)
         return 0;
+    if (kh_tag_fold_doc(doc) != 0)
+        return -1;
     /* The doc's cues of every token (ner_cues.c): two bytes a token. */
     cues = malloc(2 * n + 2);
     if (!cues ||

@@ -86,14 +86,12 @@ int kh_ner_cues(const khabar_doc *doc, const kh_gazetteer *gaz,
     /* Each token's host: its hash and gazetteer types. */
     for (i = 0; i < n; i++) {
         const khabar_word *h = kh_doc_host(doc, a + i, NULL);
-        char key[MAX_KEY];
-        size_t len;
+        const char *key = doc->fold_buf + h->form;
+        size_t len = h->form_len < MAX_KEY ? h->form_len : MAX_KEY;
         hash[i] = 0;
         g[i] = 0;
         if (!is_word(tk[a + i].kind))
             continue;
-        len = kh_tag_fold(doc->norm_buf + h->form,
-                          h->form_len < MAX_KEY ? h->form_len : MAX_KEY, key);
         hash[i] = fnv64(key, len);
         g[i] = (uint16_t)(look ? look[h - words].gaz
                                : host_gaz(gaz, ignore, key, len));

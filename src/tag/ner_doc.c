@@ -50,17 +50,26 @@ typedef struct ner_doc {
     uint64_t *hashes; /* per token: token_hash(), 0 until needed */
 } ner_doc;
 
-/* The folded host form of token ti into buf (MAX_KEY bytes). */
-static size_t host_key(const ner_doc *d, size_t ti, char *buf)
+/* The folded host form of token ti (in doc->fold_buf), its first MAX_KEY
+ * bytes at most: their length into *n. */
+static const char *host_key(const ner_doc *d, size_t ti, size_t *n)
 {
     const khabar_word *h = kh_doc_host(d->doc, ti, NULL);
-    return kh_tag_fold(d->doc->norm_buf + h->form,
-                       h->form_len < MAX_KEY ? h->form_len : MAX_KEY, buf);
+    *n = h->form_len < MAX_KEY ? h->form_len : MAX_KEY;
+    return d->doc->fold_buf + h->form;
+}
+
+/* Whether token ti's host key is word. */
+static int host_is(const ner_doc *d, size_t ti, const char *word)
+{
+    size_t n;
+    const char *k = host_key(d, ti, &n);
+    return n == strlen(word) && memcmp(k, word, n) == 0;
 }
 
 static uint32_t gaz_mask(const ner_doc *d, size_t ti)
 {
-    char k[MAX_KEY];
+    const char *k;
     size_t n;
     if (!d->gaz || d->tk[ti].kind != KHABAR_TOK_ARABIC)
         return 0;
@@ -70,7 +79,7 @@ static uint32_t gaz_mask(const ner_doc *d, size_t ti)
         return ((const kh_word_lookup *)d->doc->word_lookups.data)
             [h - (const khabar_word *)d->doc->words.data].gaz;
     }
-    n = host_key(d, ti, k);
+    k = host_key(d, ti, &n);
     return kh_gazetteer_find(d->gaz, k, n);
 }
 
@@ -88,15 +97,16 @@ static int clustered(const ner_doc *d, size_t ti)
     const khabar_doc *doc = d->doc;
     const khabar_word *h = kh_doc_host(doc, ti, NULL);
     const khabar_model *m = doc->model;
-    char k[MAX_KEY];
+    const char *k;
+    size_t n;
     uint16_t path;
     if (doc->word_lookups.len == doc->words.len && doc->words.len)
         return ((const kh_word_lookup *)doc->word_lookups.data)
                    [h - (const khabar_word *)doc->words.data].clen > 0;
     if (!m->has_clusters)
         return 0;
-    return kh_tag_cluster(&m->clusters, d->tk[ti].kind, k, host_key(d, ti, k),
-                          &path) > 0;
+    k = host_key(d, ti, &n);
+    return kh_tag_cluster(&m->clusters, d->tk[ti].kind, k, n, &path) > 0;
 }
 
 /* The code points of n bytes of UTF-8. */
@@ -139,8 +149,8 @@ static int name_like(const ner_doc *d, size_t ti, int proclitic_ok,
  * complements run into (الى, العرش), where a name rarely begins. */
 static int definite(const ner_doc *d, size_t ti)
 {
-    char k[MAX_KEY];
-    size_t n = host_key(d, ti, k);
+    size_t n;
+    const char *k = host_key(d, ti, &n);
     return n > 4 && memcmp(k, "ال", 4) == 0;
 }
 
@@ -148,14 +158,12 @@ static int definite(const ner_doc *d, size_t ti)
 static int title_word(const ner_doc *d, size_t ti)
 {
     const khabar_word *h;
-    char k[MAX_KEY];
     if (d->tk[ti].kind != KHABAR_TOK_ARABIC || proclitics(d, ti))
         return 0;
     h = kh_doc_host(d->doc, ti, NULL);
     if (h->upos == KHABAR_UPOS_NOUN || h->upos == KHABAR_UPOS_ADJ)
         return 1;
-    return h->upos == KHABAR_UPOS_ADP && host_key(d, ti, k) == 4 &&
-           memcmp(k, "في", 4) == 0;
+    return h->upos == KHABAR_UPOS_ADP && host_is(d, ti, "في");
 }
 
 /* Where a name ends: the sentence's end, punctuation, a proclitic, or a
@@ -229,13 +237,13 @@ static int place_into_unknown(const ner_doc *d, size_t a, size_t b,
         return 0;
     for (i = a; i < b; i++) {
         const khabar_word *h = kh_doc_host(d->doc, i, NULL);
-        char k[MAX_KEY];
+        const char *k;
         size_t n;
         if (i > a && (d->tk[i].kind != KHABAR_TOK_ARABIC || proclitics(d, i) ||
                       gaz_mask(d, i) || clustered(d, i) ||
                       letters(d->doc->norm_buf + h->form, h->form_len) < 3))
             return 0;
-        n = host_key(d, i, k);
+        k = host_key(d, i, &n);
         if (len + n + 1 > sizeof key)
             return 0;
         if (i > a)
@@ -281,10 +289,8 @@ static int cut_place(ner_doc *d, size_t a)
 /* Whether token ti comes right after the preposition في. */
 static int after_fi(const ner_doc *d, size_t ti)
 {
-    char k[MAX_KEY];
     return ti > 0 && d->tk[ti - 1].kind == KHABAR_TOK_ARABIC &&
-           !proclitics(d, ti - 1) && host_key(d, ti - 1, k) == 4 &&
-           memcmp(k, "في", 4) == 0;
+           !proclitics(d, ti - 1) && host_is(d, ti - 1, "في");
 }
 
 /* Rule 1 in the tokens [a, end) of a sentence. */
@@ -355,8 +361,8 @@ static int titles(ner_doc *d, size_t a, size_t end)
 /* Whether token ti is الله or الدين, which end compound first names. */
 static int compound_tail(const ner_doc *d, size_t ti)
 {
-    char k[MAX_KEY];
-    size_t n = host_key(d, ti, k);
+    size_t n;
+    const char *k = host_key(d, ti, &n);
     return (n == 8 && memcmp(k, "الله", 8) == 0) ||
            (n == 10 && memcmp(k, "الدين", 10) == 0);
 }
@@ -468,8 +474,8 @@ static int by_hash(const void *pa, const void *pb)
 static uint64_t token_hash(const ner_doc *d, size_t ti)
 {
     if (!d->hashes[ti]) {
-        char k[MAX_KEY];
-        size_t n = host_key(d, ti, k);
+        size_t n;
+        const char *k = host_key(d, ti, &n);
         d->hashes[ti] =
             hash_bytes(hash_bytes(0xcbf29ce484222325ull, k, n), " ", 1);
     }
@@ -495,7 +501,10 @@ static uint64_t span_hash(const ner_doc *d, size_t a, size_t b)
 static int loose_hash(const ner_doc *d, size_t ti, uint64_t *h)
 {
     char k[MAX_KEY];
-    size_t n = kh_tag_loosen(k, host_key(d, ti, k));
+    size_t n;
+    const char *own = host_key(d, ti, &n);
+    memcpy(k, own, n);
+    n = kh_tag_loosen(k, n);
     if (!n)
         return 0;
     *h = hash_bytes(hash_bytes(0xcbf29ce484222325ull, k, n), " ", 1);
@@ -649,13 +658,11 @@ static int has_enclitic(const ner_doc *d, size_t ti)
  * included (a name that ends as a pronoun does: طه). */
 static int gaz_whole(const ner_doc *d, size_t ti)
 {
-    char k[MAX_KEY];
     const khabar_token *t = &d->tk[ti];
-    size_t n;
     if (!d->gaz || t->norm_len > MAX_KEY)
         return 0;
-    n = kh_tag_fold(d->doc->norm_buf + t->norm, t->norm_len, k);
-    return kh_gazetteer_find(d->gaz, k, n) != 0;
+    return kh_gazetteer_find(d->gaz, d->doc->fold_buf + t->norm,
+                             t->norm_len) != 0;
 }
 
 /* Rule 2: the doc's names, then every untagged run that spells one. */
@@ -871,8 +878,8 @@ static size_t quoted_after(const ner_doc *d, size_t ti)
  * طريق (عن طريق فلان: through someone). */
 static int place_word(const ner_doc *d, size_t ti)
 {
-    char k[MAX_KEY];
-    size_t n = host_key(d, ti, k);
+    size_t n;
+    const char *k = host_key(d, ti, &n);
     return !has_enclitic(d, ti) && !(n > 4 && memcmp(k, "ال", 4) == 0) &&
            !(n == 8 && memcmp(k, "طريق", 8) == 0);
 }
@@ -882,11 +889,11 @@ static int place_word(const ner_doc *d, size_t ti)
 static int host_in(const ner_doc *d, size_t ti, const char *const *words,
                    size_t count)
 {
-    char k[MAX_KEY];
+    const char *k;
     size_t n, i;
     if (d->tk[ti].kind != KHABAR_TOK_ARABIC)
         return 0;
-    n = host_key(d, ti, k);
+    k = host_key(d, ti, &n);
     for (i = 0; i < count; i++) {
         if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
             return 1;
@@ -1030,6 +1037,8 @@ int kh_ner_doc(khabar_doc *doc)
     int rc = 0;
     if (n == 0)
         return 0;
+    if (kh_tag_fold_doc(doc) != 0)
+        return -1;
     d.doc = doc;
     d.tk = doc->tokens.data;
     d.gaz = m->has_gazetteer ? &m->gaz : NULL;

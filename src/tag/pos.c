@@ -19,7 +19,8 @@
 /* Per-stage memory, reused from sentence to sentence. */
 typedef struct pos_buf {
     kh_vec words;  /* kh_tag_word */
-    kh_vec keys;   /* bytes: the words' search keys */
+    kh_vec keys;   /* bytes: the search keys of joined words (a word's
+                      own is in doc->fold_buf) */
     kh_vec joined; /* bytes: the forms of fine-scheme hosts joined */
     kh_vec tagged_as; /* uint32_t: each doc word's tagged word */
     kh_vec feats;  /* uint64_t */
@@ -234,9 +235,14 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
             if (x->role == KHABAR_WORD_AFFIX)
                 x->role = KHABAR_WORD_HOST; /* ال + host after a proclitic */
         }
-        x->key = kb + keys;
-        x->key_len = (uint16_t)kh_tag_fold(x->form, x->form_len, kb + keys);
-        keys += x->key_len;
+        if (e == i + 1) {
+            x->key = doc->fold_buf + w->form;
+            x->key_len = w->form_len;
+        } else {
+            x->key = kb + keys;
+            x->key_len = (uint16_t)kh_tag_fold(x->form, x->form_len, kb + keys);
+            keys += x->key_len;
+        }
         x->kind = (uint8_t)tk[w->token].kind;
         /* The hyphen of a range (2011-2015: three words of one number
          * token) is a punctuation token of its own in the treebanks. */
@@ -318,6 +324,8 @@ int kh_pos(khabar_doc *doc)
     int rc = 0;
     if (!m->has_pos || !doc->token_words)
         return 0;
+    if (kh_tag_fold_doc(doc) != 0)
+        return -1;
     memset(&buf, 0, sizeof buf);
     kh_memo_init(&buf.memo, KH_POS_AS_COUNT * (size_t)m->pos.n_labels);
     /* Room for as many distinct words as half the doc's (more, rarely:

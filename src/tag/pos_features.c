@@ -19,67 +19,6 @@
 #include "../text/utf8.h"
 #include "khabar.h"
 
-size_t kh_tag_fold(const char *form, size_t len, char *out)
-{
-    const unsigned char *s = (const unsigned char *)form;
-    unsigned char *o = (unsigned char *)out;
-    size_t i = 0;
-    /* A letter of U+0600..U+067F is a lead byte D8 or D9 and one more
-     * byte: all that folding changes; any other byte is copied. */
-    while (i + 1 < len) {
-        unsigned char c = s[i], d = s[i + 1];
-        if ((c & 0xFE) != 0xD8) {
-            o[i++] = c;
-            continue;
-        }
-        o[i] = c;
-        o[i + 1] = d;
-        if (c == 0xD8) {
-            unsigned k = d - 0xA0u;
-            /* آ أ إ (A2 A3 A5) -> ا; ة (A9) -> ه */
-            if (k < 16 && (0x22Cu >> k & 1)) {
-                if (k == 9) {
-                    o[i] = 0xD9;
-                    o[i + 1] = 0x87;
-                } else {
-                    o[i + 1] = 0xA7;
-                }
-            }
-        } else if (d == 0x89) {
-            o[i + 1] = 0x8A; /* ى -> ي */
-        } else if (d == 0xB1) {
-            o[i] = 0xD8; /* ٱ -> ا */
-            o[i + 1] = 0xA7;
-        }
-        i += 2;
-    }
-    if (i < len)
-        o[i] = s[i];
-    return len;
-}
-
-size_t kh_tag_loosen(char *k, size_t n)
-{
-    size_t i, o = 0, letters = 0;
-    int any = 0;
-    for (i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)k[i];
-        if ((b & 0xC0) != 0x80)
-            letters++;
-        if (i + 1 < n && ((b == 0xD8 && ((unsigned char)k[i + 1] == 0xAC ||
-                                         (unsigned char)k[i + 1] == 0xBA)) ||
-                          (b == 0xD9 && ((unsigned char)k[i + 1] == 0x82 ||
-                                         (unsigned char)k[i + 1] == 0x83)))) {
-            k[o++] = 'G';
-            i++;
-            any = 1;
-            continue;
-        }
-        k[o++] = (char)b;
-    }
-    return any && letters >= 5 ? o : 0;
-}
-
 /* The byte offset where the last k letters of s[0, n) start (0 when it has
  * fewer). Letters are UTF-8 code points. */
 static size_t last_letters(const char *s, size_t n, int k)

@@ -29,18 +29,19 @@ int kh_ner_tag(khabar_doc *doc, unsigned ignore);
 int kh_ner_doc(khabar_doc *doc);
 
 /* The recognizer's view of tokens [a, b) of a doc with words (and POS):
- * writes t[0 .. b - a) and their keys into kb (room for 1024 bytes a
- * token). Gazetteer entries given only by sources in ignore count as absent.
- * Shared with the trainer. */
+ * writes t[0 .. b - a), whose keys point into doc->fold_buf (the doc's
+ * strings must be folded: kh_tag_fold_doc). Gazetteer entries given only
+ * by sources in ignore count as absent. Shared with the trainer. */
 void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                   const kh_clusters *cl, unsigned ignore, size_t a, size_t b,
-                  kh_ner_token *t, char *kb);
+                  kh_ner_token *t);
 
 /* For tokens [a, b) of a doc with words (and POS): the cues (1 <<
  * KH_NER_CUE_*) seen around the other tokens of [a, b) with the same host,
- * into cues[0 .. b - a), and how many those are, into seen. Gazetteer
- * entries given only by sources in ignore count as absent. Returns 0, or -1
- * when memory runs out. */
+ * into cues[0 .. b - a), and how many those are, into seen; the hosts' keys
+ * are read in doc->fold_buf (kh_tag_fold_doc). Gazetteer entries given only
+ * by sources in ignore count as absent. Returns 0, or -1 when memory runs
+ * out. */
 int kh_ner_cues(const khabar_doc *doc, const kh_gazetteer *gaz,
                 unsigned ignore, size_t a, size_t b, uint8_t *cues,
                 uint8_t *seen);

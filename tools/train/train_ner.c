@@ -187,6 +187,10 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
         d = khabar_analyze_opts(m, text, len, &o, NULL);
         if (!d)
             die("analysis failed");
+        /* The keys the views and cues read (the POS stage folds them too,
+         * when the model has a tagger). */
+        if (kh_tag_fold_doc(d) != 0)
+            die("out of memory");
         /* The cues of each document of the batch, when its sentences line
          * up with the file's. */
         n_tok = khabar_doc_token_count(d);
@@ -214,7 +218,6 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
         for (s = s0; s < s1; s++, ds++) {
             const khabar_sentence *sd = khabar_doc_sentences(d) + ds;
             kh_ner_token *view;
-            char *kb;
             seq q;
             size_t i, n = b->sent[s].n;
             if (ds >= khabar_doc_sentence_count(d) || sd->n_tokens != n) {
@@ -224,18 +227,17 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
                 break;
             }
             view = calloc(n, sizeof *view);
-            kb = malloc(n * 1024 + 1);
             memset(&q, 0, sizeof q);
             q.n = n;
             q.gold = malloc(n);
             q.skip = calloc(n, 1);
             q.off = malloc((n + 1) * sizeof *q.off);
             q.feats = malloc(n * KH_TAG_MAX_FEATS * sizeof *q.feats);
-            if (!view || !kb || !q.gold || !q.skip || !q.off || !q.feats)
+            if (!view || !q.gold || !q.skip || !q.off || !q.feats)
                 die("out of memory");
             kh_ner_views(d, m->has_gazetteer ? &m->gaz : NULL,
                          m->has_clusters ? &m->clusters : NULL, CORPUS_SOURCES,
-                         sd->first_token, sd->first_token + n, view, kb);
+                         sd->first_token, sd->first_token + n, view);
             for (i = 0; i < n; i++) {
                 view[i].doc_cues = cues[sd->first_token + i];
                 view[i].doc_seen = seen[sd->first_token + i];
@@ -253,7 +255,6 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
             q.heldout = S->n % 10 == 9;
             add_seq(S, &q);
             free(view);
-            free(kb);
         }
         khabar_doc_free(d);
         free(text);
