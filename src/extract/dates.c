@@ -452,24 +452,6 @@ static size_t month_name(dctx *c, size_t i, int *month, int *hijri,
     }
 }
 
-/* A month name, and a second one after a slash (أكتوبر/تشرين الأول) or
- * the same month's other name right after it (أيلول سبتمبر). */
-static size_t month_at(dctx *c, size_t i, int *month, int *hijri, int *ambig)
-{
-    size_t j = month_name(c, i, month, hijri, ambig), k;
-    int m2, h2, a2;
-    if (j && is_punct(tk(c, j), '/') &&
-        (k = month_name(c, j + 1, &m2, &h2, &a2)) != 0 && h2 == *hijri) {
-        *ambig = 0;
-        j = k;
-    } else if (j && !*hijri && (k = month_name(c, j, &m2, &h2, &a2)) != 0 &&
-               !h2 && m2 == *month) {
-        *ambig = 0; /* أيلول سبتمبر 2011: the same month, no slash */
-        j = k;
-    }
-    return j;
-}
-
 /* A year number at i (at least min_dig digits, 1..9999) and a calendar mark
  * after it (هـ: *mark 1, م: 2). */
 static size_t year_at(dctx *c, size_t i, int min_dig, int32_t *year,
@@ -487,6 +469,29 @@ static size_t year_at(dctx *c, size_t i, int min_dig, int32_t *year,
         return i + 2;
     }
     return i + 1;
+}
+
+/* A month name, and a second one after a slash (أكتوبر/تشرين الأول) or
+ * the same month's other name right after it (أيلول سبتمبر), or another
+ * month's before a year (كانون الثاني ديسمبر 2013). */
+static size_t month_at(dctx *c, size_t i, int *month, int *hijri, int *ambig)
+{
+    size_t j = month_name(c, i, month, hijri, ambig), k;
+    int m2, h2, a2, mark;
+    int32_t y;
+    if (j && is_punct(tk(c, j), '/') &&
+        (k = month_name(c, j + 1, &m2, &h2, &a2)) != 0 && h2 == *hijri) {
+        *ambig = 0;
+        j = k;
+    } else if (j && !*hijri && (k = month_name(c, j, &m2, &h2, &a2)) != 0 &&
+               !h2 && (m2 == *month || year_at(c, k, 4, &y, &mark))) {
+        /* أيلول سبتمبر 2011: the same month, no slash; كانون الثاني ديسمبر
+         * 2013: a slip in one name, the year kept (the first name's month,
+         * as with a slash) */
+        *ambig = 0;
+        j = k;
+    }
+    return j;
 }
 
 /* A DATE token: 2015/10/20, 20-10-2015, 20.10.2015, 20/10/15, 10/2015; a

@@ -337,6 +337,14 @@ static void absolute(void)
     /* the same month's two names without a slash: one date */
     EXPECT("اعتقل منذ أيلول سبتمبر 2011 في دمشق.", "أيلول سبتمبر 2011",
            "2011-09", KHABAR_TIMEX_DATE);
+    /* two names of different months and a year: a writer's slip in one of
+     * them; the year is kept, with the first name's month (as with a
+     * slash) */
+    EXPECT("قتل في كانون الثاني ديسمبر 2013 في حلب.",
+           "كانون الثاني ديسمبر 2013", "2013-01", KHABAR_TIMEX_DATE);
+    /* without a year, the second name is not taken into the first's date */
+    EXPECT("في يناير فبراير الماضيين.", "يناير", "2018-01",
+           KHABAR_TIMEX_RELATIVE);
     /* من العام ذاته: the year of the date before it. */
     EXPECT("تأسست اللجنة في 23 سبتمبر 2019، قبل أن تعقد أولى جلساتها في 30 "
            "أكتوبر من العام ذاته.",
