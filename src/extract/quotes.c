@@ -419,6 +419,7 @@ static const word_class word_classes[] = {
     {"رد", 4, K_NONE, TF_OCCASION},
     {"ردا", 6, K_NONE, TF_CUT},
     {"رساله", 10, K_NONE, TF_EVENT},
+    {"رسايل", 10, K_NONE, TF_EVENT},
     {"رغم", 6, K_NONE, TF_NOCOMP},
     {"رويترز", 12, K_NONE, TF_MEDIA},
     {"رياسه", 10, K_NONE, TF_SOURCE},
@@ -1876,13 +1877,26 @@ static int quote_before(qctx *q, size_t c, draft *d, size_t *next)
     return 1;
 }
 
+/* Whether token k heads a construct whose second term has the article
+ * (إحدى الرسائل, أحد التقارير): a noun, number or determiner without the
+ * article, a proclitic or a pronoun, before a word with the article. */
+static int construct_head(const qctx *q, size_t k)
+{
+    const tok_info *x = TI(q, k);
+    return k + 1 < q->b && x->kind == K_NONE && !x->pre && !x->mark &&
+           !(x->flags & (TF_DEF | TF_ENCL)) &&
+           (x->upos == KHABAR_UPOS_NOUN || x->upos == KHABAR_UPOS_NUM ||
+            x->upos == KHABAR_UPOS_DET) &&
+           (TI(q, k + 1)->flags & TF_DEF);
+}
+
 /* A cue verb at token c (قال, أضاف, نقل عن, جاء في بيان ...). */
 static int try_verb(qctx *q, size_t c, size_t *next)
 {
     const tok_info *x = TI(q, c);
     int cue = x->cue - 1, at = AT_NONE, conn = 0, qail = 0, wide = 0;
     unsigned fl = cue_defs[cue].flags;
-    size_t rs = c + 1, re = c + 1, ct = 0, k, lim, se;
+    size_t rs = c + 1, re = c + 1, ct = 0, k, lim, se, ev = c;
     draft d;
     memset(&d, 0, sizeof d);
     d.cue = cue;
@@ -1916,11 +1930,15 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             d.c_end = q->tk[k].end;
         rs = k + 1;
     } else if (fl & CF_JAA) { /* جاء في بيان الوزارة */
-        if (kind_at(q, c + 1) != K_FI || c + 2 >= q->b ||
-            !(TI(q, c + 2)->flags & TF_EVENT))
+        if (kind_at(q, c + 1) != K_FI || c + 2 >= q->b)
             return 0;
-        d.c_end = q->tk[c + 2].end;
-        rs = c + 3;
+        ev = c + 2;
+        if (!(TI(q, ev)->flags & TF_EVENT) && construct_head(q, ev))
+            ev++; /* جاء في إحدى الرسائل: a head, then the statement */
+        if (ev >= q->b || !(TI(q, ev)->flags & TF_EVENT))
+            return 0;
+        d.c_end = q->tk[ev].end;
+        rs = ev + 1;
     }
     lim = rs + WINDOW < q->b ? rs + WINDOW : q->b;
     for (k = rs; k < lim && at == AT_NONE; k++) {
@@ -2056,7 +2074,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         d.s_end = q->tk[se - 1].end;
     } else if (fl & CF_JAA) {
         d.s_start = TI(q, c + 2)->body; /* جاء في البيان: the statement */
-        d.s_end = q->tk[c + 2].end;
+        d.s_end = q->tk[ev].end;
     } else {
         size_t ss, sse;
         if (x->flags & TF_IMPERS)
