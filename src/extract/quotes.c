@@ -1635,13 +1635,27 @@ static int source_before_comma(const qctx *q, size_t c, size_t *s, size_t *e)
 /* Whether cue token c is a verb in the feminine (قالت, تقول, مضيفة): the
  * person named last may be someone else; only a previous quote's speaker
  * is taken for it. */
-static int feminine_verb(const qctx *q, size_t c, int cue)
+static int feminine_form(const char *s, size_t n, const char *l, size_t ln)
 {
-    const char *s = q->doc->text + TI(q, c)->body, *l = cue_defs[cue].lemma;
-    size_t n = q->tk[c].end - TI(q, c)->body, ln = strlen(l);
     return (has_suffix(s, n, "\xD8\xAA") && !has_suffix(l, ln, "\xD8\xAA")) ||
            has_suffix(s, n, "\xD8\xA9") ||
            (has_prefix(s, n, "\xD8\xAA") && !has_prefix(l, ln, "\xD8\xAA"));
+}
+
+static int feminine_verb(const qctx *q, size_t c, int cue)
+{
+    const char *l = cue_defs[cue].lemma;
+    return feminine_form(q->doc->text + TI(q, c)->body,
+                         q->tk[c].end - TI(q, c)->body, l, strlen(l));
+}
+
+/* feminine_verb() for any verb, against its own lemma. */
+static int feminine_word(const qctx *q, size_t c)
+{
+    const khabar_word *h = kh_doc_host(q->doc, c, NULL);
+    return feminine_form(q->doc->text + TI(q, c)->body,
+                         q->tk[c].end - TI(q, c)->body,
+                         q->doc->norm_buf + h->lemma, h->lemma_len);
 }
 
 /* The last person named before d's verb (last_person) when named after
@@ -2128,10 +2142,39 @@ static int first_actor(const qctx *q, size_t s, size_t e, size_t *start,
     return 0;
 }
 
+/* The subject right after the verb that opens tokens [s, e), when the verb
+ * agrees with a participle of gender fem: a noun without the article or a
+ * clitic (غادرت فرح المنزل), and the words with the article that complete
+ * a source noun (أعلنت وزارة الخارجية). Its bytes, or 0. */
+static int verb_subject(const qctx *q, size_t s, size_t e, int fem,
+                        size_t *start, size_t *end)
+{
+    const tok_info *x;
+    size_t k;
+    if (s + 1 >= e || TI(q, s)->upos != KHABAR_UPOS_VERB ||
+        feminine_word(q, s) != fem)
+        return 0;
+    x = TI(q, s + 1);
+    if (x->kind != K_NONE || x->pre || x->mark || x->encl != NONE ||
+        (x->flags & TF_DEF) ||
+        (x->upos != KHABAR_UPOS_NOUN && x->upos != KHABAR_UPOS_PROPN))
+        return 0;
+    for (k = s + 2; k < e && k < s + 4 && (x->flags & TF_SOURCE) &&
+                    (TI(q, k)->flags & TF_DEF) && !TI(q, k)->pre &&
+                    (TI(q, k)->upos == KHABAR_UPOS_NOUN ||
+                     TI(q, k)->upos == KHABAR_UPOS_ADJ);
+         k++)
+        ;
+    *start = x->body;
+    *end = q->tk[k - 1].end;
+    return 1;
+}
+
 /* A participle after a quote of the sentence: ...، مؤكدا أن ...; or, in a
  * sentence without one, after a clause whose verb says nothing (وصل الوزير
  * إلى بغداد، قائلا إن ...): the speaker is then the first person or
- * organization of the sentence, the clause's subject. */
+ * organization of the sentence, the clause's subject; with none named, the
+ * subject after the verb (verb_subject). */
 static int try_participle(qctx *q, size_t c, size_t *next)
 {
     const tok_info *x = TI(q, c);
@@ -2142,7 +2185,9 @@ static int try_participle(qctx *q, size_t c, size_t *next)
     if (x->encl != NONE ||
         (first && (c == q->a || TI(q, c - 1)->kind != K_PUNCT ||
                    says_something(q, q->a, c) ||
-                   !first_actor(q, q->a, c, &s_start, &s_end))))
+                   (!first_actor(q, q->a, c, &s_start, &s_end) &&
+                    !verb_subject(q, q->a, c, feminine_verb(q, c, cue),
+                                  &s_start, &s_end)))))
         return 0;
     if (kind_at(q, n) == K_CONN && kind_at(q, n + 1) == K_COMP) {
         at = AT_COMP;

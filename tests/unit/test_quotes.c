@@ -439,6 +439,11 @@ static void participles(void)
     one("وصل الرئيس الروسي فلاديمير بوتين إلى دمشق أمس، قائلا إن الزيارة "
         "مهمة.",
         "فلاديمير بوتين", "قائلا", "قال", "الزيارة مهمة", 0);
+    /* ... or, with none named, the subject right after the clause's verb,
+     * when verb and participle agree (the recognizer missed فرح) */
+    one("وغادرت فرح المنزل صباحا، قائلة إن الوضع لم يعد آمنا.", "فرح",
+        "قائلة", "قال", "الوضع لم يعد آمنا", 0);
+    none("وغادر فرح المنزل صباحا، قائلة إن الوضع لم يعد آمنا.");
     /* without a person or an organization named there, it is no cue; nor
      * is a participle with the article */
     none("وصل الوفد مساء أمس، مؤكدا أن الزيارة ناجحة.");
