@@ -2151,6 +2151,8 @@ static int verb_subject(const qctx *q, size_t s, size_t e, int fem,
 {
     const tok_info *x;
     size_t k;
+    if (s < e && TI(q, s)->kind == K_VLEAD)
+        s++; /* كما انتقدت */
     if (s + 1 >= e || TI(q, s)->upos != KHABAR_UPOS_VERB ||
         feminine_word(q, s) != fem)
         return 0;
@@ -2159,10 +2161,11 @@ static int verb_subject(const qctx *q, size_t s, size_t e, int fem,
         (x->flags & TF_DEF) ||
         (x->upos != KHABAR_UPOS_NOUN && x->upos != KHABAR_UPOS_PROPN))
         return 0;
+    /* its complement, then adjectives: وزارة الخارجية الأمريكية */
     for (k = s + 2; k < e && k < s + 4 && (x->flags & TF_SOURCE) &&
                     (TI(q, k)->flags & TF_DEF) && !TI(q, k)->pre &&
-                    (TI(q, k)->upos == KHABAR_UPOS_NOUN ||
-                     TI(q, k)->upos == KHABAR_UPOS_ADJ);
+                    (TI(q, k)->upos == KHABAR_UPOS_ADJ ||
+                     (k == s + 2 && TI(q, k)->upos == KHABAR_UPOS_NOUN));
          k++)
         ;
     *start = x->body;
@@ -2182,12 +2185,18 @@ static int try_participle(qctx *q, size_t c, size_t *next)
     size_t n = c + 1, ct = 0, s_start = 0, s_end = 0;
     int first = q->doc->quotes.len == q->sent_quotes;
     draft d;
-    if (x->encl != NONE ||
-        (first && (c == q->a || TI(q, c - 1)->kind != K_PUNCT ||
-                   says_something(q, q->a, c) ||
-                   (!first_actor(q, q->a, c, &s_start, &s_end) &&
-                    !verb_subject(q, q->a, c, feminine_verb(q, c, cue),
-                                  &s_start, &s_end)))))
+    if (x->encl != NONE)
+        return 0;
+    if (kind_at(q, n) == K_FI && n + 1 < q->b &&
+        (TI(q, n + 1)->flags & TF_EVENT))
+        n += 2; /* قائلة في بيان إن */
+    if (first && (c == q->a ||
+                  /* the comma before it, or إن right after: القصف قائلة إن */
+                  (TI(q, c - 1)->kind != K_PUNCT && kind_at(q, n) != K_COMP) ||
+                  says_something(q, q->a, c) ||
+                  (!first_actor(q, q->a, c, &s_start, &s_end) &&
+                   !verb_subject(q, q->a, c, feminine_verb(q, c, cue),
+                                 &s_start, &s_end))))
         return 0;
     if (kind_at(q, n) == K_CONN && kind_at(q, n + 1) == K_COMP) {
         at = AT_COMP;

@@ -444,6 +444,10 @@ static void participles(void)
     one("وغادرت فرح المنزل صباحا، قائلة إن الوضع لم يعد آمنا.", "فرح",
         "قائلة", "قال", "الوضع لم يعد آمنا", 0);
     none("وغادر فرح المنزل صباحا، قائلة إن الوضع لم يعد آمنا.");
+    /* ... after كما, with a source noun completed; the participle right
+     * before its occasion and إن needs no comma */
+    one("كما انتقدت وزارة الخارجية القصف قائلة في بيان إن الهجوم مرفوض.",
+        "وزارة الخارجية", "قائلة", "قال", "الهجوم مرفوض", 0);
     /* without a person or an organization named there, it is no cue; nor
      * is a participle with the article */
     none("وصل الوفد مساء أمس، مؤكدا أن الزيارة ناجحة.");
