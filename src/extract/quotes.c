@@ -1252,17 +1252,49 @@ static int is_comma(const qctx *q, size_t k)
     return cp == 0x060C || cp == ',';
 }
 
+/* Whether token k may be a word of a name the recognizer missed: a word
+ * without the article, clitics or marks, tagged as a noun, a name or an
+ * adjective (foreign names often are); *unknown set when the lexicon does
+ * not know it or the tagger calls it a name. */
+static int name_word(const qctx *q, size_t k, int *unknown)
+{
+    const tok_info *x = TI(q, k);
+    const khabar_word *h = kh_doc_host(q->doc, k, NULL);
+    if (x->kind != K_NONE || x->pre || x->encl != NONE || x->mark ||
+        (x->flags & TF_DEF) || q->tk[k].kind != KHABAR_TOK_ARABIC ||
+        (x->upos != KHABAR_UPOS_NOUN && x->upos != KHABAR_UPOS_PROPN &&
+         x->upos != KHABAR_UPOS_ADJ))
+        return 0;
+    if ((h->flags & KHABAR_WORD_LEMMA_GUESSED) ||
+        x->upos == KHABAR_UPOS_PROPN)
+        *unknown = 1;
+    return 1;
+}
+
 /* A title's name after a comma (وزير الخارجية، أنجلينو ألفانو، إن): the
  * token after the name when a person's name begins at token k + 1 after the
- * comma k and ends at another comma or at e; else 0. */
+ * comma k and ends at another comma or at e; else 0. The name is the
+ * recognizer's, or up to three name_word()s, one of them unknown and none
+ * in an entity. */
 static size_t apposition(const qctx *q, size_t k, size_t e)
 {
     const khabar_entity *en = q->doc->entities.data;
     size_t i = entity_after(q, k + 1), m;
-    if (!is_comma(q, k) || i >= q->doc->entities.len ||
-        en[i].first_token != k + 1 || en[i].type != KHABAR_ENT_PER)
+    int unknown = 0;
+    if (!is_comma(q, k))
         return 0;
-    m = k + 1 + en[i].n_tokens;
+    if (i < q->doc->entities.len && en[i].first_token == k + 1 &&
+        en[i].type == KHABAR_ENT_PER) {
+        m = k + 1 + en[i].n_tokens;
+    } else {
+        for (m = k + 1; m < e && m < k + 4 && name_word(q, m, &unknown); m++)
+            ;
+        /* a place or a body the recognizer found is no missed name
+         * (بريتشيا، غربي فيرونا، / خلود حلمي، ابنة داريا،) */
+        if (m == k + 1 || !unknown ||
+            (i < q->doc->entities.len && en[i].first_token < m))
+            return 0;
+    }
     return m == e || (m < e && is_comma(q, m)) ? m : 0;
 }
 
@@ -2086,6 +2118,14 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     if (se > rs) {
         d.s_start = TI(q, rs)->body;
         d.s_end = q->tk[se - 1].end;
+        /* the title, then its name: the name speaks (a name the recognizer
+         * found is taken by kh_person_at_end(), in emit(), too) */
+        for (k = rs + 1; k < se; k++) {
+            if (apposition(q, k, se) == se) {
+                d.s_start = TI(q, k + 1)->body;
+                break;
+            }
+        }
     } else if (fl & CF_JAA) {
         d.s_start = TI(q, c + 2)->body; /* جاء في البيان: the statement */
         d.s_end = q->tk[ev].end;
