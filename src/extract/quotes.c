@@ -2054,7 +2054,9 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             re = ct = k;
             break;
         case K_CONN:
-            if (kind_at(q, k + 1) == K_COMP) {
+            if (kind_at(q, k + 1) == K_COMP && (fl & CF_OPINION) && k > rs) {
+                k = lim; /* يعتبر أكبر دليل على أن: the noun's أن */
+            } else if (kind_at(q, k + 1) == K_COMP) {
                 at = AT_COMP;
                 re = k;
                 ct = k + 1;

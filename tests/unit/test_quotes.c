@@ -447,6 +447,15 @@ static void participles(void)
     one("وصل الرئيس الروسي فلاديمير بوتين إلى دمشق أمس، قائلا إن الزيارة "
         "مهمة.",
         "فلاديمير بوتين", "قائلا", "قال", "الزيارة مهمة", 0);
+    /* an opinion verb's على أن after a noun is the noun's (يعتبر أكبر
+     * دليل على أن: is the best proof that), no quote of its own */
+    d = analyze("وقال المتحدث إن الوزير وجه دعوة، مؤكدا أن هذا يعتبر أكبر "
+                "دليل على أن البلاد لا تعرقل الاتفاق. وأضاف أن موقفها واضح.");
+    CHECK(khabar_doc_quote_count(d) == 3);
+    expect(d, 1, "المتحدث", "مؤكدا", "أكد",
+           "هذا يعتبر أكبر دليل على أن البلاد لا تعرقل الاتفاق", 0);
+    expect(d, 2, "المتحدث", "أضاف", "أضاف", "موقفها واضح", 0);
+    khabar_doc_free(d);
     /* ... or, with none named, the subject right after the clause's verb,
      * when verb and participle agree (the recognizer missed فرح) */
     one("وغادرت فرح المنزل صباحا، قائلة إن الوضع لم يعد آمنا.", "فرح",
