@@ -612,6 +612,14 @@ static int is_ibn(const char *k, size_t n)
            (n == 6 && memcmp(k, "بنت", 6) == 0);
 }
 
+/* Whether a folded word is أبو or عبد, which the news writes apart from
+ * the next word of a name or joined to it (أبو زيد, أبوزيد; عبد الله,
+ * عبدالله): name keys join them. */
+static int is_glued(const char *k, size_t n)
+{
+    return n == 6 && (memcmp(k, "ابو", 6) == 0 || memcmp(k, "عبد", 6) == 0);
+}
+
 /* The key (of a kind) of a person's name from its last بن (ابن, بنت) on,
  * when more words come before it (محمد بن سلمان: بن سلمان, how the news
  * often names him again), else 0. */
@@ -646,11 +654,11 @@ static int register_name(coref *c, size_t e, size_t cluster)
     char k[MAX_KEY];
     size_t i, n, ln, last = en->first_token + en->n_tokens;
     uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL), skel;
-    uint64_t head;
+    uint64_t head, glued = 0; /* glued: أبو before this word, as a part */
     int loose_ok = 0;
     for (i = en->first_token; i < last; i++) {
         n = word_key(c, i, 0, k);
-        if (i > en->first_token) {
+        if (i > en->first_token && !glued) {
             full = mix(full, " ", 1);
             loose = mix(loose, " ", 1);
         }
@@ -660,6 +668,11 @@ static int register_name(coref *c, size_t e, size_t cluster)
             !in_list(name_particles, k, n) &&
             table_put(&c->map, mix(key_start(K_PART), k, n), cluster) != 0)
             return -1;
+        /* أحمد أبو زيد: أبوزيد names him too */
+        if (glued && i + 1 == last && en->type == KHABAR_ENT_PER &&
+            table_put(&c->map, mix(glued, k, n), cluster) != 0)
+            return -1;
+        glued = is_glued(k, n) ? mix(key_start(K_PART), k, n) : 0;
         ln = kh_tag_loosen(k, n);
         loose = mix(loose, k, ln ? ln : n);
         loose_ok |= ln > 0;
@@ -693,14 +706,15 @@ static size_t find_name(const coref *c, size_t e)
     size_t i, n, ln, x, last = en->first_token + en->n_tokens;
     uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL), skel;
     uint64_t head;
-    int loose_ok = 0;
+    int loose_ok = 0, glued = 0;
     for (i = en->first_token; i < last; i++) {
         n = word_key(c, i, 0, k);
-        if (i > en->first_token) {
+        if (i > en->first_token && !glued) {
             full = mix(full, " ", 1);
             loose = mix(loose, " ", 1);
         }
         full = mix(full, k, n);
+        glued = is_glued(k, n);
         ln = kh_tag_loosen(k, n);
         loose = mix(loose, k, ln ? ln : n);
         loose_ok |= ln > 0;
@@ -740,9 +754,13 @@ static size_t find_name(const coref *c, size_t e)
                 return x;
         }
     }
-    /* فلاديمير بوتين after بوتين alone. */
+    /* فلاديمير بوتين after بوتين alone; أحمد أبو زيد after أبوزيد. */
+    n = word_key(c, last - 2, 0, k);
+    head = key_start(K_FULL);
+    if (is_glued(k, n))
+        head = mix(head, k, n);
     n = word_key(c, last - 1, 0, k);
-    x = table_get(&c->map, mix(key_start(K_FULL), k, n));
+    x = table_get(&c->map, mix(head, k, n));
     if (x != SIZE_MAX) {
         const cl_info *ci = (const cl_info *)c->info.data + x;
         if (ci->votes[KHABAR_ENT_PER] == 0)

@@ -197,6 +197,18 @@ static void spellings(void)
     CHECK(g != SIZE_MAX &&
           cluster_of(d, text, "محمد بن راشد", KHABAR_MENTION_NAME) == g);
     khabar_doc_free(d);
+    /* أبو and عبد written apart or joined to the next word: one name */
+    text = "وقال المتحدث باسم الخارجية أحمد أبو زيد إن الاجتماع مهم. وأضاف "
+           "أبوزيد أن الوفد سيعود. والتقى الوزير عبدالله الخطيب بالسفير، "
+           "وقال عبد الله الخطيب إن اللقاء مثمر.";
+    d = run(text);
+    g = cluster_of(d, text, "أحمد أبو زيد", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "أبوزيد", KHABAR_MENTION_NAME) == g);
+    g = cluster_of(d, text, "عبدالله الخطيب", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "عبد الله الخطيب", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
 }
 
 static void aliases(void)
