@@ -1936,6 +1936,22 @@ static int construct_head(const qctx *q, size_t k)
            (TI(q, k + 1)->flags & TF_DEF);
 }
 
+/* The comma that closes a clause starting at token s, within 2 * WINDOW
+ * tokens and before any other punctuation or quotation mark; NONE if
+ * none. */
+static size_t clause_end(const qctx *q, size_t s)
+{
+    size_t k;
+    for (k = s; k < q->b && k < s + 2 * WINDOW; k++) {
+        if (is_comma(q, k))
+            return k;
+        if (TI(q, k)->kind == K_PUNCT || TI(q, k)->kind == K_TERM ||
+            TI(q, k)->kind == K_COLON || TI(q, k)->mark)
+            return NONE;
+    }
+    return NONE;
+}
+
 /* A cue verb at token c (قال, أضاف, نقل عن, جاء في بيان ...). */
 static int try_verb(qctx *q, size_t c, size_t *next)
 {
@@ -1989,6 +2005,17 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     lim = rs + WINDOW < q->b ? rs + WINDOW : q->b;
     for (k = rs; k < lim && at == AT_NONE; k++) {
         const tok_info *y = TI(q, k);
+        size_t m;
+        if (k > rs && is_comma(q, k) && k + 1 < q->b &&
+            (TI(q, k + 1)->flags & TF_REL) &&
+            (m = clause_end(q, k + 1)) != NONE) {
+            /* وقال X، الذي تنتهي ولايته بحسب الدستور ...، إن: the relative
+             * clause between commas describes the speaker, whatever words
+             * it holds; the content is sought after it */
+            k = m;
+            lim = m + WINDOW < q->b ? m + WINDOW : q->b;
+            continue;
+        }
         if (y->kind == K_PUNCT && !y->mark && k + 1 < q->b && !wide &&
             (TI(q, k + 1)->pre & P_WA) &&
             TI(q, k + 1)->upos == KHABAR_UPOS_PRON) {
