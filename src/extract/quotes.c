@@ -1936,6 +1936,25 @@ static int construct_head(const qctx *q, size_t k)
            (TI(q, k + 1)->flags & TF_DEF);
 }
 
+/* Whether token k is an adverbial participle right after a verb (وأضاف
+ * متسائلا, وتابع مستدركا): a word of five letters or more that starts with
+ * م and ends with ا, without the article or a clitic, and no name. It tells
+ * how one speaks, not who. */
+static int hal_participle(const qctx *q, size_t k)
+{
+    const tok_info *x = TI(q, k);
+    const khabar_word *h = kh_doc_host(q->doc, k, NULL);
+    const char *s = q->doc->norm_buf + h->form;
+    size_t n = h->form_len, i, letters = 0;
+    if (x->kind != K_NONE || x->pre || x->encl != NONE || x->mark ||
+        (x->flags & TF_DEF) || person_at(q, k) ||
+        !has_prefix(s, n, "\xD9\x85") || !has_suffix(s, n, "\xD8\xA7"))
+        return 0;
+    for (i = 0; i < n; i++)
+        letters += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return letters >= 5;
+}
+
 /* The comma that closes a clause starting at token s, within 2 * WINDOW
  * tokens and before any other punctuation or quotation mark; NONE if
  * none. */
@@ -2002,6 +2021,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         d.c_end = q->tk[ev].end;
         rs = ev + 1;
     }
+    if (rs < q->b && (fl & CF_SAY) && hal_participle(q, rs))
+        rs++; /* وأضاف متسائلا عن ...: no subject */
     lim = rs + WINDOW < q->b ? rs + WINDOW : q->b;
     for (k = rs; k < lim && at == AT_NONE; k++) {
         const tok_info *y = TI(q, k);

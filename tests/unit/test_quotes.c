@@ -461,6 +461,12 @@ static void participles(void)
            "هذا يعتبر أكبر دليل على أن البلاد لا تعرقل الاتفاق", 0);
     expect(d, 2, "المتحدث", "أضاف", "أضاف", "موقفها واضح", 0);
     khabar_doc_free(d);
+    /* وأضاف متسائلا: how he speaks, not who */
+    d = analyze("وقال الرئيس إن البلاد تتعافى. وأضاف متسائلا عن مصير \"آلاف "
+                "المقاتلين في المنطقة\".");
+    CHECK(khabar_doc_quote_count(d) == 2);
+    expect(d, 1, "الرئيس", "أضاف", "أضاف", "آلاف المقاتلين في المنطقة", 1);
+    khabar_doc_free(d);
     /* ... or, with none named, the subject right after the clause's verb,
      * when verb and participle agree (the recognizer missed فرح) */
     one("وغادرت فرح المنزل صباحا، قائلة إن الوضع لم يعد آمنا.", "فرح",
