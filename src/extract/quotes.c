@@ -467,6 +467,8 @@ static const word_class word_classes[] = {
     {"لك", 4, K_NONE, TF_CUT},
     {"لكم", 6, K_NONE, TF_CUT},
     {"لكن", 6, K_VLEAD, 0},
+    {"لم", 4, K_NONE, TF_NOVERB},
+    {"لن", 4, K_NONE, TF_NOVERB},
     {"لنا", 6, K_NONE, TF_CUT},
     {"له", 4, K_NONE, TF_CUT},
     {"لها", 6, K_NONE, TF_CUT},
@@ -498,6 +500,7 @@ static const word_class word_classes[] = {
     {"معرض", 8, K_NONE, TF_OCCASION},
     {"معطيات", 12, K_NONE, TF_SOURCE},
     {"مقابله", 12, K_NONE, TF_EVENT},
+    {"مناسبه", 12, K_NONE, TF_CUT},
     {"مكتب", 8, K_NONE, TF_SOURCE},
     {"من", 4, K_CONN, 0},
     {"منذ", 6, K_NONE, TF_CUT | TF_NOCOMP},
@@ -1955,6 +1958,13 @@ static int hal_participle(const qctx *q, size_t k)
     return letters >= 5;
 }
 
+/* Whether token k is و written apart from the word after it (و ان). */
+static int lone_wa(const qctx *q, size_t k)
+{
+    return q->tk[k].end - q->tk[k].start == 2 &&
+           memcmp(q->doc->text + q->tk[k].start, "\xD9\x88", 2) == 0;
+}
+
 /* The comma that closes a clause starting at token s, within 2 * WINDOW
  * tokens and before any other punctuation or quotation mark; NONE if
  * none. */
@@ -2058,6 +2068,11 @@ static int try_verb(qctx *q, size_t c, size_t *next)
              * ends the sentence, is followed by its words: اعتبر المصريون
              * عيد "شم النسيم" بداية سنة names a thing. */
             if ((p != NONE && p - k <= 2) || /* قالت صحيفة «صول» */
+                /* يوم مفتوح حول "الوقاية من ...": a topic's title (after
+                 * حول, بشأن; عن is also a source's) */
+                (p != NONE && k > rs && (TI(q, k - 1)->flags & TF_CUT) &&
+                 TI(q, k - 1)->upos == KHABAR_UPOS_ADP &&
+                 TI(q, k - 1)->kind != K_AN) ||
                 /* قالت مجموعة "بوسي رايوت" الروسية ... إن: a name of two
                  * words, and the complementizer after it */
                 (p != NONE && p - k == 3 && k > rs &&
@@ -2074,6 +2089,9 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 /* (the first: fewer than two words) */
                 if (p == NONE)
                     break;
+                /* a quoted name, marks and all, is not counted in the
+                 * window */
+                lim = lim + (p - k + 1) < q->b ? lim + (p - k + 1) : q->b;
                 k = p;
                 continue;
             }
@@ -2096,8 +2114,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 k = lim; /* غير أن, بعد أن: not the cue's */
                 break;
             }
-            if (y->pre & (P_WA | P_FA))
-                break; /* وإن: a later clause's, or the name وان */
+            if ((y->pre & (P_WA | P_FA)) || lone_wa(q, k - 1))
+                break; /* وإن (و ان): a later clause's, or the name وان */
             at = AT_COMP;
             re = ct = k;
             break;
