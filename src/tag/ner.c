@@ -174,6 +174,19 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
     }
 }
 
+size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
+                           size_t ti, int type)
+{
+    const khabar_token *t = (const khabar_token *)doc->tokens.data + ti;
+    const khabar_word *h = kh_doc_host(doc, ti, NULL);
+    if (type == KHABAR_ENT_PER && gaz && h->start > t->start &&
+        t->norm + t->norm_len <= doc->fold_len &&
+        (kh_gazetteer_find(gaz, doc->fold_buf + t->norm, t->norm_len) &
+         (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)))
+        return t->start;
+    return h->start;
+}
+
 /* The memo entry of token x (its key and host, and all else that
  * kh_ner_token_features reads); *fresh set when it is new. -1 when memory
  * runs out. */
@@ -274,7 +287,8 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
         e->first_token = a + i;
         e->n_tokens = j - i;
         e->type = ty;
-        e->start = kh_doc_host(doc, a + i, NULL)->start;
+        e->start = kh_ner_entity_start(
+            doc, m->has_gazetteer ? &m->gaz : NULL, a + i, ty);
         e->end = kh_doc_host(doc, a + j - 1, NULL)->end;
         if (e->end < e->start)
             e->end = tk[a + j - 1].end;

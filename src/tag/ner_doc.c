@@ -200,7 +200,7 @@ static int add(ner_doc *d, size_t a, size_t b, int type)
     e->first_token = a;
     e->n_tokens = b - a;
     e->type = type;
-    e->start = kh_doc_host(d->doc, a, NULL)->start;
+    e->start = kh_ner_entity_start(d->doc, d->gaz, a, type);
     e->end = kh_doc_host(d->doc, b - 1, NULL)->end;
     if (e->end < e->start)
         e->end = d->tk[b - 1].end;

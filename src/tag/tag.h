@@ -36,6 +36,14 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                   const kh_clusters *cl, unsigned ignore, size_t a, size_t b,
                   kh_ner_token *t);
 
+/* Where an entity of type type that begins at token ti starts: at its
+ * host (proclitics are no part of a name: بيروت in وبيروت), or at the token
+ * when it is a person's and the gazetteer knows the whole token as a first
+ * name or a person (ليلى, which the segmenter reads ل+يلى). The doc's
+ * strings must be folded (kh_tag_fold_doc). */
+size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
+                           size_t ti, int type);
+
 /* For tokens [a, b) of a doc with words (and POS): the cues (1 <<
  * KH_NER_CUE_*) seen around the other tokens of [a, b) with the same host,
  * into cues[0 .. b - a), and how many those are, into seen; the hosts' keys

@@ -629,6 +629,13 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "لويجي دي مايو") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "مارك فان دونجين") == 1);
     khabar_doc_free(d);
+    /* a first name the segmenter takes for ل + a word (ليلى: ل+يلى) is
+     * whole in the name */
+    text = "وأفادت الدكتورة ليلى الماطري أن المرضى بخير.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "ليلى الماطري") == 1);
+    khabar_doc_free(d);
 }
 
 /* The doc cues: a name's other mentions, and what stands before them. */
