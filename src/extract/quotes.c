@@ -1895,10 +1895,12 @@ static int after_lead(const qctx *q, size_t k, size_t *ct)
     return AT_NONE;
 }
 
-/* «...»، قال الوزير: the quotation before the cue c. */
-static int quote_before(qctx *q, size_t c, draft *d, size_t *next)
+/* «...»، قال الوزير: the quotation before the cue c, whose closing mark
+ * (and up to two punctuation marks) is right before token at (c, or هذا
+ * in «...» هذا ما قاله الوزير). */
+static int quote_before(qctx *q, size_t c, size_t at, draft *d, size_t *next)
 {
-    size_t p = c, o, se, n;
+    size_t p = at, o, se, n;
     for (n = 0; n < 2 && p > q->a && TI(q, p - 1)->kind == K_PUNCT &&
                 !TI(q, p - 1)->mark;
          n++)
@@ -1999,6 +2001,12 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                : feminine_verb(q, c, cue) ? G_FEM
                : plural_verb(q, c)      ? 0
                                         : G_MASC;
+    if ((fl & CF_SAY) && c >= q->a + 3 && TI(q, c - 1)->kind == K_MA &&
+        (TI(q, c - 2)->flags & TF_DEM)) {
+        /* «...» هذا ما قالته الفتاة: the quotation before هذا, which its
+         * pronoun takes up */
+        return quote_before(q, c, c - 2, &d, next) ? emit(q, &d) : 0;
+    }
     if ((fl & CF_VPOS) && !verb_position(q, c))
         return 0;
     /* ذكرها (mentioned it) is no attribution, nor is تم كشف or ما قال */
@@ -2170,7 +2178,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     if (at == AT_NONE) {
         if (!(fl & CF_SAY) || (fl & CF_QAIL))
             return 0;
-        if (!quote_before(q, c, &d, next))
+        if (!quote_before(q, c, c, &d, next))
             return 0;
         return emit(q, &d);
     }

@@ -543,6 +543,10 @@ static void quote_first(void)
     expect_whole(d, 0, "«سنواصل العمل حتى النهاية»، قال رئيس البلدية");
     invariants(d);
     khabar_doc_free(d);
+    /* «...» هذا ما قاله X */
+    one("\"لا أريد أن أعيش\" هذا ما قالته الفتاة جميلة بعد فشل محاولتها.",
+        "الفتاة جميلة", "قالته", "قال", "لا أريد أن أعيش", 1);
+    none("هذا ما قاله الوزير أمس في المؤتمر.");
 }
 
 /* Quotation marks: every kind, nested, mismatched, reversed, open. */
