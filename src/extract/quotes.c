@@ -1263,8 +1263,8 @@ static int name_word(const qctx *q, size_t k, int *unknown)
 {
     const tok_info *x = TI(q, k);
     const khabar_word *h = kh_doc_host(q->doc, k, NULL);
-    if (x->kind != K_NONE || x->pre || x->encl != NONE || x->mark ||
-        (x->flags & TF_DEF) || q->tk[k].kind != KHABAR_TOK_ARABIC ||
+    if (x->kind != K_NONE || x->pre || x->mark ||
+        (x->flags & (TF_DEF | TF_ENCL)) || q->tk[k].kind != KHABAR_TOK_ARABIC ||
         (x->upos != KHABAR_UPOS_NOUN && x->upos != KHABAR_UPOS_PROPN &&
          x->upos != KHABAR_UPOS_ADJ))
         return 0;
@@ -1951,8 +1951,8 @@ static int hal_participle(const qctx *q, size_t k)
     const khabar_word *h = kh_doc_host(q->doc, k, NULL);
     const char *s = q->doc->norm_buf + h->form;
     size_t n = h->form_len, i, letters = 0;
-    if (x->kind != K_NONE || x->pre || x->encl != NONE || x->mark ||
-        (x->flags & TF_DEF) || person_at(q, k) ||
+    if (x->kind != K_NONE || x->pre || x->mark ||
+        (x->flags & (TF_DEF | TF_ENCL)) || person_at(q, k) ||
         !has_prefix(s, n, "\xD9\x85") || !has_suffix(s, n, "\xD8\xA7"))
         return 0;
     for (i = 0; i < n; i++)
@@ -2273,8 +2273,8 @@ static int verb_subject(const qctx *q, size_t s, size_t e, int fem,
         feminine_word(q, s) != fem)
         return 0;
     x = TI(q, s + 1);
-    if (x->kind != K_NONE || x->pre || x->mark || x->encl != NONE ||
-        (x->flags & TF_DEF) ||
+    if (x->kind != K_NONE || x->pre || x->mark ||
+        (x->flags & (TF_DEF | TF_ENCL)) ||
         (x->upos != KHABAR_UPOS_NOUN && x->upos != KHABAR_UPOS_PROPN))
         return 0;
     /* its complement, then adjectives: وزارة الخارجية الأمريكية */
@@ -2340,6 +2340,46 @@ static int try_participle(qctx *q, size_t c, size_t *next)
     if (!draft_content(q, &d, ct, at == AT_OPEN))
         return 0;
     /* after a quote, no speaker: emit() takes the last one, that quote's */
+    *next = ct + 1;
+    return emit(q, &d);
+}
+
+/* بقوله after a clause: ووصفها أحد النقاد بقوله: «...», وعلق الوزير على
+ * القرار بقوله إن ...: the subject after the clause's verb speaks. */
+static int try_biqawl(qctx *q, size_t c, size_t *next)
+{
+    size_t v, ct = 0, se, k;
+    int at = after_lead(q, c, &ct);
+    draft d;
+    if (at == AT_NONE)
+        return 0;
+    for (v = c; v > q->a; v--) {
+        const tok_info *y = TI(q, v - 1);
+        if (y->kind == K_PUNCT || y->kind == K_TERM || y->kind == K_COLON ||
+            y->mark || y->upos == KHABAR_UPOS_VERB)
+            break;
+    }
+    if (v == q->a || TI(q, v - 1)->upos != KHABAR_UPOS_VERB)
+        return 0;
+    se = cut_speaker(q, v, c, 0);
+    for (k = v + 1; k < se; k++) {
+        if (TI(q, k)->upos == KHABAR_UPOS_ADP && !TI(q, k)->pre) {
+            se = k; /* وعلق الوزير على القرار بقوله: what he spoke of */
+            break;
+        }
+    }
+    if (se <= v)
+        return 0;
+    memset(&d, 0, sizeof d);
+    d.cue = Q_QALA;
+    d.c_start = q->tk[c].start;
+    d.c_end = q->tk[c].end;
+    d.w_start = q->tk[v - 1].start;
+    d.first = v - 1;
+    d.s_start = TI(q, v)->body;
+    d.s_end = q->tk[se - 1].end;
+    if (!draft_content(q, &d, ct, at == AT_OPEN))
+        return 0;
     *next = ct + 1;
     return emit(q, &d);
 }
@@ -2529,9 +2569,12 @@ static int quotes_in_sentence(qctx *q)
         const tok_info *x = TI(q, i);
         size_t next = i + 1, before = q->doc->quotes.len;
         int rc;
-        if (!x->cue)
+        if (!x->cue && !(x->kind == K_QAWL && (x->pre & P_BI) &&
+                         (x->flags & TF_ENCL)))
             continue;
-        if (x->form == FORM_SRC)
+        if (!x->cue)
+            rc = try_biqawl(q, i, &next);
+        else if (x->form == FORM_SRC)
             rc = try_source(q, i, &next);
         else if (x->form == FORM_PART)
             rc = try_participle(q, i, &next);
