@@ -18,8 +18,13 @@
  *                             named in the nearest sentence (this one or
  *                             NEAREST before) that names one
  *   a participle              ...، مشيرا إلى أن ...   the speaker of the
- *                             quote before it in the sentence
+ *                             quote before it in the sentence; or of a
+ *                             clause that says nothing, its actor or the
+ *                             subject after its verb (غادرت فرح ...، قائلة)
  *   the quote first           «...»، قال الوزير.   (verbs of saying only)
+ *                             «...» هذا ما قاله الوزير
+ *   بقوله                      وعلق الوزير على القرار بقوله: «...»  (the
+ *                             subject after the clause's verb)
  *   نقل عن X قوله             ونقلت الوكالة عن المتحدث قوله إن ...  (X speaks)
  *   جاء في بيان X             جاء في تصريحات الرئيس أن ...
  *   a source                  بحسب الكرملين / وفقا لـ... / حسبما قال ...:
