@@ -82,7 +82,7 @@ static const char *const name_particles[] = {
 #define HEAD_SIG_LOG 11   /* 2^11 bits of the title-word filter */
 
 enum { K_FULL = 1, K_PART, K_TITLE, K_LOOSE_FULL, K_LOOSE_PART, K_SKELETON,
-       K_IBN };
+       K_IBN, K_SKEL_PART };
 
 typedef struct slot {
     uint64_t h;      /* 0: empty */
@@ -563,9 +563,26 @@ static size_t skeleton(char *k, size_t n)
     return o;
 }
 
+/* Whether token ti's folded host k (n bytes) is a foreign surname, whose
+ * long vowels the news writes or not (جيفنشي, جيفانشي; كينيدي, كنيدي): a
+ * word the lexicon does not know, of five letters or more, without the
+ * article. Arabic names that differ so (سعيد, سعد; محمود, محمد) are known or
+ * shorter. */
+static int foreign_surname(const coref *c, size_t ti, const char *k, size_t n)
+{
+    size_t i, letters = 0;
+    if (!(kh_doc_host(c->doc, ti, NULL)->flags & KHABAR_WORD_LEMMA_GUESSED) ||
+        (n > 4 && memcmp(k, "ال", 4) == 0))
+        return 0;
+    for (i = 0; i < n; i++)
+        letters += ((unsigned char)k[i] & 0xC0) != 0x80;
+    return letters >= 5;
+}
+
 /* A person's name of two words or more by its first words' skeletons and
  * its last word as written (دنيس ماكويغي = دينيس ماكويغي; محمد سعيد and
- * محمد سعد differ in the last word), or 0 for any other entity. */
+ * محمد سعد differ in the last word), or its skeleton too when it is a
+ * foreign surname; 0 for any other entity. */
 static uint64_t skeleton_key(const coref *c, const khabar_entity *en)
 {
     char k[MAX_KEY];
@@ -575,7 +592,7 @@ static uint64_t skeleton_key(const coref *c, const khabar_entity *en)
         return 0;
     for (i = en->first_token; i < last; i++) {
         n = word_key(c, i, 0, k);
-        if (i + 1 < last)
+        if (i + 1 < last || foreign_surname(c, i, k, n))
             n = skeleton(k, n);
         h = mix(mix(h, k, n), " ", 1);
     }
@@ -672,6 +689,17 @@ static int register_name(coref *c, size_t e, size_t cluster)
         if (glued && i + 1 == last && en->type == KHABAR_ENT_PER &&
             table_put(&c->map, mix(glued, k, n), cluster) != 0)
             return -1;
+        /* اوبير دو جيفنشي: جيفانشي names him too */
+        if (i + 1 == last && en->type == KHABAR_ENT_PER &&
+            en->n_tokens > 1 && foreign_surname(c, i, k, n)) {
+            char sk[MAX_KEY];
+            size_t sn;
+            memcpy(sk, k, n);
+            sn = skeleton(sk, n);
+            if (table_put(&c->map, mix(key_start(K_SKEL_PART), sk, sn),
+                          cluster) != 0)
+                return -1;
+        }
         glued = is_glued(k, n) ? mix(key_start(K_PART), k, n) : 0;
         ln = kh_tag_loosen(k, n);
         loose = mix(loose, k, ln ? ln : n);
@@ -735,6 +763,13 @@ static size_t find_name(const coref *c, size_t e)
         if (in_list(name_particles, k, n))
             return SIZE_MAX;
         x = table_get(&c->map, mix(key_start(K_PART), k, n));
+        if (x == SIZE_MAX && foreign_surname(c, en->first_token, k, n)) {
+            char sk[MAX_KEY];
+            size_t sn;
+            memcpy(sk, k, n);
+            sn = skeleton(sk, n);
+            x = table_get(&c->map, mix(key_start(K_SKEL_PART), sk, sn));
+        }
         ln = x == SIZE_MAX ? kh_tag_loosen(k, n) : 0;
         return ln ? table_get(&c->map, mix(key_start(K_LOOSE_PART), k, ln))
                   : x;

@@ -51,6 +51,35 @@ static khabar_doc *widened(const char *text, const char *name,
     return d;
 }
 
+/* text through the entities, one more person (the one-token name, after
+ * every other entity) added, then coreference. */
+static khabar_doc *with_person(const char *text, const char *name)
+{
+    khabar_options o = {.stages = KHABAR_STAGE_ENTITIES};
+    khabar_doc *d = khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
+    const char *w = strstr(text, name);
+    const khabar_token *tk = d ? khabar_doc_tokens(d) : NULL;
+    size_t i;
+    for (i = 0; d && w && i < khabar_doc_token_count(d); i++) {
+        if (tk[i].start == (size_t)(w - text)) {
+            khabar_entity *e = kh_vec_push(&d->entities, sizeof *e);
+            if (e) {
+                e->first_token = i;
+                e->n_tokens = 1;
+                e->type = KHABAR_ENT_PER;
+                e->start = tk[i].start;
+                e->end = tk[i].end;
+            }
+            break;
+        }
+    }
+    if (d && kh_coref(d) != 0) {
+        khabar_doc_free(d);
+        return NULL;
+    }
+    return d;
+}
+
 static void people(void)
 {
     const char *text =
@@ -196,6 +225,17 @@ static void spellings(void)
     g = cluster_of(d, text, "بن راشد", KHABAR_MENTION_NAME);
     CHECK(g != SIZE_MAX &&
           cluster_of(d, text, "محمد بن راشد", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
+    /* a foreign surname (unknown to the lexicon) with a long vowel more or
+     * less: one person. The recognizer misses the second spelling in so
+     * short a text: it is added as the recognizer finds it in the article
+     * this comes from, and coreference alone runs. */
+    text = "رحل المصمم الفرنسي اوبير دو جيفنشي عن 91 عاما. وقالت الممثلة إن "
+           "تصاميم جيفانشي بسيطة.";
+    d = with_person(text, "جيفانشي");
+    g = cluster_of(d, text, "اوبير دو جيفنشي", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "جيفانشي", KHABAR_MENTION_NAME) == g);
     khabar_doc_free(d);
     /* أبو and عبد written apart or joined to the next word: one name */
     text = "وقال المتحدث باسم الخارجية أحمد أبو زيد إن الاجتماع مهم. وأضاف "
