@@ -81,6 +81,7 @@ typedef struct pos_labels {
 } pos_labels;
 
 /* What a word's memo entry keeps of the lookups (the value), and back. */
+_Static_assert(KH_USAGE_BITS <= 24, "the usage signature fits the value");
 static uint64_t pack_lookups(const kh_tag_word *x)
 {
     return (uint64_t)x->gaz | (uint64_t)x->cpath << 16 |
@@ -92,7 +93,7 @@ static void unpack_lookups(uint64_t v, kh_tag_word *x)
     x->gaz = (uint16_t)v;
     x->cpath = (uint16_t)(v >> 16);
     x->clen = (uint8_t)(v >> 32);
-    x->usage = (uint16_t)(v >> 40);
+    x->usage = (uint32_t)(v >> 40);
 }
 
 /* How many new words ahead lookups_ahead asks for their slots. */

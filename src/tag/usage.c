@@ -30,7 +30,7 @@ khabar_code kh_usage_open(kh_usage *u, const kh_container *c,
     return KHABAR_OK;
 }
 
-uint16_t kh_usage_find(const kh_usage *u, uint32_t hash, const char *key,
+uint32_t kh_usage_find(const kh_usage *u, uint32_t hash, const char *key,
                        size_t n)
 {
     uint32_t mask, i, probes, check;
@@ -46,7 +46,7 @@ uint16_t kh_usage_find(const kh_usage *u, uint32_t hash, const char *key,
         if (!e->check)
             return 0;
         if (e->check == check)
-            return e->signature;
+            return e->signature & ((1u << KH_USAGE_BITS) - 1);
     }
     return 0;
 }

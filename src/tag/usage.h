@@ -1,8 +1,9 @@
 /*
  * usage.h - how the news uses a word, for the POS tagger: a search key ->
- * a 16-bit signature of buckets (how frequent the word's stem is, and how
- * often it takes the article ال, follows a preposition, carries a pronoun
- * suffix, follows قد/لم/لن/سوف). Built from the raw news text by
+ * a signature of buckets (how frequent the word's stem is, and how often it
+ * takes the article ال, follows a preposition, carries a pronoun suffix,
+ * follows قد/لم/لن/سوف, follows a definite word when definite, comes before
+ * one when not). Built from the raw news text by
  * tools/usage/build_usage.py, whose header defines the buckets.
  *
  * File usage.kbm, kind "usage", one section "usage" (little-endian, see
@@ -30,8 +31,7 @@
 
 typedef struct kh_usage_slot {
     uint32_t check;     /* kh_usage_check(key), 0: an empty slot */
-    uint16_t signature; /* the buckets (build_usage.py) */
-    uint16_t reserved;  /* 0 */
+    uint32_t signature; /* the buckets (build_usage.py): 21 bits */
 } kh_usage_slot;
 
 typedef struct kh_usage {
@@ -45,6 +45,9 @@ typedef struct kh_usage {
 #define KH_USAGE_PREP(s) ((s) >> 6 & 7u)
 #define KH_USAGE_SUFFIX(s) ((s) >> 9 & 7u)
 #define KH_USAGE_VERB(s) ((s) >> 12 & 7u)
+#define KH_USAGE_AFTER_DEF(s) ((s) >> 15 & 7u)
+#define KH_USAGE_BEFORE_DEF(s) ((s) >> 18 & 7u)
+#define KH_USAGE_BITS 21
 
 /* The second hash of a key: FNV-1a 32 from another offset basis, its low
  * bit set (never 0). */
@@ -62,7 +65,7 @@ khabar_code kh_usage_open(kh_usage *u, const kh_container *c,
 
 /* The signature of a search key whose kh_clusters_hash is hash, 0 when
  * the file has none. Allocates nothing. */
-uint16_t kh_usage_find(const kh_usage *u, uint32_t hash, const char *key,
+uint32_t kh_usage_find(const kh_usage *u, uint32_t hash, const char *key,
                        size_t n);
 
 /* Asks for the slot kh_usage_find will read first. */

@@ -7,7 +7,7 @@ tells how the news writes it: a foreign name almost never takes the article
 ال nor a pronoun suffix, an adjective seldom follows a preposition, a verb
 follows قد, لم, لن and سوف. For every search key (the norm column of
 `khabar tokenize --format text`) seen at least --min-count times in the
-corpus, this tool stores a 16-bit signature of five buckets, computed for
+corpus, this tool stores a signature of seven buckets (21 bits), computed for
 the key's stem s (the key without ال, when it has ال and two letters more):
 
   bits 0-2    frequency: the tokens of s with or without the article
@@ -23,6 +23,12 @@ the key's stem s (the key without ال, when it has ال and two letters more):
               as a share of the tokens above
   bits 12-14  verb: the share of the bare s (and و s) after قد, لم, لن or
               سوف
+  bits 15-17  after a definite word: the share of the tokens of s with the
+              article (ال s, وال s) whose word before has the article too
+              (an adjective after its noun: الحكومة السورية)
+  bits 18-20  before a definite word: the share of the bare s (and و s)
+              whose word after has the article (a noun before its genitive:
+              وزير الخارجية)
 
 A share is bucketed 0: none, 1: < 1%, 2: < 5%, 3: < 20%, 4: < 50%, 5: <
 80%, 6: more. The tokens of s without the article are those of s and of و
@@ -33,7 +39,7 @@ File usage.kbm, kind "usage", one section "usage" (little-endian):
   u32 version      1
   u32 n_entries
   u32 n_slots      a power of two, >= 2 n_entries
-  slots[n_slots]   { u32 check, u16 signature, u16 0 }: a key's slot is
+  slots[n_slots]   { u32 check, u32 signature }: a key's slot is
                    FNV-1a 32 (kh_clusters_hash) & (n_slots - 1), then
                    linear probing; check is a second hash of the key (FNV-1a
                    32 from another offset basis, its low bit set); an empty
@@ -98,10 +104,14 @@ def share_bucket(part, whole):
     return 6
 
 
+def definite(key):
+    return key.startswith(AL) or key.startswith("وال")
+
+
 def count(khabar, corpora):
-    """Token counts, and the counts after a preposition and after a verb
-    cue, of the Arabic tokens' keys."""
-    n, prep, verb = {}, {}, {}
+    """Token counts, and the counts after a preposition, after a verb cue,
+    after a definite word and before one, of the Arabic tokens' keys."""
+    n, prep, verb, defprev, defnext = {}, {}, {}, {}, {}
     prev = None
     for f in khabar_tokens(khabar, files=corpora, sentence_ends=True):
         if not f or f[2] != b"arabic":
@@ -112,15 +122,21 @@ def count(khabar, corpora):
             prev = None
             continue
         n[key] = n.get(key, 0) + 1
-        if prev in PREPOSITIONS:
-            prep[key] = prep.get(key, 0) + 1
-        elif prev in VERB_CUES:
-            verb[key] = verb.get(key, 0) + 1
+        if prev is not None:
+            if prev in PREPOSITIONS:
+                prep[key] = prep.get(key, 0) + 1
+            elif prev in VERB_CUES:
+                verb[key] = verb.get(key, 0) + 1
+            if definite(key):
+                defnext[prev] = defnext.get(prev, 0) + 1
+                if definite(prev):
+                    defprev[key] = defprev.get(key, 0) + 1
         prev = key
-    return n, prep, verb
+    return n, (prep, verb, defprev, defnext)
 
 
-def signature(s, n, prep, verb):
+def signature(s, n, ctx):
+    prep, verb, defprev, defnext = ctx
     g = n.get
     bare = g(s, 0) + g("و" + s, 0)
     art = sum(g(p + AL + s, 0) for p in ARTICLE_PROCLITICS)
@@ -136,17 +152,22 @@ def signature(s, n, prep, verb):
     suffixed = sum(g(p + h + x, 0) for h in hosts for x in SUFFIXES
                    for p in ("", "و"))
     cued = verb.get(s, 0) + verb.get("و" + s, 0)
+    defs = g(AL + s, 0) + g("وال" + s, 0)
+    after_def = defprev.get(AL + s, 0) + defprev.get("وال" + s, 0)
+    before_def = defnext.get(s, 0) + defnext.get("و" + s, 0)
     return (freq_bucket(total) | share_bucket(art, total) << 3 |
             share_bucket(after, total) << 6 |
             share_bucket(suffixed, total) << 9 |
-            share_bucket(cued, bare) << 12)
+            share_bucket(cued, bare) << 12 |
+            share_bucket(after_def, defs) << 15 |
+            share_bucket(before_def, bare) << 18)
 
 
-def build(n, prep, verb, min_count):
+def build(n, ctx, min_count):
     keys = sorted(k for k, c in n.items() if c >= min_count)
     sigs = {}
     for k in keys:
-        sig = signature(stem_of(k), n, prep, verb)
+        sig = signature(stem_of(k), n, ctx)
         if sig:
             sigs[k] = sig
     slots = 1
@@ -163,7 +184,7 @@ def build(n, prep, verb, min_count):
         table[i] = (check_hash(b), sigs[k])
     out = bytearray(struct.pack("<III", 1, len(sigs), slots))
     for e in table:
-        out += struct.pack("<IHH", e[0], e[1], 0) if e else b"\0" * 8
+        out += struct.pack("<II", e[0], e[1]) if e else b"\0" * 8
     return bytes(out), len(sigs), slots
 
 
@@ -175,8 +196,8 @@ def main():
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("corpus", nargs="+")
     args = ap.parse_args()
-    n, prep, verb = count(args.khabar, args.corpus)
-    data, entries, slots = build(n, prep, verb, args.min_count)
+    n, ctx = count(args.khabar, args.corpus)
+    data, entries, slots = build(n, ctx, args.min_count)
     write_kbm(args.out, "usage", [("usage", data)])
     print("usage: %d keys (of %d seen, >= %d times), %d slots, %d bytes" %
           (entries, len(n), args.min_count, slots, len(data)))
