@@ -1250,6 +1250,14 @@ static int person_at(const qctx *q, size_t k)
            en[i].type == KHABAR_ENT_PER;
 }
 
+/* Whether token k is a word of an entity. */
+static int in_entity(const qctx *q, size_t k)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t i = entity_after(q, k);
+    return i < q->doc->entities.len && en[i].first_token <= k;
+}
+
 /* Whether token k is a comma (، or ,). */
 static int is_comma(const qctx *q, size_t k)
 {
@@ -1343,8 +1351,8 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
         }
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
-            x->upos == KHABAR_UPOS_ADV || pron)
-            return k;
+            (x->upos == KHABAR_UPOS_ADV && !in_entity(q, k)) || pron)
+            return k; /* a name is no adverb, whatever its tag (منى) */
         if ((x->pre & P_LI) && (x->flags & TF_MEDIA))
             return k;
         if ((x->pre & P_LI) && k > s && person_at(q, k))

@@ -173,6 +173,15 @@ static khabar_model *load(const char *dir, khabar_error *err)
             goto fail;
         m->has_clusters = 1;
     }
+    if (find_image(m, dir, "usage", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "usage", trusted, err) !=
+                KHABAR_OK ||
+            kh_usage_open(&m->usage, &c, err) != KHABAR_OK)
+            goto fail;
+        m->has_usage = 1;
+    }
     if (find_image(m, dir, "background", &data, &len, &trusted, err) != 0)
         goto fail;
     if (data) {

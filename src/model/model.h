@@ -21,6 +21,7 @@
 #include "../tag/clusters.h"
 #include "../tag/gazetteer.h"
 #include "../tag/tagger.h"
+#include "../tag/usage.h"
 
 #define KH_MODEL_FILES 16
 
@@ -29,6 +30,7 @@ struct khabar_model {
     char *owned[KH_MODEL_FILES]; /* file images read from a directory */
     int has_lexicon, has_segmenter, has_lemmatizer, has_pos, has_ner;
     int has_gazetteer, has_clusters, has_background, has_repair, has_hosts;
+    int has_usage;
     uint32_t lexicon_crc, lemmatizer_crc; /* of their files (hosts.h) */
     kh_lexicon lex;
     kh_segmenter seg;
@@ -37,6 +39,7 @@ struct khabar_model {
     kh_tagger ner;
     kh_gazetteer gaz;
     kh_clusters clusters;
+    kh_usage usage;
     kh_background background;
     kh_repair_data repair;
     kh_hosts hosts;

@@ -16,6 +16,7 @@
 
 #include "../morph/lexicon.h"
 #include "clusters.h"
+#include "usage.h"
 
 #define KH_TAG_MAX_FEATS 96
 
@@ -33,6 +34,7 @@ typedef struct kh_tag_word {
     uint16_t gaz;      /* gazetteer types of its key, 0 without one */
     uint16_t cpath;    /* its word cluster's path (clusters.h) */
     uint8_t clen;      /* the path's length in bits, 0: no cluster */
+    uint32_t usage;    /* how the news uses its key (usage.h), 0: unknown */
     uint64_t key_h;    /* kh_feat_bytes() of key, or 0: the features
                           compute it (a caller that zeroes the struct need
                           not know it) */
@@ -84,6 +86,12 @@ typedef struct kh_tag_ctx {
  * in bits, 0 when the key has no cluster or cl is NULL. */
 int kh_tag_cluster(const kh_clusters *cl, int kind, const char *key,
                    size_t n, uint16_t *path);
+
+/* How the news uses a key (usage.h): its signature, 0 when us is NULL,
+ * the token is not Arabic (kind: its khabar_token_kind) or the key has
+ * none. */
+uint32_t kh_tag_usage(const kh_usage *us, int kind, const char *key,
+                      size_t n);
 
 /* The spelling of a form's first letter when it is an alef: 1 ا, 2 أ, 3 إ,
  * 4 آ, 5 ٱ; 0 when it is none. */

@@ -82,10 +82,11 @@ typedef struct pos_labels {
 } pos_labels;
 
 /* What a word's memo entry keeps of the lookups (the value), and back. */
+_Static_assert(KH_USAGE_BITS <= 24, "the usage signature fits the value");
 static uint64_t pack_lookups(const kh_tag_word *x)
 {
     return (uint64_t)x->gaz | (uint64_t)x->cpath << 16 |
-           (uint64_t)x->clen << 32;
+           (uint64_t)x->clen << 32 | (uint64_t)x->usage << 40;
 }
 
 static void unpack_lookups(uint64_t v, kh_tag_word *x)
@@ -93,6 +94,7 @@ static void unpack_lookups(uint64_t v, kh_tag_word *x)
     x->gaz = (uint16_t)v;
     x->cpath = (uint16_t)(v >> 16);
     x->clen = (uint8_t)(v >> 32);
+    x->usage = (uint32_t)(v >> 40);
 }
 
 /* How many new words ahead lookups_ahead asks for their slots. */
@@ -101,7 +103,7 @@ static void unpack_lookups(uint64_t v, kh_tag_word *x)
 /* Asks for the slots that memo_lookups will read for the k-th new word of
  * n (prefetch.h). */
 static void lookups_ahead(const kh_gazetteer *gaz, const kh_clusters *cl,
-                          const kh_tag_word *words, const uint32_t *fresh_at,
+                          const kh_usage *us, const kh_tag_word *words, const uint32_t *fresh_at,
                           size_t n, size_t k)
 {
     const kh_tag_word *x;
@@ -109,20 +111,24 @@ static void lookups_ahead(const kh_gazetteer *gaz, const kh_clusters *cl,
     if (k >= n)
         return;
     x = &words[fresh_at[k]];
-    /* One FNV-1a for both (kh_clusters_hash, kh_gaz_hash). */
+    /* One FNV-1a for all (kh_clusters_hash, kh_gaz_hash). */
     h = kh_gaz_hash(x->key, x->key_len);
     if (cl && !kh_clusters_kind_key(x->kind))
         kh_clusters_prefetch(cl, h);
+    if (us && x->kind == KHABAR_TOK_ARABIC)
+        kh_usage_prefetch(us, h);
     if (gaz)
         kh_gazetteer_prefetch(gaz, h);
 }
 
 /* A new memo entry's value: x's lookups. */
 static void memo_lookups(const kh_gazetteer *gaz, const kh_clusters *cl,
-                         kh_memo *memo, long e, kh_tag_word *x)
+                         const kh_usage *us, kh_memo *memo, long e,
+                         kh_tag_word *x)
 {
     x->clen = (uint8_t)kh_tag_cluster(cl, x->kind, x->key, x->key_len,
                                       &x->cpath);
+    x->usage = kh_tag_usage(us, x->kind, x->key, x->key_len);
     x->gaz = 0;
     if (gaz) {
         const kh_gaz_entry *g = kh_gazetteer_lookup(gaz, x->key, x->key_len);
@@ -157,7 +163,7 @@ static int host_piece(const khabar_word *w, const khabar_token *tk)
  * its pair features (features.h): the sums kh_pos_features' would give. */
 static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
                         const kh_gazetteer *gaz, const kh_clusters *cl,
-                        const pos_labels *pl, size_t a, size_t b,
+                        const kh_usage *us, const pos_labels *pl, size_t a, size_t b,
                         pos_buf *buf)
 {
     khabar_word *wd = (khabar_word *)doc->words.data;
@@ -271,10 +277,11 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
     /* The words new to the doc: their cluster and gazetteer lookups, a
      * wait for memory each, asked for LOOKUPS_AHEAD words ahead. */
     for (j = 0; j < LOOKUPS_AHEAD; j++)
-        lookups_ahead(gaz, cl, tw, fresh_at, n_fresh, j);
+        lookups_ahead(gaz, cl, us, tw, fresh_at, n_fresh, j);
     for (j = 0; j < n_fresh; j++) {
-        lookups_ahead(gaz, cl, tw, fresh_at, n_fresh, j + LOOKUPS_AHEAD);
-        memo_lookups(gaz, cl, &buf->memo, ent[fresh_at[j]], &tw[fresh_at[j]]);
+        lookups_ahead(gaz, cl, us, tw, fresh_at, n_fresh, j + LOOKUPS_AHEAD);
+        memo_lookups(gaz, cl, us, &buf->memo, ent[fresh_at[j]],
+                     &tw[fresh_at[j]]);
     }
     kh_memo_score(&buf->memo, t, ent, tw, sizeof *tw, fresh_at, n_fresh,
                   word_part, buf->fresh_feats.data);
@@ -350,7 +357,8 @@ int kh_pos(khabar_doc *doc)
             size_t e = b - a > 4096 ? a + 4096 : b;
             rc = tag_sentence(doc, &m->pos,
                               m->has_gazetteer ? &m->gaz : NULL,
-                              m->has_clusters ? &m->clusters : NULL, &pl, a, e,
+                              m->has_clusters ? &m->clusters : NULL,
+                              m->has_usage ? &m->usage : NULL, &pl, a, e,
                               &buf);
             a = e;
         }

@@ -268,6 +268,7 @@ static void feature_parts(void)
         w[i].gaz = (uint16_t)(i == 1 ? KH_GAZ_TITLE | KH_GAZ_PERSON : 0);
         w[i].cpath = (uint16_t)(0x2A5 + i);
         w[i].clen = (uint8_t)(i == 3 ? 0 : 10 + i);
+        w[i].usage = i == 1 ? 0x123456u : i == 2 ? 0x9u : 0;
         t[i].key = t[i].host = keys[i];
         t[i].key_len = t[i].host_len = w[i].key_len;
         t[i].key_h = kh_feat_bytes(keys[i], t[i].key_len) + 1;
@@ -417,6 +418,59 @@ static void long_sentence(void)
     free(s);
 }
 
+/* How the news uses a word: a table made by hand (probing, a key the
+ * table lacks, a full table), and the compiled-in one on words whose use is
+ * plain. */
+static void usage_lookup(void)
+{
+    static const char *const keys[] = {"a", "b", "c"};
+    kh_usage_slot slots[4];
+    kh_usage u;
+    khabar_model *m;
+    khabar_error e;
+    size_t i;
+    memset(slots, 0, sizeof slots);
+    memset(&u, 0, sizeof u);
+    u.n_slots = 4;
+    u.n_entries = 3;
+    u.slots = slots;
+    for (i = 0; i < 3; i++) {
+        uint32_t h = kh_clusters_hash(keys[i], 1) & 3;
+        while (slots[h].check)
+            h = (h + 1) & 3;
+        slots[h].check = kh_usage_check(keys[i], 1);
+        slots[h].signature = (uint32_t)(10 + i);
+    }
+    for (i = 0; i < 3; i++)
+        CHECK(kh_tag_usage(&u, KHABAR_TOK_ARABIC, keys[i], 1) == 10 + i);
+    CHECK(kh_tag_usage(&u, KHABAR_TOK_NUMBER, "a", 1) == 0);
+    CHECK(kh_tag_usage(NULL, KHABAR_TOK_ARABIC, "a", 1) == 0);
+    CHECK(kh_tag_usage(&u, KHABAR_TOK_ARABIC, "a", 0) == 0);
+    /* Full: every probe sequence goes round once, and finds nothing. */
+    for (i = 0; i < 4; i++)
+        if (!slots[i].check)
+            slots[i].check = 1;
+    CHECK(kh_tag_usage(&u, KHABAR_TOK_ARABIC, "zz", 2) == 0);
+    m = khabar_model_new(&e);
+    CHECK(m != NULL);
+    if (m && m->has_usage) {
+        /* A name the news never writes with the article; a noun it
+         * mostly does (الحكومة and حكومة alike); a verb after لم ... */
+        uint32_t trump = kh_tag_usage(&m->usage, KHABAR_TOK_ARABIC,
+                                      "ترامب", strlen("ترامب"));
+        uint32_t gov = kh_tag_usage(&m->usage, KHABAR_TOK_ARABIC,
+                                    "الحكومه", strlen("الحكومه"));
+        uint32_t gov2 = kh_tag_usage(&m->usage, KHABAR_TOK_ARABIC,
+                                     "حكومه", strlen("حكومه"));
+        uint32_t said = kh_tag_usage(&m->usage, KHABAR_TOK_ARABIC,
+                                     "يكن", strlen("يكن"));
+        CHECK(KH_USAGE_FREQ(trump) >= 4 && KH_USAGE_ARTICLE(trump) == 0);
+        CHECK(KH_USAGE_ARTICLE(gov) >= 5 && gov == gov2);
+        CHECK(KH_USAGE_VERB(said) >= 5 && KH_USAGE_ARTICLE(said) <= 1);
+    }
+    khabar_model_free(m);
+}
+
 static void write_bytes(const char *path, const void *b, size_t n)
 {
     FILE *f = fopen(path, "wb");
@@ -448,6 +502,12 @@ static void model_files(void)
     fclose(f);
     /* The recognizer given as the POS tagger: the wrong kind. */
     snprintf(path, sizeof path, "%s/pos.kbm", dir);
+    write_bytes(path, b, (size_t)n);
+    m = khabar_model_load(dir, &e);
+    CHECK(m == NULL && e.code == KHABAR_EMODEL && strstr(e.msg, "kind"));
+    remove(path);
+    /* The recognizer given as the usage table: the wrong kind. */
+    snprintf(path, sizeof path, "%s/usage.kbm", dir);
     write_bytes(path, b, (size_t)n);
     m = khabar_model_load(dir, &e);
     CHECK(m == NULL && e.code == KHABAR_EMODEL && strstr(e.msg, "kind"));
@@ -687,6 +747,7 @@ void suite_tagger(void)
     viterbi_exact();
     emit_exact();
     feature_parts();
+    usage_lookup();
     pos_allowed();
     pos_kinds();
     fine_scheme();

@@ -169,6 +169,8 @@ static void pos_sentences(seqs *S, const khabar_model *m, const kh_tag_ctx *ctx,
                 x->clen = (uint8_t)kh_tag_cluster(
                     m->has_clusters ? &m->clusters : NULL, x->kind, x->key,
                     x->key_len, &x->cpath);
+                x->usage = kh_tag_usage(m->has_usage ? &m->usage : NULL,
+                                        x->kind, x->key, x->key_len);
                 x->gaz = 0;
                 if (m->has_gazetteer) {
                     const kh_gaz_entry *ge =
