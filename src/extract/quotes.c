@@ -1268,10 +1268,11 @@ static int is_comma(const qctx *q, size_t k)
     return cp == 0x060C || cp == ',';
 }
 
-/* Whether token k may be a word of a name the recognizer missed: a word
- * without the article, clitics or marks, tagged as a noun, a name or an
- * adjective (foreign names often are); *unknown set when the lexicon does
- * not know it or the tagger calls it a name. */
+/* Whether token k may be a word of a name the recognizer missed: an Arabic
+ * word without the article, clitics or marks, tagged as a noun, a name, an
+ * adjective, a number or X (the tagger calls unknown foreign names any of
+ * them); *unknown set when the lexicon does not know it or the tagger calls
+ * it a name. */
 static int name_word(const qctx *q, size_t k, int *unknown)
 {
     const tok_info *x = TI(q, k);
@@ -1279,7 +1280,8 @@ static int name_word(const qctx *q, size_t k, int *unknown)
     if (x->kind != K_NONE || x->pre || x->mark ||
         (x->flags & (TF_DEF | TF_ENCL)) || q->tk[k].kind != KHABAR_TOK_ARABIC ||
         (x->upos != KHABAR_UPOS_NOUN && x->upos != KHABAR_UPOS_PROPN &&
-         x->upos != KHABAR_UPOS_ADJ))
+         x->upos != KHABAR_UPOS_ADJ && x->upos != KHABAR_UPOS_NUM &&
+         x->upos != KHABAR_UPOS_X))
         return 0;
     if ((h->flags & KHABAR_WORD_LEMMA_GUESSED) ||
         x->upos == KHABAR_UPOS_PROPN)
