@@ -1443,6 +1443,15 @@ static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
         }
         if (n == 0 || (TI(q, c)->pre & P_FA))
             return 0;
+        /* رئيس الوزراء الإيطالي، الذي قال: the noun is a construct's
+         * second term; its first terms go with it */
+        for (n = 0; n < 2 && k > q->a + 1 && (TI(q, k)->flags & TF_DEF) &&
+                    TI(q, k - 1)->kind == K_NONE && !TI(q, k - 1)->mark &&
+                    !TI(q, k - 1)->pre &&
+                    !(TI(q, k - 1)->flags & (TF_DEF | TF_ENCL)) &&
+                    TI(q, k - 1)->upos == KHABAR_UPOS_NOUN;
+             n++)
+            k--;
         *ss = k;
         *se = end;
         return 1;

@@ -211,6 +211,9 @@ static void speaker_ends(void)
     }
     one("وقال المحامي لورانس ستيفنز إن الصور محمية.", "لورانس ستيفنز", "قال",
         "قال", "الصور محمية", 0);
+    /* the noun a relative clause is on, with its construct's first term */
+    one("واعترف رئيس الوزراء الإيطالي، الذي قال مرارا إن بلاده لن تشارك.",
+        "رئيس الوزراء الإيطالي", "قال", "قال", "بلاده لن تشارك", 0);
     /* a relative clause between commas is the speaker's, whatever cue
      * words it holds */
     one("وسبق أن قال الرئيس، الذي تنتهي ولايته بحسب الدستور في 2022، إن "
