@@ -80,10 +80,11 @@ size_t kh_tag_loosen(char *k, size_t n)
 int kh_tag_fold_doc(khabar_doc *doc)
 {
     char *p;
-    if (doc->fold_len >= doc->norm_len)
+    if (doc->fold_len >= doc->norm_len && doc->fold_buf)
         return 0;
-    /* The strings are only ever appended to: fold what is new. */
-    p = realloc(doc->fold_buf, doc->norm_len);
+    /* The strings are only ever appended to: fold what is new. A doc with
+     * none gets a buffer too, so that keys (of no bytes) point somewhere. */
+    p = realloc(doc->fold_buf, doc->norm_len ? doc->norm_len : 1);
     if (!p)
         return -1;
     doc->fold_buf = p;
