@@ -11,9 +11,10 @@
  * them from ANERcorp and the FANE corpora). Each sentence goes through the
  * library as pre-tokenized text (words, parts of speech) and the features
  * are the library's (src/tag/ner_features.c), so what is learned is what
- * runs. Gazetteer entries that only the NER corpora gave are ignored here:
- * in training they would name every entity, which the gazetteer cannot do
- * for new text. The doc cues (src/tag/ner_cues.c) are computed over each
+ * runs. Gazetteer entries that only the NER corpora gave are ignored here,
+ * by every lookup (the POS stage's and the doc rules' too): in training
+ * they would name every entity, which the gazetteer cannot do for new text,
+ * and in cross-validation they would name the test fold's. The doc cues (src/tag/ner_cues.c) are computed over each
  * ANERcorp document (A.docs), over the ANERcorp document a NewsFANE
  * sentence copies, and over runs of 15 sentences of an extra corpus.
  *
@@ -586,6 +587,18 @@ int train_ner(int argc, char **argv)
     m = khabar_model_new(&err);
     if (!m)
         die(err.msg);
+    if (m->has_gazetteer) {
+        /* Every lookup misses the names only the corpora gave: the POS
+         * stage's (whose parts of speech the features read) and the doc
+         * rules' as well as the recognizer's own, in training and in
+         * cross-validation alike. */
+        kh_gazetteer full = m->gaz;
+        if (kh_gazetteer_without(&full, CORPUS_SOURCES, &m->gaz) != 0)
+            die("out of memory");
+        printf("gazetteer: %u of %u names, those only the corpora gave "
+               "left out\n", m->gaz.n_entries, full.n_entries);
+        kh_gazetteer_free(&full);
+    }
     if (docs) {
         size_t len;
         char *text = read_file(docs, &len), *p = text;
