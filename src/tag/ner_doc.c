@@ -398,6 +398,33 @@ static void handover(ner_doc *d)
     }
 }
 
+/* Whether token ti is Arabic and its host key (folded, MAX_KEY bytes at
+ * most) one of the count words. */
+static int host_in(const ner_doc *d, size_t ti, const char *const *words,
+                   size_t count)
+{
+    char k[MAX_KEY];
+    size_t n, i;
+    if (d->tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    n = host_key(d, ti, k);
+    for (i = 0; i < count; i++) {
+        if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether token ti is a particle inside a person's name, that a word of
+ * the name follows (فون, دي, بن, أبي, آل ...). */
+static int name_particle(const ner_doc *d, size_t ti)
+{
+    static const char *const particles[] = {
+        "فون", "فان", "دي", "دا", "دو", "ديل", "دير", "لو",
+        "بن", "ابن", "ابو", "ابي", "ابا", "بنت", "عبد", "ال"};
+    return host_in(d, ti, particles, sizeof particles / sizeof particles[0]);
+}
+
 /* Whether token ti begins with the conjunction و as a proclitic. */
 static int conjunction(const ner_doc *d, size_t ti)
 {
@@ -408,7 +435,9 @@ static int conjunction(const ner_doc *d, size_t ti)
 }
 
 /* Rule 0: a person or place name that runs on into a word with the
- * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين). */
+ * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين), unless
+ * the word comes after a particle of the name: و is then its first letter
+ * (سعد بن أبي وقاص). */
 static int coordination(ner_doc *d)
 {
     size_t i;
@@ -418,7 +447,8 @@ static int coordination(ner_doc *d)
         int type = e->type;
         if (type != KHABAR_ENT_PER && type != KHABAR_ENT_LOC)
             continue;
-        for (k = a + 1; k < b && !conjunction(d, k); k++)
+        for (k = a + 1;
+             k < b && (!conjunction(d, k) || name_particle(d, k - 1)); k++)
             ;
         if (k == b)
             continue;
@@ -877,32 +907,12 @@ static int place_word(const ner_doc *d, size_t ti)
            !(n == 8 && memcmp(k, "طريق", 8) == 0);
 }
 
-/* Whether token ti is Arabic and its host key (folded, MAX_KEY bytes at
- * most) one of the count words. */
-static int host_in(const ner_doc *d, size_t ti, const char *const *words,
-                   size_t count)
-{
-    char k[MAX_KEY];
-    size_t n, i;
-    if (d->tk[ti].kind != KHABAR_TOK_ARABIC)
-        return 0;
-    n = host_key(d, ti, k);
-    for (i = 0; i < count; i++) {
-        if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Rule 4b: a person's name does not end with a particle (فون, دي, بن,
  * أبو, آل ...): one cut there takes the next words while they end with
  * one, and one more (مارك فان دونجين, لويجي دي مايو, أورسولا فون دير
  * لاين), over untagged Arabic words without proclitics. */
 static void particle_tails(ner_doc *d)
 {
-    static const char *const particles[] = {
-        "فون", "فان", "دي", "دا", "دو", "ديل", "دير", "لو",
-        "بن", "ابن", "ابو", "بنت", "عبد", "ال"};
     khabar_entity *e = d->doc->entities.data;
     size_t n = d->doc->entities.len, i;
     for (i = 0; i < n; i++) {
@@ -911,9 +921,7 @@ static void particle_tails(ner_doc *d)
             continue;
         for (steps = 0; steps < 3; steps++) {
             size_t next = last + 1;
-            if (!host_in(d, last, particles,
-                         sizeof particles / sizeof particles[0]) ||
-                next >= d->doc->tokens.len ||
+            if (!name_particle(d, last) || next >= d->doc->tokens.len ||
                 d->tk[next].kind != KHABAR_TOK_ARABIC || d->type[next] ||
                 proclitics(d, next) ||
                 d->tk[next].start > d->tk[last].end + 1)
