@@ -14,6 +14,7 @@
 #include "../model/model.h"
 #include "features.h"
 #include "memo.h"
+#include "ner_history.h"
 
 /* Longest gazetteer name looked for, in tokens: longer ones are rare, and
  * every length costs a lookup per token. */
@@ -40,6 +41,8 @@ typedef struct ner_buf {
     /* The doc's distinct tokens (all that kh_ner_token_features reads):
      * rows their own features' scores as each KH_NER_AS_* part. */
     kh_memo memo;
+    /* How the doc's hosts were tagged in its earlier sentences. */
+    kh_ner_history hist;
 } ner_buf;
 
 static void ner_buf_free(ner_buf *b)
@@ -54,6 +57,7 @@ static void ner_buf_free(ner_buf *b)
     kh_vec_free(&b->fresh_feats);
     kh_tag_scratch_free(&b->lattice);
     kh_memo_free(&b->memo);
+    kh_ner_history_free(&b->hist);
 }
 
 /* For each label: its entity type and whether it begins one (B-). */
@@ -218,7 +222,7 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
 {
     const khabar_token *tk = doc->tokens.data;
     const size_t L = m->ner.n_labels;
-    size_t n = b - a, i, n_fresh = 0, keys = 0;
+    size_t n = b - a, i, k, n_fresh = 0, keys = 0;
     uint32_t *fresh_at;
     kh_ner_token *t;
     uint64_t *f;
@@ -244,6 +248,8 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
     for (i = 0; i < n; i++) {
         t[i].doc_cues = cues[a + i];
         t[i].doc_seen = seen[a + i];
+        t[i].doc_hist = (uint8_t)kh_ner_history_get(&buf->hist,
+                                                    kh_ner_history_key(&t[i]));
     }
     ent = buf->memo_of.data;
     fresh_at = buf->fresh.data;
@@ -280,6 +286,11 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
         /* An I- without its B- begins an entity too. */
         for (j = i + 1; j < n && type[lab[j]] == ty && !begin[lab[j]]; j++)
             ;
+        for (k = i; k < j; k++) {
+            if (kh_ner_history_add(&buf->hist, kh_ner_history_key(&t[k]),
+                                   ty) != 0)
+                return -1;
+        }
         e = kh_vec_push(&doc->entities, sizeof *e);
         if (!e)
             return -1;

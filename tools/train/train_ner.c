@@ -232,14 +232,19 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
             q.skip = calloc(n, 1);
             q.off = malloc((n + 1) * sizeof *q.off);
             q.feats = malloc(n * KH_TAG_MAX_FEATS * sizeof *q.feats);
-            if (!view || !kb || !q.gold || !q.skip || !q.off || !q.feats)
+            q.hkey = malloc(n * sizeof *q.hkey);
+            if (!view || !kb || !q.gold || !q.skip || !q.off || !q.feats ||
+                !q.hkey)
                 die("out of memory");
             kh_ner_views(d, m->has_gazetteer ? &m->gaz : NULL,
                          m->has_clusters ? &m->clusters : NULL, CORPUS_SOURCES,
                          sd->first_token, sd->first_token + n, view, kb);
             for (i = 0; i < n; i++) {
+                /* No history here (doc_hist 0): the perceptron adds its
+                 * features as it tags (perceptron.h). */
                 view[i].doc_cues = cues[sd->first_token + i];
                 view[i].doc_seen = seen[sd->first_token + i];
+                q.hkey[i] = kh_ner_history_key(&view[i]);
             }
             q.off[0] = 0;
             for (i = 0; i < n; i++) {
@@ -250,6 +255,7 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
                                               q.feats + q.off[i]);
             }
             q.source = source;
+            q.doc = doc_id[s];
             q.anercorp = anercorp_of ? anercorp_of[s] : -1;
             q.heldout = S->n % 10 == 9;
             add_seq(S, &q);
@@ -582,8 +588,11 @@ int train_ner(int argc, char **argv)
     memset(&S, 0, sizeof S);
     if (news || n_extra)
         S.domains = 2 + n_extra; /* ANERcorp, NewsFANE, each extra corpus */
-    for (i = 0; i < 9; i++)
+    for (i = 0; i < 9; i++) {
         label_of(&S, ner_labels[i]);
+        S.hist_type[i] = (uint8_t)((i + 1) / 2); /* B-/I-: PER 1 .. MISC 4 */
+    }
+    S.hist_feats = kh_ner_history_features;
     m = khabar_model_new(&err);
     if (!m)
         die(err.msg);
