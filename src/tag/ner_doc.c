@@ -434,6 +434,28 @@ static int conjunction(const ner_doc *d, size_t ti)
            memcmp(d->doc->norm_buf + w->form, "و", 2) == 0;
 }
 
+#define NAMES                                                                \
+    (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON | KH_GAZ_COUNTRY | KH_GAZ_PLACE |     \
+     KH_GAZ_ORG)
+
+/* Whether a name that runs over token k, which has the conjunction و, is
+ * two names there. Not right after a particle of the name: و is then the
+ * first letter of the next word of the name (سعد بن أبي وقاص). Nor when
+ * the rest begins with ا or ي as written and the gazetteer does not know
+ * it: وا and وي mostly spell the w of a foreign name (آشلي ويلكس,
+ * كريستوفر والكين); a known name after the conjunction is cut as before
+ * (الحسن والحسين). */
+static int cut_at(const ner_doc *d, size_t k)
+{
+    const khabar_word *h = kh_doc_host(d->doc, k, NULL);
+    const char *s = d->doc->norm_buf + h->form;
+    int w = h->form_len >= 2 &&
+            (memcmp(s, "ا", 2) == 0 || memcmp(s, "ي", 2) == 0);
+    if (!conjunction(d, k) || name_particle(d, k - 1))
+        return 0;
+    return !w || (gaz_mask(d, k) & NAMES);
+}
+
 /* Rule 0: a person or place name that runs on into a word with the
  * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين), unless
  * the word comes after a particle of the name: و is then its first letter
@@ -447,8 +469,7 @@ static int coordination(ner_doc *d)
         int type = e->type;
         if (type != KHABAR_ENT_PER && type != KHABAR_ENT_LOC)
             continue;
-        for (k = a + 1;
-             k < b && (!conjunction(d, k) || name_particle(d, k - 1)); k++)
+        for (k = a + 1; k < b && !cut_at(d, k); k++)
             ;
         if (k == b)
             continue;
