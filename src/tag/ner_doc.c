@@ -23,9 +23,11 @@
  *                so common words are left alone, unless the doc names the
  *                word alone three times or more); a lone word tagged as
  *                another type that is a person's surname here becomes a
- *                person.
+ *                person;
+ *   adjacent     two persons' names side by side, the second without a
+ *                proclitic, are one (صلاد حسن).
  *
- * The rules cut, add and retype entities; none is removed. Entities
+ * The rules cut, add, merge and retype entities; none is dropped. Entities
  * stay in input order.
  */
 #include "tag.h"
@@ -1043,6 +1045,30 @@ static void in_context(ner_doc *d)
     d->doc->entities.len = k;
 }
 
+/* Rule 6: two persons' names side by side, the second without a proclitic
+ * (so not و: سعد وسعيد), are one name: the rules tag a word found in a
+ * name elsewhere where the tagger began the name one word later (صلاد |
+ * حسن), and the tagger splits a name in two now and then (عبد الفتاح |
+ * صلاح). Entities sorted by token; merged ones removed. */
+static void adjacent_persons(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, k = 0;
+    for (i = 0; i < n; i++) {
+        if (k > 0 && e[k - 1].type == KHABAR_ENT_PER &&
+            e[i].type == KHABAR_ENT_PER &&
+            e[i].first_token == e[k - 1].first_token + e[k - 1].n_tokens &&
+            d->tk[e[i].first_token].kind == KHABAR_TOK_ARABIC &&
+            !proclitics(d, e[i].first_token)) {
+            e[k - 1].n_tokens += e[i].n_tokens;
+            e[k - 1].end = e[i].end;
+            continue;
+        }
+        e[k++] = e[i];
+    }
+    d->doc->entities.len = k;
+}
+
 static int by_token(const void *pa, const void *pb)
 {
     const khabar_entity *a = pa, *b = pb;
@@ -1089,9 +1115,11 @@ int kh_ner_doc(khabar_doc *doc)
         in_context(&d);
         rc = consistency(&d);
     }
-    if (rc == 0) /* rules add, merge and cut entities: input order again */
+    if (rc == 0) { /* rules add, merge and cut entities: input order again */
         kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
               by_token);
+        adjacent_persons(&d);
+    }
     free(d.type);
     free(d.hashes);
     return rc;
