@@ -120,11 +120,13 @@ int kh_ner_place_features(const kh_ner_token *t, size_t n, size_t i,
  * punctuation ... */
 uint64_t kh_ner_history_key(const kh_ner_token *x);
 
-/* The features of doc_hist (part of kh_ner_place_features, and of
- * kh_ner_features): the trainer adds them itself, from its own tagging as
+/* The features of a token's doc_hist (hist) and of its neighbours' (prev,
+ * next; 0 at the sentence's ends), part of kh_ner_place_features and of
+ * kh_ner_features: the trainer adds them itself, from its own tagging as
  * it learns. Returns their count (<= KH_NER_HISTORY_FEATS). */
-#define KH_NER_HISTORY_FEATS 5
-int kh_ner_history_features(unsigned hist, uint64_t *f);
+#define KH_NER_HISTORY_FEATS 7
+int kh_ner_history_features(unsigned prev, unsigned hist, unsigned next,
+                            uint64_t *f);
 
 /* The POS features of word i of a sentence of n words; returns their count
  * (<= KH_TAG_MAX_FEATS). */

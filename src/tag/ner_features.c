@@ -168,18 +168,23 @@ uint64_t kh_ner_history_key(const kh_ner_token *x)
 }
 
 /* How the host's earlier mentions were tagged: the set of types, and each
- * type. */
-int kh_ner_history_features(unsigned hist, uint64_t *f)
+ * type; and the sets of the tokens before and after it. */
+int kh_ner_history_features(unsigned prev, unsigned hist, unsigned next,
+                            uint64_t *f)
 {
     int m = 0;
     unsigned b;
-    if (!hist)
-        return 0;
-    f[m++] = kh_feat_mix(kh_feat(240), hist);
-    for (b = 0; b < 4; b++) {
-        if (hist >> b & 1)
-            f[m++] = kh_feat_mix(kh_feat(241), b);
+    if (hist) {
+        f[m++] = kh_feat_mix(kh_feat(240), hist);
+        for (b = 0; b < 4; b++) {
+            if (hist >> b & 1)
+                f[m++] = kh_feat_mix(kh_feat(241), b);
+        }
     }
+    if (prev)
+        f[m++] = kh_feat_mix(kh_feat(242), prev);
+    if (next)
+        f[m++] = kh_feat_mix(kh_feat(243), next);
     return m;
 }
 
@@ -268,7 +273,8 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     } else {
         f[m++] = kh_feat(236);
     }
-    m += kh_ner_history_features(x->doc_hist, f + m);
+    m += kh_ner_history_features(i > 0 ? t[i - 1].doc_hist : 0, x->doc_hist,
+                                 i + 1 < n ? t[i + 1].doc_hist : 0, f + m);
     return m < KH_TAG_MAX_FEATS ? m : KH_TAG_MAX_FEATS;
 }
 
@@ -307,5 +313,8 @@ int kh_ner_place_features(const kh_ner_token *t, size_t n, size_t i,
     } else {
         f[m++] = kh_feat(236);
     }
-    return m + kh_ner_history_features(x->doc_hist, f + m);
+    return m + kh_ner_history_features(i > 0 ? t[i - 1].doc_hist : 0,
+                                       x->doc_hist,
+                                       i + 1 < n ? t[i + 1].doc_hist : 0,
+                                       f + m);
 }

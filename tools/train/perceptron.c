@@ -90,16 +90,18 @@ static double *averaged(const double *w, const double *total,
 }
 
 /* The history features of q's positions (HX a position into xf, their
- * counts into xn) from the types h holds for their keys. */
+ * counts into xn) from the types h holds for their keys (into hs). */
 static void history_feats(const seqs *S, const seq *q,
-                          const kh_ner_history *h, uint64_t *xf, uint8_t *xn)
+                          const kh_ner_history *h, uint8_t *hs, uint64_t *xf,
+                          uint8_t *xn)
 {
     size_t i;
     for (i = 0; i < q->n; i++)
-        xn[i] = (uint8_t)(q->hkey ? S->hist_feats(kh_ner_history_get(
-                                                      h, q->hkey[i]),
-                                                  xf + i * HX)
-                                  : 0);
+        hs[i] = (uint8_t)(q->hkey ? kh_ner_history_get(h, q->hkey[i]) : 0);
+    for (i = 0; i < q->n; i++)
+        xn[i] = (uint8_t)S->hist_feats(i > 0 ? hs[i - 1] : 0, hs[i],
+                                       i + 1 < q->n ? hs[i + 1] : 0,
+                                       xf + i * HX);
 }
 
 /* Records the types of labels out at q's positions in h. */
@@ -214,7 +216,8 @@ static int doc_begins(const seqs *S, size_t s)
 static double heldout_accuracy(const seqs *S, const model *M, const double *w,
                                const double *t, size_t n_w, size_t n_t,
                                double *sc, uint8_t *bk, uint8_t *out,
-                               kh_ner_history *hist, uint64_t *xf, uint8_t *xn)
+                               kh_ner_history *hist, uint8_t *hs, uint64_t *xf,
+                               uint8_t *xn)
 {
     size_t s, i, right = 0, total = 0;
     for (s = 0; s < S->n; s++) {
@@ -225,7 +228,7 @@ static double heldout_accuracy(const seqs *S, const model *M, const double *w,
             (tables(S) > 1 && q->source != 0))
             continue;
         if (S->hist_feats)
-            history_feats(S, q, hist, xf, xn);
+            history_feats(S, q, hist, hs, xf, xn);
         decode_in(S, q, M->L, M->mask, w, t, n_w, n_t,
                   S->hist_feats ? xf : NULL, xn, out, sc, bk);
         if (S->hist_feats)
@@ -254,7 +257,7 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     model M;
     size_t n_w, n_t, s, i, k, maxlen = 0, *order, *walk, *docs, n_docs = 0;
     double *sc, best_acc = -1, *best_w = NULL, *best_t = NULL;
-    uint8_t *bk, *out, *xn;
+    uint8_t *bk, *out, *xn, *hs;
     uint64_t *xf;
     kh_ner_history hist;
     uint64_t seed = 0x7A66E5EDull + 0x9E3779B97F4A7C15ull * run;
@@ -281,8 +284,9 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     docs = malloc((S->n + 2) * sizeof *docs);
     xf = malloc((maxlen + 1) * HX * sizeof *xf);
     xn = calloc(maxlen + 1, 1);
+    hs = malloc(maxlen + 1);
     if (!M.w || !M.total || !M.stamp || !M.tw || !M.ttotal || !M.tstamp ||
-        !sc || !bk || !out || !order || !walk || !docs || !xf || !xn)
+        !sc || !bk || !out || !order || !walk || !docs || !xf || !xn || !hs)
         die("out of memory");
     memset(&hist, 0, sizeof hist);
     for (s = 0; s < S->n; s++) {
@@ -320,7 +324,7 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
             if (k > 1)
                 dom[n_dom++] = 1 + (size_t)q->source;
             if (S->hist_feats)
-                history_feats(S, q, &hist, xf, xn);
+                history_feats(S, q, &hist, hs, xf, xn);
             decode_in(S, q, M.L, M.mask, M.w, M.tw, n_w, n_t,
                       S->hist_feats ? xf : NULL, xn, out, sc, bk);
             if (S->hist_feats)
@@ -361,7 +365,7 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
         aw = averaged(M.w, M.total, M.stamp, k * n_w, M.time);
         at = averaged(M.tw, M.ttotal, M.tstamp, k * n_t, M.time);
         acc = heldout_accuracy(S, &M, aw, at, n_w, n_t, sc, bk, out, &hist,
-                               xf, xn);
+                               hs, xf, xn);
         printf("epoch %d: %zu errors in %zu training positions, held-out "
                "accuracy %.4f\n",
                epoch, errors, seen, acc);
@@ -395,6 +399,7 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     free(docs);
     free(xf);
     free(xn);
+    free(hs);
     kh_ner_history_free(&hist);
     if (k > 1) {
         /* Domain 0's model: the shared weights plus its own. */

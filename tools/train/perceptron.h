@@ -39,8 +39,10 @@ typedef struct seqs {
      * document's sequences are learned from in order (the documents
      * shuffled), and each position also has the features hist_feats gives
      * for the types (hist_type of the labels) that the model being trained
-     * gave the earlier positions of its document with the same key. */
-    int (*hist_feats)(unsigned hist, uint64_t *f);
+     * gave the earlier positions of its document with the same key as it,
+     * as the position before it and as the one after (0 at the ends). */
+    int (*hist_feats)(unsigned prev, unsigned hist, unsigned next,
+                      uint64_t *f);
     uint8_t hist_type[KH_TAG_MAX_LABELS]; /* 0: no type */
 } seqs;
 
