@@ -22,8 +22,8 @@
  *                (when the word is unknown to the lexicon or a proper noun,
  *                so common words are left alone, unless the doc names the
  *                word alone three times or more); a lone word tagged as
- *                another type that is a person's surname here becomes a
- *                person;
+ *                another type that is a person's surname here, or a
+ *                person's name alone, becomes a person;
  *   adjacent     two persons' names side by side, the second without a
  *                proclitic, are one (صلاد حسن).
  *
@@ -750,10 +750,11 @@ static int consistency(ner_doc *d)
     }
     kh_sort(keys, k, sizeof *keys, by_hash);
     trim_heads(d, keys, k);
-    /* One word tagged otherwise that is a person's surname here: a person
-     * (ذكر دولج after زياد دولج), unless the doc names it alone as another
-     * type more often than it ends a person's name (بلنسية, the place,
-     * after one person whose name ends with it). */
+    /* One word tagged otherwise that is a person's surname here, or a
+     * person's name alone: a person (ذكر دولج after زياد دولج; كشج after
+     * the title's تيمور كشج, cut to كشج), unless the doc names it alone as
+     * another type more often than as a person (بلنسية, the place, after
+     * one person whose name ends with it). */
     for (i = 0; i < n_ent; i++) {
         const name_key *x, *end = keys + k;
         khabar_entity *en = (khabar_entity *)d->doc->entities.data + i;
@@ -764,7 +765,7 @@ static int consistency(ner_doc *d)
         h = span_hash(d, en->first_token, en->first_token + 1);
         x = find_key(keys, k, h, 1);
         for (; x && x < end && x->h == h && x->n_tokens == 1; x++) {
-            if (x->surname)
+            if (x->surname || x->type == KHABAR_ENT_PER)
                 surnames++;
             else if (x->type != KHABAR_ENT_PER)
                 others++;
