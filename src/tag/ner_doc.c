@@ -863,7 +863,7 @@ static void hyphenated(ner_doc *d)
         else if (i + 1 < n && e[i + 1].first_token == last + 2) {
             /* كوين-تشيك, a person and a place to the tagger: one name, of
              * the first one's type */
-            e[i].n_tokens += 2 + e[i + 1].n_tokens;
+            e[i].n_tokens += 1 + e[i + 1].n_tokens; /* and the hyphen */
             e[i].end = e[i + 1].end;
             e[i + 1].type = -1; /* merged */
             mark_span(d, e[i].first_token, e[i].first_token + e[i].n_tokens,
