@@ -61,6 +61,9 @@ typedef struct kh_ner_token {
     uint8_t doc_cues;  /* cues around the host's other mentions in the doc
                           (1 << KH_NER_CUE_*, ner_cues.c) */
     uint8_t doc_seen;  /* how many other mentions (saturated at 255) */
+    uint8_t doc_hist;  /* the entity types the tagger gave the host's
+                          mentions in the doc's earlier sentences (bit
+                          t - 1 for type t: ner_history.h) */
 } kh_ner_token;
 
 /* Where a mention of a word stands (kh_ner_cues). */
@@ -119,6 +122,19 @@ int kh_ner_token_features(const kh_ner_token *x, int as, uint64_t *f);
 extern const int kh_ner_part_at[KH_NER_AS_COUNT];
 int kh_ner_place_features(const kh_ner_token *t, size_t n, size_t i,
                           uint64_t *f);
+
+/* The key under which the recognizer remembers how a token was tagged
+ * (ner_history.h): its host's hash, for a word; 0 (none) for numbers,
+ * punctuation ... */
+uint64_t kh_ner_history_key(const kh_ner_token *x);
+
+/* The features of a token's doc_hist (hist) and of its neighbours' (prev,
+ * next; 0 at the sentence's ends), part of kh_ner_place_features and of
+ * kh_ner_features: the trainer adds them itself, from its own tagging as
+ * it learns. Returns their count (<= KH_NER_HISTORY_FEATS). */
+#define KH_NER_HISTORY_FEATS 7
+int kh_ner_history_features(unsigned prev, unsigned hist, unsigned next,
+                            uint64_t *f);
 
 /* The POS features of word i of a sentence of n words; returns their count
  * (<= KH_TAG_MAX_FEATS). */

@@ -120,4 +120,37 @@ void kh_gazetteer_free(kh_gazetteer *g)
 {
     free(g->prefixes);
     g->prefixes = NULL;
+    free(g->own_slots);
+    g->own_slots = NULL;
+}
+
+int kh_gazetteer_without(const kh_gazetteer *g, unsigned ignore,
+                         kh_gazetteer *out)
+{
+    uint32_t i, mask = g->n_slots ? g->n_slots - 1 : 0;
+    *out = *g;
+    out->prefixes = NULL;
+    out->n_entries = 0;
+    out->own_slots = calloc(g->n_slots ? g->n_slots : 1, sizeof(kh_gaz_slot));
+    if (!out->own_slots)
+        return -1;
+    /* The entries kept, placed again by linear probing: a slot left empty
+     * would end the probe sequences that ran over it. */
+    for (i = 0; i < g->n_slots; i++) {
+        const kh_gaz_slot *s = &g->slots[i];
+        uint32_t j;
+        if (!s->e.key_len || !(s->e.sources & ~ignore))
+            continue;
+        j = kh_gaz_hash(g->pool + s->e.key, s->e.key_len) & mask;
+        while (out->own_slots[j].e.key_len)
+            j = (j + 1) & mask;
+        out->own_slots[j] = *s;
+        out->n_entries++;
+    }
+    out->slots = out->own_slots;
+    if (kh_gazetteer_index_prefixes(out) != 0) {
+        kh_gazetteer_free(out);
+        return -1;
+    }
+    return 0;
 }

@@ -96,6 +96,9 @@ typedef struct kh_gazetteer {
      * every proper prefix, in words, of a name of two words or more. */
     uint64_t *prefixes;
     uint32_t prefix_mask;  /* bits - 1 */
+    /* Built by kh_gazetteer_without, owned: the slots, when not the
+     * file's. */
+    kh_gaz_slot *own_slots;
 } kh_gazetteer;
 
 /* FNV-1a, 32 bits (as kh_lex_hash). */
@@ -117,8 +120,18 @@ khabar_code kh_gazetteer_open(kh_gazetteer *g, const kh_container *c,
  * or -1 when memory runs out. */
 int kh_gazetteer_index_prefixes(kh_gazetteer *g);
 
-/* Frees what kh_gazetteer_index_prefixes allocated. */
+/* Frees what kh_gazetteer_index_prefixes and kh_gazetteer_without
+ * allocated. */
 void kh_gazetteer_free(kh_gazetteer *g);
+
+/* Into *out, g without the entries that only sources in ignore gave (a
+ * trainer's own corpora: every lookup then misses them, the POS stage's
+ * and the doc rules' as well as the recognizer's), with its own slots and
+ * prefix filter (kh_gazetteer_free frees them); the pool stays g's. An
+ * entry that other sources gave too keeps all its types. Returns 0, or -1
+ * when memory runs out. */
+int kh_gazetteer_without(const kh_gazetteer *g, unsigned ignore,
+                         kh_gazetteer *out);
 
 /* Whether some name of the gazetteer may start with the words of a key
  * whose kh_gaz_hash is h (and go on after it): 0 means surely not, so no

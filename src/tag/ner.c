@@ -14,6 +14,7 @@
 #include "../model/model.h"
 #include "features.h"
 #include "memo.h"
+#include "ner_history.h"
 
 /* Longest gazetteer name looked for, in tokens: longer ones are rare, and
  * every length costs a lookup per token. */
@@ -39,6 +40,8 @@ typedef struct ner_buf {
     /* The doc's distinct tokens (all that kh_ner_token_features reads):
      * rows their own features' scores as each KH_NER_AS_* part. */
     kh_memo memo;
+    /* How the doc's hosts were tagged in its earlier sentences. */
+    kh_ner_history hist;
 } ner_buf;
 
 static void ner_buf_free(ner_buf *b)
@@ -52,6 +55,7 @@ static void ner_buf_free(ner_buf *b)
     kh_vec_free(&b->fresh_feats);
     kh_tag_scratch_free(&b->lattice);
     kh_memo_free(&b->memo);
+    kh_ner_history_free(&b->hist);
 }
 
 /* For each label: its entity type and whether it begins one (B-). */
@@ -187,6 +191,17 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
     return h->start;
 }
 
+/* Whether token ti can be no word of a person's name: a proclitic before
+ * a host with the article (محمد سعيد بالسفير محمد سعد: two names, the
+ * tagger sometimes runs them together). */
+static int not_in_name(const khabar_doc *doc, size_t ti)
+{
+    unsigned pre;
+    const khabar_word *h = kh_doc_host(doc, ti, &pre);
+    return pre && h->form_len > 4 &&
+           memcmp(doc->fold_buf + h->form, "ال", 4) == 0;
+}
+
 /* The memo entry of token x (its key and host, and all else that
  * kh_ner_token_features reads); *fresh set when it is new. -1 when memory
  * runs out. */
@@ -223,7 +238,7 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
 {
     const khabar_token *tk = doc->tokens.data;
     const size_t L = m->ner.n_labels;
-    size_t n = b - a, i, n_fresh = 0;
+    size_t n = b - a, i, k, n_fresh = 0;
     uint32_t *fresh_at;
     kh_ner_token *t;
     uint64_t *f;
@@ -245,6 +260,8 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
     for (i = 0; i < n; i++) {
         t[i].doc_cues = cues[a + i];
         t[i].doc_seen = seen[a + i];
+        t[i].doc_hist = (uint8_t)kh_ner_history_get(&buf->hist,
+                                                    kh_ner_history_key(&t[i]));
     }
     ent = buf->memo_of.data;
     fresh_at = buf->fresh.data;
@@ -276,11 +293,18 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
         size_t j;
         khabar_entity *e;
         int ty = type[lab[i]];
-        if (!ty)
+        if (!ty || (ty == KHABAR_ENT_PER && not_in_name(doc, a + i)))
             continue;
         /* An I- without its B- begins an entity too. */
-        for (j = i + 1; j < n && type[lab[j]] == ty && !begin[lab[j]]; j++)
+        for (j = i + 1; j < n && type[lab[j]] == ty && !begin[lab[j]] &&
+                        !(ty == KHABAR_ENT_PER && not_in_name(doc, a + j));
+             j++)
             ;
+        for (k = i; k < j; k++) {
+            if (kh_ner_history_add(&buf->hist, kh_ner_history_key(&t[k]),
+                                   ty) != 0)
+                return -1;
+        }
         e = kh_vec_push(&doc->entities, sizeof *e);
         if (!e)
             return -1;

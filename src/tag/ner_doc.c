@@ -22,10 +22,12 @@
  *                (when the word is unknown to the lexicon or a proper noun,
  *                so common words are left alone, unless the doc names the
  *                word alone three times or more); a lone word tagged as
- *                another type that is a person's surname here becomes a
- *                person.
+ *                another type that is a person's surname here, or a
+ *                person's name alone, becomes a person;
+ *   adjacent     two persons' names side by side, the second without a
+ *                proclitic, are one (صلاد حسن).
  *
- * The rules cut, add and retype entities; none is removed. Entities
+ * The rules cut, add, merge and retype entities; none is dropped. Entities
  * stay in input order.
  */
 #include "tag.h"
@@ -404,6 +406,33 @@ static void handover(ner_doc *d)
     }
 }
 
+/* Whether token ti is Arabic and its host key (folded, MAX_KEY bytes at
+ * most) one of the count words. */
+static int host_in(const ner_doc *d, size_t ti, const char *const *words,
+                   size_t count)
+{
+    const char *k;
+    size_t n, i;
+    if (d->tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    k = host_key(d, ti, &n);
+    for (i = 0; i < count; i++) {
+        if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether token ti is a particle inside a person's name, that a word of
+ * the name follows (فون, دي, بن, أبي, آل ...). */
+static int name_particle(const ner_doc *d, size_t ti)
+{
+    static const char *const particles[] = {
+        "فون", "فان", "دي", "دا", "دو", "ديل", "دير", "لو",
+        "بن", "ابن", "ابو", "ابي", "ابا", "بنت", "عبد", "ال"};
+    return host_in(d, ti, particles, sizeof particles / sizeof particles[0]);
+}
+
 /* Whether token ti begins with the conjunction و as a proclitic. */
 static int conjunction(const ner_doc *d, size_t ti)
 {
@@ -413,8 +442,32 @@ static int conjunction(const ner_doc *d, size_t ti)
            memcmp(d->doc->norm_buf + w->form, "و", 2) == 0;
 }
 
+#define NAMES                                                                \
+    (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON | KH_GAZ_COUNTRY | KH_GAZ_PLACE |     \
+     KH_GAZ_ORG)
+
+/* Whether a name that runs over token k, which has the conjunction و, is
+ * two names there. Not right after a particle of the name: و is then the
+ * first letter of the next word of the name (سعد بن أبي وقاص). Nor when
+ * the rest begins with ا or ي as written and the gazetteer does not know
+ * it: وا and وي mostly spell the w of a foreign name (آشلي ويلكس,
+ * كريستوفر والكين); a known name after the conjunction is cut as before
+ * (الحسن والحسين). */
+static int cut_at(const ner_doc *d, size_t k)
+{
+    const khabar_word *h = kh_doc_host(d->doc, k, NULL);
+    const char *s = d->doc->norm_buf + h->form;
+    int w = h->form_len >= 2 &&
+            (memcmp(s, "ا", 2) == 0 || memcmp(s, "ي", 2) == 0);
+    if (!conjunction(d, k) || name_particle(d, k - 1))
+        return 0;
+    return !w || (gaz_mask(d, k) & NAMES);
+}
+
 /* Rule 0: a person or place name that runs on into a word with the
- * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين). */
+ * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين), unless
+ * the word comes after a particle of the name: و is then its first letter
+ * (سعد بن أبي وقاص). */
 static int coordination(ner_doc *d)
 {
     size_t i;
@@ -424,7 +477,7 @@ static int coordination(ner_doc *d)
         int type = e->type;
         if (type != KHABAR_ENT_PER && type != KHABAR_ENT_LOC)
             continue;
-        for (k = a + 1; k < b && !conjunction(d, k); k++)
+        for (k = a + 1; k < b && !cut_at(d, k); k++)
             ;
         if (k == b)
             continue;
@@ -704,10 +757,11 @@ static int consistency(ner_doc *d)
     }
     kh_sort(keys, k, sizeof *keys, by_hash);
     trim_heads(d, keys, k);
-    /* One word tagged otherwise that is a person's surname here: a person
-     * (ذكر دولج after زياد دولج), unless the doc names it alone as another
-     * type more often than it ends a person's name (بلنسية, the place,
-     * after one person whose name ends with it). */
+    /* One word tagged otherwise that is a person's surname here, or a
+     * person's name alone: a person (ذكر دولج after زياد دولج; كشج after
+     * the title's تيمور كشج, cut to كشج), unless the doc names it alone as
+     * another type more often than as a person (بلنسية, the place, after
+     * one person whose name ends with it). */
     for (i = 0; i < n_ent; i++) {
         const name_key *x, *end = keys + k;
         khabar_entity *en = (khabar_entity *)d->doc->entities.data + i;
@@ -718,7 +772,7 @@ static int consistency(ner_doc *d)
         h = span_hash(d, en->first_token, en->first_token + 1);
         x = find_key(keys, k, h, 1);
         for (; x && x < end && x->h == h && x->n_tokens == 1; x++) {
-            if (x->surname)
+            if (x->surname || x->type == KHABAR_ENT_PER)
                 surnames++;
             else if (x->type != KHABAR_ENT_PER)
                 others++;
@@ -816,7 +870,7 @@ static void hyphenated(ner_doc *d)
         else if (i + 1 < n && e[i + 1].first_token == last + 2) {
             /* كوين-تشيك, a person and a place to the tagger: one name, of
              * the first one's type */
-            e[i].n_tokens += 2 + e[i + 1].n_tokens;
+            e[i].n_tokens += 1 + e[i + 1].n_tokens; /* and the hyphen */
             e[i].end = e[i + 1].end;
             e[i + 1].type = -1; /* merged */
             mark_span(d, e[i].first_token, e[i].first_token + e[i].n_tokens,
@@ -884,32 +938,12 @@ static int place_word(const ner_doc *d, size_t ti)
            !(n == 8 && memcmp(k, "طريق", 8) == 0);
 }
 
-/* Whether token ti is Arabic and its host key (folded, MAX_KEY bytes at
- * most) one of the count words. */
-static int host_in(const ner_doc *d, size_t ti, const char *const *words,
-                   size_t count)
-{
-    const char *k;
-    size_t n, i;
-    if (d->tk[ti].kind != KHABAR_TOK_ARABIC)
-        return 0;
-    k = host_key(d, ti, &n);
-    for (i = 0; i < count; i++) {
-        if (n == strlen(words[i]) && memcmp(k, words[i], n) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Rule 4b: a person's name does not end with a particle (فون, دي, بن,
  * أبو, آل ...): one cut there takes the next words while they end with
  * one, and one more (مارك فان دونجين, لويجي دي مايو, أورسولا فون دير
  * لاين), over untagged Arabic words without proclitics. */
 static void particle_tails(ner_doc *d)
 {
-    static const char *const particles[] = {
-        "فون", "فان", "دي", "دا", "دو", "ديل", "دير", "لو",
-        "بن", "ابن", "ابو", "بنت", "عبد", "ال"};
     khabar_entity *e = d->doc->entities.data;
     size_t n = d->doc->entities.len, i;
     for (i = 0; i < n; i++) {
@@ -918,9 +952,7 @@ static void particle_tails(ner_doc *d)
             continue;
         for (steps = 0; steps < 3; steps++) {
             size_t next = last + 1;
-            if (!host_in(d, last, particles,
-                         sizeof particles / sizeof particles[0]) ||
-                next >= d->doc->tokens.len ||
+            if (!name_particle(d, last) || next >= d->doc->tokens.len ||
                 d->tk[next].kind != KHABAR_TOK_ARABIC || d->type[next] ||
                 proclitics(d, next) ||
                 d->tk[next].start > d->tk[last].end + 1)
@@ -1021,6 +1053,30 @@ static void in_context(ner_doc *d)
     d->doc->entities.len = k;
 }
 
+/* Rule 6: two persons' names side by side, the second without a proclitic
+ * (so not و: سعد وسعيد), are one name: the rules tag a word found in a
+ * name elsewhere where the tagger began the name one word later (صلاد |
+ * حسن), and the tagger splits a name in two now and then (عبد الفتاح |
+ * صلاح). Entities sorted by token; merged ones removed. */
+static void adjacent_persons(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, k = 0;
+    for (i = 0; i < n; i++) {
+        if (k > 0 && e[k - 1].type == KHABAR_ENT_PER &&
+            e[i].type == KHABAR_ENT_PER &&
+            e[i].first_token == e[k - 1].first_token + e[k - 1].n_tokens &&
+            d->tk[e[i].first_token].kind == KHABAR_TOK_ARABIC &&
+            !proclitics(d, e[i].first_token)) {
+            e[k - 1].n_tokens += e[i].n_tokens;
+            e[k - 1].end = e[i].end;
+            continue;
+        }
+        e[k++] = e[i];
+    }
+    d->doc->entities.len = k;
+}
+
 static int by_token(const void *pa, const void *pb)
 {
     const khabar_entity *a = pa, *b = pb;
@@ -1069,9 +1125,11 @@ int kh_ner_doc(khabar_doc *doc)
         in_context(&d);
         rc = consistency(&d);
     }
-    if (rc == 0) /* rules add, merge and cut entities: input order again */
+    if (rc == 0) { /* rules add, merge and cut entities: input order again */
         kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
               by_token);
+        adjacent_persons(&d);
+    }
     free(d.type);
     free(d.hashes);
     return rc;

@@ -8,6 +8,7 @@
  */
 #include "features.h"
 
+#include "khabar.h"
 #include "../tag/linear.h"
 
 #define STR(t, s, n) kh_feat_str(kh_feat(t), (s), (n))
@@ -158,6 +159,35 @@ static int place_doc(const kh_ner_token *x, uint64_t *f, int m)
     return m;
 }
 
+uint64_t kh_ner_history_key(const kh_ner_token *x)
+{
+    return x->kind == KHABAR_TOK_ARABIC || x->kind == KHABAR_TOK_LATIN ||
+                   x->kind == KHABAR_TOK_WORD
+               ? x->host_h
+               : 0;
+}
+
+/* How the host's earlier mentions were tagged: the set of types, and each
+ * type; and the sets of the tokens before and after it. */
+int kh_ner_history_features(unsigned prev, unsigned hist, unsigned next,
+                            uint64_t *f)
+{
+    int m = 0;
+    unsigned b;
+    if (hist) {
+        f[m++] = kh_feat_mix(kh_feat(240), hist);
+        for (b = 0; b < 4; b++) {
+            if (hist >> b & 1)
+                f[m++] = kh_feat_mix(kh_feat(241), b);
+        }
+    }
+    if (prev)
+        f[m++] = kh_feat_mix(kh_feat(242), prev);
+    if (next)
+        f[m++] = kh_feat_mix(kh_feat(243), next);
+    return m;
+}
+
 /* The token before: its host, cluster, part of speech and kind. */
 static int own_prev(const kh_ner_token *p, uint64_t *f, int m)
 {
@@ -243,6 +273,8 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     } else {
         f[m++] = kh_feat(236);
     }
+    m += kh_ner_history_features(i > 0 ? t[i - 1].doc_hist : 0, x->doc_hist,
+                                 i + 1 < n ? t[i + 1].doc_hist : 0, f + m);
     return m < KH_TAG_MAX_FEATS ? m : KH_TAG_MAX_FEATS;
 }
 
@@ -281,5 +313,8 @@ int kh_ner_place_features(const kh_ner_token *t, size_t n, size_t i,
     } else {
         f[m++] = kh_feat(236);
     }
-    return m;
+    return m + kh_ner_history_features(i > 0 ? t[i - 1].doc_hist : 0,
+                                       x->doc_hist,
+                                       i + 1 < n ? t[i + 1].doc_hist : 0,
+                                       f + m);
 }

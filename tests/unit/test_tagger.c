@@ -8,6 +8,7 @@
 #include "core/doc.h"
 #include "model/model.h"
 #include "tag/features.h"
+#include "tag/ner_history.h"
 #include "tag/tag.h"
 #include "tag/tagger.h"
 #include "test.h"
@@ -284,6 +285,7 @@ static void feature_parts(void)
         t[i].known = (uint8_t)(i & 1);
         t[i].doc_cues = (uint8_t)(i == 1 ? 5 : 0);
         t[i].doc_seen = (uint8_t)(i == 1 ? 2 : 0);
+        t[i].doc_hist = (uint8_t)(i == 1 ? 1 : i == 2 ? 6 : 0);
     }
     for (n = 1; n <= 5; n++) {
         for (i = 0; i < n; i++) {
@@ -689,6 +691,13 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "لويجي دي مايو") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "مارك فان دونجين") == 1);
     khabar_doc_free(d);
+    /* a word with a proclitic and the article is in no person's name */
+    text = "والتقى الوزير محمد سعيد بالسفير محمد سعد أمس.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعيد") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعد") == 1);
+    khabar_doc_free(d);
     /* a first name the segmenter takes for ل + a word (ليلى: ل+يلى) is
      * whole in the name */
     text = "وأفادت الدكتورة ليلى الماطري أن المرضى بخير.\n";
@@ -696,6 +705,64 @@ static void name_boundaries(void)
     CHECK(d != NULL);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "ليلى الماطري") == 1);
     khabar_doc_free(d);
+}
+
+/* The recognizer's memory of a doc's hosts: types add up per key, key 0
+ * is none, the table grows past its first size and forgets on clear. */
+static void history(void)
+{
+    kh_ner_history h;
+    uint64_t k;
+    int ok = 1;
+    memset(&h, 0, sizeof h);
+    CHECK(kh_ner_history_get(&h, 42) == 0);
+    CHECK(kh_ner_history_add(&h, 42, KHABAR_ENT_PER) == 0);
+    CHECK(kh_ner_history_add(&h, 42, KHABAR_ENT_LOC) == 0);
+    CHECK(kh_ner_history_add(&h, 0, KHABAR_ENT_ORG) == 0);
+    CHECK(kh_ner_history_get(&h, 42) == 3);
+    CHECK(kh_ner_history_get(&h, 0) == 0);
+    for (k = 1; k <= 1000; k++)
+        CHECK(kh_ner_history_add(&h, k * 0x9E3779B97F4A7C15ull,
+                                 (int)(k % 4) + 1) == 0);
+    for (k = 1; k <= 1000; k++)
+        ok &= kh_ner_history_get(&h, k * 0x9E3779B97F4A7C15ull) ==
+              1u << (k % 4);
+    CHECK(ok);
+    CHECK(kh_ner_history_get(&h, 42) == 3);
+    kh_ner_history_clear(&h);
+    CHECK(kh_ner_history_get(&h, 42) == 0);
+    CHECK(kh_ner_history_add(&h, 42, KHABAR_ENT_MISC) == 0);
+    CHECK(kh_ner_history_get(&h, 42) == 8);
+    kh_ner_history_free(&h);
+}
+
+/* A gazetteer without some sources' entries: every other entry is found
+ * as before, none of those. */
+static void gazetteer_without(void)
+{
+    const kh_gazetteer *g = &t_model->gaz;
+    const unsigned ignore = KH_GAZ_SRC_ANERCORP | KH_GAZ_SRC_WIKIFANE;
+    kh_gazetteer w;
+    uint32_t i, kept = 0, gone = 0, right = 0;
+    if (!t_model->has_gazetteer)
+        return;
+    CHECK(kh_gazetteer_without(g, ignore, &w) == 0);
+    for (i = 0; i < g->n_slots; i++) {
+        const kh_gaz_entry *e = &g->slots[i].e, *f;
+        if (!e->key_len)
+            continue;
+        f = kh_gazetteer_lookup(&w, g->pool + e->key, e->key_len);
+        if (e->sources & ~ignore) {
+            kept++;
+            right += f && f->mask == e->mask;
+        } else {
+            gone++;
+            right += !f;
+        }
+    }
+    CHECK(kept == w.n_entries && gone > 0 && kept > 0);
+    CHECK(right == kept + gone);
+    kh_gazetteer_free(&w);
 }
 
 /* The doc cues: a name's other mentions, and what stands before them. */
@@ -739,6 +806,8 @@ static void doc_cues(void)
 
 void suite_tagger(void)
 {
+    history();
+    gazetteer_without();
     doc_cues();
     document_rules();
     name_boundaries();

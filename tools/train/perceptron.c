@@ -20,8 +20,12 @@
 #include "model/container.h"
 #include "morph/lexicon.h"
 #include "tag/features.h"
+#include "tag/ner_history.h"
 #include "tag/tagger.h"
 #include "train.h"
+
+/* Room for the history features of a position (seqs.hist_feats). */
+#define HX KH_NER_HISTORY_FEATS
 
 /* ------------------------------------------------------------------------ */
 /* Sequences                                                                */
@@ -85,11 +89,40 @@ static double *averaged(const double *w, const double *total,
     return a;
 }
 
+/* The history features of q's positions (HX a position into xf, their
+ * counts into xn) from the types h holds for their keys (into hs). */
+static void history_feats(const seqs *S, const seq *q,
+                          const kh_ner_history *h, uint8_t *hs, uint64_t *xf,
+                          uint8_t *xn)
+{
+    size_t i;
+    for (i = 0; i < q->n; i++)
+        hs[i] = (uint8_t)(q->hkey ? kh_ner_history_get(h, q->hkey[i]) : 0);
+    for (i = 0; i < q->n; i++)
+        xn[i] = (uint8_t)S->hist_feats(i > 0 ? hs[i - 1] : 0, hs[i],
+                                       i + 1 < q->n ? hs[i + 1] : 0,
+                                       xf + i * HX);
+}
+
+/* Records the types of labels out at q's positions in h. */
+static void history_add(const seqs *S, const seq *q, kh_ner_history *h,
+                        const uint8_t *out)
+{
+    size_t i;
+    for (i = 0; q->hkey && i < q->n; i++) {
+        if (S->hist_type[out[i]] &&
+            kh_ner_history_add(h, q->hkey[i], S->hist_type[out[i]]) != 0)
+            die("out of memory");
+    }
+}
+
 /* Viterbi with double weights w (emissions) and t (transitions), plus w2
- * and t2 unless w2 is NULL (a domain's own weights). */
+ * and t2 unless w2 is NULL (a domain's own weights); with xf, the
+ * positions' history features too (history_feats). */
 static void decode2(const seq *q, int L, uint32_t mask, const double *w,
                     const double *t, const double *w2, const double *t2,
-                    uint8_t *out, double *sc, uint8_t *bk)
+                    const uint64_t *xf, const uint8_t *xn, uint8_t *out,
+                    double *sc, uint8_t *bk)
 {
     size_t i, f;
     int y, yp;
@@ -98,8 +131,10 @@ static void decode2(const seq *q, int L, uint32_t mask, const double *w,
         double emit[KH_TAG_MAX_LABELS];
         for (y = 0; y < L; y++)
             emit[y] = 0;
-        for (f = q->off[i]; f < q->off[i + 1]; f++) {
-            size_t b = (size_t)(q->feats[f] & mask) * (size_t)L;
+        for (f = q->off[i]; f < q->off[i + 1] + (xf ? xn[i] : 0); f++) {
+            uint64_t h = f < q->off[i + 1] ? q->feats[f]
+                                           : xf[i * HX + f - q->off[i + 1]];
+            size_t b = (size_t)(h & mask) * (size_t)L;
             for (y = 0; y < L; y++)
                 emit[y] += w[b + (size_t)y];
             if (w2) {
@@ -149,7 +184,7 @@ static void decode2(const seq *q, int L, uint32_t mask, const double *w,
 void decode(const seq *q, int L, uint32_t mask, const double *w,
             const double *t, uint8_t *out, double *sc, uint8_t *bk)
 {
-    decode2(q, L, mask, w, t, NULL, NULL, out, sc, bk);
+    decode2(q, L, mask, w, t, NULL, NULL, NULL, NULL, out, sc, bk);
 }
 
 /* The number of weight tables of M: the shared one, then one per domain. */
@@ -161,23 +196,45 @@ static size_t tables(const seqs *S)
 /* Decodes q with the weights of its domain: table 0 plus the domain's. */
 static void decode_in(const seqs *S, const seq *q, int L, uint32_t mask,
                       const double *w, const double *t, size_t n_w, size_t n_t,
-                      uint8_t *out, double *sc, uint8_t *bk)
+                      const uint64_t *xf, const uint8_t *xn, uint8_t *out,
+                      double *sc, uint8_t *bk)
 {
     size_t d = tables(S) > 1 ? 1 + (size_t)q->source : 0;
     decode2(q, L, mask, w, t, d ? w + d * n_w : NULL, d ? t + d * n_t : NULL,
-            out, sc, bk);
+            xf, xn, out, sc, bk);
 }
 
+/* Whether sequence s begins a document (seq.doc, seq.source). */
+static int doc_begins(const seqs *S, size_t s)
+{
+    return s == 0 || S->v[s].doc != S->v[s - 1].doc ||
+           S->v[s].source != S->v[s - 1].source;
+}
+
+/* With history, every sequence of domain 0 is tagged, in order, so that
+ * the held-out ones have the history they would have. */
 static double heldout_accuracy(const seqs *S, const model *M, const double *w,
                                const double *t, size_t n_w, size_t n_t,
-                               double *sc, uint8_t *bk, uint8_t *out)
+                               double *sc, uint8_t *bk, uint8_t *out,
+                               kh_ner_history *hist, uint8_t *hs, uint64_t *xf,
+                               uint8_t *xn)
 {
     size_t s, i, right = 0, total = 0;
     for (s = 0; s < S->n; s++) {
         const seq *q = &S->v[s];
-        if (!q->heldout || q->excluded || (tables(S) > 1 && q->source != 0))
+        if (S->hist_feats && doc_begins(S, s))
+            kh_ner_history_clear(hist);
+        if ((!q->heldout && !S->hist_feats) || q->excluded ||
+            (tables(S) > 1 && q->source != 0))
             continue;
-        decode_in(S, q, M->L, M->mask, w, t, n_w, n_t, out, sc, bk);
+        if (S->hist_feats)
+            history_feats(S, q, hist, hs, xf, xn);
+        decode_in(S, q, M->L, M->mask, w, t, n_w, n_t,
+                  S->hist_feats ? xf : NULL, xn, out, sc, bk);
+        if (S->hist_feats)
+            history_add(S, q, hist, out);
+        if (!q->heldout)
+            continue;
         for (i = 0; i < q->n; i++) {
             if (q->skip[i])
                 continue;
@@ -198,9 +255,11 @@ trained train_best(seqs *S, int epochs, int log2b)
 trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
 {
     model M;
-    size_t n_w, n_t, s, i, k, maxlen = 0, *order;
+    size_t n_w, n_t, s, i, k, maxlen = 0, *order, *walk, *docs, n_docs = 0;
     double *sc, best_acc = -1, *best_w = NULL, *best_t = NULL;
-    uint8_t *bk, *out;
+    uint8_t *bk, *out, *xn, *hs;
+    uint64_t *xf;
+    kh_ner_history hist;
     uint64_t seed = 0x7A66E5EDull + 0x9E3779B97F4A7C15ull * run;
     int epoch, stale = 0, best_epoch = 0;
     memset(&M, 0, sizeof M);
@@ -221,29 +280,57 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     bk = malloc((maxlen + 1) * (size_t)M.L);
     out = malloc(maxlen + 1);
     order = malloc((S->n + 1) * sizeof *order);
+    walk = malloc((S->n + 1) * sizeof *walk);
+    docs = malloc((S->n + 2) * sizeof *docs);
+    xf = malloc((maxlen + 1) * HX * sizeof *xf);
+    xn = calloc(maxlen + 1, 1);
+    hs = malloc(maxlen + 1);
     if (!M.w || !M.total || !M.stamp || !M.tw || !M.ttotal || !M.tstamp ||
-        !sc || !bk || !out || !order)
+        !sc || !bk || !out || !order || !walk || !docs || !xf || !xn || !hs)
         die("out of memory");
-    for (s = 0; s < S->n; s++)
+    memset(&hist, 0, sizeof hist);
+    for (s = 0; s < S->n; s++) {
         order[s] = s;
+        if (doc_begins(S, s))
+            docs[n_docs++] = s;
+    }
+    docs[n_docs] = S->n;
     M.time = 1;
     for (epoch = 1; epoch <= epochs; epoch++) {
         size_t errors = 0, seen = 0;
         double acc, *aw, *at;
-        shuffle(order, S->n, &seed);
+        if (!S->hist_feats) {
+            shuffle(order, S->n, &seed);
+            memcpy(walk, order, S->n * sizeof *walk);
+        } else {
+            /* The documents shuffled, the sequences of each in order. */
+            size_t d, w = 0;
+            shuffle(order, n_docs, &seed);
+            for (d = 0; d < n_docs; d++) {
+                for (s = docs[order[d]]; s < docs[order[d] + 1]; s++)
+                    walk[w++] = s;
+            }
+        }
         for (s = 0; s < S->n; s++) {
-            const seq *q = &S->v[order[s]];
+            const seq *q = &S->v[walk[s]];
             /* The tables this sequence is scored by: the shared one, then
              * its domain's (offsets into M's arrays). */
             size_t dom[2], n_dom = 1, j;
+            if (S->hist_feats && doc_begins(S, walk[s]))
+                kh_ner_history_clear(&hist);
             if (q->heldout || q->excluded)
                 continue;
             dom[0] = 0;
             if (k > 1)
                 dom[n_dom++] = 1 + (size_t)q->source;
-            decode_in(S, q, M.L, M.mask, M.w, M.tw, n_w, n_t, out, sc, bk);
+            if (S->hist_feats)
+                history_feats(S, q, &hist, hs, xf, xn);
+            decode_in(S, q, M.L, M.mask, M.w, M.tw, n_w, n_t,
+                      S->hist_feats ? xf : NULL, xn, out, sc, bk);
+            if (S->hist_feats)
+                history_add(S, q, &hist, out);
             for (i = 0; i < q->n; i++) {
-                size_t f;
+                size_t f, f_end = q->off[i + 1] + (S->hist_feats ? xn[i] : 0);
                 int g = q->gold[i], p = out[i];
                 int gp = i ? q->gold[i - 1] : M.L, pp = i ? out[i - 1] : M.L;
                 seen++;
@@ -251,8 +338,11 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
                     continue;
                 if (g != p) {
                     errors++;
-                    for (f = q->off[i]; f < q->off[i + 1]; f++) {
-                        size_t b = (size_t)(q->feats[f] & M.mask) * (size_t)M.L;
+                    for (f = q->off[i]; f < f_end; f++) {
+                        uint64_t h = f < q->off[i + 1]
+                                         ? q->feats[f]
+                                         : xf[i * HX + f - q->off[i + 1]];
+                        size_t b = (size_t)(h & M.mask) * (size_t)M.L;
                         for (j = 0; j < n_dom; j++) {
                             size_t o = dom[j] * n_w + b;
                             bump(M.w, M.total, M.stamp, o + (size_t)g, M.time, 1);
@@ -274,7 +364,8 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
         }
         aw = averaged(M.w, M.total, M.stamp, k * n_w, M.time);
         at = averaged(M.tw, M.ttotal, M.tstamp, k * n_t, M.time);
-        acc = heldout_accuracy(S, &M, aw, at, n_w, n_t, sc, bk, out);
+        acc = heldout_accuracy(S, &M, aw, at, n_w, n_t, sc, bk, out, &hist,
+                               hs, xf, xn);
         printf("epoch %d: %zu errors in %zu training positions, held-out "
                "accuracy %.4f\n",
                epoch, errors, seen, acc);
@@ -304,6 +395,12 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     free(bk);
     free(out);
     free(order);
+    free(walk);
+    free(docs);
+    free(xf);
+    free(xn);
+    free(hs);
+    kh_ner_history_free(&hist);
     if (k > 1) {
         /* Domain 0's model: the shared weights plus its own. */
         for (i = 0; i < n_w; i++)
@@ -418,6 +515,7 @@ void seqs_free(seqs *S)
         free(S->v[s].gold);
         free(S->v[s].skip);
         free(S->v[s].allow);
+        free(S->v[s].hkey);
     }
     for (i = 0; i < S->n_labels; i++)
         free((char *)S->labels[i]);

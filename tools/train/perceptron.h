@@ -24,6 +24,9 @@ typedef struct seq {
     int excluded;   /* not trained on (a cross-validation test fold) */
     int source;     /* its domain (NER: 0 ANERcorp, then each extra corpus) */
     long anercorp;  /* NER: index of the ANERcorp sentence it is or copies */
+    long doc;       /* its document: the sequences of one are consecutive */
+    uint64_t *hkey; /* with prediction history: each position's key
+                       (kh_ner_history_key, 0: none), or NULL */
 } seq;
 
 typedef struct seqs {
@@ -32,6 +35,15 @@ typedef struct seqs {
     const char *labels[KH_TAG_MAX_LABELS];
     int n_labels;
     int domains;    /* > 1: each source below it has weights of its own */
+    /* Prediction history (ner_history.h), when hist_feats is set: each
+     * document's sequences are learned from in order (the documents
+     * shuffled), and each position also has the features hist_feats gives
+     * for the types (hist_type of the labels) that the model being trained
+     * gave the earlier positions of its document with the same key as it,
+     * as the position before it and as the one after (0 at the ends). */
+    int (*hist_feats)(unsigned prev, unsigned hist, unsigned next,
+                      uint64_t *f);
+    uint8_t hist_type[KH_TAG_MAX_LABELS]; /* 0: no type */
 } seqs;
 
 typedef struct trained {

@@ -11,9 +11,10 @@
  * them from ANERcorp and the FANE corpora). Each sentence goes through the
  * library as pre-tokenized text (words, parts of speech) and the features
  * are the library's (src/tag/ner_features.c), so what is learned is what
- * runs. Gazetteer entries that only the NER corpora gave are ignored here:
- * in training they would name every entity, which the gazetteer cannot do
- * for new text. The doc cues (src/tag/ner_cues.c) are computed over each
+ * runs. Gazetteer entries that only the NER corpora gave are ignored here,
+ * by every lookup (the POS stage's and the doc rules' too): in training
+ * they would name every entity, which the gazetteer cannot do for new text,
+ * and in cross-validation they would name the test fold's. The doc cues (src/tag/ner_cues.c) are computed over each
  * ANERcorp document (A.docs), over the ANERcorp document a NewsFANE
  * sentence copies, and over runs of 15 sentences of an extra corpus.
  *
@@ -233,14 +234,19 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
             q.skip = calloc(n, 1);
             q.off = malloc((n + 1) * sizeof *q.off);
             q.feats = malloc(n * KH_TAG_MAX_FEATS * sizeof *q.feats);
-            if (!view || !q.gold || !q.skip || !q.off || !q.feats)
+            q.hkey = malloc(n * sizeof *q.hkey);
+            if (!view || !q.gold || !q.skip || !q.off || !q.feats ||
+                !q.hkey)
                 die("out of memory");
             kh_ner_views(d, m->has_gazetteer ? &m->gaz : NULL,
                          m->has_clusters ? &m->clusters : NULL, CORPUS_SOURCES,
                          sd->first_token, sd->first_token + n, view);
             for (i = 0; i < n; i++) {
+                /* No history here (doc_hist 0): the perceptron adds its
+                 * features as it tags (perceptron.h). */
                 view[i].doc_cues = cues[sd->first_token + i];
                 view[i].doc_seen = seen[sd->first_token + i];
+                q.hkey[i] = kh_ner_history_key(&view[i]);
             }
             q.off[0] = 0;
             for (i = 0; i < n; i++) {
@@ -251,6 +257,7 @@ static void bio_sequences(seqs *S, const khabar_model *m, const bio_file *b,
                                               q.feats + q.off[i]);
             }
             q.source = source;
+            q.doc = doc_id[s];
             q.anercorp = anercorp_of ? anercorp_of[s] : -1;
             q.heldout = S->n % 10 == 9;
             add_seq(S, &q);
@@ -582,11 +589,26 @@ int train_ner(int argc, char **argv)
     memset(&S, 0, sizeof S);
     if (news || n_extra)
         S.domains = 2 + n_extra; /* ANERcorp, NewsFANE, each extra corpus */
-    for (i = 0; i < 9; i++)
+    for (i = 0; i < 9; i++) {
         label_of(&S, ner_labels[i]);
+        S.hist_type[i] = (uint8_t)((i + 1) / 2); /* B-/I-: PER 1 .. MISC 4 */
+    }
+    S.hist_feats = kh_ner_history_features;
     m = khabar_model_new(&err);
     if (!m)
         die(err.msg);
+    if (m->has_gazetteer) {
+        /* Every lookup misses the names only the corpora gave: the POS
+         * stage's (whose parts of speech the features read) and the doc
+         * rules' as well as the recognizer's own, in training and in
+         * cross-validation alike. */
+        kh_gazetteer full = m->gaz;
+        if (kh_gazetteer_without(&full, CORPUS_SOURCES, &m->gaz) != 0)
+            die("out of memory");
+        printf("gazetteer: %u of %u names, those only the corpora gave "
+               "left out\n", m->gaz.n_entries, full.n_entries);
+        kh_gazetteer_free(&full);
+    }
     if (docs) {
         size_t len;
         char *text = read_file(docs, &len), *p = text;
