@@ -259,6 +259,30 @@ static size_t token_at(const khabar_token *t, size_t n, size_t start)
     return i;
 }
 
+/* kh_repair_token_ctx() on the first token spelled glued in text, with
+ * text as its doc; -1 when text cannot be analyzed. */
+static int repair_in_doc(const char *text, const char *glued, kh_repair *out)
+{
+    khabar_options o = {.stages = KHABAR_STAGE_TOKENS};
+    khabar_doc *d = khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
+    kh_repair_doc near;
+    kh_repair_ctx ctx = {0};
+    size_t a = (size_t)(strstr(text, glued) - text);
+    int rc;
+    CHECK(d != NULL);
+    if (!d)
+        return -1;
+    kh_repair_doc_init(&near, text, khabar_doc_tokens(d),
+                       khabar_doc_token_count(d));
+    ctx.doc = &near;
+    ctx.token = token_at(khabar_doc_tokens(d), khabar_doc_token_count(d), a);
+    rc = kh_repair_token_ctx(t_model, &morph, text, a, a + strlen(glued), &ctx,
+                             out);
+    kh_repair_doc_free(&near);
+    khabar_doc_free(d);
+    return rc;
+}
+
 /* The doc around a token: a part that is a word of its own nearby speaks
  * for the cut; the index is made on first use and freed with the doc; a
  * doc of another text is no evidence; long tokens use the doc's tables. */
@@ -315,39 +339,14 @@ static void near_words(void)
      * part (بيدرسن + ووزير); once is not enough. */
     text = "وصل غير بيدرسن إلى دمشق. وقال بيدرسن إن الحوار مهم، وإن "
            "بيدرسنووزير الخارجية انتقلا إلى جلسة.";
-    d = khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
-    CHECK(d != NULL);
-    if (!d)
-        return;
-    t = khabar_doc_tokens(d);
-    n = khabar_doc_token_count(d);
     a = (size_t)(strstr(text, "بيدرسنووزير") - text);
-    b = a + strlen("بيدرسنووزير");
-    kh_repair_doc_init(&near, text, t, n);
-    ctx.doc = &near;
-    ctx.token = token_at(t, n, a);
-    CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &with) ==
-              1 &&
+    CHECK(repair_in_doc(text, "بيدرسنووزير", &with) == 1 &&
           with.split[0] == a + strlen("بيدرسن"));
-    CHECK(kh_repair_token(t_model, &morph, text, a, b, &plain) == 0);
-    kh_repair_doc_free(&near);
-    khabar_doc_free(d);
-    text = "وقال بيدرسن إن الحوار مهم، وإن بيدرسنووزير الخارجية انتقلا.";
-    d = khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
-    CHECK(d != NULL);
-    if (!d)
-        return;
-    t = khabar_doc_tokens(d);
-    n = khabar_doc_token_count(d);
-    a = (size_t)(strstr(text, "بيدرسنووزير") - text);
-    b = a + strlen("بيدرسنووزير");
-    kh_repair_doc_init(&near, text, t, n);
-    ctx.doc = &near;
-    ctx.token = token_at(t, n, a);
-    CHECK(kh_repair_token_ctx(t_model, &morph, text, a, b, &ctx, &with) ==
-          0);
-    kh_repair_doc_free(&near);
-    khabar_doc_free(d);
+    CHECK(kh_repair_token(t_model, &morph, text, a,
+                          a + strlen("بيدرسنووزير"), &plain) == 0);
+    CHECK(repair_in_doc("وقال بيدرسن إن الحوار مهم، وإن بيدرسنووزير الخارجية "
+                        "انتقلا.",
+                        "بيدرسنووزير", &with) == 0);
 }
 
 typedef struct count_ctx { int plausible; } count_ctx;
