@@ -1077,6 +1077,75 @@ static void adjacent_persons(ner_doc *d)
     d->doc->entities.len = k;
 }
 
+/* Rule 7: an organization's name of three words or more that the
+ * gazetteer knows whole (مجلس التعاون لدول الخليج العربية, where the
+ * tagger sees the place الخليج العربية) is that organization: the entities
+ * inside or across it give way, unless one is an organization that runs
+ * beyond it. Keys as the recognizer makes them: the
+ * first token's host, then the next tokens whole, a space between. */
+static int long_org_names(ner_doc *d)
+{
+    const khabar_doc *doc = d->doc;
+    size_t n = doc->tokens.len, i, j, len, best;
+    char key[1024];
+    if (!d->gaz || d->gaz->max_tokens < 3)
+        return 0;
+    for (i = 0; i < n; i++) {
+        const char *h;
+        if (d->tk[i].kind != KHABAR_TOK_ARABIC)
+            continue;
+        h = host_key(d, i, &len);
+        if (len >= sizeof key)
+            continue;
+        memcpy(key, h, len);
+        best = 0;
+        for (j = i + 1; j < n && j - i < d->gaz->max_tokens; j++) {
+            const khabar_token *t = &d->tk[j];
+            if (len + 1 + t->norm_len > d->gaz->max_key_bytes ||
+                len + 1 + t->norm_len >= sizeof key)
+                break;
+            key[len++] = ' ';
+            memcpy(key + len, doc->fold_buf + t->norm, t->norm_len);
+            len += t->norm_len;
+            if (j - i >= 2 &&
+                (kh_gazetteer_find(d->gaz, key, len) & KH_GAZ_ORG))
+                best = j + 1;
+        }
+        if (best) {
+            khabar_entity *e = doc->entities.data;
+            size_t k, m = 0, t;
+            /* an organization the recognizer found around it stands (بي
+             * أف ام تي في holds ام تي في) */
+            for (k = 0; k < doc->entities.len; k++) {
+                if (e[k].type == KHABAR_ENT_ORG && e[k].first_token < best &&
+                    e[k].first_token + e[k].n_tokens > i &&
+                    (e[k].first_token < i ||
+                     e[k].first_token + e[k].n_tokens > best))
+                    break;
+            }
+            if (k < doc->entities.len) {
+                i = best - 1;
+                continue;
+            }
+            for (k = 0; k < doc->entities.len; k++) {
+                if (e[k].first_token < best &&
+                    e[k].first_token + e[k].n_tokens > i) {
+                    for (t = e[k].first_token;
+                         t < e[k].first_token + e[k].n_tokens; t++)
+                        d->type[t] = 0;
+                    continue;
+                }
+                e[m++] = e[k];
+            }
+            d->doc->entities.len = m;
+            if (add(d, i, best, KHABAR_ENT_ORG) != 0)
+                return -1;
+            i = best - 1;
+        }
+    }
+    return 0;
+}
+
 static int by_token(const void *pa, const void *pb)
 {
     const khabar_entity *a = pa, *b = pb;
@@ -1125,6 +1194,8 @@ int kh_ner_doc(khabar_doc *doc)
         in_context(&d);
         rc = consistency(&d);
     }
+    if (rc == 0)
+        rc = long_org_names(&d);
     if (rc == 0) { /* rules add, merge and cut entities: input order again */
         kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
               by_token);

@@ -691,6 +691,16 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "لويجي دي مايو") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "مارك فان دونجين") == 1);
     khabar_doc_free(d);
+    /* an organization the gazetteer knows whole, of three words or more,
+     * over the place the tagger sees inside it */
+    text = "اجتمع قادة مجلس التعاون لدول الخليج العربية في الدوحة.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG,
+                       "مجلس التعاون لدول الخليج العربية") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "الخليج العربية") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "الدوحة") == 1);
+    khabar_doc_free(d);
     /* a word with a proclitic and the article is in no person's name */
     text = "والتقى الوزير محمد سعيد بالسفير محمد سعد أمس.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
