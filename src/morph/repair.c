@@ -331,6 +331,7 @@ typedef struct job {
     /* explained and the neighbours' keys are found when a cut first has
      * plausible parts (most tokens have none): from these. */
     int prepared;
+    int doc_ready;             /* the doc's index looked for (prepare_doc) */
     int oom;                   /* memory ran out making the doc's index */
     kh_norm *morph;
     const char *text;
@@ -460,6 +461,7 @@ static uint64_t fnv64(uint64_t h, const char *s, size_t n)
 }
 
 static void prepare(job *jb);
+static void prepare_doc(job *jb);
 static size_t near_count(const kh_repair_doc *d, uint64_t h, size_t at);
 
 /* Judges the stretch [i, j) (see step 2 at the top). The spelling is
@@ -526,7 +528,7 @@ static const part *get(job *jb, int i, int j)
      * token of its own near this one, twice or more: a word too. */
     if (v <= 0 && spelled && n >= DOC_PART_MIN) {
         size_t c;
-        prepare(jb);
+        prepare_doc(jb);
         c = jb->doc ? near_count(jb->doc,
                                  fnv64(FNV64_OFFSET, jb->key + jb->koff[i],
                                        (size_t)(jb->koff[j] - jb->koff[i])),
@@ -993,6 +995,7 @@ static int setup(job *jb, part *small, const khabar_model *m, kh_norm *morph,
     jb->bad = bad_inside(jb->t.cp, jb->n);
     jb->explained = 0;
     jb->prepared = 0;
+    jb->doc_ready = 0;
     jb->oom = 0;
     jb->morph = morph;
     jb->text = text;
@@ -1273,25 +1276,16 @@ static size_t near_count(const kh_repair_doc *d, uint64_t h, size_t at)
     return count;
 }
 
-/* Finds what explains the whole token, how it reads as a word, the
- * neighbours' keys and the doc's index, once. */
-static void prepare(job *jb)
+/* The doc's index (made on first use for the doc) and the token's place
+ * in it, once, when the context has a doc of this text. */
+static void prepare_doc(job *jb)
 {
     const kh_repair_ctx *ctx = jb->around;
     kh_repair_doc *d;
-    if (jb->prepared)
+    if (jb->doc_ready)
         return;
-    jb->prepared = 1;
-    jb->explained = explain(jb->m, &jb->t);
-    jb->lm_whole = lm_word(&jb->m->repair, jb->t.cp, jb->n);
-    jb->prev_len = jb->next_len = 0;
-    if (!ctx)
-        return;
-    jb->prev_len = neighbour_key(jb->morph, jb->text, ctx->prev_start,
-                                 ctx->prev_end, jb->prev);
-    jb->next_len = neighbour_key(jb->morph, jb->text, ctx->next_start,
-                                 ctx->next_end, jb->next);
-    d = ctx->doc;
+    jb->doc_ready = 1;
+    d = ctx ? ctx->doc : NULL;
     if (!d || d->text != jb->text || ctx->token >= d->n_tokens)
         return;
     if (d->state == 0)
@@ -1305,6 +1299,26 @@ static void prepare(job *jb)
     jb->whole_near = near_count(d, fnv64(FNV64_OFFSET, jb->key,
                                          (size_t)jb->koff[jb->n]),
                                 ctx->token);
+}
+
+/* Finds what explains the whole token, how it reads as a word, the
+ * neighbours' keys and the doc's index, once. */
+static void prepare(job *jb)
+{
+    const kh_repair_ctx *ctx = jb->around;
+    if (jb->prepared)
+        return;
+    jb->prepared = 1;
+    jb->explained = explain(jb->m, &jb->t);
+    jb->lm_whole = lm_word(&jb->m->repair, jb->t.cp, jb->n);
+    jb->prev_len = jb->next_len = 0;
+    if (!ctx)
+        return;
+    jb->prev_len = neighbour_key(jb->morph, jb->text, ctx->prev_start,
+                                 ctx->prev_end, jb->prev);
+    jb->next_len = neighbour_key(jb->morph, jb->text, ctx->next_start,
+                                 ctx->next_end, jb->next);
+    prepare_doc(jb);
 }
 
 /* The best cut scored so far. */

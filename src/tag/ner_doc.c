@@ -1095,13 +1095,17 @@ static int long_org_names(ner_doc *d)
         if (d->tk[i].kind != KHABAR_TOK_ARABIC)
             continue;
         h = host_key(d, i, &len);
-        if (len >= sizeof key)
+        /* (most words begin no name: asked before any copy) */
+        if (len >= sizeof key ||
+            !kh_gazetteer_may_extend(d->gaz, kh_gaz_hash(h, len)))
             continue;
         memcpy(key, h, len);
         best = 0;
         for (j = i + 1; j < n && j - i < d->gaz->max_tokens; j++) {
             const khabar_token *t = &d->tk[j];
-            if (len + 1 + t->norm_len > d->gaz->max_key_bytes ||
+            /* no name starts with these words: none with more */
+            if (!kh_gazetteer_may_extend(d->gaz, kh_gaz_hash(key, len)) ||
+                len + 1 + t->norm_len > d->gaz->max_key_bytes ||
                 len + 1 + t->norm_len >= sizeof key)
                 break;
             key[len++] = ' ';
