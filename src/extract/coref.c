@@ -35,6 +35,7 @@
 
 #include "../core/doc.h"
 #include "../tag/features.h"
+#include "../text/utf8.h"
 
 /* Title words (folded, without ال). A person's title starts at one. */
 static const char *const title_heads[] = {
@@ -570,13 +571,10 @@ static size_t skeleton(char *k, size_t n)
  * shorter. */
 static int foreign_surname(const coref *c, size_t ti, const char *k, size_t n)
 {
-    size_t i, letters = 0;
     if (!(kh_doc_host(c->doc, ti, NULL)->flags & KHABAR_WORD_LEMMA_GUESSED) ||
         (n > 4 && memcmp(k, "ال", 4) == 0))
         return 0;
-    for (i = 0; i < n; i++)
-        letters += ((unsigned char)k[i] & 0xC0) != 0x80;
-    return letters >= 5;
+    return kh_utf8_count(k, n) >= 5;
 }
 
 /* A person's name of two words or more by its first words' skeletons and

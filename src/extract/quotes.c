@@ -61,6 +61,7 @@
 #include <string.h>
 
 #include "../core/doc.h"
+#include "../text/utf8.h"
 
 #define NONE SIZE_MAX
 #define WINDOW 16     /* tokens from a cue to its content */
@@ -1974,14 +1975,12 @@ static int hal_participle(const qctx *q, size_t k)
     const tok_info *x = TI(q, k);
     const khabar_word *h = kh_doc_host(q->doc, k, NULL);
     const char *s = q->doc->norm_buf + h->form;
-    size_t n = h->form_len, i, letters = 0;
+    size_t n = h->form_len;
     if (x->kind != K_NONE || x->pre || x->mark ||
         (x->flags & (TF_DEF | TF_ENCL)) || person_at(q, k) ||
         !has_prefix(s, n, "\xD9\x85") || !has_suffix(s, n, "\xD8\xA7"))
         return 0;
-    for (i = 0; i < n; i++)
-        letters += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return letters >= 5;
+    return kh_utf8_count(s, n) >= 5;
 }
 
 /* Whether token k is و written apart from the word after it (و ان). */

@@ -37,6 +37,7 @@
 
 #include "../core/doc.h"
 #include "../model/model.h"
+#include "../text/utf8.h"
 
 #define MAX_KEY 512
 #define MAX_TITLE_WORDS 8  /* complements between a title and a name */
@@ -111,15 +112,6 @@ static int clustered(const ner_doc *d, size_t ti)
     return kh_tag_cluster(&m->clusters, d->tk[ti].kind, k, n, &path) > 0;
 }
 
-/* The code points of n bytes of UTF-8. */
-static size_t letters(const char *s, size_t n)
-{
-    size_t i, k = 0;
-    for (i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 /* A word that may be part of a name the tagger missed: Arabic, without
  * proclitics unless proclitic_ok, in no entity, no title or nationality
  * word, and a proper noun or a word the lexicon has no lemma for (not an
@@ -142,7 +134,7 @@ static int name_like(const ner_doc *d, size_t ti, int proclitic_ok,
         if (strict && clustered(d, ti))
             return 0;
     }
-    if (strict && letters(d->doc->norm_buf + h->form, h->form_len) < 3)
+    if (strict && kh_utf8_count(d->doc->norm_buf + h->form, h->form_len) < 3)
         return 0; /* ال, كي */
     return !(gaz_mask(d, ti) & (KH_GAZ_TITLE | KH_GAZ_NISBA));
 }
@@ -219,7 +211,7 @@ static int unknown_word(const ner_doc *d, size_t i)
         gaz_mask(d, i) || clustered(d, i))
         return 0;
     h = kh_doc_host(d->doc, i, NULL);
-    return letters(d->doc->norm_buf + h->form, h->form_len) >= 3;
+    return kh_utf8_count(d->doc->norm_buf + h->form, h->form_len) >= 3;
 }
 
 /* Whether tokens [a, b) (b - a >= 2) are a place the gazetteer knows by
@@ -243,7 +235,7 @@ static int place_into_unknown(const ner_doc *d, size_t a, size_t b,
         size_t n;
         if (i > a && (d->tk[i].kind != KHABAR_TOK_ARABIC || proclitics(d, i) ||
                       gaz_mask(d, i) || clustered(d, i) ||
-                      letters(d->doc->norm_buf + h->form, h->form_len) < 3))
+                      kh_utf8_count(d->doc->norm_buf + h->form, h->form_len) < 3))
             return 0;
         k = host_key(d, i, &n);
         if (len + n + 1 > sizeof key)

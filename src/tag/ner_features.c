@@ -10,6 +10,7 @@
 
 #include "khabar.h"
 #include "../tag/linear.h"
+#include "../text/utf8.h"
 
 #define STR(t, s, n) kh_feat_str(kh_feat(t), (s), (n))
 
@@ -103,9 +104,7 @@ static int self_a(const kh_ner_token *x, uint64_t *f, int m)
                              (uint64_t)s);
     }
     {
-        size_t letters = 0, j;
-        for (j = 0; j < x->host_len; j++)
-            letters += ((unsigned char)x->host[j] & 0xC0) != 0x80;
+        size_t letters = kh_utf8_count(x->host, x->host_len);
         f[m++] = kh_feat_mix(kh_feat(207), letters < 12 ? letters : 12);
     }
     f[m++] = kh_feat_mix(kh_feat(208), shape(x->host, x->host_len));

@@ -249,9 +249,7 @@ static int own_self(const kh_tag_word *x, uint64_t *f, int m)
         f[m++] = kh_feat_mix(STR(105, k, first_letters(k, kn, (int)s)),
                              s | x->role << 4);
     {
-        size_t letters = 0, j;
-        for (j = 0; j < kn; j++)
-            letters += ((unsigned char)k[j] & 0xC0) != 0x80;
+        size_t letters = kh_utf8_count(k, kn);
         f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(106), letters < 8 ? letters : 8),
                              x->role);
     }

@@ -115,6 +115,16 @@ static inline size_t kh_utf8_next(const unsigned char *s,
     return 1;
 }
 
+/* The code points of n bytes of UTF-8: the bytes that are no continuation
+ * byte. */
+static inline size_t kh_utf8_count(const char *s, size_t n)
+{
+    size_t i, k = 0;
+    for (i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 /* Writes cp (< 0x110000) as UTF-8 to out, which has room for 4 bytes;
  * returns the number of bytes written. */
 static inline size_t kh_utf8_put(char *out, uint32_t cp)
