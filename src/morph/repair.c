@@ -309,7 +309,8 @@ typedef struct part {
     uint32_t count;            /* token count of its key, 0 when unknown */
     uint32_t host;             /* count of its host when it has clitics */
     double lv;                 /* ln of its plausibility (when ok) */
-    uint8_t lm_done, near_done, near;
+    uint8_t lm_done, near_done;
+    uint8_t near;              /* tokens of its own nearby, <= 255 (near_done) */
     double lm;                 /* ln P of its letters as a word (lm_done) */
 } part;
 
@@ -464,6 +465,22 @@ static void prepare(job *jb);
 static void prepare_doc(job *jb);
 static size_t near_count(const kh_repair_doc *d, uint64_t h, size_t at);
 
+/* How many times the letters [i, j) are a token of their own near the
+ * token (saturated at 255), once; the doc's index must be there. */
+static unsigned part_near(job *jb, int i, int j)
+{
+    part *p = &jb->parts[i * (jb->n + 1) + j];
+    if (!p->near_done) {
+        const char *key = jb->key + jb->koff[i];
+        size_t len = (size_t)(jb->koff[j] - jb->koff[i]);
+        size_t c = near_count(jb->doc, fnv64(FNV64_OFFSET, key, len),
+                              jb->token);
+        p->near = (uint8_t)(c < 255 ? c : 255);
+        p->near_done = 1;
+    }
+    return p->near;
+}
+
 /* Judges the stretch [i, j) (see step 2 at the top). The spelling is
  * checked first, and the segmenter (the costly part) is asked only when
  * some host could raise the part's value (best_host): the value and the
@@ -527,15 +544,9 @@ static const part *get(job *jb, int i, int j)
     /* A name the news never counted (بيدرسن) that the doc writes as a
      * token of its own near this one, twice or more: a word too. */
     if (v <= 0 && spelled && n >= DOC_PART_MIN) {
-        size_t c;
         prepare_doc(jb);
-        c = jb->doc ? near_count(jb->doc,
-                                 fnv64(FNV64_OFFSET, jb->key + jb->koff[i],
-                                       (size_t)(jb->koff[j] - jb->koff[i])),
-                                 jb->token)
-                    : 0;
-        if (c >= 2)
-            v = (double)c;
+        if (jb->doc && part_near(jb, i, j) >= 2)
+            v = (double)part_near(jb, i, j);
     }
     if (v <= 0 || !spelled)
         return p;
@@ -792,21 +803,6 @@ static double part_lm(job *jb, int i, int j)
     return p->lm;
 }
 
-/* Whether the letters [i, j) are a token of their own near the token,
- * once. */
-static int part_near(job *jb, int i, int j)
-{
-    part *p = &jb->parts[i * (jb->n + 1) + j];
-    if (!p->near_done) {
-        const char *key = jb->key + jb->koff[i];
-        size_t len = (size_t)(jb->koff[j] - jb->koff[i]);
-        p->near = near_count(jb->doc, fnv64(FNV64_OFFSET, key, len),
-                             jb->token) > 0;
-        p->near_done = 1;
-    }
-    return p->near;
-}
-
 /* The features of the cut at b[1..k-1] (b[0] = 0, b[k] = n) into k parts;
  * returns 0 when a part is not plausible or the cut not allowed. */
 static int cut_features(job *jb, const int *b, int k, double *f)
@@ -921,7 +917,7 @@ static int cut_features(job *jb, const int *b, int k, double *f)
     if (jb->doc) {
         f[F_DWHOLE] = jb->whole_near > 1;
         for (i = 0; i < k; i++)
-            f[F_DPARTS] += part_near(jb, b[i], b[i + 1]);
+            f[F_DPARTS] += part_near(jb, b[i], b[i + 1]) > 0;
     }
     return 1;
 }
