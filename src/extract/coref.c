@@ -577,6 +577,14 @@ static int foreign_surname(const coref *c, size_t ti, const char *k, size_t n)
     return kh_utf8_count(k, n) >= 5;
 }
 
+/* The key of a foreign surname k (n bytes) by its skeleton, alone. */
+static uint64_t skeleton_part(const char *k, size_t n)
+{
+    char sk[MAX_KEY];
+    memcpy(sk, k, n);
+    return mix(key_start(K_SKEL_PART), sk, skeleton(sk, n));
+}
+
 /* A person's name of two words or more by its first words' skeletons and
  * its last word as written (دنيس ماكويغي = دينيس ماكويغي; محمد سعيد and
  * محمد سعد differ in the last word), or its skeleton too when it is a
@@ -689,15 +697,9 @@ static int register_name(coref *c, size_t e, size_t cluster)
             return -1;
         /* اوبير دو جيفنشي: جيفانشي names him too */
         if (i + 1 == last && en->type == KHABAR_ENT_PER &&
-            en->n_tokens > 1 && foreign_surname(c, i, k, n)) {
-            char sk[MAX_KEY];
-            size_t sn;
-            memcpy(sk, k, n);
-            sn = skeleton(sk, n);
-            if (table_put(&c->map, mix(key_start(K_SKEL_PART), sk, sn),
-                          cluster) != 0)
-                return -1;
-        }
+            en->n_tokens > 1 && foreign_surname(c, i, k, n) &&
+            table_put(&c->map, skeleton_part(k, n), cluster) != 0)
+            return -1;
         glued = is_glued(k, n) ? mix(key_start(K_PART), k, n) : 0;
         ln = kh_tag_loosen(k, n);
         loose = mix(loose, k, ln ? ln : n);
@@ -761,13 +763,8 @@ static size_t find_name(const coref *c, size_t e)
         if (in_list(name_particles, k, n))
             return SIZE_MAX;
         x = table_get(&c->map, mix(key_start(K_PART), k, n));
-        if (x == SIZE_MAX && foreign_surname(c, en->first_token, k, n)) {
-            char sk[MAX_KEY];
-            size_t sn;
-            memcpy(sk, k, n);
-            sn = skeleton(sk, n);
-            x = table_get(&c->map, mix(key_start(K_SKEL_PART), sk, sn));
-        }
+        if (x == SIZE_MAX && foreign_surname(c, en->first_token, k, n))
+            x = table_get(&c->map, skeleton_part(k, n));
         ln = x == SIZE_MAX ? kh_tag_loosen(k, n) : 0;
         return ln ? table_get(&c->map, mix(key_start(K_LOOSE_PART), k, ln))
                   : x;
