@@ -83,7 +83,7 @@ static const char *const name_particles[] = {
 #define HEAD_SIG_LOG 11   /* 2^11 bits of the title-word filter */
 
 enum { K_FULL = 1, K_PART, K_TITLE, K_LOOSE_FULL, K_LOOSE_PART, K_SKELETON,
-       K_IBN, K_SKEL_PART };
+       K_IBN, K_SKEL_PART, K_SKEL_ALONE, K_TAIL };
 
 typedef struct slot {
     uint64_t h;      /* 0: empty */
@@ -566,23 +566,25 @@ static size_t skeleton(char *k, size_t n)
 
 /* Whether token ti's folded host k (n bytes) is a foreign surname, whose
  * long vowels the news writes or not (جيفنشي, جيفانشي; كينيدي, كنيدي): a
- * word the lexicon does not know, of five letters or more, without the
- * article. Arabic names that differ so (سعيد, سعد; محمود, محمد) are known or
- * shorter. */
+ * word the lexicon does not know, of four letters or more (ترمب,
+ * ترامب), without the article. Arabic names that differ so (سعيد, سعد;
+ * محمود, محمد) are known or shorter. */
 static int foreign_surname(const coref *c, size_t ti, const char *k, size_t n)
 {
     if (!(kh_doc_host(c->doc, ti, NULL)->flags & KHABAR_WORD_LEMMA_GUESSED) ||
         (n > 4 && memcmp(k, "ال", 4) == 0))
         return 0;
-    return kh_utf8_count(k, n) >= 5;
+    return kh_utf8_count(k, n) >= 4;
 }
 
-/* The key of a foreign surname k (n bytes) by its skeleton, alone. */
-static uint64_t skeleton_part(const char *k, size_t n)
+/* The key (of a kind: K_SKEL_PART for the last word of a longer name,
+ * K_SKEL_ALONE for a name of one word) of a foreign surname k (n bytes) by
+ * its skeleton. */
+static uint64_t skeleton_part(const char *k, size_t n, int kind)
 {
     char sk[MAX_KEY];
     memcpy(sk, k, n);
-    return mix(key_start(K_SKEL_PART), sk, skeleton(sk, n));
+    return mix(key_start(kind), sk, skeleton(sk, n));
 }
 
 /* A person's name of two words or more by its first words' skeletons and
@@ -670,6 +672,29 @@ static uint64_t ibn_tail_key(const coref *c, const khabar_entity *en,
     return h;
 }
 
+/* The key (of a kind) of a person's name's last two words (محمود أحمدي
+ * نجاد: أحمدي نجاد; جان ايف لو دريان: لو دريان), or 0 for a name of one
+ * word, for بن and a name (ibn_tail_key's) and for two words whose first
+ * is joined to أبو/عبد before it. */
+static uint64_t last_two_key(const coref *c, const khabar_entity *en,
+                             int kind)
+{
+    char k[MAX_KEY];
+    size_t n, last = en->first_token + en->n_tokens;
+    uint64_t h = key_start(kind);
+    if (en->type != KHABAR_ENT_PER || en->n_tokens < 2)
+        return 0;
+    if (en->n_tokens >= 3 &&
+        is_glued(k, word_key(c, last - 3, 0, k)))
+        return 0;
+    n = word_key(c, last - 2, 0, k);
+    if (is_ibn(k, n) || is_glued(k, n))
+        return 0;
+    h = mix(mix(h, k, n), " ", 1);
+    n = word_key(c, last - 1, 0, k);
+    return mix(h, k, n);
+}
+
 /* Registers a person's or thing's name keys. */
 static int register_name(coref *c, size_t e, size_t cluster)
 {
@@ -695,10 +720,14 @@ static int register_name(coref *c, size_t e, size_t cluster)
         if (glued && i + 1 == last && en->type == KHABAR_ENT_PER &&
             table_put(&c->map, mix(glued, k, n), cluster) != 0)
             return -1;
-        /* اوبير دو جيفنشي: جيفانشي names him too */
+        /* اوبير دو جيفنشي: جيفانشي names him too; ترمب alone:
+         * دونالد ترامب may come next */
         if (i + 1 == last && en->type == KHABAR_ENT_PER &&
-            en->n_tokens > 1 && foreign_surname(c, i, k, n) &&
-            table_put(&c->map, skeleton_part(k, n), cluster) != 0)
+            foreign_surname(c, i, k, n) &&
+            table_put(&c->map,
+                      skeleton_part(k, n, en->n_tokens > 1 ? K_SKEL_PART
+                                                           : K_SKEL_ALONE),
+                      cluster) != 0)
             return -1;
         glued = is_glued(k, n) ? mix(key_start(K_PART), k, n) : 0;
         ln = kh_tag_loosen(k, n);
@@ -720,6 +749,10 @@ static int register_name(coref *c, size_t e, size_t cluster)
         table_put(&c->map, head, cluster) != 0)
         return -1;
     if ((head = ibn_tail_key(c, en, K_IBN)) != 0 &&
+        table_get(&c->map, head) == SIZE_MAX &&
+        table_put(&c->map, head, cluster) != 0)
+        return -1;
+    if (en->n_tokens >= 3 && (head = last_two_key(c, en, K_TAIL)) != 0 &&
         table_get(&c->map, head) == SIZE_MAX &&
         table_put(&c->map, head, cluster) != 0)
         return -1;
@@ -763,8 +796,10 @@ static size_t find_name(const coref *c, size_t e)
         if (in_list(name_particles, k, n))
             return SIZE_MAX;
         x = table_get(&c->map, mix(key_start(K_PART), k, n));
-        if (x == SIZE_MAX && foreign_surname(c, en->first_token, k, n))
-            x = table_get(&c->map, skeleton_part(k, n));
+        if (x == SIZE_MAX && foreign_surname(c, en->first_token, k, n) &&
+            (x = table_get(&c->map, skeleton_part(k, n, K_SKEL_PART))) ==
+                SIZE_MAX)
+            x = table_get(&c->map, skeleton_part(k, n, K_SKEL_ALONE));
         ln = x == SIZE_MAX ? kh_tag_loosen(k, n) : 0;
         return ln ? table_get(&c->map, mix(key_start(K_LOOSE_PART), k, ln))
                   : x;
@@ -774,6 +809,15 @@ static size_t find_name(const coref *c, size_t e)
         (x = table_get(&c->map, head)) != SIZE_MAX &&
         ((const cl_info *)c->info.data + x)->votes[KHABAR_ENT_PER] > 0)
         return x;
+    /* أحمدي نجاد after محمود أحمدي نجاد; محمود أحمدي نجاد after أحمدي
+     * نجاد alone. */
+    if ((head = last_two_key(c, en, en->n_tokens == 2 ? K_TAIL : K_FULL)) !=
+        0) {
+        x = table_get(&c->map, head);
+        if (x != SIZE_MAX &&
+            ((const cl_info *)c->info.data + x)->votes[KHABAR_ENT_PER] > 0)
+            return x;
+    }
     /* بن سلمان after محمد بن سلمان. */
     if (en->n_tokens == 2) {
         n = word_key(c, en->first_token, 0, k);
@@ -787,10 +831,14 @@ static size_t find_name(const coref *c, size_t e)
     /* فلاديمير بوتين after بوتين alone; أحمد أبو زيد after أبوزيد. */
     n = word_key(c, last - 2, 0, k);
     head = key_start(K_FULL);
-    if (is_glued(k, n))
+    glued = is_glued(k, n);
+    if (glued)
         head = mix(head, k, n);
     n = word_key(c, last - 1, 0, k);
     x = table_get(&c->map, mix(head, k, n));
+    /* دونالد ترامب after ترمب alone */
+    if (x == SIZE_MAX && !glued && foreign_surname(c, last - 1, k, n))
+        x = table_get(&c->map, skeleton_part(k, n, K_SKEL_ALONE));
     if (x != SIZE_MAX) {
         const cl_info *ci = (const cl_info *)c->info.data + x;
         if (ci->votes[KHABAR_ENT_PER] == 0)

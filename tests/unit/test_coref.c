@@ -237,6 +237,40 @@ static void spellings(void)
     CHECK(g != SIZE_MAX &&
           cluster_of(d, text, "جيفانشي", KHABAR_MENTION_NAME) == g);
     khabar_doc_free(d);
+    /* The surname alone first, in one spelling, then the whole name in
+     * another: one person, whichever spelling the later mentions use. */
+    text = "وقال ترمب إن الاتفاق سيئ. وأضاف دونالد ترامب أن بلاده ستنسحب. "
+           "وقال الرئيس دونالد ترمب إنه لن يتراجع.";
+    d = run(text);
+    g = cluster_of(d, text, "ترمب", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "دونالد ترامب", KHABAR_MENTION_NAME) == g &&
+          cluster_of(d, text, "دونالد ترمب", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
+    /* A name's last two words alone, after it or before it: one person.
+     * Two people of one family name stay apart. */
+    text = "وقال الرئيس الإيراني محمود أحمدي نجاد إن بلاده لن تتراجع. وأضاف "
+           "أحمدي نجاد أن العقوبات فشلت.\nوقال ستافان دي ميستورا إن المحادثات "
+           "ستستأنف. وقال وزير الخارجية الفرنسي جان ايف لو دريان إن باريس "
+           "تدعم دي ميستورا، وأضاف لو دريان أن الحل سياسي.";
+    d = run(text);
+    g = cluster_of(d, text, "محمود أحمدي نجاد", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "أحمدي نجاد", KHABAR_MENTION_NAME) == g);
+    g = cluster_of(d, text, "ستافان دي ميستورا", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "دي ميستورا", KHABAR_MENTION_NAME) == g);
+    g = cluster_of(d, text, "جان ايف لو دريان", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "لو دريان", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
+    text = "وقال أحمدي نجاد إن بلاده لن تتراجع. وأضاف الرئيس محمود أحمدي "
+           "نجاد أن العقوبات فشلت.";
+    d = run(text);
+    g = cluster_of(d, text, "أحمدي نجاد", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "محمود أحمدي نجاد", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
     /* أبو and عبد written apart or joined to the next word: one name */
     text = "وقال المتحدث باسم الخارجية أحمد أبو زيد إن الاجتماع مهم. وأضاف "
            "أبوزيد أن الوفد سيعود. والتقى الوزير عبدالله الخطيب بالسفير، "
