@@ -54,14 +54,20 @@ static void pos_buf_free(pos_buf *b)
     kh_memo_free(&b->memo);
 }
 
-/* The UPOS of each of the model's labels, and the label bits of PUNCT and
- * SYM (for kh_pos_allowed). */
-static void label_map(const kh_tagger *t, uint8_t *map, uint64_t *punct,
-                      uint64_t *sym)
+/* What tag_sentence needs of the model beyond the tagger. */
+typedef struct pos_labels {
+    const uint8_t *map;   /* label -> UPOS */
+    uint64_t punct, sym, all; /* label bits */
+    uint64_t verb;        /* label bits of VERB and AUX */
+} pos_labels;
+
+/* The UPOS of each of the model's labels (into map), and the label bits of
+ * PUNCT and SYM (for kh_pos_allowed) and of VERB and AUX. */
+static void label_map(const kh_tagger *t, uint8_t *map, pos_labels *pl)
 {
     uint32_t i;
     int u;
-    *punct = *sym = 0;
+    pl->punct = pl->sym = pl->verb = 0;
     for (i = 0; i < t->n_labels; i++) {
         map[i] = 0;
         for (u = 1; u < KH_UPOS_COUNT; u++) {
@@ -69,17 +75,30 @@ static void label_map(const kh_tagger *t, uint8_t *map, uint64_t *punct,
                 map[i] = (uint8_t)u;
         }
         if (map[i] == KH_UPOS_PUNCT)
-            *punct |= (uint64_t)1 << i;
+            pl->punct |= (uint64_t)1 << i;
         else if (map[i] == KH_UPOS_SYM)
-            *sym |= (uint64_t)1 << i;
+            pl->sym |= (uint64_t)1 << i;
+        else if (map[i] == KH_UPOS_VERB || map[i] == KH_UPOS_AUX)
+            pl->verb |= (uint64_t)1 << i;
     }
+    pl->map = map;
 }
 
-/* What tag_sentence needs of the model beyond the tagger. */
-typedef struct pos_labels {
-    const uint8_t *map;   /* label -> UPOS */
-    uint64_t punct, sym, all; /* label bits */
-} pos_labels;
+/* Whether doc word i (from a) follows the proclitic ب or ك in its token:
+ * then it is no verb (كعادته is ك + عادة + ه, not عادت, she came back).
+ * Neither treebank has one. */
+static int after_bi_ka(const khabar_doc *doc, size_t a, size_t i)
+{
+    const khabar_word *p, *w = doc->words.data;
+    const unsigned char *f;
+    if (a + i == 0)
+        return 0;
+    p = &w[a + i - 1];
+    f = (const unsigned char *)doc->norm_buf + p->form;
+    return p->token == w[a + i].token && p->role == KHABAR_WORD_PROCLITIC &&
+           p->form_len == 2 &&
+           ((f[0] == 0xD8 && f[1] == 0xA8) || (f[0] == 0xD9 && f[1] == 0x83));
+}
 
 /* What a word's memo entry keeps of the lookups (the value), and back. */
 _Static_assert(KH_USAGE_BITS <= 24, "the usage signature fits the value");
@@ -256,6 +275,8 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
             x->form[0] == '-')
             x->kind = KHABAR_TOK_PUNCT;
         allow[nu] = kh_pos_allowed(x->kind, pl->punct, pl->sym, pl->all);
+        if (after_bi_ka(doc, a, i))
+            allow[nu] &= ~pl->verb;
         x->tanwin = (uint8_t)kh_tag_has_tanwin(
             doc->text + w->start, wd[a + e - 1].end - w->start);
         x->alef = (uint8_t)kh_tag_alef(x->form, x->form_len);
@@ -344,8 +365,7 @@ int kh_pos(khabar_doc *doc)
         return -1;
     }
     doc->word_lookups.len = doc->words.len;
-    label_map(&m->pos, map, &pl.punct, &pl.sym);
-    pl.map = map;
+    label_map(&m->pos, map, &pl);
     pl.all = m->pos.n_labels < 64 ? ((uint64_t)1 << m->pos.n_labels) - 1
                                   : ~(uint64_t)0;
     for (s = 0; s < doc->sentences.len && rc == 0; s++) {

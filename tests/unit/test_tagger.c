@@ -355,6 +355,38 @@ static void pos_kinds(void)
     khabar_doc_free(d);
 }
 
+/* A word after the proclitic ب or ك is no verb (كعادته: ك + عادة + ه, not
+ * the verb عادت); after ل or س it may be. */
+static void pos_after_bi_ka(void)
+{
+    static const char text[] = "وقال الوزير، كعادته، إن الحكومة ستواصل "
+                               "العمل بعادتها القديمة.";
+    khabar_doc *d = khabar_analyze(t_model, text, sizeof text - 1, NULL);
+    const khabar_word *w;
+    size_t i, n, seen = 0;
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    w = khabar_doc_words(d);
+    n = khabar_doc_word_count(d);
+    for (i = 1; i < n; i++) {
+        if (w[i - 1].token == w[i].token &&
+            w[i - 1].role == KHABAR_WORD_PROCLITIC &&
+            w[i - 1].end - w[i - 1].start == 2 &&
+            (!memcmp(text + w[i - 1].start, "\xD8\xA8", 2) ||
+             !memcmp(text + w[i - 1].start, "\xD9\x83", 2))) {
+            CHECK(w[i].upos != KHABAR_UPOS_VERB &&
+                  w[i].upos != KHABAR_UPOS_AUX);
+            seen++;
+        }
+        if (text[w[i].start] == (char)0xD8 && w[i].upos == KHABAR_UPOS_VERB &&
+            !memcmp(text + w[i].start, "\xD8\xAA\xD9\x88", 4))
+            seen += 10; /* تواصل after س: a verb */
+    }
+    CHECK(seen == 12);
+    khabar_doc_free(d);
+}
+
 /* The fine scheme is tagged as the UD scheme: each piece of a host (ال,
  * the stem, a suffix) takes the tag the UD scheme gives the host, and the
  * other words the same tags. */
@@ -829,6 +861,7 @@ void suite_tagger(void)
     usage_lookup();
     pos_allowed();
     pos_kinds();
+    pos_after_bi_ka();
     fine_scheme();
     long_sentence();
     model_files();
