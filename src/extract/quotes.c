@@ -1269,6 +1269,16 @@ static int is_comma(const qctx *q, size_t k)
     return cp == 0x060C || cp == ',';
 }
 
+/* Whether tokens [s, e) are words: no punctuation or marks among them. */
+static int no_mark_between(const qctx *q, size_t s, size_t e)
+{
+    for (; s < e; s++) {
+        if (TI(q, s)->kind != K_NONE || TI(q, s)->mark)
+            return 0;
+    }
+    return 1;
+}
+
 /* Whether token k may be a word of a name the recognizer missed: an Arabic
  * word without the article, clitics or marks, tagged as a noun, a name, an
  * adjective, a number or X (the tagger calls unknown foreign names any of
@@ -1292,9 +1302,10 @@ static int name_word(const qctx *q, size_t k, int *unknown)
 
 /* A title's name after a comma (وزير الخارجية، أنجلينو ألفانو، إن): the
  * token after the name when a person's name begins at token k + 1 after the
- * comma k and ends at another comma or at e; else 0. The name is the
- * recognizer's, or up to three name_word()s, one of them unknown and none
- * in an entity. */
+ * comma k, or after a title of one or two words that coreference found
+ * (المتحدث الرسمي، المهندس فلان أن), and ends at another comma or at e;
+ * else 0. The name is the recognizer's, or (right after the comma) up to
+ * three name_word()s, one of them unknown and none in an entity. */
 static size_t apposition(const qctx *q, size_t k, size_t e)
 {
     const khabar_entity *en = q->doc->entities.data;
@@ -1302,9 +1313,12 @@ static size_t apposition(const qctx *q, size_t k, size_t e)
     int unknown = 0;
     if (!is_comma(q, k))
         return 0;
-    if (i < q->doc->entities.len && en[i].first_token == k + 1 &&
-        en[i].type == KHABAR_ENT_PER) {
-        m = k + 1 + en[i].n_tokens;
+    if (i < q->doc->entities.len && en[i].type == KHABAR_ENT_PER &&
+        (en[i].first_token == k + 1 ||
+         (en[i].first_token <= k + 3 && en[i].first_token < e &&
+          kh_titled(q->doc, en[i].start) &&
+          no_mark_between(q, k + 1, en[i].first_token)))) {
+        m = en[i].first_token + en[i].n_tokens;
     } else {
         for (m = k + 1; m < e && m < k + 4 && name_word(q, m, &unknown); m++)
             ;
