@@ -1269,6 +1269,14 @@ static int is_comma(const qctx *q, size_t k)
     return cp == 0x060C || cp == ',';
 }
 
+/* Whether token k is لكن (ولكن), which begins another clause. */
+static int lakin(const qctx *q, size_t k)
+{
+    const tok_info *y = TI(q, k);
+    return y->kind == K_VLEAD && q->tk[k].end - y->body == 6 &&
+           memcmp(q->doc->text + y->body, "\xD9\x84\xD9\x83\xD9\x86", 6) == 0;
+}
+
 /* Whether tokens [s, e) are words: no punctuation or marks among them. */
 static int no_mark_between(const qctx *q, size_t s, size_t e)
 {
@@ -2147,10 +2155,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         if (y->mark == CLOSE || y->kind == K_TERM)
             break;
         if (k > rs && TI(q, k - 1)->kind == K_PUNCT && !TI(q, k - 1)->mark &&
-            ((y->upos == KHABAR_UPOS_VERB && !y->cue) ||
-             (y->kind == K_VLEAD && q->tk[k].end - y->body == 6 &&
-              memcmp(q->doc->text + y->body, "\xD9\x84\xD9\x83\xD9\x86", 6) ==
-                  0)))
+            ((y->upos == KHABAR_UPOS_VERB && !y->cue) || lakin(q, k)))
             break; /* وقال حساب، يبدو أنه ... / ونفت X، ولكن خبراء على ثقة
                       أن ...: أن is another clause's */
         switch (y->kind) {
@@ -2161,6 +2166,9 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             }
             if ((y->pre & (P_WA | P_FA)) || lone_wa(q, k - 1))
                 break; /* وإن (و ان): a later clause's, or the name وان */
+            if (!(y->flags & TF_ENCL) && k + 1 < q->b &&
+                TI(q, k + 1)->kind == K_PUNCT && !TI(q, k + 1)->mark)
+                break; /* (لينكد إن): a name's word, followed by no clause */
             at = AT_COMP;
             re = ct = k;
             break;
@@ -2494,7 +2502,8 @@ static int try_source(qctx *q, size_t c, size_t *next)
     for (k = s; k < lim; k++) {
         const tok_info *y = TI(q, k);
         if (y->mark || (y->kind == K_PUNCT && !glued_hyphen(q, k)) ||
-            y->kind == K_COLON || y->kind == K_TERM || y->kind == K_COMP)
+            y->kind == K_COLON || y->kind == K_TERM || y->kind == K_COMP ||
+            lakin(q, k))
             break;
     }
     se = cut_speaker(q, s, k, 1);
