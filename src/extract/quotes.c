@@ -2155,9 +2155,12 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         if (y->mark == CLOSE || y->kind == K_TERM)
             break;
         if (k > rs && TI(q, k - 1)->kind == K_PUNCT && !TI(q, k - 1)->mark &&
-            ((y->upos == KHABAR_UPOS_VERB && !y->cue) || lakin(q, k)))
+            ((y->upos == KHABAR_UPOS_VERB && !y->cue) || lakin(q, k) ||
+             (y->kind == K_VLEAD && is_comma(q, k - 1) && k + 1 < q->b &&
+              TI(q, k + 1)->upos == KHABAR_UPOS_VERB && !TI(q, k + 1)->cue)))
             break; /* وقال حساب، يبدو أنه ... / ونفت X، ولكن خبراء على ثقة
-                      أن ...: أن is another clause's */
+                      أن ... / ...، فيما يمتاز أفرادها بأنهم: أن is another
+                      clause's */
         switch (y->kind) {
         case K_COMP:
             if (TI(q, k - 1)->flags & TF_NOCOMP) {
