@@ -672,6 +672,42 @@ static uint64_t ibn_tail_key(const coref *c, const khabar_entity *en,
     return h;
 }
 
+/* The K_FULL key of tokens [a, b) as a name (as register_name makes it:
+ * words apart, أبو/عبد joined to the next). */
+static uint64_t range_key(const coref *c, size_t a, size_t b)
+{
+    char k[MAX_KEY];
+    uint64_t h = key_start(K_FULL);
+    size_t i, n;
+    int glued = 0;
+    for (i = a; i < b; i++) {
+        n = word_key(c, i, 0, k);
+        if (i > a && !glued)
+            h = mix(h, " ", 1);
+        h = mix(h, k, n);
+        glued = is_glued(k, n);
+    }
+    return h;
+}
+
+/* The K_FULL key of a person's name up to its last بن, when a بن comes
+ * before that one too (محمد بن نايف بن عبدالعزيز: محمد بن نايف), else 0. */
+static uint64_t ibn_head_key(const coref *c, const khabar_entity *en)
+{
+    char k[MAX_KEY];
+    size_t i, last = en->first_token + en->n_tokens, j = SIZE_MAX;
+    int before = 0;
+    if (en->type != KHABAR_ENT_PER || en->n_tokens < 5)
+        return 0;
+    for (i = en->first_token + 1; i + 1 < last; i++) {
+        if (is_ibn(k, word_key(c, i, 0, k))) {
+            before = j != SIZE_MAX;
+            j = i;
+        }
+    }
+    return before ? range_key(c, en->first_token, j) : 0;
+}
+
 /* The key (of a kind) of a person's name's last two words (محمود أحمدي
  * نجاد: أحمدي نجاد; جان ايف لو دريان: لو دريان), or 0 for a name of one
  * word, for بن and a name (ibn_tail_key's) and for two words whose first
@@ -756,6 +792,10 @@ static int register_name(coref *c, size_t e, size_t cluster)
         table_get(&c->map, head) == SIZE_MAX &&
         table_put(&c->map, head, cluster) != 0)
         return -1;
+    if ((head = ibn_head_key(c, en)) != 0 &&
+        table_get(&c->map, head) == SIZE_MAX &&
+        table_put(&c->map, head, cluster) != 0)
+        return -1;
     return table_put(&c->map, full, cluster);
 }
 
@@ -806,6 +846,11 @@ static size_t find_name(const coref *c, size_t e)
     }
     /* محمد بن سلمان after بن سلمان alone (not after سعود بن سلمان). */
     if ((head = ibn_tail_key(c, en, K_FULL)) != 0 &&
+        (x = table_get(&c->map, head)) != SIZE_MAX &&
+        ((const cl_info *)c->info.data + x)->votes[KHABAR_ENT_PER] > 0)
+        return x;
+    /* محمد بن نايف بن عبدالعزيز after محمد بن نايف */
+    if ((head = ibn_head_key(c, en)) != 0 &&
         (x = table_get(&c->map, head)) != SIZE_MAX &&
         ((const cl_info *)c->info.data + x)->votes[KHABAR_ENT_PER] > 0)
         return x;

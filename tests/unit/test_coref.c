@@ -247,6 +247,19 @@ static void spellings(void)
           cluster_of(d, text, "دونالد ترامب", KHABAR_MENTION_NAME) == g &&
           cluster_of(d, text, "دونالد ترمب", KHABAR_MENTION_NAME) == g);
     khabar_doc_free(d);
+    /* A name up to its last بن names the same person (either order). */
+    text = "وقال ولي العهد الأمير محمد بن نايف إن الأمن مستتب. واستقبل "
+           "الأمير محمد بن نايف بن عبدالعزيز أمس الوفد.\nوزار الأمير سعود بن "
+           "فهد بن عبدالله المدينة. وقال سعود بن فهد إن الزيارة ناجحة.";
+    d = run(text);
+    g = cluster_of(d, text, "محمد بن نايف", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "محمد بن نايف بن عبدالعزيز",
+                     KHABAR_MENTION_NAME) == g);
+    g = cluster_of(d, text, "سعود بن فهد بن عبدالله", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "سعود بن فهد", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
     /* A name's last two words alone, after it or before it: one person.
      * Two people of one family name stay apart. */
     text = "وقال الرئيس الإيراني محمود أحمدي نجاد إن بلاده لن تتراجع. وأضاف "
