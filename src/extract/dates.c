@@ -1694,6 +1694,21 @@ static void narrow(dres *r, unsigned part, const dpoint *p)
     r->flags |= part;
 }
 
+/* The year of a point of how H_YEARLESS, by its off. */
+static int64_t yearless_year(const dpoint *p, const pubdate *pub)
+{
+    if (p->off < 0)
+        return p->month < pub->m || (p->month == pub->m && p->day <= pub->d)
+                   ? pub->y
+                   : pub->y - 1;
+    if (p->off > 0)
+        return p->month > pub->m ||
+                       (p->month == pub->m && (p->day == 0 || p->day >= pub->d))
+                   ? pub->y
+                   : pub->y + 1;
+    return nearest_year(pub, p->month);
+}
+
 /* Resolves a point; 0, or -1 when it names no day (r->flags INVALID). */
 static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
 {
@@ -1709,18 +1724,8 @@ static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
         if (p->how == H_ABS) {
             r->kind = KHABAR_TIMEX_DATE;
             y = p->year;
-        } else if (p->how == H_YEARLESS && p->off < 0) {
-            y = p->month < pub->m ||
-                        (p->month == pub->m && p->day <= pub->d)
-                    ? pub->y
-                    : pub->y - 1;
-        } else if (p->how == H_YEARLESS && p->off > 0) {
-            y = p->month > pub->m ||
-                        (p->month == pub->m && (p->day == 0 || p->day >= pub->d))
-                    ? pub->y
-                    : pub->y + 1;
         } else if (p->how == H_YEARLESS) {
-            y = nearest_year(pub, p->month);
+            y = yearless_year(p, pub);
         } else if (p->how == H_YEARREL) {
             y = pub->y + p->off;
         } else if (p->off < 0) {
@@ -1939,8 +1944,23 @@ static int emit(khabar_doc *doc, const dfound *f, const pubdate *pub)
                  strcmp(a.lo, a.hi) ? a.hi : "");
         break;
     case S_RANGE:
-        resolve_point(&f->a, pub, &a);
-        resolve_point(&f->b, pub, &b);
+        if (f->a.how == H_YEARLESS && f->b.how == H_YEARLESS &&
+            !f->a.hijri && !f->b.hijri) {
+            /* بين 23 يوليو و29 أغسطس: the end's year as a point, the
+             * start's the same or the one before */
+            dpoint pa = f->a, pb = f->b;
+            pb.how = pa.how = H_ABS;
+            pb.year = yearless_year(&f->b, pub);
+            pa.year = pa.month > pb.month ||
+                              (pa.month == pb.month && pa.day > pb.day)
+                          ? pb.year - 1
+                          : pb.year;
+            resolve_point(&pa, pub, &a);
+            resolve_point(&pb, pub, &b);
+        } else {
+            resolve_point(&f->a, pub, &a);
+            resolve_point(&f->b, pub, &b);
+        }
         if ((a.flags | b.flags) & KHABAR_TIMEX_INVALID) {
             a.flags |= KHABAR_TIMEX_INVALID;
             a.first = a.last = 0;

@@ -665,6 +665,15 @@ static void ranges(void)
            "2011/2017-11-21", KHABAR_TIMEX_RANGE);
     EXPECT("خلال 2011-2015 تضاعف العدد.", "2011-2015", "2011/2015",
            KHABAR_TIMEX_RANGE);
+    /* Day and month at both ends, no year: one period, its start never
+     * after its end, whose end the tense places */
+    EXPECT("تنشط الشهب ما بين 10 نوفمبر و29 نوفمبر.", "بين 10 نوفمبر و29 نوفمبر",
+           "2017-11-10/2017-11-29", KHABAR_TIMEX_RANGE);
+    EXPECT("تمتد العطلة من 20 ديسمبر إلى 5 يناير.", "من 20 ديسمبر إلى 5 يناير",
+           "2017-12-20/2018-01-05", KHABAR_TIMEX_RANGE);
+    EXPECT("امتدت العطلة من 20 ديسمبر إلى 5 يناير.",
+           "من 20 ديسمبر إلى 5 يناير", "2016-12-20/2017-01-05",
+           KHABAR_TIMEX_RANGE);
     /* From ... without an end: the start alone. */
     EXPECT("من أمس بدأ الإضراب.", "أمس", "2017-11-20", KHABAR_TIMEX_RELATIVE);
 }
