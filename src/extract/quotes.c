@@ -1251,6 +1251,15 @@ static int person_at(const qctx *q, size_t k)
            en[i].type == KHABAR_ENT_PER;
 }
 
+/* Whether a person's name ends right before token k. */
+static int person_ends(const qctx *q, size_t k)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t i = k > 0 ? entity_after(q, k - 1) : q->doc->entities.len;
+    return i < q->doc->entities.len && en[i].type == KHABAR_ENT_PER &&
+           en[i].first_token + en[i].n_tokens == k;
+}
+
 /* Whether token k is a word of an entity. */
 static int in_entity(const qctx *q, size_t k)
 {
@@ -1380,8 +1389,8 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             return k; /* a name is no adverb, whatever its tag (منى) */
         if ((x->pre & P_LI) && (x->flags & TF_MEDIA))
             return k;
-        if ((x->pre & P_LI) && k > s && person_at(q, k))
-            return k; /* القاضية لوالاس: to whom she spoke */
+        if ((x->pre & P_LI) && k > s && (person_at(q, k) || person_ends(q, k)))
+            return k; /* القاضية لوالاس, عثمان المحرج للمصابين: to whom */
         if ((x->pre & P_LI) && q->tk[k].end - q->tk[k].start <= 4)
             return k; /* لـ alone */
         if (x->kind == K_FI && k + 1 < e &&
