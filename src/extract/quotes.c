@@ -2346,6 +2346,35 @@ static int verb_subject(const qctx *q, size_t s, size_t e, int fem,
     return 1;
 }
 
+/* The subject right after the clause's verb, a noun (with the article or
+ * not) and not in an entity, when a comma parts it from the first person
+ * or organization named, which starts at token ep (اتهم الزوج، جامعة تبوك
+ * بتغيير ...: the organization is the object): its bytes, or 0. The verb
+ * is within three tokens of s (ومن جهته اتهم). */
+static int subject_before_actor(const qctx *q, size_t s, size_t ep,
+                                size_t *start, size_t *end)
+{
+    size_t v, k;
+    for (v = s; v < ep && v < s + 4; v++) {
+        if (TI(q, v)->upos == KHABAR_UPOS_VERB)
+            break;
+        if (TI(q, v)->kind == K_PUNCT || TI(q, v)->mark)
+            return 0;
+    }
+    if (v + 2 >= ep || v >= s + 4 || TI(q, v + 1)->upos != KHABAR_UPOS_NOUN ||
+        TI(q, v + 1)->pre || TI(q, v + 1)->mark || in_entity(q, v + 1))
+        return 0;
+    for (k = v + 2; k < ep && !is_comma(q, k); k++) {
+        if (TI(q, k)->kind == K_PUNCT || TI(q, k)->mark)
+            return 0;
+    }
+    if (k + 1 != ep)
+        return 0;
+    *start = TI(q, v + 1)->body;
+    *end = q->tk[k - 1].end;
+    return 1;
+}
+
 /* A participle after a quote of the sentence: ...، مؤكدا أن ...; or, in a
  * sentence without one, after a clause whose verb says nothing (وصل الوزير
  * إلى بغداد، قائلا إن ...): the speaker is then the first person or
@@ -2371,6 +2400,12 @@ static int try_participle(qctx *q, size_t c, size_t *next)
                    !verb_subject(q, q->a, c, feminine_verb(q, c, cue),
                                  &s_start, &s_end))))
         return 0;
+    if (first && s_end > s_start) {
+        size_t ep = q->a;
+        while (ep < c && q->tk[ep].start < s_start)
+            ep++;
+        subject_before_actor(q, q->a, ep, &s_start, &s_end);
+    }
     if (kind_at(q, n) == K_CONN && kind_at(q, n + 1) == K_COMP) {
         at = AT_COMP;
         ct = n + 1;

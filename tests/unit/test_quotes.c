@@ -498,6 +498,11 @@ static void participles(void)
      * before its occasion and إن needs no comma */
     one("كما انتقدت وزارة الخارجية القصف قائلة في بيان إن الهجوم مرفوض.",
         "وزارة الخارجية", "قائلة", "قال", "الهجوم مرفوض", 0);
+    /* ... but not an organization named after the verb's subject, its
+     * object */
+    one("ومن جهته اتهم الزوج، جامعة تبوك بتغيير رغبات ابنته، مضيفاً أن "
+        "لديه مستندات.",
+        "الزوج", "مضيفاً", "أضاف", "لديه مستندات", 0);
     /* without a person or an organization named there, it is no cue; nor
      * is a participle with the article */
     none("وصل الوفد مساء أمس، مؤكدا أن الزيارة ناجحة.");
