@@ -3,7 +3,8 @@
  * ANALYSIS, format text): the publication date used, the summary, people,
  * places, organizations and other names (one cluster a line, with its
  * count and titles), the dates on a timeline, the quotes, the keywords and
- * the repairs.
+ * the repairs. The text it quotes (the summary's sentences, the quotes)
+ * is shown with the glued words it repaired split.
  *
  * Plain UTF-8 with no terminal escapes, so that it reads the same piped to
  * a file. Each line that holds Arabic starts with it (headings are Arabic
@@ -16,8 +17,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The input's bytes [a, b), with a space where a repair splits a glued
+ * word (ترمبوزعماء is shown ترمب وزعماء). */
 static void text(kh_sink *k, const khabar_doc *doc, size_t a, size_t b)
 {
+    const khabar_repair *r = doc->repairs.data;
+    size_t lo = 0, hi = doc->repairs.len, j;
+    while (lo < hi) { /* the first repair that ends after a */
+        size_t mid = lo + (hi - lo) / 2;
+        if (r[mid].end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < doc->repairs.len && r[lo].start < b; lo++) {
+        for (j = 0; j < r[lo].n_splits && j < 3; j++) {
+            size_t s = r[lo].split[j];
+            if (s > a && s < b) {
+                kh_sink_text(k, doc->text + a, s - a, 1);
+                kh_sink_char(k, ' ');
+                a = s;
+            }
+        }
+    }
     kh_sink_text(k, doc->text + a, b > a ? b - a : 0, 1);
 }
 
@@ -151,7 +173,7 @@ khabar_code kh_write_report(const khabar_doc *doc, const khabar_write_opts *o,
         const khabar_repair *r = doc->repairs.data;
         heading(k, "كلمات ملتصقة فُصلت", "repaired glued words");
         for (i = 0; i < doc->repairs.len; i++) {
-            text(k, doc, r[i].start, r[i].end);
+            kh_sink_text(k, doc->text + r[i].start, r[i].end - r[i].start, 1);
             kh_sink_str(k, " ← ");
             kh_sink_text(k, doc->norm_buf + r[i].text, r[i].text_len, 1);
             kh_sink_char(k, '\n');
