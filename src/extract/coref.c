@@ -52,6 +52,14 @@ static const char *const title_heads[] = {
     "ناطقه", "نجم", "نجمه", "نظير", "نظيره", "نقيب", "وزير", "وزيره", "ولي",
 };
 
+/* Ranks and honorifics that end a title right before the name (وزير
+ * الخارجية الأستاذ, مدير الأمن العام الفريق): not part of the office, for
+ * the title's exact key. Sorted, folded, without the article. */
+static const char *const honorifics[] = {
+    "استاذ", "دكتور", "دكتوره", "رائد", "سيد", "سيده", "شيخ", "شيخه",
+    "عقيد", "عميد", "فريق", "لواء", "مقدم", "مهندس", "مهندسه",
+};
+
 /* Heads that a name after them completes, without the article: whose
  * family, friend or lawyer it is (عائلة الناشط يحيى شربجي), not the
  * person's title. (An office, مكتب نتنياهو, speaks for the person.) */
@@ -262,8 +270,8 @@ static int list_sorted(const char *const *list, size_t count)
 int kh_coref_lists_sorted(void)
 {
     return LIST_SORTED(title_heads) && LIST_SORTED(relational_heads) &&
-           LIST_SORTED(leader_heads) &&
-           LIST_SORTED(pronoun_hosts) && LIST_SORTED(name_particles);
+           LIST_SORTED(leader_heads) && LIST_SORTED(pronoun_hosts) &&
+           LIST_SORTED(name_particles) && LIST_SORTED(honorifics);
 }
 
 /* Most tokens are no title word, and is_head() rules them out before it
@@ -466,15 +474,24 @@ static size_t written_start(const khabar_doc *doc, size_t ti)
 }
 
 /* Keys of a title of words [a, b): every prefix of two words or more, the
- * head alone but a leader's, and for a leader with a nationality
- * adjective, "رئيس <adjective>". */
+ * head alone but a leader's, for a leader with a nationality adjective
+ * "رئيس <adjective>", and the whole title but the ranks and honorifics at
+ * its end, exactly. A lookup takes the longest prefix found, then the
+ * person whose title that prefix is exactly, if any (وزير الخارجية is the
+ * minister of وزير الخارجية الأستاذ, not of a later وزير الخارجية
+ * الألماني). */
 static int title_keys(coref *c, size_t a, size_t b, size_t cluster,
                       int lookup, size_t *found, size_t *found_end)
 {
-    uint64_t h = key_start(K_TITLE);
+    uint64_t h = key_start(K_TITLE), hf = 0;
     char k[MAX_KEY];
-    size_t i, n, words = 0;
+    size_t i, n, words = 0, office = b;
     int leader = 0;
+    if (!lookup) {
+        while (office > a + 2 && c->tk[office - 1].kind == KHABAR_TOK_ARABIC &&
+               (n = word_key(c, office - 1, 1, k), in_list(honorifics, k, n)))
+            office--;
+    }
     for (i = a; i < b && words < MAX_TITLE; i++) {
         if (c->tk[i].kind != KHABAR_TOK_ARABIC)
             break;
@@ -519,9 +536,18 @@ static int title_keys(coref *c, size_t a, size_t b, size_t cluster,
             if (x != SIZE_MAX) {
                 *found = x;
                 *found_end = i + 1;
+                hf = h;
             }
-        } else if (table_put(&c->map, h, cluster) != 0)
+        } else if (table_put(&c->map, h, cluster) != 0 ||
+                   (i + 1 == office &&
+                    table_put(&c->map, mix(h, "=", 1), cluster) != 0)) {
             return -1;
+        }
+    }
+    if (hf) {
+        size_t x = table_get(&c->map, mix(hf, "=", 1));
+        if (x != SIZE_MAX)
+            *found = x;
     }
     return 0;
 }

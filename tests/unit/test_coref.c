@@ -165,6 +165,18 @@ static void titles(void)
     CHECK(cluster_of(d, text, "الوزير", KHABAR_MENTION_DESCRIPTION) == tamim);
     CHECK(cluster_of(d, text, "الرئيس", KHABAR_MENTION_DESCRIPTION) == SIZE_MAX);
     khabar_doc_free(d);
+    /* A title alone is the person's whose title it is exactly (a rank or
+     * honorific after it aside), rather than the last one's whose title
+     * goes on (وزير الخارجية الألماني). */
+    text = "أكد وزير الخارجية الأستاذ عادل الجبير أن العلاقات متينة. وقال "
+           "الجبير في مؤتمر مع وزير الخارجية الألماني فرانك شتاينماير إن "
+           "الحوار مستمر. ورأى وزير الخارجية أن الحل سياسي.";
+    d = run(text);
+    tamim = cluster_of(d, text, "عادل الجبير", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    CHECK(cluster_of(d, text, "وزير الخارجية", KHABAR_MENTION_DESCRIPTION) ==
+          tamim);
+    khabar_doc_free(d);
 }
 
 /* Spellings of one foreign name (g as ج, غ or ك) are one cluster; short
