@@ -74,6 +74,19 @@ static void input(kh_sink *k, const khabar_doc *doc, size_t a, size_t b)
     esc(k, doc->text + a, b > a ? b - a : 0);
 }
 
+/* input(), with a space where a repair splits a glued word: the summary
+ * and the quotes read as repaired (the article shows each repair). */
+static void repaired(kh_sink *k, const khabar_doc *doc, size_t a, size_t b)
+{
+    while (a < b) {
+        size_t s = kh_repair_split_after(doc, a, b);
+        esc(k, doc->text + a, s - a);
+        if (s < b)
+            kh_sink_char(k, ' ');
+        a = s;
+    }
+}
+
 static const char *type_class(int type)
 {
     switch (type) {
@@ -277,12 +290,12 @@ static void quotes(kh_sink *k, const khabar_doc *doc)
     kh_sink_str(k, "<section><h2>الأقوال</h2>\n");
     for (i = 0; i < doc->quotes.len; i++) {
         kh_sink_str(k, "<blockquote class=\"quote\"><cite>");
-        input(k, doc, q[i].speaker_start, q[i].speaker_end);
+        repaired(k, doc, q[i].speaker_start, q[i].speaker_end);
         kh_sink_str(k, "</cite> (");
         input(k, doc, q[i].cue_start, q[i].cue_end);
         kh_sink_str(k, "): ");
         kh_sink_str(k, q[i].direct ? "«" : "");
-        input(k, doc, q[i].content_start, q[i].content_end);
+        repaired(k, doc, q[i].content_start, q[i].content_end);
         kh_sink_str(k, q[i].direct ? "»" : "");
         kh_sink_str(k, "</blockquote>\n");
     }
@@ -336,7 +349,7 @@ khabar_code kh_write_html(const khabar_doc *doc, const khabar_write_opts *o,
         kh_sink_str(k, "<section><h2>الملخص</h2>\n");
         for (i = 0; i < doc->summary.len; i++) {
             kh_sink_str(k, "<p>");
-            input(k, doc, se[s[i]].start, se[s[i]].end);
+            repaired(k, doc, se[s[i]].start, se[s[i]].end);
             kh_sink_str(k, "</p>\n");
         }
         kh_sink_str(k, "</section>\n");

@@ -21,26 +21,13 @@
  * word (ترمبوزعماء is shown ترمب وزعماء). */
 static void text(kh_sink *k, const khabar_doc *doc, size_t a, size_t b)
 {
-    const khabar_repair *r = doc->repairs.data;
-    size_t lo = 0, hi = doc->repairs.len, j;
-    while (lo < hi) { /* the first repair that ends after a */
-        size_t mid = lo + (hi - lo) / 2;
-        if (r[mid].end <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
+    while (a < b) {
+        size_t s = kh_repair_split_after(doc, a, b);
+        kh_sink_text(k, doc->text + a, s - a, 1);
+        if (s < b)
+            kh_sink_char(k, ' ');
+        a = s;
     }
-    for (; lo < doc->repairs.len && r[lo].start < b; lo++) {
-        for (j = 0; j < r[lo].n_splits && j < 3; j++) {
-            size_t s = r[lo].split[j];
-            if (s > a && s < b) {
-                kh_sink_text(k, doc->text + a, s - a, 1);
-                kh_sink_char(k, ' ');
-                a = s;
-            }
-        }
-    }
-    kh_sink_text(k, doc->text + a, b > a ? b - a : 0, 1);
 }
 
 static void heading(kh_sink *k, const char *arabic, const char *english)

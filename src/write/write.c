@@ -12,6 +12,26 @@ int khabar_write_stdio(void *ctx, const char *data, size_t len)
     return fwrite(data, 1, len, (FILE *)ctx) == len ? 0 : -1;
 }
 
+size_t kh_repair_split_after(const khabar_doc *doc, size_t a, size_t b)
+{
+    const khabar_repair *r = doc->repairs.data;
+    size_t lo = 0, hi = doc->repairs.len, j;
+    while (lo < hi) { /* the first repair that ends after a */
+        size_t mid = lo + (hi - lo) / 2;
+        if (r[mid].end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < doc->repairs.len && r[lo].start < b; lo++) {
+        for (j = 0; j < r[lo].n_splits && j < 3; j++) {
+            if (r[lo].split[j] > a && r[lo].split[j] < b)
+                return r[lo].split[j];
+        }
+    }
+    return b;
+}
+
 size_t kh_write_sentences(const khabar_doc *doc, const khabar_sentence **out,
                           khabar_sentence *whole)
 {

@@ -12,6 +12,10 @@
 size_t kh_write_sentences(const khabar_doc *doc, const khabar_sentence **out,
                           khabar_sentence *whole);
 
+/* The first place in (a, b) where a repair splits a glued word (where a
+ * space goes, as the report and the HTML page show text), or b. */
+size_t kh_repair_split_after(const khabar_doc *doc, size_t a, size_t b);
+
 /* A date as ISO 8601 at its precision (2015-10-20, 2011-03, 2011; "" for
  * none) into out (n bytes, NUL-terminated); returns its length. */
 size_t kh_date_format(char *out, size_t n, khabar_date d);
