@@ -8,7 +8,8 @@
  * with tf the lemma's count in the doc, a word of the first sentence (the
  * headline or lead) counting double. The words that say who speaks (the
  * quotes' cues: مضيفا, وفقا) and the words of dates (شهر يوليو الماضي) are
- * left out. Also keeps, for the summary, each content word's lemma slot and
+ * left out, and a person's name gives one keyword (بوتين, not also
+ * فلاديمير). Also keeps, for the summary, each content word's lemma slot and
  * each slot's idf (doc->lemma_slot, doc->slot_idf).
  */
 #include "extract.h"
@@ -104,6 +105,118 @@ static size_t top(khabar_keyword *k, size_t n)
     return m;
 }
 
+/* The token at byte offset at (the last one starting at or before it). */
+static size_t token_at(const khabar_doc *doc, size_t at)
+{
+    const khabar_token *tk = doc->tokens.data;
+    size_t lo = 0, hi = doc->tokens.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tk[mid].start <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? lo - 1 : 0;
+}
+
+/* Whether token t is written بن, ابن, إبن or بنت. */
+static int ibn_token(const khabar_doc *doc, size_t t)
+{
+    static const char *const forms[] = {"بن", "ابن", "إبن", "بنت"};
+    const khabar_token *tk = (const khabar_token *)doc->tokens.data + t;
+    size_t i, n = tk->end - tk->start;
+    for (i = 0; i < sizeof forms / sizeof *forms; i++) {
+        if (strlen(forms[i]) == n && !memcmp(doc->text + tk->start, forms[i], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* The background key of the lemma a person is called by in cluster c's
+ * name: its last word (بوتين, الأسد), or its first in a name with بن
+ * (تميم بن حمد آل ثاني); 0 when the name has no such word. */
+static uint64_t surname_key(const khabar_doc *doc, const khabar_cluster *c)
+{
+    size_t a = token_at(doc, c->name_start), b = token_at(doc, c->name_end - 1);
+    size_t t, pick = b;
+    const khabar_word *h;
+    for (t = a + 1; t < b; t++) {
+        if (ibn_token(doc, t))
+            pick = a;
+    }
+    h = kh_doc_host(doc, pick, NULL);
+    return h && h->lemma_len ? kh_background_key(doc->norm_buf + h->lemma,
+                                                 h->lemma_len)
+                             : 0;
+}
+
+/* Leaves one keyword a person among k[0, n): of the words of one person's
+ * name (its cluster's: فلاديمير, بوتين), the one the person is called by
+ * (surname_key), else the best scored. A slot is the person's when its
+ * first word is in a name of that cluster. Returns the candidates kept, in
+ * order. Without clusters, all. */
+static size_t one_per_person(const khabar_doc *doc, khabar_keyword *k,
+                             size_t n)
+{
+    const khabar_entity *en = doc->entities.data;
+    const khabar_cluster *cl = doc->clusters.data;
+    const size_t *ec = doc->entity_cluster.data;
+    const khabar_word *w = doc->words.data;
+    size_t *best, *tok_cluster, i, o = 0, nc = doc->clusters.len;
+    uint64_t *called;
+    if (!nc || doc->entity_cluster.len != doc->entities.len ||
+        !doc->tokens.len)
+        return n;
+    best = malloc(nc * sizeof *best);
+    called = malloc(nc * sizeof *called);
+    tok_cluster = malloc(doc->tokens.len * sizeof *tok_cluster);
+    if (!best || !called || !tok_cluster) { /* all kept rather than none */
+        free(best);
+        free(called);
+        free(tok_cluster);
+        return n;
+    }
+    for (i = 0; i < nc; i++) {
+        best[i] = SIZE_MAX;
+        called[i] = cl[i].type == KHABAR_ENT_PER ? surname_key(doc, &cl[i]) : 0;
+    }
+    for (i = 0; i < doc->tokens.len; i++)
+        tok_cluster[i] = SIZE_MAX;
+    for (i = 0; i < doc->entities.len; i++) {
+        size_t t;
+        if (en[i].type != KHABAR_ENT_PER || ec[i] >= nc)
+            continue;
+        for (t = en[i].first_token; t < en[i].first_token + en[i].n_tokens &&
+                                    t < doc->tokens.len;
+             t++)
+            tok_cluster[t] = ec[i];
+    }
+    for (i = 0; i < n; i++) {
+        size_t c = tok_cluster[w[k[i].first_word].token];
+        int is_called;
+        if (c == SIZE_MAX)
+            continue;
+        is_called = called[c] &&
+                    kh_background_key(doc->norm_buf + k[i].lemma,
+                                      k[i].lemma_len) == called[c];
+        if (best[c] == SIZE_MAX || is_called ||
+            (by_score(&k[i], &k[best[c]]) < 0 &&
+             kh_background_key(doc->norm_buf + k[best[c]].lemma,
+                               k[best[c]].lemma_len) != called[c]))
+            best[c] = i;
+    }
+    for (i = 0; i < n; i++) {
+        size_t c = tok_cluster[w[k[i].first_word].token];
+        if (c == SIZE_MAX || best[c] == i)
+            k[o++] = k[i];
+    }
+    free(best);
+    free(called);
+    free(tok_cluster);
+    return o;
+}
+
 int kh_keywords(khabar_doc *doc)
 {
     const khabar_model *m = doc->model;
@@ -179,7 +292,8 @@ int kh_keywords(khabar_doc *doc)
         k->first_word = slots[i].first_word;
         k->score = slots[i].tf * idf[i];
     }
-    doc->keywords.len = top(doc->keywords.data, n_slots);
+    doc->keywords.len =
+        top(doc->keywords.data, one_per_person(doc, doc->keywords.data, n_slots));
     rc = 0;
 out:
     free(table);

@@ -61,6 +61,19 @@ static void keywords(void)
         CHECK(has_keyword(d, "انتخاب", 15) || has_keyword(d, "نتيجة", 15));
         khabar_doc_free(d);
     }
+    /* One keyword a person: the best of the words of the name's cluster
+     * (بوتين, not also فلاديمير). */
+    {
+        static const char text[] =
+            "استقبل الرئيس الروسي فلاديمير بوتين نظيره في منتجع سوتشي. وقال "
+            "فلاديمير بوتين إن المحادثات بناءة. وأضاف بوتين أن المنتجع "
+            "سيستضيف قمة أخرى، فيما غادر الوفد سوتشي مساء.";
+        khabar_options all = {0};
+        d = khabar_analyze_opts(t_model, text, strlen(text), &all, NULL);
+        CHECK(has_keyword(d, "بوتين", 15));
+        CHECK(!has_keyword(d, "فلاديمير", 15));
+        khabar_doc_free(d);
+    }
     /* Nor are the words of dates. */
     {
         static const char text[] =
