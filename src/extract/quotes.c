@@ -1286,6 +1286,22 @@ static int lakin(const qctx *q, size_t k)
            memcmp(q->doc->text + y->body, "\xD9\x84\xD9\x83\xD9\x86", 6) == 0;
 }
 
+/* Whether tokens [s, e) are a source noun (دراسة, تقرير, مصادر) and
+ * adjectives, none in an entity: a verb after them describes the source
+ * (دراسة أعدتها, مسؤول كبير تم اطلاعه). */
+static int source_noun_phrase(const qctx *q, size_t s, size_t e)
+{
+    size_t k;
+    if (!(TI(q, s)->flags & TF_SOURCE) || in_entity(q, s))
+        return 0;
+    for (k = s + 1; k < e; k++) {
+        if (in_entity(q, k) || TI(q, k)->upos != KHABAR_UPOS_ADJ ||
+            TI(q, k)->pre)
+            return 0;
+    }
+    return 1;
+}
+
 /* Whether tokens [s, e) are words: no punctuation or marks among them. */
 static int no_mark_between(const qctx *q, size_t s, size_t e)
 {
@@ -1387,6 +1403,15 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
             (x->upos == KHABAR_UPOS_ADV && !in_entity(q, k)) || pron)
             return k; /* a name is no adverb, whatever its tag (منى) */
+        if (k > s && !in_entity(q, k) &&
+            (((x->pre & P_FA) &&
+              (x->upos == KHABAR_UPOS_PART || x->upos == KHABAR_UPOS_ADP ||
+               x->upos == KHABAR_UPOS_AUX || x->upos == KHABAR_UPOS_SCONJ)) ||
+             (x->flags & TF_NOVERB) ||
+             (x->upos == KHABAR_UPOS_VERB && source_noun_phrase(q, s, k))))
+            return k; /* a clause begins: ذكر نشطاء الموقع فقد وضع (ف
+                         and a particle: not فيري, a name the segmenter
+                         cut), مصدر لم تسمه, دراسة أعدتها المنظمة */
         if ((x->pre & P_LI) && (x->flags & TF_MEDIA))
             return k;
         if ((x->pre & P_LI) && k > s && (person_at(q, k) || person_ends(q, k)))
