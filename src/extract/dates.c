@@ -339,6 +339,7 @@ typedef struct dpoint {
     uint8_t unit;     /* KH_U_* of H_PERIOD */
     uint8_t part;     /* KHABAR_TIMEX_START / MID / END */
     uint8_t hijri;    /* year, month, day are Hijri */
+    uint8_t greg;     /* م written after the year: Gregorian for sure */
     int8_t decade;    /* 0..9 */
     uint8_t daypart;  /* KH_DP_* written with it (صباح اليوم) */
     uint8_t rel;      /* H_DECADE, H_CENTURY: century relative by off */
@@ -465,6 +466,11 @@ static size_t year_at(dctx *c, size_t i, int min_dig, int32_t *year,
     *mark = 0;
     u = tk(c, i + 1);
     if (is_w(u, KH_DW_CALMARK)) {
+        const dtok *v = tk(c, i + 2);
+        /* م3, م2 (cubic, square metres): a unit, no era */
+        if (u->w->val == 2 && v->kind == KHABAR_TOK_NUMBER &&
+            v->start == u->end)
+            return 0;
         *mark = u->w->val;
         return i + 2;
     }
@@ -1068,6 +1074,7 @@ static size_t p_point(dctx *c, size_t i, dpoint *p, unsigned fl, int depth)
             p->how = H_ABS;
             p->year = y;
             p->hijri = mark == 1;
+            p->greg = mark == 2;
             return j;
         }
         return 0;
@@ -1193,6 +1200,7 @@ year_after:
     p->how = H_ABS;
     p->year = y;
     p->hijri = mark == 1;
+            p->greg = mark == 2;
     return j;
 }
 
@@ -1709,6 +1717,24 @@ static int64_t yearless_year(const dpoint *p, const pubdate *pub)
     return nearest_year(pub, p->month);
 }
 
+/* Whether a Gregorian year alone, without م, is rather a Hijri one: within
+ * ten years before the publication's Hijri year or two after it (عام 1435
+ * in 2015: the news writes Hijri years bare too; عام 1453 in 2015 stays
+ * the conquest's). */
+static int hijri_year_alone(const dpoint *p, const pubdate *pub)
+{
+    int64_t hy;
+    if (p->hijri || p->greg || p->month || p->day || p->year < 1300 ||
+        p->year > 1600 || pub->y < 1900)
+        return 0;
+    hy = (pub->y - 622) * 33 / 32; /* about; then exact */
+    while (hy > 1 && kh_hijri_days(hy, 1, 1) > pub->days)
+        hy--;
+    while (kh_hijri_days(hy + 1, 1, 1) <= pub->days)
+        hy++;
+    return p->year >= hy - 10 && p->year <= hy + 2;
+}
+
 /* Resolves a point; 0, or -1 when it names no day (r->flags INVALID). */
 static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
 {
@@ -1724,6 +1750,11 @@ static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
         if (p->how == H_ABS) {
             r->kind = KHABAR_TIMEX_DATE;
             y = p->year;
+            if (hijri_year_alone(p, pub)) {
+                dpoint h = *p;
+                h.hijri = 1;
+                return resolve_point(&h, pub, r);
+            }
         } else if (p->how == H_YEARLESS) {
             y = yearless_year(p, pub);
         } else if (p->how == H_YEARREL) {
@@ -1961,7 +1992,8 @@ static int emit(khabar_doc *doc, const dfound *f, const pubdate *pub)
             resolve_point(&f->a, pub, &a);
             resolve_point(&f->b, pub, &b);
         }
-        if ((a.flags | b.flags) & KHABAR_TIMEX_INVALID) {
+        if (((a.flags | b.flags) & KHABAR_TIMEX_INVALID) ||
+            a.first > b.last) { /* من 2018 الى 2014: no period */
             a.flags |= KHABAR_TIMEX_INVALID;
             a.first = a.last = 0;
             v[0] = '\0';

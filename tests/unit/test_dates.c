@@ -417,6 +417,15 @@ static void years(void)
     COUNT("وصل عدد القتلى إلى 2015 شخصا.", 0);
     COUNT("قتل في 3000 غارة.", 0);
     COUNT("في 1500 موقع.", 0);
+    /* م before a digit is a unit (م3: cubic metres), no era */
+    COUNT("وتضمن العقد توريد خزان سعة 1000م3 للمياه.", 0);
+    /* A year near the publication's Hijri year, without هـ or م, is Hijri
+     * (published 1439 AH); one further from it is Gregorian (1453) */
+    EXPECT("بدأ العمل بالنظام عام 1437 في جميع المنافذ.", "عام 1437",
+           "2015-10-15/2016-10-02", KHABAR_TIMEX_DATE);
+    EXPECT("فتحت المدينة عام 1453 بعد حصار طويل.", "عام 1453", "1453",
+           KHABAR_TIMEX_DATE);
+    EXPECT("بني المسجد سنة 1437 م.", "سنة 1437 م", "1437", KHABAR_TIMEX_DATE);
     /* Decades and centuries. */
     EXPECT_X("انتشرت الظاهرة في الثمانينيات في المنطقة.", "الثمانينيات",
              "198X", KHABAR_TIMEX_DATE, &x);
@@ -674,6 +683,10 @@ static void ranges(void)
     EXPECT("امتدت العطلة من 20 ديسمبر إلى 5 يناير.",
            "من 20 ديسمبر إلى 5 يناير", "2016-12-20/2017-01-05",
            KHABAR_TIMEX_RANGE);
+    /* A range that ends before it starts names no period. */
+    EXPECT_X("تنقل الحقوق من 2018 إلى 2014 في أوروبا.", "من 2018 إلى 2014",
+             "", KHABAR_TIMEX_RANGE, &x);
+    CHECK(x.flags & KHABAR_TIMEX_INVALID);
     /* From ... without an end: the start alone. */
     EXPECT("من أمس بدأ الإضراب.", "أمس", "2017-11-20", KHABAR_TIMEX_RELATIVE);
 }
