@@ -25,8 +25,8 @@ static unsigned with_prerequisites(unsigned stages)
 {
     if (stages == 0)
         stages = KH_ALL_STAGES & ~(unsigned)KHABAR_STAGE_NORMTEXT;
-    if (stages & KHABAR_STAGE_QUOTES)
-        stages |= KHABAR_STAGE_CLUSTERS;
+    if (stages & KHABAR_STAGE_QUOTES) /* a date ends a speaker */
+        stages |= KHABAR_STAGE_CLUSTERS | KHABAR_STAGE_DATES;
     if (stages & KHABAR_STAGE_SUMMARY)
         stages |= KHABAR_STAGE_KEYWORDS;
     if (stages & KHABAR_STAGE_CLUSTERS)

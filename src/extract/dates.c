@@ -1178,16 +1178,19 @@ static size_t p_point(dctx *c, size_t i, dpoint *p, unsigned fl, int depth)
             return i + 2;
         }
         return 0;
-    case KH_DW_ORDINAL: /* الأول من يناير, أول أمس */
+    case KH_DW_ORDINAL: /* الأول من يناير, أول أمس, أول من أمس */
         if ((j = p_day_month(c, i, p)) != 0)
             return j;
-        u = tk(c, i + 1);
+        j = i + 1;
+        if (KEY_IS(tk(c, j), "\xD9\x85\xD9\x86")) /* من */
+            j++;
+        u = tk(c, j);
         if (t->w->val == 1 && is_w(u, KH_DW_DEICTIC) && u->w->val == -1 &&
             KEY_IS(t, "\xD8\xA7\xD9\x88\xD9\x84")) {
             point_init(p);
             p->how = H_DEICTIC;
             p->off = -2;
-            return i + 2;
+            return j + 1;
         }
         return 0;
     default:

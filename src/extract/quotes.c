@@ -1251,6 +1251,21 @@ static int person_at(const qctx *q, size_t k)
            en[i].type == KHABAR_ENT_PER;
 }
 
+/* Whether a date expression (the dates stage's) starts at token k. */
+static int date_at(const qctx *q, size_t k)
+{
+    const khabar_timex *x = q->doc->timexes.data;
+    size_t lo = 0, hi = q->doc->timexes.len, at = q->tk[k].start;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < q->doc->timexes.len && x[lo].start < q->tk[k].end;
+}
+
 /* Whether a person's name ends right before token k. */
 static int person_ends(const qctx *q, size_t k)
 {
@@ -1387,9 +1402,10 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
                      (TI(q, k + 1)->flags & TF_DEF));
         if (x->kind == K_PUNCT && glued_hyphen(q, k))
             continue; /* بيريت ريس-أندرسن */
-        if (x->mark == OPEN && k > s && x->partner != NONE &&
+        if (x->mark == OPEN && x->partner != NONE &&
             x->partner < e && x->partner - k >= 2 && x->partner - k <= 4) {
-            k = x->partner; /* منظمة "جيشا" غير الحكومية: a quoted name */
+            k = x->partner; /* منظمة "جيشا" غير الحكومية, وقال «دي لوس»:
+                               a quoted name */
             continue;
         }
         if (x->kind == K_AN && k > s && another_an(q, k + 1, e + 1))
@@ -1414,6 +1430,10 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
                          cut), مصدر لم تسمه, دراسة أعدتها المنظمة */
         if ((x->pre & P_LI) && (x->flags & TF_MEDIA))
             return k;
+        if ((x->pre & P_BI) && (x->flags & TF_DEM))
+            return k; /* بهذا الصدد, بهذه المناسبة */
+        if (k > s && date_at(q, k))
+            return k; /* وذكرت الصحيفة أول من أمس إن */
         if ((x->pre & P_LI) && k > s && (person_at(q, k) || person_ends(q, k)))
             return k; /* القاضية لوالاس, عثمان المحرج للمصابين: to whom */
         if ((x->pre & P_LI) && q->tk[k].end - q->tk[k].start <= 4)
@@ -2162,7 +2182,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                  TI(q, k - 1)->kind != K_AN) ||
                 /* قالت مجموعة "بوسي رايوت" الروسية ... إن: a name of two
                  * words, and the complementizer after it */
-                (p != NONE && p - k == 3 && k > rs &&
+                (p != NONE && p - k == 3 &&
+                 (k > rs || kind_at(q, p + 1) == K_NONE) &&
                  comp_within(q, p + 1, 2 * WINDOW, (fl & CF_AN) != 0)) ||
                 (!(fl & CF_SAY) &&
                  ((fl & CF_OPINION) ||
@@ -2273,6 +2294,10 @@ static int try_verb(qctx *q, size_t c, size_t *next)
          k++)
         rs++;
     se = cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
+    /* أبلغ «الشرق الأوسط» فلان: the quoted name is told, not telling */
+    if (cue == Q_ABLAGHA && se > rs && TI(q, rs)->mark == OPEN &&
+        TI(q, rs)->partner != NONE && TI(q, rs)->partner + 1 < se)
+        rs = TI(q, rs)->partner + 1;
     if (se > rs) {
         d.s_start = TI(q, rs)->body;
         d.s_end = q->tk[se - 1].end;

@@ -473,6 +473,8 @@ static void relative(void)
            KHABAR_TIMEX_RELATIVE);
     EXPECT("وصل أول أمس إلى المدينة.", "أول أمس", "2017-11-19",
            KHABAR_TIMEX_RELATIVE);
+    EXPECT("وصل أول من أمس إلى المدينة.", "أول من أمس", "2017-11-19",
+           KHABAR_TIMEX_RELATIVE);
     EXPECT("وصل اليوم الثلاثاء إلى المدينة.", "اليوم الثلاثاء", "2017-11-21",
            KHABAR_TIMEX_RELATIVE);
     /* A clitic before the first word: the span starts at the host. */
