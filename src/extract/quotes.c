@@ -1618,6 +1618,12 @@ static int content_after(const qctx *q, size_t c, size_t *cs, size_t *ce,
     }
     if (e == NONE || e < s)
         return 0;
+    /* إن "...", ذلك بدون ...: the quotation, and the narrative after its
+     * comma is not in it */
+    if (is_open(q, s) && TI(q, s)->partner != NONE &&
+        TI(q, s)->partner < e && TI(q, s)->partner > s + 1 &&
+        is_comma(q, TI(q, s)->partner + 1))
+        e = TI(q, s)->partner;
     *close_end = q->tk[e].end;
     if (is_open(q, s) && TI(q, s)->partner == e) {
         if (s + 1 > e - 1)
