@@ -1115,7 +1115,9 @@ static void pair_marks(qctx *q, size_t *stack)
         size_t d;
         if (!mk)
             continue;
-        sb = k == q->a || q->tk[k - 1].end != q->tk[k].start;
+        /* (a colon before a mark is as good as a space: قائلا:" إنها) */
+        sb = k == q->a || q->tk[k - 1].end != q->tk[k].start ||
+             TI(q, k - 1)->kind == K_COLON;
         sa = k + 1 == q->b || q->tk[k].end != q->tk[k + 1].start;
         /* ASCII marks close when they lean on the word before them. */
         if (!(mk == MK_ASCII2 && sb && !sa) && !(mk == MK_ASCII1 && sb)) {

@@ -489,6 +489,12 @@ static void participles(void)
     expect(d, 0, "السفير", "أعرب", "أعرب", "قلقه من التصعيد", 0);
     expect(d, 1, "السفير", "محذرا", "حذر", "المنطقة قد تنزلق إلى الحرب", 0);
     khabar_doc_free(d);
+    /* a colon glued to the opening mark, a space inside it */
+    d = analyze("وقال اللاعب إنه سعيد. وأضاف قائلا:\" إنها تساعدني خلال "
+                "المباريات.\"");
+    CHECK(khabar_doc_quote_count(d) == 2);
+    expect(d, 1, "اللاعب", "أضاف", "أضاف", "إنها تساعدني خلال المباريات.", 1);
+    khabar_doc_free(d);
     d = analyze("ومضى الوزير قائلا: «لن نتراجع».");
     CHECK(khabar_doc_quote_count(d) == 1);
     expect(d, 0, "الوزير", "مضى", "مضى", "لن نتراجع", 1);
