@@ -2221,9 +2221,18 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             ((y->upos == KHABAR_UPOS_VERB && !y->cue) || lakin(q, k) ||
              (y->kind == K_VLEAD && is_comma(q, k - 1) && k + 1 < q->b &&
               TI(q, k + 1)->upos == KHABAR_UPOS_VERB && !TI(q, k + 1)->cue)))
+            break;
+        if (k > rs && y->kind == K_VLEAD && q->tk[k].end - y->body == 10 &&
+            memcmp(q->doc->text + y->body,
+                   "\xD8\xA8\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7", 10) == 0 &&
+            k + 1 < q->b && !TI(q, k + 1)->cue &&
+            (TI(q, k + 1)->upos == KHABAR_UPOS_VERB ||
+             TI(q, k + 1)->upos == KHABAR_UPOS_AUX))
             break; /* وقال حساب، يبدو أنه ... / ونفت X، ولكن خبراء على ثقة
-                      أن ... / ...، فيما يمتاز أفرادها بأنهم: أن is another
-                      clause's */
+                      أن ... / ...، فيما يمتاز أفرادها بأنهم / أقرت محكمة
+                      ... بينما كانت واشنطن تأمل في أن (بينما with no comma;
+                      حيث and فيما often describe a place or make an aside):
+                      أن is another clause's */
         switch (y->kind) {
         case K_COMP:
             if (TI(q, k - 1)->flags & TF_NOCOMP) {
