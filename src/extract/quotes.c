@@ -2094,7 +2094,8 @@ static size_t clause_end(const qctx *q, size_t s)
 static int try_verb(qctx *q, size_t c, size_t *next)
 {
     const tok_info *x = TI(q, c);
-    int cue = x->cue - 1, at = AT_NONE, conn = 0, qail = 0, wide = 0;
+    int cue = x->cue - 1, at = AT_NONE, conn = 0, qail = 0, wide = 0, rel = 0;
+    int naql_pron = 0;
     unsigned fl = cue_defs[cue].flags;
     size_t rs = c + 1, re = c + 1, ct = 0, k, lim, se, ev = c;
     draft d;
@@ -2135,6 +2136,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         if (k == c + 1)
             d.c_end = q->tk[k].end;
         rs = k + 1;
+        /* ونقلت عنه الوكالة قوله: the pronoun speaks, the agency reports */
+        naql_pron = (TI(q, k)->flags & TF_ENCL) != 0;
     } else if (fl & CF_JAA) { /* جاء في بيان الوزارة */
         if (kind_at(q, c + 1) != K_FI || c + 2 >= q->b)
             return 0;
@@ -2222,6 +2225,17 @@ static int try_verb(qctx *q, size_t c, size_t *next)
              (y->kind == K_VLEAD && is_comma(q, k - 1) && k + 1 < q->b &&
               TI(q, k + 1)->upos == KHABAR_UPOS_VERB && !TI(q, k + 1)->cue)))
             break;
+        if (k > rs && y->cue && y->upos == KHABAR_UPOS_VERB &&
+            is_comma(q, k - 1))
+            break; /* وتعتبر الصين الجزيرة إقليما، وترى أنها: ترى's own */
+        if ((TI(q, k)->flags & TF_REL) && k <= rs + 3)
+            rel = 1; /* a relative clause on the speaker's name */
+        if (k > rs && (fl & CF_OPINION) && !y->cue && !rel &&
+            y->upos == KHABAR_UPOS_VERB && !in_entity(q, k))
+            break; /* يعتبر الاستقرار مهما للدول التي تخشى أن: an opinion
+                      verb's أن comes before any other verb but that of a
+                      relative clause on its subject (رأى بينيت الذي يتزعم
+                      الحزب أن) */
         if (k > rs && y->kind == K_VLEAD && q->tk[k].end - y->body == 10 &&
             memcmp(q->doc->text + y->body,
                    "\xD8\xA8\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7", 10) == 0 &&
@@ -2274,8 +2288,12 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             }
             break;
         case K_AN:
+            /* (أعرب X عن ثقته في تقرير ... عن: a noun with a pronoun
+             * after عن is the content, whatever عن comes later) */
             if ((fl & CF_AN) && !(y->flags & TF_ENCL) &&
-                !another_an(q, k + 1, lim)) {
+                (!another_an(q, k + 1, lim) ||
+                 (k + 1 < q->b && (TI(q, k + 1)->flags & TF_ENCL) &&
+                  TI(q, k + 1)->upos == KHABAR_UPOS_NOUN))) {
                 at = AT_AN;
                 re = ct = k;
             }
@@ -2310,7 +2328,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 TI(q, rs)->upos == KHABAR_UPOS_ADP && !(fl & CF_NAQL);
          k++)
         rs++;
-    se = cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
+    se = naql_pron ? rs : cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
     /* أبلغ «الشرق الأوسط» فلان: the quoted name is told, not telling */
     if (cue == Q_ABLAGHA && se > rs && TI(q, rs)->mark == OPEN &&
         TI(q, rs)->partner != NONE && TI(q, rs)->partner + 1 < se)
