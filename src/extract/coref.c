@@ -91,7 +91,7 @@ static const char *const name_particles[] = {
 #define HEAD_SIG_LOG 11   /* 2^11 bits of the title-word filter */
 
 enum { K_FULL = 1, K_PART, K_TITLE, K_LOOSE_FULL, K_LOOSE_PART, K_SKELETON,
-       K_IBN, K_SKEL_PART, K_SKEL_ALONE, K_TAIL };
+       K_IBN, K_SKEL_PART, K_SKEL_ALONE, K_TAIL, K_LAST };
 
 typedef struct slot {
     uint64_t h;      /* 0: empty */
@@ -757,6 +757,66 @@ static uint64_t last_two_key(const coref *c, const khabar_entity *en,
     return mix(h, k, n);
 }
 
+/* Whether name a's words are the last words of name b (بوتين of فلاديمير
+ * بوتين, أحمدي نجاد of محمود أحمدي نجاد), by their keys. */
+static int tail_of(const coref *c, const khabar_entity *a,
+                   const khabar_entity *b)
+{
+    char ka[MAX_KEY], kb[MAX_KEY];
+    size_t i, na, nb;
+    if (a->n_tokens > b->n_tokens)
+        return 0;
+    for (i = 1; i <= a->n_tokens; i++) {
+        na = word_key(c, a->first_token + a->n_tokens - i, 0, ka);
+        nb = word_key(c, b->first_token + b->n_tokens - i, 0, kb);
+        if (na != nb || memcmp(ka, kb, na) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* The hash of a name's first word, أبي and أبا as أبو (أبي محمد الجولاني
+ * is أبو محمد الجولاني), with the word after it when it is أبو or عبد (عبد
+ * الملك, عبد الكريم). */
+static uint64_t first_hash(const coref *c, const khabar_entity *e)
+{
+    char k[MAX_KEY];
+    size_t n = word_key(c, e->first_token, 0, k);
+    uint64_t h = key_start(K_FULL);
+    if (n == 6 && (memcmp(k, "ابي", 6) == 0 || memcmp(k, "ابا", 6) == 0))
+        memcpy(k, "ابو", 6);
+    h = mix(h, k, n);
+    if (is_glued(k, n) && e->n_tokens > 2)
+        h = mix(h, k, word_key(c, e->first_token + 1, 0, k));
+    return h;
+}
+
+/* Whether name b, whose last word named the person of whole name a alone,
+ * is rather another person of the same family (عبد الملك الحوثي after عبد
+ * الكريم الحوثي): neither name ends the other, their first words differ,
+ * and b's first word is no name seen alone or ending a name before (كومي
+ * ترامب after جيمس كومي, a span the recognizer ran together, stays with
+ * ترامب), nor a word with the article, a preposition, a particle or a
+ * verb (القس برنسون). */
+static int other_person(const coref *c, const khabar_entity *a,
+                        const khabar_entity *b)
+{
+    char k[MAX_KEY];
+    size_t n;
+    int u;
+    if (tail_of(c, a, b) || tail_of(c, b, a) ||
+        first_hash(c, a) == first_hash(c, b))
+        return 0;
+    n = word_key(c, b->first_token, 0, k);
+    u = upos_of(c, b->first_token);
+    /* (القس برنسون, على ترامب: a title or a word the span took in) */
+    if (doc_definite(c->doc, b->first_token) || u == KHABAR_UPOS_ADP ||
+        u == KHABAR_UPOS_VERB || u == KHABAR_UPOS_PART)
+        return 0;
+    return table_get(&c->map, mix(key_start(K_FULL), k, n)) == SIZE_MAX &&
+           table_get(&c->map, mix(key_start(K_LAST), k, n)) == SIZE_MAX;
+}
+
 /* Registers a person's or thing's name keys. */
 static int register_name(coref *c, size_t e, size_t cluster)
 {
@@ -781,6 +841,10 @@ static int register_name(coref *c, size_t e, size_t cluster)
         /* أحمد أبو زيد: أبوزيد names him too */
         if (glued && i + 1 == last && en->type == KHABAR_ENT_PER &&
             table_put(&c->map, mix(glued, k, n), cluster) != 0)
+            return -1;
+        if (i + 1 == last && en->type == KHABAR_ENT_PER &&
+            en->n_tokens > 1 &&
+            table_put(&c->map, mix(key_start(K_LAST), k, n), cluster) != 0)
             return -1;
         /* اوبير دو جيفنشي: جيفانشي names him too; ترمب alone:
          * دونالد ترامب may come next */
@@ -912,7 +976,10 @@ static size_t find_name(const coref *c, size_t e)
         x = table_get(&c->map, skeleton_part(k, n, K_SKEL_ALONE));
     if (x != SIZE_MAX) {
         const cl_info *ci = (const cl_info *)c->info.data + x;
-        if (ci->votes[KHABAR_ENT_PER] == 0)
+        /* not when the surname alone already named another whole name (عبد
+         * الملك الحوثي after عبد الكريم الحوثي and الحوثي) */
+        if (ci->votes[KHABAR_ENT_PER] == 0 ||
+            (ci->best_tokens > 1 && other_person(c, &c->ent[ci->best], en)))
             x = SIZE_MAX;
     }
     return x;

@@ -259,6 +259,17 @@ static void spellings(void)
           cluster_of(d, text, "دونالد ترامب", KHABAR_MENTION_NAME) == g &&
           cluster_of(d, text, "دونالد ترمب", KHABAR_MENTION_NAME) == g);
     khabar_doc_free(d);
+    /* A surname alone joins the person named before; a later full name
+     * with another first name is someone else (two of one family). */
+    text = "وقال عبد الكريم الحوثي إن الهدنة انتهت. وأضاف الحوثي أن القتال "
+           "سيستمر. وفي خطاب آخر قال زعيم الجماعة عبد الملك الحوثي إن "
+           "المفاوضات متوقفة.";
+    d = run(text);
+    g = cluster_of(d, text, "عبد الكريم الحوثي", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "الحوثي", KHABAR_MENTION_NAME) == g);
+    CHECK(cluster_of(d, text, "عبد الملك الحوثي", KHABAR_MENTION_NAME) != g);
+    khabar_doc_free(d);
     /* A name up to its last بن names the same person (either order). */
     text = "وقال ولي العهد الأمير محمد بن نايف إن الأمن مستتب. واستقبل "
            "الأمير محمد بن نايف بن عبدالعزيز أمس الوفد.\nوزار الأمير سعود بن "
