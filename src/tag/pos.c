@@ -59,7 +59,17 @@ typedef struct pos_labels {
     const uint8_t *map;   /* label -> UPOS */
     uint64_t punct, sym, all; /* label bits */
     uint64_t verb;        /* label bits of VERB and AUX */
+    uint64_t adp;         /* label bits of ADP */
 } pos_labels;
+
+/* Whether a word is the letter ب, ك or ل alone (بـ, with a tatweel the
+ * key drops, before a number: بـ358). */
+static int lone_preposition(const kh_tag_word *x)
+{
+    const unsigned char *k = (const unsigned char *)x->key;
+    return x->key_len == 2 && ((k[0] == 0xD8 && k[1] == 0xA8) ||
+                               (k[0] == 0xD9 && (k[1] == 0x83 || k[1] == 0x84)));
+}
 
 /* The UPOS of each of the model's labels (into map), and the label bits of
  * PUNCT and SYM (for kh_pos_allowed) and of VERB and AUX. */
@@ -67,7 +77,7 @@ static void label_map(const kh_tagger *t, uint8_t *map, pos_labels *pl)
 {
     uint32_t i;
     int u;
-    pl->punct = pl->sym = pl->verb = 0;
+    pl->punct = pl->sym = pl->verb = pl->adp = 0;
     for (i = 0; i < t->n_labels; i++) {
         map[i] = 0;
         for (u = 1; u < KH_UPOS_COUNT; u++) {
@@ -80,6 +90,8 @@ static void label_map(const kh_tagger *t, uint8_t *map, pos_labels *pl)
             pl->sym |= (uint64_t)1 << i;
         else if (map[i] == KH_UPOS_VERB || map[i] == KH_UPOS_AUX)
             pl->verb |= (uint64_t)1 << i;
+        else if (map[i] == KH_UPOS_ADP)
+            pl->adp |= (uint64_t)1 << i;
     }
     pl->map = map;
 }
@@ -277,6 +289,9 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
         allow[nu] = kh_pos_allowed(x->kind, pl->punct, pl->sym, pl->all);
         if (after_bi_ka(doc, a, i))
             allow[nu] &= ~pl->verb;
+        else if (x->role == KHABAR_WORD_WHOLE && lone_preposition(x) &&
+                 (allow[nu] & pl->adp))
+            allow[nu] &= pl->adp; /* بـ358: the clitic written apart */
         x->tanwin = (uint8_t)kh_tag_has_tanwin(
             doc->text + w->start, wd[a + e - 1].end - w->start);
         x->alef = (uint8_t)kh_tag_alef(x->form, x->form_len);

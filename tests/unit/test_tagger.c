@@ -385,6 +385,25 @@ static void pos_after_bi_ka(void)
     }
     CHECK(seen == 12);
     khabar_doc_free(d);
+    /* ب written apart, with a tatweel, before a number: a preposition */
+    {
+        static const char t2[] = "وجاءت القناة الأولى بـ358 مليون مشاهدة.";
+        size_t found = 0;
+        d = khabar_analyze(t_model, t2, sizeof t2 - 1, NULL);
+        CHECK(d != NULL);
+        if (!d)
+            return;
+        w = khabar_doc_words(d);
+        for (i = 0; i < khabar_doc_word_count(d); i++) {
+            if (w[i].end - w[i].start == 4 &&
+                !memcmp(t2 + w[i].start, "\xD8\xA8\xD9\x80", 4)) {
+                CHECK(w[i].upos == KHABAR_UPOS_ADP);
+                found++;
+            }
+        }
+        CHECK(found == 1);
+        khabar_doc_free(d);
+    }
 }
 
 /* The fine scheme is tagged as the UD scheme: each piece of a host (ال,
