@@ -24,6 +24,9 @@
  *                word alone three times or more); a lone word tagged as
  *                another type that is a person's surname here, or a
  *                person's name alone, becomes a person;
+ *   places       a person's name of one word that the gazetteer knows as
+ *                a place and not as anyone's name is the place (أمين
+ *                الطائف, محافظ جدة: an office's complement, not a name);
  *   adjacent     two persons' names side by side, the second without a
  *                proclitic, are one (صلاد حسن).
  *
@@ -513,7 +516,6 @@ static int by_hash(const void *pa, const void *pb)
     return (a->type > b->type) - (a->type < b->type);
 }
 
-/* The hash of the host keys of tokens [a, b). */
 /* The hash of token ti's host key (hash_bytes of the key and a space),
  * worked out once a doc (d->hashes; 0: not yet). */
 static uint64_t token_hash(const ner_doc *d, size_t ti)
@@ -1142,6 +1144,52 @@ static int long_org_names(ner_doc *d)
     return 0;
 }
 
+static int by_u64(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+/* Rule places (see the top of the file): not a word of a longer person's
+ * name in the doc (ذكر دولج after زياد دولج stays the person). */
+static int places_not_persons(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t i, t, n = 0, cap = 0;
+    uint64_t *in_names;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens > 1)
+            cap += e[i].n_tokens;
+    }
+    in_names = malloc((cap ? cap : 1) * sizeof *in_names);
+    if (!in_names)
+        return -1;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        if (e[i].type != KHABAR_ENT_PER || e[i].n_tokens < 2)
+            continue;
+        for (t = e[i].first_token; t < e[i].first_token + e[i].n_tokens; t++)
+            in_names[n++] = token_hash(d, t);
+    }
+    kh_sort(in_names, n, sizeof *in_names, by_u64);
+    for (i = 0; i < d->doc->entities.len; i++) {
+        uint32_t g;
+        uint64_t h;
+        if (e[i].type != KHABAR_ENT_PER || e[i].n_tokens != 1)
+            continue;
+        g = gaz_mask(d, e[i].first_token);
+        h = token_hash(d, e[i].first_token);
+        if ((g & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)) &&
+            !(g & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)) &&
+            !bsearch(&h, in_names, n, sizeof *in_names, by_u64)) {
+            e[i].type = KHABAR_ENT_LOC;
+            mark_span(d, e[i].first_token, e[i].first_token + 1,
+                      KHABAR_ENT_LOC);
+        }
+    }
+    free(in_names);
+    return 0;
+}
+
 static int by_token(const void *pa, const void *pb)
 {
     const khabar_entity *a = pa, *b = pb;
@@ -1190,6 +1238,8 @@ int kh_ner_doc(khabar_doc *doc)
         in_context(&d);
         rc = consistency(&d);
     }
+    if (rc == 0)
+        rc = places_not_persons(&d);
     if (rc == 0)
         rc = long_org_names(&d);
     if (rc == 0) { /* rules add, merge and cut entities: input order again */

@@ -645,6 +645,15 @@ static void document_rules(void)
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "دولج") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "موسكو") == 1);
     {
+        /* A person's name of one word that the gazetteer knows only as a
+         * place is the place (the office's complement). */
+        static const char t2[] = "وأوضح محافظ ينبع أن المشروع اكتمل.\n";
+        khabar_doc *d2 = khabar_analyze(t_model, t2, strlen(t2), NULL);
+        CHECK(count_entity(d2, t2, KHABAR_ENT_LOC, "ينبع") == 1);
+        CHECK(count_entity(d2, t2, KHABAR_ENT_PER, "ينبع") == 0);
+        khabar_doc_free(d2);
+    }
+    {
         /* Still in input order. */
         const khabar_entity *e = khabar_doc_entities(d);
         size_t i;
