@@ -25,8 +25,9 @@
  *                another type that is a person's surname here, or a
  *                person's name alone, becomes a person;
  *   places       a person's name of one word that the gazetteer knows as
- *                a place and not as anyone's name is the place (أمين
- *                الطائف, محافظ جدة: an office's complement, not a name);
+ *                a place and not as anyone's name, or such a word after a
+ *                title word, is the place (محافظ ينبع, أمين الطائف: an
+ *                office's complement, not a name);
  *   adjacent     two persons' names side by side, the second without a
  *                proclitic, are one (صلاد حسن).
  *
@@ -1144,19 +1145,42 @@ static int long_org_names(ner_doc *d)
     return 0;
 }
 
+/* Whether the gazetteer knows token ti as a place and as no one's name. */
+static int place_only(const ner_doc *d, size_t ti)
+{
+    uint32_t g = gaz_mask(d, ti);
+    return (g & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)) &&
+           !(g & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON));
+}
+
 static int by_u64(const void *pa, const void *pb)
 {
     uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
     return (a > b) - (a < b);
 }
 
-/* Rule places (see the top of the file): not a word of a longer person's
- * name in the doc (ذكر دولج after زياد دولج stays the person). */
+/* Rule places (see the top of the file): not a word without the article
+ * of a longer person's name in the doc (ذكر دولج after زياد دولج stays the
+ * person; a place with the article, الطائف, is no one's surname, and a
+ * longer name that holds it is a span run on). */
 static int places_not_persons(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
     size_t i, t, n = 0, cap = 0;
     uint64_t *in_names;
+    /* A title and such a place (أمين الطائف): the place. */
+    for (i = 0; i < d->doc->entities.len; i++) {
+        size_t a = e[i].first_token;
+        if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens == 2 &&
+            (gaz_mask(d, a) & KH_GAZ_TITLE) && place_only(d, a + 1)) {
+            d->type[a] = 0;
+            e[i].first_token = a + 1;
+            e[i].n_tokens = 1;
+            e[i].type = KHABAR_ENT_LOC;
+            e[i].start = kh_doc_host(d->doc, a + 1, NULL)->start;
+            mark_span(d, a + 1, a + 2, KHABAR_ENT_LOC);
+        }
+    }
     for (i = 0; i < d->doc->entities.len; i++) {
         if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens > 1)
             cap += e[i].n_tokens;
@@ -1172,15 +1196,13 @@ static int places_not_persons(ner_doc *d)
     }
     kh_sort(in_names, n, sizeof *in_names, by_u64);
     for (i = 0; i < d->doc->entities.len; i++) {
-        uint32_t g;
         uint64_t h;
         if (e[i].type != KHABAR_ENT_PER || e[i].n_tokens != 1)
             continue;
-        g = gaz_mask(d, e[i].first_token);
         h = token_hash(d, e[i].first_token);
-        if ((g & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)) &&
-            !(g & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)) &&
-            !bsearch(&h, in_names, n, sizeof *in_names, by_u64)) {
+        if (place_only(d, e[i].first_token) &&
+            (definite(d, e[i].first_token) ||
+             !bsearch(&h, in_names, n, sizeof *in_names, by_u64))) {
             e[i].type = KHABAR_ENT_LOC;
             mark_span(d, e[i].first_token, e[i].first_token + 1,
                       KHABAR_ENT_LOC);
