@@ -106,9 +106,7 @@ echo "== POS tagger"
 # less; with the folds interleaved 94.95 -> 94.86: within the noise).
 # tools/eval/pos_cv.sh computes that figure (94.64 gold segmentation, 93.92
 # raw with the clusters of f079622; weight 3 94.64, 6 94.59; with
-# data/usage.kbm 95.12 and 94.42, weight 3 95.26, 6 95.02; each run on all the
-# sentences for 4 epochs, not stopped early, 95.13 for 95.03 as the mean of four
-# orders of the runs: docs/evaluation.md).
+# data/usage.kbm 95.12 and 94.42, weight 3 95.26, 6 95.02).
 python3 tools/pud_to_mwt.py "$shared/pud-dev-250.conllu" --sentences 0:150 \
     > "$work/pud-train.conllu"
 make -s BUILD="$build" all "$build/khabar-train"

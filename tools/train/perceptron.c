@@ -261,10 +261,8 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
     uint64_t *xf;
     kh_ner_history hist;
     uint64_t seed = 0x7A66E5EDull + 0x9E3779B97F4A7C15ull * run;
-    int epoch, stale = 0, best_epoch = 0, any_held = 0;
+    int epoch, stale = 0, best_epoch = 0;
     memset(&M, 0, sizeof M);
-    for (s = 0; s < S->n; s++)
-        any_held |= S->v[s].heldout && !S->v[s].excluded;
     M.L = S->n_labels;
     M.mask = (1u << log2b) - 1;
     n_w = ((size_t)M.mask + 1) * (size_t)M.L;
@@ -366,15 +364,11 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
         }
         aw = averaged(M.w, M.total, M.stamp, k * n_w, M.time);
         at = averaged(M.tw, M.ttotal, M.tstamp, k * n_t, M.time);
-        /* With nothing held out, each epoch is the best so far. */
-        acc = any_held ? heldout_accuracy(S, &M, aw, at, n_w, n_t, sc, bk,
-                                          out, &hist, hs, xf, xn)
-                       : epoch;
-        printf("epoch %d: %zu errors in %zu training positions", epoch,
-               errors, seen);
-        if (any_held)
-            printf(", held-out accuracy %.4f", acc);
-        putchar('\n');
+        acc = heldout_accuracy(S, &M, aw, at, n_w, n_t, sc, bk, out, &hist,
+                               hs, xf, xn);
+        printf("epoch %d: %zu errors in %zu training positions, held-out "
+               "accuracy %.4f\n",
+               epoch, errors, seen, acc);
         if (acc > best_acc) {
             free(best_w);
             free(best_t);
@@ -390,10 +384,7 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
                 break;
         }
     }
-    if (any_held)
-        printf("best epoch %d: held-out accuracy %.4f\n", best_epoch, best_acc);
-    else
-        printf("last epoch %d (nothing held out)\n", best_epoch);
+    printf("best epoch %d: held-out accuracy %.4f\n", best_epoch, best_acc);
     free(M.w);
     free(M.total);
     free(M.stamp);
@@ -428,29 +419,26 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run)
 }
 
 /* Holds out every tenth sequence for run r's early stopping, from the
- * (9 - r % 10)th: run 0 holds out the sequences 9, 19, 29 ...; r < 0:
- * none. */
+ * (9 - r % 10)th: run 0 holds out the sequences 9, 19, 29 ... */
 static void held_out(seqs *S, int r)
 {
     size_t s;
     for (s = 0; s < S->n; s++)
-        S->v[s].heldout = r >= 0 && s % 10 == (size_t)(9 - r % 10);
+        S->v[s].heldout = s % 10 == (size_t)(9 - r % 10);
 }
 
-/* train_mean, with (hold) or without held-out sequences. */
-static trained mean_of_runs(seqs *S, int epochs, int log2b, int runs,
-                            int hold)
+trained train_mean(seqs *S, int epochs, int log2b, int runs)
 {
     trained tr;
     size_t n_w, n_t, i;
     int r;
-    held_out(S, hold ? 0 : -1);
+    held_out(S, 0);
     tr = train_seeded(S, epochs, log2b, 0);
     n_w = ((size_t)tr.mask + 1) * (size_t)tr.L;
     n_t = (size_t)(tr.L + 1) * (size_t)tr.L;
     for (r = 1; r < runs; r++) {
         trained o;
-        held_out(S, hold ? r : -1);
+        held_out(S, r);
         o = train_seeded(S, epochs, log2b, (unsigned)r);
         for (i = 0; i < n_w; i++)
             tr.w[i] += o.w[i];
@@ -463,18 +451,8 @@ static trained mean_of_runs(seqs *S, int epochs, int log2b, int runs,
         tr.w[i] /= runs;
     for (i = 0; i < n_t; i++)
         tr.t[i] /= runs;
-    held_out(S, hold ? 0 : -1);
+    held_out(S, 0);
     return tr;
-}
-
-trained train_mean(seqs *S, int epochs, int log2b, int runs)
-{
-    return mean_of_runs(S, epochs, log2b, runs, 1);
-}
-
-trained train_mean_full(seqs *S, int epochs, int log2b, int runs)
-{
-    return mean_of_runs(S, epochs, log2b, runs, 0);
 }
 
 /* Writes trained weights as a model file of kind. */

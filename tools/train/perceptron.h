@@ -66,7 +66,7 @@ void decode(const seq *q, int L, uint32_t mask, const double *w,
 
 /* Trains on the sequences that are neither excluded nor held out, stopping
  * on the held-out ones; returns the best epoch's averaged weights (caller
- * frees w and t); with none held out, the last epoch's.
+ * frees w and t).
  *
  * With S->domains > 1, the corpora are domains (seq.source) that annotate
  * differently: each has weights of its own besides the shared ones, and a
@@ -86,11 +86,6 @@ trained train_seeded(seqs *S, int epochs, int log2b, unsigned run);
  * depends less on the order of the training text and on which sentences
  * were held out. Leaves run 0's held-out sequences marked. */
 trained train_mean(seqs *S, int epochs, int log2b, int runs);
-
-/* train_mean without early stopping: no sequence is held out, and each run
- * learns from all of them for exactly epochs epochs, in its own order (a
- * train_seeded run with nothing held out keeps its last epoch's weights). */
-trained train_mean_full(seqs *S, int epochs, int log2b, int runs);
 
 /* Writes weights as a model file of kind (sections "weights", "tagger"). */
 void write_model(const seqs *S, const trained *tr, const char *kind,

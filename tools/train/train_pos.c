@@ -2,7 +2,7 @@
  * train_pos.c - `khabar-train pos`: the part-of-speech tagger.
  *
  *   khabar-train pos --lexicon data/lexicon.kbm --out data/pos.kbm
- *       [--runs R] [--epochs N] [--early-stop] [--buckets LOG2]
+ *       [--runs R] [--epochs N] [--buckets LOG2]
  *       [--test TEST.conllu... [--predict OUT.tsv]]
  *       [--weight K] TRAIN.conllu...
  *
@@ -10,24 +10,17 @@
  * v2 (tools/padt_convert.py --ud2; tools/pud_to_mwt.py for PUD). Words
  * that the converter tagged by guess (TagGuess=Yes) teach nothing: their
  * position is decoded but never updated. The model is the mean of R
- * perceptrons (--runs, 8 by default), each learning from all the sentences
- * in its own order for N epochs (--epochs, 4 by default; perceptron.c's
- * train_mean_full). --early-stop: each instead stops early on its own
- * tenth of the sentences, after at most N epochs (30 by default;
- * train_mean), as the tagger was trained before 4 epochs of all the
- * sentences gave 95.13 UPOS for 95.03 (tools/eval/pos_cv.sh, mean of four
- * orders of the runs; raw text 94.44 and 94.38 for 94.42 and 94.27 with
- * two of them; 3 epochs 95.11, 5 95.08, 6 95.03, 9 94.89; 16 runs 95.13).
- * The features are the
+ * perceptrons (--runs, 8 by default; perceptron.c's train_mean), each
+ * stopped early on its own tenth of the sentences. The features are the
  * library's (src/tag/pos_features.c), on words seen as the library sees
  * them: the kind of their token as its tokenizer gives it, roles as its
  * segmenter gives them (a preposition carrying a pronoun is the host), a
  * number and its percent sign one token.
  *
  * --weight K: the TRAIN files after it are read K times (their sentences
- * learned from K times an epoch; with --early-stop, one copy of a
- * sentence is held out with all the others when the file's sentences are
- * a multiple of ten), till the next --weight: PUD's conventions count more
+ * learned from K times an epoch; one copy of a sentence is held out for
+ * early stopping with all the others when the file's sentences are a
+ * multiple of ten), till the next --weight: PUD's conventions count more
  * than converted PADT's.
  *
  * --test files are tagged with the final weights and scored (gold
@@ -327,8 +320,7 @@ int train_pos(int argc, char **argv)
     const char *lex_path = NULL, *out_path = NULL, *predict = NULL;
     char *train[64], *test[16];
     int weight[64], w_now = 1;
-    int n_train = 0, n_test = 0, i, epochs = 0, log2b = 17, runs = 8;
-    int early_stop = 0;
+    int n_train = 0, n_test = 0, i, epochs = 30, log2b = 17, runs = 8;
     seqs S;
     kh_container lc;
     kh_lexicon lex;
@@ -344,8 +336,6 @@ int train_pos(int argc, char **argv)
             out_path = argv[++i];
         else if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
             epochs = atoi(argv[++i]);
-        else if (!strcmp(argv[i], "--early-stop"))
-            early_stop = 1;
         else if (!strcmp(argv[i], "--buckets") && i + 1 < argc)
             log2b = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--runs") && i + 1 < argc)
@@ -366,12 +356,10 @@ int train_pos(int argc, char **argv)
             train[n_train++] = argv[i];
         }
     }
-    if (!epochs)
-        epochs = early_stop ? 30 : 4;
     if (!out_path || !n_train || log2b < 10 || log2b > 22 || runs < 1 ||
-        runs > 64 || epochs < 1)
+        runs > 64)
         die("usage: khabar-train pos [--lexicon LEX] --out OUT [--runs R] "
-            "[--epochs N] [--early-stop] [--weight K] TRAIN.conllu...");
+            "[--weight K] TRAIN.conllu...");
     memset(&S, 0, sizeof S);
     memset(&ctx, 0, sizeof ctx);
     if (lex_path) {
@@ -394,8 +382,7 @@ int train_pos(int argc, char **argv)
     set_allowed(&S);
     printf("sentences: %zu, labels: %d\n", S.n, S.n_labels);
     {
-        trained tr = early_stop ? train_mean(&S, epochs, log2b, runs)
-                                : train_mean_full(&S, epochs, log2b, runs);
+        trained tr = train_mean(&S, epochs, log2b, runs);
         if (n_test) {
             FILE *pf = predict ? fopen(predict, "w") : NULL;
             if (predict && !pf)
