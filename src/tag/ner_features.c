@@ -4,11 +4,13 @@
  * host's letters at both ends and its vowel shape, its part of speech, the
  * gazetteer's types for it and for the multi-token names around it, and the
  * same for its neighbours, where titles (الرئيس) and trigger words (مدينة،
- * وزارة) are.
+ * وزارة) are, and the organization trigger a few nouns before it (وزارة
+ * التجارة الخارجية).
  */
 #include "features.h"
 
 #include "khabar.h"
+#include "../tag/gazetteer.h"
 #include "../tag/linear.h"
 #include "../text/utf8.h"
 
@@ -144,6 +146,39 @@ static int place_names(const kh_ner_token *x, uint64_t *f, int m)
     return gaz_bits(f, m, 212, x->gaz_inside, 0);
 }
 
+/* Whether a token can stand inside a name that a trigger word opens: a
+ * noun, an adjective or a proper noun (وزارة الخارجية الامريكية). */
+static int name_part(const kh_ner_token *x)
+{
+    return x->upos == KHABAR_UPOS_NOUN || x->upos == KHABAR_UPOS_ADJ ||
+           x->upos == KHABAR_UPOS_PROPN;
+}
+
+/* The nearest organization trigger (وزارة، حزب، جامعة) up to TRIGGER_REACH
+ * tokens before, with only name parts between: how far, and which trigger
+ * with this token's cluster, so that the tagger can carry an organization
+ * name past the words the gazetteer does not know. */
+#define TRIGGER_REACH 4
+static int place_trigger(const kh_ner_token *t, size_t i, uint64_t *f, int m)
+{
+    const kh_ner_token *x = &t[i];
+    size_t d;
+    for (d = 1; d <= TRIGGER_REACH && d <= i; d++) {
+        const kh_ner_token *p = &t[i - d];
+        if (p->gaz & KH_GAZ_ORG_TRIGGER) {
+            uint64_t c = x->clen ? kh_clusters_prefix(x->cpath, x->clen, 6)
+                                 : 0xFFFF;
+            f[m++] = kh_feat_mix(kh_feat(245),
+                                 (uint64_t)d | (uint64_t)x->upos << 8);
+            f[m++] = kh_feat_mix(kh_feat_mix(kh_feat(246), p->host_h), c);
+            return m;
+        }
+        if (!name_part(p))
+            break;
+    }
+    return m;
+}
+
 /* The word's other mentions in the doc, and where they stand. */
 static int place_doc(const kh_ner_token *x, uint64_t *f, int m)
 {
@@ -254,6 +289,7 @@ int kh_ner_features(const kh_tag_ctx *ctx, const kh_ner_token *t, size_t n,
     m = place_names(x, f, m);
     m = self_b(x, f, m);
     m = place_doc(x, f, m);
+    m = place_trigger(t, i, f, m);
     m = self_c(x, f, m);
     if (i > 0) {
         m = own_prev(&t[i - 1], f, m);
@@ -301,7 +337,7 @@ int kh_ner_place_features(const kh_ner_token *t, size_t n, size_t i,
                           uint64_t *f)
 {
     const kh_ner_token *x = &t[i];
-    int m = place_doc(x, f, place_names(x, f, 0));
+    int m = place_trigger(t, i, f, place_doc(x, f, place_names(x, f, 0)));
     if (i > 0)
         m = place_prev(&t[i - 1], x, f, m);
     else

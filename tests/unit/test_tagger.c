@@ -287,6 +287,10 @@ static void feature_parts(void)
         t[i].doc_seen = (uint8_t)(i == 1 ? 2 : 0);
         t[i].doc_hist = (uint8_t)(i == 1 ? 1 : i == 2 ? 6 : 0);
     }
+    /* An organization trigger, a noun after it: the features of the
+     * trigger before, near and farther. */
+    t[0].gaz = KH_GAZ_ORG_TRIGGER;
+    t[1].upos = KHABAR_UPOS_NOUN;
     for (n = 1; n <= 5; n++) {
         for (i = 0; i < n; i++) {
             int na, nb, k;
