@@ -592,6 +592,27 @@ static void model_files(void)
     free(b);
 }
 
+/* No person's name starts with إن or أن (وإن بيدرسن ووزير الخارجية). */
+static void no_complementizer_in_names(void)
+{
+    const char *text = "أجرى المبعوث الأممي غير بيدرسن محادثات في دمشق. وقال "
+                       "المراسل إن الاجتماع امتد ساعتين، وإن بيدرسن ووزير "
+                       "الخارجية انتقلا بعده إلى جلسة مغلقة، وأن بيدرسن غادر "
+                       "مساء.";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    const khabar_entity *e = khabar_doc_entities(d);
+    size_t i, persons = 0;
+    for (i = 0; i < khabar_doc_entity_count(d); i++) {
+        if (e[i].type != KHABAR_ENT_PER)
+            continue;
+        persons++;
+        CHECK(memcmp(text + e[i].start, "إن", 4) != 0 &&
+              memcmp(text + e[i].start, "أن", 4) != 0);
+    }
+    CHECK(persons >= 2);
+    khabar_doc_free(d);
+}
+
 static void entities(void)
 {
     const char *text = "وقال الرئيس السوري بشار الأسد في دمشق إن الأمم المتحدة "
@@ -900,4 +921,5 @@ void suite_tagger(void)
     long_sentence();
     model_files();
     entities();
+    no_complementizer_in_names();
 }
