@@ -1297,12 +1297,20 @@ static int is_comma(const qctx *q, size_t k)
     return cp == 0x060C || cp == ',';
 }
 
+/* Whether token k is the clause lead word (K_VLEAD) word as written, its
+ * proclitics aside (ولكن is لكن). */
+static int vlead_is(const qctx *q, size_t k, const char *word)
+{
+    const tok_info *y = TI(q, k);
+    size_t n = strlen(word);
+    return y->kind == K_VLEAD && q->tk[k].end - y->body == n &&
+           memcmp(q->doc->text + y->body, word, n) == 0;
+}
+
 /* Whether token k is لكن (ولكن), which begins another clause. */
 static int lakin(const qctx *q, size_t k)
 {
-    const tok_info *y = TI(q, k);
-    return y->kind == K_VLEAD && q->tk[k].end - y->body == 6 &&
-           memcmp(q->doc->text + y->body, "\xD9\x84\xD9\x83\xD9\x86", 6) == 0;
+    return vlead_is(q, k, "\xD9\x84\xD9\x83\xD9\x86");
 }
 
 /* Whether tokens [s, e) are a source noun (دراسة, تقرير, مصادر) and
@@ -2238,9 +2246,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                       verb's أن comes before any other verb but that of a
                       relative clause on its subject (رأى بينيت الذي يتزعم
                       الحزب أن) */
-        if (k > rs && y->kind == K_VLEAD && q->tk[k].end - y->body == 10 &&
-            memcmp(q->doc->text + y->body,
-                   "\xD8\xA8\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7", 10) == 0 &&
+        if (k > rs &&
+            vlead_is(q, k, "\xD8\xA8\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7") &&
             k + 1 < q->b && !TI(q, k + 1)->cue &&
             (TI(q, k + 1)->upos == KHABAR_UPOS_VERB ||
              TI(q, k + 1)->upos == KHABAR_UPOS_AUX))
