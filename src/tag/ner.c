@@ -183,11 +183,24 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
 {
     const khabar_token *t = (const khabar_token *)doc->tokens.data + ti;
     const khabar_word *h = kh_doc_host(doc, ti, NULL);
-    if (type == KHABAR_ENT_PER && gaz && h->start > t->start &&
-        t->norm + t->norm_len <= doc->fold_len &&
-        (kh_gazetteer_find(gaz, doc->fold_buf + t->norm, t->norm_len) &
-         (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)))
+    const char *whole = doc->fold_buf + t->norm;
+    size_t pre = h->start - t->start;
+    if (type != KHABAR_ENT_PER || h->start <= t->start ||
+        t->norm + t->norm_len > doc->fold_len)
+        return h->start;
+    /* فان as the particle of a Dutch name, not ف + ان */
+    if (t->norm_len == 6 && memcmp(whole, "فان", 6) == 0)
         return t->start;
+    if (gaz) {
+        uint32_t g = kh_gazetteer_find(gaz, whole, t->norm_len);
+        if (g & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON))
+            return t->start;
+        /* بو of a Maghrebi surname (بوهلال), not ب + an unknown word in و;
+         * ب + a known name stays cut (بوليد جنبلاط: with Walid) */
+        if (pre == 2 && t->norm_len > 4 && memcmp(whole, "بو", 4) == 0 &&
+            !kh_gazetteer_find(gaz, whole + 2, t->norm_len - 2))
+            return t->start;
+    }
     return h->start;
 }
 

@@ -960,6 +960,53 @@ static void particle_tails(ner_doc *d)
     }
 }
 
+/* Whether token ti's host is a noun, proper noun, adjective or verb as
+ * the POS tagger reads it (فتح in فتح الله may be read as the verb). */
+static int open_class(const ner_doc *d, size_t ti)
+{
+    switch (kh_doc_host(d->doc, ti, NULL)->upos) {
+    case KHABAR_UPOS_NOUN: case KHABAR_UPOS_PROPN: case KHABAR_UPOS_ADJ:
+    case KHABAR_UPOS_VERB:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Rule 4c: a person's name does not begin with الله: the word before
+ * is the first half of a compound name (فتح الله غولن, نصر الله, عطاء
+ * الله), which the tagger leaves out when it is also a common word. It
+ * joins the name when it is an Arabic word next to it, in no entity,
+ * without proclitics and of an open class (open_class), and
+ * when الله is the whole name, a first name the gazetteer knows; else
+ * الله alone is God (بيوت الله, عند الله), no person. */
+static void allah_names(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i;
+    for (i = 0; i < n; i++) {
+        size_t a = e[i].first_token, p;
+        if (e[i].type != KHABAR_ENT_PER || a == 0 || proclitics(d, a) ||
+            !host_is(d, a, "الله"))
+            continue;
+        p = a - 1;
+        if (d->tk[p].kind != KHABAR_TOK_ARABIC || d->type[p] ||
+            proclitics(d, p) || !open_class(d, p) ||
+            d->tk[a].start > d->tk[p].end + 1 ||
+            (e[i].n_tokens == 1 && !(gaz_mask(d, p) & KH_GAZ_FIRST_NAME))) {
+            if (e[i].n_tokens == 1) { /* God: بيوت الله, عند الله */
+                e[i].type = KHABAR_ENT_MISC;
+                mark_span(d, a, a + 1, KHABAR_ENT_MISC);
+            }
+            continue;
+        }
+        e[i].first_token = p;
+        e[i].n_tokens++;
+        e[i].start = kh_ner_entity_start(d->doc, d->gaz, p, KHABAR_ENT_PER);
+        mark_span(d, p, a + e[i].n_tokens - 1, KHABAR_ENT_PER);
+    }
+}
+
 /* Whether token ti is a word that names the kind of organization the
  * name after it is, outside that name (صحيفة, قناة, إذاعة, وكالة, شركة,
  * نادي, حركة), in the construct state (place_word). */
@@ -1048,8 +1095,17 @@ static void in_context(ner_doc *d)
     d->doc->entities.len = k;
 }
 
+/* Whether token ti's folded form begins with بو (بوهلال, whose ب
+ * kh_ner_entity_start keeps in a name). */
+static int bu_surname(const ner_doc *d, size_t ti)
+{
+    const khabar_token *t = &d->tk[ti];
+    return t->norm_len > 4 && memcmp(d->doc->fold_buf + t->norm, "بو", 4) == 0;
+}
+
 /* Rule 6: two persons' names side by side, the second without a proclitic
- * (so not و: سعد وسعيد), are one name: the rules tag a word found in a
+ * (so not و: سعد وسعيد) or one that the name keeps (بوهلال: see
+ * kh_ner_entity_start), are one name: the rules tag a word found in a
  * name elsewhere where the tagger began the name one word later (صلاد |
  * حسن), and the tagger splits a name in two now and then (عبد الفتاح |
  * صلاح). Entities sorted by token; merged ones removed. */
@@ -1062,7 +1118,10 @@ static void adjacent_persons(ner_doc *d)
             e[i].type == KHABAR_ENT_PER &&
             e[i].first_token == e[k - 1].first_token + e[k - 1].n_tokens &&
             d->tk[e[i].first_token].kind == KHABAR_TOK_ARABIC &&
-            !proclitics(d, e[i].first_token)) {
+            (!proclitics(d, e[i].first_token) ||
+             (e[i].start == d->tk[e[i].first_token].start &&
+              !conjunction(d, e[i].first_token) &&
+              bu_surname(d, e[i].first_token)))) {
             e[k - 1].n_tokens += e[i].n_tokens;
             e[k - 1].end = e[i].end;
             continue;
@@ -1257,6 +1316,7 @@ int kh_ner_doc(khabar_doc *doc)
     if (rc == 0) {
         hyphenated(&d);
         particle_tails(&d);
+        allah_names(&d);
         in_context(&d);
         rc = consistency(&d);
     }

@@ -778,6 +778,30 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "لويجي دي مايو") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "مارك فان دونجين") == 1);
     khabar_doc_free(d);
+    /* فان of a Dutch name is no ف + ان; a person's name does not begin
+     * with الله (فتح الله), and الله alone is no person */
+    text = "وقال المدرب لويس فان غال إن الفريق جاهز.\n"
+           "واتهمت أنقرة الداعية فتح الله غولن بتدبير المحاولة.\n"
+           "وصلى المؤمنون في بيوت الله.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "لويس فان غال") +
+              count_entity(d, text, KHABAR_ENT_PER, "فان غال") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "ان غال") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "فتح الله غولن") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "الله غولن") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "الله") == 0);
+    khabar_doc_free(d);
+    /* بو of a Maghrebi surname is kept in the name (not ب + وهلال), which
+     * is then one name with the words before it */
+    text = "عثر على الهاتف في جوال \"محمد الحويج بوهلال\" منفذ الهجوم.\n"
+           "وكان بوهلال يعيش في المدينة منذ سنوات.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "وهلال") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد الحويج بوهلال") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "بوهلال") == 1);
+    khabar_doc_free(d);
     /* an organization the gazetteer knows whole, of three words or more,
      * over the place the tagger sees inside it */
     text = "اجتمع قادة مجلس التعاون لدول الخليج العربية في الدوحة.\n";
