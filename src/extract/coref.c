@@ -61,13 +61,15 @@ static const char *const honorifics[] = {
 };
 
 /* Heads that a name after them completes, without the article: whose
- * family, friend or lawyer it is (عائلة الناشط يحيى شربجي), not the
- * person's title. (An office, مكتب نتنياهو, speaks for the person.) */
+ * family, friend or lawyer it is (عائلة الناشط يحيى شربجي), whose party,
+ * movement or campaign (حزب نشيد, حملة ترامب), not the person's title.
+ * (An office, مكتب نتنياهو, speaks for the person.) */
 static const char *const relational_heads[] = {
     "ابن", "ابنه", "اخ", "اخت", "ارمله", "اسره", "اصدقاء", "اقارب", "انصار",
-    "اهل", "بنت", "جد", "جده", "حفيد", "حفيده", "خال", "خاله", "زوج", "زوجه",
-    "شقيق", "شقيقه", "صديق", "صديقه", "عائله", "عم", "عمه", "محامي", "محاميه",
-    "نجل", "نجله", "والد", "والده",
+    "اهل", "بنت", "تيار", "جد", "جده", "جماعه", "حركه", "حزب", "حفيد", "حفيده",
+    "حمله", "خال", "خاله", "زوج", "زوجه", "شركه", "شقيق", "شقيقه", "صديق",
+    "صديقه", "عائله", "عم", "عمه", "محامي", "محاميه", "نجل", "نجله", "والد",
+    "والده",
 };
 
 /* Heads of state and government: their nationality adjective alone says

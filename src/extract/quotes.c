@@ -1391,6 +1391,35 @@ static size_t apposition(const qctx *q, size_t k, size_t e)
     return m == e || (m < e && is_comma(q, m)) ? m : 0;
 }
 
+/* Whether token k is an indefinite noun in the accusative as written,
+ * with the alef of its tanwin (قرارا, بيانا; the participles and verbal
+ * nouns of a circumstance: طالبا, استنادا), outside any entity, without
+ * proclitics, the article or a pronoun suffix, that the lexicon knows and
+ * no number counts: an object or an adverbial, which no name is. */
+static int accusative_noun(const qctx *q, size_t k)
+{
+    const tok_info *x = TI(q, k);
+    const char *t = q->doc->text + q->tk[k].start;
+    size_t n = q->tk[k].end - q->tk[k].start;
+    if (x->upos != KHABAR_UPOS_NOUN || x->pre ||
+        (x->flags & (TF_DEF | TF_ENCL)) || in_entity(q, k) ||
+        q->tk[k].kind != KHABAR_TOK_ARABIC ||
+        (kh_doc_host(q->doc, k, NULL)->flags & KHABAR_WORD_LEMMA_GUESSED))
+        return 0; /* a name the lexicon does not know: ابيناف تريخا */
+    if (k > 0 && q->tk[k - 1].kind == KHABAR_TOK_NUMBER)
+        return 0; /* counted: من العمر 30 عاما */
+    if (n >= 2 && (unsigned char)t[n - 2] == 0xD9 &&
+        (unsigned char)t[n - 1] == 0x8B) /* fathatan written */
+        n -= 2;
+    /* ends in ا after a letter that is no ا, و or ي (not دنيا, not a
+     * name's vowel: روسيا is a place anyway) */
+    return n >= 6 && (unsigned char)t[n - 2] == 0xD8 &&
+           (unsigned char)t[n - 1] == 0xA7 &&
+           !((unsigned char)t[n - 4] == 0xD8 && (unsigned char)t[n - 3] == 0xA7) &&
+           !((unsigned char)t[n - 4] == 0xD9 && ((unsigned char)t[n - 3] == 0x88 ||
+                                                 (unsigned char)t[n - 3] == 0x8A));
+}
+
 /* The end of a speaker phrase that starts at token s, at most at e: it
  * stops at punctuation, a time, an occasion (في تصريح), an addressee
  * (للجزيرة, له, لوالاس), a relative clause or a topic (عن, حول). A phrase that
@@ -1446,6 +1475,9 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             return k; /* بهذا الصدد, بهذه المناسبة */
         if (k > s && date_at(q, k))
             return k; /* وذكرت الصحيفة أول من أمس إن */
+        if (k > s && accusative_noun(q, k))
+            return k; /* أعلن الحاكم إنريك سنايدر قرارا مماثلا: the
+                         object after the name */
         if ((x->pre & P_LI) && k > s && (person_at(q, k) || person_ends(q, k)))
             return k; /* القاضية لوالاس, عثمان المحرج للمصابين: to whom */
         if ((x->pre & P_LI) && q->tk[k].end - q->tk[k].start <= 4)

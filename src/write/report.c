@@ -95,6 +95,43 @@ static int timeline(kh_sink *k, const khabar_doc *doc)
     return 0;
 }
 
+/* Whether s[0, n) holds the bytes p[0, m). */
+static int contains(const char *s, size_t n, const char *p, size_t m)
+{
+    size_t i;
+    for (i = 0; i + m <= n; i++) {
+        if (memcmp(s + i, p, m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* After a speaker named otherwise than by the name of its cluster (a
+ * title, a description), that name in parentheses, so that the reader
+ * sees who spoke: الرئيس الروسي (فلاديمير بوتين). */
+static void speaker_name(kh_sink *k, const khabar_doc *doc,
+                         const khabar_quote *q)
+{
+    const khabar_cluster *c;
+    size_t n, h = q->speaker_end - q->speaker_start;
+    if (q->cluster >= doc->clusters.len)
+        return;
+    c = (const khabar_cluster *)doc->clusters.data + q->cluster;
+    n = c->name_end - c->name_start;
+    if (n == 0 || n > doc->len || c->name_end > doc->len)
+        return;
+    /* Not when the speaker is the name or a part of it (بوتين), nor when
+     * it says the name already (مدير مكتب الجزيرة زاور شوج). */
+    if (contains(doc->text + c->name_start, n, doc->text + q->speaker_start,
+                 h) ||
+        contains(doc->text + q->speaker_start, h, doc->text + c->name_start,
+                 n))
+        return;
+    kh_sink_str(k, " (");
+    text(k, doc, c->name_start, c->name_end);
+    kh_sink_char(k, ')');
+}
+
 static void quotes(kh_sink *k, const khabar_doc *doc)
 {
     const khabar_quote *q = doc->quotes.data;
@@ -103,10 +140,12 @@ static void quotes(kh_sink *k, const khabar_doc *doc)
         return;
     heading(k, "الأقوال", "quotes");
     for (i = 0; i < doc->quotes.len; i++) {
-        if (q[i].speaker_end > q[i].speaker_start)
+        if (q[i].speaker_end > q[i].speaker_start) {
             text(k, doc, q[i].speaker_start, q[i].speaker_end);
-        else
+            speaker_name(k, doc, &q[i]);
+        } else {
             kh_sink_str(k, "؟");
+        }
         kh_sink_str(k, " — ");
         text(k, doc, q[i].cue_start, q[i].cue_end);
         kh_sink_str(k, q[i].direct ? ": «" : ": ");

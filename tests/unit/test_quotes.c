@@ -209,6 +209,15 @@ static void speaker_ends(void)
             CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
         khabar_doc_free(d);
     }
+    /* ... or whose party */
+    {
+        khabar_doc *d = analyze("وقال حزب محمد نشيد المعارض إن المشروع "
+                                "خطير.");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        if (khabar_doc_quote_count(d) == 1)
+            CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
+        khabar_doc_free(d);
+    }
     one("وقال المحامي لورانس ستيفنز إن الصور محمية.", "لورانس ستيفنز", "قال",
         "قال", "الصور محمية", 0);
     /* the noun a relative clause is on, with its construct's first term */
@@ -251,6 +260,12 @@ static void speaker_ends(void)
         "مصدر أمني", "قال", "قال", "الطريق مغلقة", 0);
     one("وقال والد التلميذ لمبعوث الإذاعة إن ابنه بخير.", "والد التلميذ",
         "قال", "قال", "ابنه بخير", 0);
+    /* an indefinite accusative after the speaker is the object or a
+     * circumstance, not the speaker's */
+    one("وقال مصدر أمني طالبا عدم ذكر اسمه إن الانفجار وقع فجرا.",
+        "مصدر أمني", "قال", "قال", "الانفجار وقع فجرا", 0);
+    one("وذكرت وسائل إعلام محلية استنادا إلى شهود أن الطريق أغلقت.",
+        "وسائل إعلام محلية", "ذكرت", "ذكر", "الطريق أغلقت", 0);
     /* to whom, after the name: not the speaker's */
     one("وقال الفريق عثمان المحرج للمصابين الذين زارهم: «أنتم فخر الوطن».",
         "عثمان المحرج", "قال", "قال", "أنتم فخر الوطن", 1);

@@ -146,9 +146,28 @@ static void titles_shown(void)
     khabar_doc_free(d);
 }
 
+/* A quote whose speaker is a title or a description shows the name of
+ * who it is in parentheses; a speaker that is the name, or a part of it,
+ * shows nothing more. */
+static void speakers_named(void)
+{
+    const char *in = "التقى الرئيس الروسي فلاديمير بوتين الوفد أمس. "
+                     "وقال الرئيس الروسي إن المحادثات كانت مثمرة. "
+                     "وأضاف بوتين أن اللقاء المقبل في موسكو.";
+    khabar_doc *d = khabar_analyze(t_model, in, strlen(in), NULL);
+    t_buf b;
+    CHECK(t_write(d, KHABAR_VIEW_ANALYSIS, KHABAR_FORMAT_TEXT, &b) ==
+          KHABAR_OK);
+    CHECK(strstr(b.data, "الرئيس الروسي (فلاديمير بوتين) — قال: ") != NULL);
+    CHECK(strstr(b.data, "\nبوتين — أضاف: ") != NULL);
+    t_buf_free(&b);
+    khabar_doc_free(d);
+}
+
 void suite_write(void)
 {
     titles_shown();
+    speakers_named();
     text_and_jsonl();
     json_escapes();
     normalized_lines();
