@@ -284,6 +284,7 @@ static int timeline(kh_sink *k, const khabar_doc *doc)
 static void quotes(kh_sink *k, const khabar_doc *doc)
 {
     const khabar_quote *q = doc->quotes.data;
+    const khabar_cluster *c;
     size_t i;
     if (!doc->quotes.len)
         return;
@@ -291,6 +292,11 @@ static void quotes(kh_sink *k, const khabar_doc *doc)
     for (i = 0; i < doc->quotes.len; i++) {
         kh_sink_str(k, "<blockquote class=\"quote\"><cite>");
         repaired(k, doc, q[i].speaker_start, q[i].speaker_end);
+        if ((c = kh_speaker_named(doc, &q[i])) != NULL) {
+            kh_sink_str(k, " (");
+            repaired(k, doc, c->name_start, c->name_end);
+            kh_sink_char(k, ')');
+        }
         kh_sink_str(k, "</cite> (");
         input(k, doc, q[i].cue_start, q[i].cue_end);
         kh_sink_str(k, "): ");

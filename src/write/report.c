@@ -95,37 +95,13 @@ static int timeline(kh_sink *k, const khabar_doc *doc)
     return 0;
 }
 
-/* Whether s[0, n) holds the bytes p[0, m). */
-static int contains(const char *s, size_t n, const char *p, size_t m)
-{
-    size_t i;
-    for (i = 0; i + m <= n; i++) {
-        if (memcmp(s + i, p, m) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* After a speaker named otherwise than by the name of its cluster (a
- * title, a description), that name in parentheses, so that the reader
- * sees who spoke: الرئيس الروسي (فلاديمير بوتين). */
+/* After a speaker named by a title or a description, the name of who it
+ * is in parentheses (kh_speaker_named). */
 static void speaker_name(kh_sink *k, const khabar_doc *doc,
                          const khabar_quote *q)
 {
-    const khabar_cluster *c;
-    size_t n, h = q->speaker_end - q->speaker_start;
-    if (q->cluster >= doc->clusters.len)
-        return;
-    c = (const khabar_cluster *)doc->clusters.data + q->cluster;
-    n = c->name_end - c->name_start;
-    if (n == 0 || n > doc->len || c->name_end > doc->len)
-        return;
-    /* Not when the speaker is the name or a part of it (بوتين), nor when
-     * it says the name already (مدير مكتب الجزيرة زاور شوج). */
-    if (contains(doc->text + c->name_start, n, doc->text + q->speaker_start,
-                 h) ||
-        contains(doc->text + q->speaker_start, h, doc->text + c->name_start,
-                 n))
+    const khabar_cluster *c = kh_speaker_named(doc, q);
+    if (!c)
         return;
     kh_sink_str(k, " (");
     text(k, doc, c->name_start, c->name_end);

@@ -245,3 +245,36 @@ const char *kh_title_from(const khabar_doc *doc, const khabar_mention *m,
     }
     return "";
 }
+
+/* Whether s[0, n) holds the bytes p[0, m). */
+static int contains(const char *s, size_t n, const char *p, size_t m)
+{
+    size_t i;
+    for (i = 0; i + m <= n; i++) {
+        if (memcmp(s + i, p, m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+const khabar_cluster *kh_speaker_named(const khabar_doc *doc,
+                                       const khabar_quote *q)
+{
+    const khabar_cluster *c;
+    size_t n, h = q->speaker_end - q->speaker_start;
+    if (q->cluster >= doc->clusters.len || q->speaker_end > doc->len ||
+        h == 0)
+        return NULL;
+    c = (const khabar_cluster *)doc->clusters.data + q->cluster;
+    n = c->name_end - c->name_start;
+    if (n == 0 || c->name_end > doc->len)
+        return NULL;
+    /* Not when the speaker is the name or a part of it (بوتين), nor when
+     * it says the name already (مدير مكتب الجزيرة زاور شوج). */
+    if (contains(doc->text + c->name_start, n, doc->text + q->speaker_start,
+                 h) ||
+        contains(doc->text + q->speaker_start, h, doc->text + c->name_start,
+                 n))
+        return NULL;
+    return c;
+}

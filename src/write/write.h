@@ -43,6 +43,13 @@ const char *kh_title_from(const khabar_doc *doc, const khabar_mention *m,
 const khabar_cluster **kh_clusters_of_type(const khabar_doc *doc, int type,
                                            size_t *n);
 
+/* The cluster whose name a quote's speaker should be shown with: the
+ * speaker's, when the speaker is a title or a description that neither
+ * is nor holds the cluster's name (الرئيس الروسي: فلاديمير بوتين); NULL
+ * when there is none or the speaker says the name. */
+const khabar_cluster *kh_speaker_named(const khabar_doc *doc,
+                                       const khabar_quote *q);
+
 /* The name of a khabar_word_role ("proclitic", "host", ...). Static. */
 const char *kh_word_role_name(int role);
 
