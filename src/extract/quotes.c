@@ -396,9 +396,11 @@ static const word_class word_classes[] = {
     {"تلفزيون", 14, K_NONE, TF_MEDIA},
     {"تلك", 6, K_NONE, TF_DEM},
     {"تم", 4, K_NONE, TF_NOVERB},
+    {"تمت", 6, K_NONE, TF_NOVERB},
     {"تويتر", 10, K_NONE, TF_MEDIA},
     {"تيليغرام", 16, K_NONE, TF_MEDIA},
     {"ثم", 4, K_VLEAD, 0},
+    {"جانب", 8, K_NONE, TF_CUT}, /* من جانبه */
     {"جزيره", 10, K_NONE, TF_MEDIA},
     {"جلسه", 8, K_NONE, TF_EVENT},
     {"جيش", 6, K_NONE, TF_SOURCE},
@@ -426,7 +428,7 @@ static const word_class word_classes[] = {
     {"ردا", 6, K_NONE, TF_CUT},
     {"رساله", 10, K_NONE, TF_EVENT},
     {"رسايل", 10, K_NONE, TF_EVENT},
-    {"رغم", 6, K_NONE, TF_NOCOMP},
+    {"رغم", 6, K_NONE, TF_NOCOMP | TF_CUT},
     {"رويترز", 12, K_NONE, TF_MEDIA},
     {"رياسه", 10, K_NONE, TF_SOURCE},
     {"سكان", 8, K_NONE, TF_SOURCE},
@@ -462,6 +464,7 @@ static const word_class word_classes[] = {
     {"فيسبوك", 12, K_NONE, TF_MEDIA},
     {"فيما", 8, K_VLEAD, 0},
     {"قبل", 6, K_NONE, TF_CUT | TF_NOCOMP},
+    {"قبيل", 8, K_NONE, TF_CUT},
     {"قد", 4, K_QAD, 0},
     {"قناه", 8, K_NONE, TF_MEDIA | TF_SOURCE},
     {"قول", 6, K_QAWL, 0},
@@ -1297,14 +1300,30 @@ static int is_comma(const qctx *q, size_t k)
     return cp == 0x060C || cp == ',';
 }
 
-/* Whether token k is the clause lead word (K_VLEAD) word as written, its
- * proclitics aside (ولكن is لكن). */
-static int vlead_is(const qctx *q, size_t k, const char *word)
+/* Whether token k is word as written, its proclitics aside (ولكن is
+ * لكن). */
+static int written_is(const qctx *q, size_t k, const char *word)
 {
     const tok_info *y = TI(q, k);
     size_t n = strlen(word);
-    return y->kind == K_VLEAD && q->tk[k].end - y->body == n &&
+    return q->tk[k].end - y->body == n &&
            memcmp(q->doc->text + y->body, word, n) == 0;
+}
+
+/* Whether token k is the clause lead word (K_VLEAD) word as written. */
+static int vlead_is(const qctx *q, size_t k, const char *word)
+{
+    return TI(q, k)->kind == K_VLEAD && written_is(q, k, word);
+}
+
+/* Whether token k is على or إلى (الى) as written, without proclitics: a
+ * preposition that the verb governs, not a description of a name (من,
+ * في: سوروش أبو طالبي من منظمي التظاهرة). */
+static int ala_ila(const qctx *q, size_t k)
+{
+    return TI(q, k)->kind == K_CONN && !TI(q, k)->pre &&
+           (written_is(q, k, "على") || written_is(q, k, "إلى") ||
+            written_is(q, k, "الى"));
 }
 
 /* Whether token k is لكن (ولكن), which begins another clause. */
@@ -1456,6 +1475,10 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             if (m)
                 return m; /* the title, then its name: the name speaks */
         }
+        if ((x->flags & TF_CUT) && k > s + 1 && TI(q, k - 1)->kind == K_CONN)
+            return k - 1; /* من جانبها, على الرغم */
+        if (!x->pre && written_is(q, k, "أي"))
+            return k; /* تنفي أي تورط, نفى بن سلمان أي خلاف: an object */
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
             (x->upos == KHABAR_UPOS_ADV && !in_entity(q, k)) || pron)
@@ -1473,8 +1496,10 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             return k;
         if ((x->pre & P_BI) && (x->flags & TF_DEM))
             return k; /* بهذا الصدد, بهذه المناسبة */
-        if (k > s && date_at(q, k))
+        if (date_at(q, k))
             return k; /* وذكرت الصحيفة أول من أمس إن */
+        if (k > s && (x->kind == K_QAD || (person_ends(q, k) && ala_ila(q, k))))
+            return k; /* حسب المصدر قد تصل, شدد الوزير X على ضرورة أن */
         if (k > s && accusative_noun(q, k))
             return k; /* أعلن الحاكم إنريك سنايدر قرارا مماثلا: the
                          object after the name */
