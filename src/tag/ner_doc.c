@@ -1028,6 +1028,29 @@ static int demonstrative(const ner_doc *d, size_t ti)
     return host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
+/* Whether token ti counts what follows: a number, or a word of one
+ * (مليون, مليار, ألف and their plurals and duals). */
+static int counted(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "الاف", "الف", "الفي", "مليار", "مليارات", "مليون", "ملايين",
+        "مليوني", "ملياري"};
+    return d->tk[ti].kind == KHABAR_TOK_NUMBER ||
+           host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
+/* Whether token ti is the name of a currency (folded, as the news writes
+ * them, with the accusative's alef and the plurals). */
+static int currency(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "اورو", "بيزو", "جنيه", "جنيها", "جنيهات", "دراهم", "درهم", "درهما",
+        "دنانير", "دولار", "دولارا", "دولارات", "دينار", "دينارا", "روبل",
+        "روبلا", "روبيه", "ريال", "ريالا", "ريالات", "شيكل", "شيكلا",
+        "فرنك", "فرنكا", "ليره", "ليرات", "يوان", "يورو"};
+    return host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
 /* Rule 5, over the entities in input order:
  *   a person named right after a word that announces a place (the
  *   gazetteer's place triggers: معبر كيريم شالوم, بلدة, محافظة) is that
@@ -1037,6 +1060,9 @@ static int demonstrative(const ner_doc *d, size_t ti)
  *   gives the entity to the quoted words;
  *   a name in parentheses right after another name is another name of the
  *   same thing (كيريم شالوم (كرم أبو سالم)): it takes that one's type;
+ *   a currency's name after a number (or مليون, مليار, ألف) is a
+ *   miscellaneous name (322 مليار ريال, not the club; ألفي يوان, no
+ *   person);
  *   one word with the article right after a demonstrative is a common
  *   noun, no name (هذه الحزم: these parcels), and a nationality adjective
  *   alone no place (تغني بالعربية: in Arabic): their entities are
@@ -1067,6 +1093,12 @@ static void in_context(ner_doc *d)
             e[i].type == KHABAR_ENT_PER && e[k - 1].type != KHABAR_ENT_PER) {
             e[i].type = e[k - 1].type;
             mark_span(d, a, b, e[i].type);
+        }
+        if (e[i].n_tokens == 1 && e[i].type != KHABAR_ENT_MISC && a > 0 &&
+            !proclitics(d, a) && counted(d, a - 1) && currency(d, a)) {
+            /* 322 مليار ريال, ألفي يوان: a currency, counted */
+            e[i].type = KHABAR_ENT_MISC;
+            mark_span(d, a, b, KHABAR_ENT_MISC);
         }
         if (e[i].n_tokens == 1 &&
             (gaz_mask(d, a) & (KH_GAZ_ORG_TRIGGER | KH_GAZ_ORG)) ==

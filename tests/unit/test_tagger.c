@@ -802,6 +802,13 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد الحويج بوهلال") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "بوهلال") == 1);
     khabar_doc_free(d);
+    /* a currency after a number is a miscellaneous name, no person */
+    text = "ورصدت الصين مكافأة بقيمة ألفي يوان لكل من يبلغ عن هجوم.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "يوان") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "يوان") == 0);
+    khabar_doc_free(d);
     /* an organization the gazetteer knows whole, of three words or more,
      * over the place the tagger sees inside it */
     text = "اجتمع قادة مجلس التعاون لدول الخليج العربية في الدوحة.\n";
