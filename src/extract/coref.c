@@ -35,6 +35,7 @@
 
 #include "../core/doc.h"
 #include "../tag/features.h"
+#include "../tag/gazetteer.h"
 #include "../text/utf8.h"
 
 /* Title words (folded, without ال). A person's title starts at one. */
@@ -67,9 +68,15 @@ static const char *const honorifics[] = {
 static const char *const relational_heads[] = {
     "ابن", "ابنه", "اخ", "اخت", "ارمله", "اسره", "اصدقاء", "اقارب", "انصار",
     "اهل", "بنت", "تيار", "جد", "جده", "جماعه", "حركه", "حزب", "حفيد", "حفيده",
-    "حمله", "خال", "خاله", "زوج", "زوجه", "شركه", "شقيق", "شقيقه", "صديق",
-    "صديقه", "عائله", "عم", "عمه", "محامي", "محاميه", "نجل", "نجله", "والد",
-    "والده",
+    "حمله", "خال", "خاله", "خطيب", "خطيبه", "زوج", "زوجه", "شركه", "شقيق",
+    "شقيقه", "صديق", "صديقه", "عائله", "عم", "عمه", "محامي", "محاميه", "نجل",
+    "نجله", "والد", "والده",
+};
+
+/* Heads a name completes that say what the person said or speak for
+ * them (بيان ترامب, مكتب نتنياهو): the person speaks. Sorted, folded. */
+static const char *const said_heads[] = {
+    "ادعاء", "بيان", "تصريح", "تصريحات", "تغريده", "حديث", "رساله", "قول", "كلمه", "مكتب", "نص",
 };
 
 /* Heads of state and government: their nationality adjective alone says
@@ -272,6 +279,7 @@ static int list_sorted(const char *const *list, size_t count)
 int kh_coref_lists_sorted(void)
 {
     return LIST_SORTED(title_heads) && LIST_SORTED(relational_heads) &&
+           LIST_SORTED(said_heads) &&
            LIST_SORTED(leader_heads) && LIST_SORTED(pronoun_hosts) &&
            LIST_SORTED(name_particles) && LIST_SORTED(honorifics);
 }
@@ -1265,6 +1273,52 @@ static int is_person(const khabar_doc *doc, size_t cluster)
            KHABAR_ENT_PER;
 }
 
+/* Whether token ti, right before a name in a phrase that begins before
+ * it, is a common noun that the name completes: indefinite, without
+ * clitics, no title word nor a first name the gazetteer knows, nor a word
+ * of what the person said (مصدر في القنصلية مقتل خاشقجي: the killing of;
+ * مسؤول في حملة ترامب; not المتطوعة أمل ناصر, نص بيان ترامب). A title's
+ * last word before the name has the article, or is a place or a name
+ * (وزير الخارجية, مدير المكتب في موسكو). */
+static int construct_with(const khabar_doc *doc, size_t ti)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const khabar_word *w = doc->words.data, *h;
+    unsigned pre;
+    char k[MAX_KEY];
+    size_t n, i;
+    if (tk[ti].kind != KHABAR_TOK_ARABIC || doc_definite(doc, ti))
+        return 0;
+    h = kh_doc_host(doc, ti, &pre);
+    if (pre || h->upos != KHABAR_UPOS_NOUN)
+        return 0;
+    for (i = doc->token_words[ti]; i < doc->token_words[ti + 1]; i++) {
+        if (w[i].role == KHABAR_WORD_ENCLITIC)
+            return 0; /* خطيبته خديجة: his fiancée, who */
+    }
+    if (doc->word_lookups.len == doc->words.len &&
+        (((const kh_word_lookup *)doc->word_lookups.data)[h - w].gaz &
+         KH_GAZ_FIRST_NAME))
+        return 0;
+    n = doc_word_key(doc, ti, 1, k);
+    return !in_list(title_heads, k, n) && !in_list(honorifics, k, n) &&
+           !in_list(said_heads, k, n);
+}
+
+/* Whether the word before a name inside the phrase from start, with a
+ * word before it, is one the name completes (construct_with). */
+static int name_completes(const khabar_doc *doc, size_t start,
+                          const khabar_mention *name)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const khabar_entity *en = doc->entities.data;
+    size_t ti;
+    if (name->entity >= doc->entities.len || en[name->entity].first_token == 0)
+        return 0;
+    ti = en[name->entity].first_token - 1;
+    return tk[ti].start > start && construct_with(doc, ti);
+}
+
 /* Whether the phrase [start, name's start) starts with a head that the
  * name (or title) completes (عائلة الناشط يحيى شربجي: the family speaks, not the man). */
 static int completes(const khabar_doc *doc, size_t start,
@@ -1296,14 +1350,16 @@ size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
     size_t lo = first_from(doc, start), i, person = SIZE_MAX;
     /* A mention that is the span, or a person named inside it (مدير مكتب
      * الجزيرة في موسكو زاور شوج), unless as whose family or office
-     * (عائلة الناشط يحيى); not a place or an organization that is only
-     * part of it (مراسل الجزيرة is not الجزيرة). */
+     * (عائلة الناشط يحيى) or a noun the name completes (مقتل خاشقجي);
+     * not a place or an organization that is only part of it (مراسل
+     * الجزيرة is not الجزيرة). */
     for (i = lo; i < doc->mention_order.len && o[i].start < end; i++) {
         const khabar_mention *x = &m[o[i].index];
         if (x->start == start && x->end == end)
             return x->cluster;
         if (x->end <= end && person == SIZE_MAX &&
-            is_person(doc, x->cluster) && !completes(doc, start, x))
+            is_person(doc, x->cluster) && !completes(doc, start, x) &&
+            !name_completes(doc, start, x))
             person = x->cluster;
     }
     if (person != SIZE_MAX)
@@ -1333,7 +1389,7 @@ static int title_before(const khabar_doc *doc, size_t start,
         return 1;
     ti = en[name->entity].first_token - 1;
     if (tk[ti].start > start) /* more than one word */
-        return !completes(doc, start, name);
+        return !completes(doc, start, name) && !name_completes(doc, start, name);
     if (tk[ti].kind != KHABAR_TOK_ARABIC)
         return 1;
     if (doc_definite(doc, ti))

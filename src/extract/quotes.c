@@ -418,6 +418,7 @@ static const word_class word_classes[] = {
     {"ختام", 8, K_NONE, TF_OCCASION},
     {"خطاب", 8, K_NONE, TF_EVENT},
     {"خلال", 8, K_NONE, TF_CUT},
+    {"داخل", 8, K_NONE, TF_CUT},
     {"دراسه", 10, K_NONE, TF_SOURCE},
     {"دون", 6, K_NONE, TF_NOCOMP | TF_NOVERB},
     {"ديوان", 10, K_NONE, TF_SOURCE},
@@ -469,6 +470,7 @@ static const word_class word_classes[] = {
     {"قناه", 8, K_NONE, TF_MEDIA | TF_SOURCE},
     {"قول", 6, K_QAWL, 0},
     {"كذلك", 8, K_VLEAD, TF_CUT},
+    {"كتاب", 8, K_NONE, TF_EVENT},
     {"كلمه", 8, K_NONE, TF_EVENT},
     {"كما", 6, K_VLEAD, TF_NOCOMP},
     {"لدي", 6, K_NONE, TF_CUT},
@@ -512,6 +514,7 @@ static const word_class word_classes[] = {
     {"معطيات", 12, K_NONE, TF_SOURCE},
     {"مقابله", 12, K_NONE, TF_EVENT},
     {"مناسبه", 12, K_NONE, TF_CUT},
+    {"مقدمه", 10, K_NONE, TF_OCCASION},
     {"مكتب", 8, K_NONE, TF_SOURCE},
     {"من", 4, K_CONN, 0},
     {"منذ", 6, K_NONE, TF_CUT | TF_NOCOMP},
@@ -1498,8 +1501,14 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             return k; /* بهذا الصدد, بهذه المناسبة */
         if (date_at(q, k))
             return k; /* وذكرت الصحيفة أول من أمس إن */
-        if (k > s && (x->kind == K_QAD || (person_ends(q, k) && ala_ila(q, k))))
-            return k; /* حسب المصدر قد تصل, شدد الوزير X على ضرورة أن */
+        if (k > s && (x->kind == K_QAD || x->kind == K_VLEAD ||
+                      x->kind == K_HASAB ||
+                      (person_ends(q, k) &&
+                       (ala_ila(q, k) || (x->pre & P_BI) ||
+                        person_at(q, k)))))
+            return k; /* حسب المصدر قد تصل, شدد الوزير X على ضرورة أن,
+                         كلينتون عندما سألها, X حسبما نقل, زينالوف
+                         بالهاتف; حذر نتنياهو بوتين: the one told */
         if (k > s && accusative_noun(q, k))
             return k; /* أعلن الحاكم إنريك سنايدر قرارا مماثلا: the
                          object after the name */

@@ -1135,9 +1135,20 @@ static int bu_surname(const ner_doc *d, size_t ti)
     return t->norm_len > 4 && memcmp(d->doc->fold_buf + t->norm, "بو", 4) == 0;
 }
 
+/* Whether tokens a and a + 1 are each a family name the gazetteer knows,
+ * the second no first name: two people (حذر نتنياهو بوتين: Netanyahu
+ * warned Putin), not one name the tagger cut in two. */
+static int two_surnames(const ner_doc *d, size_t a, size_t b)
+{
+    uint32_t ga = gaz_mask(d, a), gb = gaz_mask(d, b);
+    return (ga & KH_GAZ_PERSON) && !(ga & KH_GAZ_FIRST_NAME) &&
+           (gb & KH_GAZ_PERSON) && !(gb & KH_GAZ_FIRST_NAME);
+}
+
 /* Rule 6: two persons' names side by side, the second without a proclitic
  * (so not و: سعد وسعيد) or one that the name keeps (بوهلال: see
- * kh_ner_entity_start), are one name: the rules tag a word found in a
+ * kh_ner_entity_start), and not two family names (two_surnames), are one
+ * name: the rules tag a word found in a
  * name elsewhere where the tagger began the name one word later (صلاد |
  * حسن), and the tagger splits a name in two now and then (عبد الفتاح |
  * صلاح). Entities sorted by token; merged ones removed. */
@@ -1153,7 +1164,8 @@ static void adjacent_persons(ner_doc *d)
             (!proclitics(d, e[i].first_token) ||
              (e[i].start == d->tk[e[i].first_token].start &&
               !conjunction(d, e[i].first_token) &&
-              bu_surname(d, e[i].first_token)))) {
+              bu_surname(d, e[i].first_token))) &&
+            !two_surnames(d, e[i].first_token - 1, e[i].first_token)) {
             e[k - 1].n_tokens += e[i].n_tokens;
             e[k - 1].end = e[i].end;
             continue;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../text/utf8.h"
 
 int khabar_write_stdio(void *ctx, const char *data, size_t len)
 {
@@ -246,12 +247,39 @@ const char *kh_title_from(const khabar_doc *doc, const khabar_mention *m,
     return "";
 }
 
-/* Whether s[0, n) holds the bytes p[0, m). */
-static int contains(const char *s, size_t n, const char *p, size_t m)
+#define NAME_CPS 128 /* letters of a name compared, at most */
+
+/* The letters of s[0, n) as a name is compared: no spaces, tatweel or
+ * diacritics, alef forms as ا, ى and Persian yeh as ي, ة as ه (مجدي  عياش
+ * is مجدي عياش, جبّور is جبور). Returns the count (NAME_CPS at most). */
+static size_t name_letters(const char *s, size_t n, uint32_t *out)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    size_t k = 0;
+    while (p < e && k < NAME_CPS) {
+        uint32_t c;
+        int diag;
+        p += kh_utf8_next(p, e, &c, &diag);
+        if (c == ' ' || c == 0xA0 || c == 0x0640 ||
+            (c >= 0x064B && c <= 0x0652) || c == 0x0670)
+            continue;
+        if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671)
+            c = 0x0627;
+        else if (c == 0x0649 || c == 0x06CC)
+            c = 0x064A;
+        else if (c == 0x0629)
+            c = 0x0647;
+        out[k++] = c;
+    }
+    return k;
+}
+
+/* Whether a[0, n) holds b[0, m). */
+static int contains(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 {
     size_t i;
     for (i = 0; i + m <= n; i++) {
-        if (memcmp(s + i, p, m) == 0)
+        if (memcmp(a + i, b, m * sizeof *b) == 0)
             return 1;
     }
     return 0;
@@ -261,7 +289,8 @@ const khabar_cluster *kh_speaker_named(const khabar_doc *doc,
                                        const khabar_quote *q)
 {
     const khabar_cluster *c;
-    size_t n, h = q->speaker_end - q->speaker_start;
+    uint32_t name[NAME_CPS], speaker[NAME_CPS];
+    size_t n, h = q->speaker_end - q->speaker_start, ns, ss;
     if (q->cluster >= doc->clusters.len || q->speaker_end > doc->len ||
         h == 0)
         return NULL;
@@ -270,11 +299,12 @@ const khabar_cluster *kh_speaker_named(const khabar_doc *doc,
     if (n == 0 || c->name_end > doc->len)
         return NULL;
     /* Not when the speaker is the name or a part of it (بوتين), nor when
-     * it says the name already (مدير مكتب الجزيرة زاور شوج). */
-    if (contains(doc->text + c->name_start, n, doc->text + q->speaker_start,
-                 h) ||
-        contains(doc->text + q->speaker_start, h, doc->text + c->name_start,
-                 n))
+     * it says the name already (مدير مكتب الجزيرة زاور شوج), in the
+     * letters that count (name_letters). */
+    ns = name_letters(doc->text + c->name_start, n, name);
+    ss = name_letters(doc->text + q->speaker_start, h, speaker);
+    if (ns == 0 || ss == 0 || contains(name, ns, speaker, ss) ||
+        contains(speaker, ss, name, ns))
         return NULL;
     return c;
 }

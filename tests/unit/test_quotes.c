@@ -274,6 +274,28 @@ static void speaker_ends(void)
         "قال", "المعابر مفتوحة", 0);
     one("لكن محللين قالوا أول من أمس إن الاتفاق هش.", "محللين", "قالوا",
         "قال", "الاتفاق هش", 0);
+    /* ... and at a clause, a by-phrase after the name, or the person
+     * told */
+    one("وقالت كلينتون عندما سألها صحافيون إن الرسائل خاصة.", "كلينتون",
+        "قالت", "قال", "الرسائل خاصة", 0);
+    one("وقال الصحفي ماهر زينالوف بالهاتف من باكو إن الصحف أغلقت.",
+        "ماهر زينالوف", "قال",
+        "قال", "الصحف أغلقت", 0);
+    /* a name that completes a noun inside the speaker is not who speaks
+     * (مسؤول في حملة ترامب), nor is a fiancé's */
+    {
+        khabar_doc *d = analyze("وقال مسؤول في حملة دونالد ترامب إن "
+                                "الدعوى رفعت.");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        if (khabar_doc_quote_count(d) == 1)
+            CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
+        khabar_doc_free(d);
+        d = analyze("وقالت خطيبة جمال خاشقجي إنها انتظرته طويلا.");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        if (khabar_doc_quote_count(d) == 1)
+            CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
+        khabar_doc_free(d);
+    }
     /* to whom, after the name: not the speaker's */
     one("وقال الفريق عثمان المحرج للمصابين الذين زارهم: «أنتم فخر الوطن».",
         "عثمان المحرج", "قال", "قال", "أنتم فخر الوطن", 1);

@@ -802,6 +802,15 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد الحويج بوهلال") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "بوهلال") == 1);
     khabar_doc_free(d);
+    /* two family names side by side are two people */
+    text = "وأجرى بنيامين نتنياهو اتصالا مع فلاديمير بوتين.\n"
+           "حذر نتنياهو بوتين من أن \"تسليم أنظمة متطورة سيزيد "
+           "المخاطر\".\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "نتنياهو بوتين") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "نتنياهو") == 1);
+    khabar_doc_free(d);
     /* a currency after a number is a miscellaneous name, no person */
     text = "ورصدت الصين مكافأة بقيمة ألفي يوان لكل من يبلغ عن هجوم.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
