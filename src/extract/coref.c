@@ -1421,6 +1421,10 @@ int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
     for (i = first_from(doc, start); i < doc->mention_order.len &&
                                      o[i].start < end; i++) {
         const khabar_mention *x = &m[o[i].index];
+        if (x->kind == KHABAR_MENTION_NAME && x->start == start &&
+            is_person(doc, x->cluster))
+            return 0; /* the phrase begins with a name: رأفت الصباغ
+                         المتحدث باسم مركز الملك سلمان */
         if (x->kind == KHABAR_MENTION_NAME && x->end == end &&
             x->start > start && is_person(doc, x->cluster) &&
             title_before(doc, start, x)) {

@@ -296,6 +296,12 @@ static void speaker_ends(void)
             CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
         khabar_doc_free(d);
     }
+    /* a name first, then its title that ends with another name: the
+     * first name speaks */
+    one("وأكد رأفت الصباغ المتحدث الرسمي لمركز الملك سلمان أن السفينة "
+        "وصلت.",
+        "رأفت الصباغ المتحدث الرسمي لمركز الملك سلمان", "أكد", "أكد",
+        "السفينة وصلت", 0);
     /* to whom, after the name: not the speaker's */
     one("وقال الفريق عثمان المحرج للمصابين الذين زارهم: «أنتم فخر الوطن».",
         "عثمان المحرج", "قال", "قال", "أنتم فخر الوطن", 1);
