@@ -944,11 +944,15 @@ static size_t find_name(const coref *c, size_t e)
         return ln ? table_get(&c->map, mix(key_start(K_LOOSE_PART), k, ln))
                   : x;
     }
-    /* محمد بن سلمان after بن سلمان alone (not after سعود بن سلمان). */
+    /* محمد بن سلمان after بن سلمان alone (not after سعود بن سلمان, nor
+     * خالد بن سلمان after محمد بن سلمان and بن سلمان: a brother). */
     if ((head = ibn_tail_key(c, en, K_FULL)) != 0 &&
-        (x = table_get(&c->map, head)) != SIZE_MAX &&
-        ((const cl_info *)c->info.data + x)->votes[KHABAR_ENT_PER] > 0)
-        return x;
+        (x = table_get(&c->map, head)) != SIZE_MAX) {
+        const cl_info *ci = (const cl_info *)c->info.data + x;
+        if (ci->votes[KHABAR_ENT_PER] > 0 &&
+            !(ci->best_tokens > 1 && other_person(c, &c->ent[ci->best], en)))
+            return x;
+    }
     /* محمد بن نايف بن عبدالعزيز after محمد بن نايف */
     if ((head = ibn_head_key(c, en)) != 0 &&
         (x = table_get(&c->map, head)) != SIZE_MAX &&

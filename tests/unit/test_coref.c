@@ -270,6 +270,15 @@ static void spellings(void)
           cluster_of(d, text, "الحوثي", KHABAR_MENTION_NAME) == g);
     CHECK(cluster_of(d, text, "عبد الملك الحوثي", KHABAR_MENTION_NAME) != g);
     khabar_doc_free(d);
+    /* ... and so a brother's name after بن X alone */
+    text = "وقال ولي العهد محمد بن سلمان إن الإصلاحات مستمرة. وأضاف بن سلمان "
+           "أن الاقتصاد ينمو. ونفى السفير خالد بن سلمان التقارير.";
+    d = run(text);
+    g = cluster_of(d, text, "محمد بن سلمان", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "بن سلمان", KHABAR_MENTION_NAME) == g);
+    CHECK(cluster_of(d, text, "خالد بن سلمان", KHABAR_MENTION_NAME) != g);
+    khabar_doc_free(d);
     /* A name up to its last بن names the same person (either order). */
     text = "وقال ولي العهد الأمير محمد بن نايف إن الأمن مستتب. واستقبل "
            "الأمير محمد بن نايف بن عبدالعزيز أمس الوفد.\nوزار الأمير سعود بن "
