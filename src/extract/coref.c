@@ -1377,6 +1377,25 @@ size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
     return SIZE_MAX;
 }
 
+/* Whether a token in the input's bytes [a, b) has a pronoun suffix. */
+static int enclitic_in(const khabar_doc *doc, size_t a, size_t b)
+{
+    const khabar_word *w = doc->words.data;
+    size_t lo = 0, hi = doc->words.len;
+    while (lo < hi) { /* the first word at or after a */
+        size_t mid = lo + (hi - lo) / 2;
+        if (w[mid].start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < doc->words.len && w[lo].start < b; lo++) {
+        if (w[lo].role == KHABAR_WORD_ENCLITIC)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the phrase [start, name's start) before a person's name is the
  * person's title (وزير الخارجية سيرغي لافروف, المتحدث باسم الديوان المقدم
  * سامي الورغي), not a word the name completes (محامي ترامب, Trump's
@@ -1429,6 +1448,10 @@ int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
             is_person(doc, x->cluster))
             return 0; /* the phrase begins with a name: رأفت الصباغ
                          المتحدث باسم مركز الملك سلمان */
+        if (x->kind == KHABAR_MENTION_NAME && x->end < end &&
+            is_person(doc, x->cluster) && enclitic_in(doc, x->end, end))
+            return 0; /* a name, then its verb's object: القنصل محمد
+                         العتيبي (نفى) علمه بمكان خاشقجي */
         if (x->kind == KHABAR_MENTION_NAME && x->end == end &&
             x->start > start && is_person(doc, x->cluster) &&
             title_before(doc, start, x)) {

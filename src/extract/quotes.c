@@ -1505,10 +1505,11 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
                       x->kind == K_HASAB ||
                       (person_ends(q, k) &&
                        (ala_ila(q, k) || (x->pre & P_BI) ||
-                        person_at(q, k)))))
+                        (x->flags & TF_ENCL) || person_at(q, k)))))
             return k; /* حسب المصدر قد تصل, شدد الوزير X على ضرورة أن,
                          كلينتون عندما سألها, X حسبما نقل, زينالوف
-                         بالهاتف; حذر نتنياهو بوتين: the one told */
+                         بالهاتف; حذر نتنياهو بوتين: the one told; نفى
+                         القنصل محمد العتيبي علمه: the object */
         if (k > s && accusative_noun(q, k))
             return k; /* أعلن الحاكم إنريك سنايدر قرارا مماثلا: the
                          object after the name */

@@ -296,6 +296,11 @@ static void speaker_ends(void)
             CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
         khabar_doc_free(d);
     }
+    /* a name, then its verb's object that ends with another name: the
+     * first name speaks */
+    one("ونفى القنصل محمد العتيبي علمه بمكان جمال خاشقجي قائلا إن "
+        "المواطن غير موجود.",
+        "محمد العتيبي", "نفى", "نفى", "المواطن غير موجود", 0);
     /* a name first, then its title that ends with another name: the
      * first name speaks */
     one("وأكد رأفت الصباغ المتحدث الرسمي لمركز الملك سلمان أن السفينة "
