@@ -1261,6 +1261,14 @@ static int person_at(const qctx *q, size_t k)
            en[i].type == KHABAR_ENT_PER;
 }
 
+/* Whether an entity (a person, place, body ...) starts at token k. */
+static int entity_at(const qctx *q, size_t k)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t i = entity_after(q, k);
+    return i < q->doc->entities.len && en[i].first_token == k;
+}
+
 /* Whether a date expression (the dates stage's) starts at token k. */
 static int date_at(const qctx *q, size_t k)
 {
@@ -1505,10 +1513,11 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
                       x->kind == K_HASAB ||
                       (person_ends(q, k) &&
                        (ala_ila(q, k) || (x->pre & P_BI) ||
-                        (x->flags & TF_ENCL) || person_at(q, k)))))
+                        (x->flags & TF_ENCL) || entity_at(q, k)))))
             return k; /* حسب المصدر قد تصل, شدد الوزير X على ضرورة أن,
                          كلينتون عندما سألها, X حسبما نقل, زينالوف
-                         بالهاتف; حذر نتنياهو بوتين: the one told; نفى
+                         بالهاتف; حذر نتنياهو بوتين, اتهم غراهام
+                         السعودية: the one told or blamed; نفى
                          القنصل محمد العتيبي علمه: the object */
         if (k > s && accusative_noun(q, k))
             return k; /* أعلن الحاكم إنريك سنايدر قرارا مماثلا: the
