@@ -360,7 +360,8 @@ enum {
     PT_BARE_YEAR = 1u << 0, /* a cue before: 2015 alone is a year */
     PT_AMBIG = 1u << 1,     /* مارس alone is a month */
     PT_WEEKDAY = 1u << 2,   /* الاثنين alone is a weekday */
-    PT_GHAD = 1u << 3       /* غد, الغد are tomorrow */
+    PT_GHAD = 1u << 3,      /* غد, الغد are tomorrow */
+    PT_DAY = 1u << 4        /* a day before: 5 شوال is a date */
 };
 
 static void point_init(dpoint *p)
@@ -617,18 +618,35 @@ static size_t p_month_expr(dctx *c, size_t i, dpoint *p, unsigned fl)
         p->hijri = (uint8_t)hij;
         return k;
     }
-    if (hij)
-        return 0; /* رمضان alone: a season, often a name */
     u = tk(c, j);
-    if (is_w(u, KH_DW_DIR)) {
+    if (is_w(u, KH_DW_DIR)) { /* أكتوبر الماضي, رمضان المقبل */
         p->how = H_MONTHREL;
         p->off = u->w->val;
+        p->hijri = (uint8_t)hij;
         return j + 1;
     }
+    if (hij && !(fl & PT_DAY))
+        return 0; /* رمضان alone: a season, often a name */
     if ((amb || (!paired && !joined_month(c, i))) && !(fl & PT_AMBIG))
         return 0;
     p->how = H_YEARLESS;
+    p->hijri = (uint8_t)hij;
     return j;
+}
+
+/* Whether token i ends in ى or ة as written: a feminine ordinal (العشرة
+ * الأولى من رمضان, the first ten days), where a day's is masculine
+ * (الأول من يناير). */
+static int feminine_tok(dctx *c, size_t i)
+{
+    const khabar_token *t;
+    const unsigned char *e;
+    if (i >= c->n)
+        return 0;
+    t = &c->tok[i];
+    e = (const unsigned char *)c->doc->text + t->end;
+    return t->end - t->start >= 2 &&
+           ((e[-2] == 0xD9 && e[-1] == 0x89) || (e[-2] == 0xD8 && e[-1] == 0xA9));
 }
 
 /* A day and a month: 20 أكتوبر/تشرين الأول 2015, ١٥ رمضان ١٤٤٥ هـ, الـ20
@@ -643,7 +661,7 @@ static size_t p_day_month(dctx *c, size_t i, dpoint *p)
     t = tk(c, j);
     if (is_w(t, KH_DW_ORDINAL) && j == i && (t->w->val <= 10 ||
                                              t->w->val == 20) &&
-        is_prep(tk(c, j + 1), KH_P_FROM)) {
+        is_prep(tk(c, j + 1), KH_P_FROM) && !feminine_tok(c, j)) {
         day = t->w->val; /* الأول من يناير, العاشر من رمضان */
     } else if (t->kind == KHABAR_TOK_NUMBER && t->num >= 1 && t->num <= 31 &&
                t->ndig <= 2) {
@@ -656,7 +674,7 @@ static size_t p_day_month(dctx *c, size_t i, dpoint *p)
         from = 1;
         j++;
     }
-    if ((k = p_month_expr(c, j, p, PT_AMBIG)) != 0) {
+    if ((k = p_month_expr(c, j, p, PT_AMBIG | PT_DAY)) != 0) {
         p->day = (int8_t)day;
         return k;
     }
@@ -849,8 +867,9 @@ static size_t same_year(dctx *c, size_t e, const kh_vec *found, dfound *f)
     return j;
 }
 
-/* A weekday: before a date (الثلاثاء 20 أكتوبر 2015), with الماضي/المقبل,
- * or alone when the context allows (يوم الاثنين, قصفت الطائرات الاثنين). */
+/* A weekday: before a date (الثلاثاء 20 أكتوبر 2015, الخميس القادم
+ * 14-10-1436هـ), with الماضي/المقبل, or alone when the context allows (يوم
+ * الاثنين, قصفت الطائرات الاثنين). */
 static size_t p_weekday(dctx *c, size_t i, dpoint *p, unsigned fl)
 {
     const dtok *t = tk(c, i);
@@ -865,6 +884,13 @@ static size_t p_weekday(dctx *c, size_t i, dpoint *p, unsigned fl)
         (tk(c, j)->kind == KHABAR_TOK_DATE && (k = p_datetok(c, j, p)) != 0 &&
          p->day)) {
         p->wday = (int8_t)wd;
+        return k;
+    }
+    if (is_w(tk(c, i + 1), KH_DW_DIR) &&
+        ((k = p_day_month(c, i + 2, p)) != 0 ||
+         (tk(c, i + 2)->kind == KHABAR_TOK_DATE &&
+          (k = p_datetok(c, i + 2, p)) != 0 && p->day))) {
+        p->wday = (int8_t)wd; /* الخميس القادم 14-10-1436هـ */
         return k;
     }
     point_init(p);
@@ -1720,6 +1746,43 @@ static int64_t yearless_year(const dpoint *p, const pubdate *pub)
     return nearest_year(pub, p->month);
 }
 
+/* The Hijri year of the publication date. */
+static int64_t pub_hijri_year(const pubdate *pub)
+{
+    int64_t hy = (pub->y - 622) * 33 / 32; /* about; then exact */
+    if (hy < 1)
+        hy = 1;
+    while (hy > 1 && kh_hijri_days(hy, 1, 1) > pub->days)
+        hy--;
+    while (kh_hijri_days(hy + 1, 1, 1) <= pub->days)
+        hy++;
+    return hy;
+}
+
+/* The Hijri year of a yearless Hijri day and month (5 شوال, العاشر من
+ * رمضان), by its off as yearless_year() does: the latest not after the
+ * pub date, the first not before it, or the nearest. */
+static int64_t hijri_yearless_year(const dpoint *p, const pubdate *pub)
+{
+    int64_t hy = pub_hijri_year(pub), best = hy, y;
+    int64_t gap = INT64_MAX;
+    int day = p->day ? p->day : 1;
+    for (y = hy - 1; y <= hy + 1; y++) {
+        int64_t d, g;
+        if (y < 1 || day > kh_hijri_month_days(y, p->month))
+            continue;
+        d = kh_hijri_days(y, p->month, day);
+        if ((p->off < 0 && d > pub->days) || (p->off > 0 && d < pub->days))
+            continue;
+        g = d > pub->days ? d - pub->days : pub->days - d;
+        if (g < gap) {
+            gap = g;
+            best = y;
+        }
+    }
+    return best;
+}
+
 /* Whether a Gregorian year alone, without م, is rather a Hijri one: within
  * ten years before the publication's Hijri year or two after it (عام 1435
  * in 2015: the news writes Hijri years bare too; عام 1453 in 2015 stays
@@ -1730,11 +1793,7 @@ static int hijri_year_alone(const dpoint *p, const pubdate *pub)
     if (p->hijri || p->greg || p->month || p->day || p->year < 1300 ||
         p->year > 1600 || pub->y < 1900)
         return 0;
-    hy = (pub->y - 622) * 33 / 32; /* about; then exact */
-    while (hy > 1 && kh_hijri_days(hy, 1, 1) > pub->days)
-        hy--;
-    while (kh_hijri_days(hy + 1, 1, 1) <= pub->days)
-        hy++;
+    hy = pub_hijri_year(pub);
     return p->year >= hy - 10 && p->year <= hy + 2;
 }
 
@@ -1758,8 +1817,11 @@ static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
                 h.hijri = 1;
                 return resolve_point(&h, pub, r);
             }
-        } else if (p->how == H_YEARLESS) {
-            y = yearless_year(p, pub);
+        } else if (p->how == H_YEARLESS ||
+                   (p->how == H_MONTHREL && p->hijri)) {
+            /* (السابع من ذي القعدة المقبل, 4 شوال الجاري: by the pub
+             * date's Hijri year) */
+            y = p->hijri ? hijri_yearless_year(p, pub) : yearless_year(p, pub);
         } else if (p->how == H_YEARREL) {
             y = pub->y + p->off;
         } else if (p->off < 0) {
@@ -1903,6 +1965,23 @@ static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
     /* Every day named must be in years 1..9999. */
     if (r->first < kh_cal_days(1, 1, 1) || r->last > kh_cal_days(9999, 12, 31))
         goto invalid;
+    if (p->wday >= 0 && r->grain == KHABAR_GRAIN_DAY &&
+        kh_cal_weekday(r->first) != p->wday &&
+        (r->flags & KHABAR_TIMEX_HIJRI)) {
+        /* The tabular Hijri calendar (calendar.h) can be a day or two off
+         * the months as sighted or as Umm al-Qura has them: the weekday
+         * written with the date says which day it was (الخميس 14-10-1436,
+         * the tabular Friday the 31st: Thursday the 30th). */
+        static const int shift[] = {-1, 1, -2, 2};
+        size_t k;
+        for (k = 0; k < sizeof shift / sizeof shift[0]; k++) {
+            if (kh_cal_weekday(r->first + shift[k]) == p->wday) {
+                r->first += shift[k];
+                r->last += shift[k];
+                break;
+            }
+        }
+    }
     if (p->wday >= 0 && r->grain == KHABAR_GRAIN_DAY &&
         kh_cal_weekday(r->first) != p->wday)
         r->flags |= KHABAR_TIMEX_WEEKDAY_MISMATCH;
@@ -2161,9 +2240,9 @@ int kh_dates(khabar_doc *doc, khabar_date given)
         }
         if (f.type == S_POINT && f.a.how == H_YEARLESS && !f.a.hijri)
             e = same_year(c, e, &found, &f);
-        if ((f.type == S_POINT && f.a.how == H_YEARLESS && !f.a.hijri) ||
-            (f.type == S_RANGE && f.a.how == H_YEARLESS && !f.a.hijri &&
-             f.b.how == H_YEARLESS && !f.b.hijri))
+        if ((f.type == S_POINT && f.a.how == H_YEARLESS) ||
+            (f.type == S_RANGE && f.a.how == H_YEARLESS &&
+             f.b.how == H_YEARLESS && f.a.hijri == f.b.hijri))
             f.a.off = f.b.off = clause_tense(c, i);
         slot = kh_vec_push(&found, sizeof f);
         if (!slot) {

@@ -392,6 +392,21 @@ static void hijri(void)
              KHABAR_TIMEX_DATE, &x);
     CHECK((x.flags & KHABAR_TIMEX_INVALID) && (x.flags & KHABAR_TIMEX_HIJRI) &&
           x.first.year == 0);
+    /* A Hijri day and month without a year: the occurrence the clause's
+     * tense points to, by the pub date's Hijri year (1439 on 2017-11-21);
+     * with الماضي, المقبل, الجاري a month relative to it. */
+    EXPECT("وصل الوفد في 5 شوال.", "5 شوال", "2017-06-30",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("تجرى الانتخابات في السابع من ذي القعدة المقبل.",
+           "السابع من ذي القعدة المقبل", "2018-07-20", KHABAR_TIMEX_RELATIVE);
+    EXPECT("وكانت الحملة بدأت في شوال الماضي.", "شوال الماضي",
+           "2017-06-26/2017-07-24", KHABAR_TIMEX_RELATIVE);
+    /* The weekday written with a Hijri date moves it a day or two to the
+     * months as sighted (tabular: Friday the 31st). */
+    EXPECT("وآخر موعد للمقابلات يوم الخميس القادم 14-10-1436هـ.",
+           "يوم الخميس القادم 14-10-1436هـ", "2015-07-30", KHABAR_TIMEX_DATE);
+    /* a feminine ordinal counts days, it names none */
+    COUNT("يبدأ الاعتكاف بعد العشرة الأولى من رمضان.", 0);
     /* Hijri month names alone are seasons or names: nothing. */
     COUNT("خلال شهر رمضان يزداد الإقبال.", 0);
     COUNT("قال رجب طيب أردوغان إن الأمر انتهى.", 0);
