@@ -188,8 +188,8 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
     if (type != KHABAR_ENT_PER || h->start <= t->start ||
         t->norm + t->norm_len > doc->fold_len)
         return h->start;
-    /* فان as the particle of a Dutch name, not ف + ان */
-    if (t->norm_len == 6 && memcmp(whole, "فان", 6) == 0)
+    /* فان as written: the particle of a Dutch name, not ف + ان */
+    if (t->end - t->start == 6 && memcmp(doc->text + t->start, "فان", 6) == 0)
         return t->start;
     if (gaz) {
         uint32_t g = kh_gazetteer_find(gaz, whole, t->norm_len);

@@ -973,6 +973,43 @@ static int open_class(const ner_doc *d, size_t ti)
     }
 }
 
+/* Whether token ti is a particle that begins a European name (فون, دي,
+ * دا, دو, ديل, دير, لو) or آل before a family's name. Not ابن, أبو, بنت,
+ * عبد: ابن نتنياهو is his son. */
+static int foreign_particle(const ner_doc *d, size_t ti)
+{
+    static const char *const particles[] = {"فون", "دي", "دا", "دو", "ديل",
+                                            "دير", "لو", "ال"};
+    return host_in(d, ti, particles, sizeof particles / sizeof particles[0]);
+}
+
+/* Rule 4b': a person's name takes the particles of European names and آل
+ * right before it (دي ماريا, آل سعود: the tagger began at the word after),
+ * over untagged words next to it, two at most. */
+static void particle_heads(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, steps;
+    for (i = 0; i < n; i++) {
+        if (e[i].type != KHABAR_ENT_PER)
+            continue;
+        for (steps = 0; steps < 2; steps++) {
+            size_t a = e[i].first_token, p;
+            if (a == 0 || proclitics(d, a))
+                break;
+            p = a - 1;
+            if (d->tk[p].kind != KHABAR_TOK_ARABIC || d->type[p] ||
+                d->tk[a].start > d->tk[p].end + 1 ||
+                !foreign_particle(d, p) || proclitics(d, p))
+                break; /* (not فان: فإن as often, فان ترامب) */
+            e[i].first_token = p;
+            e[i].n_tokens++;
+            e[i].start = kh_ner_entity_start(d->doc, d->gaz, p, KHABAR_ENT_PER);
+            mark_span(d, p, p + e[i].n_tokens, KHABAR_ENT_PER);
+        }
+    }
+}
+
 /* Rule 4c: a person's name does not begin with الله: the word before
  * is the first half of a compound name (فتح الله غولن, نصر الله, عطاء
  * الله), which the tagger leaves out when it is also a common word. It
@@ -1361,6 +1398,7 @@ int kh_ner_doc(khabar_doc *doc)
         hyphenated(&d);
         particle_tails(&d);
         allah_names(&d);
+        particle_heads(&d);
         in_context(&d);
         rc = consistency(&d);
     }

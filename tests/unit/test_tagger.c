@@ -802,6 +802,21 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد الحويج بوهلال") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "بوهلال") == 1);
     khabar_doc_free(d);
+    /* فإن before a name is no particle of it (فان of a Dutch name is,
+     * written as such) */
+    text = "وبحسب الصحيفة الإسبانية فإن ليونيل ميسي سيبدأ مرحلة جديدة.\n"
+           "ووفقا لحساب الرئاسة فإن الأسد تعهد بمواصلة الحرب.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    {
+        size_t i, len;
+        const char *t = khabar_doc_text(d, &len);
+        const khabar_entity *en = khabar_doc_entities(d);
+        for (i = 0; i < khabar_doc_entity_count(d); i++)
+            CHECK(en[i].end - en[i].start < 6 ||
+                  memcmp(t + en[i].start, "فإن", 6) != 0);
+    }
+    khabar_doc_free(d);
     /* two family names side by side are two people */
     text = "وأجرى بنيامين نتنياهو اتصالا مع فلاديمير بوتين.\n"
            "حذر نتنياهو بوتين من أن \"تسليم أنظمة متطورة سيزيد "
