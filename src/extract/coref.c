@@ -1305,8 +1305,17 @@ static int construct_with(const khabar_doc *doc, size_t ti)
          KH_GAZ_FIRST_NAME))
         return 0;
     n = doc_word_key(doc, ti, 1, k);
-    return !in_list(title_heads, k, n) && !in_list(honorifics, k, n) &&
-           !in_list(said_heads, k, n);
+    if (in_list(title_heads, k, n) || in_list(honorifics, k, n) ||
+        in_list(said_heads, k, n))
+        return 0;
+    if (ti > 0 && tk[ti - 1].kind == KHABAR_TOK_ARABIC) {
+        /* after a title or an honorific, a first name the gazetteer does
+         * not know (الدكتورة إرادة الجبوري) */
+        n = doc_word_key(doc, ti - 1, 1, k);
+        if (in_list(title_heads, k, n) || in_list(honorifics, k, n))
+            return 0;
+    }
+    return 1;
 }
 
 /* Whether the word before a name inside the phrase from start, with a

@@ -303,6 +303,11 @@ static void speaker_ends(void)
         "محمد العتيبي", "نفى", "نفى", "المواطن غير موجود", 0);
     one("وحذر السيناتور لينزي غراهام السعودية من أنها ستدفع ثمنا باهظا.",
         "لينزي غراهام", "حذر", "حذر", "ستدفع ثمنا باهظا", 0);
+    /* after a title, a first name the recognizer left out is no noun the
+     * name completes */
+    one("وقالت المدرسة في كلية الإعلام الدكتورة إرادة الجبوري إن الضرائب "
+        "ثقيلة.",
+        "الجبوري", "قالت", "قال", "الضرائب ثقيلة", 0);
     /* a name first, then its title that ends with another name: the
      * first name speaks */
     one("وأكد رأفت الصباغ المتحدث الرسمي لمركز الملك سلمان أن السفينة "
