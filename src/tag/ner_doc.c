@@ -1010,13 +1010,23 @@ static void particle_heads(ner_doc *d)
     }
 }
 
+/* Whether token ti is an epithet said of God after الله (تعالى, سبحانه,
+ * عز, جل, تبارك). */
+static int divine_epithet(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {"تعالي", "سبحانه", "عز", "جل",
+                                        "تبارك"};
+    return host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
 /* Rule 4c: a person's name does not begin with الله: the word before
  * is the first half of a compound name (فتح الله غولن, نصر الله, عطاء
  * الله), which the tagger leaves out when it is also a common word. It
  * joins the name when it is an Arabic word next to it, in no entity,
  * without proclitics and of an open class (open_class), and
  * when الله is the whole name, a first name the gazetteer knows; else
- * الله alone is God (بيوت الله, عند الله), no person. */
+ * الله alone, or with an epithet (الله تعالى), is God (بيوت الله, عند
+ * الله), no person. */
 static void allah_names(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
@@ -1026,6 +1036,11 @@ static void allah_names(ner_doc *d)
         if (e[i].type != KHABAR_ENT_PER || a == 0 || proclitics(d, a) ||
             !host_is(d, a, "الله"))
             continue;
+        if (e[i].n_tokens >= 2 && divine_epithet(d, a + 1)) {
+            e[i].type = KHABAR_ENT_MISC; /* الله تعالى: God */
+            mark_span(d, a, a + e[i].n_tokens, KHABAR_ENT_MISC);
+            continue;
+        }
         p = a - 1;
         if (d->tk[p].kind != KHABAR_TOK_ARABIC || d->type[p] ||
             proclitics(d, p) || !open_class(d, p) ||

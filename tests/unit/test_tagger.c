@@ -792,6 +792,13 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "الله غولن") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "الله") == 0);
     khabar_doc_free(d);
+    text = "وجاء في نص البيان :\n"
+           "قال الله تعالى ( والعدل أساس الحكم ).\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "قال الله تعالى") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "الله تعالى") == 0);
+    khabar_doc_free(d);
     /* بو of a Maghrebi surname is kept in the name (not ب + وهلال), which
      * is then one name with the words before it */
     text = "عثر على الهاتف في جوال \"محمد الحويج بوهلال\" منفذ الهجوم.\n"
