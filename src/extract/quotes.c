@@ -1836,9 +1836,10 @@ static int last_person(const qctx *q, size_t c, size_t *s, size_t *e)
     return 0;
 }
 
-/* For a verb without a subject right after a comma (no و or ف on it): a
- * report or statement named just before the comma is what speaks (بعد
- * تقرير لصحيفة وول ستريت جورنال، أفاد بأن ...): its phrase, from the
+/* For a verb without a subject right after a comma (no و or ف on it): the
+ * person whose name opens the sentence and ends at the comma (غادة
+ * عبدالرازق، قالت), or a report or statement named just before the comma
+ * (بعد تقرير لصحيفة وول ستريت جورنال، أفاد بأن ...): its phrase, from the
  * source word to the comma, into [*s, *e). 1 when found. */
 static int source_before_comma(const qctx *q, size_t c, size_t *s, size_t *e)
 {
@@ -1847,6 +1848,16 @@ static int source_before_comma(const qctx *q, size_t c, size_t *s, size_t *e)
         TI(q, c)->form == FORM_PART || TI(q, c)->form == FORM_SRC ||
         !is_comma(q, c - 1))
         return 0; /* (a participle, مضيفا, continues the speaker before) */
+    if (person_ends(q, c - 1)) {
+        /* the sentence opens with the name: غادة عبدالرازق، قالت */
+        const khabar_entity *en = q->doc->entities.data;
+        size_t i = entity_after(q, c - 2);
+        if (i < q->doc->entities.len && en[i].first_token == q->a) {
+            *s = en[i].start;
+            *e = en[i].end;
+            return 1;
+        }
+    }
     lo = c - 2 > q->a + 8 ? c - 2 - 8 : q->a;
     for (k = c - 2; k > lo; k--) {
         const tok_info *y = TI(q, k);

@@ -308,6 +308,9 @@ static void speaker_ends(void)
     one("وقالت المدرسة في كلية الإعلام الدكتورة إرادة الجبوري إن الضرائب "
         "ثقيلة.",
         "الجبوري", "قالت", "قال", "الضرائب ثقيلة", 0);
+    /* a name that opens the sentence, then a comma and the verb */
+    one("سلمى الخطيب، قالت في حوار لمجلة «المرأة»: «العمر مجرد رقم».",
+        "سلمى الخطيب", "قالت", "قال", "العمر مجرد رقم", 1);
     /* a name first, then its title that ends with another name: the
      * first name speaks */
     one("وأكد رأفت الصباغ المتحدث الرسمي لمركز الملك سلمان أن السفينة "
