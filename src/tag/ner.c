@@ -201,6 +201,11 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
             !kh_gazetteer_find(gaz, whole + 2, t->norm_len - 2))
             return t->start;
     }
+    /* a one-letter proclitic before ان begins no name: the letter is the
+     * name's (بان كي مون, وان يي, not ب + ان) */
+    if (pre == 2 && h->form_len == 4 && h->form + 4 <= doc->fold_len &&
+        memcmp(doc->fold_buf + h->form, "ان", 4) == 0)
+        return t->start;
     return h->start;
 }
 

@@ -809,6 +809,14 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد الحويج بوهلال") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "بوهلال") == 1);
     khabar_doc_free(d);
+    /* the ب of بان is the name's, not ب + ان */
+    text = "وقال الأمين العام للأمم المتحدة بان كي مون إن المفاوضات "
+           "مستمرة.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "بان كي مون") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "ان كي مون") == 0);
+    khabar_doc_free(d);
     /* فإن before a name is no particle of it (فان of a Dutch name is,
      * written as such) */
     text = "وبحسب الصحيفة الإسبانية فإن ليونيل ميسي سيبدأ مرحلة جديدة.\n"
