@@ -728,7 +728,8 @@ static uint64_t range_key(const coref *c, size_t a, size_t b)
 
 /* The K_FULL key of a person's name up to its last بن, when a بن comes
  * before that one too (محمد بن نايف بن عبدالعزيز: محمد بن نايف), else 0. */
-static uint64_t ibn_head_key(const coref *c, const khabar_entity *en)
+static uint64_t ibn_head_key(const coref *c, const khabar_entity *en,
+                             size_t *n_head)
 {
     char k[MAX_KEY];
     size_t i, last = en->first_token + en->n_tokens, j = SIZE_MAX;
@@ -741,7 +742,11 @@ static uint64_t ibn_head_key(const coref *c, const khabar_entity *en)
             j = i;
         }
     }
-    return before ? range_key(c, en->first_token, j) : 0;
+    if (!before)
+        return 0;
+    if (n_head)
+        *n_head = j - en->first_token;
+    return range_key(c, en->first_token, j);
 }
 
 /* The key (of a kind) of a person's name's last two words (محمود أحمدي
@@ -892,7 +897,7 @@ static int register_name(coref *c, size_t e, size_t cluster)
         table_get(&c->map, head) == SIZE_MAX &&
         table_put(&c->map, head, cluster) != 0)
         return -1;
-    if ((head = ibn_head_key(c, en)) != 0 &&
+    if ((head = ibn_head_key(c, en, NULL)) != 0 &&
         table_get(&c->map, head) == SIZE_MAX &&
         table_put(&c->map, head, cluster) != 0)
         return -1;
@@ -953,11 +958,15 @@ static size_t find_name(const coref *c, size_t e)
             !(ci->best_tokens > 1 && other_person(c, &c->ent[ci->best], en)))
             return x;
     }
-    /* محمد بن نايف بن عبدالعزيز after محمد بن نايف */
-    if ((head = ibn_head_key(c, en)) != 0 &&
-        (x = table_get(&c->map, head)) != SIZE_MAX &&
-        ((const cl_info *)c->info.data + x)->votes[KHABAR_ENT_PER] > 0)
-        return x;
+    /* محمد بن نايف بن عبدالعزيز after محمد بن نايف; not عبد الله بن صالح
+     * بن جمعة after عبد الله بن صالح بن عبد الرحمن العريفي: when the
+     * cluster's name is longer than the head too, the two go on apart */
+    if ((head = ibn_head_key(c, en, &n)) != 0 &&
+        (x = table_get(&c->map, head)) != SIZE_MAX) {
+        const cl_info *ci = (const cl_info *)c->info.data + x;
+        if (ci->votes[KHABAR_ENT_PER] > 0 && ci->best_tokens <= n)
+            return x;
+    }
     /* أحمدي نجاد after محمود أحمدي نجاد; محمود أحمدي نجاد after أحمدي
      * نجاد alone. */
     if ((head = last_two_key(c, en, en->n_tokens == 2 ? K_TAIL : K_FULL)) !=

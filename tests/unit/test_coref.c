@@ -270,6 +270,17 @@ static void spellings(void)
           cluster_of(d, text, "الحوثي", KHABAR_MENTION_NAME) == g);
     CHECK(cluster_of(d, text, "عبد الملك الحوثي", KHABAR_MENTION_NAME) != g);
     khabar_doc_free(d);
+    /* Two names that share the part before their last بن and go on
+     * apart are two people. */
+    text = "وحضر الحفل الشيخ عبد الله بن صالح بن عبد الرحمن العريفي. وألقى "
+           "المهندس عبد الله بن صالح بن جمعة كلمة.";
+    d = run(text);
+    g = cluster_of(d, text, "عبد الله بن صالح بن عبد الرحمن العريفي",
+                   KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "عبد الله بن صالح بن جمعة",
+                     KHABAR_MENTION_NAME) != g);
+    khabar_doc_free(d);
     /* ... and so a brother's name after بن X alone */
     text = "وقال ولي العهد محمد بن سلمان إن الإصلاحات مستمرة. وأضاف بن سلمان "
            "أن الاقتصاد ينمو. ونفى السفير خالد بن سلمان التقارير.";
