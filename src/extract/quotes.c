@@ -324,6 +324,7 @@ static const word_class word_classes[] = {
     {"اتصال", 10, K_NONE, TF_EVENT},
     {"اثناء", 10, K_NONE, TF_CUT},
     {"اجتماع", 12, K_NONE, TF_EVENT},
+    {"احتفال", 12, K_NONE, TF_OCCASION},
     {"احصاءات", 14, K_NONE, TF_SOURCE},
     {"احصاييات", 16, K_NONE, TF_SOURCE},
     {"اذ", 4, K_VLEAD, 0},
@@ -399,6 +400,7 @@ static const word_class word_classes[] = {
     {"تمت", 6, K_NONE, TF_NOVERB},
     {"تويتر", 10, K_NONE, TF_MEDIA},
     {"تيليغرام", 16, K_NONE, TF_MEDIA},
+    {"ثانيه", 10, K_NONE, TF_CUT}, /* ثانية: again */
     {"ثم", 4, K_VLEAD, 0},
     {"جانب", 8, K_NONE, TF_CUT}, /* من جانبه */
     {"جزيره", 10, K_NONE, TF_MEDIA},
@@ -408,6 +410,7 @@ static const word_class word_classes[] = {
     {"حديث", 8, K_NONE, TF_EVENT},
     {"حساب", 8, K_NONE, TF_EVENT | TF_MEDIA},
     {"حسب", 6, K_HASAB, 0},
+    {"حفل", 6, K_NONE, TF_OCCASION},
     {"حكومه", 10, K_NONE, TF_SOURCE},
     {"حوار", 8, K_NONE, TF_EVENT},
     {"حول", 6, K_NONE, TF_CUT},
@@ -1431,7 +1434,8 @@ static int accusative_noun(const qctx *q, size_t k)
     const tok_info *x = TI(q, k);
     const char *t = q->doc->text + q->tk[k].start;
     size_t n = q->tk[k].end - q->tk[k].start;
-    if (x->upos != KHABAR_UPOS_NOUN || x->pre ||
+    if ((x->upos != KHABAR_UPOS_NOUN && x->upos != KHABAR_UPOS_ADJ) ||
+        x->pre ||
         (x->flags & (TF_DEF | TF_ENCL)) || in_entity(q, k) ||
         q->tk[k].kind != KHABAR_TOK_ARABIC ||
         (kh_doc_host(q->doc, k, NULL)->flags & KHABAR_WORD_LEMMA_GUESSED))
@@ -1455,7 +1459,7 @@ static int accusative_noun(const qctx *q, size_t k)
  * (للجزيرة, له, لوالاس), a relative clause or a topic (عن, حول). A phrase that
  * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة);
  * li_ok lets it start with ل (جاء في بيان للوزارة). */
-static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
+static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
 {
     size_t k;
     if (s < e) {
@@ -1509,8 +1513,11 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             return k; /* بهذا الصدد, بهذه المناسبة */
         if (date_at(q, k))
             return k; /* وذكرت الصحيفة أول من أمس إن */
+        if (x->kind == K_FI && k > s && k + 1 < e &&
+            (date_at(q, k + 1) || (TI(q, k + 1)->flags & TF_DEM)))
+            return k; /* بومبيو في الحادي عشر من, في ذلك الوقت */
         if (k > s && (x->kind == K_QAD || x->kind == K_VLEAD ||
-                      x->kind == K_HASAB ||
+                      x->kind == K_HASAB || x->kind == K_QAWL ||
                       (person_ends(q, k) &&
                        (ala_ila(q, k) || (x->pre & P_BI) ||
                         (x->flags & TF_ENCL) || entity_at(q, k)))))
@@ -1534,6 +1541,17 @@ static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
             return k; /* على تويتر */
     }
     return e;
+}
+
+/* speaker_end(), without a preposition left hanging at the end (بومبيو
+ * في, مسؤول من). */
+static size_t cut_speaker(const qctx *q, size_t s, size_t e, int li_ok)
+{
+    size_t r = speaker_end(q, s, e, li_ok);
+    while (r > s + 1 && !TI(q, r - 1)->pre &&
+           (TI(q, r - 1)->kind == K_FI || TI(q, r - 1)->kind == K_CONN))
+        r--;
+    return r;
 }
 
 /* Whether token c is a verb in the masculine plural, as its letters end:

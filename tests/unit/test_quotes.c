@@ -308,6 +308,10 @@ static void speaker_ends(void)
     one("وقالت المدرسة في كلية الإعلام الدكتورة إرادة الجبوري إن الضرائب "
         "ثقيلة.",
         "الجبوري", "قالت", "قال", "الضرائب ثقيلة", 0);
+    /* في before a demonstrative or a date is the time, not the speaker's;
+     * a preposition is not left hanging at its end */
+    one("وقالت وكالات الأنباء في ذلك الوقت إن الطائرة اختفت.",
+        "وكالات الأنباء", "قالت", "قال", "الطائرة اختفت", 0);
     /* a name that opens the sentence, then a comma and the verb */
     one("سلمى الخطيب، قالت في حوار لمجلة «المرأة»: «العمر مجرد رقم».",
         "سلمى الخطيب", "قالت", "قال", "العمر مجرد رقم", 1);
