@@ -248,6 +248,7 @@ static const kh_dword words[] = {
     W("العاشر", KH_DW_ORDINAL, 10, 0),
     W("الحادي", KH_DW_ORDINAL, 11, 0),
     W("العشرين", KH_DW_ORDINAL, 20, 0),
+    W("الثلاثين", KH_DW_ORDINAL, 30, 0),
     W("الاولي", KH_DW_ORDINAL, 1, 0),
     W("اول", KH_DW_ORDINAL, 1, 0),
 

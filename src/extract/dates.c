@@ -634,6 +634,29 @@ static size_t p_month_expr(dctx *c, size_t i, dpoint *p, unsigned fl)
     return j;
 }
 
+/* A day written as an ordinal at token j: الأول ... العاشر, العشرين,
+ * الثلاثين, الحادي عشر ... التاسع عشر, الحادي والعشرين ... الحادي
+ * والثلاثين. Its day into *day; returns the token after it, or 0. */
+static size_t ordinal_day(dctx *c, size_t j, int *day)
+{
+    const dtok *t = tk(c, j);
+    int n = t->w->val;
+    size_t k;
+    if (n <= 11 && KEY_IS(tk(c, j + 1), "\xD8\xB9\xD8\xB4\xD8\xB1")) {
+        *day = (n == 11 ? 1 : n) + 10; /* عشر */
+        return j + 2;
+    }
+    if (n <= 11 && and_at(c, j + 1, &k) && is_w(tk(c, k), KH_DW_ORDINAL) &&
+        (tk(c, k)->w->val == 20 || tk(c, k)->w->val == 30)) {
+        *day = (n == 11 ? 1 : n) + tk(c, k)->w->val;
+        return *day <= 31 ? k + 1 : 0;
+    }
+    if (n == 11)
+        return 0; /* الحادي alone */
+    *day = n;
+    return j + 1;
+}
+
 /* Whether token i ends in ى or ة as written: a feminine ordinal (العشرة
  * الأولى من رمضان, the first ten days), where a day's is masculine
  * (الأول من يناير). */
@@ -659,10 +682,10 @@ static size_t p_day_month(dctx *c, size_t i, dpoint *p)
     if (is_w(tk(c, j), KH_DW_ART))
         j++;
     t = tk(c, j);
-    if (is_w(t, KH_DW_ORDINAL) && j == i && (t->w->val <= 10 ||
-                                             t->w->val == 20) &&
-        is_prep(tk(c, j + 1), KH_P_FROM) && !feminine_tok(c, j)) {
-        day = t->w->val; /* الأول من يناير, العاشر من رمضان */
+    if (is_w(t, KH_DW_ORDINAL) && j == i && !feminine_tok(c, j) &&
+        (k = ordinal_day(c, j, &day)) != 0 && is_prep(tk(c, k), KH_P_FROM)) {
+        j = k - 1; /* الأول من يناير, العاشر من رمضان, الحادي والعشرين
+                      من مايو */
     } else if (t->kind == KHABAR_TOK_NUMBER && t->num >= 1 && t->num <= 31 &&
                t->ndig <= 2) {
         day = (int)t->num;
