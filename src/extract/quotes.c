@@ -1438,8 +1438,11 @@ static int accusative_noun(const qctx *q, size_t k)
         x->pre ||
         (x->flags & (TF_DEF | TF_ENCL)) || in_entity(q, k) ||
         q->tk[k].kind != KHABAR_TOK_ARABIC ||
-        (kh_doc_host(q->doc, k, NULL)->flags & KHABAR_WORD_LEMMA_GUESSED))
-        return 0; /* a name the lexicon does not know: ابيناف تريخا */
+        ((kh_doc_host(q->doc, k, NULL)->flags & KHABAR_WORD_LEMMA_GUESSED) &&
+         !(n >= 10 && (unsigned char)t[0] == 0xD9 &&
+           (unsigned char)t[1] == 0x85)))
+        return 0; /* a name the lexicon does not know (ابيناف تريخا), but
+                     a participle in م the lexicon lacks is one (متهكما) */
     if (k > 0 && q->tk[k - 1].kind == KHABAR_TOK_NUMBER)
         return 0; /* counted: من العمر 30 عاما */
     if (n >= 2 && (unsigned char)t[n - 2] == 0xD9 &&
