@@ -15,7 +15,10 @@
  *                unknown words up to such a person gives them to the
  *                person (موسكو زاور, شوج: موسكو, زاور شوج)
  *   particles    a person's name that ends with a particle (فون, دي, بن)
- *                takes the word after it (مارك فان دونجين);
+ *                takes the word after it (مارك فان دونجين), and one right
+ *                after the particle of a European name or آل takes it (دي
+ *                ماريا, آل سعود); a name does not begin with الله (فتح الله
+ *                غولن), and الله alone or with an epithet is God;
  *   consistency  a name found once is that name everywhere in the doc: a
  *                word of a person's name, or a whole place or organization
  *                name, seen again untagged becomes the same kind of entity
@@ -28,8 +31,11 @@
  *                a place and not as anyone's name, or such a word after a
  *                title word, is the place (محافظ ينبع, أمين الطائف: an
  *                office's complement, not a name);
+ *   currencies   a currency's name after a number is a miscellaneous name
+ *                (322 مليار ريال, ألفي يوان);
  *   adjacent     two persons' names side by side, the second without a
- *                proclitic, are one (صلاد حسن).
+ *                proclitic, are one (صلاد حسن), unless both are family
+ *                names (حذر نتنياهو بوتين).
  *
  * The rules cut, add, merge and retype entities; none is dropped. Entities
  * stay in input order.
