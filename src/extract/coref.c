@@ -1286,6 +1286,16 @@ static int is_person(const khabar_doc *doc, size_t cluster)
            KHABAR_ENT_PER;
 }
 
+/* The token right before a name mention's entity, or SIZE_MAX when it
+ * has none (or the mention no entity). */
+static size_t token_before(const khabar_doc *doc, const khabar_mention *name)
+{
+    const khabar_entity *en = doc->entities.data;
+    if (name->entity >= doc->entities.len || en[name->entity].first_token == 0)
+        return SIZE_MAX;
+    return en[name->entity].first_token - 1;
+}
+
 /* Whether token ti, right before a name in a phrase that begins before
  * it, is a common noun that the name completes: indefinite, without
  * clitics, no title word nor a first name the gazetteer knows, nor a word
@@ -1333,12 +1343,8 @@ static int name_completes(const khabar_doc *doc, size_t start,
                           const khabar_mention *name)
 {
     const khabar_token *tk = doc->tokens.data;
-    const khabar_entity *en = doc->entities.data;
-    size_t ti;
-    if (name->entity >= doc->entities.len || en[name->entity].first_token == 0)
-        return 0;
-    ti = en[name->entity].first_token - 1;
-    return tk[ti].start > start && construct_with(doc, ti);
+    size_t ti = token_before(doc, name);
+    return ti != SIZE_MAX && tk[ti].start > start && construct_with(doc, ti);
 }
 
 /* Whether the phrase [start, name's start) starts with a head that the
@@ -1423,12 +1429,10 @@ static int title_before(const khabar_doc *doc, size_t start,
                         const khabar_mention *name)
 {
     const khabar_token *tk = doc->tokens.data;
-    const khabar_entity *en = doc->entities.data;
-    size_t ti, n;
+    size_t ti = token_before(doc, name), n;
     char k[MAX_KEY];
-    if (name->entity >= doc->entities.len || en[name->entity].first_token == 0)
+    if (ti == SIZE_MAX)
         return 1;
-    ti = en[name->entity].first_token - 1;
     if (tk[ti].start > start) /* more than one word */
         return !completes(doc, start, name) && !name_completes(doc, start, name);
     if (tk[ti].kind != KHABAR_TOK_ARABIC)
