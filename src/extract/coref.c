@@ -1347,23 +1347,32 @@ static int name_completes(const khabar_doc *doc, size_t start,
     return ti != SIZE_MAX && tk[ti].start > start && construct_with(doc, ti);
 }
 
+/* The first token that starts at or after byte pos (tokens.len if none). */
+static size_t token_from(const khabar_doc *doc, size_t pos)
+{
+    const khabar_token *tk = doc->tokens.data;
+    size_t lo = 0, hi = doc->tokens.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tk[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Whether the phrase [start, name's start) starts with a head that the
  * name (or title) completes (عائلة الناشط يحيى شربجي: the family speaks, not the man). */
 static int completes(const khabar_doc *doc, size_t start,
                      const khabar_mention *name)
 {
     const khabar_token *tk = doc->tokens.data;
-    size_t lo = 0, hi = doc->tokens.len, n;
+    size_t lo, n;
     char k[MAX_KEY];
     if (name->start <= start)
         return 0;
-    while (lo < hi) { /* the first token at or after start */
-        size_t mid = lo + (hi - lo) / 2;
-        if (tk[mid].start < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    lo = token_from(doc, start);
     if (lo >= doc->tokens.len || tk[lo].start >= name->start ||
         tk[lo].kind != KHABAR_TOK_ARABIC)
         return 0;
@@ -1404,18 +1413,14 @@ size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end)
 /* Whether a token in the input's bytes [a, b) has a pronoun suffix. */
 static int enclitic_in(const khabar_doc *doc, size_t a, size_t b)
 {
+    const khabar_token *tk = doc->tokens.data;
     const khabar_word *w = doc->words.data;
-    size_t lo = 0, hi = doc->words.len;
-    while (lo < hi) { /* the first word at or after a */
-        size_t mid = lo + (hi - lo) / 2;
-        if (w[mid].start < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < doc->words.len && w[lo].start < b; lo++) {
-        if (w[lo].role == KHABAR_WORD_ENCLITIC)
-            return 1;
+    size_t t, i;
+    for (t = token_from(doc, a); t < doc->tokens.len && tk[t].start < b; t++) {
+        for (i = doc->token_words[t]; i < doc->token_words[t + 1]; i++) {
+            if (w[i].role == KHABAR_WORD_ENCLITIC)
+                return 1;
+        }
     }
     return 0;
 }
