@@ -210,14 +210,30 @@ eval: all $(TRAIN)
 
 # --------------------------------------------------------------- tables ---
 
+# The Umm al-Qura table is written by a build tool linked with ICU
+# (libicu-dev); the library never links it.
+$(BUILD)/gen_ummalqura: tools/gen_ummalqura.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 -Wall -Wextra -o $@ $< \
+	    $$(pkg-config --cflags --libs icu-i18n)
+
 tables:
+	@test -f $(UCD)/UnicodeData.txt && pkg-config --exists icu-i18n || \
+	    scripts/deps.sh tables
 	$(PYTHON) tools/gen_unicode.py $(UCD) > src/text/unicode_tables.c
+	$(MAKE) $(BUILD)/gen_ummalqura
+	$(BUILD)/gen_ummalqura > src/extract/ummalqura_table.c
 
 check-tables:
-	@test -f $(UCD)/UnicodeData.txt || scripts/deps.sh tables
+	@test -f $(UCD)/UnicodeData.txt && pkg-config --exists icu-i18n || \
+	    scripts/deps.sh tables
 	$(PYTHON) tools/gen_unicode.py $(UCD) > $(BUILD)/unicode_tables.c
 	cmp $(BUILD)/unicode_tables.c src/text/unicode_tables.c
 	@echo "unicode tables: reproducible"
+	$(MAKE) $(BUILD)/gen_ummalqura
+	$(BUILD)/gen_ummalqura > $(BUILD)/ummalqura_table.c
+	cmp $(BUILD)/ummalqura_table.c src/extract/ummalqura_table.c
+	@echo "umm al-qura table: reproducible"
 
 # -------------------------------------------------------------- install ---
 

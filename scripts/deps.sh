@@ -12,10 +12,11 @@
 #   lucene  liblucene8-java, and default-jdk-headless when there is no javac
 #           on the PATH (make bench: the Lucene ArabicAnalyzer peer)
 #   fuzz    clang libclang-rt-14-dev                           (make fuzz)
-#   tables  unicode-data python3                               (make tables)
+#   tables  unicode-data python3 libicu-dev pkg-config         (make tables)
 #   html    chromium fonts-noto-core (the HTML report's rendering test)
 #   ci      build-essential unicode-data python3 clang libclang-rt-14-dev,
-#           and the build, search and html groups
+#           libicu-dev pkg-config (make check-tables), and the build,
+#           search and html groups
 #
 # A package counts as present when dpkg says "install ok installed". Missing
 # ones are installed with apt-get install -y --no-install-recommends; when
@@ -41,9 +42,10 @@ group_packages() {
                     echo "liblucene8-java default-jdk-headless"
                 fi ;;
         fuzz)   echo "clang libclang-rt-14-dev" ;;
-        tables) echo "unicode-data python3" ;;
+        tables) echo "unicode-data python3 libicu-dev pkg-config" ;;
         html)   echo "chromium fonts-noto-core" ;;
         ci)     echo "build-essential unicode-data python3 clang libclang-rt-14-dev" \
+                     "libicu-dev pkg-config" \
                      "libsqlite3-dev libjansson-dev unzip sqlite3" \
                      "chromium fonts-noto-core" ;;
         *)      return 1 ;;

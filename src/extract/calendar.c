@@ -6,6 +6,7 @@
  * integer arithmetic only.
  */
 #include "calendar.h"
+#include "ummalqura.h"
 
 /* Floor division for a positive divisor. */
 static int64_t floor_div(int64_t a, int64_t b)
@@ -96,16 +97,38 @@ int kh_hijri_leap(int64_t year)
     return (r < 0 ? r + 30 : r) < 11;
 }
 
-int kh_hijri_month_days(int64_t year, int month)
+/* The tabular calendar's month length. */
+static int tabular_month_days(int64_t year, int month)
 {
-    if (month < 1 || month > 12)
-        return 0;
     if (month == 12)
         return 29 + kh_hijri_leap(year);
     return month % 2 ? 30 : 29;
 }
 
+int kh_hijri_month_days(int64_t year, int month)
+{
+    if (month < 1 || month > 12)
+        return 0;
+    if (year >= KH_UQ_FIRST && year <= KH_UQ_LAST)
+        return 29 + (kh_uq_years[year - KH_UQ_FIRST].months >> (month - 1) & 1);
+    return tabular_month_days(year, month);
+}
+
 int64_t kh_hijri_days(int64_t year, int month, int day)
+{
+    if (year >= KH_UQ_FIRST && year <= KH_UQ_LAST && month >= 1 &&
+        month <= 12) {
+        const kh_uq_year *u = &kh_uq_years[year - KH_UQ_FIRST];
+        int64_t d = u->start + day - 1;
+        int k;
+        for (k = 1; k < month; k++)
+            d += 29 + (u->months >> (k - 1) & 1);
+        return d;
+    }
+    return kh_hijri_tabular_days(year, month, day);
+}
+
+int64_t kh_hijri_tabular_days(int64_t year, int month, int day)
 {
     /* Julian day number 1948440 is 1 Muharram 1 AH; 2440588 is
      * 1970-01-01. Months before this one: ceil(29.5 * (month - 1)) days;

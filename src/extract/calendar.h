@@ -37,16 +37,23 @@ int kh_cal_weekday(int64_t days);
 void kh_cal_iso_week(int64_t days, int64_t *iso_year, int *week);
 int64_t kh_cal_iso_monday(int64_t days);
 
-/* The arithmetic Islamic calendar (the common tabular scheme: leap years
- * 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle; epoch
- * Friday 16 July 622 Julian). Months alternate 30 and 29 days; the twelfth
- * has 30 in a leap year. It can differ by a day or two from the calendars
- * that follow the sighted moon (Umm al-Qura, national announcements). */
+/* The Hijri calendar: Umm al-Qura (Saudi Arabia's official calendar, by
+ * which Saudi news dates; ummalqura.h) for the years 1300..1600 AH
+ * (1882-2174), the arithmetic calendar outside them. Either can differ by a
+ * day from a country's announced sighting of the moon.
+ *
+ * The arithmetic (tabular) calendar is the common scheme: leap years 2, 5,
+ * 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle; epoch Friday 16
+ * July 622 Julian. Months alternate 30 and 29 days; the twelfth has 30 in a
+ * leap year. kh_hijri_leap() is its leap year. */
 int kh_hijri_leap(int64_t year);
 int kh_hijri_month_days(int64_t year, int month);
 
 /* The day number of Hijri year-month-day (month 1..12, day 1..30; not
- * checked). */
+ * checked): Umm al-Qura within its years, else tabular. */
 int64_t kh_hijri_days(int64_t year, int month, int day);
+
+/* The same in the tabular calendar alone. */
+int64_t kh_hijri_tabular_days(int64_t year, int month, int day);
 
 #endif

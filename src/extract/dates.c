@@ -1991,10 +1991,11 @@ static int resolve_point(const dpoint *p, const pubdate *pub, dres *r)
     if (p->wday >= 0 && r->grain == KHABAR_GRAIN_DAY &&
         kh_cal_weekday(r->first) != p->wday &&
         (r->flags & KHABAR_TIMEX_HIJRI)) {
-        /* The tabular Hijri calendar (calendar.h) can be a day or two off
-         * the months as sighted or as Umm al-Qura has them: the weekday
-         * written with the date says which day it was (الخميس 14-10-1436,
-         * the tabular Friday the 31st: Thursday the 30th). */
+        /* A country that sighted the moon a day before or after Umm
+         * al-Qura (or the tabular calendar, outside its years: calendar.h)
+         * dates a day off it: the weekday written with the date says which
+         * day it was (السبت 1 شوال 1436 in Morocco: Saturday the 18th, the
+         * day after Umm al-Qura's). */
         static const int shift[] = {-1, 1, -2, 2};
         size_t k;
         for (k = 0; k < sizeof shift / sizeof shift[0]; k++) {
