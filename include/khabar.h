@@ -405,8 +405,10 @@ const char *khabar_entity_type_name(khabar_entity_type type);
 typedef struct khabar_entity {
     size_t start, end;      /* bytes of the input: from the host of the first
                                token (its proclitics are not part of the
-                               name: in وبيروت the entity is بيروت) to the
-                               end of the host of the last */
+                               name: in وبيروت the entity is بيروت; but a ل
+                               that swallowed the name's article starts
+                               it: للصين, not the letters لصين) to the end
+                               of the host of the last */
     size_t first_token, n_tokens;
     int type;               /* khabar_entity_type */
 } khabar_entity;

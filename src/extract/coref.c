@@ -468,21 +468,6 @@ static size_t new_cluster(coref *c, size_t e)
     return c->info.len - 1;
 }
 
-/* Where token ti's host starts, or the ل before it when that ل swallowed
- * the host's article (للرئيس, للأمم المتحدة: the host's letters لرئيس,
- * لأمم are no word a reader knows; a title or a name starts at the ل). */
-static size_t written_start(const khabar_doc *doc, size_t ti)
-{
-    const khabar_word *h = kh_doc_host(doc, ti, NULL);
-    if ((h->flags & KHABAR_WORD_RESTORED) &&
-        h > (const khabar_word *)doc->words.data &&
-        h[-1].role == KHABAR_WORD_PROCLITIC && h[-1].token == h->token &&
-        h->form_len > 4 && memcmp(doc->norm_buf + h->form, "ال", 4) == 0 &&
-        h->end - h->start >= 2 && memcmp(doc->text + h->start, "ل", 2) == 0)
-        return h[-1].start;
-    return h->start;
-}
-
 /* Keys of a title of words [a, b): every prefix of two words or more, the
  * head alone but a leader's, for a leader with a nationality adjective
  * "رئيس <adjective>", and the whole title but the ranks and honorifics at
@@ -1089,7 +1074,7 @@ static int do_entity(coref *c, size_t e, size_t sent_first)
         c->busy[i] = 1;
     t = title_start(c, en->first_token, sent_first);
     if (t != SIZE_MAX) {
-        size_t start = written_start(c->doc, t);
+        size_t start = kh_doc_written_start(c->doc, t);
         size_t end = c->tk[en->first_token - 1].end;
         if (add_mention(c, start, end, cl, SIZE_MAX, KHABAR_MENTION_TITLE) != 0 ||
             title_keys(c, t, en->first_token, cl, 0, NULL, NULL) != 0)
@@ -1186,7 +1171,7 @@ static int finish(coref *c)
                 best = t;
             }
         k->type = best;
-        k->name_start = written_start(doc, c->ent[ci[i].best].first_token);
+        k->name_start = kh_doc_written_start(doc, c->ent[ci[i].best].first_token);
         k->name_end = c->ent[ci[i].best].end;
         k->first_mention = SIZE_MAX;
     }

@@ -187,7 +187,7 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
     size_t pre = h->start - t->start;
     if (type != KHABAR_ENT_PER || h->start <= t->start ||
         t->norm + t->norm_len > doc->fold_len)
-        return h->start;
+        return kh_doc_written_start(doc, ti);
     /* فان as written: the particle of a Dutch name, not ف + ان */
     if (t->end - t->start == 6 && memcmp(doc->text + t->start, "فان", 6) == 0)
         return t->start;
@@ -206,7 +206,7 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
     if (pre == 2 && h->form_len == 4 && h->form + 4 <= doc->fold_len &&
         memcmp(doc->fold_buf + h->form, "ان", 4) == 0)
         return t->start;
-    return h->start;
+    return kh_doc_written_start(doc, ti);
 }
 
 /* Whether token ti can be no word of a person's name: a proclitic before

@@ -403,7 +403,8 @@ static void handover(ner_doc *d)
             e[i].end = d->tk[a].end;
         e[i + 1].first_token = a + 1;
         e[i + 1].n_tokens += b - a - 1;
-        e[i + 1].start = kh_doc_host(d->doc, a + 1, NULL)->start;
+        e[i + 1].start =
+            kh_ner_entity_start(d->doc, d->gaz, a + 1, e[i + 1].type);
         mark_span(d, a + 1, b + 1, KHABAR_ENT_PER);
     }
 }
@@ -642,7 +643,7 @@ static void trim_heads(ner_doc *d, const name_key *keys, size_t n_keys)
         d->type[a] = 0;
         e[i].first_token = a + 1;
         e[i].n_tokens--;
-        e[i].start = kh_doc_host(d->doc, a + 1, NULL)->start;
+        e[i].start = kh_ner_entity_start(d->doc, d->gaz, a + 1, e[i].type);
         mark_span(d, a + 1, a + e[i].n_tokens + 1, KHABAR_ENT_PER);
     }
 }
@@ -1166,7 +1167,7 @@ static void in_context(ner_doc *d)
             d->type[a] = 0;
             e[i].first_token = a + 2;
             e[i].n_tokens = q - 1;
-            e[i].start = kh_doc_host(d->doc, a + 2, NULL)->start;
+            e[i].start = kh_ner_entity_start(d->doc, d->gaz, a + 2, e[i].type);
             e[i].end = kh_doc_host(d->doc, a + q, NULL)->end;
             mark_span(d, a + 2, a + q + 1, e[i].type);
         }
@@ -1338,7 +1339,8 @@ static int places_not_persons(ner_doc *d)
             e[i].first_token = a + 1;
             e[i].n_tokens = 1;
             e[i].type = KHABAR_ENT_LOC;
-            e[i].start = kh_doc_host(d->doc, a + 1, NULL)->start;
+            e[i].start = kh_ner_entity_start(d->doc, d->gaz, a + 1,
+                                             KHABAR_ENT_LOC);
             mark_span(d, a + 1, a + 2, KHABAR_ENT_LOC);
         }
     }

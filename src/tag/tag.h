@@ -37,10 +37,12 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                   kh_ner_token *t);
 
 /* Where an entity of type type that begins at token ti starts: at its
- * host (proclitics are no part of a name: بيروت in وبيروت), or at the token
- * when it is a person's and the gazetteer knows the whole token as a first
- * name or a person (ليلى, which the segmenter reads ل+يلى). The doc's
- * strings must be folded (kh_tag_fold_doc). */
+ * host (proclitics are no part of a name: بيروت in وبيروت), at the ل
+ * before it when that ل swallowed the name's article (للصين, للأمم
+ * المتحدة: kh_doc_written_start), or at the token when it is a person's
+ * and the gazetteer knows the whole token as a first name or a person
+ * (ليلى, which the segmenter reads ل+يلى). The doc's strings must be
+ * folded (kh_tag_fold_doc). */
 size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
                            size_t ti, int type);
 

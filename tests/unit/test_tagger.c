@@ -971,6 +971,23 @@ static void doc_cues(void)
     khabar_doc_free(d);
 }
 
+/* A ل that swallowed the name's article starts the name: للصين, not the
+ * letters لصين; و before a name stays out (وبيروت: بيروت). */
+static void swallowed_article(void)
+{
+    const char *text = "سافر الوفد التجاري للصين الأسبوع الماضي، ثم قدم "
+                       "تقريره للأمم المتحدة وزار دمشق وبيروت. وقال رئيس "
+                       "الوفد إن الصين سوق واعدة.";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "للصين") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "لصين") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "الصين") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "للأمم المتحدة") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "بيروت") == 1);
+    khabar_doc_free(d);
+}
+
 void suite_tagger(void)
 {
     history();
@@ -992,4 +1009,5 @@ void suite_tagger(void)
     model_files();
     entities();
     no_complementizer_in_names();
+    swallowed_article();
 }
