@@ -729,26 +729,48 @@ static uint32_t verb_letter(uint32_t c)
     }
 }
 
-/* Whether a verb is in the past: its letters begin with its lemma's (the
- * imperfect's begin with a person prefix), hamza's seats and ى aside. */
-static int past_verb(const dctx *c, const khabar_word *h)
+/* Whether the letters of form, from byte i on, begin with lemma's,
+ * hamza's seats and ى aside. */
+static int begins_with_lemma(const unsigned char *f, size_t i, size_t fn,
+                             const unsigned char *l, size_t ln)
 {
-    const unsigned char *f = (const unsigned char *)c->doc->norm_buf + h->form;
-    const unsigned char *l = (const unsigned char *)c->doc->norm_buf + h->lemma;
-    size_t i = 0, j = 0;
-    if (!h->lemma_len)
-        return 0;
-    while (j < h->lemma_len) {
+    size_t j = 0;
+    while (j < ln) {
         uint32_t a, b;
         int diag;
-        if (i >= h->form_len)
+        if (i >= fn)
             return 0;
-        i += kh_utf8_next(f + i, f + h->form_len, &a, &diag);
-        j += kh_utf8_next(l + j, l + h->lemma_len, &b, &diag);
+        i += kh_utf8_next(f + i, f + fn, &a, &diag);
+        j += kh_utf8_next(l + j, l + ln, &b, &diag);
         if (verb_letter(a) != verb_letter(b))
             return 0;
     }
     return 1;
+}
+
+/* Whether a verb is in the past: its letters begin with its lemma's (the
+ * imperfect's begin with a person prefix), hamza's seats and ى aside; or
+ * it begins with a letter that no imperfect begins with (ي ت ن أ are the
+ * prefixes: قد عوقب, whose lemma may be read otherwise); or it is أ and
+ * its lemma's letters, a form IV perfect whose lemma is its root's verb
+ * (أبقى: بقي). */
+static int past_verb(const dctx *c, const khabar_word *h)
+{
+    const unsigned char *f = (const unsigned char *)c->doc->norm_buf + h->form;
+    const unsigned char *l = (const unsigned char *)c->doc->norm_buf + h->lemma;
+    uint32_t first;
+    int diag;
+    size_t n;
+    if (!h->lemma_len || !h->form_len)
+        return 0;
+    if (begins_with_lemma(f, 0, h->form_len, l, h->lemma_len))
+        return 1;
+    n = (size_t)kh_utf8_next(f, f + h->form_len, &first, &diag);
+    if (first != 0x064A && first != 0x062A && first != 0x0646 &&
+        first != 0x0623 && first < 0x0700)
+        return 1;
+    return first == 0x0623 &&
+           begins_with_lemma(f, n, h->form_len, l, h->lemma_len);
 }
 
 /* Whether the weekday at token i stands alone as a date: after the verb

@@ -316,6 +316,12 @@ static void absolute(void)
            KHABAR_TIMEX_RELATIVE);
     EXPECT("وقال إن الانتخابات في فبراير.", "فبراير", "2018-02",
            KHABAR_TIMEX_RELATIVE);
+    /* a verb in the past whose lemma the lemmatizer reads otherwise: a
+     * passive (قد عوقب), a form IV perfect (أبقى, lemma بقي) */
+    EXPECT("وكان الوزير قد عوقب بالسجن في يونيو.", "يونيو", "2017-06",
+           KHABAR_TIMEX_RELATIVE);
+    EXPECT("وأبقى المصرف الفائدة دون تغيير في اجتماعه في يونيو.", "يونيو",
+           "2017-06", KHABAR_TIMEX_RELATIVE);
     {
         khabar_date jan = {2018, 1, 5};
         expect_at(__LINE__, "وصل في 28 ديسمبر.", jan, "28 ديسمبر",
