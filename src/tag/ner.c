@@ -211,18 +211,25 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
 
 /* Whether token ti can be no word of a person's name: a proclitic before
  * a host with the article (محمد سعيد بالسفير محمد سعد: two names, the
- * tagger sometimes runs them together), or a complementizer. */
+ * tagger sometimes runs them together), a complementizer, the conjunction
+ * أو, or a word written with tanwin. */
 static int not_in_name(const khabar_doc *doc, size_t ti)
 {
     unsigned pre;
+    const khabar_token *t = (const khabar_token *)doc->tokens.data + ti;
     const khabar_word *h = kh_doc_host(doc, ti, &pre);
     const char *f = doc->norm_buf + h->form;
     if (pre && h->form_len > 4 && memcmp(doc->fold_buf + h->form, "ال", 4) == 0)
         return 1;
-    /* nor إن, أن (آن is a name), لكن: وإن بيدرسن انتقل */
-    return (h->form_len == 4 &&
-            (memcmp(f, "إن", 4) == 0 || memcmp(f, "أن", 4) == 0)) ||
-           (h->form_len == 6 && memcmp(f, "لكن", 6) == 0);
+    /* nor إن, أن (آن is a name), لكن: وإن بيدرسن انتقل; nor أو: بيل أو
+     * خيسي, two players */
+    if ((h->form_len == 4 &&
+         (memcmp(f, "إن", 4) == 0 || memcmp(f, "أن", 4) == 0 ||
+          memcmp(f, "أو", 4) == 0 || memcmp(f, "او", 4) == 0)) ||
+        (h->form_len == 6 && memcmp(f, "لكن", 6) == 0))
+        return 1;
+    /* an adverbial accusative after the name: ابن حمزة منتهزًا الفرصة */
+    return kh_tag_has_tanwin(doc->text + t->start, t->end - t->start);
 }
 
 /* The memo entry of token x (its key and host, and all else that

@@ -988,6 +988,24 @@ static void swallowed_article(void)
     khabar_doc_free(d);
 }
 
+/* أو and a word with tanwin are no part of a person's name: two players
+ * joined by "or", and an adverbial accusative after a name. */
+static void or_and_tanwin(void)
+{
+    const char *text = "ويغيب عن المباراة بيل أو خيسي بسبب الإصابة. ودخل "
+                       "ابن حمزة منتهزًا الفرصة، وقال الحارس أحمد "
+                       "الدوسري ساخراً إن الهدف جاء متأخرا.";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "بيل أو خيسي") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "بيل") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "خيسي") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "ابن حمزة منتهزًا") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "ابن حمزة") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "أحمد الدوسري ساخراً") == 0);
+    khabar_doc_free(d);
+}
+
 void suite_tagger(void)
 {
     history();
@@ -1010,4 +1028,5 @@ void suite_tagger(void)
     entities();
     no_complementizer_in_names();
     swallowed_article();
+    or_and_tanwin();
 }
