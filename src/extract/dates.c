@@ -556,6 +556,9 @@ static size_t p_datetok(dctx *c, size_t i, dpoint *p)
     } else {
         return 0;
     }
+    /* A year of 1300-1600 written in figures is Hijri without its mark
+     * (1435/11/1: no Gregorian date of that age is written so in news). */
+    p->hijri = p->year >= 1300 && p->year <= 1600;
     u = tk(c, i + 1);
     if (is_w(u, KH_DW_CALMARK)) {
         p->hijri = u->w->val == 1;
@@ -1059,6 +1062,40 @@ static size_t century_tail(dctx *c, size_t i, int *cent, int *rel, int *off)
     return j;
 }
 
+/* Whether token k's key is one of words. */
+static int key_in(dctx *c, size_t k, const char *const *words, size_t n)
+{
+    const dtok *t = tk(c, k);
+    size_t w;
+    for (w = 0; w < n; w++) {
+        if (t->len == strlen(words[w]) && memcmp(t->key, words[w], t->len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the decade word at token j, with no century, is an age: من
+ * عمره or من العمر after it, or a person before في (شاب في العشرينيات). */
+static int age_decade(dctx *c, size_t j)
+{
+    static const char *const age[] = {"عمر", "عمره", "عمرها", "العمر"};
+    static const char *const person[] = {"شاب", "شابه", "رجل", "امراه",
+                                         "سيده", "فتاه", "فتي", "طالب",
+                                         "طالبه", "شخص", "ابن", "ابنه"};
+    size_t top = c->top;
+    int r = 0;
+    if (is_prep(tk(c, j + 1), KH_P_FROM) &&
+        key_in(c, j + 2, age, sizeof age / sizeof age[0]))
+        return 1;
+    if (j >= 2) {
+        c->top = j - 1; /* the words before may lie before the match */
+        r = is_prep(tk(c, j - 1), KH_P_IN) &&
+            key_in(c, j - 2, person, sizeof person / sizeof person[0]);
+        c->top = top;
+    }
+    return r;
+}
+
 /* الثمانينيات, عقد الثمانينيات, ثمانينيات القرن الماضي. */
 static size_t p_decade(dctx *c, size_t i, dpoint *p)
 {
@@ -1085,6 +1122,8 @@ static size_t p_decade(dctx *c, size_t i, dpoint *p)
         p->off = off;
     } else if (!has_al) {
         return 0; /* ثمانينيات needs the century it belongs to */
+    } else if (age_decade(c, j - 1)) {
+        return 0; /* شاب في العشرينيات من عمره: an age */
     }
     p->how = H_DECADE;
     return j;
@@ -1704,6 +1743,26 @@ static size_t find_at(dctx *c, size_t i, dfound *f)
     return 0;
 }
 
+/* Whether the date whose first token is k names a place rather than a
+ * day: a city, street, square, bridge or university named after the day
+ * (بمدينة السادس من أكتوبر, ميدان 6 أكتوبر, جسر 15 مايو). */
+static int names_a_place(dctx *c, size_t k)
+{
+    static const char *const words[] = {"مدينه", "شارع", "ميدان", "جسر",
+                                        "ساحه", "كوبري", "جامعه", "حي"};
+    const dtok *p;
+    size_t w;
+    if (k == 0)
+        return 0;
+    c->top = k;
+    p = tk(c, k - 1);
+    for (w = 0; w < sizeof words / sizeof words[0]; w++) {
+        if (p->len == strlen(words[w]) && memcmp(p->key, words[w], p->len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Resolving                                                                */
 /* ------------------------------------------------------------------------ */
@@ -2282,6 +2341,10 @@ int kh_dates(khabar_doc *doc, khabar_date given)
         e = find_at(c, i, &f);
         if (!e) {
             i++;
+            continue;
+        }
+        if (names_a_place(c, f.start == t->start ? i : i + 1)) {
+            i = e;
             continue;
         }
         if (f.type == S_POINT && f.a.how == H_YEARLESS && !f.a.hijri)

@@ -455,6 +455,12 @@ static void hijri(void)
            "يوم السبت 1 شوال 1436 هـ", "2015-07-18", KHABAR_TIMEX_DATE);
     /* a feminine ordinal counts days, it names none */
     COUNT("يبدأ الاعتكاف بعد العشرة الأولى من رمضان.", 0);
+    /* a year of 1300-1600 in figures is Hijri without its mark */
+    EXPECT("ويبدأ تطبيق النظام من 1435/11/1 على المنشآت.", "1435/11/1",
+           "2014-08-27", KHABAR_TIMEX_DATE);
+    /* a city or a square named after a day names no day */
+    COUNT("وافتتح المصنع بمدينة السادس من أكتوبر غرب القاهرة.", 0);
+    COUNT("وتجمع المحتجون في ميدان 6 أكتوبر.", 0);
     /* Hijri month names alone are seasons or names: nothing. */
     COUNT("خلال شهر رمضان يزداد الإقبال.", 0);
     COUNT("قال رجب طيب أردوغان إن الأمر انتهى.", 0);
@@ -496,6 +502,9 @@ static void years(void)
           same_date(x.last, 1989, 12, 31));
     EXPECT("في ثمانينيات القرن الماضي كان.", "ثمانينيات القرن الماضي", "198X",
            KHABAR_TIMEX_RELATIVE);
+    /* an age is no decade */
+    COUNT("وقاد السيارة شاب في العشرينيات لم يحمل رخصة.", 0);
+    COUNT("وتوفيت المعلمة وهي في الأربعينيات من عمرها.", 0);
     EXPECT("في التسعينات من القرن العشرين.", "التسعينات من القرن العشرين",
            "199X", KHABAR_TIMEX_DATE);
     EXPECT("في عقد السبعينيات.", "عقد السبعينيات", "197X", KHABAR_TIMEX_DATE);
