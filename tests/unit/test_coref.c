@@ -177,6 +177,20 @@ static void titles(void)
     CHECK(cluster_of(d, text, "وزير الخارجية", KHABAR_MENTION_DESCRIPTION) ==
           tamim);
     khabar_doc_free(d);
+    /* فريق before a noun is the team, no rank: the title starts after
+     * it; before أول or the name it is the rank */
+    text = "وقال مسؤول في فريق حملة المرشح المستقل رامي فاضل إن المهرجان "
+           "تأجل. وقال الفريق أول سامي حداد إن الجيش جاهز.";
+    d = run(text);
+    tamim = cluster_of(d, text, "رامي فاضل", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    CHECK(cluster_of(d, text, "المرشح المستقل", KHABAR_MENTION_TITLE) ==
+          tamim);
+    CHECK(cluster_of(d, text, "فريق حملة المرشح المستقل",
+                     KHABAR_MENTION_TITLE) == SIZE_MAX);
+    CHECK(cluster_of(d, text, "الفريق أول", KHABAR_MENTION_TITLE) ==
+          cluster_of(d, text, "سامي حداد", KHABAR_MENTION_NAME));
+    khabar_doc_free(d);
 }
 
 /* Spellings of one foreign name (g as ج, غ or ك) are one cluster; short

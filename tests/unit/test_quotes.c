@@ -292,6 +292,36 @@ static void speaker_ends(void)
         if (khabar_doc_quote_count(d) == 1)
             CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
         khabar_doc_free(d);
+        /* ... nor when the name's title is what the noun is in construct
+         * with (the campaign of the candidate X), or after فريق, the
+         * team, which is no rank before a noun (فريق حملة, فريق عمل) */
+        d = analyze("وقال مسؤول في حملة المرشح المستقل رامي فاضل إن "
+                    "المهرجان تأجل.");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        expect(d, 0, "مسؤول في حملة المرشح المستقل رامي فاضل", "قال", "قال",
+               "المهرجان تأجل", 0);
+        if (khabar_doc_quote_count(d) == 1)
+            CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
+        khabar_doc_free(d);
+        d = analyze("وقال مسؤول في فريق حملة المرشح المستقل رامي فاضل إن "
+                    "المهرجان تأجل.");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        expect(d, 0, "مسؤول في فريق حملة المرشح المستقل رامي فاضل", "قال",
+               "قال", "المهرجان تأجل", 0);
+        if (khabar_doc_quote_count(d) == 1)
+            CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
+        khabar_doc_free(d);
+        d = analyze("وقالت مسؤولة في فريق حملة رامي فاضل إن المهرجان "
+                    "تأجل.");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        if (khabar_doc_quote_count(d) == 1)
+            CHECK(khabar_doc_quotes(d)[0].cluster == SIZE_MAX);
+        khabar_doc_free(d);
+        /* (a title that begins inside a name, كلية الملك فهد الدكتور,
+         * is the person's) */
+        one("وأوضح عميد كلية الملك فهد الدكتور سامي حداد أن الدورة ستبدأ "
+            "غدا.",
+            "سامي حداد", "أوضح", "أوضح", "الدورة ستبدأ غدا", 0);
         d = analyze("وقالت خطيبة جمال خاشقجي إنها انتظرته طويلا.");
         CHECK(khabar_doc_quote_count(d) == 1);
         if (khabar_doc_quote_count(d) == 1)
@@ -323,6 +353,11 @@ static void speaker_ends(void)
         "وصلت.",
         "رأفت الصباغ المتحدث الرسمي لمركز الملك سلمان", "أكد", "أكد",
         "السفينة وصلت", 0);
+    /* فريق as a rank, before the name or أول and ركن */
+    one("وقال الفريق أول ركن سامي حداد إن الجيش جاهز.", "سامي حداد", "قال",
+        "قال", "الجيش جاهز", 0);
+    one("وقال قائد القوات البرية فريق ركن سامي حداد إن الجيش جاهز.",
+        "سامي حداد", "قال", "قال", "الجيش جاهز", 0);
     /* to whom, after the name: not the speaker's */
     one("وقال الفريق عثمان المحرج للمصابين الذين زارهم: «أنتم فخر الوطن».",
         "عثمان المحرج", "قال", "قال", "أنتم فخر الوطن", 1);
