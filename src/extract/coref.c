@@ -85,6 +85,12 @@ static const char *const said_heads[] = {
     "ادعاء", "بيان", "تصريح", "تصريحات", "تغريده", "حديث", "رساله", "قول", "كلمه", "مكتب", "نص",
 };
 
+/* Title words in ة that are men's too (عمدة المدينة, الداعية). Sorted,
+ * folded. */
+static const char *const epicene_heads[] = {
+    "داعيه", "عمده",
+};
+
 /* Heads of state and government: their nationality adjective alone says
  * who they are (الرئيس السوري = نظيره السوري). */
 static const char *const leader_heads[] = {
@@ -288,7 +294,7 @@ int kh_coref_lists_sorted(void)
            LIST_SORTED(said_heads) &&
            LIST_SORTED(leader_heads) && LIST_SORTED(pronoun_hosts) &&
            LIST_SORTED(name_particles) && LIST_SORTED(honorifics) &&
-           LIST_SORTED(rank_words);
+           LIST_SORTED(rank_words) && LIST_SORTED(epicene_heads);
 }
 
 /* Whether word h of doc is a first name the gazetteer knows. */
@@ -1394,6 +1400,14 @@ static size_t token_from(const khabar_doc *doc, size_t pos)
     return lo;
 }
 
+/* The token that holds byte pos, the last one starting at or before it
+ * (a mention may start after its first token's proclitics: وعمدة). */
+static size_t token_at(const khabar_doc *doc, size_t pos)
+{
+    size_t t = token_from(doc, pos + 1);
+    return t > 0 ? t - 1 : 0;
+}
+
 /* The title mention of a name's cluster that ends right before it (see
  * kh_titled), or NULL. */
 static const khabar_mention *title_of(const khabar_doc *doc,
@@ -1447,7 +1461,7 @@ static int name_completes(const khabar_doc *doc, size_t start,
     }
     if (!title || title->start <= start)
         return 0;
-    ti = token_from(doc, title->start);
+    ti = token_at(doc, title->start);
     return ti > 0 && ti < doc->tokens.len && tk[ti - 1].start > start &&
            !in_entity(doc, ti - 1) && construct_with(doc, ti - 1);
 }
@@ -1577,6 +1591,47 @@ int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
         }
     }
     return 0;
+}
+
+/* The gender a title's head token ti says: its word as written ends in ة
+ * (الوزيرة, رئيسة; not عمدة nor داعية, a man's titles too): 2; a title
+ * word without it (الوزير, نظيره): 1; else 0. */
+static int head_gender(const khabar_doc *doc, size_t ti)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const char *t = doc->text + tk[ti].start;
+    size_t len = tk[ti].end - tk[ti].start, n;
+    char k[MAX_KEY];
+    if (tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    n = doc_word_key(doc, ti, 1, k);
+    if (in_list(epicene_heads, k, n))
+        return 0;
+    if (len >= 2 && memcmp(t + len - 2, "ة", 2) == 0)
+        return 2;
+    return in_list(title_heads, k, n) ? 1 : 0;
+}
+
+int kh_cluster_gender(const khabar_doc *doc, size_t cluster)
+{
+    const khabar_cluster *c;
+    const khabar_mention *m = doc->mentions.data;
+    size_t i;
+    int seen = 0;
+    if (cluster >= doc->clusters.len)
+        return 0;
+    c = (const khabar_cluster *)doc->clusters.data + cluster;
+    for (i = c->first_mention; i < c->first_mention + c->n_mentions &&
+                               i < doc->mentions.len; i++) {
+        size_t ti;
+        if (m[i].kind != KHABAR_MENTION_TITLE)
+            continue;
+        ti = token_at(doc, m[i].start);
+        if (ti < doc->tokens.len)
+            seen |= 1 << head_gender(doc, ti);
+    }
+    seen &= 6; /* 2: a man's title, 4: a woman's */
+    return seen == 4 ? 2 : seen == 2 ? 1 : 0;
 }
 
 const char *khabar_mention_kind_name(khabar_mention_kind kind)

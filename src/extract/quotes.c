@@ -1857,6 +1857,61 @@ static int last_person(const qctx *q, size_t c, size_t *s, size_t *e)
     return 0;
 }
 
+/* For a verb in the feminine without a subject and no speaker before it
+ * within RECENT sentences: the woman named last before token c, in this
+ * sentence or the NEAREST before, whose titles say she is one
+ * (kh_cluster_gender: التقت الوزيرة سلمى الراشد بالطلاب. وقالت إن ...).
+ * Men named after her, by their titles, are passed over (استقبلت الوزيرة
+ * X السفير Y. وأضافت); a person nearer whose gender nothing tells, or
+ * another woman, and there is none. 1 when found. */
+static int feminine_person(const qctx *q, size_t c, size_t *s, size_t *e)
+{
+    const khabar_sentence *sn = q->doc->sentences.data;
+    const khabar_entity *en = q->doc->entities.data;
+    const size_t *ec = q->doc->entity_cluster.data;
+    size_t first = sn[q->sent > NEAREST ? q->sent - NEAREST : 0].first_token;
+    size_t lo = 0, hi = q->doc->entities.len, found = NONE;
+    if (q->doc->entity_cluster.len != q->doc->entities.len)
+        return 0;
+    while (lo < hi) { /* the first entity at or after token c */
+        size_t mid = lo + (hi - lo) / 2;
+        if (en[mid].first_token < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo > 0 && en[lo - 1].first_token >= first; lo--) {
+        const khabar_entity *x = &en[lo - 1];
+        size_t a = sn[q->sent].first_token;
+        int g;
+        if (x->type != KHABAR_ENT_PER)
+            continue;
+        if (found != NONE && ec[lo - 1] == ec[found])
+            continue;
+        g = kh_cluster_gender(q->doc, ec[lo - 1]);
+        if (g == G_MASC)
+            continue;
+        if (found != NONE && g != G_FEM)
+            continue; /* before her: she is nearer */
+        if (g != G_FEM || found != NONE)
+            return 0;
+        if (x->first_token < a) { /* the sentence she is named in */
+            size_t k = q->sent;
+            while (k > 0 && sn[k].first_token > x->first_token)
+                k--;
+            a = sn[k].first_token;
+        }
+        if (!subject_like(q, x->first_token, a, x->start))
+            return 0;
+        found = lo - 1;
+    }
+    if (found == NONE)
+        return 0;
+    *s = en[found].start;
+    *e = en[found].end;
+    return 1;
+}
+
 /* For a verb without a subject right after a comma (no و or ف on it): the
  * person whose name opens the sentence and ends at the comma (غادة
  * عبدالرازق، قالت), or a report or statement named just before the comma
@@ -1960,10 +2015,12 @@ static int emit(qctx *q, draft *d)
         if (source_before_comma(q, d->first, &d->s_start, &d->s_end)) {
             cluster = kh_cluster_at(doc, d->s_start, d->s_end);
         } else if (!q->have_last || q->sent - q->last_sent > RECENT) {
-            /* nobody spoke lately: the last person named, if one was */
+            /* nobody spoke lately: the last person named, if one was; for
+             * a verb in the feminine, the woman named last */
             if (plural_verb(q, d->first) ||
-                feminine_verb(q, d->first, d->cue) ||
-                !last_person(q, d->first, &d->s_start, &d->s_end))
+                (feminine_verb(q, d->first, d->cue)
+                     ? !feminine_person(q, d->first, &d->s_start, &d->s_end)
+                     : !last_person(q, d->first, &d->s_start, &d->s_end)))
                 return 0;
             cluster = kh_cluster_at(doc, d->s_start, d->s_end);
         } else if (d->gender == G_MASC && q->last_gender == G_FEM &&
