@@ -1566,6 +1566,18 @@ int kh_titled(const khabar_doc *doc, size_t name_start)
     return 0;
 }
 
+/* Whether mention x ends at byte end, or its last token does: a name's
+ * last word in ه that the segmenter read as a word and a pronoun ends
+ * before the ه (أنيته فالتر إربه, the name's bytes end at إرب). */
+static int ends_at(const khabar_doc *doc, const khabar_mention *x,
+                   size_t end)
+{
+    const khabar_token *tk = doc->tokens.data;
+    return x->end == end ||
+           (x->end > x->start && x->end < end &&
+            tk[token_at(doc, x->end - 1)].end == end);
+}
+
 int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
                      size_t *name_start)
 {
@@ -1583,7 +1595,7 @@ int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
             is_person(doc, x->cluster) && enclitic_in(doc, x->end, end))
             return 0; /* a name, then its verb's object: القنصل محمد
                          العتيبي (نفى) علمه بمكان خاشقجي */
-        if (x->kind == KHABAR_MENTION_NAME && x->end == end &&
+        if (x->kind == KHABAR_MENTION_NAME && ends_at(doc, x, end) &&
             x->start > start && is_person(doc, x->cluster) &&
             title_before(doc, start, x)) {
             *name_start = x->start;

@@ -1346,6 +1346,23 @@ static int lakin(const qctx *q, size_t k)
     return vlead_is(q, k, "\xD9\x84\xD9\x83\xD9\x86");
 }
 
+/* Whether token k, with a pronoun suffix right after a person's name, is
+ * rather the name's last word that the recognizer left out, read as a
+ * word and the pronoun ه (a foreign surname: بريجيته ميرك إربه, إرب +
+ * ه): without proclitics, its host no word the lexicon knows. Not an
+ * object, which is one (نفى القنصل X علمه). */
+static int name_tail(const qctx *q, size_t k)
+{
+    const tok_info *x = TI(q, k);
+    const khabar_word *h = kh_doc_host(q->doc, k, NULL);
+    const char *t = q->doc->text + q->tk[k].start;
+    size_t n = q->tk[k].end - q->tk[k].start;
+    return !x->pre && q->tk[k].kind == KHABAR_TOK_ARABIC &&
+           (h->flags & KHABAR_WORD_LEMMA_GUESSED) && n >= 6 &&
+           memcmp(t + n - 2, "\xD9\x87", 2) == 0 && /* ه */
+           memcmp(t + n - 4, "\xD9\x87", 2) != 0;
+}
+
 /* Whether tokens [s, e) are a source noun (دراسة, تقرير, مصادر) and
  * adjectives, none in an entity: a verb after them describes the source
  * (دراسة أعدتها, مسؤول كبير تم اطلاعه). */
@@ -1523,7 +1540,8 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
                       x->kind == K_HASAB || x->kind == K_QAWL ||
                       (person_ends(q, k) &&
                        (ala_ila(q, k) || (x->pre & P_BI) ||
-                        (x->flags & TF_ENCL) || entity_at(q, k)))))
+                        ((x->flags & TF_ENCL) && !name_tail(q, k)) ||
+                        entity_at(q, k)))))
             return k; /* حسب المصدر قد تصل, شدد الوزير X على ضرورة أن,
                          كلينتون عندما سألها, X حسبما نقل, زينالوف
                          بالهاتف; حذر نتنياهو بوتين, اتهم غراهام
