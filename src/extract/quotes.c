@@ -1346,6 +1346,37 @@ static int lakin(const qctx *q, size_t k)
     return vlead_is(q, k, "\xD9\x84\xD9\x83\xD9\x86");
 }
 
+/* Whether token c, وبين, is the second half of "between X and Y" (يحول
+ * الخوف بينه وبين حلمه): بين, with a pronoun or not, is among the few
+ * tokens before it in the sentence. */
+static int between_and(const qctx *q, size_t c)
+{
+    size_t k;
+    if (!(TI(q, c)->pre & P_WA))
+        return 0;
+    for (k = c; k > q->a && c - k < 8; k--) {
+        const khabar_word *h = kh_doc_host(q->doc, k - 1, NULL);
+        if (TI(q, k - 1)->kind == K_TERM || TI(q, k - 1)->kind == K_COLON)
+            return 0;
+        if (!TI(q, k - 1)->pre && h->form_len == 6 &&
+            memcmp(q->doc->norm_buf + h->form,
+                   "\xD8\xA8\xD9\x8A\xD9\x86", 6) == 0) /* بين */
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the complementizer at token k is the أن of ، ذلك أن (that is
+ * because), after a comma or at the sentence start: the writer's reason,
+ * no cue's content (ويرى الحزب فرصة، ذلك أن منافسيه منقسمون). After
+ * words of time it is a cue's (وقال بعد ذلك إن). */
+static int because(const qctx *q, size_t k)
+{
+    return k > q->a && !TI(q, k - 1)->pre &&
+           written_is(q, k - 1, "\xD8\xB0\xD9\x84\xD9\x83") && /* ذلك */
+           (k - 1 == q->a || is_comma(q, k - 2));
+}
+
 /* Whether token k, with a pronoun suffix right after a person's name, is
  * rather the name's last word that the recognizer left out, read as a
  * word and the pronoun ه (a foreign surname: بريجيته ميرك إربه, إرب +
@@ -2310,6 +2341,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     }
     if ((fl & CF_VPOS) && !verb_position(q, c))
         return 0;
+    if (cue == Q_BAYYANA && between_and(q, c))
+        return 0; /* بينه وبين: a preposition */
     /* ذكرها (mentioned it) is no attribution, nor is تم كشف or ما قال */
     if ((x->flags & TF_ENCL) && cue != Q_ABLAGHA)
         return 0;
@@ -2441,8 +2474,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                       أن is another clause's */
         switch (y->kind) {
         case K_COMP:
-            if (TI(q, k - 1)->flags & TF_NOCOMP) {
-                k = lim; /* غير أن, بعد أن: not the cue's */
+            if ((TI(q, k - 1)->flags & TF_NOCOMP) || because(q, k)) {
+                k = lim; /* غير أن, بعد أن, ، ذلك أن: not the cue's */
                 break;
             }
             if ((y->pre & (P_WA | P_FA)) || lone_wa(q, k - 1))
