@@ -1394,6 +1394,15 @@ static int name_tail(const qctx *q, size_t k)
            memcmp(t + n - 4, "\xD9\x87", 2) != 0;
 }
 
+/* Whether token k is the attention لفت draws (لفت الوزير النظر إلى أن):
+ * النظر, الانتباه or الأنظار as written. */
+static int attention(const qctx *q, size_t k)
+{
+    return !TI(q, k)->pre &&
+           (written_is(q, k, "النظر") || written_is(q, k, "الانتباه") ||
+            written_is(q, k, "الأنظار"));
+}
+
 /* Whether tokens [s, e) are a source noun (دراسة, تقرير, مصادر) and
  * adjectives, none in an entity: a verb after them describes the source
  * (دراسة أعدتها, مسؤول كبير تم اطلاعه). */
@@ -1545,6 +1554,8 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
             return k - 1; /* من جانبها, على الرغم */
         if (!x->pre && written_is(q, k, "أي"))
             return k; /* تنفي أي تورط, نفى بن سلمان أي خلاف: an object */
+        if (k > s && !x->pre && written_is(q, k, "عبر"))
+            return k; /* النادي عبر موقعه, الوزير عبر تويتر: via */
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
             (x->upos == KHABAR_UPOS_ADV && !in_entity(q, k)) || pron)
@@ -2554,6 +2565,14 @@ static int try_verb(qctx *q, size_t c, size_t *next)
          k++)
         rs++;
     se = naql_pron ? rs : cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
+    /* لفت الوزير النظر إلى أن, لفت الانتباه: the attention drawn is the
+     * verb's object, before the speaker or after it */
+    if (cue == Q_LAFATA && se > rs) {
+        if (attention(q, rs))
+            rs++;
+        else if (attention(q, se - 1))
+            se--;
+    }
     /* أبلغ «الشرق الأوسط» فلان: the quoted name is told, not telling */
     if (cue == Q_ABLAGHA && se > rs && TI(q, rs)->mark == OPEN &&
         TI(q, rs)->partner != NONE && TI(q, rs)->partner + 1 < se)
