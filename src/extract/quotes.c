@@ -1627,20 +1627,28 @@ static int plural_verb(const qctx *q, size_t c)
            has_suffix(s, n, "\xD9\x88\xD9\x86");   /* ون */
 }
 
-/* A verb in the plural right after a singular relative pronoun (الذي,
- * التي): the relative clause's subject is someone else, not the noun the
- * pronoun stands for. */
-static int plural_after_singular(const qctx *q, size_t c)
+/* A verb c right after a singular relative pronoun (الذي, التي) that
+ * does not agree with it: in the plural (الزواج، الذي قالوا إنه), in the
+ * first person (القرارات التي نرى أنها), in the masculine after التي
+ * (الاشتباكات التي قال إنها: he said of them) or in the feminine after
+ * الذي: the relative clause's subject is someone else, not the noun the
+ * pronoun stands for. fem: the verb is in the feminine. */
+static int disagrees_with_relative(const qctx *q, size_t c, int fem)
 {
     const char *r;
     size_t rn;
+    int alladhi, allati;
     if (c == q->a || !(TI(q, c - 1)->flags & TF_REL))
         return 0;
     r = q->doc->text + q->tk[c - 1].start;
     rn = q->tk[c - 1].end - q->tk[c - 1].start;
-    return (has_suffix(r, rn, "\xD8\xB0\xD9\x8A") ||  /* الذي */
-            has_suffix(r, rn, "\xD8\xAA\xD9\x8A")) && /* التي */
-           plural_verb(q, c);
+    alladhi = has_suffix(r, rn, "\xD8\xB0\xD9\x8A"); /* الذي */
+    allati = has_suffix(r, rn, "\xD8\xAA\xD9\x8A");  /* التي */
+    if (!alladhi && !allati)
+        return 0;
+    if (plural_verb(q, c) || (TI(q, c)->flags & TF_FIRST))
+        return 1;
+    return allati ? !fem : fem;
 }
 
 /* Whether token k is كان (كانت, وكان ...), whose subject comes before the
@@ -1982,8 +1990,10 @@ static int source_before_comma(const qctx *q, size_t c, size_t *s, size_t *e)
     size_t k, lo;
     if (c < q->a + 2 || (TI(q, c)->pre & (P_WA | P_FA)) ||
         TI(q, c)->form == FORM_PART || TI(q, c)->form == FORM_SRC ||
-        !is_comma(q, c - 1))
-        return 0; /* (a participle, مضيفا, continues the speaker before) */
+        !is_comma(q, c - 1) || plural_verb(q, c))
+        return 0; /* (a participle, مضيفا, continues the speaker before;
+                     a verb in the plural, كشفوا, has others for subject
+                     than the one named or the report) */
     if (person_ends(q, c - 1)) {
         /* the sentence opens with the name: غادة عبدالرازق، قالت */
         const khabar_entity *en = q->doc->entities.data;
@@ -2595,7 +2605,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         size_t ss, sse;
         if (x->flags & TF_IMPERS)
             return 0; /* يذكر أن */
-        if (plural_after_singular(q, c))
+        if (disagrees_with_relative(q, c, d.gender == G_FEM))
             return 0; /* الزواج، الذي قالوا إنه ...: not the noun's words */
         if (subject_before(q, c, &ss, &sse)) {
             d.s_start = TI(q, ss)->body;

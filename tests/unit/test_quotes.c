@@ -604,6 +604,19 @@ static void no_subject(void)
               memcmp(t + z->speaker_end - n, want, n) == 0);
     }
     khabar_doc_free(d);
+    /* ... nor one in the masculine after التي, in the feminine after
+     * الذي: the noun is what someone else said something of */
+    one("وقال المتحدث إن الحكومة قلقة من الاشتباكات التي قال إنها أوقعت "
+        "قتلى.",
+        "المتحدث", "قال", "قال",
+        "الحكومة قلقة من الاشتباكات التي قال إنها أوقعت قتلى", 0);
+    none("ورفض النواب الاتفاق الذي قالت إنه يحمي المستثمرين.");
+    /* ... nor in the first person (القرارات التي نرى أنها: we see) */
+    one("وقال الوزير: «نحترم القرارات التي نرى أنها عادلة».", "الوزير",
+        "قال", "قال", "نحترم القرارات التي نرى أنها عادلة", 1);
+    /* a verb in the plural after a comma is no report's named before it */
+    none("وجاءت القضية بعد شكوى قدمتها الأسرة للشرطة المحلية، كشفوا فيها "
+         "أن الابنة تعرضت للتهديد.");
     /* impersonal: يذكر أن, يشار إلى أن */
     none("يذكر أن المدينة تأسست قبل ثلاثة قرون.");
     /* a masdar after دون, not a verb */
