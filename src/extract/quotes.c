@@ -462,6 +462,7 @@ static const word_class word_classes[] = {
     {"عند", 6, K_NONE, TF_CUT},
     {"عندما", 10, K_VLEAD, 0},
     {"غدا", 6, K_NONE, TF_CUT},
+    {"غداه", 8, K_NONE, TF_CUT},
     {"غير", 6, K_NONE, TF_NOCOMP},
     {"فرانس", 10, K_NONE, TF_MEDIA},
     {"في", 4, K_FI, 0},
@@ -1296,6 +1297,23 @@ static int person_ends(const qctx *q, size_t k)
            en[i].first_token + en[i].n_tokens == k;
 }
 
+/* person_ends(), for a name of two words or more, or one named elsewhere
+ * too: a word alone may be a noun the recognizer took for a name (جنرال
+ * في القوات الجوية). */
+static int sure_name_ends(const qctx *q, size_t k)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    const khabar_cluster *cl = q->doc->clusters.data;
+    size_t i, c;
+    if (!person_ends(q, k))
+        return 0;
+    i = entity_after(q, k - 1);
+    if (en[i].n_tokens >= 2)
+        return 1;
+    c = khabar_doc_entity_cluster(q->doc, i);
+    return c < q->doc->clusters.len && cl[c].n_names >= 2;
+}
+
 /* Whether token k is a word of an entity. */
 static int in_entity(const qctx *q, size_t k)
 {
@@ -1578,6 +1596,10 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
         if (x->kind == K_FI && k > s && k + 1 < e &&
             (date_at(q, k + 1) || (TI(q, k + 1)->flags & TF_DEM)))
             return k; /* بومبيو في الحادي عشر من, في ذلك الوقت */
+        if (x->kind == K_FI && !x->pre && k > s && sure_name_ends(q, k))
+            return k; /* وزير التجارة X في عمان: where he said it (a
+                         place in a title comes before the name: مدير
+                         المكتب في باريس X) */
         if (k > s && (x->kind == K_QAD || x->kind == K_VLEAD ||
                       x->kind == K_HASAB || x->kind == K_QAWL ||
                       (person_ends(q, k) &&

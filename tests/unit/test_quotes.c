@@ -235,6 +235,28 @@ static void speaker_ends(void)
         "البلاد تجاوزت الأزمة", 0);
     one("وقال الوزير في تصريح للصحفيين إن الميناء يعمل.", "الوزير", "قال",
         "قال", "الميناء يعمل", 0);
+    /* غداة, the day after, is a time */
+    one("وقال الوزير سامي حداد غداة لقائه بالسفير إن الحوار مستمر.",
+        "سامي حداد", "قال", "قال", "الحوار مستمر", 0);
+    /* في right after a person's name says where the words were said */
+    one("وأكد وزير التجارة سامي حداد في عمان أن الصادرات ارتفعت.",
+        "سامي حداد", "أكد", "أكد", "الصادرات ارتفعت", 0);
+    /* ... a name of two words or more, or named again: a word alone
+     * may be a noun the recognizer took for a name (جنرال) */
+    {
+        khabar_doc *d = analyze("وقال جنرال في الجيش الوطني طلب عدم ذكر "
+                                "اسمه إن الهجوم فشل.");
+        const char *t = khabar_doc_text(d, NULL);
+        CHECK(khabar_doc_quote_count(d) == 1);
+        if (khabar_doc_quote_count(d) == 1)
+            CHECK(khabar_doc_quotes(d)[0].speaker_end -
+                      khabar_doc_quotes(d)[0].speaker_start >
+                  strlen("جنرال") &&
+                  memcmp(t + khabar_doc_quotes(d)[0].speaker_start,
+                         "جنرال في الجيش الوطني", strlen("جنرال في الجيش "
+                                                         "الوطني")) == 0);
+        khabar_doc_free(d);
+    }
     one("وقال مسؤول محلي للجزيرة إن الكهرباء عادت.", "مسؤول محلي", "قال",
         "قال", "الكهرباء عادت", 0);
     one("وقال المتحدث، في مؤتمر صحفي، إن الحدود مفتوحة.", "المتحدث", "قال",
