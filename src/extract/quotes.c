@@ -1596,6 +1596,8 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
         if (x->kind == K_FI && k > s && k + 1 < e &&
             (date_at(q, k + 1) || (TI(q, k + 1)->flags & TF_DEM)))
             return k; /* بومبيو في الحادي عشر من, في ذلك الوقت */
+        if (k > s && q->tk[k].kind == KHABAR_TOK_NUMBER && person_ends(q, k))
+            return k; /* حسين صلاح 21 عاما: the age */
         if (x->kind == K_FI && !x->pre && k > s && sure_name_ends(q, k))
             return k; /* وزير التجارة X في عمان: where he said it (a
                          place in a title comes before the name: مدير
