@@ -61,6 +61,12 @@ static const char *const honorifics[] = {
     "عقيد", "عميد", "فريق", "لواء", "مقدم", "مهندس", "مهندسه",
 };
 
+/* Words after a rank that are still the rank (فريق أول ركن, لواء ركن).
+ * Sorted, folded. */
+static const char *const rank_words[] = {
+    "اول", "ركن",
+};
+
 /* Heads that a name after them completes, without the article: whose
  * family, friend or lawyer it is (عائلة الناشط يحيى شربجي), whose party,
  * movement or campaign (حزب نشيد, حملة ترامب), not the person's title.
@@ -77,6 +83,12 @@ static const char *const relational_heads[] = {
  * them (بيان ترامب, مكتب نتنياهو): the person speaks. Sorted, folded. */
 static const char *const said_heads[] = {
     "ادعاء", "بيان", "تصريح", "تصريحات", "تغريده", "حديث", "رساله", "قول", "كلمه", "مكتب", "نص",
+};
+
+/* Title words in ة that are men's too (عمدة المدينة, الداعية). Sorted,
+ * folded. */
+static const char *const epicene_heads[] = {
+    "داعيه", "عمده",
 };
 
 /* Heads of state and government: their nationality adjective alone says
@@ -281,7 +293,40 @@ int kh_coref_lists_sorted(void)
     return LIST_SORTED(title_heads) && LIST_SORTED(relational_heads) &&
            LIST_SORTED(said_heads) &&
            LIST_SORTED(leader_heads) && LIST_SORTED(pronoun_hosts) &&
-           LIST_SORTED(name_particles) && LIST_SORTED(honorifics);
+           LIST_SORTED(name_particles) && LIST_SORTED(honorifics) &&
+           LIST_SORTED(rank_words) && LIST_SORTED(epicene_heads);
+}
+
+/* Whether word h of doc is a first name the gazetteer knows. */
+static int gaz_first_name(const khabar_doc *doc, const khabar_word *h)
+{
+    const khabar_word *w = doc->words.data;
+    return doc->word_lookups.len == doc->words.len &&
+           (((const kh_word_lookup *)doc->word_lookups.data)[h - w].gaz &
+            KH_GAZ_FIRST_NAME);
+}
+
+/* Whether token ti is فريق as the noun "team", not the rank: without the
+ * article, before an indefinite noun the lexicon knows, without clitics,
+ * that is no first name nor a word of the rank (فريق حملة, فريق عمل,
+ * فريق إنقاذ; the rank stands before the name or أول, ركن: الفريق
+ * عثمان, فريق أول ركن). */
+static int team_noun(const khabar_doc *doc, size_t ti)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const khabar_word *h;
+    unsigned pre;
+    char k[MAX_KEY];
+    size_t n = doc_word_key(doc, ti, 0, k);
+    if (n != 8 || memcmp(k, "فريق", 8) != 0 || ti + 1 >= doc->tokens.len ||
+        tk[ti + 1].kind != KHABAR_TOK_ARABIC || doc_definite(doc, ti + 1))
+        return 0;
+    h = kh_doc_host(doc, ti + 1, &pre);
+    if (pre || h->upos != KHABAR_UPOS_NOUN ||
+        (h->flags & KHABAR_WORD_LEMMA_GUESSED) || gaz_first_name(doc, h))
+        return 0;
+    n = doc_word_key(doc, ti + 1, 1, k);
+    return !in_list(rank_words, k, n);
 }
 
 /* Most tokens are no title word, and is_head() rules them out before it
@@ -389,6 +434,8 @@ static int maybe_head(const coref *c, size_t ti)
     return (c->head_sig[b / 64] >> (b % 64)) & 1;
 }
 
+/* Whether token ti is a title word (not فريق, the team: مسؤول في فريق
+ * حملة المرشح X, whose title is المرشح). */
 static int is_head(const coref *c, size_t ti)
 {
     char k[MAX_KEY];
@@ -396,7 +443,7 @@ static int is_head(const coref *c, size_t ti)
     if (c->tk[ti].kind != KHABAR_TOK_ARABIC || !maybe_head(c, ti))
         return 0;
     n = word_key(c, ti, 1, k);
-    return in_list(title_heads, k, n);
+    return in_list(title_heads, k, n) && !team_noun(c->doc, ti);
 }
 
 static int upos_of(const coref *c, size_t ti)
@@ -1287,7 +1334,8 @@ static size_t token_before(const khabar_doc *doc, const khabar_mention *name)
  * of what the person said (مصدر في القنصلية مقتل خاشقجي: the killing of;
  * مسؤول في حملة ترامب; not المتطوعة أمل ناصر, نص بيان ترامب). A title's
  * last word before the name has the article, or is a place or a name
- * (وزير الخارجية, مدير المكتب في موسكو). */
+ * (وزير الخارجية, مدير المكتب في موسكو), or a word of a rank (الفريق
+ * أول ركن). */
 static int construct_with(const khabar_doc *doc, size_t ti)
 {
     const khabar_token *tk = doc->tokens.data;
@@ -1304,32 +1352,22 @@ static int construct_with(const khabar_doc *doc, size_t ti)
         if (w[i].role == KHABAR_WORD_ENCLITIC)
             return 0; /* خطيبته خديجة: his fiancée, who */
     }
-    if (doc->word_lookups.len == doc->words.len &&
-        (((const kh_word_lookup *)doc->word_lookups.data)[h - w].gaz &
-         KH_GAZ_FIRST_NAME))
+    if (gaz_first_name(doc, h))
         return 0;
     n = doc_word_key(doc, ti, 1, k);
     if (in_list(title_heads, k, n) || in_list(honorifics, k, n) ||
-        in_list(said_heads, k, n))
+        in_list(said_heads, k, n) || in_list(rank_words, k, n))
         return 0;
-    if (ti > 0 && tk[ti - 1].kind == KHABAR_TOK_ARABIC) {
+    if (ti > 0 && tk[ti - 1].kind == KHABAR_TOK_ARABIC &&
+        !team_noun(doc, ti - 1)) {
         /* after a title or an honorific, a first name the gazetteer does
-         * not know (الدكتورة إرادة الجبوري) */
+         * not know (الدكتورة إرادة الجبوري); but after فريق, the team,
+         * the team's noun (فريق حملة ترامب) */
         n = doc_word_key(doc, ti - 1, 1, k);
         if (in_list(title_heads, k, n) || in_list(honorifics, k, n))
             return 0;
     }
     return 1;
-}
-
-/* Whether the word before a name inside the phrase from start, with a
- * word before it, is one the name completes (construct_with). */
-static int name_completes(const khabar_doc *doc, size_t start,
-                          const khabar_mention *name)
-{
-    const khabar_token *tk = doc->tokens.data;
-    size_t ti = token_before(doc, name);
-    return ti != SIZE_MAX && tk[ti].start > start && construct_with(doc, ti);
 }
 
 /* The first token that starts at or after byte pos (tokens.len if none). */
@@ -1345,6 +1383,72 @@ static size_t token_from(const khabar_doc *doc, size_t pos)
             hi = mid;
     }
     return lo;
+}
+
+/* The token that holds byte pos, the last one starting at or before it
+ * (a mention may start after its first token's proclitics: وعمدة). */
+static size_t token_at(const khabar_doc *doc, size_t pos)
+{
+    size_t t = token_from(doc, pos + 1);
+    return t > 0 ? t - 1 : 0;
+}
+
+/* The title mention of a name's cluster that ends right before it (see
+ * kh_titled), or NULL. */
+static const khabar_mention *title_of(const khabar_doc *doc,
+                                      const khabar_mention *name)
+{
+    const pos_ref *o = doc->mention_order.data;
+    const khabar_mention *m = doc->mentions.data, *t = NULL;
+    size_t i = first_from(doc, name->start > 512 ? name->start - 512 : 0);
+    for (; i < doc->mention_order.len && o[i].start < name->start; i++) {
+        const khabar_mention *x = &m[o[i].index];
+        if (x->kind == KHABAR_MENTION_TITLE && x->cluster == name->cluster &&
+            x->end <= name->start && name->start - x->end <= 2)
+            t = x;
+    }
+    return t;
+}
+
+/* Whether token ti is a word of an entity (entities are in input
+ * order). */
+static int in_entity(const khabar_doc *doc, size_t ti)
+{
+    const khabar_entity *en = doc->entities.data;
+    size_t lo = 0, hi = doc->entities.len;
+    while (lo < hi) { /* the first entity ending after ti */
+        size_t mid = lo + (hi - lo) / 2;
+        if (en[mid].first_token + en[mid].n_tokens <= ti)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->entities.len && en[lo].first_token <= ti;
+}
+
+/* Whether the word before a name inside the phrase from start, with a
+ * word before it, is one the name completes (construct_with); or the word
+ * before the name's title, which the title and name complete (مسؤول في
+ * حملة المرشح الجمهوري ترامب: the candidate's campaign; for a title
+ * mention, the word before it), unless that word is a name's (جامعة
+ * الملك عبدالعزيز الدكتور X: a title that begins inside a name). */
+static int name_completes(const khabar_doc *doc, size_t start,
+                          const khabar_mention *name)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const khabar_mention *title = name;
+    size_t ti;
+    if (name->kind != KHABAR_MENTION_TITLE) {
+        ti = token_before(doc, name);
+        if (ti != SIZE_MAX && tk[ti].start > start && construct_with(doc, ti))
+            return 1;
+        title = title_of(doc, name);
+    }
+    if (!title || title->start <= start)
+        return 0;
+    ti = token_at(doc, title->start);
+    return ti > 0 && ti < doc->tokens.len && tk[ti - 1].start > start &&
+           !in_entity(doc, ti - 1) && construct_with(doc, ti - 1);
 }
 
 /* Whether the phrase [start, name's start) starts with a head that the
@@ -1447,6 +1551,18 @@ int kh_titled(const khabar_doc *doc, size_t name_start)
     return 0;
 }
 
+/* Whether mention x ends at byte end, or its last token does: a name's
+ * last word in ه that the segmenter read as a word and a pronoun ends
+ * before the ه (أنيته فالتر إربه, the name's bytes end at إرب). */
+static int ends_at(const khabar_doc *doc, const khabar_mention *x,
+                   size_t end)
+{
+    const khabar_token *tk = doc->tokens.data;
+    return x->end == end ||
+           (x->end > x->start && x->end < end &&
+            tk[token_at(doc, x->end - 1)].end == end);
+}
+
 int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
                      size_t *name_start)
 {
@@ -1464,7 +1580,7 @@ int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
             is_person(doc, x->cluster) && enclitic_in(doc, x->end, end))
             return 0; /* a name, then its verb's object: القنصل محمد
                          العتيبي (نفى) علمه بمكان خاشقجي */
-        if (x->kind == KHABAR_MENTION_NAME && x->end == end &&
+        if (x->kind == KHABAR_MENTION_NAME && ends_at(doc, x, end) &&
             x->start > start && is_person(doc, x->cluster) &&
             title_before(doc, start, x)) {
             *name_start = x->start;
@@ -1472,6 +1588,47 @@ int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,
         }
     }
     return 0;
+}
+
+/* The gender a title's head token ti says: its word as written ends in ة
+ * (الوزيرة, رئيسة; not عمدة nor داعية, a man's titles too): 2; a title
+ * word without it (الوزير, نظيره): 1; else 0. */
+static int head_gender(const khabar_doc *doc, size_t ti)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const char *t = doc->text + tk[ti].start;
+    size_t len = tk[ti].end - tk[ti].start, n;
+    char k[MAX_KEY];
+    if (tk[ti].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    n = doc_word_key(doc, ti, 1, k);
+    if (in_list(epicene_heads, k, n))
+        return 0;
+    if (len >= 2 && memcmp(t + len - 2, "ة", 2) == 0)
+        return 2;
+    return in_list(title_heads, k, n) ? 1 : 0;
+}
+
+int kh_cluster_gender(const khabar_doc *doc, size_t cluster)
+{
+    const khabar_cluster *c;
+    const khabar_mention *m = doc->mentions.data;
+    size_t i;
+    int seen = 0;
+    if (cluster >= doc->clusters.len)
+        return 0;
+    c = (const khabar_cluster *)doc->clusters.data + cluster;
+    for (i = c->first_mention; i < c->first_mention + c->n_mentions &&
+                               i < doc->mentions.len; i++) {
+        size_t ti;
+        if (m[i].kind != KHABAR_MENTION_TITLE)
+            continue;
+        ti = token_at(doc, m[i].start);
+        if (ti < doc->tokens.len)
+            seen |= 1 << head_gender(doc, ti);
+    }
+    seen &= 6; /* 2: a man's title, 4: a woman's */
+    return seen == 4 ? 2 : seen == 2 ? 1 : 0;
 }
 
 const char *khabar_mention_kind_name(khabar_mention_kind kind)

@@ -41,6 +41,11 @@ size_t kh_cluster_at(const khabar_doc *doc, size_t start, size_t end);
  * name_start (الرئيس الأمريكي | دونالد ترامب). */
 int kh_titled(const khabar_doc *doc, size_t name_start);
 
+/* What a cluster's title mentions say of the person's gender: 2 when one
+ * has a head in the feminine (الوزيرة, رئيسة الوزراء) and none a head in
+ * the masculine (الوزير), 1 the other way round, else 0. */
+int kh_cluster_gender(const khabar_doc *doc, size_t cluster);
+
 /* Whether the span ends with a person's name that does not start it (a
  * title, then the name: الرئيس الروسي فلاديمير بوتين); sets *name_start. */
 int kh_person_at_end(const khabar_doc *doc, size_t start, size_t end,

@@ -462,6 +462,7 @@ static const word_class word_classes[] = {
     {"عند", 6, K_NONE, TF_CUT},
     {"عندما", 10, K_VLEAD, 0},
     {"غدا", 6, K_NONE, TF_CUT},
+    {"غداه", 8, K_NONE, TF_CUT},
     {"غير", 6, K_NONE, TF_NOCOMP},
     {"فرانس", 10, K_NONE, TF_MEDIA},
     {"في", 4, K_FI, 0},
@@ -1296,6 +1297,23 @@ static int person_ends(const qctx *q, size_t k)
            en[i].first_token + en[i].n_tokens == k;
 }
 
+/* person_ends(), for a name of two words or more, or one named elsewhere
+ * too: a word alone may be a noun the recognizer took for a name (جنرال
+ * في القوات الجوية). */
+static int sure_name_ends(const qctx *q, size_t k)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    const khabar_cluster *cl = q->doc->clusters.data;
+    size_t i, c;
+    if (!person_ends(q, k))
+        return 0;
+    i = entity_after(q, k - 1);
+    if (en[i].n_tokens >= 2)
+        return 1;
+    c = khabar_doc_entity_cluster(q->doc, i);
+    return c < q->doc->clusters.len && cl[c].n_names >= 2;
+}
+
 /* Whether token k is a word of an entity. */
 static int in_entity(const qctx *q, size_t k)
 {
@@ -1344,6 +1362,63 @@ static int ala_ila(const qctx *q, size_t k)
 static int lakin(const qctx *q, size_t k)
 {
     return vlead_is(q, k, "\xD9\x84\xD9\x83\xD9\x86");
+}
+
+/* Whether token c, وبين, is the second half of "between X and Y" (يحول
+ * الخوف بينه وبين حلمه): بين, with a pronoun or not, is among the few
+ * tokens before it in the sentence. */
+static int between_and(const qctx *q, size_t c)
+{
+    size_t k;
+    if (!(TI(q, c)->pre & P_WA))
+        return 0;
+    for (k = c; k > q->a && c - k < 8; k--) {
+        const khabar_word *h = kh_doc_host(q->doc, k - 1, NULL);
+        if (TI(q, k - 1)->kind == K_TERM || TI(q, k - 1)->kind == K_COLON)
+            return 0;
+        if (!TI(q, k - 1)->pre && h->form_len == 6 &&
+            memcmp(q->doc->norm_buf + h->form,
+                   "\xD8\xA8\xD9\x8A\xD9\x86", 6) == 0) /* بين */
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the complementizer at token k is the أن of ، ذلك أن (that is
+ * because), after a comma or at the sentence start: the writer's reason,
+ * no cue's content (ويرى الحزب فرصة، ذلك أن منافسيه منقسمون). After
+ * words of time it is a cue's (وقال بعد ذلك إن). */
+static int because(const qctx *q, size_t k)
+{
+    return k > q->a && !TI(q, k - 1)->pre &&
+           written_is(q, k - 1, "\xD8\xB0\xD9\x84\xD9\x83") && /* ذلك */
+           (k - 1 == q->a || is_comma(q, k - 2));
+}
+
+/* Whether token k, with a pronoun suffix right after a person's name, is
+ * rather the name's last word that the recognizer left out, read as a
+ * word and the pronoun ه (a foreign surname: بريجيته ميرك إربه, إرب +
+ * ه): without proclitics, its host no word the lexicon knows. Not an
+ * object, which is one (نفى القنصل X علمه). */
+static int name_tail(const qctx *q, size_t k)
+{
+    const tok_info *x = TI(q, k);
+    const khabar_word *h = kh_doc_host(q->doc, k, NULL);
+    const char *t = q->doc->text + q->tk[k].start;
+    size_t n = q->tk[k].end - q->tk[k].start;
+    return !x->pre && q->tk[k].kind == KHABAR_TOK_ARABIC &&
+           (h->flags & KHABAR_WORD_LEMMA_GUESSED) && n >= 6 &&
+           memcmp(t + n - 2, "\xD9\x87", 2) == 0 && /* ه */
+           memcmp(t + n - 4, "\xD9\x87", 2) != 0;
+}
+
+/* Whether token k is the attention لفت draws (لفت الوزير النظر إلى أن):
+ * النظر, الانتباه or الأنظار as written. */
+static int attention(const qctx *q, size_t k)
+{
+    return !TI(q, k)->pre &&
+           (written_is(q, k, "النظر") || written_is(q, k, "الانتباه") ||
+            written_is(q, k, "الأنظار"));
 }
 
 /* Whether tokens [s, e) are a source noun (دراسة, تقرير, مصادر) and
@@ -1497,6 +1572,8 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
             return k - 1; /* من جانبها, على الرغم */
         if (!x->pre && written_is(q, k, "أي"))
             return k; /* تنفي أي تورط, نفى بن سلمان أي خلاف: an object */
+        if (k > s && !x->pre && written_is(q, k, "عبر"))
+            return k; /* النادي عبر موقعه, الوزير عبر تويتر: via */
         if (x->kind == K_PUNCT || x->kind == K_COLON || x->kind == K_TERM ||
             x->mark || (x->flags & (TF_CUT | TF_PRONL)) ||
             (x->upos == KHABAR_UPOS_ADV && !in_entity(q, k)) || pron)
@@ -1519,11 +1596,18 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
         if (x->kind == K_FI && k > s && k + 1 < e &&
             (date_at(q, k + 1) || (TI(q, k + 1)->flags & TF_DEM)))
             return k; /* بومبيو في الحادي عشر من, في ذلك الوقت */
+        if (k > s && q->tk[k].kind == KHABAR_TOK_NUMBER && person_ends(q, k))
+            return k; /* حسين صلاح 21 عاما: the age */
+        if (x->kind == K_FI && !x->pre && k > s && sure_name_ends(q, k))
+            return k; /* وزير التجارة X في عمان: where he said it (a
+                         place in a title comes before the name: مدير
+                         المكتب في باريس X) */
         if (k > s && (x->kind == K_QAD || x->kind == K_VLEAD ||
                       x->kind == K_HASAB || x->kind == K_QAWL ||
                       (person_ends(q, k) &&
                        (ala_ila(q, k) || (x->pre & P_BI) ||
-                        (x->flags & TF_ENCL) || entity_at(q, k)))))
+                        ((x->flags & TF_ENCL) && !name_tail(q, k)) ||
+                        entity_at(q, k)))))
             return k; /* حسب المصدر قد تصل, شدد الوزير X على ضرورة أن,
                          كلينتون عندما سألها, X حسبما نقل, زينالوف
                          بالهاتف; حذر نتنياهو بوتين, اتهم غراهام
@@ -1567,20 +1651,28 @@ static int plural_verb(const qctx *q, size_t c)
            has_suffix(s, n, "\xD9\x88\xD9\x86");   /* ون */
 }
 
-/* A verb in the plural right after a singular relative pronoun (الذي,
- * التي): the relative clause's subject is someone else, not the noun the
- * pronoun stands for. */
-static int plural_after_singular(const qctx *q, size_t c)
+/* A verb c right after a singular relative pronoun (الذي, التي) that
+ * does not agree with it: in the plural (الزواج، الذي قالوا إنه), in the
+ * first person (القرارات التي نرى أنها), in the masculine after التي
+ * (الاشتباكات التي قال إنها: he said of them) or in the feminine after
+ * الذي: the relative clause's subject is someone else, not the noun the
+ * pronoun stands for. fem: the verb is in the feminine. */
+static int disagrees_with_relative(const qctx *q, size_t c, int fem)
 {
     const char *r;
     size_t rn;
+    int alladhi, allati;
     if (c == q->a || !(TI(q, c - 1)->flags & TF_REL))
         return 0;
     r = q->doc->text + q->tk[c - 1].start;
     rn = q->tk[c - 1].end - q->tk[c - 1].start;
-    return (has_suffix(r, rn, "\xD8\xB0\xD9\x8A") ||  /* الذي */
-            has_suffix(r, rn, "\xD8\xAA\xD9\x8A")) && /* التي */
-           plural_verb(q, c);
+    alladhi = has_suffix(r, rn, "\xD8\xB0\xD9\x8A"); /* الذي */
+    allati = has_suffix(r, rn, "\xD8\xAA\xD9\x8A");  /* التي */
+    if (!alladhi && !allati)
+        return 0;
+    if (plural_verb(q, c) || (TI(q, c)->flags & TF_FIRST))
+        return 1;
+    return allati ? !fem : fem;
 }
 
 /* Whether token k is كان (كانت, وكان ...), whose subject comes before the
@@ -1857,6 +1949,61 @@ static int last_person(const qctx *q, size_t c, size_t *s, size_t *e)
     return 0;
 }
 
+/* For a verb in the feminine without a subject and no speaker before it
+ * within RECENT sentences: the woman named last before token c, in this
+ * sentence or the NEAREST before, whose titles say she is one
+ * (kh_cluster_gender: التقت الوزيرة سلمى الراشد بالطلاب. وقالت إن ...).
+ * Men named after her, by their titles, are passed over (استقبلت الوزيرة
+ * X السفير Y. وأضافت); a person nearer whose gender nothing tells, or
+ * another woman, and there is none. 1 when found. */
+static int feminine_person(const qctx *q, size_t c, size_t *s, size_t *e)
+{
+    const khabar_sentence *sn = q->doc->sentences.data;
+    const khabar_entity *en = q->doc->entities.data;
+    const size_t *ec = q->doc->entity_cluster.data;
+    size_t first = sn[q->sent > NEAREST ? q->sent - NEAREST : 0].first_token;
+    size_t lo = 0, hi = q->doc->entities.len, found = NONE;
+    if (q->doc->entity_cluster.len != q->doc->entities.len)
+        return 0;
+    while (lo < hi) { /* the first entity at or after token c */
+        size_t mid = lo + (hi - lo) / 2;
+        if (en[mid].first_token < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo > 0 && en[lo - 1].first_token >= first; lo--) {
+        const khabar_entity *x = &en[lo - 1];
+        size_t a = sn[q->sent].first_token;
+        int g;
+        if (x->type != KHABAR_ENT_PER)
+            continue;
+        if (found != NONE && ec[lo - 1] == ec[found])
+            continue;
+        g = kh_cluster_gender(q->doc, ec[lo - 1]);
+        if (g == G_MASC)
+            continue;
+        if (found != NONE && g != G_FEM)
+            continue; /* before her: she is nearer */
+        if (g != G_FEM || found != NONE)
+            return 0;
+        if (x->first_token < a) { /* the sentence she is named in */
+            size_t k = q->sent;
+            while (k > 0 && sn[k].first_token > x->first_token)
+                k--;
+            a = sn[k].first_token;
+        }
+        if (!subject_like(q, x->first_token, a, x->start))
+            return 0;
+        found = lo - 1;
+    }
+    if (found == NONE)
+        return 0;
+    *s = en[found].start;
+    *e = en[found].end;
+    return 1;
+}
+
 /* For a verb without a subject right after a comma (no و or ف on it): the
  * person whose name opens the sentence and ends at the comma (غادة
  * عبدالرازق، قالت), or a report or statement named just before the comma
@@ -1867,8 +2014,10 @@ static int source_before_comma(const qctx *q, size_t c, size_t *s, size_t *e)
     size_t k, lo;
     if (c < q->a + 2 || (TI(q, c)->pre & (P_WA | P_FA)) ||
         TI(q, c)->form == FORM_PART || TI(q, c)->form == FORM_SRC ||
-        !is_comma(q, c - 1))
-        return 0; /* (a participle, مضيفا, continues the speaker before) */
+        !is_comma(q, c - 1) || plural_verb(q, c))
+        return 0; /* (a participle, مضيفا, continues the speaker before;
+                     a verb in the plural, كشفوا, has others for subject
+                     than the one named or the report) */
     if (person_ends(q, c - 1)) {
         /* the sentence opens with the name: غادة عبدالرازق، قالت */
         const khabar_entity *en = q->doc->entities.data;
@@ -1960,10 +2109,12 @@ static int emit(qctx *q, draft *d)
         if (source_before_comma(q, d->first, &d->s_start, &d->s_end)) {
             cluster = kh_cluster_at(doc, d->s_start, d->s_end);
         } else if (!q->have_last || q->sent - q->last_sent > RECENT) {
-            /* nobody spoke lately: the last person named, if one was */
+            /* nobody spoke lately: the last person named, if one was; for
+             * a verb in the feminine, the woman named last */
             if (plural_verb(q, d->first) ||
-                feminine_verb(q, d->first, d->cue) ||
-                !last_person(q, d->first, &d->s_start, &d->s_end))
+                (feminine_verb(q, d->first, d->cue)
+                     ? !feminine_person(q, d->first, &d->s_start, &d->s_end)
+                     : !last_person(q, d->first, &d->s_start, &d->s_end)))
                 return 0;
             cluster = kh_cluster_at(doc, d->s_start, d->s_end);
         } else if (d->gender == G_MASC && q->last_gender == G_FEM &&
@@ -2235,6 +2386,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     }
     if ((fl & CF_VPOS) && !verb_position(q, c))
         return 0;
+    if (cue == Q_BAYYANA && between_and(q, c))
+        return 0; /* بينه وبين: a preposition */
     /* ذكرها (mentioned it) is no attribution, nor is تم كشف or ما قال */
     if ((x->flags & TF_ENCL) && cue != Q_ABLAGHA)
         return 0;
@@ -2366,8 +2519,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                       أن is another clause's */
         switch (y->kind) {
         case K_COMP:
-            if (TI(q, k - 1)->flags & TF_NOCOMP) {
-                k = lim; /* غير أن, بعد أن: not the cue's */
+            if ((TI(q, k - 1)->flags & TF_NOCOMP) || because(q, k)) {
+                k = lim; /* غير أن, بعد أن, ، ذلك أن: not the cue's */
                 break;
             }
             if ((y->pre & (P_WA | P_FA)) || lone_wa(q, k - 1))
@@ -2446,6 +2599,14 @@ static int try_verb(qctx *q, size_t c, size_t *next)
          k++)
         rs++;
     se = naql_pron ? rs : cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
+    /* لفت الوزير النظر إلى أن, لفت الانتباه: the attention drawn is the
+     * verb's object, before the speaker or after it */
+    if (cue == Q_LAFATA && se > rs) {
+        if (attention(q, rs))
+            rs++;
+        else if (attention(q, se - 1))
+            se--;
+    }
     /* أبلغ «الشرق الأوسط» فلان: the quoted name is told, not telling */
     if (cue == Q_ABLAGHA && se > rs && TI(q, rs)->mark == OPEN &&
         TI(q, rs)->partner != NONE && TI(q, rs)->partner + 1 < se)
@@ -2468,7 +2629,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         size_t ss, sse;
         if (x->flags & TF_IMPERS)
             return 0; /* يذكر أن */
-        if (plural_after_singular(q, c))
+        if (disagrees_with_relative(q, c, d.gender == G_FEM))
             return 0; /* الزواج، الذي قالوا إنه ...: not the noun's words */
         if (subject_before(q, c, &ss, &sse)) {
             d.s_start = TI(q, ss)->body;

@@ -177,6 +177,35 @@ static void titles(void)
     CHECK(cluster_of(d, text, "وزير الخارجية", KHABAR_MENTION_DESCRIPTION) ==
           tamim);
     khabar_doc_free(d);
+    /* what a person's titles say of the gender: الوزيرة, السفير; عمدة
+     * says nothing (a man's title too), nor does a name alone */
+    text = "زارت الوزيرة سلوى الحكيم السفير كمال نعيم وعمدة المدينة هالة "
+           "فريد ونادر سليم.";
+    d = run(text);
+    CHECK(kh_cluster_gender(d, cluster_of(d, text, "سلوى الحكيم",
+                                          KHABAR_MENTION_NAME)) == 2);
+    CHECK(kh_cluster_gender(d, cluster_of(d, text, "كمال نعيم",
+                                          KHABAR_MENTION_NAME)) == 1);
+    CHECK(kh_cluster_gender(d, cluster_of(d, text, "هالة فريد",
+                                          KHABAR_MENTION_NAME)) == 0);
+    CHECK(kh_cluster_gender(d, cluster_of(d, text, "نادر سليم",
+                                          KHABAR_MENTION_NAME)) == 0);
+    CHECK(kh_cluster_gender(d, SIZE_MAX) == 0);
+    khabar_doc_free(d);
+    /* فريق before a noun is the team, no rank: the title starts after
+     * it; before أول or the name it is the rank */
+    text = "وقال مسؤول في فريق حملة المرشح المستقل رامي فاضل إن المهرجان "
+           "تأجل. وقال الفريق أول سامي حداد إن الجيش جاهز.";
+    d = run(text);
+    tamim = cluster_of(d, text, "رامي فاضل", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    CHECK(cluster_of(d, text, "المرشح المستقل", KHABAR_MENTION_TITLE) ==
+          tamim);
+    CHECK(cluster_of(d, text, "فريق حملة المرشح المستقل",
+                     KHABAR_MENTION_TITLE) == SIZE_MAX);
+    CHECK(cluster_of(d, text, "الفريق أول", KHABAR_MENTION_TITLE) ==
+          cluster_of(d, text, "سامي حداد", KHABAR_MENTION_NAME));
+    khabar_doc_free(d);
 }
 
 /* Spellings of one foreign name (g as ج, غ or ك) are one cluster; short
