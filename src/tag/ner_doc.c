@@ -1087,6 +1087,16 @@ static int demonstrative(const ner_doc *d, size_t ti)
     return host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
+/* Whether token ti is a kinship noun with the first person's ي, which the
+ * segmenter keeps whole (ابني, زوجتي: my son, my wife): no name. */
+static int my_kin(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "ابني", "ابنتي", "اخي", "اختي", "زوجي", "زوجتي", "والدي", "والدتي",
+        "امي", "جدتي", "عمي", "خالي", "ولدي", "بنتي", "ابنائي", "اولادي"};
+    return host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
 /* Whether token ti counts what follows: a number, or a word of one
  * (مليون, مليار, ألف and their plurals and duals). */
 static int counted(const ner_doc *d, size_t ti)
@@ -1123,9 +1133,10 @@ static int currency(const ner_doc *d, size_t ti)
  *   miscellaneous name (322 مليار ريال, not the club; ألفي يوان, no
  *   person);
  *   one word with the article right after a demonstrative is a common
- *   noun, no name (هذه الحزم: these parcels), and a nationality adjective
- *   alone no place (تغني بالعربية: in Arabic): their entities are
- *   removed. */
+ *   noun, no name (هذه الحزم: these parcels), a nationality adjective
+ *   alone no place (تغني بالعربية: in Arabic), and a kinship noun with
+ *   the first person's ي alone no person (تعرض ابني: my son): their
+ *   entities are removed. */
 static void in_context(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
@@ -1177,7 +1188,8 @@ static void in_context(ner_doc *d)
              demonstrative(d, a - 1) && definite(d, a)) ||
             (e[i].n_tokens == 1 && e[i].type == KHABAR_ENT_LOC &&
              (gaz_mask(d, a) & (KH_GAZ_NISBA | KH_GAZ_COUNTRY)) ==
-                 KH_GAZ_NISBA)) {
+                 KH_GAZ_NISBA) ||
+            (e[i].n_tokens == 1 && my_kin(d, a) && !gaz_whole(d, a))) {
             d->type[a] = 0;
             continue;
         }

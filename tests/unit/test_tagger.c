@@ -1006,6 +1006,19 @@ static void or_and_tanwin(void)
     khabar_doc_free(d);
 }
 
+/* A kinship noun with the first person's ي is no person (my son). */
+static void my_kin_no_name(void)
+{
+    const char *text = "وروت الأم قصتها للصحيفة: تعرض ابني للأذى قبل سنوات، "
+                       "وما زال ابني يتلقى العلاج. وقالت إن زوجي لم يتركنا "
+                       "يوما.";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "ابني") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "زوجي") == 0);
+    khabar_doc_free(d);
+}
+
 void suite_tagger(void)
 {
     history();
@@ -1029,4 +1042,5 @@ void suite_tagger(void)
     no_complementizer_in_names();
     swallowed_article();
     or_and_tanwin();
+    my_kin_no_name();
 }
