@@ -35,7 +35,7 @@
  *                (322 مليار ريال, ألفي يوان);
  *   adjacent     two persons' names side by side, the second without a
  *                proclitic, are one (صلاد حسن), unless both are family
- *                names (حذر نتنياهو بوتين).
+ *                names (حذر نتنياهو بوتين) or a line break parts them.
  *
  * The rules cut, add, merge and retype entities; none is dropped. Entities
  * stay in input order.
@@ -1218,8 +1218,9 @@ static int two_surnames(const ner_doc *d, size_t a, size_t b)
 
 /* Rule 6: two persons' names side by side, the second without a proclitic
  * (so not و: سعد وسعيد) or one that the name keeps (بوهلال: see
- * kh_ner_entity_start), and not two family names (two_surnames), are one
- * name: the rules tag a word found in a
+ * kh_ner_entity_start), and not two family names (two_surnames) nor two
+ * lines' (a list of names, one a line), are one name: the rules tag a
+ * word found in a
  * name elsewhere where the tagger began the name one word later (صلاد |
  * حسن), and the tagger splits a name in two now and then (عبد الفتاح |
  * صلاح). Entities sorted by token; merged ones removed. */
@@ -1236,7 +1237,9 @@ static void adjacent_persons(ner_doc *d)
              (e[i].start == d->tk[e[i].first_token].start &&
               !conjunction(d, e[i].first_token) &&
               bu_surname(d, e[i].first_token))) &&
-            !two_surnames(d, e[i].first_token - 1, e[i].first_token)) {
+            !two_surnames(d, e[i].first_token - 1, e[i].first_token) &&
+            !memchr(d->doc->text + e[k - 1].end, '\n',
+                    e[i].start - e[k - 1].end)) {
             e[k - 1].n_tokens += e[i].n_tokens;
             e[k - 1].end = e[i].end;
             continue;

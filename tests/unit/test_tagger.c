@@ -1019,6 +1019,22 @@ static void my_kin_no_name(void)
     khabar_doc_free(d);
 }
 
+/* Two persons' names, one a line (a list of names or tags), are two. */
+static void names_a_line(void)
+{
+    const char *text = "وشارك في الندوة كل من:\nجمال خاشقجي\nبشار الأسد\n"
+                       "سوريا\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    const khabar_entity *e;
+    size_t i, across = 0;
+    CHECK(d != NULL);
+    e = khabar_doc_entities(d);
+    for (i = 0; i < khabar_doc_entity_count(d); i++)
+        across += memchr(text + e[i].start, '\n', e[i].end - e[i].start) != NULL;
+    CHECK(across == 0);
+    khabar_doc_free(d);
+}
+
 void suite_tagger(void)
 {
     history();
@@ -1043,4 +1059,5 @@ void suite_tagger(void)
     swallowed_article();
     or_and_tanwin();
     my_kin_no_name();
+    names_a_line();
 }
