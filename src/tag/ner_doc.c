@@ -426,14 +426,18 @@ static int host_in(const ner_doc *d, size_t ti, const char *const *words,
     return 0;
 }
 
+static int has_enclitic(const ner_doc *d, size_t ti);
+
 /* Whether token ti is a particle inside a person's name, that a word of
- * the name follows (فون, دي, بن, أبي, آل ...). */
+ * the name follows (فون, دي, بن, أبي, آل ...); not with a pronoun's
+ * letters after it (عبده, a name the segmenter reads عبد + ه). */
 static int name_particle(const ner_doc *d, size_t ti)
 {
     static const char *const particles[] = {
         "فون", "فان", "دي", "دا", "دو", "ديل", "دير", "لو",
         "بن", "ابن", "ابو", "ابي", "ابا", "بنت", "عبد", "ال"};
-    return host_in(d, ti, particles, sizeof particles / sizeof particles[0]);
+    return host_in(d, ti, particles, sizeof particles / sizeof particles[0]) &&
+           !has_enclitic(d, ti);
 }
 
 /* Whether token ti begins with the conjunction و as a proclitic. */
@@ -1249,6 +1253,20 @@ static void adjacent_persons(ner_doc *d)
     d->doc->entities.len = k;
 }
 
+/* A person's name ends with its last token whole: a name takes no
+ * pronoun, so the letters the segmenter reads as one are the name's
+ * (محمد عبده, مريم كاظم زاده, كلاوس إربه: not عبد, زاد, إرب + ه). */
+static void whole_last_words(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t i;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1;
+        if (e[i].type == KHABAR_ENT_PER && d->tk[last].end > e[i].end)
+            e[i].end = d->tk[last].end;
+    }
+}
+
 /* Rule 7: an organization's name of three words or more that the
  * gazetteer knows whole (مجلس التعاون لدول الخليج العربية, where the
  * tagger sees the place الخليج العربية) is that organization: the entities
@@ -1448,6 +1466,7 @@ int kh_ner_doc(khabar_doc *doc)
         kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
               by_token);
         adjacent_persons(&d);
+        whole_last_words(&d);
     }
     free(d.type);
     free(d.hashes);

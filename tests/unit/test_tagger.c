@@ -1035,6 +1035,23 @@ static void names_a_line(void)
     khabar_doc_free(d);
 }
 
+/* A person's name ends with its last word whole, the letters the
+ * segmenter reads as a pronoun included; عبده is no particle that the
+ * next word continues (محمد عبده إن ...). */
+static void whole_last_word(void)
+{
+    const char *text = "وقال المطرب محمد عبده إن الحفل كان ناجحا. وقال عمدة "
+                       "البلدة كلاوس إربه إن المدينة جاهزة لاستقبال "
+                       "الزوار، وأشاد بالممثل كريستوفر لي.";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد عبده") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد عبده إن") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "كلاوس إربه") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "كريستوفر لي") == 1);
+    khabar_doc_free(d);
+}
+
 void suite_tagger(void)
 {
     history();
@@ -1060,4 +1077,5 @@ void suite_tagger(void)
     or_and_tanwin();
     my_kin_no_name();
     names_a_line();
+    whole_last_word();
 }
