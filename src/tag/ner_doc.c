@@ -1242,8 +1242,9 @@ static void adjacent_persons(ner_doc *d)
               !conjunction(d, e[i].first_token) &&
               bu_surname(d, e[i].first_token))) &&
             !two_surnames(d, e[i].first_token - 1, e[i].first_token) &&
-            !memchr(d->doc->text + e[k - 1].end, '\n',
-                    e[i].start - e[k - 1].end)) {
+            (e[i].start <= e[k - 1].end ||
+             !memchr(d->doc->text + e[k - 1].end, '\n',
+                     e[i].start - e[k - 1].end))) {
             e[k - 1].n_tokens += e[i].n_tokens;
             e[k - 1].end = e[i].end;
             continue;
