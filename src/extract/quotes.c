@@ -1314,6 +1314,18 @@ static int sure_name_ends(const qctx *q, size_t k)
     return c < q->doc->clusters.len && cl[c].n_names >= 2;
 }
 
+/* Whether the name of a body or a place (no person: person_ends) that
+ * begins the speaker, at token s or right after a word before it (حركة
+ * طالبان), ends right before token k. */
+static int body_ends(const qctx *q, size_t s, size_t k)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t i = k > 0 ? entity_after(q, k - 1) : q->doc->entities.len;
+    return i < q->doc->entities.len && en[i].type != KHABAR_ENT_PER &&
+           en[i].first_token + en[i].n_tokens == k &&
+           (en[i].first_token == s || en[i].first_token == s + 1);
+}
+
 /* Whether token k is a word of an entity. */
 static int in_entity(const qctx *q, size_t k)
 {
@@ -1616,6 +1628,14 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
         if (k > s && accusative_noun(q, k))
             return k; /* أعلن الحاكم إنريك سنايدر قرارا مماثلا: the
                          object after the name */
+        if (k > s && !in_entity(q, k) && body_ends(q, s, k) &&
+            (x->flags & TF_DEF) && !x->pre && x->upos == KHABAR_UPOS_NOUN &&
+            !(k + 1 < e && person_at(q, k + 1)) &&
+            !(k + 2 < e && person_at(q, k + 2)))
+            return k; /* أعلنت حركة طالبان المسؤولية: the object after a
+                         body's name; not a title before a name (عميد كلية
+                         الملك فهد الدكتور X), nor the rest of the body's
+                         name (وكالة رويترز للأنباء) */
         if ((x->pre & P_LI) && k > s && (person_at(q, k) || person_ends(q, k)))
             return k; /* القاضية لوالاس, عثمان المحرج للمصابين: to whom */
         if ((x->pre & P_LI) && q->tk[k].end - q->tk[k].start <= 4)
@@ -1780,8 +1800,8 @@ static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
             break;
         }
     }
-    if (n == 0)
-        return 0;
+    if (n == 0 || (TI(q, k)->pre & (P_BI | P_LI | P_KA)))
+        return 0; /* no subject begins with a preposition: لكن بالمقابل أكد */
     if (!boundary) {
         int kd = k > q->a ? TI(q, k - 1)->kind : K_TERM;
         if (k > q->a && !(kd == K_COLON || kd == K_COMP || kd == K_AMMA ||
@@ -2364,7 +2384,7 @@ static int try_verb(qctx *q, size_t c, size_t *next)
 {
     const tok_info *x = TI(q, c);
     int cue = x->cue - 1, at = AT_NONE, conn = 0, qail = 0, wide = 0, rel = 0;
-    int naql_pron = 0;
+    int naql_pron = 0, hal = 0;
     unsigned fl = cue_defs[cue].flags;
     size_t rs = c + 1, re = c + 1, ct = 0, k, lim, se, ev = c;
     draft d;
@@ -2420,8 +2440,10 @@ static int try_verb(qctx *q, size_t c, size_t *next)
         d.c_end = q->tk[ev].end;
         rs = ev + 1;
     }
-    if (rs < q->b && (fl & CF_SAY) && hal_participle(q, rs))
+    if (rs < q->b && (fl & CF_SAY) && hal_participle(q, rs)) {
         rs++; /* وأضاف متسائلا عن ...: no subject */
+        hal = 1;
+    }
     lim = rs + WINDOW < q->b ? rs + WINDOW : q->b;
     for (k = rs; k < lim && at == AT_NONE; k++) {
         const tok_info *y = TI(q, k);
@@ -2598,7 +2620,9 @@ static int try_verb(qctx *q, size_t c, size_t *next)
                 TI(q, rs)->upos == KHABAR_UPOS_ADP && !(fl & CF_NAQL);
          k++)
         rs++;
-    se = naql_pron ? rs : cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
+    /* وأضاف مؤكدا نية ...: the words after the participle are its object,
+     * no subject */
+    se = naql_pron || hal ? rs : cut_speaker(q, rs, re, (fl & CF_JAA) != 0);
     /* لفت الوزير النظر إلى أن, لفت الانتباه: the attention drawn is the
      * verb's object, before the speaker or after it */
     if (cue == Q_LAFATA && se > rs) {

@@ -1147,6 +1147,41 @@ static void random_texts(void)
     }
 }
 
+/* A body's name, then its verb's object (أعلنت حركة X المسؤولية); a
+ * participle right after the verb (أضاف مؤكدا رغبة): its object, no
+ * subject; a word with a preposition (بالمقابل) begins no subject. */
+static void objects_no_speakers(void)
+{
+    khabar_doc *d;
+    one("وأعلنت حركة طالبان المسؤولية عن الهجوم قائلة إنها استهدفت رتلا "
+        "عسكريا.",
+        "حركة طالبان", "أعلنت", "أعلن", "استهدفت رتلا عسكريا", 0);
+    d = analyze("وقال الوزير خالد العمري إن المحادثات كانت مثمرة. وأضاف "
+                "مؤكدا رغبة «الحكومة في توسيع التعاون مع جيرانها».");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(khabar_doc_quote_count(d) == 2);
+        if (khabar_doc_quote_count(d) == 2)
+            CHECK(khabar_doc_quotes(d)[1].speaker_start ==
+                      khabar_doc_quotes(d)[0].speaker_start ||
+                  khabar_doc_quotes(d)[1].cluster ==
+                      khabar_doc_quotes(d)[0].cluster);
+        khabar_doc_free(d);
+    }
+    d = analyze("وقال الناقد سمير البدوي إن القصيدة تراجعت، لكن بالمقابل "
+                "أكد أن جيلا جديدا من الشعراء ظهر.");
+    CHECK(d != NULL);
+    if (d) {
+        size_t i;
+        for (i = 0; i < khabar_doc_quote_count(d); i++) {
+            const khabar_quote *q = &khabar_doc_quotes(d)[i];
+            CHECK(q->speaker_end - q->speaker_start !=
+                  strlen("بالمقابل") - 2);
+        }
+        khabar_doc_free(d);
+    }
+}
+
 void suite_quotes(void)
 {
     verb_first();
@@ -1164,4 +1199,5 @@ void suite_quotes(void)
     article();
     random_texts();
     pathological();
+    objects_no_speakers();
 }
