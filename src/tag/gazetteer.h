@@ -73,6 +73,12 @@ enum {
     KH_GAZ_SRC_WIKIFANE  = 1u << 6  /* WikiFANE entities */
 };
 
+/* The sources that are the NER corpora themselves: the trainers leave
+ * them out, and a name they alone give may be written with a clitic (وعبد,
+ * as ANERcorp tags its tokens whole). */
+#define KH_GAZ_CORPUS_SOURCES                                                \
+    (KH_GAZ_SRC_ANERCORP | KH_GAZ_SRC_NEWSFANE | KH_GAZ_SRC_WIKIFANE)
+
 typedef struct kh_gaz_entry {
     uint32_t key;      /* offset in the pool */
     uint32_t mask;     /* KH_GAZ_* types, never 0 */

@@ -192,8 +192,14 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
     if (t->end - t->start == 6 && memcmp(doc->text + t->start, "فان", 6) == 0)
         return t->start;
     if (gaz) {
-        uint32_t g = kh_gazetteer_find(gaz, whole, t->norm_len);
-        if (g & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON))
+        /* (a name that only the NER corpora give whole, ANERcorp's tokens
+         * being whole, may carry their و or ك: وعبد, كعبد; their ل, س, ف,
+         * ب are mostly a name's letters: ليو, سيرينا, فلوريان) */
+        const kh_gaz_entry *g = kh_gazetteer_lookup(gaz, whole, t->norm_len);
+        int wa_ka = t->norm_len >= 2 && (memcmp(whole, "و", 2) == 0 ||
+                                          memcmp(whole, "ك", 2) == 0);
+        if (g && (g->mask & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)) &&
+            (!wa_ka || (g->sources & ~KH_GAZ_CORPUS_SOURCES)))
             return t->start;
         /* بو of a Maghrebi surname (بوهلال), not ب + an unknown word in و;
          * ب + a known name stays cut (بوليد جنبلاط: with Walid) */

@@ -1052,6 +1052,19 @@ static void whole_last_word(void)
     khabar_doc_free(d);
 }
 
+/* و before a name is no letter of it, though ANERcorp (whose tokens are
+ * whole) gives the gazetteer وعبد; its ل, س, ف are a name's (ليو). */
+static void wa_before_name(void)
+{
+    const char *text = "وحضر الاجتماع الوزير سامي الحربي وعبد العزيز "
+                       "الخالدي، كما شارك اللاعب ليو ميسي في الحفل.";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "وعبد العزيز الخالدي") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "عبد العزيز الخالدي") == 1);
+    khabar_doc_free(d);
+}
+
 void suite_tagger(void)
 {
     history();
@@ -1078,4 +1091,5 @@ void suite_tagger(void)
     my_kin_no_name();
     names_a_line();
     whole_last_word();
+    wa_before_name();
 }

@@ -60,9 +60,7 @@ static const char *const ner_labels[] = {"O",     "B-PER", "I-PER",
                                          "B-LOC", "I-LOC", "B-ORG",
                                          "I-ORG", "B-MISC", "I-MISC"};
 
-/* Gazetteer sources that are the NER corpora themselves. */
-#define CORPUS_SOURCES                                                       \
-    (KH_GAZ_SRC_ANERCORP | KH_GAZ_SRC_NEWSFANE | KH_GAZ_SRC_WIKIFANE)
+#define CORPUS_SOURCES KH_GAZ_CORPUS_SOURCES
 
 typedef struct bio_sentence {
     size_t first, n; /* tokens of the file */
