@@ -309,17 +309,26 @@ static int gaz_first_name(const khabar_doc *doc, const khabar_word *h)
 /* Whether token ti is فريق as the noun "team", not the rank: without the
  * article, before an indefinite noun the lexicon knows, without clitics,
  * that is no first name nor a word of the rank (فريق حملة, فريق عمل,
- * فريق إنقاذ; the rank stands before the name or أول, ركن: الفريق
- * عثمان, فريق أول ركن). */
+ * فريق إنقاذ); or, with the article or without, before a word with the
+ * article that is no first name nor a word of the rank (فريق المدرب X,
+ * الفريق الهلالي, فريق الهلال; the rank stands before the name or أول,
+ * ركن: الفريق عثمان, فريق أول ركن, الفريق الركن). */
 static int team_noun(const khabar_doc *doc, size_t ti)
 {
     const khabar_token *tk = doc->tokens.data;
     const khabar_word *h;
     unsigned pre;
     char k[MAX_KEY];
-    size_t n = doc_word_key(doc, ti, 0, k);
+    size_t n = doc_word_key(doc, ti, 1, k);
     if (n != 8 || memcmp(k, "فريق", 8) != 0 || ti + 1 >= doc->tokens.len ||
-        tk[ti + 1].kind != KHABAR_TOK_ARABIC || doc_definite(doc, ti + 1))
+        tk[ti + 1].kind != KHABAR_TOK_ARABIC)
+        return 0;
+    if (doc_definite(doc, ti + 1)) { /* not الفريق الأول الركن: the rank */
+        n = doc_word_key(doc, ti + 1, 1, k);
+        return !gaz_first_name(doc, kh_doc_host(doc, ti + 1, NULL)) &&
+               !in_list(rank_words, k, n);
+    }
+    if (doc_definite(doc, ti))
         return 0;
     h = kh_doc_host(doc, ti + 1, &pre);
     if (pre || h->upos != KHABAR_UPOS_NOUN ||

@@ -206,6 +206,19 @@ static void titles(void)
     CHECK(cluster_of(d, text, "الفريق أول", KHABAR_MENTION_TITLE) ==
           cluster_of(d, text, "سامي حداد", KHABAR_MENTION_NAME));
     khabar_doc_free(d);
+    /* ... and before a word with the article, the team too (فريق المدرب
+     * X: the coach's team), but for the rank's الركن */
+    text = "وخسر فريق المدرب مانويل قوميز أمام ضيفه. وقال الفريق الركن "
+           "فهد المطير إن القوات جاهزة.";
+    d = run(text);
+    tamim = cluster_of(d, text, "مانويل قوميز", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    CHECK(cluster_of(d, text, "فريق المدرب", KHABAR_MENTION_TITLE) ==
+          SIZE_MAX);
+    CHECK(cluster_of(d, text, "المدرب", KHABAR_MENTION_TITLE) == tamim);
+    CHECK(cluster_of(d, text, "الفريق الركن", KHABAR_MENTION_TITLE) ==
+          cluster_of(d, text, "فهد المطير", KHABAR_MENTION_NAME));
+    khabar_doc_free(d);
 }
 
 /* Spellings of one foreign name (g as ج, غ or ك) are one cluster; short
