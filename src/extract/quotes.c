@@ -1256,6 +1256,21 @@ static size_t entity_after(const qctx *q, size_t s)
     return lo;
 }
 
+/* The index of the first entity that begins at or after token t. */
+static size_t entity_from(const qctx *q, size_t t)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    size_t lo = 0, hi = q->doc->entities.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (en[mid].first_token < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Whether a person's name begins at token k. */
 static int person_at(const qctx *q, size_t k)
 {
@@ -1947,14 +1962,7 @@ static int last_person(const qctx *q, size_t c, size_t *s, size_t *e)
     const khabar_entity *en = q->doc->entities.data;
     size_t n = q->doc->entities.len, k;
     for (k = 0; k <= NEAREST && k <= q->sent; k++) {
-        size_t a = sn[q->sent - k].first_token, lo = 0, hi = n;
-        while (lo < hi) { /* the first entity at or after token a */
-            size_t mid = lo + (hi - lo) / 2;
-            if (en[mid].first_token < a)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t a = sn[q->sent - k].first_token, lo = entity_from(q, a);
         for (; lo < n && en[lo].first_token < c &&
                en[lo].first_token < a + sn[q->sent - k].n_tokens;
              lo++) {
@@ -1982,16 +1990,9 @@ static int feminine_person(const qctx *q, size_t c, size_t *s, size_t *e)
     const khabar_entity *en = q->doc->entities.data;
     const size_t *ec = q->doc->entity_cluster.data;
     size_t first = sn[q->sent > NEAREST ? q->sent - NEAREST : 0].first_token;
-    size_t lo = 0, hi = q->doc->entities.len, found = NONE;
+    size_t lo = entity_from(q, c), found = NONE;
     if (q->doc->entity_cluster.len != q->doc->entities.len)
         return 0;
-    while (lo < hi) { /* the first entity at or after token c */
-        size_t mid = lo + (hi - lo) / 2;
-        if (en[mid].first_token < c)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     for (; lo > 0 && en[lo - 1].first_token >= first; lo--) {
         const khabar_entity *x = &en[lo - 1];
         size_t a = sn[q->sent].first_token;
