@@ -524,14 +524,19 @@ typedef enum khabar_date_source {
     KHABAR_DATE_NONE = 0,  /* stage DATES did not run */
     KHABAR_DATE_GIVEN,     /* khabar_options.date */
     KHABAR_DATE_TEXT,      /* the first full date the text states */
-    KHABAR_DATE_TODAY      /* the day of the analysis (UTC) */
+    KHABAR_DATE_TODAY,     /* the day of the analysis (UTC) */
+    KHABAR_DATE_WEEKDAY    /* without either: the latest day up to the day
+                              of the analysis that falls on the weekday the
+                              text gives the publication (أمس الاثنين: a
+                              Tuesday) */
 } khabar_date_source;
 
 /* The publication date relative dates were resolved against, and (if
  * source is not NULL) where it came from. */
 khabar_date khabar_doc_date(const khabar_doc *doc, khabar_date_source *source);
 
-/* Static name of a date source ("given", "text", "today", "none"). */
+/* Static name of a date source ("given", "text", "today", "weekday",
+ * "none"). */
 const char *khabar_date_source_name(khabar_date_source source);
 
 /* A quote or reported speech (stage QUOTES). Spans are bytes of the input;

@@ -350,6 +350,7 @@ const char *khabar_date_source_name(khabar_date_source source)
     case KHABAR_DATE_GIVEN: return "given";
     case KHABAR_DATE_TEXT: return "text";
     case KHABAR_DATE_TODAY: return "today";
+    case KHABAR_DATE_WEEKDAY: return "weekday";
     default: return "none";
     }
 }

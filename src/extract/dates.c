@@ -2294,6 +2294,30 @@ static int date_in_text(const khabar_doc *doc, const kh_vec *found,
     return 0;
 }
 
+/* The publication's weekday by the first day the text names relative to it
+ * with its weekday (أمس الاثنين, اليوم الثلاثاء, غدا الأربعاء: a Tuesday):
+ * then pub, today so far, becomes the latest day up to it on that weekday
+ * (an article of the week before reads as it was written, and today's
+ * stays today). 1 when so. */
+static int pub_by_weekday(const kh_vec *found, pubdate *pub)
+{
+    const dfound *f = found->data;
+    size_t k;
+    for (k = 0; k < found->len; k++) {
+        int64_t d, y;
+        int w, m, day;
+        if (f[k].type != S_POINT || f[k].a.how != H_DEICTIC ||
+            f[k].a.wday < 0 || f[k].a.off < -2 || f[k].a.off > 2)
+            continue;
+        w = ((f[k].a.wday - f[k].a.off) % 7 + 7) % 7;
+        d = pub->days - (pub->wday - w + 7) % 7;
+        kh_cal_civil(d, &y, &m, &day);
+        set_pub(pub, y, m, day);
+        return 1;
+    }
+    return 0;
+}
+
 int kh_dates(khabar_doc *doc, khabar_date given)
 {
     dctx *c;
@@ -2375,7 +2399,9 @@ int kh_dates(khabar_doc *doc, khabar_date given)
                     tm.tm_mday);
         else
             set_pub(&pub, 1970, 1, 1);
-        doc->date_source = KHABAR_DATE_TODAY;
+        doc->date_source = pub_by_weekday(&found, &pub)
+                               ? KHABAR_DATE_WEEKDAY
+                               : KHABAR_DATE_TODAY;
     }
     doc->date.year = (int16_t)pub.y;
     doc->date.month = (uint8_t)pub.m;

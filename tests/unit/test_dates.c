@@ -970,6 +970,24 @@ static void publication(void)
     /* (a run across midnight UTC may see the day change) */
     CHECK(got.year == tm.tm_year + 1900 || got.year == tm.tm_year + 1899);
     khabar_doc_free(d);
+    /* Neither, but أمس الاثنين: published on a Tuesday, the latest one up
+     * to today, and أمس is that Monday. */
+    s = "وصل الوفد أمس الاثنين إلى العاصمة، ويغادرها غدا.";
+    d = analyze(s, strlen(s), none, 0, 0);
+    got = khabar_doc_date(d, &src);
+    CHECK(src == KHABAR_DATE_WEEKDAY);
+    {
+        int64_t pd = kh_cal_days(got.year, got.month, got.day);
+        int64_t td = kh_cal_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+        CHECK(kh_cal_weekday(pd) == 2 && td - pd >= -1 && td - pd < 7);
+        CHECK(khabar_doc_timex_count(d) == 2);
+        if (khabar_doc_timex_count(d) == 2) {
+            khabar_date m = khabar_doc_timexes(d)[0].first;
+            CHECK(kh_cal_weekday(kh_cal_days(m.year, m.month, m.day)) == 1 &&
+                  kh_cal_days(m.year, m.month, m.day) == pd - 1);
+        }
+    }
+    khabar_doc_free(d);
     /* Without stage DATES: none. */
     {
         khabar_options o;
@@ -981,6 +999,8 @@ static void publication(void)
         khabar_doc_free(d);
     }
     CHECK(strcmp(khabar_date_source_name(KHABAR_DATE_TEXT), "text") == 0);
+    CHECK(strcmp(khabar_date_source_name(KHABAR_DATE_WEEKDAY), "weekday") ==
+          0);
 }
 
 /* A text of the same kind as the seed article (a visit, a summit the next
