@@ -1750,17 +1750,14 @@ static int names_a_place(dctx *c, size_t k)
 {
     static const char *const words[] = {"مدينه", "شارع", "ميدان", "جسر",
                                         "ساحه", "كوبري", "جامعه", "حي"};
-    const dtok *p;
-    size_t w;
+    size_t top = c->top;
+    int r;
     if (k == 0)
         return 0;
-    c->top = k;
-    p = tk(c, k - 1);
-    for (w = 0; w < sizeof words / sizeof words[0]; w++) {
-        if (p->len == strlen(words[w]) && memcmp(p->key, words[w], p->len) == 0)
-            return 1;
-    }
-    return 0;
+    c->top = k - 1; /* the word before may lie before the match */
+    r = key_in(c, k - 1, words, sizeof words / sizeof words[0]);
+    c->top = top;
+    return r;
 }
 
 /* ------------------------------------------------------------------------ */
