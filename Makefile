@@ -52,6 +52,7 @@ REPLAY_MODEL := $(BUILD)/fuzz-replay-model
 TRAIN    := $(BUILD)/khabar-train
 FTS_SO   := $(BUILD)/khabar_fts.so
 
+FORCE:
 .PHONY: all check unit cli-tests search-tests tsan-index html-tests fuzz-replay asan tsan fuzz bench install \
         uninstall tables check-tables clean demo models eval
 
@@ -61,8 +62,14 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) -Isrc -c $< -o $@
 
-# The default models, compiled in (tools/gen_embedded.sh).
-$(BUILD)/gen/embedded.c: tools/gen_embedded.sh $(DATA)
+# The default models, compiled in (tools/gen_embedded.sh). data.list names
+# them, and changes only when a file comes or goes: a removed model is then
+# no longer compiled in.
+$(BUILD)/gen/data.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DATA)' | cmp -s - $@ || echo '$(DATA)' > $@
+
+$(BUILD)/gen/embedded.c: tools/gen_embedded.sh $(DATA) $(BUILD)/gen/data.list
 	@mkdir -p $(dir $@)
 	tools/gen_embedded.sh data > $@
 

@@ -3,8 +3,9 @@
  * model file are either rejected with KHABAR_EMODEL or, when accepted, can
  * be used (lookups, segmentation) without reading out of bounds.
  *
- * The first byte picks the kind the bytes are opened as (its value modulo 3:
- * lexicon, segmenter, table of hosts); the rest is the file image, copied to an 8-aligned buffer of
+ * The first byte picks the kind the bytes are opened as (its value modulo 4:
+ * lexicon, segmenter, table of hosts, the taggers' rows worked out ahead);
+ * the rest is the file image, copied to an 8-aligned buffer of
  * exactly its size. Seeds in fuzz/corpus-model are small valid models made by
  * fuzz/make_model_seeds.py, and damaged copies of them.
  */
@@ -16,23 +17,59 @@
 #include "morph/hosts.h"
 #include "morph/lexicon.h"
 #include "morph/segment.h"
+#include "tag/memo.h"
+#include "tag/tagrows.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const probes[] = {"سوريا", "لسوريا", "وبالحوار",
                                      "كتابها", "ﻻ", "a"};
 
+/* Looks up the keys of the first entries of a table of rows worked out
+ * ahead, and a few more, through a memo, as the taggers do. */
+static void use_tagrows(const kh_tagrows *t)
+{
+    kh_memo memo;
+    size_t i;
+    kh_memo_init(&memo, t->width);
+    kh_memo_use(&memo, t);
+    for (i = 0; i < t->n_slots && i < 64; i++) {
+        const unsigned char *e;
+        uint32_t fresh_at[1] = {0};
+        long at;
+        int fresh;
+        if (!t->slots[i].at)
+            continue;
+        e = t->pool + ((size_t)t->slots[i].at - 1) * 8;
+        at = kh_memo_get(&memo,
+                         (const char *)e + kh_tagrows_key_at(
+                                               t->width, kh_tagrows_wide(e)),
+                         kh_tagrows_key_len(e), 0, &fresh);
+        if (at >= 0 && fresh)
+            (void)kh_memo_known(&memo, &at, fresh_at, 1);
+    }
+    for (i = 0; i < sizeof probes / sizeof *probes; i++) {
+        uint32_t fresh_at[1] = {0};
+        int fresh;
+        long at = kh_memo_get(&memo, probes[i], strlen(probes[i]), 1, &fresh);
+        if (at >= 0 && fresh)
+            (void)kh_memo_known(&memo, &at, fresh_at, 1);
+    }
+    kh_memo_free(&memo);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     kh_container c;
     khabar_error err;
     void *image;
-    static const char *const kinds[] = {"lexicon", "segmenter", "hosts"};
+    static const char *const kinds[] = {"lexicon", "segmenter", "hosts",
+                                        "tagrows"};
     int kind;
     size_t i;
     if (size < 1)
         return 0;
-    kind = data[0] % 3;
+    kind = data[0] % 4;
     data++;
     size--;
     /* aligned_alloc needs a multiple of the alignment. */
@@ -41,7 +78,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     memcpy(image, data, size);
     if (kh_container_open(&c, image, size, kinds[kind], &err) == KHABAR_OK) {
-        if (kind == 2) {
+        if (kind == 3) {
+            kh_tagrows t;
+            if (kh_tagrows_open(&t, &c, "pos", &err) == KHABAR_OK)
+                use_tagrows(&t);
+            else if (err.code != KHABAR_EMODEL || !err.msg)
+                abort();
+        } else if (kind == 2) {
             kh_hosts h;
             if (kh_hosts_open(&h, &c, &err) == KHABAR_OK) {
                 for (i = 0; i < sizeof probes / sizeof *probes; i++)

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """make_model_seeds.py - small model files for fuzz/corpus-model.
 
-Writes a tiny valid lexicon, segmenter and table of hosts (the layouts of
-src/morph/lexicon.h, segment.h and hosts.h, through tools/kbm.py), each
+Writes a tiny valid lexicon, segmenter, table of hosts and table of the
+taggers' rows worked out ahead (the layouts of src/morph/lexicon.h,
+segment.h, hosts.h and src/tag/tagrows.h, through tools/kbm.py), each
 prefixed with the option byte of fuzz_model.c (0: lexicon, 1: segmenter,
-2: the table of hosts),
+2: the table of hosts, 3: the rows worked out ahead),
 plus damaged copies: truncated, a flipped byte with the CRCs fixed up, and
 trailing bytes. Deterministic; the words are ours.
 """
@@ -97,6 +98,38 @@ def hosts():
     return build_kbm("hosts", [("hosts", body + b"".join(slots) + pool)])
 
 
+def tagrows():
+    """Two entries of width 4, one of 16-bit scores and one of 32-bit
+    (src/tag/tagrows.h). The slots are placed by a stand-in hash: the
+    library's (kh_memo_hash) finds them or not; the fuzzer reads them either
+    way."""
+    width = 4
+    items = [("كتاب", 7, 3, [1, -2, 300, 0], 0),
+             ("سوريا", 9, 0, [70000, -70000, 5, 6], 1)]
+    n_slots = 4
+    slots = [b"\0" * 8] * n_slots
+    pool = b""
+    for key, attr, value, scores, wide in items:
+        k = key.encode()
+        h = (fnv(k) * 0x9E3779B1) & 0xFFFFFFFFFFFFFFFF
+        i = h & (n_slots - 1)
+        while slots[i] != b"\0" * 8:
+            i = (i + 1) & (n_slots - 1)
+        slots[i] = struct.pack("<II", h >> 32, len(pool) // 8 + 1)
+        if wide:
+            body = struct.pack("<QQiHBB", attr, value, 0, len(k), 1, 0) + \
+                struct.pack("<%di" % width, *scores)
+        else:
+            body = struct.pack("<QQiHBB", attr, value, 100, len(k), 0, 0) + \
+                struct.pack("<%dh" % width, *[x - 100 for x in scores])
+        body += k
+        body += b"\0" * ((8 - len(body) % 8) % 8)
+        pool += body
+    head = struct.pack("<10I", 1, 0, 0, 0, 0, width, len(items), n_slots,
+                       len(pool), 0)
+    return build_kbm("tagrows", [("pos", head + b"".join(slots) + pool)])
+
+
 def refresh_crcs(b):
     """Recomputes the section and file CRCs of a damaged image."""
     b = bytearray(b)
@@ -115,7 +148,8 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     for tag, kind, img in ((b"\0", "lexicon", lexicon()),
                            (b"\1", "segmenter", segmenter()),
-                           (b"\2", "hosts", hosts())):
+                           (b"\2", "hosts", hosts()),
+                           (b"\3", "tagrows", tagrows())):
         seeds = {
             "valid": img,
             "truncated": img[: len(img) // 2],

@@ -25,6 +25,8 @@
 #   8. data/ner.kbm: the named-entity recognizer (ANERcorp, and WikiFANE with
 #      weights of its own: tools/train/train_ner.c)
 #   9. data/background.kbm: how many ANT articles use each lemma (keywords)
+#  10. data/tagrows.kbm: the taggers' scores of the words most docs meet,
+#      worked out ahead with the models above (khabar-train tagrows)
 #
 # usage: tools/models.sh BUILD SHARED_DATA
 set -euo pipefail
@@ -127,4 +129,11 @@ echo "== background frequencies"
 make -s BUILD="$build" all "$build/khabar-train"
 "$build/khabar-train" background --out data/background.kbm \
     "$shared"/news/ant/ant-*.part*.txt
+echo "== taggers' rows worked out ahead"
+# A cache of both taggers and the lookups they read: rebuild the trainer
+# with the new models (without the old table, which no longer fits them).
+rm -f data/tagrows.kbm
+make -s BUILD="$build" all "$build/khabar-train"
+"$build/khabar-train" tagrows --out data/tagrows.kbm "$build/bench/corpus.txt"
+make -s BUILD="$build" all
 ls -l data/*.kbm

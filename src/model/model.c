@@ -94,6 +94,17 @@ static khabar_code open_container(kh_container *c, const unsigned char *data,
                    : kh_container_open(c, data, len, kind, err);
 }
 
+/* Whether a part of the taggers' rows worked out ahead was made with the
+ * tagger of file CRC tagger_crc and this model's lookups. */
+static int tagrows_fit(const khabar_model *m, const kh_tagrows *t,
+                       uint32_t tagger_crc)
+{
+    return t->n_entries && t->tagger_crc == tagger_crc &&
+           t->gazetteer_crc == m->gazetteer_crc &&
+           t->clusters_crc == m->clusters_crc &&
+           t->usage_crc == m->usage_crc;
+}
+
 static khabar_model *load(const char *dir, khabar_error *err)
 {
     khabar_model *m = calloc(1, sizeof *m);
@@ -142,6 +153,7 @@ static khabar_model *load(const char *dir, khabar_error *err)
             kh_tagger_open(&m->pos, &c, err) != KHABAR_OK)
             goto fail;
         m->has_pos = 1;
+        m->pos_crc = file_crc(data, len);
     }
     if (find_image(m, dir, "ner", &data, &len, &trusted, err) != 0)
         goto fail;
@@ -150,6 +162,7 @@ static khabar_model *load(const char *dir, khabar_error *err)
             kh_tagger_open(&m->ner, &c, err) != KHABAR_OK)
             goto fail;
         m->has_ner = 1;
+        m->ner_crc = file_crc(data, len);
     }
     if (find_image(m, dir, "gazetteer", &data, &len, &trusted, err) != 0)
         goto fail;
@@ -159,6 +172,7 @@ static khabar_model *load(const char *dir, khabar_error *err)
             kh_gazetteer_open(&m->gaz, &c, err) != KHABAR_OK)
             goto fail;
         m->has_gazetteer = 1;
+        m->gazetteer_crc = file_crc(data, len);
         if (kh_gazetteer_index_prefixes(&m->gaz) != 0) {
             kh_fail(err, KHABAR_ENOMEM, NULL, 0);
             goto fail;
@@ -172,6 +186,7 @@ static khabar_model *load(const char *dir, khabar_error *err)
             kh_clusters_open(&m->clusters, &c, err) != KHABAR_OK)
             goto fail;
         m->has_clusters = 1;
+        m->clusters_crc = file_crc(data, len);
     }
     if (find_image(m, dir, "usage", &data, &len, &trusted, err) != 0)
         goto fail;
@@ -181,6 +196,7 @@ static khabar_model *load(const char *dir, khabar_error *err)
             kh_usage_open(&m->usage, &c, err) != KHABAR_OK)
             goto fail;
         m->has_usage = 1;
+        m->usage_crc = file_crc(data, len);
     }
     if (find_image(m, dir, "background", &data, &len, &trusted, err) != 0)
         goto fail;
@@ -212,6 +228,21 @@ static khabar_model *load(const char *dir, khabar_error *err)
         m->has_hosts = m->has_lexicon && m->has_lemmatizer &&
                        m->hosts.lexicon_crc == m->lexicon_crc &&
                        m->hosts.lemmatizer_crc == m->lemmatizer_crc;
+    }
+    if (find_image(m, dir, "tagrows", &data, &len, &trusted, err) != 0)
+        goto fail;
+    if (data) {
+        if (open_container(&c, data, len, "tagrows", trusted, err) !=
+                KHABAR_OK ||
+            kh_tagrows_open(&m->pos_rows, &c, "pos", err) != KHABAR_OK ||
+            kh_tagrows_open(&m->ner_rows, &c, "ner", err) != KHABAR_OK)
+            goto fail;
+        /* A cache of the taggers and the lookups they were computed with:
+         * with any others, it is not used. */
+        if (m->has_pos && tagrows_fit(m, &m->pos_rows, m->pos_crc))
+            m->pos_known = &m->pos_rows;
+        if (m->has_ner && tagrows_fit(m, &m->ner_rows, m->ner_crc))
+            m->ner_known = &m->ner_rows;
     }
     kh_ok(err);
     return m;

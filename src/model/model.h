@@ -21,6 +21,7 @@
 #include "../tag/clusters.h"
 #include "../tag/gazetteer.h"
 #include "../tag/tagger.h"
+#include "../tag/tagrows.h"
 #include "../tag/usage.h"
 
 #define KH_MODEL_FILES 16
@@ -32,6 +33,8 @@ struct khabar_model {
     int has_gazetteer, has_clusters, has_background, has_repair, has_hosts;
     int has_usage;
     uint32_t lexicon_crc, lemmatizer_crc; /* of their files (hosts.h) */
+    /* of their files, or 0 (tagrows.h) */
+    uint32_t pos_crc, ner_crc, gazetteer_crc, clusters_crc, usage_crc;
     kh_lexicon lex;
     kh_segmenter seg;
     kh_lemmatizer lemmatizer;
@@ -43,6 +46,10 @@ struct khabar_model {
     kh_background background;
     kh_repair_data repair;
     kh_hosts hosts;
+    /* The taggers' rows worked out ahead (tagrows.h); pos_known and
+     * ner_known point to a part made with this model's files, else NULL. */
+    kh_tagrows pos_rows, ner_rows;
+    const kh_tagrows *pos_known, *ner_known;
 };
 
 /* A model with no component: enough for the text layer (tokens,

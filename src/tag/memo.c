@@ -15,13 +15,26 @@ void kh_memo_init(kh_memo *m, size_t width)
     m->width = width;
 }
 
+void kh_memo_use(kh_memo *m, const kh_tagrows *known)
+{
+    m->known = NULL;
+    /* Without room for a batch's scores apart (kh_memo_score), it does
+     * without the table: slower, the same results. */
+    if (known && known->n_entries && known->width == m->width &&
+        kh_vec_reserve(&m->batch, sizeof(int32_t) * m->width,
+                       KH_MEMO_BATCH) == 0)
+        m->known = known;
+}
+
 void kh_memo_free(kh_memo *m)
 {
     free(m->slots);
     kh_vec_free(&m->entries);
     kh_vec_free(&m->keys);
     kh_vec_free(&m->rows);
+    kh_vec_free(&m->batch);
     kh_memo_init(m, m->width);
+
 }
 
 /* Makes cap slots (at least twice as many as now, or 1024) and places
@@ -116,6 +129,11 @@ static inline int same_key(const char *a, const char *b, size_t n)
     return tail8(a, n) == tail8(b, n);
 }
 
+uint64_t kh_memo_hash(const char *key, size_t n, uint64_t attr)
+{
+    return key_hash(key, n, attr);
+}
+
 long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
                  int *fresh)
 {
@@ -161,6 +179,57 @@ long kh_memo_get(kh_memo *m, const char *key, size_t n, uint64_t attr,
     return (long)m->entries.len - 1;
 }
 
+size_t kh_memo_known(kh_memo *m, const long *ent, uint32_t *fresh_at,
+                     size_t n)
+{
+    const kh_tagrows *t = m->known;
+    const unsigned char *found[KH_MEMO_BATCH];
+    size_t j0, j, kept = 0;
+    if (!t)
+        return n;
+    for (j0 = 0; j0 < n; j0 += KH_MEMO_BATCH) {
+        size_t nb = n - j0 < KH_MEMO_BATCH ? n - j0 : KH_MEMO_BATCH;
+        /* Each a wait for memory: the slots of the batch asked for at
+         * once, then the entries they point to, then read. */
+        for (j = 0; j < nb; j++)
+            kh_tagrows_prefetch_slot(
+                t, kh_memo_entry_at(m, ent[fresh_at[j0 + j]])->hash);
+        for (j = 0; j < nb; j++) {
+            const kh_memo_entry *e = kh_memo_entry_at(m, ent[fresh_at[j0 + j]]);
+            found[j] = kh_tagrows_probe(t, e->hash);
+        }
+        for (j = 0; j < nb; j++) {
+            const kh_memo_entry *e = kh_memo_entry_at(m, ent[fresh_at[j0 + j]]);
+            if (found[j])
+                found[j] = kh_tagrows_check(
+                    t, found[j], (const char *)m->keys.data + e->key,
+                    e->key_len, e->attr);
+        }
+        for (j = 0; j < nb; j++) {
+            const long i = ent[fresh_at[j0 + j]];
+            int32_t *row, base;
+            size_t k;
+            if (!found[j]) {
+                fresh_at[kept++] = fresh_at[j0 + j];
+                continue;
+            }
+            memcpy(&kh_memo_entry_at(m, i)->value, found[j] + 8, 8);
+            memcpy(&base, found[j] + 16, 4);
+            row = kh_memo_rows(m, i);
+            if (kh_tagrows_wide(found[j])) {
+                memcpy(row, found[j] + KH_TAGROWS_HEAD, 4 * m->width);
+                continue;
+            }
+            for (k = 0; k < m->width; k++) {
+                int16_t v;
+                memcpy(&v, found[j] + KH_TAGROWS_HEAD + 2 * k, 2);
+                row[k] = base + v;
+            }
+        }
+    }
+    return kept;
+}
+
 void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
                    const void *items, size_t item_size,
                    const uint32_t *fresh_at, size_t n,
@@ -173,14 +242,28 @@ void kh_memo_score(kh_memo *m, const kh_tagger *t, const long *ent,
     int p;
     for (j0 = 0; j0 < n; j0 += KH_MEMO_BATCH) {
         size_t nb = n - j0 < KH_MEMO_BATCH ? n - j0 : KH_MEMO_BATCH, k = 0;
-        int32_t *rows = kh_memo_rows(m, ent[fresh_at[j0]]);
+        const long first = ent[fresh_at[j0]];
+        int in_order = 1;
         off[0] = 0;
         for (j = j0; j < j0 + nb; j++) {
             const void *item = (const char *)items + fresh_at[j] * item_size;
+            in_order &= ent[fresh_at[j]] == first + (long)(j - j0);
             for (p = 0; p < parts; p++, k++)
                 off[k + 1] = off[k] + (uint32_t)part(item, p, f + off[k]);
         }
-        kh_tagger_emit_set(t, nb * (size_t)parts, f, off, rows);
+        if (in_order) {
+            kh_tagger_emit_set(t, nb * (size_t)parts, f, off,
+                               kh_memo_rows(m, first));
+            continue;
+        }
+        /* Entries apart (those between came from the rows worked out
+         * ahead, kh_memo_use made room): scored together all the same,
+         * then put in place. */
+        kh_tagger_emit_set(t, nb * (size_t)parts, f, off, m->batch.data);
+        for (j = 0; j < nb; j++)
+            memcpy(kh_memo_rows(m, ent[fresh_at[j0 + j]]),
+                   (int32_t *)m->batch.data + j * m->width,
+                   m->width * sizeof(int32_t));
     }
 }
 

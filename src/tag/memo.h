@@ -18,6 +18,7 @@
 #include "../core/vec.h"
 #include "features.h"
 #include "tagger.h"
+#include "tagrows.h"
 
 typedef struct kh_memo_entry {
     uint64_t hash;
@@ -35,10 +36,22 @@ typedef struct kh_memo {
     kh_vec entries;   /* kh_memo_entry */
     kh_vec keys;      /* bytes */
     kh_vec rows;      /* int32, width per entry */
+    const kh_tagrows *known; /* rows worked out ahead, or NULL */
+    kh_vec batch;     /* int32, width per entry of a batch: with known */
 } kh_memo;
 
 /* An empty memo of width scores per entry. Allocates nothing. */
 void kh_memo_init(kh_memo *m, size_t width);
+
+/* Makes kh_memo_known() take new entries' values and scores from known,
+ * the model's rows worked out ahead (tagrows.h). known must have the memo's
+ * width (else it is not used), and outlive the memo. Call it before any
+ * entry is added; without memory for it, the memo does without known. */
+void kh_memo_use(kh_memo *m, const kh_tagrows *known);
+
+/* The hash of (key[0, n), attr) by which the memo and tagrows.h find an
+ * entry. */
+uint64_t kh_memo_hash(const char *key, size_t n, uint64_t attr);
 
 void kh_memo_free(kh_memo *m);
 
@@ -72,9 +85,15 @@ static inline int32_t *kh_memo_rows(const kh_memo *m, long i)
 #define KH_MEMO_PARTS_MAX 8
 #define KH_MEMO_FEATS (KH_MEMO_BATCH * KH_MEMO_PARTS_MAX * KH_TAG_MAX_FEATS)
 
+/* The new entries ent[fresh_at[j]], j < n, that the rows worked out ahead
+ * (kh_memo_use) have, take their value and scores from them; the others
+ * stay in fresh_at, in order, and their count is returned. */
+size_t kh_memo_known(kh_memo *m, const long *ent, uint32_t *fresh_at,
+                     size_t n);
+
 /* The scores of new entries: items[fresh_at[j]] (items of item_size bytes)
- * has entry ent[fresh_at[j]], added in that order (so their rows are
- * consecutive), for j < n. Its rows (m->width / t->n_labels parts, at most
+ * has entry ent[fresh_at[j]], for j < n, entries in the order they were
+ * added. Its rows (m->width / t->n_labels parts, at most
  * KH_MEMO_PARTS_MAX) become the weights summed of the features that
  * part(item, p, f) writes for each part p. In one pass over the features
  * of a batch of items, so that the weights of each are asked for ahead. f:

@@ -309,6 +309,7 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
         if (fresh)
             fresh_at[n_fresh++] = (uint32_t)i;
     }
+    n_fresh = kh_memo_known(&buf->memo, ent, fresh_at, n_fresh);
     kh_memo_score(&buf->memo, &m->ner, ent, t, sizeof *t, fresh_at, n_fresh,
                   token_part, buf->fresh_feats.data);
     em = kh_tagger_rows(&m->ner, n, &buf->lattice);
@@ -359,6 +360,12 @@ static int tag_tokens(khabar_doc *doc, const khabar_model *m, unsigned ignore,
 
 int kh_ner_tag(khabar_doc *doc, unsigned ignore)
 {
+    return kh_ner_tag_visit(doc, ignore, NULL, NULL);
+}
+
+int kh_ner_tag_visit(khabar_doc *doc, unsigned ignore, kh_memo_visit visit,
+                     void *ctx)
+{
     const khabar_model *m = doc->model;
     const khabar_sentence *ss = doc->sentences.data;
     ner_buf buf;
@@ -380,6 +387,7 @@ int kh_ner_tag(khabar_doc *doc, unsigned ignore)
     }
     memset(&buf, 0, sizeof buf);
     kh_memo_init(&buf.memo, KH_NER_AS_COUNT * (size_t)m->ner.n_labels);
+    kh_memo_use(&buf.memo, m->ner_known);
     if (kh_memo_reserve(&buf.memo, n / 2 + 64) != 0) {
         ner_buf_free(&buf);
         free(cues);
@@ -395,6 +403,8 @@ int kh_ner_tag(khabar_doc *doc, unsigned ignore)
             a = e;
         }
     }
+    if (rc == 0 && visit)
+        visit(ctx, &buf.memo);
     ner_buf_free(&buf);
     free(cues);
     return rc;

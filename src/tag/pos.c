@@ -310,8 +310,10 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
             fresh_at[n_fresh++] = (uint32_t)nu;
         i = e;
     }
-    /* The words new to the doc: their cluster and gazetteer lookups, a
-     * wait for memory each, asked for LOOKUPS_AHEAD words ahead. */
+    /* The words new to the doc: those the rows worked out ahead have need
+     * nothing more; the others their cluster and gazetteer lookups, a wait
+     * for memory each, asked for LOOKUPS_AHEAD words ahead. */
+    n_fresh = kh_memo_known(&buf->memo, ent, fresh_at, n_fresh);
     for (j = 0; j < LOOKUPS_AHEAD; j++)
         lookups_ahead(gaz, cl, us, tw, fresh_at, n_fresh, j);
     for (j = 0; j < n_fresh; j++) {
@@ -356,7 +358,9 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
     return 0;
 }
 
-int kh_pos(khabar_doc *doc)
+int kh_pos(khabar_doc *doc) { return kh_pos_visit(doc, NULL, NULL); }
+
+int kh_pos_visit(khabar_doc *doc, kh_memo_visit visit, void *ctx)
 {
     const khabar_model *m = doc->model;
     const khabar_sentence *ss = doc->sentences.data;
@@ -371,6 +375,7 @@ int kh_pos(khabar_doc *doc)
         return -1;
     memset(&buf, 0, sizeof buf);
     kh_memo_init(&buf.memo, KH_POS_AS_COUNT * (size_t)m->pos.n_labels);
+    kh_memo_use(&buf.memo, m->pos_known);
     /* Room for as many distinct words as half the doc's (more, rarely:
      * the memo grows). */
     if (kh_vec_reserve(&doc->word_lookups, sizeof(kh_word_lookup),
@@ -398,6 +403,8 @@ int kh_pos(khabar_doc *doc)
             a = e;
         }
     }
+    if (rc == 0 && visit)
+        visit(ctx, &buf.memo);
     pos_buf_free(&buf);
     return rc;
 }

@@ -23,6 +23,16 @@ int kh_ner(khabar_doc *doc);
  * ignoring its own corpora. Returns 0, or -1 when memory runs out. */
 int kh_ner_tag(khabar_doc *doc, unsigned ignore);
 
+/* For `khabar-train tagrows` (tagrows.h): kh_pos() and kh_ner_tag() that
+ * call visit(ctx, memo) with the stage's memo of the doc's distinct words
+ * (memo.h: their keys, attributes, values and scores) before they free it.
+ * The entries the model's rows worked out ahead gave are among them. */
+struct kh_memo;
+typedef void (*kh_memo_visit)(void *ctx, const struct kh_memo *memo);
+int kh_pos_visit(khabar_doc *doc, kh_memo_visit visit, void *ctx);
+int kh_ner_tag_visit(khabar_doc *doc, unsigned ignore, kh_memo_visit visit,
+                     void *ctx);
+
 /* The recognizer's second look over the whole doc (ner_doc.c): names after
  * person titles, and names found once tagged everywhere. Returns 0, or -1
  * when memory runs out. */

@@ -8,6 +8,7 @@
 #include "core/doc.h"
 #include "model/model.h"
 #include "tag/features.h"
+#include "tag/memo.h"
 #include "tag/ner_history.h"
 #include "tag/tag.h"
 #include "tag/tagger.h"
@@ -1065,8 +1066,127 @@ static void wa_before_name(void)
     khabar_doc_free(d);
 }
 
+/* The same upos and entities in two analyses of a text. */
+static int same_tags(const khabar_doc *a, const khabar_doc *b)
+{
+    const khabar_word *wa = khabar_doc_words(a), *wb = khabar_doc_words(b);
+    const khabar_entity *ea = khabar_doc_entities(a),
+                        *eb = khabar_doc_entities(b);
+    size_t i, n = khabar_doc_word_count(a);
+    if (n != khabar_doc_word_count(b) ||
+        khabar_doc_entity_count(a) != khabar_doc_entity_count(b))
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (wa[i].upos != wb[i].upos)
+            return 0;
+    }
+    for (i = 0; i < khabar_doc_entity_count(a); i++) {
+        if (ea[i].start != eb[i].start || ea[i].end != eb[i].end ||
+            ea[i].type != eb[i].type || ea[i].n_tokens != eb[i].n_tokens)
+            return 0;
+    }
+    return 1;
+}
+
+/* The taggers' rows worked out ahead (tagrows.kbm) are a cache: made with
+ * the default taggers and lookups (a retrained tagger without a rebuilt
+ * table fails the first check), found by their keys, and the tags they
+ * give the same as those of the words scored. */
+static void rows_ahead(void)
+{
+    static const char *const files[] = {"examples/damascus-talks.txt",
+                                        "examples/flood-relief.txt",
+                                        "examples/gulf-summit.txt"};
+    const kh_tagrows *parts[2];
+    khabar_model *plain = khabar_model_new(NULL);
+    size_t f, p, i;
+    CHECK(t_model->pos_known == &t_model->pos_rows);
+    CHECK(t_model->ner_known == &t_model->ner_rows);
+    CHECK(t_model->pos_rows.n_entries > 1000 &&
+          t_model->ner_rows.n_entries > 1000);
+    CHECK(plain != NULL);
+    if (!plain)
+        return;
+    plain->pos_known = plain->ner_known = NULL;
+    for (f = 0; f < sizeof files / sizeof *files; f++) {
+        size_t n;
+        char *text = (char *)t_read_all(files[f], &n);
+        khabar_doc *a, *b;
+        CHECK(text != NULL);
+        if (!text)
+            continue;
+        a = khabar_analyze(t_model, text, n, NULL);
+        b = khabar_analyze(plain, text, n, NULL);
+        CHECK(a && b && khabar_doc_entity_count(a) > 10 && same_tags(a, b));
+        khabar_doc_free(a);
+        khabar_doc_free(b);
+        free(text);
+    }
+    khabar_model_free(plain);
+    /* The first entries of each part, asked for by their keys through a
+     * memo, come back as the table holds them. */
+    parts[0] = t_model->pos_known;
+    parts[1] = t_model->ner_known;
+    for (p = 0; p < 2; p++) {
+        const kh_tagrows *t = parts[p];
+        size_t checked = 0, wrong = 0;
+        kh_memo memo;
+        if (!t)
+            continue;
+        kh_memo_init(&memo, t->width);
+        kh_memo_use(&memo, t);
+        for (i = 0; i < t->n_slots && checked < 200; i++) {
+            const unsigned char *e;
+            const char *key;
+            uint64_t attr, value;
+            int32_t base;
+            size_t n, k;
+            long at;
+            int fresh;
+            uint32_t fresh_at[1] = {0};
+            if (!t->slots[i].at)
+                continue;
+            e = t->pool + ((size_t)t->slots[i].at - 1) * 8;
+            n = kh_tagrows_key_len(e);
+            key = (const char *)e + kh_tagrows_key_at(t->width,
+                                                      kh_tagrows_wide(e));
+            memcpy(&attr, e, 8);
+            memcpy(&value, e + 8, 8);
+            memcpy(&base, e + 16, 4);
+            at = kh_memo_get(&memo, key, n, attr, &fresh);
+            wrong += at < 0 || !fresh ||
+                     kh_memo_known(&memo, &at, fresh_at, 1) != 0 ||
+                     kh_memo_entry_at(&memo, at)->value != value ||
+                     kh_tagrows_find(t, kh_memo_hash(key, n, attr), key, n,
+                                     attr) != e;
+            for (k = 0; at >= 0 && k < t->width; k++) {
+                int32_t want;
+                if (kh_tagrows_wide(e)) {
+                    memcpy(&want, e + KH_TAGROWS_HEAD + 4 * k, 4);
+                } else {
+                    int16_t d;
+                    memcpy(&d, e + KH_TAGROWS_HEAD + 2 * k, 2);
+                    want = base + d;
+                }
+                wrong += kh_memo_rows(&memo, at)[k] != want;
+            }
+            checked++;
+        }
+        CHECK(checked == 200 && wrong == 0);
+        /* A key the table lacks stays fresh. */
+        {
+            uint32_t fresh_at[1] = {0};
+            int fresh;
+            long at = kh_memo_get(&memo, "\xff\xfe", 2, 0, &fresh);
+            CHECK(at >= 0 && fresh && kh_memo_known(&memo, &at, fresh_at, 1) == 1);
+        }
+        kh_memo_free(&memo);
+    }
+}
+
 void suite_tagger(void)
 {
+    rows_ahead();
     history();
     gazetteer_without();
     doc_cues();

@@ -10,6 +10,8 @@
  *                                 (train_background.c)
  *   khabar-train hosts ...        frequent hosts analyzed ahead
  *                                 (train_hosts.c)
+ *   khabar-train tagrows ...      the taggers' scores of frequent words,
+ *                                 worked out ahead (train_tagrows.c)
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,7 +26,8 @@ int main(int argc, char **argv)
               "       khabar-train pos [options] TRAIN.conllu...\n"
               "       khabar-train ner [options] --anercorp A.bio ...\n"
               "       khabar-train background --out OUT NEWS.txt...\n"
-              "       khabar-train hosts --out OUT CORPUS.txt...\n",
+              "       khabar-train hosts --out OUT CORPUS.txt...\n"
+              "       khabar-train tagrows --out OUT CORPUS.txt...\n",
               argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
@@ -40,6 +43,8 @@ int main(int argc, char **argv)
         return train_background(argc - 2, argv + 2);
     if (!strcmp(argv[1], "hosts"))
         return train_hosts(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "tagrows"))
+        return train_tagrows(argc - 2, argv + 2);
     fprintf(stderr, "khabar-train: unknown command '%s'\n", argv[1]);
     return 2;
 }

@@ -87,5 +87,6 @@ int train_pos(int argc, char **argv);
 int train_ner(int argc, char **argv);
 int train_background(int argc, char **argv);
 int train_hosts(int argc, char **argv);
+int train_tagrows(int argc, char **argv);
 
 #endif

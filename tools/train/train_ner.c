@@ -378,6 +378,7 @@ static void use_recognizer(khabar_model *m, const char *path, char **image)
         kh_tagger_open(&m->ner, &c, &err) != KHABAR_OK)
         die(err.msg);
     m->has_ner = 1;
+    m->ner_known = NULL; /* the rows ahead are the default recognizer's */
 }
 
 /* The label ids (ner_labels) of a doc's entities, over its tokens. */
@@ -595,6 +596,9 @@ int train_ner(int argc, char **argv)
     m = khabar_model_new(&err);
     if (!m)
         die(err.msg);
+    /* The taggers' rows worked out ahead (tagrows.h) looked the words up in
+     * the whole gazetteer, and with the default recognizer. */
+    m->pos_known = m->ner_known = NULL;
     if (m->has_gazetteer) {
         /* Every lookup misses the names only the corpora gave: the POS
          * stage's (whose parts of speech the features read) and the doc
