@@ -96,16 +96,19 @@ int kh_gazetteer_index_prefixes(kh_gazetteer *g)
     /* About 16 bits per prefix: few false positives. */
     while (bits < (1u << 26) && bits / 16 < g->n_entries)
         bits <<= 1;
-    g->prefixes = calloc(bits / 64, sizeof *g->prefixes);
+    g->prefixes = calloc(2 * (bits / 64), sizeof *g->prefixes);
     if (!g->prefixes)
         return -1;
+    g->names = g->prefixes + bits / 64;
     g->prefix_mask = bits - 1;
     for (i = 0; i < g->n_slots; i++) {
         const kh_gaz_entry *e = &g->slots[i].e;
         const char *k = g->pool + e->key;
-        uint32_t j;
+        uint32_t j, whole;
         if (e->n_tokens < 2)
             continue; /* an empty slot too (n_tokens 0) */
+        whole = kh_gaz_hash(k, e->key_len) & g->prefix_mask;
+        g->names[whole >> 6] |= (uint64_t)1 << (whole & 63);
         for (j = 0; j < e->key_len; j++) {
             if (k[j] == ' ') {
                 uint32_t h = kh_gaz_hash(k, j) & g->prefix_mask;
@@ -119,7 +122,7 @@ int kh_gazetteer_index_prefixes(kh_gazetteer *g)
 void kh_gazetteer_free(kh_gazetteer *g)
 {
     free(g->prefixes);
-    g->prefixes = NULL;
+    g->prefixes = g->names = NULL;
     free(g->own_slots);
     g->own_slots = NULL;
 }
@@ -129,7 +132,7 @@ int kh_gazetteer_without(const kh_gazetteer *g, unsigned ignore,
 {
     uint32_t i, mask = g->n_slots ? g->n_slots - 1 : 0;
     *out = *g;
-    out->prefixes = NULL;
+    out->prefixes = out->names = NULL;
     out->n_entries = 0;
     out->own_slots = calloc(g->n_slots ? g->n_slots : 1, sizeof(kh_gaz_slot));
     if (!out->own_slots)

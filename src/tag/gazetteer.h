@@ -99,21 +99,27 @@ typedef struct kh_gazetteer {
     const kh_gaz_slot *slots;
     const char *pool;
     /* Built at load (kh_gazetteer_index_prefixes), owned: a bit per hash of
-     * every proper prefix, in words, of a name of two words or more. */
-    uint64_t *prefixes;
-    uint32_t prefix_mask;  /* bits - 1 */
+     * every proper prefix, in words, of a name of two words or more, and
+     * (names, in the same allocation) of every such name. */
+    uint64_t *prefixes, *names;
+    uint32_t prefix_mask;  /* bits - 1, of each */
     /* Built by kh_gazetteer_without, owned: the slots, when not the
      * file's. */
     kh_gaz_slot *own_slots;
 } kh_gazetteer;
 
-/* FNV-1a, 32 bits (as kh_lex_hash). */
-static inline uint32_t kh_gaz_hash(const char *s, size_t n)
+/* FNV-1a, 32 bits (as kh_lex_hash), and the same of a key's n more
+ * bytes, h being that of the key so far. */
+static inline uint32_t kh_gaz_hash_more(uint32_t h, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
     while (n--)
         h = (h ^ (unsigned char)*s++) * 16777619u;
     return h;
+}
+
+static inline uint32_t kh_gaz_hash(const char *s, size_t n)
+{
+    return kh_gaz_hash_more(2166136261u, s, n);
 }
 
 /* Reads and checks the gazetteer in a container of kind "gazetteer". The
@@ -149,6 +155,16 @@ static inline int kh_gazetteer_may_extend(const kh_gazetteer *g, uint32_t h)
         return 1;
     h &= g->prefix_mask;
     return (int)((g->prefixes[h >> 6] >> (h & 63)) & 1);
+}
+
+/* Whether a key of two words or more whose kh_gaz_hash is h may be a name
+ * (0: it is none; 1: look it up). */
+static inline int kh_gazetteer_may_be_name(const kh_gazetteer *g, uint32_t h)
+{
+    if (!g->names)
+        return 1;
+    h &= g->prefix_mask;
+    return (int)((g->names[h >> 6] >> (h & 63)) & 1);
 }
 
 /* Asks for what kh_gazetteer_lookup will read for a key whose kh_gaz_hash

@@ -144,6 +144,7 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
     for (i = 0; i < n; i++) {
         char key[1024];
         const kh_gaz_entry *e;
+        uint32_t h;
         if (t[i].kind != KHABAR_TOK_ARABIC && t[i].kind != KHABAR_TOK_LATIN &&
             t[i].kind != KHABAR_TOK_WORD)
             continue;
@@ -156,17 +157,21 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
             continue;
         memcpy(key, t[i].host, t[i].host_len);
         len = t[i].host_len;
+        h = kh_gaz_hash(key, len);
         for (j = i + 1; j < n && j - i < gaz->max_tokens && j - i < KH_NER_MAX_NAME;
              j++) {
             /* No name starts with these words: none with more. */
-            if (!kh_gazetteer_may_extend(gaz, kh_gaz_hash(key, len)))
+            if (!kh_gazetteer_may_extend(gaz, h))
                 break;
             if (len + 1 + t[j].key_len > gaz->max_key_bytes ||
                 len + 1 + t[j].key_len >= sizeof key)
                 break;
             key[len++] = ' ';
             memcpy(key + len, t[j].key, t[j].key_len);
+            h = kh_gaz_hash_more(h, key + len - 1, 1u + t[j].key_len);
             len += t[j].key_len;
+            if (!kh_gazetteer_may_be_name(gaz, h))
+                continue;
             e = gaz_find(gaz, ignore, key, len);
             if (e) {
                 size_t q;

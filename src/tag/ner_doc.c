@@ -1279,6 +1279,7 @@ static int long_org_names(ner_doc *d)
     const khabar_doc *doc = d->doc;
     size_t n = doc->tokens.len, i, j, len, best;
     char key[1024];
+    uint32_t hash;
     if (!d->gaz || d->gaz->max_tokens < 3)
         return 0;
     for (i = 0; i < n; i++) {
@@ -1286,23 +1287,24 @@ static int long_org_names(ner_doc *d)
         if (d->tk[i].kind != KHABAR_TOK_ARABIC)
             continue;
         h = host_key(d, i, &len);
+        hash = kh_gaz_hash(h, len);
         /* (most words begin no name: asked before any copy) */
-        if (len >= sizeof key ||
-            !kh_gazetteer_may_extend(d->gaz, kh_gaz_hash(h, len)))
+        if (len >= sizeof key || !kh_gazetteer_may_extend(d->gaz, hash))
             continue;
         memcpy(key, h, len);
         best = 0;
         for (j = i + 1; j < n && j - i < d->gaz->max_tokens; j++) {
             const khabar_token *t = &d->tk[j];
             /* no name starts with these words: none with more */
-            if (!kh_gazetteer_may_extend(d->gaz, kh_gaz_hash(key, len)) ||
+            if (!kh_gazetteer_may_extend(d->gaz, hash) ||
                 len + 1 + t->norm_len > d->gaz->max_key_bytes ||
                 len + 1 + t->norm_len >= sizeof key)
                 break;
             key[len++] = ' ';
             memcpy(key + len, doc->fold_buf + t->norm, t->norm_len);
+            hash = kh_gaz_hash_more(hash, key + len - 1, 1u + t->norm_len);
             len += t->norm_len;
-            if (j - i >= 2 &&
+            if (j - i >= 2 && kh_gazetteer_may_be_name(d->gaz, hash) &&
                 (kh_gazetteer_find(d->gaz, key, len) & KH_GAZ_ORG))
                 best = j + 1;
         }

@@ -933,6 +933,44 @@ static void gazetteer_without(void)
     kh_gazetteer_free(&w);
 }
 
+/* The filters built at load: every name of two words or more passes the
+ * names filter, and each of its proper prefixes the prefix filter; few
+ * keys that are no name pass the first. */
+static void gazetteer_filters(void)
+{
+    const kh_gazetteer *g = &t_model->gaz;
+    uint32_t i, j, names = 0, missed = 0, passed = 0;
+    if (!t_model->has_gazetteer)
+        return;
+    CHECK(g->names != NULL && g->prefixes != NULL);
+    for (i = 0; i < g->n_slots; i++) {
+        const kh_gaz_entry *e = &g->slots[i].e;
+        const char *k = g->pool + e->key;
+        uint32_t h = 2166136261u, at = 0;
+        if (e->n_tokens < 2)
+            continue;
+        names++;
+        missed += !kh_gazetteer_may_be_name(g, kh_gaz_hash(k, e->key_len));
+        /* word by word, as the recognizer hashes a growing key */
+        for (j = 0; j <= e->key_len; j++) {
+            if (j < e->key_len && k[j] != ' ')
+                continue;
+            h = kh_gaz_hash_more(h, k + at, j - at);
+            if (j < e->key_len)
+                missed += !kh_gazetteer_may_extend(g, h);
+            at = j;
+        }
+        missed += h != kh_gaz_hash(k, e->key_len);
+    }
+    CHECK(names > 1000 && missed == 0);
+    for (i = 0; i < 10000; i++) {
+        char key[32];
+        int n = snprintf(key, sizeof key, "كلمة %u أخرى", i);
+        passed += kh_gazetteer_may_be_name(g, kh_gaz_hash(key, (size_t)n));
+    }
+    CHECK(passed < 1000);
+}
+
 /* The doc cues: a name's other mentions, and what stands before them. */
 static void doc_cues(void)
 {
@@ -1189,6 +1227,7 @@ void suite_tagger(void)
     rows_ahead();
     history();
     gazetteer_without();
+    gazetteer_filters();
     doc_cues();
     document_rules();
     name_boundaries();
