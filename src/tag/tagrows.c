@@ -42,25 +42,20 @@ khabar_code kh_tagrows_open(kh_tagrows *t, const kh_container *c,
     if (!kh_cursor_end(&k))
         return kh_fail(err, KHABAR_EMODEL,
                        "tagrows: truncated or trailing bytes", 0);
+    /* The slots are checked here; an entry, which a slot may point to
+     * anywhere in the pool, when a lookup reads it (kh_tagrows_check): so
+     * that loading touches none of the pool. */
     for (i = 0; i < t->n_slots; i++) {
         const kh_tagrows_slot *sl = &t->slots[i];
-        const unsigned char *e;
-        size_t off, n;
         if (!sl->at) {
             if (sl->check)
                 return kh_fail(err, KHABAR_EMODEL,
                                "tagrows: dirty empty slot", 0);
             continue;
         }
-        off = ((size_t)sl->at - 1) * 8;
-        if (off > t->pool_size || t->pool_size - off < KH_TAGROWS_HEAD)
+        if (((size_t)sl->at - 1) * 8 > t->pool_size - KH_TAGROWS_HEAD ||
+            t->pool_size < KH_TAGROWS_HEAD)
             return kh_fail(err, KHABAR_EMODEL, "tagrows: slot out of range",
-                           0);
-        e = t->pool + off;
-        n = kh_tagrows_key_len(e);
-        if (!n || n > KEY_MAX || e[22] > 1 || e[23] ||
-            kh_tagrows_entry_size(t->width, n, e[22]) > t->pool_size - off)
-            return kh_fail(err, KHABAR_EMODEL, "tagrows: entry out of range",
                            0);
         used++;
     }
@@ -100,11 +95,13 @@ const unsigned char *kh_tagrows_check(const kh_tagrows *t,
 {
     uint64_t a;
     memcpy(&a, e, 8);
-    return a == attr && kh_tagrows_key_len(e) == n &&
-                   memcmp(e + kh_tagrows_key_at(t->width, kh_tagrows_wide(e)),
-                          key, n) == 0
-               ? e
-               : NULL;
+    /* (an entry that does not fit the pool is none) */
+    if (a != attr || kh_tagrows_key_len(e) != n || e[22] > 1 ||
+        kh_tagrows_entry_size(t->width, n, e[22]) >
+            t->pool_size - (size_t)(e - t->pool))
+        return NULL;
+    return memcmp(e + kh_tagrows_key_at(t->width, e[22]), key, n) == 0 ? e
+                                                                        : NULL;
 }
 
 const unsigned char *kh_tagrows_find(const kh_tagrows *t, uint64_t hash,

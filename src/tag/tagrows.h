@@ -27,7 +27,9 @@
  *   stage keeps of the word's lookups), i32 base, u16 the key's length
  *   (1..1024), u8 wide (0 or 1), u8 0, the scores: int16[width] when not
  *   wide (each score is base + the number), else int32[width] (base 0),
- *   then the key's bytes, zero padding to a multiple of 8.
+ *   then the key's bytes, zero padding to a multiple of 8. Loading checks
+ *   the slots; an entry is checked when a lookup reads it (one that does
+ *   not fit the pool is never found), so that loading reads none of them.
  *
  * The hash reads the key eight bytes at a time in the machine's order: on a
  * big-endian machine no entry is found, and the taggers score every word
