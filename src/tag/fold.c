@@ -14,15 +14,18 @@
 
 #include <stdlib.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "../core/doc.h"
 
-size_t kh_tag_fold(const char *form, size_t len, char *out)
+/* Folds s[i, len) into o from a byte i that is no letter's second byte. A
+ * letter of U+0600..U+067F is a lead byte D8 or D9 and one more byte: all
+ * that folding changes; any other byte is copied. */
+static void fold_bytes(const unsigned char *s, unsigned char *o, size_t i,
+                       size_t len)
 {
-    const unsigned char *s = (const unsigned char *)form;
-    unsigned char *o = (unsigned char *)out;
-    size_t i = 0;
-    /* A letter of U+0600..U+067F is a lead byte D8 or D9 and one more
-     * byte: all that folding changes; any other byte is copied. */
     while (i + 1 < len) {
         unsigned char c = s[i], d = s[i + 1];
         if ((c & 0xFE) != 0xD8) {
@@ -52,6 +55,82 @@ size_t kh_tag_fold(const char *form, size_t len, char *out)
     }
     if (i < len)
         o[i] = s[i];
+}
+
+#if defined(__SSE2__)
+static inline __m128i ones(int b) { return _mm_set1_epi8((char)b); }
+
+static inline __m128i pick(__m128i x, __m128i m, __m128i y)
+{
+    return _mm_or_si128(_mm_andnot_si128(m, x), _mm_and_si128(m, y));
+}
+
+/* fold_bytes 16 bytes at a time: at each lead byte the next byte says what
+ * changes, the lead in place and the next byte one lane on (carried into
+ * the next block from the last lane). In UTF-8 every D8 or D9 is a lead (no
+ * continuation byte is one); where two follow one another, it stops.
+ * Returns where it stopped, a byte that is no letter's second byte, with o
+ * written before it; the caller folds the rest. */
+static size_t fold_blocks(const unsigned char *s, unsigned char *o,
+                          size_t len)
+{
+    __m128i carry_val = _mm_setzero_si128(), carry_mask = carry_val,
+            carry_leads = carry_val;
+    size_t i = 0;
+    for (; i + 17 <= len; i += 16) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        const __m128i w =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        const __m128i d8 = _mm_cmpeq_epi8(v, ones(0xD8)),
+                      d9 = _mm_cmpeq_epi8(v, ones(0xD9));
+        const __m128i leads = _mm_or_si128(d8, d9);
+        const __m128i alef = _mm_and_si128(
+            d8, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, ones(0xA2)),
+                                          _mm_cmpeq_epi8(w, ones(0xA3))),
+                             _mm_cmpeq_epi8(w, ones(0xA5))));
+        const __m128i ta = _mm_and_si128(d8, _mm_cmpeq_epi8(w, ones(0xA9)));
+        const __m128i ya = _mm_and_si128(d9, _mm_cmpeq_epi8(w, ones(0x89)));
+        const __m128i wasla = _mm_and_si128(d9, _mm_cmpeq_epi8(w, ones(0xB1)));
+        const __m128i to_a7 = _mm_or_si128(alef, wasla);
+        const __m128i mask = _mm_or_si128(_mm_or_si128(to_a7, ta), ya);
+        const __m128i val = _mm_or_si128(
+            _mm_or_si128(_mm_and_si128(to_a7, ones(0xA7)),
+                         _mm_and_si128(ta, ones(0x87))),
+            _mm_and_si128(ya, ones(0x8A)));
+        __m128i out;
+        /* A lead right after a lead (no UTF-8 has one) is the first one's
+         * second byte: the bytes fold one by one from here. */
+        if (_mm_movemask_epi8(_mm_and_si128(
+                leads, _mm_or_si128(_mm_slli_si128(leads, 1),
+                                    _mm_srli_si128(carry_leads, 15)))))
+            break;
+        out = pick(pick(v, ta, ones(0xD9)), wasla, ones(0xD8));
+        const __m128i next_mask = _mm_or_si128(_mm_slli_si128(mask, 1),
+                                               _mm_srli_si128(carry_mask, 15));
+        const __m128i next_val = _mm_or_si128(_mm_slli_si128(val, 1),
+                                              _mm_srli_si128(carry_val, 15));
+        out = pick(out, next_mask, next_val);
+        _mm_storeu_si128((__m128i *)(void *)(o + i), out);
+        carry_mask = mask;
+        carry_val = val;
+        carry_leads = leads;
+    }
+    /* A lead in the last lane: its pair again, whole. */
+    if (i > 0 && (s[i - 1] & 0xFE) == 0xD8)
+        i--;
+    return i;
+}
+#endif
+
+size_t kh_tag_fold(const char *form, size_t len, char *out)
+{
+    const unsigned char *s = (const unsigned char *)form;
+    unsigned char *o = (unsigned char *)out;
+    size_t i = 0;
+#if defined(__SSE2__)
+    i = fold_blocks(s, o, len);
+#endif
+    fold_bytes(s, o, i, len);
     return len;
 }
 
