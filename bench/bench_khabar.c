@@ -24,6 +24,7 @@
  *       the median of 20 pairs, after a first pair (first_ms) that also
  *       takes the page faults of the compiled-in model images.
  *   khabar-words-peak-rss kb=K model_kb=K start_kb=K chunk=B words=N
+ *   khabar-analyze-peak-rss (the same fields)
  *       peak resident memory (getrusage ru_maxrss, KiB) of a child process
  *       forked before anything is allocated, that loads the default model
  *       and runs the words stage over the whole corpus, read from the file
@@ -32,6 +33,8 @@
  *       its peak at start (the program and libc), model_kb after
  *       khabar_model_new(); kb at the end. The corpus is never held whole
  *       in that process, so kb is what a CLI run over any input size needs.
+ *       The second line: the same with every stage, every default model in
+ *       use.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
@@ -141,15 +144,16 @@ static result run(const khabar_model *m, const char *text, size_t len,
 
 /* The child's work: load the model, read path in chunks of about CLI_CHUNK
  * bytes cut after the last line break (a buffer without one is cut whole,
- * at a character boundary), run TOKENS|WORDS on each, print the line. */
-static int rss_child(const char *path)
+ * at a character boundary), run the stages on each (TOKENS|WORDS, or 0:
+ * all), print the line named name. */
+static int rss_child(const char *path, unsigned stages, const char *name)
 {
     long start_kb = maxrss_kb(RUSAGE_SELF), model_kb;
     size_t cap = CLI_CHUNK * 2 + 4, len = 0, nwords = 0;
     char *buf = malloc(cap);
     int fd = open(path, O_RDONLY), eof = 0;
     khabar_model *m = khabar_model_new(NULL);
-    khabar_options o = {.stages = KHABAR_STAGE_TOKENS | KHABAR_STAGE_WORDS};
+    khabar_options o = {.stages = stages};
     model_kb = maxrss_kb(RUSAGE_SELF);
     if (!buf || fd < 0 || !m)
         return 1;
@@ -188,14 +192,13 @@ static int rss_child(const char *path)
     close(fd);
     khabar_model_free(m);
     free(buf);
-    printf("khabar-words-peak-rss kb=%ld model_kb=%ld start_kb=%ld chunk=%zu "
-           "words=%zu\n",
+    printf("%s kb=%ld model_kb=%ld start_kb=%ld chunk=%zu words=%zu\n", name,
            maxrss_kb(RUSAGE_SELF), model_kb, start_kb, CLI_CHUNK, nwords);
     return fflush(stdout) != 0;
 }
 
 /* Forks the child and waits for it; returns 0 when it succeeded. */
-static int peak_rss(const char *path)
+static int peak_rss(const char *path, unsigned stages, const char *name)
 {
     pid_t pid;
     int status;
@@ -206,7 +209,7 @@ static int peak_rss(const char *path)
         return 1;
     }
     if (pid == 0)
-        _exit(rss_child(path));
+        _exit(rss_child(path, stages, name));
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) {
             perror("bench_khabar: waitpid");
@@ -268,7 +271,9 @@ int main(int argc, char **argv)
         return 2;
     }
     /* First, while this process is small: the child inherits nothing big. */
-    rc |= peak_rss(argv[1]);
+    rc |= peak_rss(argv[1], KHABAR_STAGE_TOKENS | KHABAR_STAGE_WORDS,
+                   "khabar-words-peak-rss");
+    rc |= peak_rss(argv[1], 0, "khabar-analyze-peak-rss");
     text = slurp(argv[1], &len);
     if (!text) {
         fprintf(stderr, "bench_khabar: cannot read %s\n", argv[1]);

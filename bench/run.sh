@@ -230,7 +230,9 @@ if [ -n "$note" ]; then
     echo
     echo "$note"
 fi
-awk -v goal="$GOAL" -v bytes="$corpus_bytes" -v lucene_skip="$lucene_skip" '
+# The default models compiled into the library: data/*.kbm.
+model_bytes=$(cat data/*.kbm 2>/dev/null | wc -c)
+awk -v model_bytes="$model_bytes" -v goal="$GOAL" -v bytes="$corpus_bytes" -v lucene_skip="$lucene_skip" '
 function label(n) {
     if (n == "snowball-arabic-tokenize+stem") return "Snowball tokenize+stem"
     if (n == "sqlite-fts5-unicode61") return "SQLite FTS5 unicode61"
@@ -372,6 +374,17 @@ END {
             mb(kv[i, "model_kb"]), mb(kv[i, "start_kb"])
         printf "%-38s %s\n", "", "(a child process streaming the corpus in 256 KB chunks)"
     }
+    if ("khabar-analyze-peak-rss" in idx) {
+        i = idx["khabar-analyze-peak-rss"]
+        printf "%-38s %.1f MB (%d KiB; model loaded %.1f MB)\n",
+            "khabar analyze (all stages) peak RSS", mb(kv[i, "kb"]), kv[i, "kb"],
+            mb(kv[i, "model_kb"])
+        printf "%-38s %s\n", "", "(the same child with every stage: every default model in use, and the analysis of a 256 KB doc)"
+    }
+    if (model_bytes > 0)
+        printf "%-38s %.1f MB (%d bytes, data/*.kbm: at most this much of them resident)   goal <= 64 MB: %s\n",
+            "default models together", model_bytes / 1e6, model_bytes,
+            (model_bytes / 1e6 <= 64 ? "met" : "NOT met")
     if ("khabar-cli-stem" in idx) {
         i = idx["khabar-cli-stem"]
         printf "%-38s %.1f MB (%d KiB; GNU time, khabar stem over the corpus, %.1f s)\n",
