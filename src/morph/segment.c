@@ -131,11 +131,15 @@ static int is_prep(uint32_t c)
     return c == BEH || c == KAF || c == LAM || c == SEEN;
 }
 
-/* The future particle only comes before an imperfect verb. */
-static int future_ok(const kh_seg_token *t, int host)
+/* The future particle only comes before an imperfect verb: one of three
+ * letters or more (ام of سام is none), which no ة ends (نية of سنية, Sunni,
+ * is none), after its letter at pre. */
+static int future_ok(const kh_seg_token *t, int pre, int host)
 {
-    uint32_t c = t->cp[host];
-    return c == YEH || c == TEH || c == NOON || c == ALEF_HAMZA || c == ALEF;
+    uint32_t c = t->cp[pre];
+    return (c == YEH || c == TEH || c == NOON || c == ALEF_HAMZA ||
+            c == ALEF) &&
+           host >= 3 && t->cp[pre + host - 1] != TEH_MARBUTA;
 }
 
 static int ends_with(const kh_seg_token *t, const uint32_t *e)
@@ -216,7 +220,7 @@ int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
             if (host == 1 && !(pre == 0 && enc > 0 &&
                                (first == BEH || first == LAM || first == KAF)))
                 continue;
-            if (pre && t->cp[pre - 1] == SEEN && !future_ok(t, pre))
+            if (pre && t->cp[pre - 1] == SEEN && !future_ok(t, pre, host))
                 continue;
             if (!tanwin_allows(t, pre, enc))
                 continue;
@@ -676,13 +680,17 @@ kh_seg_cand kh_segment_score(const kh_segmenter *s, const kh_lexicon *lex,
 }
 
 /* A cached decision is used only if it fits the token: its clitics leave a
- * host and fall on boundaries between letters. (The cache is built from the
- * token's own candidates; this guards against a model for other forms.) */
+ * host and fall on boundaries between letters, and the future particle
+ * comes before what may be a verb. (The cache is built from the token's own
+ * candidates; this guards against a model for other forms, and against a
+ * table made before the candidates' rules.) */
 static int valid_for(const kh_seg_token *t, kh_seg_cand c)
 {
     return c.pre <= 2 && c.enc <= 3 && c.pre + c.enc < t->n &&
            t->splittable[c.pre] && t->splittable[t->n - c.enc] &&
-           tanwin_allows(t, c.pre, c.enc);
+           tanwin_allows(t, c.pre, c.enc) &&
+           !(c.pre && t->cp[c.pre - 1] == SEEN &&
+             !future_ok(t, c.pre, t->n - c.pre - c.enc));
 }
 
 /* The form table entry of a UTF-8 key, or NULL. */
