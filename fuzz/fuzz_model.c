@@ -41,6 +41,12 @@ static void use_tagrows(const kh_tagrows *t)
         if (!t->slots[i].at)
             continue;
         e = t->pool + ((size_t)t->slots[i].at - 1) * 8;
+        /* An entry is checked when a lookup reads it, not at load: only
+         * those that fit the pool give their keys here. */
+        if (e[22] > 1 || kh_tagrows_entry_size(t->width, kh_tagrows_key_len(e),
+                                               e[22]) >
+                             t->pool_size - (size_t)(e - t->pool))
+            continue;
         at = kh_memo_get(&memo,
                          (const char *)e + kh_tagrows_key_at(
                                                t->width, kh_tagrows_wide(e)),
