@@ -267,11 +267,17 @@ const khabar_entity *khabar_doc_entities(const khabar_doc *doc)
 size_t kh_doc_written_start(const khabar_doc *doc, size_t ti)
 {
     const khabar_word *h = kh_doc_host(doc, ti, NULL);
-    if ((h->flags & KHABAR_WORD_RESTORED) &&
-        h > (const khabar_word *)doc->words.data &&
-        h[-1].role == KHABAR_WORD_PROCLITIC && h[-1].token == h->token &&
-        h->form_len > 4 && memcmp(doc->norm_buf + h->form, "ال", 4) == 0 &&
-        h->end - h->start >= 2 && memcmp(doc->text + h->start, "ل", 2) == 0)
+    if (h == (const khabar_word *)doc->words.data ||
+        h[-1].role != KHABAR_WORD_PROCLITIC || h[-1].token != h->token ||
+        h->end - h->start < 2 || memcmp(doc->text + h->start, "ل", 2) != 0)
+        return h->start;
+    /* the host restored: ل + الصين */
+    if ((h->flags & KHABAR_WORD_RESTORED) && h->form_len > 4 &&
+        memcmp(doc->norm_buf + h->form, "ال", 4) == 0)
+        return h[-1].start;
+    /* لله, ل + الله, left as ل + له */
+    if (h->form_len == 4 && memcmp(doc->norm_buf + h->form, "له", 4) == 0 &&
+        h[-1].form_len == 2 && memcmp(doc->norm_buf + h[-1].form, "ل", 2) == 0)
         return h[-1].start;
     return h->start;
 }

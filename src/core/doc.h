@@ -86,7 +86,8 @@ static inline const khabar_word *kh_doc_host(const khabar_doc *doc,
 /* Where the name or title that begins at token ti starts in the text: at
  * its host, or at the ل before the host when that ل swallowed the host's
  * article (للرئيس, للأمم المتحدة, للصين: the letters after the ل, لرئيس,
- * لأمم, لصين, are no word a reader knows). Needs stage WORDS. */
+ * لأمم, لصين, are no word a reader knows; and لله, whose host the segmenter
+ * leaves as له). Needs stage WORDS. */
 size_t kh_doc_written_start(const khabar_doc *doc, size_t ti);
 
 /* Appends n bytes to the doc's string buffer; returns their offset (for

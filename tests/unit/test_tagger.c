@@ -1027,6 +1027,23 @@ static void swallowed_article(void)
     khabar_doc_free(d);
 }
 
+/* لله is ل + الله with the article's alef gone and no host restored (له):
+ * a name there starts at the ل, never as the pronoun-like letters له. */
+static void lillah(void)
+{
+    const char *text = "وقال اللاعب بعد المباراة: الحمد لله على الفوز، "
+                       "والشكر لله ثم للجمهور.";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    const khabar_entity *e = khabar_doc_entities(d);
+    size_t i, bad = 0;
+    CHECK(d != NULL);
+    for (i = 0; i < khabar_doc_entity_count(d); i++)
+        bad += e[i].end - e[i].start == 4 &&
+               memcmp(text + e[i].start, "له", 4) == 0;
+    CHECK(bad == 0);
+    khabar_doc_free(d);
+}
+
 /* أو and a word with tanwin are no part of a person's name: two players
  * joined by "or", and an adverbial accusative after a name. */
 static void or_and_tanwin(void)
@@ -1305,6 +1322,7 @@ void suite_tagger(void)
     entities();
     no_complementizer_in_names();
     swallowed_article();
+    lillah();
     or_and_tanwin();
     my_kin_no_name();
     names_a_line();
