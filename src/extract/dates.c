@@ -479,8 +479,9 @@ static size_t year_at(dctx *c, size_t i, int min_dig, int32_t *year,
 }
 
 /* A month name, and a second one after a slash (أكتوبر/تشرين الأول) or
- * the same month's other name right after it (أيلول سبتمبر), or another
- * month's before a year (كانون الثاني ديسمبر 2013). */
+ * in brackets (مارس (آذار)), or the same month's other name right after it
+ * (أيلول سبتمبر), or another month's before a year (كانون الثاني ديسمبر
+ * 2013). */
 static size_t month_at(dctx *c, size_t i, int *month, int *hijri, int *ambig)
 {
     size_t j = month_name(c, i, month, hijri, ambig), k;
@@ -490,6 +491,12 @@ static size_t month_at(dctx *c, size_t i, int *month, int *hijri, int *ambig)
         (k = month_name(c, j + 1, &m2, &h2, &a2)) != 0 && h2 == *hijri) {
         *ambig = 0;
         j = k;
+    } else if (j && is_punct(tk(c, j), '(') &&
+               (k = month_name(c, j + 1, &m2, &h2, &a2)) != 0 &&
+               h2 == *hijri && m2 == *month && is_punct(tk(c, k), ')')) {
+        /* مارس (آذار) 1978: the other name in brackets */
+        *ambig = 0;
+        j = k + 1;
     } else if (j && !*hijri && (k = month_name(c, j, &m2, &h2, &a2)) != 0 &&
                !h2 && (m2 == *month || year_at(c, k, 4, &y, &mark))) {
         /* أيلول سبتمبر 2011: the same month, no slash; كانون الثاني ديسمبر

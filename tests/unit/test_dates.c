@@ -255,6 +255,16 @@ static void absolute(void)
              &x);
     CHECK(x.grain == KHABAR_GRAIN_DAY && x.flags == 0 &&
           same_date(x.first, 2015, 10, 20) && same_date(x.last, 2015, 10, 20));
+    /* The other name in brackets, as Saudi papers write it, and the year
+     * after them. */
+    EXPECT("عقد المجلس جلسته يوم الثلاثاء 28 مارس (آذار) 1978 في القاهرة.",
+           "يوم الثلاثاء 28 مارس (آذار) 1978", "1978-03-28",
+           KHABAR_TIMEX_DATE);
+    EXPECT("غادر الحكم في يوليو (تموز) 2013 بعد احتجاجات.",
+           "يوليو (تموز) 2013", "2013-07", KHABAR_TIMEX_DATE);
+    EXPECT("توفي في 8 أكتوبر (تشرين الأول) عام 1986م في بيروت.",
+           "8 أكتوبر (تشرين الأول) عام 1986م", "1986-10-08",
+           KHABAR_TIMEX_DATE);
     EXPECT_X("اندلعت الأزمة في مارس/آذار 2011 في البلاد.", "مارس/آذار 2011",
              "2011-03", KHABAR_TIMEX_DATE, &x);
     CHECK(x.grain == KHABAR_GRAIN_MONTH && same_date(x.first, 2011, 3, 1) &&
