@@ -1576,10 +1576,12 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
     }
     for (k = s; k < e; k++) {
         const tok_info *x = TI(q, k);
-        /* a pronoun ends it (وهو الكاتب, هو أن), but هذه المنظمة goes on */
+        /* a pronoun ends it (وهو الكاتب, هو أن), but هذه المنظمة goes on;
+         * not after a name (اعتبر الوزير X هذه الخطوة: the object) */
         int pron = x->upos == KHABAR_UPOS_PRON &&
                    !((x->flags & TF_DEM) && k + 1 < e &&
-                     (TI(q, k + 1)->flags & TF_DEF));
+                     (TI(q, k + 1)->flags & TF_DEF) &&
+                     !(k > s && person_ends(q, k)));
         if (x->kind == K_PUNCT && glued_hyphen(q, k))
             continue; /* بيريت ريس-أندرسن */
         if (x->mark == OPEN && x->partner != NONE &&
@@ -1643,6 +1645,26 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
         if (k > s && accusative_noun(q, k))
             return k; /* أعلن الحاكم إنريك سنايدر قرارا مماثلا: the
                          object after the name */
+        if (k > s && !x->pre && !in_entity(q, k - 1) &&
+            (TI(q, k - 1)->flags & TF_ENCL) &&
+            TI(q, k - 1)->upos == KHABAR_UPOS_NOUN &&
+            (k - 1 == s || (TI(q, k - 1)->pre & P_WA)) && !person_at(q, k) &&
+            (entity_at(q, k) ||
+             ((x->flags & TF_DEF) && x->upos == KHABAR_UPOS_NOUN)))
+            return k - 1 > s ? k - 1 : k;
+        /* حذر رئيسها الحكومة: a noun with a pronoun
+                         suffix, first or after و, governs no word after
+                         it (a verb, which the tagger may take for a noun,
+                         does: دراسة أجراها المركز); a name after it
+                         is its apposition (رئيسها عادل فهمي), an
+                         adjective describes it (ابنه الآخر); with و it
+                         begins a clause (متحدث باسم الصندوق ومقره
+                         واشنطن) */
+        if (k > s && !x->pre && (x->flags & TF_MEDIA) &&
+            TI(q, k - 1)->upos == KHABAR_UPOS_ADJ && !in_entity(q, k - 1))
+            return k; /* أبلغ مسؤول حكومي آخر وكالة الأنباء: an adjective
+                         ends the noun it follows, and the agency is the
+                         one told (مراسل وكالة الأنباء goes on) */
         if (k > s && !in_entity(q, k) && body_ends(q, s, k) &&
             (x->flags & TF_DEF) && !x->pre && x->upos == KHABAR_UPOS_NOUN &&
             !(k + 1 < e && person_at(q, k + 1)) &&
