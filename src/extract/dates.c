@@ -822,8 +822,8 @@ static int weekday_alone(dctx *c, size_t i)
  * verb before it over nouns, adjectives, prepositions and the like (not
  * over punctuation, a conjunction or a complementizer: قال إن الانتخابات في
  * فبراير says nothing of February). -1 in the past (a verb whose letters
- * begin with its lemma's, or لم before one that does not), +1 another, 0
- * no verb. */
+ * begin with its lemma's, or لم or a past كان before one that does not),
+ * +1 another, 0 no verb. */
 static int clause_tense(dctx *c, size_t i)
 {
     const khabar_token *t = c->tok;
@@ -856,6 +856,11 @@ static int clause_tense(dctx *c, size_t i)
                     (p->form_len == 6 &&
                      memcmp(nb + p->form, "\xD9\x84\xD9\x85\xD8\xA7", 6) == 0))
                     return -1; /* (و)لم, لما */
+                if (p->lemma_len == 6 &&
+                    memcmp(nb + p->lemma, "كان", 6) == 0 &&
+                    (p->upos == KHABAR_UPOS_AUX || p->upos == KHABAR_UPOS_VERB) &&
+                    past_verb(c, p))
+                    return -1; /* كان يقصد: the past's imperfect */
             }
             return 1;
         case KHABAR_UPOS_NOUN:

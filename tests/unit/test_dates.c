@@ -332,6 +332,9 @@ static void absolute(void)
            KHABAR_TIMEX_RELATIVE);
     EXPECT("وأبقى المصرف الفائدة دون تغيير في اجتماعه في يونيو.", "يونيو",
            "2017-06", KHABAR_TIMEX_RELATIVE);
+    /* an imperfect after a past كان is a past too */
+    EXPECT("ويعتقد أن الوزير كان يقصد في فبراير أن الاتفاق سيتأخر.",
+           "فبراير", "2017-02", KHABAR_TIMEX_RELATIVE);
     {
         khabar_date jan = {2018, 1, 5};
         expect_at(__LINE__, "وصل في 28 ديسمبر.", jan, "28 ديسمبر",
