@@ -1082,6 +1082,67 @@ static int org_word(const ner_doc *d, size_t ti)
            host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
+/* Whether token ti is a royal or religious title that names institutions
+ * and places after persons: الملك, الأمير, الشيخ, الإمام, السلطان. */
+static int founder_title(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {"الملك",   "الملكه",  "الامير",
+                                        "الاميره", "الشيخ",   "الشيخه",
+                                        "الامام",  "السلطان"};
+    return !proclitics(d, ti) &&
+           host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
+/* Rule: an institution or a place named after a person. A trigger word
+ * (مستشفى, جامعة, مركز, شارع, مطار ...), a title of founder_title(), then
+ * the name: the whole is the institution (مستشفى الملك فهد: ORG, where the
+ * recognizer saw the person فهد) or the place (شارع الملك فيصل: LOC).
+ * Without a trigger before it, a title and a name tagged ORG is the person
+ * (حياة الملك فيصل بن عبدالعزيز, tagged ORG after مركز الملك فيصل earlier
+ * in the doc): the name alone, PER, as persons' names are tagged. */
+static void named_after(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i;
+    for (i = 0; i < n; i++) {
+        size_t a = e[i].first_token, b = a + e[i].n_tokens, t;
+        uint32_t trig;
+        int type;
+        if (e[i].type != KHABAR_ENT_PER && e[i].type != KHABAR_ENT_ORG)
+            continue;
+        if (founder_title(d, a) && b > a + 1)
+            t = a;
+        else if (a > 0 && !d->type[a - 1] && founder_title(d, a - 1))
+            t = a - 1;
+        else
+            continue;
+        /* (the trigger governs the name: no article, no suffix; not
+         * إدارة, whose person runs it: تحت إدارة الأمير X) */
+        trig = t > 0 && !d->type[t - 1] && !has_enclitic(d, t - 1) &&
+                       !definite(d, t - 1) && !host_is(d, t - 1, "اداره")
+                   ? gaz_mask(d, t - 1) &
+                         (KH_GAZ_ORG_TRIGGER | KH_GAZ_LOC_TRIGGER)
+                   : 0;
+        if (trig) {
+            type = trig & KH_GAZ_ORG_TRIGGER ? KHABAR_ENT_ORG
+                                              : KHABAR_ENT_LOC;
+            e[i].first_token = t - 1;
+            e[i].n_tokens = b - (t - 1);
+            e[i].type = type;
+            e[i].start = kh_ner_entity_start(d->doc, d->gaz, t - 1, type);
+            mark_span(d, t - 1, b, type);
+        } else if (e[i].type == KHABAR_ENT_ORG && t == a) {
+            d->type[a] = 0;
+            e[i].first_token = a + 1;
+            e[i].n_tokens = b - a - 1;
+            e[i].type = KHABAR_ENT_PER;
+            e[i].start =
+                kh_ner_entity_start(d->doc, d->gaz, a + 1, KHABAR_ENT_PER);
+            mark_span(d, a + 1, b, KHABAR_ENT_PER);
+        }
+    }
+}
+
 /* Whether token ti is a demonstrative (هذا, هذه, تلك ...), proclitics
  * aside. */
 static int demonstrative(const ner_doc *d, size_t ti)
@@ -1458,6 +1519,7 @@ int kh_ner_doc(khabar_doc *doc)
         particle_tails(&d);
         allah_names(&d);
         particle_heads(&d);
+        named_after(&d);
         in_context(&d);
         rc = consistency(&d);
     }

@@ -1027,6 +1027,31 @@ static void swallowed_article(void)
     khabar_doc_free(d);
 }
 
+/* An institution or a place named after a person: the trigger, the title
+ * and the name are one (ORG, or LOC after a place trigger); the person
+ * elsewhere in the doc is PER, and إدارة is run by its person. */
+static void named_after_persons(void)
+{
+    const char *text = "نقل المصاب إلى مستشفى الملك فهد في المدينة، ثم زار "
+                       "الوفد شارع الملك فيصل. وافتتح مركز الملك فيصل "
+                       "للدراسات معرضا عن حياة الملك فيصل بن عبدالعزيز آل "
+                       "سعود. ويعمل المعهد تحت إدارة الأمير خالد بن سعد.";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    const khabar_entity *e = khabar_doc_entities(d);
+    size_t i, idara = 0;
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "مستشفى الملك فهد") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "شارع الملك فيصل") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "مركز الملك فيصل") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الملك فيصل") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER,
+                       "فيصل بن عبدالعزيز آل سعود") == 1);
+    for (i = 0; i < khabar_doc_entity_count(d); i++)
+        idara += memcmp(text + e[i].start, "إدارة", strlen("إدارة")) == 0;
+    CHECK(idara == 0);
+    khabar_doc_free(d);
+}
+
 /* لله is ل + الله with the article's alef gone and no host restored (له):
  * a name there starts at the ل, never as the pronoun-like letters له. */
 static void lillah(void)
@@ -1323,6 +1348,7 @@ void suite_tagger(void)
     no_complementizer_in_names();
     swallowed_article();
     lillah();
+    named_after_persons();
     or_and_tanwin();
     my_kin_no_name();
     names_a_line();
