@@ -1562,8 +1562,9 @@ static int accusative_noun(const qctx *q, size_t k)
 /* The end of a speaker phrase that starts at token s, at most at e: it
  * stops at punctuation, a time, an occasion (في تصريح), an addressee
  * (للجزيرة, له, لوالاس), a relative clause or a topic (عن, حول). A phrase that
- * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة);
- * li_ok lets it start with ل (جاء في بيان للوزارة). */
+ * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة),
+ * nor one that starts with a noun in the accusative (شيئًا); li_ok lets it
+ * start with ل (جاء في بيان للوزارة). */
 static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
 {
     size_t k;
@@ -1571,8 +1572,11 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
         const tok_info *x = TI(q, s);
         if (x->kind == K_CONN || x->kind == K_AN || x->kind == K_FI ||
             x->upos == KHABAR_UPOS_ADP || (x->pre & (P_BI | P_KA)) ||
-            ((x->pre & P_LI) && !li_ok))
-            return s;
+            ((x->pre & P_LI) && !li_ok) ||
+            (accusative_noun(q, s) &&
+             !(s + 1 < e && (TI(q, s + 1)->flags & TF_DEF))))
+            return s; /* (أذكر شيئًا من بطولته: an object, no subject;
+                         but قال وزيرا الخارجية: the two ministers) */
     }
     for (k = s; k < e; k++) {
         const tok_info *x = TI(q, k);

@@ -1166,6 +1166,11 @@ static void random_texts(void)
 static void objects_no_speakers(void)
 {
     khabar_doc *d;
+    /* a noun in the accusative is an object, no subject; a dual in
+     * construct (وزيرا الخارجية) is a subject */
+    none("وأذكر شيئًا من بطولته أنه رفض الانسحاب من المعركة.");
+    one("وقال وزيرا الخارجية السابقان إن الإفراج عنه واجب.",
+        "وزيرا الخارجية السابقان", "قال", "قال", "الإفراج عنه واجب", 0);
     one("وأعلنت حركة طالبان المسؤولية عن الهجوم قائلة إنها استهدفت رتلا "
         "عسكريا.",
         "حركة طالبان", "أعلنت", "أعلن", "استهدفت رتلا عسكريا", 0);
