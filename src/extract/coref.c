@@ -6,7 +6,11 @@
  *                 same name (بوتين, لبوتين); a one-word person joins the
  *                 person whose first or last name it is (الأسد after بشار
  *                 الأسد), and a longer person name the cluster of its last
- *                 word seen alone (فلاديمير بوتين after بوتين).
+ *                 word seen alone (فلاديمير بوتين after بوتين), or of its
+ *                 first when its nasab follows (فيصل بن عبدالعزيز after
+ *                 فيصل); a name before its family's آل is the whole
+ *                 name's (فيصل بن عبدالعزيز, after فيصل بن عبدالعزيز آل
+ *                 سعود).
  *   titles        a title or role right before a person's name (الرئيس
  *                 الروسي, أمير قطر الشيخ, مدير مكتب الجزيرة في موسكو) is a
  *                 mention of that person: from the furthest title word
@@ -790,6 +794,23 @@ static uint64_t ibn_head_key(const coref *c, const khabar_entity *en,
     return range_key(c, en->first_token, j);
 }
 
+/* The K_FULL key of a person's name before its family's آل, when words
+ * come before it (فيصل بن عبدالعزيز آل سعود: فيصل بن عبدالعزيز, how the
+ * news names him again), else 0. */
+static uint64_t al_head_key(const coref *c, const khabar_entity *en)
+{
+    char k[MAX_KEY];
+    size_t i, last = en->first_token + en->n_tokens;
+    if (en->type != KHABAR_ENT_PER || en->n_tokens < 3)
+        return 0;
+    for (i = en->first_token + 1; i + 1 < last; i++) {
+        size_t n = word_key(c, i, 0, k);
+        if (n == 4 && memcmp(k, "ال", 4) == 0) /* آل, folded */
+            return range_key(c, en->first_token, i);
+    }
+    return 0;
+}
+
 /* The key (of a kind) of a person's name's last two words (محمود أحمدي
  * نجاد: أحمدي نجاد; جان ايف لو دريان: لو دريان), or 0 for a name of one
  * word, for بن and a name (ibn_tail_key's) and for two words whose first
@@ -942,6 +963,10 @@ static int register_name(coref *c, size_t e, size_t cluster)
         table_get(&c->map, head) == SIZE_MAX &&
         table_put(&c->map, head, cluster) != 0)
         return -1;
+    if ((head = al_head_key(c, en)) != 0 &&
+        table_get(&c->map, head) == SIZE_MAX &&
+        table_put(&c->map, head, cluster) != 0)
+        return -1;
     return table_put(&c->map, full, cluster);
 }
 
@@ -1007,6 +1032,18 @@ static size_t find_name(const coref *c, size_t e)
         const cl_info *ci = (const cl_info *)c->info.data + x;
         if (ci->votes[KHABAR_ENT_PER] > 0 && ci->best_tokens <= n)
             return x;
+    }
+    /* فيصل بن عبدالعزيز after فيصل alone (الملك فيصل): a first name and
+     * its nasab, when the first name alone named no longer name yet */
+    if (en->n_tokens >= 3 &&
+        is_ibn(k, word_key(c, en->first_token + 1, 0, k))) {
+        n = word_key(c, en->first_token, 0, k);
+        x = table_get(&c->map, mix(key_start(K_FULL), k, n));
+        if (x != SIZE_MAX) {
+            const cl_info *ci = (const cl_info *)c->info.data + x;
+            if (ci->votes[KHABAR_ENT_PER] > 0 && ci->best_tokens == 1)
+                return x;
+        }
     }
     /* أحمدي نجاد after محمود أحمدي نجاد; محمود أحمدي نجاد after أحمدي
      * نجاد alone. */

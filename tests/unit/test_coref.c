@@ -139,6 +139,25 @@ static void people(void)
     khabar_doc_free(d);
 }
 
+/* A first name alone, then with its nasab, then the whole name with the
+ * family's آل, then the name before آل again: one person. */
+static void nasab(void)
+{
+    const char *text =
+        "افتتح الأمير معرضا عن الملك فيصل في الرياض. وتحدث المؤرخ عن حياة "
+        "الملك فيصل بن عبدالعزيز آل سعود. وكان الملك فيصل بن عبدالعزيز قد "
+        "زار القاهرة مرات.";
+    khabar_doc *d = run(text);
+    size_t whole = cluster_of(d, text, "فيصل بن عبدالعزيز آل سعود",
+                              KHABAR_MENTION_NAME);
+    CHECK(d != NULL);
+    CHECK(whole != SIZE_MAX);
+    CHECK(cluster_of(d, text, "فيصل", KHABAR_MENTION_NAME) == whole);
+    CHECK(cluster_of(d, text, "فيصل بن عبدالعزيز", KHABAR_MENTION_NAME) ==
+          whole);
+    khabar_doc_free(d);
+}
+
 static void titles(void)
 {
     const char *text =
@@ -430,6 +449,7 @@ static void edges(void)
 
 void suite_coref(void)
 {
+    nasab();
     /* The word lists are searched by halves. */
     CHECK(kh_coref_lists_sorted());
     people();
