@@ -1095,8 +1095,9 @@ static int founder_title(const ner_doc *d, size_t ti)
 
 /* Rule: an institution or a place named after a person. A trigger word
  * (مستشفى, جامعة, مركز, شارع, مطار ...), a title of founder_title(), then
- * the name: the whole is the institution (مستشفى الملك فهد: ORG, where the
- * recognizer saw the person فهد) or the place (شارع الملك فيصل: LOC).
+ * the name, and up to two adjectives after it (التخصصي, الدولي): the whole
+ * is the institution (مستشفى الملك فهد: ORG, where the recognizer saw the
+ * person فهد) or the place (شارع الملك فيصل: LOC).
  * Without a trigger before it, a title and a name tagged ORG is the person
  * (حياة الملك فيصل بن عبدالعزيز, tagged ORG after مركز الملك فيصل earlier
  * in the doc): the name alone, PER, as persons' names are tagged. */
@@ -1124,8 +1125,20 @@ static void named_after(ner_doc *d)
                          (KH_GAZ_ORG_TRIGGER | KH_GAZ_LOC_TRIGGER)
                    : 0;
         if (trig) {
+            size_t m;
             type = trig & KH_GAZ_ORG_TRIGGER ? KHABAR_ENT_ORG
                                               : KHABAR_ENT_LOC;
+            /* and the adjectives of the name: مستشفى الملك فيصل التخصصي,
+             * مطار الملك خالد الدولي */
+            for (m = 0; m < 2 && b < d->doc->tokens.len && !d->type[b] &&
+                        d->tk[b].kind == KHABAR_TOK_ARABIC &&
+                        !proclitics(d, b) && definite(d, b) &&
+                        kh_doc_host(d->doc, b, NULL)->upos ==
+                            KHABAR_UPOS_ADJ &&
+                        !(gaz_mask(d, b) & KH_GAZ_NISBA);
+                 m++)
+                b++;
+            e[i].end = kh_doc_host(d->doc, b - 1, NULL)->end;
             e[i].first_token = t - 1;
             e[i].n_tokens = b - (t - 1);
             e[i].type = type;

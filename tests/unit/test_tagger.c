@@ -1027,15 +1027,17 @@ static void swallowed_article(void)
     khabar_doc_free(d);
 }
 
-/* An institution or a place named after a person: the trigger, the title
- * and the name are one (ORG, or LOC after a place trigger); the person
+/* An institution or a place named after a person: the trigger, the title,
+ * the name and its adjectives are one (ORG, or LOC after a place trigger);
+ * the person
  * elsewhere in the doc is PER, and إدارة is run by its person. */
 static void named_after_persons(void)
 {
     const char *text = "نقل المصاب إلى مستشفى الملك فهد في المدينة، ثم زار "
                        "الوفد شارع الملك فيصل. وافتتح مركز الملك فيصل "
                        "للدراسات معرضا عن حياة الملك فيصل بن عبدالعزيز آل "
-                       "سعود. ويعمل المعهد تحت إدارة الأمير خالد بن سعد.";
+                       "سعود. ويعمل المعهد تحت إدارة الأمير خالد بن سعد. "
+                       "ووصل الوفد إلى مطار الملك خالد الدولي صباحا.";
     khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
     const khabar_entity *e = khabar_doc_entities(d);
     size_t i, idara = 0;
@@ -1044,6 +1046,8 @@ static void named_after_persons(void)
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "شارع الملك فيصل") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "مركز الملك فيصل") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الملك فيصل") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "مطار الملك خالد الدولي") ==
+          1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER,
                        "فيصل بن عبدالعزيز آل سعود") == 1);
     for (i = 0; i < khabar_doc_entity_count(d); i++)
