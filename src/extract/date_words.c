@@ -121,8 +121,11 @@ static const kh_dword words[] = {
     W("المنصرمه", KH_DW_DIR, -1, 0),
     W("الفايت", KH_DW_DIR, -1, 0),
     W("الفايته", KH_DW_DIR, -1, 0),
+    W("الماضيين", KH_DW_DIR, -1, 0), /* of two months: من فبراير وحتى
+                                        ابريل الماضيين */
     W("المقبل", KH_DW_DIR, 1, 0),
     W("المقبله", KH_DW_DIR, 1, 0),
+    W("المقبلين", KH_DW_DIR, 1, 0),
     W("القادم", KH_DW_DIR, 1, 0),
     W("القادمه", KH_DW_DIR, 1, 0),
     W("الجاري", KH_DW_DIR, 0, 0),

@@ -332,6 +332,17 @@ static void absolute(void)
            KHABAR_TIMEX_RELATIVE);
     EXPECT("وأبقى المصرف الفائدة دون تغيير في اجتماعه في يونيو.", "يونيو",
            "2017-06", KHABAR_TIMEX_RELATIVE);
+    /* منذ: since, so before (whatever the verb) */
+    EXPECT("وتشن الطائرات غارات منذ مارس على المنطقة.", "مارس", "2017-03",
+           KHABAR_TIMEX_RELATIVE);
+    /* الماضيين, المقبلين: of two months */
+    {
+        khabar_date jul = {2015, 7, 31};
+        expect_at(__LINE__,
+                  "وأجري استطلاع خلال الفترة من فبراير وحتى إبريل الماضيين.",
+                  jul, "من فبراير وحتى إبريل الماضيين", "2015-02/2015-04",
+                  KHABAR_TIMEX_RANGE, NULL);
+    }
     /* an imperfect after a past كان is a past too */
     EXPECT("ويعتقد أن الوزير كان يقصد في فبراير أن الاتفاق سيتأخر.",
            "فبراير", "2017-02", KHABAR_TIMEX_RELATIVE);
