@@ -34,7 +34,6 @@ void kh_memo_free(kh_memo *m)
     kh_vec_free(&m->rows);
     kh_vec_free(&m->batch);
     kh_memo_init(m, m->width);
-
 }
 
 /* Makes cap slots (at least twice as many as now, or 1024) and places

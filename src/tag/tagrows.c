@@ -7,9 +7,6 @@
 
 #include "../core/error.h"
 
-/* Longest key an entry may have (the NER memo's key and host). */
-#define KEY_MAX 1024
-
 khabar_code kh_tagrows_open(kh_tagrows *t, const kh_container *c,
                             const char *tag, khabar_error *err)
 {
@@ -107,22 +104,6 @@ const unsigned char *kh_tagrows_check(const kh_tagrows *t,
 const unsigned char *kh_tagrows_find(const kh_tagrows *t, uint64_t hash,
                                      const char *key, size_t n, uint64_t attr)
 {
-    const uint32_t check = (uint32_t)(hash >> 32);
-    uint32_t mask, i, probes;
-    if (!t->n_slots || n == 0 || n > KEY_MAX)
-        return NULL;
-    mask = t->n_slots - 1;
-    i = (uint32_t)hash & mask;
-    for (probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
-        const kh_tagrows_slot *s = &t->slots[i];
-        const unsigned char *e;
-        if (!s->at)
-            return NULL;
-        if (s->check != check)
-            continue;
-        e = t->pool + ((size_t)s->at - 1) * 8;
-        if (kh_tagrows_check(t, e, key, n, attr))
-            return e;
-    }
-    return NULL;
+    const unsigned char *e = kh_tagrows_probe(t, hash);
+    return e ? kh_tagrows_check(t, e, key, n, attr) : NULL;
 }

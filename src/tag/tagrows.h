@@ -91,7 +91,8 @@ khabar_code kh_tagrows_open(kh_tagrows *t, const kh_container *c,
                             const char *tag, khabar_error *err);
 
 /* The entry of (key[0, n), attr), whose kh_memo_hash() is hash: its bytes in
- * the pool (attributes, value, scores), or NULL. */
+ * the pool (attributes, value, scores), or NULL (kh_tagrows_probe, then
+ * kh_tagrows_check). */
 const unsigned char *kh_tagrows_find(const kh_tagrows *t, uint64_t hash,
                                      const char *key, size_t n, uint64_t attr);
 
