@@ -824,21 +824,23 @@ static int weekday_alone(dctx *c, size_t i)
  * فبراير says nothing of February). -1 in the past (a verb whose letters
  * begin with its lemma's, or لم or a past كان before one that does not;
  * or منذ, since), +1 another, 0 no verb. */
+/* Whether token ti is منذ (since), proclitics aside. */
+static int since_word(const dctx *c, size_t ti)
+{
+    const khabar_word *h = kh_doc_host(c->doc, ti, NULL);
+    return c->tok[ti].kind == KHABAR_TOK_ARABIC && h->form_len == 6 &&
+           memcmp(c->doc->norm_buf + h->form, "منذ", 6) == 0;
+}
+
 static int clause_tense(dctx *c, size_t i)
 {
     const khabar_token *t = c->tok;
     const char *nb = c->doc->norm_buf;
     size_t k;
-    for (k = i + 1; k > 0 && i + 1 - k < 11; k--) {
+    if (since_word(c, i))
+        return -1; /* the date's own first word: منذ أواخر مارس */
+    for (k = i; k > 0 && i - k < 10; k--) {
         const khabar_word *h;
-        if (k == i + 1) {
-            /* the date's own first word: منذ (since), so before */
-            h = kh_doc_host(c->doc, i, NULL);
-            if (t[i].kind == KHABAR_TOK_ARABIC && h->form_len == 6 &&
-                memcmp(nb + h->form, "منذ", 6) == 0)
-                return -1;
-            continue;
-        }
         if (t[k - 1].kind == KHABAR_TOK_PUNCT)
             return 0;
         if (t[k - 1].kind != KHABAR_TOK_ARABIC)
@@ -852,7 +854,7 @@ static int clause_tense(dctx *c, size_t i)
              (unsigned char)nb[h->form + 1] == 0xA7) &&
             memcmp(nb + h->form + 2, "\xD9\x86", 2) == 0)
             return 0;
-        if (h->form_len == 6 && memcmp(nb + h->form, "منذ", 6) == 0)
+        if (since_word(c, k - 1))
             return -1; /* منذ before the date's words */
         switch (h->upos) {
         case KHABAR_UPOS_VERB:
