@@ -1198,6 +1198,16 @@ static int currency(const ner_doc *d, size_t ti)
     return host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
+/* Whether token ti is the era of a year (ميلاديا, هجري, الميلادية ...),
+ * folded: no name, though after a number the tagger may take one. */
+static int era(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "ميلادي", "ميلاديا", "ميلاديه", "الميلادي", "الميلاديه",
+        "هجري",   "هجريا",   "هجريه",   "الهجري",   "الهجريه"};
+    return host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
 /* Rule 5, over the entities in input order:
  *   a person named right after a word that announces a place (the
  *   gazetteer's place triggers: معبر كيريم شالوم, بلدة, محافظة) is that
@@ -1213,8 +1223,8 @@ static int currency(const ner_doc *d, size_t ti)
  *   one word with the article right after a demonstrative is a common
  *   noun, no name (هذه الحزم: these parcels), a nationality adjective
  *   alone no place (تغني بالعربية: in Arabic), and a kinship noun with
- *   the first person's ي alone no person (تعرض ابني: my son): their
- *   entities are removed. */
+ *   the first person's ي alone no person (تعرض ابني: my son), and the era
+ *   of a year alone no name (632 ميلاديا): their entities are removed. */
 static void in_context(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
@@ -1267,7 +1277,8 @@ static void in_context(ner_doc *d)
             (e[i].n_tokens == 1 && e[i].type == KHABAR_ENT_LOC &&
              (gaz_mask(d, a) & (KH_GAZ_NISBA | KH_GAZ_COUNTRY)) ==
                  KH_GAZ_NISBA) ||
-            (e[i].n_tokens == 1 && my_kin(d, a) && !gaz_whole(d, a))) {
+            (e[i].n_tokens == 1 && my_kin(d, a) && !gaz_whole(d, a)) ||
+            (e[i].n_tokens == 1 && era(d, a))) {
             d->type[a] = 0;
             continue;
         }

@@ -849,6 +849,22 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "يوان") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "يوان") == 0);
     khabar_doc_free(d);
+    /* the era after a year is no name (ميلاديا: of the Common Era) */
+    text = "وعثر الفريق على نقش يعود إلى نحو 640 ميلاديا قرب الواحة، "
+           "وعلى عملة من عام 120 هجريا.\n"
+           "ويعود المخطوط إلى الفترة بين عام 560 و640 ميلاديا، وفق "
+           "الباحثين.\n"
+           "وعاش الشاعر (نحو 500 - 560 ميلاديا) في نجد.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    {
+        int ty;
+        for (ty = KHABAR_ENT_PER; ty <= KHABAR_ENT_MISC; ty++) {
+            CHECK(count_entity(d, text, ty, "ميلاديا") == 0);
+            CHECK(count_entity(d, text, ty, "هجريا") == 0);
+        }
+    }
+    khabar_doc_free(d);
     /* an organization the gazetteer knows whole, of three words or more,
      * over the place the tagger sees inside it */
     text = "اجتمع قادة مجلس التعاون لدول الخليج العربية في الدوحة.\n";
