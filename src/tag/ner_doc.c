@@ -1198,6 +1198,62 @@ static int currency(const ner_doc *d, size_t ti)
     return host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
+/* Whether the gazetteer knows token ti, which it does not know as
+ * written, as a place and no one's name when its foreign g (ج غ ك ق) is
+ * spelled another way (بنجالور: بنغالور). Only for hosts of five letters
+ * or more with one or two such letters, as kh_tag_loosen(). */
+static int place_spelled_apart(const ner_doc *d, size_t ti)
+{
+    static const unsigned char g[4][2] = {
+        {0xD8, 0xAC}, {0xD8, 0xBA}, {0xD9, 0x82}, {0xD9, 0x83}};
+    char k[64];
+    size_t n, i, at[2], n_at = 0, letters = 0;
+    unsigned v;
+    const char *key;
+    if (!d->gaz || d->tk[ti].kind != KHABAR_TOK_ARABIC || gaz_mask(d, ti))
+        return 0;
+    key = host_key(d, ti, &n);
+    if (n > sizeof k)
+        return 0;
+    memcpy(k, key, n);
+    for (i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)k[i];
+        if ((b & 0xC0) != 0x80)
+            letters++;
+        if (i + 1 < n && (b == 0xD8 || b == 0xD9)) {
+            int c;
+            for (c = 0; c < 4; c++) {
+                if (b == g[c][0] && (unsigned char)k[i + 1] == g[c][1]) {
+                    if (n_at == 2)
+                        return 0;
+                    at[n_at++] = i;
+                }
+            }
+        }
+    }
+    if (!n_at || letters < 5)
+        return 0;
+    /* every spelling but the one written: 4^n_at - 1 lookups at most */
+    for (v = 0; v < (n_at == 1 ? 4u : 16u); v++) {
+        uint32_t mask;
+        int same = 1;
+        for (i = 0; i < n_at; i++) {
+            const unsigned char *c = g[(v >> (2 * i)) & 3];
+            same &= (unsigned char)key[at[i]] == c[0] &&
+                    (unsigned char)key[at[i] + 1] == c[1];
+            k[at[i]] = (char)c[0];
+            k[at[i] + 1] = (char)c[1];
+        }
+        if (same)
+            continue;
+        mask = kh_gazetteer_find(d->gaz, k, n);
+        if (mask)
+            return (mask & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)) &&
+                   !(mask & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON | KH_GAZ_ORG));
+    }
+    return 0;
+}
+
 /* Whether token ti is the era of a year (ميلاديا, هجري, الميلادية ...),
  * folded: no name, though after a number the tagger may take one. */
 static int era(const ner_doc *d, size_t ti)
@@ -1224,7 +1280,10 @@ static int era(const ner_doc *d, size_t ti)
  *   noun, no name (هذه الحزم: these parcels), a nationality adjective
  *   alone no place (تغني بالعربية: in Arabic), and a kinship noun with
  *   the first person's ي alone no person (تعرض ابني: my son), and the era
- *   of a year alone no name (632 ميلاديا): their entities are removed. */
+ *   of a year alone no name (632 ميلاديا): their entities are removed;
+ *   one word tagged an organization or other name that the gazetteer
+ *   knows as a place by another spelling of its g (بنجالور: بنغالور) is
+ *   that place (not one tagged a person: جون بيركو, not بيرجو). */
 static void in_context(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
@@ -1251,6 +1310,12 @@ static void in_context(ner_doc *d)
             e[i].type == KHABAR_ENT_PER && e[k - 1].type != KHABAR_ENT_PER) {
             e[i].type = e[k - 1].type;
             mark_span(d, a, b, e[i].type);
+        }
+        if (e[i].n_tokens == 1 &&
+            (e[i].type == KHABAR_ENT_ORG || e[i].type == KHABAR_ENT_MISC) &&
+            place_spelled_apart(d, a)) {
+            e[i].type = KHABAR_ENT_LOC;
+            mark_span(d, a, b, KHABAR_ENT_LOC);
         }
         if (e[i].n_tokens == 1 && e[i].type != KHABAR_ENT_MISC && a > 0 &&
             !proclitics(d, a) && counted(d, a - 1) && currency(d, a)) {

@@ -849,6 +849,15 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "يوان") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "يوان") == 0);
     khabar_doc_free(d);
+    /* a place the gazetteer spells with another letter for g (بنغالور,
+     * written بنجالور) is that place */
+    text = "يعمل المهندسون في مركز للشركات الناشئة في بنجالور، حيث "
+           "افتتحت الشركة مكتبا جديدا.\n"
+           "وتعد \"بنجالور\" مركزا تكنولوجيا مهما في الهند منذ عقدين.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "بنجالور") == 2);
+    khabar_doc_free(d);
     /* the era after a year is no name (ميلاديا: of the Common Era) */
     text = "وعثر الفريق على نقش يعود إلى نحو 640 ميلاديا قرب الواحة، "
            "وعلى عملة من عام 120 هجريا.\n"
