@@ -1662,6 +1662,15 @@ static size_t p_span(dctx *c, size_t i, dfound *f)
             k++;
         if (is_prep(tk(c, k), KH_P_FROM) && !is_now(tk(c, k + 1)))
             return 0; /* (قبل عام من الآن: from now, the publication date) */
+        /* وبعد سنتين أغلق: after a count, a verb in the past tells of the
+         * story's events, counted from one of them */
+        if (prep == KH_P_AFTER && k < c->n &&
+            c->tok[k].kind == KHABAR_TOK_ARABIC) {
+            const khabar_word *h = kh_doc_host(c->doc, k, NULL);
+            if ((h->upos == KHABAR_UPOS_VERB || h->upos == KHABAR_UPOS_AUX) &&
+                past_verb(c, h))
+                return 0;
+        }
     }
     if (prep == KH_P_DURING) {
         f->type = S_DURATION;

@@ -669,6 +669,14 @@ static void relative(void)
     /* counted from an event: no date; from now: the publication date */
     COUNT("التقيته بعد يوم واحد من هربه.", 0);
     COUNT("وصل قبل ثلاثة أيام من الانتخابات.", 0);
+    /* after a count, a verb in the past: counted from the story's event
+     * (افتتح عام 2001، وبعد سنتين أغلق), not from the publication date */
+    COUNT("افتتح المتحف أبوابه وبعد سنتين أغلق بسبب الديون.", 0);
+    COUNT("وبعد ثلاثة أشهر عاد الفريق إلى المدينة.", 0);
+    EXPECT("وبعد ثلاثة أشهر سيعود الفريق إلى المدينة.", "بعد ثلاثة أشهر",
+           "2018-02", KHABAR_TIMEX_RELATIVE);
+    EXPECT("ويعود الفريق بعد ثلاثة أشهر.", "بعد ثلاثة أشهر", "2018-02",
+           KHABAR_TIMEX_RELATIVE);
     EXPECT("حدث ذلك قبل عام من الآن.", "قبل عام", "2016",
            KHABAR_TIMEX_RELATIVE);
     EXPECT_X("وقع الانفجار قبل ثلاثة أيام.", "قبل ثلاثة أيام", "2017-11-18",
