@@ -416,7 +416,7 @@ static void speaker_ends(void)
         "لينزي غراهام", "حذر", "حذر", "ستدفع ثمنا باهظا", 0);
     /* after a title, a first name the recognizer left out is no noun the
      * name completes */
-    one("وقالت المدرسة في كلية الإعلام الدكتورة إرادة الجبوري إن الضرائب "
+    one("وقالت المدرسة في كلية الإعلام الدكتورة سعادة الجبوري إن الضرائب "
         "ثقيلة.",
         "الجبوري", "قالت", "قال", "الضرائب ثقيلة", 0);
     /* في before a demonstrative or a date is the time, not the speaker's;
