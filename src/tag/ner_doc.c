@@ -1104,13 +1104,42 @@ static int founder_title(const ner_doc *d, size_t ti)
 static void named_after(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
-    size_t n = d->doc->entities.len, i;
+    size_t n = d->doc->entities.len, i, k;
     for (i = 0; i < n; i++) {
         size_t a = e[i].first_token, b = a + e[i].n_tokens, t;
         uint32_t trig;
         int type;
         if (e[i].type != KHABAR_ENT_PER && e[i].type != KHABAR_ENT_ORG)
             continue;
+        if (e[i].type == KHABAR_ENT_PER && i > 0 &&
+            e[i - 1].type != KHABAR_ENT_PER && e[i - 1].n_tokens >= 2 &&
+            e[i - 1].first_token + e[i - 1].n_tokens == a &&
+            founder_title(d, a - 1) &&
+            (gaz_mask(d, a - 2) &
+             (KH_GAZ_ORG_TRIGGER | KH_GAZ_LOC_TRIGGER))) {
+            /* جامعة الملك | عبدالعزيز: the trigger and the title tagged
+             * apart from the name; the name's first word joins them, and
+             * the words after it stay a person's (جامعة الملك عبدالعزيز
+             * | عبدالله الحربي) unless they go on the name (بن ...) */
+            size_t take = b - a == 1 || (b - a >= 3 && !name_particle(d, a + 1))
+                              ? 1
+                              : 0;
+            if (!take)
+                continue;
+            e[i - 1].n_tokens++;
+            e[i - 1].end = kh_doc_host(d->doc, a, NULL)->end;
+            mark_span(d, e[i - 1].first_token, a + 1, e[i - 1].type);
+            if (b - a == 1) {
+                e[i].n_tokens = 0; /* removed below */
+                continue;
+            }
+            e[i].first_token = a + 1;
+            e[i].n_tokens--;
+            e[i].start =
+                kh_ner_entity_start(d->doc, d->gaz, a + 1, KHABAR_ENT_PER);
+            mark_span(d, a + 1, b, KHABAR_ENT_PER);
+            continue;
+        }
         if (founder_title(d, a) && b > a + 1)
             t = a;
         else if (a > 0 && !d->type[a - 1] && founder_title(d, a - 1))
@@ -1154,6 +1183,11 @@ static void named_after(ner_doc *d)
             mark_span(d, a + 1, b, KHABAR_ENT_PER);
         }
     }
+    for (i = 0, k = 0; i < n; i++) {
+        if (e[i].n_tokens)
+            e[k++] = e[i];
+    }
+    d->doc->entities.len = k;
 }
 
 /* Whether token ti is a demonstrative (هذا, هذه, تلك ...), proclitics
@@ -1281,6 +1315,8 @@ static int era(const ner_doc *d, size_t ti)
  *   alone no place (تغني بالعربية: in Arabic), and a kinship noun with
  *   the first person's ي alone no person (تعرض ابني: my son), and the era
  *   of a year alone no name (632 ميلاديا): their entities are removed;
+ *   an organization of three words or more does not end with a person's
+ *   title (كلية الإعلام الدكتورة: the title goes with the name after it);
  *   one word tagged an organization or other name that the gazetteer
  *   knows as a place by another spelling of its g (بنجالور: بنغالور) is
  *   that place (not one tagged a person: جون بيركو, not بيرجو). */
@@ -1316,6 +1352,15 @@ static void in_context(ner_doc *d)
             place_spelled_apart(d, a)) {
             e[i].type = KHABAR_ENT_LOC;
             mark_span(d, a, b, KHABAR_ENT_LOC);
+        }
+        if (e[i].type == KHABAR_ENT_ORG && e[i].n_tokens >= 3 &&
+            !proclitics(d, b - 1) &&
+            (gaz_mask(d, b - 1) & KH_GAZ_TYPES) == KH_GAZ_TITLE) {
+            /* كلية الإعلام الدكتورة | X: the title is the person's */
+            d->type[b - 1] = 0;
+            e[i].n_tokens--;
+            b--;
+            e[i].end = kh_doc_host(d->doc, b - 1, NULL)->end;
         }
         if (e[i].n_tokens == 1 && e[i].type != KHABAR_ENT_MISC && a > 0 &&
             !proclitics(d, a) && counted(d, a - 1) && currency(d, a)) {

@@ -858,6 +858,14 @@ static void name_boundaries(void)
     CHECK(d != NULL);
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "بنجالور") == 2);
     khabar_doc_free(d);
+    /* an organization does not end with the title of the person after it */
+    text = "وقالت المدرسة في كلية الإعلام الدكتورة نوال الجبوري إن "
+           "الضرائب ثقيلة.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "كلية الإعلام الدكتورة") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "كلية الإعلام") == 1);
+    khabar_doc_free(d);
     /* the era after a year is no name (ميلاديا: of the Common Era) */
     text = "وعثر الفريق على نقش يعود إلى نحو 640 ميلاديا قرب الواحة، "
            "وعلى عملة من عام 120 هجريا.\n"
@@ -1078,6 +1086,26 @@ static void named_after_persons(void)
     for (i = 0; i < khabar_doc_entity_count(d); i++)
         idara += memcmp(text + e[i].start, "إدارة", strlen("إدارة")) == 0;
     CHECK(idara == 0);
+    khabar_doc_free(d);
+}
+
+/* The trigger and title tagged an organization, the name after them a
+ * person: the name is the institution's (جامعة الملك | عبدالعزيز), and
+ * a person named right after it keeps the rest of the words. */
+static void named_after_split(void)
+{
+    const char *text =
+        "جامعة الملك عبدالعزيز تطلق برنامجا للمنح\n\n"
+        "أعلنت جامعة الملك عبدالعزيز عن برنامج جديد للمنح الدراسية. وقال "
+        "مدير جامعة الملك عبدالعزيز عبدالله بن سعد الحربي إن البرنامج "
+        "يبدأ في الخريف.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "جامعة الملك عبدالعزيز") ==
+          3);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "عبدالعزيز") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "عبدالله بن سعد الحربي") ==
+          1);
     khabar_doc_free(d);
 }
 
@@ -1378,6 +1406,7 @@ void suite_tagger(void)
     swallowed_article();
     lillah();
     named_after_persons();
+    named_after_split();
     or_and_tanwin();
     my_kin_no_name();
     names_a_line();
