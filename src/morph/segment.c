@@ -131,15 +131,17 @@ static int is_prep(uint32_t c)
     return c == BEH || c == KAF || c == LAM || c == SEEN;
 }
 
-/* The future particle only comes before an imperfect verb: one of three
- * letters or more (ام of سام is none), which no ة ends (نية of سنية, Sunni,
- * is none), after its letter at pre. */
-static int future_ok(const kh_seg_token *t, int pre, int host)
+/* The future particle only comes before an imperfect verb, whose letter
+ * at pre is one of its prefixes; when strict, also one of three letters or
+ * more (ام of سام is none), which no ة ends (نية of سنية, Sunni, is none).
+ * The trainer learns against the candidates of the loose rule
+ * (kh_seg_train_candidates); decoding applies the strict one. */
+static int future_ok(const kh_seg_token *t, int pre, int host, int strict)
 {
     uint32_t c = t->cp[pre];
     return (c == YEH || c == TEH || c == NOON || c == ALEF_HAMZA ||
             c == ALEF) &&
-           host >= 3 && t->cp[pre + host - 1] != TEH_MARBUTA;
+           (!strict || (host >= 3 && t->cp[pre + host - 1] != TEH_MARBUTA));
 }
 
 static int ends_with(const kh_seg_token *t, const uint32_t *e)
@@ -181,7 +183,8 @@ static int tanwin_allows(const kh_seg_token *t, int pre, int enc)
            is_conj(t->cp[pre - 1]);
 }
 
-int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
+static int candidates(const kh_seg_token *t, kh_seg_cand *out, int max,
+                      int strict)
 {
     int pres[3], n_pre = 1, encs[1 + N_ENCLITICS], n_enc = 1, k = 0, a, b;
     size_t e;
@@ -220,7 +223,8 @@ int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
             if (host == 1 && !(pre == 0 && enc > 0 &&
                                (first == BEH || first == LAM || first == KAF)))
                 continue;
-            if (pre && t->cp[pre - 1] == SEEN && !future_ok(t, pre, host))
+            if (pre && t->cp[pre - 1] == SEEN &&
+                !future_ok(t, pre, host, strict))
                 continue;
             if (!tanwin_allows(t, pre, enc))
                 continue;
@@ -250,6 +254,16 @@ int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
         }
     }
     return k;
+}
+
+int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
+{
+    return candidates(t, out, max, 1);
+}
+
+int kh_seg_train_candidates(const kh_seg_token *t, kh_seg_cand *out, int max)
+{
+    return candidates(t, out, max, 0);
 }
 
 int kh_seg_host(const kh_seg_token *t, const kh_seg_cand *c, uint32_t *out)
@@ -690,7 +704,7 @@ static int valid_for(const kh_seg_token *t, kh_seg_cand c)
            t->splittable[c.pre] && t->splittable[t->n - c.enc] &&
            tanwin_allows(t, c.pre, c.enc) &&
            !(c.pre && t->cp[c.pre - 1] == SEEN &&
-             !future_ok(t, c.pre, t->n - c.pre - c.enc));
+             !future_ok(t, c.pre, t->n - c.pre - c.enc, 1));
 }
 
 /* The form table entry of a UTF-8 key, or NULL. */

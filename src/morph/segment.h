@@ -124,6 +124,13 @@ int kh_seg_token_init(kh_seg_token *t, kh_norm *n, const char *text,
 /* The candidates of t, the unsegmented one first; returns their count. */
 int kh_seg_candidates(const kh_seg_token *t, kh_seg_cand *out, int max);
 
+/* The candidates the trainer learns against (training only): those of
+ * kh_seg_candidates and the ones that only decoding rules out (the future
+ * particle before a host of two letters, or one that ends in ة: سام,
+ * سنية). The model learns to rank every grammatical split; decoding keeps
+ * to the strict set. */
+int kh_seg_train_candidates(const kh_seg_token *t, kh_seg_cand *out, int max);
+
 /* Words the lexicon is to be blind to (training only: the trainer hides a
  * token and its gold host now and then, so that the model learns to segment
  * words it has never counted, as names in the news are). Keys are folded

@@ -34,6 +34,36 @@ static const char *seg(const char *s, unsigned flags)
     return out;
 }
 
+/* The trainer learns against every grammatical split, the future particle
+ * before any imperfect prefix (س + ام of سام, س + نية of سنية); decoding
+ * keeps to the splits of kh_seg_candidates, which rule those out. */
+static size_t future_splits(const char *w, int train)
+{
+    kh_norm nm;
+    kh_seg_token t;
+    kh_seg_cand c[KH_SEG_MAX_CANDS];
+    int n = 0, i;
+    size_t k = 0;
+    kh_norm_init(&nm, KH_NORM_MORPH, 1);
+    if (kh_seg_token_init(&t, &nm, w, 0, strlen(w)) == 0)
+        n = train ? kh_seg_train_candidates(&t, c, KH_SEG_MAX_CANDS)
+                  : kh_seg_candidates(&t, c, KH_SEG_MAX_CANDS);
+    for (i = 0; i < n; i++)
+        k += c[i].pre == 1;
+    kh_norm_free(&nm);
+    return k;
+}
+
+static void training_candidates(void)
+{
+    CHECK(future_splits("سام", 1) == 1);
+    CHECK(future_splits("سام", 0) == 0);
+    CHECK(future_splits("سنية", 1) >= 1);
+    CHECK(future_splits("سنية", 0) == 0);
+    CHECK(future_splits("سيبحث", 1) == future_splits("سيبحث", 0));
+    CHECK(future_splits("سيبحث", 0) >= 1);
+}
+
 /* The stem of the host of the first token of s. */
 static const char *stem(const char *s)
 {
@@ -289,6 +319,7 @@ static void host_table(void)
 void suite_morph(void)
 {
     segmentation();
+    training_candidates();
     stems();
     lemmas_and_roots();
     bad_tokens();

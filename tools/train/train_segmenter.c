@@ -164,7 +164,7 @@ static void add_token(examples *ex, kh_norm *nm, const tb_token *t,
         e.key_len[0] = kh_seg_utf8(f, e.tok.n, e.keys[0]);
     }
     /* The gold answer must be a candidate, or the token teaches nothing. */
-    k = kh_seg_candidates(&e.tok, cands, KH_SEG_MAX_CANDS);
+    k = kh_seg_train_candidates(&e.tok, cands, KH_SEG_MAX_CANDS);
     for (i = 0; i < k; i++) {
         if (kh_seg_decision(cands[i]) == kh_seg_decision(e.gold))
             break;
@@ -315,7 +315,7 @@ static double heldout_accuracy(const double *w, uint32_t mask,
         int nf[KH_SEG_MAX_CANDS], n, b;
         if (ex->v[i].fold != fold)
             continue;
-        n = kh_seg_candidates(&ex->v[i].tok, cands, KH_SEG_MAX_CANDS);
+        n = kh_seg_train_candidates(&ex->v[i].tok, cands, KH_SEG_MAX_CANDS);
         b = predict(w, mask, lex, exact, &ex->v[i].tok, NULL, cands, n, feats,
                     nf);
         right += kh_seg_decision(cands[b]) == kh_seg_decision(ex->v[i].gold);
@@ -506,7 +506,7 @@ static double train_run(const examples *ex, const kh_lexicon *lex,
             kh_seg_hide hide, *hp = NULL;
             if (e->fold == fold)
                 continue;
-            n = kh_seg_candidates(&e->tok, cands, KH_SEG_MAX_CANDS);
+            n = kh_seg_train_candidates(&e->tok, cands, KH_SEG_MAX_CANDS);
             /* One example in hide_every is shown as an unknown word. */
             seed ^= seed << 13;
             seed ^= seed >> 7;
