@@ -1315,8 +1315,6 @@ static int era(const ner_doc *d, size_t ti)
  *   alone no place (تغني بالعربية: in Arabic), and a kinship noun with
  *   the first person's ي alone no person (تعرض ابني: my son), and the era
  *   of a year alone no name (632 ميلاديا): their entities are removed;
- *   an organization of three words or more does not end with a person's
- *   title (كلية الإعلام الدكتورة: the title goes with the name after it);
  *   one word tagged an organization or other name that the gazetteer
  *   knows as a place by another spelling of its g (بنجالور: بنغالور) is
  *   that place (not one tagged a person: جون بيركو, not بيرجو). */
@@ -1352,15 +1350,6 @@ static void in_context(ner_doc *d)
             place_spelled_apart(d, a)) {
             e[i].type = KHABAR_ENT_LOC;
             mark_span(d, a, b, KHABAR_ENT_LOC);
-        }
-        if (e[i].type == KHABAR_ENT_ORG && e[i].n_tokens >= 3 &&
-            !proclitics(d, b - 1) &&
-            (gaz_mask(d, b - 1) & KH_GAZ_TYPES) == KH_GAZ_TITLE) {
-            /* كلية الإعلام الدكتورة | X: the title is the person's */
-            d->type[b - 1] = 0;
-            e[i].n_tokens--;
-            b--;
-            e[i].end = kh_doc_host(d->doc, b - 1, NULL)->end;
         }
         if (e[i].n_tokens == 1 && e[i].type != KHABAR_ENT_MISC && a > 0 &&
             !proclitics(d, a) && counted(d, a - 1) && currency(d, a)) {
