@@ -178,6 +178,12 @@ size_t kh_tag_fold(const char *form, size_t len, char *out);
  * letters: short names that differ so are different names (جمال, كمال). */
 size_t kh_tag_loosen(char *k, size_t n);
 
+/* The letters that spell a foreign g, as kh_tag_loosen takes them (ج غ ق
+ * ك, UTF-8), and which of them s[0, n) begins with (-1: none). */
+#define KH_TAG_G_LETTERS 4
+extern const unsigned char kh_tag_g_letters[KH_TAG_G_LETTERS][2];
+int kh_tag_g_letter(const char *s, size_t n);
+
 /* Folds the doc's strings (doc->norm_buf, up to norm_len) into
  * doc->fold_buf with kh_tag_fold, from where the last call stopped: run it
  * before reading keys there (the POS and NER stages do). The doc owns the

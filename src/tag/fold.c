@@ -134,6 +134,20 @@ size_t kh_tag_fold(const char *form, size_t len, char *out)
     return len;
 }
 
+const unsigned char kh_tag_g_letters[KH_TAG_G_LETTERS][2] = {
+    {0xD8, 0xAC}, {0xD8, 0xBA}, {0xD9, 0x82}, {0xD9, 0x83}}; /* ج غ ق ك */
+
+int kh_tag_g_letter(const char *s, size_t n)
+{
+    int c;
+    for (c = 0; n >= 2 && c < KH_TAG_G_LETTERS; c++) {
+        if ((unsigned char)s[0] == kh_tag_g_letters[c][0] &&
+            (unsigned char)s[1] == kh_tag_g_letters[c][1])
+            return c;
+    }
+    return -1;
+}
+
 size_t kh_tag_loosen(char *k, size_t n)
 {
     size_t i, o = 0, letters = 0;
@@ -142,10 +156,7 @@ size_t kh_tag_loosen(char *k, size_t n)
         unsigned char b = (unsigned char)k[i];
         if ((b & 0xC0) != 0x80)
             letters++;
-        if (i + 1 < n && ((b == 0xD8 && ((unsigned char)k[i + 1] == 0xAC ||
-                                         (unsigned char)k[i + 1] == 0xBA)) ||
-                          (b == 0xD9 && ((unsigned char)k[i + 1] == 0x82 ||
-                                         (unsigned char)k[i + 1] == 0x83)))) {
+        if (kh_tag_g_letter(k + i, n - i) >= 0) {
             k[o++] = 'G';
             i++;
             any = 1;

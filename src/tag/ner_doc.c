@@ -1238,8 +1238,6 @@ static int currency(const ner_doc *d, size_t ti)
  * or more with one or two such letters, as kh_tag_loosen(). */
 static int place_spelled_apart(const ner_doc *d, size_t ti)
 {
-    static const unsigned char g[4][2] = {
-        {0xD8, 0xAC}, {0xD8, 0xBA}, {0xD9, 0x82}, {0xD9, 0x83}};
     char k[64];
     size_t n, i, at[2], n_at = 0, letters = 0;
     unsigned v;
@@ -1254,15 +1252,10 @@ static int place_spelled_apart(const ner_doc *d, size_t ti)
         unsigned char b = (unsigned char)k[i];
         if ((b & 0xC0) != 0x80)
             letters++;
-        if (i + 1 < n && (b == 0xD8 || b == 0xD9)) {
-            int c;
-            for (c = 0; c < 4; c++) {
-                if (b == g[c][0] && (unsigned char)k[i + 1] == g[c][1]) {
-                    if (n_at == 2)
-                        return 0;
-                    at[n_at++] = i;
-                }
-            }
+        if (kh_tag_g_letter(k + i, n - i) >= 0) {
+            if (n_at == 2)
+                return 0;
+            at[n_at++] = i;
         }
     }
     if (!n_at || letters < 5)
@@ -1272,7 +1265,7 @@ static int place_spelled_apart(const ner_doc *d, size_t ti)
         uint32_t mask;
         int same = 1;
         for (i = 0; i < n_at; i++) {
-            const unsigned char *c = g[(v >> (2 * i)) & 3];
+            const unsigned char *c = kh_tag_g_letters[(v >> (2 * i)) & 3];
             same &= (unsigned char)key[at[i]] == c[0] &&
                     (unsigned char)key[at[i] + 1] == c[1];
             k[at[i]] = (char)c[0];
