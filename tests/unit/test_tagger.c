@@ -884,6 +884,22 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "الخليج العربية") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "الدوحة") == 1);
     khabar_doc_free(d);
+    /* a place the lists know whole, which the tagger cuts into a place
+     * that is none by itself (بحر | الصين الجنوبي), is that place; a place
+     * that is one by itself stays as ANERcorp has it (مكة of مكة المكرمة) */
+    text = "أجرت البحرية الأمريكية مناورات في بحر الصين الجنوبي أمس، "
+           "وقالت بكين إن السفن دخلت مياه بحر الصين الجنوبي دون إذن.\n"
+           "وتوجه آلاف الحجاج إلى المسجد الحرام في مكة المكرمة، فيما زار "
+           "آخرون المسجد النبوي في المدينة المنورة.\n"
+           "وتصاعد التوتر في بحر الصين الشرقي حيث تتنازع اليابان والصين "
+           "على جزر صغيرة.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "بحر الصين الجنوبي") == 2);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "الصين الجنوبي") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "بكين") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "مكة") == 1);
+    khabar_doc_free(d);
     /* a word with a proclitic and the article is in no person's name */
     text = "والتقى الوزير محمد سعيد بالسفير محمد سعد أمس.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
