@@ -1030,12 +1030,23 @@ static int divine_epithet(const ner_doc *d, size_t ti)
     return host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
+/* Whether token ti is a word that makes a man's name with الله after it
+ * (فضل الله, نصر الله, فتح الله, عطا الله, جار الله). */
+static int allah_compound(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "فضل", "نصر", "فتح", "عطا", "عطاء", "جار", "خير", "حسب", "ضيف",
+        "سيف", "هبه", "فرج", "لطف", "نعمه", "عوض", "جاد", "رزق", "حمد"};
+    return host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
 /* Rule 4c: a person's name does not begin with الله: the word before
  * is the first half of a compound name (فتح الله غولن, نصر الله, عطاء
  * الله), which the tagger leaves out when it is also a common word. It
  * joins the name when it is an Arabic word next to it, in no entity,
  * without proclitics and of an open class (open_class), and
- * when الله is the whole name, a first name the gazetteer knows; else
+ * when الله is the whole name, a first name the gazetteer knows or the
+ * first half of such a name (allah_compound: الملا فضل الله); else
  * الله alone, or with an epithet (الله تعالى), is God (بيوت الله, عند
  * الله), no person. */
 static void allah_names(ner_doc *d)
@@ -1043,20 +1054,29 @@ static void allah_names(ner_doc *d)
     khabar_entity *e = d->doc->entities.data;
     size_t n = d->doc->entities.len, i;
     for (i = 0; i < n; i++) {
-        size_t a = e[i].first_token, p;
-        if (e[i].type != KHABAR_ENT_PER || a == 0 || proclitics(d, a) ||
-            !host_is(d, a, "الله"))
+        size_t a = e[i].first_token, p = a - 1;
+        int joins;
+        if ((e[i].type != KHABAR_ENT_PER && e[i].type != KHABAR_ENT_MISC) ||
+            a == 0 || proclitics(d, a) || !host_is(d, a, "الله"))
             continue;
-        if (e[i].n_tokens >= 2 && divine_epithet(d, a + 1)) {
+        if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens >= 2 &&
+            divine_epithet(d, a + 1)) {
             e[i].type = KHABAR_ENT_MISC; /* الله تعالى: God */
             mark_span(d, a, a + e[i].n_tokens, KHABAR_ENT_MISC);
             continue;
         }
-        p = a - 1;
-        if (d->tk[p].kind != KHABAR_TOK_ARABIC || d->type[p] ||
-            proclitics(d, p) || !open_class(d, p) ||
-            d->tk[a].start > d->tk[p].end + 1 ||
-            (e[i].n_tokens == 1 && !(gaz_mask(d, p) & KH_GAZ_FIRST_NAME))) {
+        joins = d->tk[p].kind == KHABAR_TOK_ARABIC && !d->type[p] &&
+                !proclitics(d, p) && open_class(d, p) &&
+                d->tk[a].start <= d->tk[p].end + 1;
+        if (e[i].type == KHABAR_ENT_MISC) {
+            /* God to the tagger, a man after his name's first half */
+            if (!joins || e[i].n_tokens != 1 || !allah_compound(d, p))
+                continue;
+            e[i].type = KHABAR_ENT_PER;
+        } else if (!joins ||
+                   (e[i].n_tokens == 1 &&
+                    !(gaz_mask(d, p) & KH_GAZ_FIRST_NAME) &&
+                    !allah_compound(d, p))) {
             if (e[i].n_tokens == 1) { /* God: بيوت الله, عند الله */
                 e[i].type = KHABAR_ENT_MISC;
                 mark_span(d, a, a + 1, KHABAR_ENT_MISC);

@@ -793,6 +793,15 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "الله غولن") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "الله") == 0);
     khabar_doc_free(d);
+    /* a first half of a compound name before الله that the tagger calls
+     * God: the man (الملا فضل الله) */
+    text = "وأكد مسؤولون مقتل الملا فضل الله زعيم الجماعة المسلحة في غارة "
+           "جوية قرب الحدود.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "فضل الله") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_MISC, "الله") == 0);
+    khabar_doc_free(d);
     text = "وجاء في نص البيان :\n"
            "قال الله تعالى ( والعدل أساس الحكم ).\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
