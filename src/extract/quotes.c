@@ -1559,6 +1559,19 @@ static int accusative_noun(const qctx *q, size_t k)
                                                  (unsigned char)t[n - 3] == 0x8A));
 }
 
+/* Whether token k heads a construct whose second term has the article
+ * (إحدى الرسائل, أحد التقارير): a noun, number or determiner without the
+ * article, a proclitic or a pronoun, before a word with the article. */
+static int construct_head(const qctx *q, size_t k)
+{
+    const tok_info *x = TI(q, k);
+    return k + 1 < q->b && x->kind == K_NONE && !x->pre && !x->mark &&
+           !(x->flags & (TF_DEF | TF_ENCL)) &&
+           (x->upos == KHABAR_UPOS_NOUN || x->upos == KHABAR_UPOS_NUM ||
+            x->upos == KHABAR_UPOS_DET) &&
+           (TI(q, k + 1)->flags & TF_DEF);
+}
+
 /* The end of a speaker phrase that starts at token s, at most at e: it
  * stops at punctuation, a time, an occasion (في تصريح), an addressee
  * (للجزيرة, له, لوالاس), a relative clause or a topic (عن, حول). A phrase that
@@ -1677,6 +1690,12 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
                          body's name; not a title before a name (عميد كلية
                          الملك فهد الدكتور X), nor the rest of the body's
                          name (وكالة رويترز للأنباء) */
+        if (k > s && !in_entity(q, k) && body_ends(q, s, k) && !x->pre &&
+            x->upos == KHABAR_UPOS_NOUN && !(x->flags & TF_DEF) &&
+            !construct_head(q, k))
+            return k; /* نفى البيت الأبيض مزاعم: an indefinite noun after
+                         a body's name is no part of it either (but
+                         الوزارة رئيس الوفد: a construct, its apposition) */
         if ((x->pre & P_LI) && k > s && (person_at(q, k) || person_ends(q, k)))
             return k; /* القاضية لوالاس, عثمان المحرج للمصابين: to whom */
         if ((x->pre & P_LI) && q->tk[k].end - q->tk[k].start <= 4)
@@ -2351,19 +2370,6 @@ static int quote_before(qctx *q, size_t c, size_t at, draft *d, size_t *next)
     d->first = o;
     *next = se > c + 1 ? se : c + 1;
     return 1;
-}
-
-/* Whether token k heads a construct whose second term has the article
- * (إحدى الرسائل, أحد التقارير): a noun, number or determiner without the
- * article, a proclitic or a pronoun, before a word with the article. */
-static int construct_head(const qctx *q, size_t k)
-{
-    const tok_info *x = TI(q, k);
-    return k + 1 < q->b && x->kind == K_NONE && !x->pre && !x->mark &&
-           !(x->flags & (TF_DEF | TF_ENCL)) &&
-           (x->upos == KHABAR_UPOS_NOUN || x->upos == KHABAR_UPOS_NUM ||
-            x->upos == KHABAR_UPOS_DET) &&
-           (TI(q, k + 1)->flags & TF_DEF);
 }
 
 /* Whether token k is an adverbial participle right after a verb (وأضاف
