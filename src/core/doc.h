@@ -83,6 +83,18 @@ static inline const khabar_word *kh_doc_host(const khabar_doc *doc,
     return &w[i];
 }
 
+/* What the POS stage looked up for word h of doc (its cluster and
+ * gazetteer types, kept for the later stages), or NULL when the stage did
+ * not run. */
+static inline const kh_word_lookup *kh_doc_lookup(const khabar_doc *doc,
+                                                  const khabar_word *h)
+{
+    if (doc->word_lookups.len != doc->words.len || !doc->words.len)
+        return NULL;
+    return (const kh_word_lookup *)doc->word_lookups.data +
+           (h - (const khabar_word *)doc->words.data);
+}
+
 /* Where the name or title that begins at token ti starts in the text: at
  * its host, or at the ل before the host when that ل swallowed the host's
  * article (للرئيس, للأمم المتحدة, للصين: the letters after the ل, لرئيس,

@@ -304,10 +304,8 @@ int kh_coref_lists_sorted(void)
 /* Whether word h of doc is a first name the gazetteer knows. */
 static int gaz_first_name(const khabar_doc *doc, const khabar_word *h)
 {
-    const khabar_word *w = doc->words.data;
-    return doc->word_lookups.len == doc->words.len &&
-           (((const kh_word_lookup *)doc->word_lookups.data)[h - w].gaz &
-            KH_GAZ_FIRST_NAME);
+    const kh_word_lookup *l = kh_doc_lookup(doc, h);
+    return l && (l->gaz & KH_GAZ_FIRST_NAME);
 }
 
 /* Whether token ti is فريق as the noun "team", not the rank: without the

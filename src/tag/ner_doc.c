@@ -86,11 +86,12 @@ static uint32_t gaz_mask(const ner_doc *d, size_t ti)
     size_t n;
     if (!d->gaz || d->tk[ti].kind != KHABAR_TOK_ARABIC)
         return 0;
-    if (d->doc->word_lookups.len == d->doc->words.len) {
+    {
         /* The POS stage looked the host up (the same key). */
-        const khabar_word *h = kh_doc_host(d->doc, ti, NULL);
-        return ((const kh_word_lookup *)d->doc->word_lookups.data)
-            [h - (const khabar_word *)d->doc->words.data].gaz;
+        const kh_word_lookup *l =
+            kh_doc_lookup(d->doc, kh_doc_host(d->doc, ti, NULL));
+        if (l)
+            return l->gaz;
     }
     k = host_key(d, ti, &n);
     return kh_gazetteer_find(d->gaz, k, n);
@@ -108,14 +109,13 @@ static unsigned proclitics(const ner_doc *d, size_t ti)
 static int clustered(const ner_doc *d, size_t ti)
 {
     const khabar_doc *doc = d->doc;
-    const khabar_word *h = kh_doc_host(doc, ti, NULL);
+    const kh_word_lookup *l = kh_doc_lookup(doc, kh_doc_host(doc, ti, NULL));
     const khabar_model *m = doc->model;
     const char *k;
     size_t n;
     uint16_t path;
-    if (doc->word_lookups.len == doc->words.len && doc->words.len)
-        return ((const kh_word_lookup *)doc->word_lookups.data)
-                   [h - (const khabar_word *)doc->words.data].clen > 0;
+    if (l)
+        return l->clen > 0;
     if (!m->has_clusters)
         return 0;
     k = host_key(d, ti, &n);
