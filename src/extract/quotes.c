@@ -1341,6 +1341,15 @@ static int body_ends(const qctx *q, size_t s, size_t k)
            (en[i].first_token == s || en[i].first_token == s + 1);
 }
 
+/* Whether token k's host is a word the news writes often enough to have
+ * a word cluster (the POS stage's lookup): most common words, few names. */
+static int news_word(const qctx *q, size_t k)
+{
+    const kh_word_lookup *l =
+        kh_doc_lookup(q->doc, kh_doc_host(q->doc, k, NULL));
+    return l && l->clen > 0;
+}
+
 /* Whether token k is a word of an entity. */
 static int in_entity(const qctx *q, size_t k)
 {
@@ -1662,6 +1671,13 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
         if (k > s && accusative_noun(q, k))
             return k; /* أعلن الحاكم إنريك سنايدر قرارا مماثلا: the
                          object after the name */
+        if (k > s && sure_name_ends(q, k) && x->upos == KHABAR_UPOS_VERB &&
+            !in_entity(q, k) && news_word(q, k))
+            return k; /* ومضت لوريدانا تشرح: the verb after the name
+                         begins what the speaker does (after a name of
+                         one word named once, or as a word the news
+                         rarely writes, the verb may be the rest of the
+                         name: جو ستورك, مونغ مونغ خين) */
         if (k > s && !x->pre && !in_entity(q, k - 1) &&
             (TI(q, k - 1)->flags & TF_ENCL) &&
             TI(q, k - 1)->upos == KHABAR_UPOS_NOUN &&
@@ -3043,6 +3059,9 @@ static int try_source(qctx *q, size_t c, size_t *next)
     }
     if (e0 == NONE || e0 < s0)
         return 0;
+    if (e0 == s0 && TI(q, s0)->cue)
+        return 0; /* وأضافت، بحسب ما نقلته الوكالة: «...»: the cue is no
+                     content (the verb's quote is the one after it) */
     if (is_open(q, s0) && TI(q, s0)->partner == e0) {
         if (s0 + 1 > e0 - 1)
             return 0;

@@ -1174,6 +1174,31 @@ static void objects_no_speakers(void)
     one("وأعلنت حركة طالبان المسؤولية عن الهجوم قائلة إنها استهدفت رتلا "
         "عسكريا.",
         "حركة طالبان", "أعلنت", "أعلن", "استهدفت رتلا عسكريا", 0);
+    /* a verb after a person's name begins what she does: not her name */
+    d = analyze("وقالت الوزيرة سلمى العابد إن البرنامج سيتوسع.\n"
+                "ومضت العابد تشرح أسباب القرار قائلة \"لن نتراجع عنه مهما "
+                "كانت الضغوط\".");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(khabar_doc_quote_count(d) == 2);
+        expect(d, 1, "العابد", "مضت", "مضى",
+               "لن نتراجع عنه مهما كانت الضغوط", 1);
+        khabar_doc_free(d);
+    }
+    /* a source after a cue verb alone (وأضافت، بحسب ما نقلته X: «...»):
+     * the verb is no content of the source's */
+    d = analyze("وقالت الوزيرة سلمى العابد إن البرنامج سيتوسع العام "
+                "المقبل.\nوأضافت، بحسب ما نقلته وكالة الأنباء الرسمية :\"لن "
+                "نتراجع عن هذا القرار مهما كانت الضغوط\".");
+    CHECK(d != NULL);
+    if (d) {
+        size_t i;
+        for (i = 0; i < khabar_doc_quote_count(d); i++) {
+            const khabar_quote *q = &khabar_doc_quotes(d)[i];
+            CHECK(q->content_end - q->content_start != strlen("وأضافت"));
+        }
+        khabar_doc_free(d);
+    }
     /* an indefinite noun after the body's name is the object too */
     one("ونفت حركة حماس اتهامات بأنها خزنت أسلحة قرب المدارس.",
         "حركة حماس", "نفت", "نفى", "خزنت أسلحة قرب المدارس", 0);
