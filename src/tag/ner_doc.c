@@ -909,19 +909,19 @@ static int opening_guillemet(const ner_doc *d, size_t ti)
            memcmp(d->doc->text + d->tk[ti].start, "«", 2) == 0;
 }
 
-/* After token ti, a quotation mark, one to three Arabic words in no
- * entity and the closing mark: q, so that the words are ti + 2 .. ti + q;
- * else 0. */
+/* After token ti, a quotation mark, one to six Arabic or Latin words
+ * (names of the recognizer's among them or not) and the closing mark: q,
+ * so that the words are ti + 2 .. ti + q; else 0. */
 static size_t quoted_after(const ner_doc *d, size_t ti)
 {
     size_t q, n = d->doc->tokens.len;
     if (!(punct_is(d, ti + 1, '"') || opening_guillemet(d, ti + 1)))
         return 0;
-    for (q = 1; q <= 3 && ti + q + 1 < n; q++) {
+    for (q = 1; q <= 6 && ti + q + 1 < n; q++) {
         const khabar_token *t = &d->tk[ti + q + 1];
         if (t->kind == KHABAR_TOK_PUNCT)
             break;
-        if (t->kind != KHABAR_TOK_ARABIC || d->type[ti + q + 1])
+        if (t->kind != KHABAR_TOK_ARABIC && t->kind != KHABAR_TOK_LATIN)
             return 0;
     }
     if (q == 1 || ti + q + 1 >= n)
@@ -1334,9 +1334,11 @@ static int era(const ner_doc *d, size_t ti)
 static void in_context(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
-    size_t n = d->doc->entities.len, i, k = 0, q;
+    size_t n = d->doc->entities.len, i, k = 0, q, merged_to = 0;
     for (i = 0; i < n; i++) {
         size_t a = e[i].first_token, b = a + e[i].n_tokens;
+        if (a < merged_to)
+            continue; /* a name inside the quoted name below: merged */
         if (e[i].type == KHABAR_ENT_PER && a > 0 && !d->type[a - 1] &&
             (gaz_mask(d, a - 1) & KH_GAZ_LOC_TRIGGER) &&
             place_word(d, a - 1)) {
@@ -1374,13 +1376,15 @@ static void in_context(ner_doc *d)
             (gaz_mask(d, a) & (KH_GAZ_ORG_TRIGGER | KH_GAZ_ORG)) ==
                 KH_GAZ_ORG_TRIGGER &&
             (q = quoted_after(d, a)) != 0) {
-            /* منظمة "جيشا": the name is the quoted words. */
+            /* منظمة "جيشا", حزب "البديل من أجل ألمانيا": the name is the
+             * quoted words, with the names inside them. */
             d->type[a] = 0;
             e[i].first_token = a + 2;
             e[i].n_tokens = q - 1;
             e[i].start = kh_ner_entity_start(d->doc, d->gaz, a + 2, e[i].type);
             e[i].end = kh_doc_host(d->doc, a + q, NULL)->end;
             mark_span(d, a + 2, a + q + 1, e[i].type);
+            merged_to = a + q + 1;
         }
         if ((e[i].n_tokens == 1 && has_enclitic(d, a) &&
              !gaz_whole(d, a)) ||

@@ -867,6 +867,18 @@ static void name_boundaries(void)
     CHECK(d != NULL);
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "بنجالور") == 2);
     khabar_doc_free(d);
+    /* a trigger the tagger calls an organization alone, before a quoted
+     * name: the organization is the quoted name, with the names the
+     * tagger found in it (أوكسفام | أمريكا) */
+    text = "وقالت منظمة \"أوكسفام أمريكا\" الخيرية إن المساعدات تأخرت.\n"
+           "لكن منظمة \"ميشين لايفلاين\" نشرت لاحقا صورا للسفينة.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "أوكسفام أمريكا") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "ميشين لايفلاين") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "منظمة") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "أمريكا") == 0);
+    khabar_doc_free(d);
     /* the era after a year is no name (ميلاديا: of the Common Era) */
     text = "وعثر الفريق على نقش يعود إلى نحو 640 ميلاديا قرب الواحة، "
            "وعلى عملة من عام 120 هجريا.\n"
