@@ -751,8 +751,17 @@ static uint64_t ibn_tail_key(const coref *c, const khabar_entity *en,
     return h;
 }
 
+/* Whether token ti is a hyphen inside a name (كيم جونغ-أون), which its
+ * keys read as the space of كيم جونغ أون. */
+static int name_hyphen(const coref *c, size_t ti)
+{
+    const khabar_token *t = &c->tk[ti];
+    return t->kind == KHABAR_TOK_PUNCT && t->end - t->start == 1 &&
+           c->doc->text[t->start] == '-';
+}
+
 /* The K_FULL key of tokens [a, b) as a name (as register_name makes it:
- * words apart, أبو/عبد joined to the next). */
+ * words apart, أبو/عبد joined to the next, a hyphen a space). */
 static uint64_t range_key(const coref *c, size_t a, size_t b)
 {
     char k[MAX_KEY];
@@ -760,6 +769,8 @@ static uint64_t range_key(const coref *c, size_t a, size_t b)
     size_t i, n;
     int glued = 0;
     for (i = a; i < b; i++) {
+        if (name_hyphen(c, i))
+            continue;
         n = word_key(c, i, 0, k);
         if (i > a && !glued)
             h = mix(h, " ", 1);
@@ -902,6 +913,8 @@ static int register_name(coref *c, size_t e, size_t cluster)
     uint64_t head, glued = 0; /* glued: أبو before this word, as a part */
     int loose_ok = 0;
     for (i = en->first_token; i < last; i++) {
+        if (name_hyphen(c, i))
+            continue;
         n = word_key(c, i, 0, k);
         if (i > en->first_token && !glued) {
             full = mix(full, " ", 1);
@@ -978,6 +991,8 @@ static size_t find_name(const coref *c, size_t e)
     uint64_t head;
     int loose_ok = 0, glued = 0;
     for (i = en->first_token; i < last; i++) {
+        if (name_hyphen(c, i))
+            continue;
         n = word_key(c, i, 0, k);
         if (i > en->first_token && !glued) {
             full = mix(full, " ", 1);

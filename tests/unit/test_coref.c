@@ -265,6 +265,14 @@ static void spellings(void)
         CHECK_MEM(text + c[un].name_start, c[un].name_end - c[un].name_start,
                   "الأمم المتحدة");
     khabar_doc_free(d);
+    /* A hyphen inside a name is a space: one person */
+    text = "التقى الزعيم الكوري كيم جونغ-أون بالرئيس. وقال كيم جونغ أون إن "
+           "القمة ناجحة.";
+    d = run(text);
+    g = cluster_of(d, text, "كيم جونغ-أون", KHABAR_MENTION_NAME);
+    CHECK(g != SIZE_MAX &&
+          cluster_of(d, text, "كيم جونغ أون", KHABAR_MENTION_NAME) == g);
+    khabar_doc_free(d);
     /* A long vowel more or less inside a first name, the last name the
      * same: one person; another last name: another person. */
     text = "فاز الطبيب دنيس ماكويغي بالجائزة. وقال دينيس ماكويغي إنه سعيد. "
