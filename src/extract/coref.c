@@ -1141,6 +1141,8 @@ static size_t alias_of(const coref *c, size_t e)
     return ((const size_t *)c->doc->entity_cluster.data)[e - 1];
 }
 
+static int enclitic_in(const khabar_doc *doc, size_t a, size_t b);
+
 static int do_entity(coref *c, size_t e, size_t sent_first)
 {
     const khabar_entity *en = &c->ent[e];
@@ -1182,8 +1184,12 @@ static int do_entity(coref *c, size_t e, size_t sent_first)
     if (t != SIZE_MAX) {
         size_t start = kh_doc_written_start(c->doc, t);
         size_t end = c->tk[en->first_token - 1].end;
-        if (add_mention(c, start, end, cl, SIZE_MAX, KHABAR_MENTION_TITLE) != 0 ||
-            title_keys(c, t, en->first_token, cl, 0, NULL, NULL) != 0)
+        /* a title of one word with a pronoun (وسيقود زعيمه سانشيز: its
+         * leader) says whose only with the word it points back to: no
+         * title of his */
+        if (!(t + 1 == en->first_token && enclitic_in(c->doc, start, end)) &&
+            (add_mention(c, start, end, cl, SIZE_MAX, KHABAR_MENTION_TITLE) != 0 ||
+             title_keys(c, t, en->first_token, cl, 0, NULL, NULL) != 0))
             return -1;
         for (i = t; i < en->first_token; i++)
             c->busy[i] = 1;

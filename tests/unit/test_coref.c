@@ -184,6 +184,14 @@ static void titles(void)
     CHECK(cluster_of(d, text, "الوزير", KHABAR_MENTION_DESCRIPTION) == tamim);
     CHECK(cluster_of(d, text, "الرئيس", KHABAR_MENTION_DESCRIPTION) == SIZE_MAX);
     khabar_doc_free(d);
+    /* a title of one word with a pronoun (its leader) is no title of his */
+    text = "وفاز الحزب الاشتراكي بالتصويت، وسيقود زعيمه بيدرو سانشيز "
+           "الحكومة الجديدة.";
+    d = run(text);
+    tamim = cluster_of(d, text, "بيدرو سانشيز", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    CHECK(cluster_of(d, text, "زعيمه", KHABAR_MENTION_TITLE) == SIZE_MAX);
+    khabar_doc_free(d);
     /* A title alone is the person's whose title it is exactly (a rank or
      * honorific after it aside), rather than the last one's whose title
      * goes on (وزير الخارجية الألماني). */
