@@ -761,24 +761,36 @@ static int name_hyphen(const coref *c, size_t ti)
 }
 
 /* The K_FULL key of tokens [a, b) as a name (as register_name makes it:
- * words apart, أبو/عبد joined to the next, a hyphen a space). */
-static uint64_t range_key(const coref *c, size_t a, size_t b)
+ * words apart, أبو/عبد joined to the next, a hyphen a space); with loose,
+ * also its K_LOOSE_FULL key into *loose, or 0 when no word of it loosens
+ * (kh_tag_loosen). */
+static uint64_t name_keys(const coref *c, size_t a, size_t b, uint64_t *loose)
 {
     char k[MAX_KEY];
-    uint64_t h = key_start(K_FULL);
-    size_t i, n;
-    int glued = 0;
+    uint64_t h = key_start(K_FULL), l = key_start(K_LOOSE_FULL);
+    size_t i, n, ln;
+    int glued = 0, loose_ok = 0;
     for (i = a; i < b; i++) {
         if (name_hyphen(c, i))
             continue;
         n = word_key(c, i, 0, k);
-        if (i > a && !glued)
+        if (i > a && !glued) {
             h = mix(h, " ", 1);
+            l = mix(l, " ", 1);
+        }
         h = mix(h, k, n);
         glued = is_glued(k, n);
+        if (loose) {
+            ln = kh_tag_loosen(k, n);
+            l = mix(l, k, ln ? ln : n);
+            loose_ok |= ln > 0;
+        }
     }
+    if (loose)
+        *loose = loose_ok ? l : 0;
     return h;
 }
+
 
 /* The K_FULL key of a person's name up to its last بن, when a بن comes
  * before that one too (محمد بن نايف بن عبدالعزيز: محمد بن نايف), else 0. */
@@ -800,7 +812,7 @@ static uint64_t ibn_head_key(const coref *c, const khabar_entity *en,
         return 0;
     if (n_head)
         *n_head = j - en->first_token;
-    return range_key(c, en->first_token, j);
+    return name_keys(c, en->first_token, j, NULL);
 }
 
 /* The K_FULL key of a person's name before its family's آل, when words
@@ -815,7 +827,7 @@ static uint64_t al_head_key(const coref *c, const khabar_entity *en)
     for (i = en->first_token + 1; i + 1 < last; i++) {
         size_t n = word_key(c, i, 0, k);
         if (n == 4 && memcmp(k, "ال", 4) == 0) /* آل, folded */
-            return range_key(c, en->first_token, i);
+            return name_keys(c, en->first_token, i, NULL);
     }
     return 0;
 }
@@ -986,26 +998,11 @@ static size_t find_name(const coref *c, size_t e)
 {
     const khabar_entity *en = &c->ent[e];
     char k[MAX_KEY];
-    size_t i, n, ln, x, last = en->first_token + en->n_tokens;
-    uint64_t full = key_start(K_FULL), loose = key_start(K_LOOSE_FULL), skel;
-    uint64_t head;
-    int loose_ok = 0, glued = 0;
-    for (i = en->first_token; i < last; i++) {
-        if (name_hyphen(c, i))
-            continue;
-        n = word_key(c, i, 0, k);
-        if (i > en->first_token && !glued) {
-            full = mix(full, " ", 1);
-            loose = mix(loose, " ", 1);
-        }
-        full = mix(full, k, n);
-        glued = is_glued(k, n);
-        ln = kh_tag_loosen(k, n);
-        loose = mix(loose, k, ln ? ln : n);
-        loose_ok |= ln > 0;
-    }
-    x = table_get(&c->map, full);
-    if (x == SIZE_MAX && loose_ok)
+    size_t x, n, ln, last = en->first_token + en->n_tokens;
+    uint64_t loose, skel, head;
+    int glued;
+    x = table_get(&c->map, name_keys(c, en->first_token, last, &loose));
+    if (x == SIZE_MAX && loose)
         x = table_get(&c->map, loose);
     if (x == SIZE_MAX && (skel = skeleton_key(c, en)) != 0)
         x = table_get(&c->map, skel);
