@@ -1710,8 +1710,9 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
             x->upos == KHABAR_UPOS_NOUN && !(x->flags & TF_DEF) &&
             !construct_head(q, k))
             return k; /* نفى البيت الأبيض مزاعم: an indefinite noun after
-                         a body's name is no part of it either (but
-                         الوزارة رئيس الوفد: a construct, its apposition) */
+                         a body's name is no part of it either (but the
+                         head of a construct with the article after it
+                         may be its apposition) */
         if ((x->pre & P_LI) && k > s && (person_at(q, k) || person_ends(q, k)))
             return k; /* القاضية لوالاس, عثمان المحرج للمصابين: to whom */
         if ((x->pre & P_LI) && q->tk[k].end - q->tk[k].start <= 4)

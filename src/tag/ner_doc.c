@@ -1376,7 +1376,7 @@ static void in_context(ner_doc *d)
             (gaz_mask(d, a) & (KH_GAZ_ORG_TRIGGER | KH_GAZ_ORG)) ==
                 KH_GAZ_ORG_TRIGGER &&
             (q = quoted_after(d, a)) != 0) {
-            /* منظمة "جيشا", حزب "البديل من أجل ألمانيا": the name is the
+            /* منظمة "جيشا", منظمة "أوكسفام أمريكا": the name is the
              * quoted words, with the names inside them. */
             d->type[a] = 0;
             e[i].first_token = a + 2;
