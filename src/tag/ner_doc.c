@@ -1311,6 +1311,34 @@ static int era(const ner_doc *d, size_t ti)
     return host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
+/* Whether token ti is a quotation mark that may close a name: " or ». */
+static int closing_mark(const ner_doc *d, size_t ti)
+{
+    return punct_is(d, ti, '"') ||
+           (ti < d->doc->tokens.len && d->tk[ti].kind == KHABAR_TOK_PUNCT &&
+            d->tk[ti].end - d->tk[ti].start == 2 &&
+            memcmp(d->doc->text + d->tk[ti].start, "»", 2) == 0);
+}
+
+/* The opening mark of a quotation closed right at token b, with at most
+ * two untagged Arabic or Latin words between it and token a, after an
+ * organization's word (org_word): صحيفة «في إس بي»; else SIZE_MAX. */
+static size_t quoted_org_open(const ner_doc *d, size_t a, size_t b)
+{
+    size_t o = a;
+    if (!closing_mark(d, b))
+        return SIZE_MAX;
+    while (o > 0 && a - o < 3) {
+        const khabar_token *t = &d->tk[--o];
+        if (punct_is(d, o, '"') || opening_guillemet(d, o))
+            return o > 0 && org_word(d, o - 1) ? o : SIZE_MAX;
+        if ((t->kind != KHABAR_TOK_ARABIC && t->kind != KHABAR_TOK_LATIN) ||
+            d->type[o])
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* Rule 5, over the entities in input order:
  *   a person named right after a word that announces a place (the
  *   gazetteer's place triggers: معبر كيريم شالوم, بلدة, محافظة) is that
@@ -1344,6 +1372,15 @@ static void in_context(ner_doc *d)
             place_word(d, a - 1)) {
             e[i].type = KHABAR_ENT_LOC;
             mark_span(d, a, b, KHABAR_ENT_LOC);
+        }
+        if ((q = quoted_org_open(d, a, b)) != SIZE_MAX &&
+            (q + 1 < a || e[i].start > d->tk[a].start)) {
+            /* شركة «ستان كوربوريشين», صحيفة «في إس بي»: the quoted name is
+             * all the quoted words, written whole (no future س, no في) */
+            e[i].first_token = a = q + 1;
+            e[i].n_tokens = b - a;
+            e[i].start = d->tk[a].start;
+            mark_span(d, a, b, e[i].type);
         }
         if ((e[i].type == KHABAR_ENT_PER || e[i].type == KHABAR_ENT_MISC) &&
             a > 0 &&

@@ -879,6 +879,15 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "منظمة") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "أمريكا") == 0);
     khabar_doc_free(d);
+    /* a name in quotation marks after an organization's word is all the
+     * quoted words, written whole: no future س, no preposition في */
+    text = "وقالت شركة «ستان كوربوريشين» إن أرباحها ارتفعت هذا العام.\n"
+           "واستحوذت شركة «في إس بي» على حصة في المصنع.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "ستان كوربوريشين") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "في إس بي") == 1);
+    khabar_doc_free(d);
     /* the era after a year is no name (ميلاديا: of the Common Era) */
     text = "وعثر الفريق على نقش يعود إلى نحو 640 ميلاديا قرب الواحة، "
            "وعلى عملة من عام 120 هجريا.\n"
