@@ -60,6 +60,7 @@ typedef struct pos_labels {
     uint64_t punct, sym, all; /* label bits */
     uint64_t verb;        /* label bits of VERB and AUX */
     uint64_t adp;         /* label bits of ADP */
+    uint64_t propn;       /* label bits of PROPN */
 } pos_labels;
 
 /* Whether a word is the letter ب, ك or ل alone (بـ, with a tatweel the
@@ -77,7 +78,7 @@ static void label_map(const kh_tagger *t, uint8_t *map, pos_labels *pl)
 {
     uint32_t i;
     int u;
-    pl->punct = pl->sym = pl->verb = pl->adp = 0;
+    pl->punct = pl->sym = pl->verb = pl->adp = pl->propn = 0;
     for (i = 0; i < t->n_labels; i++) {
         map[i] = 0;
         for (u = 1; u < KH_UPOS_COUNT; u++) {
@@ -92,8 +93,24 @@ static void label_map(const kh_tagger *t, uint8_t *map, pos_labels *pl)
             pl->verb |= (uint64_t)1 << i;
         else if (map[i] == KH_UPOS_ADP)
             pl->adp |= (uint64_t)1 << i;
+        else if (map[i] == KH_UPOS_PROPN)
+            pl->propn |= (uint64_t)1 << i;
     }
     pl->map = map;
+}
+
+/* The UPOS of a word in Latin letters, which the treebanks have too seldom
+ * to teach (two in all, both names): in Arabic news it is mostly a name or
+ * a brand (Tim Cook, iPhone, NATO), PROPN when it has a capital letter;
+ * else a foreign word (online), UD's X. */
+static uint8_t latin_upos(const kh_tag_word *x)
+{
+    size_t k;
+    for (k = 0; k < x->form_len; k++) {
+        if (x->form[k] >= 'A' && x->form[k] <= 'Z')
+            return KH_UPOS_PROPN;
+    }
+    return KH_UPOS_X;
 }
 
 /* Whether doc word i (from a) follows the proclitic ب or ك in its token:
@@ -292,6 +309,8 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
         else if (x->role == KHABAR_WORD_WHOLE && lone_preposition(x) &&
                  (allow[nu] & pl->adp))
             allow[nu] &= pl->adp; /* بـ358: the clitic written apart */
+        else if (x->kind == KHABAR_TOK_LATIN && (allow[nu] & pl->propn))
+            allow[nu] &= pl->propn; /* see latin_upos */
         x->tanwin = (uint8_t)kh_tag_has_tanwin(
             doc->text + w->start, wd[a + e - 1].end - w->start);
         x->alef = (uint8_t)kh_tag_alef(x->form, x->form_len);
@@ -351,6 +370,8 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
          * percent sign is a symbol. */
         if (x->form_len == 1 && x->form[0] == '%')
             wd[a + i].upos = KH_UPOS_SYM;
+        else if (x->kind == KHABAR_TOK_LATIN)
+            wd[a + i].upos = latin_upos(x);
         else
             wd[a + i].upos = pl->map[lab[tagged_as[i]]];
     }

@@ -360,6 +360,34 @@ static void pos_kinds(void)
     khabar_doc_free(d);
 }
 
+/* A word in Latin letters is a name (PROPN) when it has a capital letter,
+ * else a foreign word (X): never a preposition or a number, whatever its
+ * neighbours (the treebanks have two such words). */
+static void pos_latin(void)
+{
+    static const char text[] = "أعلنت شركة Apple أن هاتف iPhone سيطرح "
+                               "online، وأكد Tim Cook ذلك في London.";
+    khabar_doc *d = khabar_analyze(t_model, text, sizeof text - 1, NULL);
+    const khabar_word *w;
+    size_t i, n, propn = 0, x = 0;
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    w = khabar_doc_words(d);
+    n = khabar_doc_word_count(d);
+    for (i = 0; i < n; i++) {
+        if (khabar_doc_tokens(d)[w[i].token].kind != KHABAR_TOK_LATIN)
+            continue;
+        if (text[w[i].start] == 'o')
+            x += w[i].upos == KHABAR_UPOS_X;
+        else
+            propn += w[i].upos == KHABAR_UPOS_PROPN;
+    }
+    CHECK(propn == 5);
+    CHECK(x == 1);
+    khabar_doc_free(d);
+}
+
 /* A word after the proclitic ب or ك is no verb (كعادته: ك + عادة + ه, not
  * the verb عادت); after ل or س it may be. */
 static void pos_after_bi_ka(void)
@@ -1436,6 +1464,7 @@ void suite_tagger(void)
     usage_lookup();
     pos_allowed();
     pos_kinds();
+    pos_latin();
     pos_after_bi_ka();
     fine_scheme();
     long_sentence();
