@@ -1529,6 +1529,13 @@ typedef struct long_name {
 } long_name;
 
 static const long_name long_orgs = {KHABAR_ENT_ORG, KH_GAZ_ORG, 0xFF, 3, 0, 0};
+/* A country of two words or more, from the lists or CLDR, is whole where
+ * the recognizer found in it a part that is a place but no country by
+ * itself: جنوب أفريقيا, not the continent. Where the part is a country,
+ * the rest is a title ANERcorp leaves out (دولة قطر). */
+static const long_name long_countries = {
+    KHABAR_ENT_LOC, KH_GAZ_COUNTRY, KH_GAZ_SRC_LISTS | KH_GAZ_SRC_CLDR, 2, 1,
+    1};
 static const long_name long_places = {
     KHABAR_ENT_LOC, KH_GAZ_COUNTRY | KH_GAZ_PLACE,
     0xFF & ~(unsigned)KH_GAZ_CORPUS_SOURCES, 2, 1, 1};
@@ -1780,6 +1787,8 @@ int kh_ner_doc(khabar_doc *doc)
         rc = places_not_persons(&d);
     if (rc == 0)
         rc = long_names(&d, &long_orgs);
+    if (rc == 0)
+        rc = long_names(&d, &long_countries);
     if (rc == 0)
         rc = long_names(&d, &long_places);
     if (rc == 0) { /* rules add, merge and cut entities: input order again */

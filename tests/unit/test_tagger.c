@@ -958,6 +958,18 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "بكين") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "مكة") == 1);
     khabar_doc_free(d);
+    /* a country the lists know whole, where the tagger found a place
+     * inside it that is no country (the continent of جنوب أفريقيا), is
+     * that country; where the part is a country, the title before it is
+     * left out (دولة قطر) */
+    text = "وصل وفد من جنوب أفريقيا إلى الدوحة أمس، وأشاد رئيسه بدور دولة "
+           "قطر في الوساطة بين الطرفين.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "جنوب أفريقيا") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "أفريقيا") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "قطر") == 1);
+    khabar_doc_free(d);
     /* a word with a proclitic and the article is in no person's name */
     text = "والتقى الوزير محمد سعيد بالسفير محمد سعد أمس.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
