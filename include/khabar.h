@@ -568,6 +568,9 @@ typedef struct khabar_keyword {
     uint32_t count;     /* occurrences in the doc */
     size_t first_word;  /* index of its first word */
     double score;       /* higher is more salient */
+    size_t cluster;     /* the entity cluster whose name it stands for (the
+                           lemma is one of its words: متحد of الولايات
+                           المتحدة; show the cluster's name), or SIZE_MAX */
 } khabar_keyword;
 
 /* Keywords, best first; owned by the doc. */

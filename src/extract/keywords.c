@@ -8,8 +8,8 @@
  * with tf the lemma's count in the doc, a word of the first sentence (the
  * headline or lead) counting double. The words that say who speaks (the
  * quotes' cues: مضيفا, وفقا) and the words of dates (شهر يوليو الماضي) are
- * left out, and a person's name gives one keyword (بوتين, not also
- * فلاديمير). Also keeps, for the summary, each content word's lemma slot and
+ * left out, and a name gives one keyword (بوتين, not also فلاديمير;
+ * الولايات المتحدة, not ولاية and متحد), shown as the name. Also keeps, for the summary, each content word's lemma slot and
  * each slot's idf (doc->lemma_slot, doc->slot_idf).
  */
 #include "extract.h"
@@ -151,50 +151,69 @@ static uint64_t surname_key(const khabar_doc *doc, const khabar_cluster *c)
                              : 0;
 }
 
-/* Leaves one keyword a person among k[0, n): of the words of one person's
- * name (its cluster's: فلاديمير, بوتين), the one the person is called by
- * (surname_key), else the best scored. A slot is the person's when its
- * first word is in a name of that cluster. Returns the candidates kept, in
- * order. Without clusters, all. */
-static size_t one_per_person(const khabar_doc *doc, khabar_keyword *k,
-                             size_t n)
+/* The cluster whose entities cover token t of the doc, for each token
+ * (SIZE_MAX: none), into tc. */
+static void token_clusters(const khabar_doc *doc, size_t *tc)
 {
     const khabar_entity *en = doc->entities.data;
-    const khabar_cluster *cl = doc->clusters.data;
     const size_t *ec = doc->entity_cluster.data;
+    size_t i, t, nt = doc->tokens.len;
+    for (i = 0; i < nt; i++)
+        tc[i] = SIZE_MAX;
+    for (i = 0; i < doc->entities.len; i++) {
+        if (ec[i] >= doc->clusters.len)
+            continue;
+        for (t = en[i].first_token;
+             t < en[i].first_token + en[i].n_tokens && t < nt; t++)
+            tc[t] = ec[i];
+    }
+}
+
+/* Leaves one keyword a named thing among k[0, n) (slot s is k[s]): of the
+ * words of one cluster's names (فلاديمير, بوتين; ولاية, متحد of الولايات
+ * المتحدة), the one a person is called by (surname_key), else the best
+ * scored, which then stands for the cluster (its cluster field: shown as
+ * the cluster's name). A slot is a cluster's when its first word is in
+ * one of the cluster's names and so are at least half its words: أمريكي
+ * of وزارة الخارجية الأمريكية stays a keyword of its own when the doc
+ * mostly writes it elsewhere. Returns the candidates kept, in order.
+ * Without clusters, all. */
+static size_t one_per_entity(const khabar_doc *doc, khabar_keyword *k,
+                             size_t n)
+{
+    const khabar_cluster *cl = doc->clusters.data;
     const khabar_word *w = doc->words.data;
-    size_t *best, *tok_cluster, i, o = 0, nc = doc->clusters.len;
+    const uint32_t *word_slot = doc->lemma_slot.data;
+    size_t *best, *tok_cluster, *of, i, o = 0, nc = doc->clusters.len;
+    uint32_t *inside;
     uint64_t *called;
     if (!nc || doc->entity_cluster.len != doc->entities.len ||
-        !doc->tokens.len)
+        !doc->tokens.len || !n)
         return n;
     best = malloc(nc * sizeof *best);
     called = malloc(nc * sizeof *called);
     tok_cluster = malloc(doc->tokens.len * sizeof *tok_cluster);
-    if (!best || !called || !tok_cluster) { /* all kept rather than none */
-        free(best);
-        free(called);
-        free(tok_cluster);
-        return n;
-    }
+    of = malloc(n * sizeof *of);
+    inside = calloc(n, sizeof *inside);
+    if (!best || !called || !tok_cluster || !of || !inside)
+        goto out; /* all kept rather than none */
+    token_clusters(doc, tok_cluster);
     for (i = 0; i < nc; i++) {
         best[i] = SIZE_MAX;
         called[i] = cl[i].type == KHABAR_ENT_PER ? surname_key(doc, &cl[i]) : 0;
     }
-    for (i = 0; i < doc->tokens.len; i++)
-        tok_cluster[i] = SIZE_MAX;
-    for (i = 0; i < doc->entities.len; i++) {
-        size_t t;
-        if (en[i].type != KHABAR_ENT_PER || ec[i] >= nc)
-            continue;
-        for (t = en[i].first_token; t < en[i].first_token + en[i].n_tokens &&
-                                    t < doc->tokens.len;
-             t++)
-            tok_cluster[t] = ec[i];
+    for (i = 0; i < n; i++)
+        of[i] = tok_cluster[w[k[i].first_word].token];
+    for (i = 0; i < doc->words.len; i++) {
+        uint32_t s = word_slot[i];
+        if (s < n && of[s] != SIZE_MAX && tok_cluster[w[i].token] == of[s])
+            inside[s]++;
     }
     for (i = 0; i < n; i++) {
-        size_t c = tok_cluster[w[k[i].first_word].token];
+        size_t c = of[i];
         int is_called;
+        if (c != SIZE_MAX && 2 * (uint64_t)inside[i] < k[i].count)
+            c = of[i] = SIZE_MAX;
         if (c == SIZE_MAX)
             continue;
         is_called = called[c] &&
@@ -207,14 +226,20 @@ static size_t one_per_person(const khabar_doc *doc, khabar_keyword *k,
             best[c] = i;
     }
     for (i = 0; i < n; i++) {
-        size_t c = tok_cluster[w[k[i].first_word].token];
-        if (c == SIZE_MAX || best[c] == i)
-            k[o++] = k[i];
+        size_t c = of[i];
+        if (c == SIZE_MAX || best[c] == i) {
+            k[o] = k[i];
+            k[o++].cluster = c;
+        }
     }
+    n = o;
+out:
     free(best);
     free(called);
     free(tok_cluster);
-    return o;
+    free(of);
+    free(inside);
+    return n;
 }
 
 int kh_keywords(khabar_doc *doc)
@@ -291,9 +316,10 @@ int kh_keywords(khabar_doc *doc)
         k->count = slots[i].count;
         k->first_word = slots[i].first_word;
         k->score = slots[i].tf * idf[i];
+        k->cluster = SIZE_MAX;
     }
     doc->keywords.len =
-        top(doc->keywords.data, one_per_person(doc, doc->keywords.data, n_slots));
+        top(doc->keywords.data, one_per_entity(doc, doc->keywords.data, n_slots));
     rc = 0;
 out:
     free(table);

@@ -373,7 +373,13 @@ khabar_code kh_write_html(const khabar_doc *doc, const khabar_write_opts *o,
         for (i = 0; i < doc->keywords.len; i++) {
             if (i)
                 kh_sink_str(k, "، ");
-            esc(k, doc->norm_buf + kw[i].lemma, kw[i].lemma_len);
+            if (kw[i].cluster < doc->clusters.len) {
+                const khabar_cluster *c =
+                    (const khabar_cluster *)doc->clusters.data + kw[i].cluster;
+                repaired(k, doc, c->name_start, c->name_end);
+            } else {
+                esc(k, doc->norm_buf + kw[i].lemma, kw[i].lemma_len);
+            }
         }
         kh_sink_str(k, "</p></section>\n");
     }

@@ -387,7 +387,15 @@ static void keywords(jw *w)
     for (i = 0; i < w->doc->keywords.len; i++) {
         next(w);
         jopen(w, '{');
+        if (k[i].cluster < w->doc->clusters.len) {
+            const khabar_cluster *c =
+                (const khabar_cluster *)w->doc->clusters.data + k[i].cluster;
+            span_text(w, "text", c->name_start, c->name_end);
+        } else {
+            norm_str(w, "text", k[i].lemma, k[i].lemma_len);
+        }
         norm_str(w, "lemma", k[i].lemma, k[i].lemma_len);
+        index_or_null(w, "cluster", k[i].cluster);
         num(w, "count", k[i].count);
         real(w, "score", k[i].score);
         jclose(w, '}');

@@ -167,7 +167,14 @@ khabar_code kh_write_report(const khabar_doc *doc, const khabar_write_opts *o,
         for (i = 0; i < doc->keywords.len; i++) {
             if (i)
                 kh_sink_str(k, "، ");
-            kh_sink_text(k, doc->norm_buf + kw[i].lemma, kw[i].lemma_len, 1);
+            if (kw[i].cluster < doc->clusters.len) {
+                const khabar_cluster *c =
+                    (const khabar_cluster *)doc->clusters.data + kw[i].cluster;
+                text(k, doc, c->name_start, c->name_end);
+            } else {
+                kh_sink_text(k, doc->norm_buf + kw[i].lemma, kw[i].lemma_len,
+                             1);
+            }
         }
         kh_sink_char(k, '\n');
     }

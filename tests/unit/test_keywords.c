@@ -74,6 +74,46 @@ static void keywords(void)
         CHECK(!has_keyword(d, "فلاديمير", 15));
         khabar_doc_free(d);
     }
+    /* Any name gives one keyword, which stands for its cluster and is
+     * shown as the cluster's name: الولايات المتحدة, not ولاية and متحد.
+     * A word the doc mostly writes outside the name stays a keyword of its
+     * own (أمريكي of وزارة الخارجية الأمريكية). */
+    {
+        static const char text[] =
+            "فرضت الولايات المتحدة عقوبات جديدة على شركات النفط. وقالت "
+            "وزارة الخارجية الأمريكية إن العقوبات تشمل ناقلات أمريكية "
+            "الصنع. وأضافت الولايات المتحدة أن الشركات الأمريكية لن "
+            "تتأثر، وأن السفن الأمريكية ستواصل عملها في الخليج.";
+        static const char us[] = "الولايات المتحدة";
+        khabar_options all = {0};
+        const khabar_keyword *kw;
+        const khabar_cluster *cl;
+        size_t j, whole = 0, parts = 0;
+        d = khabar_analyze_opts(t_model, text, strlen(text), &all, NULL);
+        CHECK(d != NULL);
+        kw = khabar_doc_keywords(d);
+        cl = khabar_doc_clusters(d);
+        for (j = 0; j < khabar_doc_keyword_count(d); j++) {
+            const char *lemma = khabar_doc_norm(d) + kw[j].lemma;
+            if (kw[j].cluster == SIZE_MAX) {
+                parts += (kw[j].lemma_len == strlen("متحد") &&
+                          !memcmp(lemma, "متحد", kw[j].lemma_len)) ||
+                         (kw[j].lemma_len == strlen("ولاية") &&
+                          !memcmp(lemma, "ولاية", kw[j].lemma_len));
+                continue;
+            }
+            CHECK(kw[j].cluster < khabar_doc_cluster_count(d));
+            if (kw[j].cluster < khabar_doc_cluster_count(d) &&
+                cl[kw[j].cluster].name_end - cl[kw[j].cluster].name_start ==
+                    strlen(us) &&
+                !memcmp(text + cl[kw[j].cluster].name_start, us, strlen(us)))
+                whole++;
+        }
+        CHECK(whole == 1);
+        CHECK(parts == 0);
+        CHECK(has_keyword(d, "أمريكي", 15));
+        khabar_doc_free(d);
+    }
     /* Nor are the words of dates. */
     {
         static const char text[] =
