@@ -1140,10 +1140,31 @@ static size_t alias_of(const coref *c, size_t e)
 
 static int enclitic_in(const khabar_doc *doc, size_t a, size_t b);
 
+/* Whether token ti is a comma (، or ,). */
+static int is_comma(const coref *c, size_t ti)
+{
+    const khabar_token *t = &c->tk[ti];
+    const char *s = c->doc->text + t->start;
+    size_t n = t->end - t->start;
+    return t->kind == KHABAR_TOK_PUNCT &&
+           ((n == 1 && s[0] == ',') || (n == 2 && !memcmp(s, "\xD8\x8C", 2)));
+}
+
+/* Where the title of a person's name [a, b) ends: right before the name,
+ * or before a comma when the name stands between two (وقال وزير الخارجية
+ * الأردني، أيمن الصفدي، إن ...). */
+static size_t title_end(const coref *c, size_t a, size_t b, size_t sent_first)
+{
+    if (a > sent_first + 1 && b < c->doc->tokens.len && is_comma(c, a - 1) &&
+        is_comma(c, b))
+        return a - 1;
+    return a;
+}
+
 static int do_entity(coref *c, size_t e, size_t sent_first)
 {
     const khabar_entity *en = &c->ent[e];
-    size_t cl = find_name(c, e), t, i;
+    size_t cl = find_name(c, e), t, i, b;
     if (cl == SIZE_MAX)
         cl = alias_of(c, e);
     cl_info *ci;
@@ -1177,16 +1198,18 @@ static int do_entity(coref *c, size_t e, size_t sent_first)
         return 0;
     for (i = en->first_token; i < en->first_token + en->n_tokens; i++)
         c->busy[i] = 1;
-    t = title_start(c, en->first_token, sent_first);
+    b = title_end(c, en->first_token, en->first_token + en->n_tokens,
+                  sent_first);
+    t = title_start(c, b, sent_first);
     if (t != SIZE_MAX) {
         size_t start = kh_doc_written_start(c->doc, t);
-        size_t end = c->tk[en->first_token - 1].end;
+        size_t end = c->tk[b - 1].end;
         /* a title of one word with a pronoun (وسيقود زعيمه سانشيز: its
          * leader) says whose only with the word it points back to: no
          * title of his */
-        if (!(t + 1 == en->first_token && enclitic_in(c->doc, start, end)) &&
+        if (!(t + 1 == b && enclitic_in(c->doc, start, end)) &&
             (add_mention(c, start, end, cl, SIZE_MAX, KHABAR_MENTION_TITLE) != 0 ||
-             title_keys(c, t, en->first_token, cl, 0, NULL, NULL) != 0))
+             title_keys(c, t, b, cl, 0, NULL, NULL) != 0))
             return -1;
         for (i = t; i < en->first_token; i++)
             c->busy[i] = 1;

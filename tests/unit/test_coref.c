@@ -184,6 +184,20 @@ static void titles(void)
     CHECK(cluster_of(d, text, "الوزير", KHABAR_MENTION_DESCRIPTION) == tamim);
     CHECK(cluster_of(d, text, "الرئيس", KHABAR_MENTION_DESCRIPTION) == SIZE_MAX);
     khabar_doc_free(d);
+    /* a title set off from the name by commas (the name between two) is
+     * the person's too; a comma with no other after the name ends it */
+    text = "وقال وزير الخارجية الأردني، أيمن الصفدي، إن الوساطة مستمرة. "
+           "وأضاف وزير الخارجية الأردني أن المحادثات صعبة. وحضر الاجتماع "
+           "السفير، وسامي الخطيب.";
+    d = run(text);
+    tamim = cluster_of(d, text, "أيمن الصفدي", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    CHECK(cluster_of(d, text, "وزير الخارجية الأردني", KHABAR_MENTION_TITLE) ==
+          tamim);
+    CHECK(cluster_of(d, text, "وزير الخارجية الأردني",
+                     KHABAR_MENTION_DESCRIPTION) == tamim);
+    CHECK(cluster_of(d, text, "السفير", KHABAR_MENTION_TITLE) == SIZE_MAX);
+    khabar_doc_free(d);
     /* a title of one word with a pronoun (its leader) is no title of his */
     text = "وفاز الحزب الاشتراكي بالتصويت، وسيقود زعيمه بيدرو سانشيز "
            "الحكومة الجديدة.";
