@@ -1110,6 +1110,11 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     nl = fold(nb + w[host].lemma, w[host].lemma_len, lem, sizeof lem);
     if (x->flags & TF_PASSIVE)
         return;
+    /* No cue ends in أ: اقرأ (read, as in اقرأ أيضا) is not أقرا (the two
+     * admitted), which the folded letters cannot tell apart. */
+    if (w[host].form_len >= 2 &&
+        !memcmp(nb + w[host].form + w[host].form_len - 2, "\xD8\xA3", 2))
+        return;
     match_cue(q->ix, x, lem, nl, r, nr);
     if (x->cue && nr != SIZE_MAX &&
         (c = one_word ? ch : find_class(q->ix, r, nr)) != NULL)

@@ -945,6 +945,14 @@ static void not_cues(void)
     none("«»");
     none("بحسب");
     none("Hello, \"world\" said the man.");
+    /* اقرأ (read: a link to another story) is not أقرا (the two admitted) */
+    {
+        khabar_doc *d = analyze("وقال المحامي إن موكلته بريئة.\n"
+                                "اقرأ أيضا: من هو الجاسوس الذي أطلق سراحه؟");
+        CHECK(khabar_doc_quote_count(d) == 1);
+        expect(d, 0, "المحامي", "قال", "قال", "موكلته بريئة", 0);
+        khabar_doc_free(d);
+    }
     /* أن of another word: غير أن, بعد أن */
     none("وكتب الشاعر قصائد كثيرة، غير أن شهرته جاءت متأخرة.");
     none("وقال الحارس بعد أن أغلق الباب.");
