@@ -1405,12 +1405,20 @@ static int lakin(const qctx *q, size_t k)
     return vlead_is(q, k, "\xD9\x84\xD9\x83\xD9\x86");
 }
 
-/* Whether token c, وبين, is the second half of "between X and Y" (يحول
- * الخوف بينه وبين حلمه): بين, with a pronoun or not, is among the few
- * tokens before it in the sentence. */
+/* Whether token c, بين, is the preposition "between X and Y": the first
+ * half, written بين (not بيّنت), a word and then one with و after it (بين
+ * الماء والنار: ...), or the second, وبين after بين (يحول الخوف بينه وبين
+ * حلمه) among the few tokens before it in the sentence. */
 static int between_and(const qctx *q, size_t c)
 {
     size_t k;
+    const khabar_word *hc = kh_doc_host(q->doc, c, NULL);
+    if (hc->form_len == 6 &&
+        !memcmp(q->doc->norm_buf + hc->form, "\xD8\xA8\xD9\x8A\xD9\x86", 6) &&
+        c + 2 < q->b && !TI(q, c + 1)->pre && (TI(q, c + 2)->pre & P_WA) &&
+        TI(q, c + 1)->kind != K_PUNCT &&
+        TI(q, c + 2)->upos != KHABAR_UPOS_PRON) /* (وبين الوزير، وهو) */
+        return 1;
     if (!(TI(q, c)->pre & P_WA))
         return 0;
     for (k = c; k > q->a && c - k < 8; k--) {

@@ -927,6 +927,10 @@ static void marks(void)
 static void not_cues(void)
 {
     none("وتتراوح الأسعار بين عشرة وعشرين دينارا.");
+    /* بين X وY: "between X and Y", a heading, not the verb بيّن */
+    none("بين الجبل والبحر: رحلة في قرى الساحل");
+    one("وبين الوزير أن الحكومة ماضية في الإصلاح.", "الوزير", "بين", "بين",
+        "الحكومة ماضية في الإصلاح", 0);
     /* وبين after بين is the second half of "between X and Y" */
     none("يحول الخوف بينه وبين حلمه: لا أحد يسمعه.");
     /* ، ذلك أن: "that is because", the writer's reason, no content */
