@@ -66,7 +66,7 @@
 #define NONE SIZE_MAX
 #define WINDOW 16     /* tokens from a cue to its content */
 #define SVO_REACH 8   /* tokens of a subject before its verb */
-#define SRC_REACH 8   /* tokens of a source after بحسب */
+#define SRC_REACH 12  /* tokens of a source after بحسب */
 #define MARK_REACH 8  /* open marks a closing mark looks through */
 #define RECENT 3      /* sentences a dropped subject reaches back */
 #define NEAREST 2     /* ... to a person named, with no speaker before */
