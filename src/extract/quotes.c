@@ -1116,6 +1116,13 @@ static void classify(const qctx *q, size_t t, tok_info *x)
         !memcmp(nb + w[host].form + w[host].form_len - 2, "\xD8\xA3", 2))
         return;
     match_cue(q->ix, x, lem, nl, r, nr);
+    /* يُدعى, تُدعى (is called: امرأة تدعى "جينان"), an imperfect in ى, is
+     * the passive; the active, claims, is written يدعي */
+    if (x->cue == Q_IDDAA + 1 && w[host].form_len >= 4 &&
+        (!memcmp(nb + w[host].form, "\xD9\x8A", 2) ||     /* ي */
+         !memcmp(nb + w[host].form, "\xD8\xAA", 2)) &&    /* ت */
+        !memcmp(nb + w[host].form + w[host].form_len - 2, "\xD9\x89", 2))
+        x->cue = 0;
     if (x->cue && nr != SIZE_MAX &&
         (c = one_word ? ch : find_class(q->ix, r, nr)) != NULL)
         x->flags |= c->flags & TF_IMPERS;

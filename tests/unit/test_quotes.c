@@ -954,6 +954,9 @@ static void not_cues(void)
     none("«»");
     none("بحسب");
     none("Hello, \"world\" said the man.");
+    /* تدعى in ى: is called, not claims (تدعي) */
+    one("وتقول مغردة تدعى \"جينان\": \"رفضنا الرقص\".",
+        "مغردة تدعى \"جينان\"", "تقول", "قال", "رفضنا الرقص", 1);
     /* اقرأ (read: a link to another story) is not أقرا (the two admitted) */
     {
         khabar_doc *d = analyze("وقال المحامي إن موكلته بريئة.\n"
