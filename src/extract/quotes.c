@@ -305,7 +305,7 @@ enum {
     TF_DEF = 128,    /* starts with the article */
     TF_PRONL = 256,  /* ل + a pronoun: لي, له, لها */
     TF_ENCL = 512,   /* has a pronoun suffix: ذكرها */
-    TF_FIRST = 1024, /* first person plural: نرى */
+    TF_FIRST = 1024, /* first person: نرى, أعتقد */
     TF_REL = 2048,   /* a relative pronoun: الذي قال */
     TF_MA = 4096,    /* حسبما, وفقما: ما is in the token */
     TF_NOCOMP = 8192, /* أن after it is not a cue's (غير أن, بعد أن) */
@@ -1116,6 +1116,12 @@ static void classify(const qctx *q, size_t t, tok_info *x)
         !memcmp(nb + w[host].form + w[host].form_len - 2, "\xD8\xA3", 2))
         return;
     match_cue(q->ix, x, lem, nl, r, nr);
+    /* أعتقد, أذكر: a cue written with أ whose past has none is in the
+     * first person singular (اعتقد, ذكر; not أضاف, أبلغ) */
+    if (x->cue && w[host].form_len >= 2 &&
+        !memcmp(nb + w[host].form, "\xD8\xA3", 2) &&
+        memcmp(cue_defs[x->cue - 1].lemma, "\xD8\xA3", 2) != 0)
+        x->flags |= TF_FIRST;
     /* يُدعى, تُدعى (is called: امرأة تدعى "جينان"), an imperfect in ى, is
      * the passive; the active, claims, is written يدعي */
     if (x->cue == Q_IDDAA + 1 && w[host].form_len >= 4 &&
@@ -2484,8 +2490,11 @@ static int try_verb(qctx *q, size_t c, size_t *next)
     if (c > q->a && ((TI(q, c - 1)->flags & TF_NOVERB) ||
                      TI(q, c - 1)->kind == K_MA))
         return 0;
-    d.no_drop = x->encl != NONE || (x->flags & TF_FIRST) ||
-                !clause_start(q, c);
+    /* نرى, أذكر: the writer (or a speaker quoted) speaks of himself; the
+     * words after the verb are its object, no speaker */
+    if (x->flags & TF_FIRST)
+        return 0;
+    d.no_drop = x->encl != NONE || !clause_start(q, c);
     if (fl & CF_NAQL) { /* نقلت الوكالة عن المتحدث قوله */
         for (k = c + 1; k < q->b && k < c + 10; k++) {
             if (TI(q, k)->kind == K_AN || TI(q, k)->kind != K_NONE ||

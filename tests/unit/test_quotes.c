@@ -954,6 +954,11 @@ static void not_cues(void)
     none("«»");
     none("بحسب");
     none("Hello, \"world\" said the man.");
+    /* a verb in the first person (أذكر, أعتقد, نرى): the writer speaks;
+     * the noun after it is the object, no speaker */
+    none("لا أذكر اسم أي شخص من هناك، على الرغم أن البلدين متجاوران.");
+    one("وقال الوزير إن الحل قريب. وأعتقد أن الحكومة أخطأت في قرارها.",
+        "الوزير", "قال", "قال", "الحل قريب", 0);
     /* تدعى in ى: is called, not claims (تدعي) */
     one("وتقول مغردة تدعى \"جينان\": \"رفضنا الرقص\".",
         "مغردة تدعى \"جينان\"", "تقول", "قال", "رفضنا الرقص", 1);
