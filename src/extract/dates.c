@@ -893,9 +893,9 @@ static int clause_tense(dctx *c, size_t i)
 }
 
 /* A month (and day) without a year followed by من العام ذاته (نفسه, من
- * السنة ذاتها, من نفس العام) at token e: the year of the last date found
- * before it that names one, written into f, which then ends after those
- * words. Returns where f ends. */
+ * السنة ذاتها, من نفس العام, من ذلك العام, من تلك السنة) at token e: the
+ * year of the last date found before it that names one, written into f,
+ * which then ends after those words. Returns where f ends. */
 static size_t same_year(dctx *c, size_t e, const kh_vec *found, dfound *f)
 {
     const dfound *prev = found->data;
@@ -905,7 +905,9 @@ static size_t same_year(dctx *c, size_t e, const kh_vec *found, dfound *f)
     if (!KEY_IS(tk(c, j), "\xD9\x85\xD9\x86")) /* من */
         return e;
     j++;
-    if (KEY_IS(tk(c, j), "\xD9\x86\xD9\x81\xD8\xB3")) { /* نفس العام */
+    if (KEY_IS(tk(c, j), "\xD9\x86\xD9\x81\xD8\xB3") || /* نفس العام */
+        KEY_IS(tk(c, j), "\xD8\xB0\xD9\x84\xD9\x83") || /* ذلك العام */
+        KEY_IS(tk(c, j), "\xD8\xAA\xD9\x84\xD9\x83")) { /* تلك السنة */
         j++;
         if (!KEY_IS(tk(c, j), "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85") &&
             !KEY_IS(tk(c, j), "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x86\xD9\x87"))

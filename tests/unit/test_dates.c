@@ -420,6 +420,9 @@ static void absolute(void)
            "يوليو من العام نفسه", "2011-07", KHABAR_TIMEX_DATE);
     EXPECT("وتصاعدت في يوليو من العام نفسه.", "يوليو", "2017-07",
            KHABAR_TIMEX_RELATIVE);
+    EXPECT("اعتقلت في الثاني من ديسمبر 2014، قبل المنتدى الذي عقد في "
+           "الخامس من ديسمبر من ذلك العام.",
+           "الخامس من ديسمبر من ذلك العام", "2014-12-05", KHABAR_TIMEX_DATE);
 }
 
 static void hijri(void)
