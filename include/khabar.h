@@ -495,8 +495,11 @@ enum {
     KHABAR_TIMEX_END      = 1u << 3, /* أواخر/نهاية: its end */
     KHABAR_TIMEX_WEEKDAY_MISMATCH = 1u << 4, /* the weekday written is not
                                         the weekday of the date */
-    KHABAR_TIMEX_INVALID  = 1u << 5  /* names a day that does not exist
+    KHABAR_TIMEX_INVALID  = 1u << 5, /* names a day that does not exist
                                         (31 فبراير); value is empty */
+    KHABAR_TIMEX_EVERY_YEAR = 1u << 6 /* a day or month every year (7 يوليو
+                                        من كل عام): value XXXX-07-07,
+                                        first and last year 0 */
 };
 
 /* A date or time expression (stage DATES). */
@@ -512,7 +515,8 @@ typedef struct khabar_timex {
     uint8_t grain;         /* khabar_grain */
     uint16_t flags;        /* KHABAR_TIMEX_* */
     khabar_date first, last; /* the days it covers (inclusive); year 0 when
-                                it is a duration, a bare time, or invalid */
+                                it is a duration, a bare time, every year,
+                                or invalid */
 } khabar_timex;
 
 /* Date expressions in input order; owned by the doc. */

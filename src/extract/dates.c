@@ -343,6 +343,7 @@ typedef struct dpoint {
     int8_t decade;    /* 0..9 */
     uint8_t daypart;  /* KH_DP_* written with it (صباح اليوم) */
     uint8_t rel;      /* H_DECADE, H_CENTURY: century relative by off */
+    uint8_t every;    /* H_YEARLESS: every year (من كل عام) */
 } dpoint;
 
 enum { S_POINT = 1, S_RANGE, S_DURATION, S_TIME };
@@ -937,6 +938,32 @@ static size_t same_year(dctx *c, size_t e, const kh_vec *found, dfound *f)
         return e;
     f->a.how = H_ABS;
     f->a.year = year;
+    f->end = tk(c, j - 1)->end;
+    return j;
+}
+
+/* A month (and day) without a year followed by من كل عام (كل سنة,
+ * سنويا) at token e: every year, a day that comes back (يحتفل النوبيون في
+ * 7 يوليو من كل عام); f then ends after those words. Returns where f
+ * ends. */
+static size_t every_year(dctx *c, size_t e, dfound *f)
+{
+    size_t j = e;
+    c->top = e;
+    if (KEY_IS(tk(c, j), "\xD8\xB3\xD9\x86\xD9\x88\xD9\x8A\xD8\xA7")) { /* سنويا */
+        j++;
+    } else {
+        if (KEY_IS(tk(c, j), "\xD9\x85\xD9\x86")) /* من */
+            j++;
+        if (!KEY_IS(tk(c, j), "\xD9\x83\xD9\x84")) /* كل */
+            return e;
+        j++;
+        if (!KEY_IS(tk(c, j), "\xD8\xB9\xD8\xA7\xD9\x85") && /* عام */
+            !KEY_IS(tk(c, j), "\xD8\xB3\xD9\x86\xD9\x87"))   /* سنة */
+            return e;
+        j++;
+    }
+    f->a.every = 1;
     f->end = tk(c, j - 1)->end;
     return j;
 }
@@ -2250,6 +2277,12 @@ static int emit(khabar_doc *doc, const dfound *f, const pubdate *pub)
     }
     if (a.flags & KHABAR_TIMEX_INVALID)
         v[0] = '\0';
+    else if (f->type == S_POINT && f->a.every && !(a.flags & KHABAR_TIMEX_HIJRI) &&
+             strlen(v) >= 4) {
+        memcpy(v, "XXXX", 4); /* every year: no year of its own */
+        a.kind = KHABAR_TIMEX_DATE;
+        a.flags |= KHABAR_TIMEX_EVERY_YEAR;
+    }
     vlen = strlen(v);
     off = kh_doc_put(doc, v, vlen);
     if (off == SIZE_MAX)
@@ -2266,7 +2299,7 @@ static int emit(khabar_doc *doc, const dfound *f, const pubdate *pub)
     x->grain = (uint8_t)a.grain;
     x->flags = (uint16_t)a.flags;
     if ((f->type == S_POINT || f->type == S_RANGE) &&
-        !(a.flags & KHABAR_TIMEX_INVALID)) {
+        !(a.flags & (KHABAR_TIMEX_INVALID | KHABAR_TIMEX_EVERY_YEAR))) {
         x->first = to_date(a.first);
         x->last = to_date(a.last);
     }
@@ -2405,6 +2438,8 @@ int kh_dates(khabar_doc *doc, khabar_date given)
         }
         if (f.type == S_POINT && f.a.how == H_YEARLESS && !f.a.hijri)
             e = same_year(c, e, &found, &f);
+        if (f.type == S_POINT && f.a.how == H_YEARLESS)
+            e = every_year(c, e, &f);
         if ((f.type == S_POINT && f.a.how == H_YEARLESS) ||
             (f.type == S_RANGE && f.a.how == H_YEARLESS &&
              f.b.how == H_YEARLESS && f.a.hijri == f.b.hijri))

@@ -309,6 +309,8 @@ static void dates(jw *w)
             boolean(w, "weekday_mismatch", 1);
         if (x[i].flags & KHABAR_TIMEX_INVALID)
             boolean(w, "invalid", 1);
+        if (x[i].flags & KHABAR_TIMEX_EVERY_YEAR)
+            boolean(w, "every_year", 1);
         offset(w, "start", x[i].start);
         offset(w, "end", x[i].end);
         jclose(w, '}');

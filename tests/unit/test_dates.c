@@ -420,6 +420,24 @@ static void absolute(void)
            "يوليو من العام نفسه", "2011-07", KHABAR_TIMEX_DATE);
     EXPECT("وتصاعدت في يوليو من العام نفسه.", "يوليو", "2017-07",
            KHABAR_TIMEX_RELATIVE);
+    /* من كل عام, سنويا: every year, no year of its own */
+    {
+        static const char t[] = "يحتفل الصيادون في 12 أغسطس من كل عام بعيد "
+                                "البحر، ويقام السوق في مايو سنويا.";
+        khabar_doc *d = khabar_analyze(t_model, t, sizeof t - 1, NULL);
+        const khabar_timex *tx = khabar_doc_timexes(d);
+        const char *nb = khabar_doc_norm(d);
+        CHECK(khabar_doc_timex_count(d) == 2);
+        if (khabar_doc_timex_count(d) == 2) {
+            CHECK(tx[0].value_len == 10 && !memcmp(nb + tx[0].value, "XXXX-08-12", 10));
+            CHECK(tx[0].flags & KHABAR_TIMEX_EVERY_YEAR);
+            CHECK(tx[0].first.year == 0 && tx[0].last.year == 0);
+            CHECK(tx[0].kind == KHABAR_TIMEX_DATE);
+            CHECK(tx[1].value_len == 7 && !memcmp(nb + tx[1].value, "XXXX-05", 7));
+            CHECK(tx[1].flags & KHABAR_TIMEX_EVERY_YEAR);
+        }
+        khabar_doc_free(d);
+    }
     EXPECT("اعتقلت في الثاني من ديسمبر 2014، قبل المنتدى الذي عقد في "
            "الخامس من ديسمبر من ذلك العام.",
            "الخامس من ديسمبر من ذلك العام", "2014-12-05", KHABAR_TIMEX_DATE);
