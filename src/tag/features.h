@@ -162,10 +162,12 @@ int kh_pos_pair_features(const kh_tag_word *w, size_t n, size_t i,
 /* The labels (a bit per label, as kh_tagger_decode_allowed takes them) a
  * word of a token of this kind may take, UD's rules that no treebank needs
  * to teach: a punctuation mark is PUNCT or SYM, a symbol (an emoji, a URL,
- * a hashtag ...) is SYM, and no other word is PUNCT. punct, sym: the bits
- * of the labels PUNCT and SYM (0 when the model has none); all: the bits
- * of all its labels. */
-uint64_t kh_pos_allowed(int kind, uint64_t punct, uint64_t sym, uint64_t all);
+ * a hashtag ...) is SYM, and no other word is PUNCT; and one the treebanks
+ * have too seldom to teach: a word in Latin letters is PROPN. punct, sym,
+ * propn: the bits of the labels PUNCT, SYM and PROPN (0 when the model has
+ * none); all: the bits of all its labels. */
+uint64_t kh_pos_allowed(int kind, uint64_t punct, uint64_t sym,
+                        uint64_t propn, uint64_t all);
 
 /* The search key of a form as spelled, into out (room for len bytes): the
  * letters folded as the lexicon's keys are (أ إ آ ٱ -> ا, ى -> ي, ة -> ه).

@@ -303,14 +303,13 @@ static int tag_sentence(khabar_doc *doc, const kh_tagger *t,
         if (x->kind == KHABAR_TOK_NUMBER && w->form_len == 1 &&
             x->form[0] == '-')
             x->kind = KHABAR_TOK_PUNCT;
-        allow[nu] = kh_pos_allowed(x->kind, pl->punct, pl->sym, pl->all);
+        allow[nu] = kh_pos_allowed(x->kind, pl->punct, pl->sym, pl->propn,
+                                   pl->all);
         if (after_bi_ka(doc, a, i))
             allow[nu] &= ~pl->verb;
         else if (x->role == KHABAR_WORD_WHOLE && lone_preposition(x) &&
                  (allow[nu] & pl->adp))
             allow[nu] &= pl->adp; /* بـ358: the clitic written apart */
-        else if (x->kind == KHABAR_TOK_LATIN && (allow[nu] & pl->propn))
-            allow[nu] &= pl->propn; /* see latin_upos */
         x->tanwin = (uint8_t)kh_tag_has_tanwin(
             doc->text + w->start, wd[a + e - 1].end - w->start);
         x->alef = (uint8_t)kh_tag_alef(x->form, x->form_len);

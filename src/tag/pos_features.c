@@ -178,10 +178,14 @@ static unsigned kind_class(unsigned kind)
     }
 }
 
-uint64_t kh_pos_allowed(int kind, uint64_t punct, uint64_t sym, uint64_t all)
+uint64_t kh_pos_allowed(int kind, uint64_t punct, uint64_t sym,
+                        uint64_t propn, uint64_t all)
 {
     if (kind == KHABAR_TOK_PUNCT)
         return punct | sym ? punct | sym : all;
+    if (kind == KHABAR_TOK_LATIN && propn)
+        return propn; /* a name or a brand (pos.c makes a word without a
+                         capital X) */
     if (kind_class((unsigned)kind) == KHABAR_TOK_SYMBOL)
         return sym ? sym : all;
     return all & ~punct;

@@ -318,15 +318,23 @@ static void feature_parts(void)
 /* The labels a word may take by its token's kind. */
 static void pos_allowed(void)
 {
-    const uint64_t punct = 1u << 3, sym = 1u << 5, all = (1u << 8) - 1;
-    CHECK(kh_pos_allowed(KHABAR_TOK_PUNCT, punct, sym, all) == (punct | sym));
-    CHECK(kh_pos_allowed(KHABAR_TOK_ARABIC, punct, sym, all) == (all & ~punct));
-    CHECK(kh_pos_allowed(KHABAR_TOK_NUMBER, punct, sym, all) == (all & ~punct));
-    CHECK(kh_pos_allowed(KHABAR_TOK_HASHTAG, punct, sym, all) == sym);
-    CHECK(kh_pos_allowed(KHABAR_TOK_URL, punct, sym, all) == sym);
+    const uint64_t punct = 1u << 3, sym = 1u << 5, propn = 1u << 6,
+                   all = (1u << 8) - 1;
+    CHECK(kh_pos_allowed(KHABAR_TOK_PUNCT, punct, sym, propn, all) ==
+          (punct | sym));
+    CHECK(kh_pos_allowed(KHABAR_TOK_ARABIC, punct, sym, propn, all) ==
+          (all & ~punct));
+    CHECK(kh_pos_allowed(KHABAR_TOK_NUMBER, punct, sym, propn, all) ==
+          (all & ~punct));
+    CHECK(kh_pos_allowed(KHABAR_TOK_HASHTAG, punct, sym, propn, all) == sym);
+    CHECK(kh_pos_allowed(KHABAR_TOK_URL, punct, sym, propn, all) == sym);
+    /* a word in Latin letters is a name */
+    CHECK(kh_pos_allowed(KHABAR_TOK_LATIN, punct, sym, propn, all) == propn);
     /* A model without those labels: nothing is ruled out. */
-    CHECK(kh_pos_allowed(KHABAR_TOK_PUNCT, 0, 0, all) == all);
-    CHECK(kh_pos_allowed(KHABAR_TOK_EMOJI, 0, 0, all) == all);
+    CHECK(kh_pos_allowed(KHABAR_TOK_PUNCT, 0, 0, 0, all) == all);
+    CHECK(kh_pos_allowed(KHABAR_TOK_EMOJI, 0, 0, 0, all) == all);
+    CHECK(kh_pos_allowed(KHABAR_TOK_LATIN, punct, sym, 0, all) ==
+          (all & ~punct));
 }
 
 /* Through the library: punctuation is PUNCT or SYM, nothing else PUNCT, a

@@ -219,7 +219,7 @@ static void pos_sentences(seqs *S, const khabar_model *m, const kh_tag_ctx *ctx,
  * them (a letter the treebank calls PUNCT) teaches nothing. */
 static void set_allowed(seqs *S)
 {
-    uint64_t punct = 0, sym = 0, all;
+    uint64_t punct = 0, sym = 0, propn = 0, all;
     size_t s, i;
     int y;
     for (y = 0; y < S->n_labels; y++) {
@@ -227,12 +227,17 @@ static void set_allowed(seqs *S)
             punct |= (uint64_t)1 << y;
         else if (!strcmp(S->labels[y], "SYM"))
             sym |= (uint64_t)1 << y;
+        else if (!strcmp(S->labels[y], "PROPN"))
+            propn |= (uint64_t)1 << y;
     }
     all = S->n_labels < 64 ? ((uint64_t)1 << S->n_labels) - 1 : ~(uint64_t)0;
     for (s = 0; s < S->n; s++) {
         seq *q = &S->v[s];
         for (i = 0; i < q->n; i++) {
-            q->allow[i] = kh_pos_allowed((int)q->allow[i], punct, sym, all);
+            /* (the test decodes as the library does; training leaves
+             * Latin words free, as the committed model was trained) */
+            q->allow[i] = kh_pos_allowed((int)q->allow[i], punct, sym,
+                                         q->excluded ? propn : 0, all);
             if (!q->excluded && !(q->allow[i] >> q->gold[i] & 1)) {
                 q->allow[i] = all;
                 q->skip[i] = 1;
