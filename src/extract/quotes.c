@@ -1828,9 +1828,11 @@ static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
         /* شهادة الشرطي، الذي قال: the noun the relative clause is on,
          * with its adjectives, or the name (not the title before it) */
         size_t r = k - 1;
-        int head = 0;
-        if (r > q->a && TI(q, r - 1)->kind == K_PUNCT && !TI(q, r - 1)->mark)
+        int head = 0, comma = 0;
+        if (r > q->a && TI(q, r - 1)->kind == K_PUNCT && !TI(q, r - 1)->mark) {
             r--;
+            comma = 1;
+        }
         end = r;
         for (k = r; k > q->a && n < 4 && head != KHABAR_UPOS_NOUN; n++) {
             const tok_info *y = TI(q, k - 1);
@@ -1853,6 +1855,27 @@ static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
                     TI(q, k - 1)->upos == KHABAR_UPOS_NOUN;
              n++)
             k--;
+        /* سهيلة زين العابدين عضو الجمعية الوطنية لحقوق الإنسان، التي
+         * أكدت: the noun ends the title set after a person's name, and
+         * the clause between commas is the person's (not in الادعاءات
+         * التي تقول, without a comma) */
+        if (comma && !in_entity(q, k)) {
+            size_t p = k;
+            for (n = 0; n < 8 && p > q->a && !person_ends(q, p); n++) {
+                const tok_info *y = TI(q, p - 1);
+                if (y->kind != K_NONE || y->mark || !is_nominal(y->upos) ||
+                    (y->pre & ~(unsigned)P_LI))
+                    break;
+                p--;
+            }
+            if (p < k && person_ends(q, p)) {
+                const khabar_entity *en = q->doc->entities.data;
+                size_t i = entity_after(q, p - 1);
+                *ss = en[i].first_token;
+                *se = p;
+                return 1;
+            }
+        }
         *ss = k;
         *se = end;
         return 1;

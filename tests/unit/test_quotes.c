@@ -302,6 +302,11 @@ static void speaker_ends(void)
     /* the noun a relative clause is on, with its construct's first term */
     one("واعترف رئيس الوزراء الإيطالي، الذي قال مرارا إن بلاده لن تشارك.",
         "رئيس الوزراء الإيطالي", "قال", "قال", "بلاده لن تشارك", 0);
+    /* ... after a person's name and the title set after it, the person's
+     * (not the noun that ends the title) */
+    one("والتقينا الدكتورة منى الخطيب عضو الجمعية الوطنية لحقوق الطفل، "
+        "التي أكدت أن الحالات تراجعت.",
+        "منى الخطيب", "أكدت", "أكد", "الحالات تراجعت", 0);
     /* a relative clause between commas is the speaker's, whatever cue
      * words it holds */
     one("وسبق أن قال الرئيس، الذي تنتهي ولايته بحسب الدستور في 2022، إن "
