@@ -206,6 +206,14 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
         if (g && (g->mask & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)) &&
             (!wa_ka || (g->sources & ~KH_GAZ_CORPUS_SOURCES)))
             return t->start;
+        /* و or ف, then a name the segmenter cut again: وبشار is و + بشار,
+         * not و + ب + شار */
+        if (pre > 2 && t->norm_len > 4 &&
+            (memcmp(whole, "و", 2) == 0 || memcmp(whole, "ف", 2) == 0) &&
+            (g = kh_gazetteer_lookup(gaz, whole + 2, t->norm_len - 2)) != NULL &&
+            (g->mask & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)))
+            return ((const khabar_word *)doc->words.data)
+                [doc->token_words[ti] + 1].start; /* after the و word */
         /* بو of a Maghrebi surname (بوهلال), not ب + an unknown word in و;
          * ب + a known name stays cut (بوليد جنبلاط: with Walid) */
         if (pre == 2 && t->norm_len > 4 && memcmp(whole, "بو", 4) == 0 &&

@@ -985,6 +985,14 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعيد") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعد") == 1);
     khabar_doc_free(d);
+    /* و + a first name the segmenter cut again (وبشار: و+ب+شار): the name
+     * starts after the و only */
+    text = "واتهم المتظاهرون إيران، وبشار الأسد، بقمع الاحتجاجات.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "بشار الأسد") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "شار الأسد") == 0);
+    khabar_doc_free(d);
     /* a first name the segmenter takes for ل + a word (ليلى: ل+يلى) is
      * whole in the name */
     text = "وأفادت الدكتورة ليلى الماطري أن المرضى بخير.\n";
