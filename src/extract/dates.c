@@ -2383,12 +2383,43 @@ static int pub_by_weekday(const kh_vec *found, pubdate *pub)
     return 0;
 }
 
+/* Whether a time of day found at token i (a bare one, f) is the time of
+ * the day the last point found names, and so joins it: that point is of a
+ * day (with a time of its own or not) and ends in the same sentence, at
+ * most a few tokens before (تنطلق اليوم بداية من الساعة 13:00; مساء اليوم
+ * ... على الساعة 18:00). last_sent, last_end: the sentence and the token after
+ * the last point found. */
+static int time_of_last_day(const khabar_doc *doc, const kh_vec *found,
+                            size_t i, size_t last_sent, size_t last_end,
+                            dfound *f)
+{
+    const khabar_sentence *ss = doc->sentences.data;
+    const dfound *p;
+    if (!found->len || last_sent >= doc->sentences.len ||
+        i < ss[last_sent].first_token ||
+        i >= ss[last_sent].first_token + ss[last_sent].n_tokens ||
+        i - last_end > 12)
+        return 0;
+    p = (const dfound *)found->data + found->len - 1;
+    if (p->type != S_POINT || !day_level(&p->a) || p->a.every)
+        return 0;
+    {
+        dpoint t = f->a;
+        f->a = p->a;
+        f->a.hour = t.hour;
+        f->a.minute = t.minute;
+        f->a.second = t.second;
+        f->type = S_POINT;
+    }
+    return 1;
+}
+
 int kh_dates(khabar_doc *doc, khabar_date given)
 {
     dctx *c;
     kh_vec found = {NULL, 0, 0};
     pubdate pub;
-    size_t i, k;
+    size_t i, k, sent = 0, last_sent = SIZE_MAX, last_end = 0;
     int rc = 0;
     /* The context holds the token cache (a few kilobytes): one allocation
      * per doc, not on the stack of a library call. */
@@ -2444,12 +2475,20 @@ int kh_dates(khabar_doc *doc, khabar_date given)
             (f.type == S_RANGE && f.a.how == H_YEARLESS &&
              f.b.how == H_YEARLESS && f.a.hijri == f.b.hijri))
             f.a.off = f.b.off = clause_tense(c, i);
+        while (sent + 1 < doc->sentences.len &&
+               ((const khabar_sentence *)doc->sentences.data)[sent + 1]
+                       .first_token <= i)
+            sent++;
+        if (f.type == S_TIME)
+            time_of_last_day(doc, &found, i, last_sent, last_end, &f);
         slot = kh_vec_push(&found, sizeof f);
         if (!slot) {
             rc = -1;
             goto done;
         }
         *slot = f;
+        last_sent = sent;
+        last_end = e;
         i = e;
     }
     /* The publication date. */

@@ -420,6 +420,12 @@ static void absolute(void)
            "يوليو من العام نفسه", "2011-07", KHABAR_TIMEX_DATE);
     EXPECT("وتصاعدت في يوليو من العام نفسه.", "يوليو", "2017-07",
            KHABAR_TIMEX_RELATIVE);
+    /* a bare time after a day in its sentence is that day's: اليوم ...
+     * الساعة 20:00; a sentence later it stays a time alone */
+    EXPECT("تنطلق المباراة اليوم بداية من الساعة 20:00 بملعب رادس.",
+           "الساعة 20:00", "2017-11-21T20:00", KHABAR_TIMEX_RELATIVE);
+    EXPECT("وصل الوفد أمس. ويبدأ الاجتماع الساعة العاشرة صباحا.",
+           "الساعة العاشرة صباحا", "T10:00", KHABAR_TIMEX_TIME);
     /* من كل عام, سنويا: every year, no year of its own */
     {
         static const char t[] = "يحتفل الصيادون في 12 أغسطس من كل عام بعيد "
