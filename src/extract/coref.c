@@ -44,17 +44,25 @@
 
 /* Title words (folded, without ال). A person's title starts at one. */
 static const char *const title_heads[] = {
-    "امام", "امير", "اميره", "امين", "امينه", "بابا", "باحث", "باحثه",
-    "بطريرك", "جنرال", "حاخام", "حاكم", "خبير", "داعيه", "دكتور", "رئيس",
-    "رئيسه", "رائد", "رييس", "زعيم", "زعيمه", "سفير", "سفيره", "سلطان", "سيد",
-    "سيده", "شاعر", "شيخ", "شيخه", "صحفي", "صحفيه", "عضو", "عقيد", "عمده",
-    "عميد", "فريق", "فنان", "فنانه", "قائد", "قائده", "قاضي", "كاتب", "كاتبه",
-    "كاردينال", "لاعب", "لواء", "مبعوث", "مبعوثه", "متحدث", "متحدثه", "محافظ",
-    "مخرج", "مدرب", "مدير", "مديره", "مراسل", "مراسله", "مرشح", "مرشحه",
-    "مرشد", "مستشار", "مستشاره", "مشير", "مطران", "معارض", "مفتي", "مفوض",
-    "مفوضه", "ملك", "ملكه", "ممثل", "ممثله", "مندوب", "مندوبه", "منسق",
-    "منسقه", "مهندس", "مهندسه", "نائب", "نائبه", "ناشط", "ناشطه", "ناطق",
-    "ناطقه", "نجم", "نجمه", "نظير", "نظيره", "نقيب", "وزير", "وزيره", "ولي",
+    "استاذ", "استاذه", "امام", "امير", "اميره", "امين", "امينه", "بابا",
+    "باحث", "باحثه", "بطريرك", "جنرال", "حاخام", "حاكم", "خبير", "داعيه",
+    "دكتور", "رئيس", "رئيسه", "رائد", "رييس", "زعيم", "زعيمه", "سفير", "سفيره",
+    "سلطان", "سيد", "سيده", "شاعر", "شيخ", "شيخه", "صحفي", "صحفيه", "طبيب",
+    "طبيبه", "عضو", "عقيد", "عمده", "عميد", "فريق", "فنان", "فنانه", "قائد",
+    "قائده", "قاضي", "كاتب", "كاتبه", "كاردينال", "لاعب", "لواء", "مبعوث",
+    "مبعوثه", "متحدث", "متحدثه", "محافظ", "مخرج", "مدرب", "مدير", "مديره",
+    "مراسل", "مراسله", "مرشح", "مرشحه", "مرشد", "مساعد", "مساعده", "مستشار",
+    "مستشاره", "مشير", "مطران", "معارض", "مفتي", "مفوض", "مفوضه", "ملك",
+    "ملكه", "ممثل", "ممثله", "مندوب", "مندوبه", "منسق", "منسقه", "مهندس",
+    "مهندسه", "موسس", "نائب", "نائبه", "ناشط", "ناشطه", "ناطق", "ناطقه", "نجم",
+    "نجمه", "نظير", "نظيره", "نقيب", "وزير", "وزيره", "وكيل", "وكيله", "ولي",
+};
+
+/* Those told, after ل: a title stops before them (مدرب ويلز لهيئة الإذاعة
+ * البريطانية). Sorted by bytes. */
+static const char *const addressee_heads[] = {
+    "اذاعه", "تلفزيون", "جريده", "شبكه", "صحفيين", "صحيفه", "قناه", "مجله",
+    "مراسل", "موقع", "هييه", "وكاله",
 };
 
 /* Ranks and honorifics that end a title right before the name (وزير
@@ -295,6 +303,7 @@ static int list_sorted(const char *const *list, size_t count)
 int kh_coref_lists_sorted(void)
 {
     return LIST_SORTED(title_heads) && LIST_SORTED(relational_heads) &&
+           LIST_SORTED(addressee_heads) &&
            LIST_SORTED(said_heads) &&
            LIST_SORTED(leader_heads) && LIST_SORTED(pronoun_hosts) &&
            LIST_SORTED(name_particles) && LIST_SORTED(honorifics) &&
@@ -1139,6 +1148,7 @@ static size_t alias_of(const coref *c, size_t e)
 }
 
 static int enclitic_in(const khabar_doc *doc, size_t a, size_t b);
+static int title_after(const coref *c, size_t a, size_t *end);
 
 /* Whether token ti is a comma (، or ,). */
 static int is_comma(const coref *c, size_t ti)
@@ -1214,8 +1224,90 @@ static int do_entity(coref *c, size_t e, size_t sent_first)
         for (i = t; i < en->first_token; i++)
             c->busy[i] = 1;
     }
+    if (title_after(c, en->first_token + en->n_tokens, &b)) {
+        size_t a = en->first_token + en->n_tokens;
+        if (add_mention(c, c->tk[a].start, c->tk[b - 1].end, cl, SIZE_MAX,
+                        KHABAR_MENTION_TITLE) != 0 ||
+            title_keys(c, a, b, cl, 0, NULL, NULL) != 0)
+            return -1;
+        for (i = a; i < b; i++)
+            c->busy[i] = 1;
+    }
     c->last_person = cl;
     return 0;
+}
+
+
+/* Whether token ti's one proclitic is ل (لحقوق الإنسان, in a title), and
+ * its host is none of those told. */
+static int li_only(const coref *c, size_t ti)
+{
+    const khabar_word *w = c->doc->words.data;
+    size_t a = c->doc->token_words[ti];
+    char k[MAX_KEY];
+    size_t n;
+    if (proclitics(c, ti) != 1 || w[a].role != KHABAR_WORD_PROCLITIC ||
+        w[a].form_len != 2 ||
+        memcmp(c->doc->norm_buf + w[a].form, "\xD9\x84", 2) != 0)
+        return 0;
+    n = word_key(c, ti, 1, k);
+    return !in_list(addressee_heads, k, n);
+}
+
+/* A title set after a person's name, from token a: a title word without
+ * the article and without a proclitic (its construct's head: وكيل وزارة,
+ * مدرب برشلونة, عضو مجلس الشورى), its complement (a name, a word with
+ * the article or a pronoun, or a noun that has one of these after it),
+ * then title words up to punctuation, a preposition, و, a verb, another
+ * person's name, a word in the accusative (اجتماعا), ل before the article
+ * or one told (للصحافيين, لهيئة الإذاعة; not لكرة القدم), a noun after a
+ * name (لاعب جيرونا التعادل) or a word without the article after one with
+ * it (نجم ليفربول الحالي ضحية); its end into *end. Not one that a name
+ * follows (استقبل الملك سلمان رئيس وزراء الهند ناريندرا مودي: the other
+ * person's title). */
+static int title_after(const coref *c, size_t a, size_t *end)
+{
+    size_t j, n = c->doc->tokens.len;
+    const khabar_word *h;
+    int after_name = 0, after_def = 0;
+    if (a >= n || c->busy[a] || proclitics(c, a) || doc_definite(c->doc, a) ||
+        !is_head(c, a) || (c->ent_at[a] && c->ent[c->ent_at[a] - 1].type ==
+                                               KHABAR_ENT_PER))
+        return 0;
+    h = kh_doc_host(c->doc, a, NULL);
+    if (h->upos == KHABAR_UPOS_ADP ||
+        (h->form_len >= 2 && !memcmp(c->doc->norm_buf + h->form, "أ", 2)))
+        return 0; /* أمام (before), not إمام */
+    for (j = a + 1; j < n && j < a + MAX_TITLE; j++) {
+        unsigned pre = proclitics(c, j);
+        int u = upos_of(c, j), def = doc_definite(c->doc, j);
+        if (c->busy[j] || !title_word(c, j) || u == KHABAR_UPOS_ADP ||
+            (pre && (!li_only(c, j) || def)) ||
+            kh_tag_has_tanwin(c->doc->text + c->tk[j].start,
+                              c->tk[j].end - c->tk[j].start) ||
+            (after_name && u == KHABAR_UPOS_NOUN) ||
+            (after_def && !def && u != KHABAR_UPOS_PROPN))
+            break; /* لاعب جيرونا التعادل, ... للصحافيين, ... اجتماعا,
+                      نجم ليفربول الحالي ضحية, ... في الوقت */
+        /* the head's complement: a name, or a word with the article or a
+         * pronoun (not لاعب جيد, رئيس سقيم: a description) */
+        if (j == a + 1 && !def && u != KHABAR_UPOS_PROPN &&
+            !enclitic_in(c->doc, c->tk[j].start, c->tk[j].end) &&
+            !(u == KHABAR_UPOS_NOUN && j + 1 < n && !proclitics(c, j + 1) &&
+              (doc_definite(c->doc, j + 1) ||
+               upos_of(c, j + 1) == KHABAR_UPOS_PROPN)))
+            return 0; /* (وكيل وزارة الطاقة: a construct's chain) */
+        if (c->ent_at[j] && c->ent[c->ent_at[j] - 1].type == KHABAR_ENT_PER)
+            return 0;
+        after_name = u == KHABAR_UPOS_PROPN;
+        after_def |= def;
+    }
+    if (j < n && c->ent_at[j] && c->ent[c->ent_at[j] - 1].type == KHABAR_ENT_PER)
+        return 0;
+    if (j < a + 2)
+        return 0;
+    *end = j;
+    return 1;
 }
 
 /* A title standing alone at token i: the person it names, if any. */

@@ -198,6 +198,21 @@ static void titles(void)
                      KHABAR_MENTION_DESCRIPTION) == tamim);
     CHECK(cluster_of(d, text, "السفير", KHABAR_MENTION_TITLE) == SIZE_MAX);
     khabar_doc_free(d);
+    /* a title set after the name (its construct's head without the
+     * article) is the person's; it ends before a word that begins
+     * something else, and a description after the name is none */
+    text = "وقال خالد المنصوري وكيل وزارة الطاقة الإماراتية للصحفيين إن "
+           "الأسعار ستنخفض. وأكد وكيل وزارة الطاقة الإماراتية أن اللجنة "
+           "ستجتمع. وكان سامي الحربي لاعب جيد في شبابه.";
+    d = run(text);
+    tamim = cluster_of(d, text, "خالد المنصوري", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    CHECK(cluster_of(d, text, "وكيل وزارة الطاقة الإماراتية",
+                     KHABAR_MENTION_TITLE) == tamim);
+    CHECK(cluster_of(d, text, "وكيل وزارة الطاقة الإماراتية",
+                     KHABAR_MENTION_DESCRIPTION) == tamim);
+    CHECK(cluster_of(d, text, "لاعب جيد", KHABAR_MENTION_TITLE) == SIZE_MAX);
+    khabar_doc_free(d);
     /* a title of one word with a pronoun (its leader) is no title of his */
     text = "وفاز الحزب الاشتراكي بالتصويت، وسيقود زعيمه بيدرو سانشيز "
            "الحكومة الجديدة.";
