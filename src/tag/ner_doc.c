@@ -1517,7 +1517,9 @@ static void whole_last_words(ner_doc *d)
  * الشرق الأوسط stays an organization). A place the recognizer found that
  * is one by itself stays as it is, as ANERcorp has it: مكة of مكة المكرمة,
  * غزة of قطاع غزة, عدن of محافظة عدن. Keys as the recognizer makes them:
- * the first token's host, then the next tokens whole, a space between. */
+ * the first token's host, then the next tokens whole, a space between;
+ * with the first word's article off when the whole key is no name
+ * (الكوت ديفوار, الأف بي آي). */
 typedef struct long_name {
     int type;          /* the entity it makes */
     uint32_t types;    /* KH_GAZ_* of the names */
@@ -1598,12 +1600,44 @@ static int name_stands(const ner_doc *d, const long_name *r, size_t a,
     return 0;
 }
 
+/* The end of the longest name of rule r that starts at token i, its first
+ * word keyed h (len bytes) and the next tokens whole; 0 if none. */
+static size_t longest_name(const ner_doc *d, const long_name *r, size_t i,
+                           const char *h, size_t len)
+{
+    const khabar_doc *doc = d->doc;
+    size_t n = doc->tokens.len, j, best = 0;
+    char key[1024];
+    uint32_t hash = kh_gaz_hash(h, len);
+    /* (most words begin no name: asked before any copy) */
+    if (len >= sizeof key || !kh_gazetteer_may_extend(d->gaz, hash))
+        return 0;
+    memcpy(key, h, len);
+    for (j = i + 1; j < n && j - i < d->gaz->max_tokens; j++) {
+        const khabar_token *t = &d->tk[j];
+        /* no name starts with these words: none with more */
+        if (!kh_gazetteer_may_extend(d->gaz, hash) ||
+            len + 1 + t->norm_len > d->gaz->max_key_bytes ||
+            len + 1 + t->norm_len >= sizeof key)
+            break;
+        key[len++] = ' ';
+        memcpy(key + len, doc->fold_buf + t->norm, t->norm_len);
+        hash = kh_gaz_hash_more(hash, key + len - 1, 1u + t->norm_len);
+        len += t->norm_len;
+        if (j - i + 1 >= r->min_words &&
+            kh_gazetteer_may_be_name(d->gaz, hash)) {
+            const kh_gaz_entry *g = kh_gazetteer_lookup(d->gaz, key, len);
+            if (g && (g->mask & r->types) && (g->sources & r->sources))
+                best = j + 1;
+        }
+    }
+    return best;
+}
+
 static int long_names(ner_doc *d, const long_name *r)
 {
     const khabar_doc *doc = d->doc;
-    size_t n = doc->tokens.len, i, j, len, best;
-    char key[1024];
-    uint32_t hash;
+    size_t n = doc->tokens.len, i, len, best;
     if (!d->gaz || d->gaz->max_tokens < r->min_words)
         return 0;
     for (i = 0; i < n; i++) {
@@ -1611,30 +1645,11 @@ static int long_names(ner_doc *d, const long_name *r)
         if (d->tk[i].kind != KHABAR_TOK_ARABIC)
             continue;
         h = host_key(d, i, &len);
-        hash = kh_gaz_hash(h, len);
-        /* (most words begin no name: asked before any copy) */
-        if (len >= sizeof key || !kh_gazetteer_may_extend(d->gaz, hash))
-            continue;
-        memcpy(key, h, len);
-        best = 0;
-        for (j = i + 1; j < n && j - i < d->gaz->max_tokens; j++) {
-            const khabar_token *t = &d->tk[j];
-            /* no name starts with these words: none with more */
-            if (!kh_gazetteer_may_extend(d->gaz, hash) ||
-                len + 1 + t->norm_len > d->gaz->max_key_bytes ||
-                len + 1 + t->norm_len >= sizeof key)
-                break;
-            key[len++] = ' ';
-            memcpy(key + len, doc->fold_buf + t->norm, t->norm_len);
-            hash = kh_gaz_hash_more(hash, key + len - 1, 1u + t->norm_len);
-            len += t->norm_len;
-            if (j - i + 1 >= r->min_words &&
-                kh_gazetteer_may_be_name(d->gaz, hash)) {
-                const kh_gaz_entry *g = kh_gazetteer_lookup(d->gaz, key, len);
-                if (g && (g->mask & r->types) && (g->sources & r->sources))
-                    best = j + 1;
-            }
-        }
+        best = longest_name(d, r, i, h, len);
+        /* a name the lists write without the article, written with it
+         * (الكوت ديفوار) */
+        if (!best && len > 6 && memcmp(h, "\xD8\xA7\xD9\x84", 4) == 0)
+            best = longest_name(d, r, i, h + 4, len - 4);
         if (best) {
             khabar_entity *e = doc->entities.data;
             size_t k, m = 0, t;

@@ -985,6 +985,13 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعيد") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعد") == 1);
     khabar_doc_free(d);
+    /* ... also written with the article (الكوت ديفوار) */
+    text = "وفاز منتخب الكوت ديفوار على مضيفه في أبيدجان.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "الكوت ديفوار") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "الكوت") == 0);
+    khabar_doc_free(d);
     /* و + a first name the segmenter cut again (وبشار: و+ب+شار): the name
      * starts after the و only */
     text = "واتهم المتظاهرون إيران، وبشار الأسد، بقمع الاحتجاجات.\n";
