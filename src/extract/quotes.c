@@ -2255,6 +2255,11 @@ static int emit(qctx *q, draft *d)
              * not, and a person was named since (وتقول وكالات الإغاثة ...
              * وقال الطبيب X، وهو ...، "..." وأضاف): that person */
             cluster = kh_cluster_at(doc, d->s_start, d->s_end);
+        } else if (d->gender == G_FEM && q->last_gender == G_MASC &&
+                   feminine_person(q, d->first, &d->s_start, &d->s_end)) {
+            /* وتضيف after a man's words: the woman named last, when the
+             * doc says she is one (النائبة داغ) */
+            cluster = kh_cluster_at(doc, d->s_start, d->s_end);
         } else {
             /* وأضافت after a man's words: a woman or a body not named */
             if (d->gender == G_FEM && q->last_gender == G_MASC &&

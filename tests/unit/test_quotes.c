@@ -536,6 +536,19 @@ static void no_subject(void)
 {
     khabar_doc *d;
     const khabar_quote *q;
+    /* a verb in the feminine after a man's words, with no subject: the
+     * woman named last (النائبة), not the man
+    {
+        khabar_doc *dd = analyze(
+            "وقالت النائبة سارة الخطيب إن الحزب سيشارك في الانتخابات. "
+            "ويقول المرشح المعارض إن البلاد تمر بمرحلة صعبة. وتضيف أن "
+            "النساء قليلات في البرلمان.");
+        CHECK(khabar_doc_quote_count(dd) == 3);
+        if (khabar_doc_quote_count(dd) == 3)
+            expect(dd, 2, "سارة الخطيب", "تضيف", "أضاف",
+                   "النساء قليلات في البرلمان", 0);
+        khabar_doc_free(dd);
+    }
     /* A verb that opens the content of the quote before it (إنها تعتقد أن)
      * is that quote's, not another one. */
     one("وقالت الشرطة إنها تعتقد أن الحكم هو الأول من نوعه.", "الشرطة",
