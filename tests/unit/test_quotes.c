@@ -537,7 +537,7 @@ static void no_subject(void)
     khabar_doc *d;
     const khabar_quote *q;
     /* a verb in the feminine after a man's words, with no subject: the
-     * woman named last (النائبة), not the man
+     * woman named last (النائبة), not the man */
     {
         khabar_doc *dd = analyze(
             "وقالت النائبة سارة الخطيب إن الحزب سيشارك في الانتخابات. "
