@@ -971,6 +971,26 @@ static void particle_tails(ner_doc *d)
     }
 }
 
+/* Rule 4c: a person's name does not end with ولي when العهد or another
+ * ولي follows: that is his title (محمد بن سلمان ولي ولي العهد, محمد بن
+ * نايف ولي العهد), which the tagger sometimes runs into the name. */
+static void crown_prince_tails(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i;
+    for (i = 0; i < n; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1;
+        if (e[i].type != KHABAR_ENT_PER || e[i].n_tokens < 2 ||
+            last + 1 >= d->doc->tokens.len || proclitics(d, last) ||
+            !host_is(d, last, "ولي") ||
+            !(host_is(d, last + 1, "العهد") || host_is(d, last + 1, "ولي")))
+            continue;
+        d->type[last] = 0;
+        e[i].n_tokens--;
+        e[i].end = d->tk[last - 1].end;
+    }
+}
+
 /* Whether token ti's host is a noun, proper noun, adjective or verb as
  * the POS tagger reads it (فتح in فتح الله may be read as the verb). */
 static int open_class(const ner_doc *d, size_t ti)
@@ -1792,6 +1812,7 @@ int kh_ner_doc(khabar_doc *doc)
     if (rc == 0) {
         hyphenated(&d);
         particle_tails(&d);
+        crown_prince_tails(&d);
         allah_names(&d);
         particle_heads(&d);
         named_after(&d);

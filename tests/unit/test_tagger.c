@@ -985,6 +985,13 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعيد") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعد") == 1);
     khabar_doc_free(d);
+    /* ولي before العهد or another ولي is the title, not the name's */
+    text = "واستقبل الأمير محمد بن سلمان ولي ولي العهد الوفد أمس.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد بن سلمان") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد بن سلمان ولي") == 0);
+    khabar_doc_free(d);
     /* ... also written with the article (الكوت ديفوار) */
     text = "وفاز منتخب الكوت ديفوار على مضيفه في أبيدجان.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
