@@ -214,6 +214,21 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
             (g->mask & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)))
             return ((const khabar_word *)doc->words.data)
                 [doc->token_words[ti] + 1].start; /* after the و word */
+        /* و, ل or ف before a host in ي that no list knows (the NER corpora
+         * split such names too): the letter is the foreign name's
+         * (ويلفريد, ليو, ويليم), for an Arabic word in ي after them is a
+         * verb, in no name; و + a name in ي the lists know stays cut
+         * (ويوسف) */
+        if (pre == 2 && t->norm_len > 4 && h->form_len >= 4 &&
+            h->form + 2 <= doc->fold_len &&
+            memcmp(doc->fold_buf + h->form, "ي", 2) == 0 &&
+            (memcmp(whole, "و", 2) == 0 || memcmp(whole, "ل", 2) == 0 ||
+             memcmp(whole, "ف", 2) == 0)) {
+            const kh_gaz_entry *y =
+                kh_gazetteer_lookup(gaz, whole + 2, t->norm_len - 2);
+            if (!y || !(y->sources & ~KH_GAZ_CORPUS_SOURCES))
+                return t->start;
+        }
         /* بو of a Maghrebi surname (بوهلال), not ب + an unknown word in و;
          * ب + a known name stays cut (بوليد جنبلاط: with Walid) */
         if (pre == 2 && t->norm_len > 4 && memcmp(whole, "بو", 4) == 0 &&

@@ -985,6 +985,14 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعيد") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد سعد") == 1);
     khabar_doc_free(d);
+    /* و or ل before a foreign name in ي that no list knows is the name's
+     * letter (ويلفريد, ليو); before one the lists know, a proclitic */
+    text = "وتحدث المدرب ويلفريد نانسي مع اللاعبين، ووصل ويوسف الشريف.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "ويلفريد نانسي") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "يوسف الشريف") == 1);
+    khabar_doc_free(d);
     /* ولي before العهد or another ولي is the title, not the name's */
     text = "واستقبل الأمير محمد بن سلمان ولي ولي العهد الوفد أمس.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
