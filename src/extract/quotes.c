@@ -61,6 +61,7 @@
 #include <string.h>
 
 #include "../core/doc.h"
+#include "../tag/gazetteer.h"
 #include "../text/utf8.h"
 
 #define NONE SIZE_MAX
@@ -1347,6 +1348,23 @@ static int sure_name_ends(const qctx *q, size_t k)
     return c < q->doc->clusters.len && cl[c].n_names >= 2;
 }
 
+/* Whether a person's surname alone, a name of one word whose cluster has
+ * a longer name (ترامب of دونالد ترامب), ends right before token k. */
+static int surname_ends(const qctx *q, size_t k)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    const khabar_cluster *cl = q->doc->clusters.data;
+    size_t i, c;
+    if (!person_ends(q, k))
+        return 0;
+    i = entity_after(q, k - 1);
+    c = khabar_doc_entity_cluster(q->doc, i);
+    return en[i].n_tokens == 1 && c < q->doc->clusters.len &&
+           cl[c].name_end > cl[c].name_start &&
+           memchr(q->doc->text + cl[c].name_start, ' ',
+                  cl[c].name_end - cl[c].name_start) != NULL;
+}
+
 /* Whether the name of a body or a place (no person: person_ends) that
  * begins the speaker, at token s or right after a word before it (حركة
  * طالبان), ends right before token k. */
@@ -1366,6 +1384,15 @@ static int news_word(const qctx *q, size_t k)
     const kh_word_lookup *l =
         kh_doc_lookup(q->doc, kh_doc_host(q->doc, k, NULL));
     return l && l->clen > 0;
+}
+
+/* Whether token k's host is a person's title or trigger word (the
+ * gazetteer's, as the POS stage looked it up: رئيس, وزير, نائب). */
+static int title_word_at(const qctx *q, size_t k)
+{
+    const kh_word_lookup *l =
+        kh_doc_lookup(q->doc, kh_doc_host(q->doc, k, NULL));
+    return l && (l->gaz & KH_GAZ_TITLE);
 }
 
 /* Whether token k is a word of an entity. */
@@ -1739,6 +1766,13 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
                          a body's name is no part of it either (but the
                          head of a construct with the article after it
                          may be its apposition) */
+        if (k > s && surname_ends(q, k) && !in_entity(q, k) && !x->pre &&
+            x->upos == KHABAR_UPOS_NOUN && !(x->flags & TF_DEF) &&
+            !title_word_at(q, k))
+            return k; /* نفى ترودو ارتكاب أي خطأ: a noun without the article
+                         after a surname alone (whose full name the doc
+                         gives) is the object, unless it is a title
+                         (دومبروفسكيس نائب رئيس المفوضية) */
         if ((x->pre & P_LI) && k > s && (person_at(q, k) || person_ends(q, k)))
             return k; /* القاضية لوالاس, عثمان المحرج للمصابين: to whom */
         if ((x->pre & P_LI) && q->tk[k].end - q->tk[k].start <= 4)

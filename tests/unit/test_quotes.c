@@ -302,6 +302,17 @@ static void speaker_ends(void)
     /* the noun a relative clause is on, with its construct's first term */
     one("واعترف رئيس الوزراء الإيطالي، الذي قال مرارا إن بلاده لن تشارك.",
         "رئيس الوزراء الإيطالي", "قال", "قال", "بلاده لن تشارك", 0);
+    /* a noun after a surname alone (the doc gives the full name) is the
+     * verb's object, no part of the speaker */
+    {
+        khabar_doc *dd = analyze("وصل رئيس الوزراء جاستن ترودو إلى المؤتمر. "
+                                 "لكن بالمقابل نفى ترودو ارتكاب أي خطأ، "
+                                 "قائلا إنه واثق من موقفه.");
+        CHECK(khabar_doc_quote_count(dd) == 1);
+        if (khabar_doc_quote_count(dd) == 1)
+            expect(dd, 0, "ترودو", "نفى", "نفى", "واثق من موقفه", 0);
+        khabar_doc_free(dd);
+    }
     /* ... after a person's name and the title set after it, the person's
      * (not the noun that ends the title) */
     one("والتقينا الدكتورة منى الخطيب عضو الجمعية الوطنية لحقوق الطفل، "
