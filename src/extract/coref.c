@@ -1395,7 +1395,8 @@ static int finish(coref *c)
                 best = t;
             }
         k->type = best;
-        k->name_start = kh_doc_written_start(doc, c->ent[ci[i].best].first_token);
+        k->name_start = c->ent[ci[i].best].start; /* (ويلفريد: the
+                                                     entity's letter) */
         k->name_end = c->ent[ci[i].best].end;
         k->first_mention = SIZE_MAX;
     }

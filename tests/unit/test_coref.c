@@ -213,6 +213,18 @@ static void titles(void)
                      KHABAR_MENTION_DESCRIPTION) == tamim);
     CHECK(cluster_of(d, text, "لاعب جيد", KHABAR_MENTION_TITLE) == SIZE_MAX);
     khabar_doc_free(d);
+    /* the cluster's name is its entity's span, with a first letter the
+     * segmenter took for a proclitic (لمى, not مى) */
+    text = "وقالت الناشطة لمى خاطر إن الحملة مستمرة.";
+    d = run(text);
+    tamim = cluster_of(d, text, "لمى خاطر", KHABAR_MENTION_NAME);
+    CHECK(tamim != SIZE_MAX);
+    if (tamim != SIZE_MAX) {
+        const khabar_cluster *k = &khabar_doc_clusters(d)[tamim];
+        CHECK(k->name_end - k->name_start == strlen("لمى خاطر") &&
+              !memcmp(text + k->name_start, "لمى خاطر", strlen("لمى خاطر")));
+    }
+    khabar_doc_free(d);
     /* a title of one word with a pronoun (its leader) is no title of his */
     text = "وفاز الحزب الاشتراكي بالتصويت، وسيقود زعيمه بيدرو سانشيز "
            "الحكومة الجديدة.";
