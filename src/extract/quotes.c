@@ -976,6 +976,8 @@ static int is_terminal_cp(uint32_t cp)
            cp == 0x2026 || cp == 0x06D4;
 }
 
+static size_t entity_after(const qctx *q, size_t s);
+
 /* Fills x for token t. */
 static void classify(const qctx *q, size_t t, tok_info *x)
 {
@@ -984,7 +986,7 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     const char *nb = q->doc->norm_buf;
     char hb[48], r[48], lem[48];
     const char *h = NULL;
-    size_t a, b, i, host, body, nh = SIZE_MAX, nr = 0, nl;
+    size_t a, b, i, host, body, nh = SIZE_MAX, nr = 0, nl, name_at = SIZE_MAX;
     const word_class *c, *ch;
     int one_word;
     memset(x, 0, sizeof *x);
@@ -1007,7 +1009,18 @@ static void classify(const qctx *q, size_t t, tok_info *x)
     b = q->tw[t + 1];
     if (a >= b)
         return;
-    for (body = a; body < b && w[body].role == KHABAR_WORD_PROCLITIC; body++) {
+    {
+        /* a person's name that keeps a letter the segmenter took for a
+         * proclitic (لمى, ويلفريد: ner.c) begins there, no preposition */
+        const khabar_entity *en = q->doc->entities.data;
+        size_t e = entity_after(q, t);
+        if (e < q->doc->entities.len && en[e].first_token == t &&
+            en[e].type == KHABAR_ENT_PER && en[e].start < tok->end)
+            name_at = en[e].start;
+    }
+    for (body = a; body < b && w[body].role == KHABAR_WORD_PROCLITIC &&
+                   w[body].start < name_at;
+         body++) {
         const unsigned char *f = (const unsigned char *)nb + w[body].form;
         if (w[body].form_len == 2 && f[0] == 0xD9 && f[1] == 0x88)
             x->pre |= P_WA;

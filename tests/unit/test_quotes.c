@@ -302,6 +302,10 @@ static void speaker_ends(void)
     /* the noun a relative clause is on, with its construct's first term */
     one("واعترف رئيس الوزراء الإيطالي، الذي قال مرارا إن بلاده لن تشارك.",
         "رئيس الوزراء الإيطالي", "قال", "قال", "بلاده لن تشارك", 0);
+    /* a name whose first letter the segmenter took for a proclitic (لمى:
+     * ل + مى) is the speaker, not a preposition's object */
+    one("وقالت الناشطة لمى خاطر إن الحملة مستمرة.", "لمى خاطر", "قالت",
+        "قال", "الحملة مستمرة", 0);
     /* a noun after a surname alone (the doc gives the full name) is the
      * verb's object, no part of the speaker */
     {
