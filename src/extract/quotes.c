@@ -1335,13 +1335,22 @@ static int date_at(const qctx *q, size_t k)
     return lo < q->doc->timexes.len && x[lo].start < q->tk[k].end;
 }
 
-/* Whether a person's name ends right before token k. */
-static int person_ends(const qctx *q, size_t k)
+/* The index of the person's name that ends right before token k, or
+ * NONE. */
+static size_t person_ending(const qctx *q, size_t k)
 {
     const khabar_entity *en = q->doc->entities.data;
     size_t i = k > 0 ? entity_after(q, k - 1) : q->doc->entities.len;
     return i < q->doc->entities.len && en[i].type == KHABAR_ENT_PER &&
-           en[i].first_token + en[i].n_tokens == k;
+                   en[i].first_token + en[i].n_tokens == k
+               ? i
+               : NONE;
+}
+
+/* Whether a person's name ends right before token k. */
+static int person_ends(const qctx *q, size_t k)
+{
+    return person_ending(q, k) != NONE;
 }
 
 /* person_ends(), for a name of two words or more, or one named elsewhere
@@ -1351,10 +1360,9 @@ static int sure_name_ends(const qctx *q, size_t k)
 {
     const khabar_entity *en = q->doc->entities.data;
     const khabar_cluster *cl = q->doc->clusters.data;
-    size_t i, c;
-    if (!person_ends(q, k))
+    size_t i = person_ending(q, k), c;
+    if (i == NONE)
         return 0;
-    i = entity_after(q, k - 1);
     if (en[i].n_tokens >= 2)
         return 1;
     c = khabar_doc_entity_cluster(q->doc, i);
@@ -1367,10 +1375,9 @@ static int surname_ends(const qctx *q, size_t k)
 {
     const khabar_entity *en = q->doc->entities.data;
     const khabar_cluster *cl = q->doc->clusters.data;
-    size_t i, c;
-    if (!person_ends(q, k))
+    size_t i = person_ending(q, k), c;
+    if (i == NONE)
         return 0;
-    i = entity_after(q, k - 1);
     c = khabar_doc_entity_cluster(q->doc, i);
     return en[i].n_tokens == 1 && c < q->doc->clusters.len &&
            cl[c].name_end > cl[c].name_start &&
