@@ -2277,8 +2277,8 @@ static int emit(khabar_doc *doc, const dfound *f, const pubdate *pub)
     }
     if (a.flags & KHABAR_TIMEX_INVALID)
         v[0] = '\0';
-    else if (f->type == S_POINT && f->a.every && !(a.flags & KHABAR_TIMEX_HIJRI) &&
-             strlen(v) >= 4) {
+    else if (f->type == S_POINT && f->a.every &&
+             !(a.flags & KHABAR_TIMEX_HIJRI) && strlen(v) >= 4) {
         memcpy(v, "XXXX", 4); /* every year: no year of its own */
         a.kind = KHABAR_TIMEX_DATE;
         a.flags |= KHABAR_TIMEX_EVERY_YEAR;
@@ -2387,8 +2387,8 @@ static int pub_by_weekday(const kh_vec *found, pubdate *pub)
  * the day the last point found names, and so joins it: that point is of a
  * day (with a time of its own or not) and ends in the same sentence, at
  * most a few tokens before (تنطلق اليوم بداية من الساعة 13:00; مساء اليوم
- * ... على الساعة 18:00). last_sent, last_end: the sentence and the token after
- * the last point found. */
+ * ... على الساعة 18:00). last_sent, last_end: the sentence and the token
+ * after the last point found. */
 static int time_of_last_day(const khabar_doc *doc, const kh_vec *found,
                             size_t i, size_t last_sent, size_t last_end,
                             dfound *f)

@@ -9,8 +9,9 @@
  * headline or lead) counting double. The words that say who speaks (the
  * quotes' cues: مضيفا, وفقا) and the words of dates (شهر يوليو الماضي) are
  * left out, and a name gives one keyword (بوتين, not also فلاديمير;
- * الولايات المتحدة, not ولاية and متحد), shown as the name. Also keeps, for the summary, each content word's lemma slot and
- * each slot's idf (doc->lemma_slot, doc->slot_idf).
+ * الولايات المتحدة, not ولاية and متحد), shown as the name. Also keeps,
+ * for the summary, each content word's lemma slot and each slot's idf
+ * (doc->lemma_slot, doc->slot_idf).
  */
 #include "extract.h"
 

@@ -435,11 +435,13 @@ static void absolute(void)
         const char *nb = khabar_doc_norm(d);
         CHECK(khabar_doc_timex_count(d) == 2);
         if (khabar_doc_timex_count(d) == 2) {
-            CHECK(tx[0].value_len == 10 && !memcmp(nb + tx[0].value, "XXXX-08-12", 10));
+            CHECK(tx[0].value_len == 10 &&
+                  !memcmp(nb + tx[0].value, "XXXX-08-12", 10));
             CHECK(tx[0].flags & KHABAR_TIMEX_EVERY_YEAR);
             CHECK(tx[0].first.year == 0 && tx[0].last.year == 0);
             CHECK(tx[0].kind == KHABAR_TIMEX_DATE);
-            CHECK(tx[1].value_len == 7 && !memcmp(nb + tx[1].value, "XXXX-05", 7));
+            CHECK(tx[1].value_len == 7 &&
+                  !memcmp(nb + tx[1].value, "XXXX-05", 7));
             CHECK(tx[1].flags & KHABAR_TIMEX_EVERY_YEAR);
         }
         khabar_doc_free(d);
