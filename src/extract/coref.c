@@ -1238,6 +1238,12 @@ static int do_entity(coref *c, size_t e, size_t sent_first)
 }
 
 
+/* Whether a person's name starts at token ti. */
+static int person_starts(const coref *c, size_t ti)
+{
+    return c->ent_at[ti] && c->ent[c->ent_at[ti] - 1].type == KHABAR_ENT_PER;
+}
+
 /* Whether token ti's one proclitic is ل (لحقوق الإنسان, in a title), and
  * its host is none of those told. */
 static int li_only(const coref *c, size_t ti)
@@ -1271,8 +1277,7 @@ static int title_after(const coref *c, size_t a, size_t *end)
     const khabar_word *h;
     int after_name = 0, after_def = 0;
     if (a >= n || c->busy[a] || proclitics(c, a) || doc_definite(c->doc, a) ||
-        !is_head(c, a) || (c->ent_at[a] && c->ent[c->ent_at[a] - 1].type ==
-                                               KHABAR_ENT_PER))
+        !is_head(c, a) || person_starts(c, a))
         return 0;
     h = kh_doc_host(c->doc, a, NULL);
     if (h->upos == KHABAR_UPOS_ADP ||
@@ -1297,14 +1302,12 @@ static int title_after(const coref *c, size_t a, size_t *end)
               (doc_definite(c->doc, j + 1) ||
                upos_of(c, j + 1) == KHABAR_UPOS_PROPN)))
             return 0; /* (وكيل وزارة الطاقة: a construct's chain) */
-        if (c->ent_at[j] && c->ent[c->ent_at[j] - 1].type == KHABAR_ENT_PER)
+        if (person_starts(c, j))
             return 0;
         after_name = u == KHABAR_UPOS_PROPN;
         after_def |= def;
     }
-    if (j < n && c->ent_at[j] && c->ent[c->ent_at[j] - 1].type == KHABAR_ENT_PER)
-        return 0;
-    if (j < a + 2)
+    if ((j < n && person_starts(c, j)) || j < a + 2)
         return 0;
     *end = j;
     return 1;
@@ -1315,12 +1318,11 @@ static int do_description(coref *c, size_t i, size_t n_tokens)
 {
     size_t j = i + 1, found = SIZE_MAX, found_end = 0;
     while (j < n_tokens && j < i + MAX_TITLE && !c->busy[j] &&
-           !(c->ent_at[j] && c->ent[c->ent_at[j] - 1].type == KHABAR_ENT_PER) &&
+           !person_starts(c, j) &&
            title_word(c, j) && proclitics(c, j) == 0)
         j++;
     /* Right before a person's name it is that person's title. */
-    if (j < n_tokens && c->ent_at[j] &&
-        c->ent[c->ent_at[j] - 1].type == KHABAR_ENT_PER)
+    if (j < n_tokens && person_starts(c, j))
         return 0;
     if (title_keys(c, i, j, 0, 1, &found, &found_end) != 0 ||
         found == SIZE_MAX)
