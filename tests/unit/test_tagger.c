@@ -1320,6 +1320,53 @@ static void wa_before_name(void)
     khabar_doc_free(d);
 }
 
+/* The sides of a match in a doc about sport are teams: untagged nouns
+ * (الهلال, a common word elsewhere) and names tagged as places or persons
+ * (ليغانيس), and a one-word team again where the doc names it alone; no
+ * nationality after the name (ليل الفرنسي is ليل). Outside sport, and
+ * with a person's name or a country, nothing changes. */
+static void match_sides(void)
+{
+    const char *text =
+        "فاز الهلال على النصر بهدفين في مباراة الدوري مساء الأحد.\n"
+        "وسجل اللاعب سالم الدوسري هدفي الفريق، ورفع الهلال رصيده إلى 40 "
+        "نقطة.\n"
+        "وخسر ليغانيس أمام إشبيلية، وتعادل ليل الفرنسي مع ميلان.\n"
+        "وتغلب المغرب على الجزائر في المباراة الودية.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الهلال") == 2);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "النصر") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "ليغانيس") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "إشبيلية") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "ليل") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "ليل الفرنسي") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "سالم الدوسري") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "المغرب") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "الجزائر") == 1);
+    khabar_doc_free(d);
+    /* no sport: a crescent and a victory */
+    text = "وقال الفلكي إن الهلال يغرب قبل الشمس، وإن رؤية الهلال مستحيلة "
+           "مساء الأحد.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الهلال") == 0);
+    khabar_doc_free(d);
+    /* a match noun, then two sides joined by و; facing challenges is no
+     * match, nor an ambassador a team */
+    text = "وانتهت مباراة الريدز والريال بفوز الريال، وقال مدرب الفريق إن "
+           "اللاعبين قدموا مباراة كبيرة في مواجهة التحديات والأخطار.\n"
+           "وحضر اللقاء السفير معصوم مرزوق.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الريدز") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الريال") == 2);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "التحديات") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الأخطار") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "معصوم مرزوق") == 0);
+    khabar_doc_free(d);
+}
+
 /* kh_tag_fold byte by byte, as features.h defines it: a lead byte D8 or
  * D9 and the byte after it are one letter. */
 static void fold_reference(const unsigned char *s, size_t n, unsigned char *o)
@@ -1530,4 +1577,5 @@ void suite_tagger(void)
     names_a_line();
     whole_last_word();
     wa_before_name();
+    match_sides();
 }
