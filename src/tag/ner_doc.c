@@ -23,6 +23,9 @@
  *                الهلال على النصر, مباراة الريدز والريال) are teams,
  *                organizations, and so is a one-word team wherever the doc
  *                writes it alone;
+ *   products     a person's or place's name right after a device (هاتف
+ *                آيفون, أجهزة آيفون) is a miscellaneous name, and so is
+ *                every name of the doc with the same first word;
  *   consistency  a name found once is that name everywhere in the doc: a
  *                word of a person's name, or a whole place or organization
  *                name, seen again untagged becomes the same kind of entity
@@ -1728,6 +1731,62 @@ static int matches(ner_doc *d)
     return rc;
 }
 
+/* Whether token ti is a device (هاتف, أجهزة, طراز), with و, ب or ل
+ * before it at most and no pronoun after it. */
+static int device_word(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "هاتف", "الهاتف", "هواتف", "الهواتف", "جهاز", "الجهاز", "اجهزه",
+        "الاجهزه", "طراز", "حاسوب", "الحاسوب", "حواسيب"};
+    return proclitics_among(d, ti, "وبل") && !has_enclitic(d, ti) &&
+           host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
+/* Whether token ti is ذكي or الذكية (the smart of smartphones). */
+static int smart_word(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {"ذكي", "الذكي", "ذكيه", "الذكيه"};
+    return !proclitics(d, ti) &&
+           host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
+/* Rule: a product. A name tagged a person or a place right after a
+ * device (هاتف آيفون, أجهزة آيفون, الهواتف الذكية آي فون) is a
+ * miscellaneous name, and so is every name of the doc that begins with its
+ * first word (آيفون X, آيفون إكس; a maker tagged an organization after a
+ * device, هاتف سامسونغ, stays one). */
+static int products(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, k, n_heads = 0;
+    uint64_t *heads = NULL;
+    for (i = 0; i < n; i++) {
+        size_t a = e[i].first_token, t;
+        if (e[i].type != KHABAR_ENT_PER && e[i].type != KHABAR_ENT_LOC)
+            continue;
+        t = a > 0 && smart_word(d, a - 1) ? a - 1 : a;
+        if (t == 0 || d->type[t - 1] || !device_word(d, t - 1))
+            continue;
+        if (!heads && !(heads = malloc(n * sizeof *heads)))
+            return -1;
+        heads[n_heads++] = token_hash(d, a);
+    }
+    for (i = 0; i < n && n_heads; i++) {
+        if (e[i].type == KHABAR_ENT_MISC)
+            continue;
+        for (k = 0; k < n_heads && heads[k] != token_hash(d, e[i].first_token);
+             k++)
+            ;
+        if (k < n_heads) {
+            e[i].type = KHABAR_ENT_MISC;
+            mark_span(d, e[i].first_token, e[i].first_token + e[i].n_tokens,
+                      KHABAR_ENT_MISC);
+        }
+    }
+    free(heads);
+    return 0;
+}
+
 /* Whether token ti's folded form begins with بو (بوهلال, whose ب
  * kh_ner_entity_start keeps in a name). */
 static int bu_surname(const ner_doc *d, size_t ti)
@@ -2087,6 +2146,8 @@ int kh_ner_doc(khabar_doc *doc)
         in_context(&d);
         rc = matches(&d);
     }
+    if (rc == 0)
+        rc = products(&d);
     if (rc == 0) {
         kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
                 by_token);

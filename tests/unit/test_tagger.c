@@ -1367,6 +1367,23 @@ static void match_sides(void)
     khabar_doc_free(d);
 }
 
+/* A name right after a device is a product, and so is every name of the
+ * doc with its first word; a maker tagged an organization stays one. */
+static void device_products(void)
+{
+    const char *text =
+        "وقالت الشركة إن مبيعات أجهزة آيفون إكس تراجعت في الربع الأخير.\n"
+        "وقال المحلل بيتر كوك إن آيفون إكس لم يحقق التوقعات، وإن هاتف "
+        "سامسونغ ينافس بقوة.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_MISC, "آيفون إكس") == 2);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "آيفون إكس") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "بيتر كوك") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "سامسونغ") == 1);
+    khabar_doc_free(d);
+}
+
 /* kh_tag_fold byte by byte, as features.h defines it: a lead byte D8 or
  * D9 and the byte after it are one letter. */
 static void fold_reference(const unsigned char *s, size_t n, unsigned char *o)
@@ -1578,4 +1595,5 @@ void suite_tagger(void)
     whole_last_word();
     wa_before_name();
     match_sides();
+    device_products();
 }
