@@ -1129,6 +1129,18 @@ static int org_word(const ner_doc *d, size_t ti)
            host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
+/* Whether token ti is هلال before the name of a Hijri month (هلال شوال,
+ * وهلال ذي الحجة): the new moon, no person named هلال. */
+static int crescent(const ner_doc *d, size_t ti)
+{
+    static const char *const months[] = {
+        "محرم", "صفر", "ربيع", "جمادي", "رجب", "شعبان", "رمضان", "شوال",
+        "ذي", "ذو"};
+    return ti + 1 < d->doc->tokens.len && host_is(d, ti, "هلال") &&
+           !proclitics(d, ti + 1) &&
+           host_in(d, ti + 1, months, sizeof months / sizeof months[0]);
+}
+
 /* Whether token ti is a royal or religious title that names institutions
  * and places after persons: الملك, الأمير, الشيخ, الإمام, السلطان. */
 static int founder_title(const ner_doc *d, size_t ti)
@@ -1381,8 +1393,9 @@ static size_t quoted_org_open(const ner_doc *d, size_t a, size_t b)
  *   one word with the article right after a demonstrative is a common
  *   noun, no name (هذه الحزم: these parcels), a nationality adjective
  *   alone no place (تغني بالعربية: in Arabic), and a kinship noun with
- *   the first person's ي alone no person (تعرض ابني: my son), and the era
- *   of a year alone no name (632 ميلاديا): their entities are removed;
+ *   the first person's ي alone no person (تعرض ابني: my son), the era
+ *   of a year alone no name (632 ميلاديا), and هلال before a Hijri month
+ *   no person (رؤية هلال شوال: the new moon): their entities are removed;
  *   one word tagged an organization or other name that the gazetteer
  *   knows as a place by another spelling of its g (بنجالور: بنغالور) is
  *   that place (not one tagged a person: جون بيركو, not بيرجو). */
@@ -1458,8 +1471,10 @@ static void in_context(ner_doc *d)
              (gaz_mask(d, a) & (KH_GAZ_NISBA | KH_GAZ_COUNTRY)) ==
                  KH_GAZ_NISBA) ||
             (e[i].n_tokens == 1 && my_kin(d, a) && !gaz_whole(d, a)) ||
-            (e[i].n_tokens == 1 && era(d, a))) {
-            d->type[a] = 0;
+            (e[i].n_tokens == 1 && era(d, a)) ||
+            (e[i].type == KHABAR_ENT_PER && crescent(d, a))) {
+            for (q = a; q < b; q++)
+                d->type[q] = 0;
             continue;
         }
         e[k++] = e[i];

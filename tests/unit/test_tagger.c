@@ -1367,6 +1367,27 @@ static void match_sides(void)
     khabar_doc_free(d);
 }
 
+/* هلال before a Hijri month is the new moon; هلال before a family name
+ * is a person. */
+static void new_moon(void)
+{
+    const char *text = "ودعت المحكمة إلى تحري رؤية هلال شوال مساء الأحد، "
+                       "كما أعلنت ثبوت هلال رمضان وهلال ذي الحجة.\n"
+                       "وقال هلال الساعدي إن الرؤية ممكنة.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    size_t i;
+    CHECK(d != NULL);
+    for (i = 0; i < khabar_doc_entity_count(d); i++) {
+        const khabar_entity *e = &khabar_doc_entities(d)[i];
+        CHECK(e->type != KHABAR_ENT_PER ||
+              (e->end - e->start == strlen("هلال الساعدي") &&
+               memcmp(text + e->start, "هلال الساعدي", e->end - e->start) ==
+                   0));
+    }
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "هلال الساعدي") == 1);
+    khabar_doc_free(d);
+}
+
 /* A name right after a device is a product, and so is every name of the
  * doc with its first word; a maker tagged an organization stays one. */
 static void device_products(void)
@@ -1595,5 +1616,6 @@ void suite_tagger(void)
     whole_last_word();
     wa_before_name();
     match_sides();
+    new_moon();
     device_products();
 }
