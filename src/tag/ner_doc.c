@@ -22,7 +22,9 @@
  *   matches      in a doc about sport, the two sides of a match (فاز
  *                الهلال على النصر, مباراة الريدز والريال) are teams,
  *                organizations, and so is a one-word team wherever the doc
- *                writes it alone;
+ *                writes it alone; in a doc with no word of sport, a common
+ *                word that only the NER corpora name as an organization (a
+ *                club: الهلال, الديار) is no name;
  *   products     a person's or place's name right after a device (هاتف
  *                آيفون, أجهزة آيفون) is a miscellaneous name, and so is
  *                every name of the doc with the same first word;
@@ -1670,6 +1672,43 @@ static int make_team(ner_doc *d, size_t a, size_t b)
     return 0;
 }
 
+/* Whether token ti is a common word with the article that only the NER
+ * corpora name, as an organization: a club of their sports pages
+ * (الهلال, النصر), the lexicon's word elsewhere. */
+static int corpus_club(const ner_doc *d, size_t ti)
+{
+    const khabar_word *h = kh_doc_host(d->doc, ti, NULL);
+    const kh_gaz_entry *g;
+    const char *k;
+    size_t n;
+    if (!d->gaz || d->tk[ti].kind != KHABAR_TOK_ARABIC || !definite(d, ti) ||
+        (h->flags & KHABAR_WORD_LEMMA_GUESSED) || !clustered(d, ti))
+        return 0;
+    k = host_key(d, ti, &n);
+    g = kh_gazetteer_lookup(d->gaz, k, n);
+    return g && (g->mask & KH_GAZ_ORG) &&
+           !(g->sources & ~KH_GAZ_CORPUS_SOURCES);
+}
+
+/* Rule: in a doc with no word of sport, a one-word organization that is
+ * such a corpus club is the common word (رؤية الهلال: the crescent). */
+static int no_clubs(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, k = 0;
+    for (i = 0; i < n; i++) {
+        size_t a = e[i].first_token;
+        if (e[i].type == KHABAR_ENT_ORG && e[i].n_tokens == 1 &&
+            corpus_club(d, a)) {
+            d->type[a] = 0;
+            continue;
+        }
+        e[k++] = e[i];
+    }
+    d->doc->entities.len = k;
+    return 0;
+}
+
 /* Rule: the sides of a match. In a doc about sport (two words of it or
  * more: مباراة, الدوري, الشوط, لاعب ...), a verb of winning, losing or
  * meeting, a side, then على, أمام, مع or ضد and the other side: both
@@ -1687,6 +1726,8 @@ static int matches(ner_doc *d)
     int rc = 0;
     for (i = 0; i < n && sport < 2; i++)
         sport += d->tk[i].kind == KHABAR_TOK_ARABIC && sport_word(d, i);
+    if (sport == 0)
+        return no_clubs(d);
     if (sport < 2)
         return 0;
     teams = malloc(n * sizeof *teams);
