@@ -1571,13 +1571,17 @@ static int match_preposition(const ner_doc *d, size_t ti)
 }
 
 /* Whether token ti is a word that stands for a side without naming it
- * (الفريق, المنتخب, الضيوف, منافسه), or names the match (الدربي). */
+ * (الفريق, المنتخب, الضيوف, منافسه), names the match (الدربي) or its
+ * day (الغد). */
 static int side_word(const ner_doc *d, size_t ti)
 {
     static const char *const words[] = {
         "الفريق", "فريق", "المنتخب", "منتخب", "اللاعب", "الحارس", "البطل",
         "المرشح", "الضيف", "الضيوف", "المضيف", "اصحاب", "الخصم", "الغريم", "المنافس",
-        "منافس", "الاخير", "الاول", "الثاني", "النادي", "نادي"};
+        "منافس", "الاخير", "الاول", "الثاني", "النادي", "نادي",
+        /* and the day of the match: مباراة الغد والتتويج باللقب */
+        "الغد", "اليوم", "الامس", "الليله", "الاحد", "الاثنين", "الثلاثاء",
+        "الاربعاء", "الخميس", "الجمعه", "السبت"};
     return has_enclitic(d, ti) || match_noun(d, ti) ||
            host_in(d, ti, words, sizeof words / sizeof words[0]);
 }

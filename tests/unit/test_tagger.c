@@ -1353,10 +1353,11 @@ static void match_sides(void)
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الهلال") == 0);
     khabar_doc_free(d);
     /* a match noun, then two sides joined by و; facing challenges is no
-     * match, nor an ambassador a team */
+     * match, nor an ambassador or the day of the match a team */
     text = "وانتهت مباراة الريدز والريال بفوز الريال، وقال مدرب الفريق إن "
            "اللاعبين قدموا مباراة كبيرة في مواجهة التحديات والأخطار.\n"
-           "وحضر اللقاء السفير معصوم مرزوق.\n";
+           "وحضر اللقاء السفير معصوم مرزوق.\n"
+           "ويأمل المدرب الفوز في مباراة الغد والتتويج باللقب.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
     CHECK(d != NULL);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الريدز") == 1);
@@ -1364,6 +1365,7 @@ static void match_sides(void)
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "التحديات") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الأخطار") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "معصوم مرزوق") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الغد") == 0);
     khabar_doc_free(d);
 }
 
