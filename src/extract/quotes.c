@@ -381,6 +381,7 @@ static const word_class word_classes[] = {
     {"بيانات", 12, K_NONE, TF_EVENT | TF_SOURCE},
     {"بيد", 6, K_NONE, TF_NOCOMP},
     {"بينما", 10, K_VLEAD, 0},
+    {"تبين", 8, K_NONE, TF_IMPERS},
     {"تدوينه", 12, K_NONE, TF_EVENT},
     {"تسجيل", 10, K_NONE, TF_EVENT},
     {"تصريح", 10, K_NONE, TF_EVENT},
@@ -1861,6 +1862,54 @@ static int kana(const qctx *q, size_t k)
            memcmp(q->doc->norm_buf + h->lemma, "\xD9\x83\xD8\xA7\xD9\x86", 6) == 0;
 }
 
+/* Whether token k is in a phrase that a preposition of topic or place
+ * opens at the sentence start (عن, حول, بشأن, في, على), with no
+ * punctuation, complementizer, verb or cue between them (وعن ملفات
+ * اللاعبين ..., وحول المعسكر في القاهرة): the topic of what follows, no
+ * subject. */
+static int in_fronted_phrase(const qctx *q, size_t k)
+{
+    static const char *const topics[] = {"حول", "بشأن", "بشان", "بخصوص",
+                                         "على", "خلال"};
+    const khabar_word *h;
+    size_t i;
+    if (k <= q->a || TI(q, q->a)->upos != KHABAR_UPOS_ADP)
+        return 0;
+    h = kh_doc_host(q->doc, q->a, NULL);
+    if (TI(q, q->a)->kind != K_AN && TI(q, q->a)->kind != K_FI) {
+        for (i = 0; i < sizeof topics / sizeof topics[0]; i++) {
+            if (h->form_len == strlen(topics[i]) &&
+                memcmp(q->doc->norm_buf + h->form, topics[i], h->form_len) ==
+                    0)
+                break;
+        }
+        if (i == sizeof topics / sizeof topics[0])
+            return 0; /* بيد أن ترامب يقول: no topic */
+    }
+    for (i = q->a + 1; i < k; i++) {
+        const tok_info *y = TI(q, i);
+        if (y->kind == K_PUNCT || y->kind == K_COLON || y->kind == K_TERM ||
+            y->kind == K_COMP || y->mark || y->cue ||
+            y->upos == KHABAR_UPOS_VERB || y->upos == KHABAR_UPOS_AUX)
+            return 0; /* وعلى الجانب الآخر كانت محطة X قد أعلنت */
+    }
+    return 1;
+}
+
+/* Whether token k is ل with a pronoun (له, لها, لهم, لي): the one spoken
+ * to. */
+static int to_someone(const qctx *q, size_t k)
+{
+    const khabar_word *h;
+    if (k >= q->b)
+        return 0;
+    if (TI(q, k)->flags & TF_PRONL)
+        return 1;
+    h = kh_doc_host(q->doc, k, NULL);
+    return (TI(q, k)->flags & TF_ENCL) && h->form_len == 2 &&
+           memcmp(q->doc->norm_buf + h->form, "ل", 2) == 0;
+}
+
 /* A subject before its verb c (بوتين قال, أما الوزير فقال): nominal words
  * from a boundary (the sentence start, a colon or quotation mark, أن, أما,
  * or a word with و) up to the verb. */
@@ -1991,6 +2040,8 @@ static int subject_before(const qctx *q, size_t c, size_t *ss, size_t *se)
     if ((TI(q, c)->pre & P_FA) &&
         !(k > q->a && TI(q, k - 1)->kind == K_AMMA))
         return 0;
+    if (in_fronted_phrase(q, k))
+        return 0; /* وعن ملفات اللاعبين الأجانب والمحليين قال: the topic */
     *ss = k;
     *se = end;
     return 1;
@@ -2576,7 +2627,11 @@ static int try_verb(qctx *q, size_t c, size_t *next)
      * words after the verb are its object, no speaker */
     if (x->flags & TF_FIRST)
         return 0;
-    d.no_drop = x->encl != NONE || !clause_start(q, c);
+    /* (after a topic, وعن ملفات اللاعبين قال:, the speaker spoke last;
+     * not when he speaks to someone: وفي مساء يوم جمعة قال لها) */
+    d.no_drop = x->encl != NONE ||
+                (!clause_start(q, c) &&
+                 !(in_fronted_phrase(q, c) && !to_someone(q, c + 1)));
     if (fl & CF_NAQL) { /* نقلت الوكالة عن المتحدث قوله */
         for (k = c + 1; k < q->b && k < c + 10; k++) {
             if (TI(q, k)->kind == K_AN || TI(q, k)->kind != K_NONE ||
@@ -2985,7 +3040,9 @@ static int try_participle(qctx *q, size_t c, size_t *next)
 }
 
 /* بقوله after a clause: ووصفها أحد النقاد بقوله: «...», وعلق الوزير على
- * القرار بقوله إن ...: the subject after the clause's verb speaks. */
+ * القرار بقوله إن ...: the subject after the clause's verb speaks; after
+ * a verb and its object with a pronoun (واختتم حديثه بقوله), the one who
+ * spoke last. */
 static int try_biqawl(qctx *q, size_t c, size_t *next)
 {
     size_t v, ct = 0, se, k;
@@ -3016,8 +3073,12 @@ static int try_biqawl(qctx *q, size_t c, size_t *next)
     d.c_end = q->tk[c].end;
     d.w_start = q->tk[v - 1].start;
     d.first = v - 1;
-    d.s_start = TI(q, v)->body;
-    d.s_end = q->tk[se - 1].end;
+    /* واختتم حديثه بقوله: the noun after the verb, with its pronoun, is
+     * the object; the one it names spoke last (no subject) */
+    if (!(se == v + 1 && (TI(q, v)->flags & TF_ENCL))) {
+        d.s_start = TI(q, v)->body;
+        d.s_end = q->tk[se - 1].end;
+    }
     if (!draft_content(q, &d, ct, at == AT_OPEN))
         return 0;
     *next = ct + 1;

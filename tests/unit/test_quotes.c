@@ -1286,6 +1286,43 @@ static void objects_no_speakers(void)
     }
 }
 
+/* A sentence that opens with its topic (وعن X, وحول X, وفي ذلك) and then
+ * a cue has no subject before the cue: the one who spoke last speaks, not
+ * the topic's last noun; not when he speaks to someone (قال لها). After
+ * a verb and its object with a pronoun (واختتم حديثه بقوله), too. تبين
+ * أن with no subject is "it emerged that". */
+static void topics_first(void)
+{
+    khabar_doc *d = analyze(
+        "وقال رئيس النادي هشام مرسي: \"بدأنا العمل مبكرا\".\n"
+        "وعن ملفات اللاعبين الأجانب والمحليين قال: \"انتهينا من التعاقد مع "
+        "مدافع جديد\".\n"
+        "وحول المعسكر الإعدادي في القاهرة قال: \"خططنا له جيدا\".\n"
+        "واختتم حديثه بقوله: \"نتمنى نتائج مميزة\".");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(khabar_doc_quote_count(d) == 4);
+        expect(d, 1, "هشام مرسي", "قال", "قال",
+               "انتهينا من التعاقد مع مدافع جديد", 1);
+        expect(d, 2, "هشام مرسي", "قال", "قال", "خططنا له جيدا", 1);
+        expect(d, 3, "هشام مرسي", "بقوله", "قال", "نتمنى نتائج مميزة", 1);
+        khabar_doc_free(d);
+    }
+    d = analyze("وتضيف الكاتبة إليزابيث هول: \"أشعر بالحزن\".\n"
+                "وفي مساء يوم جمعة قال لها: \"حان الوقت يا عزيزتي\".");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(khabar_doc_quote_count(d) == 1);
+        khabar_doc_free(d);
+    }
+    /* بيد أن opens no topic: the subject after أن speaks */
+    one("بيد أن الحكومة الأردنية أكدت أنها سمحت بممر إنساني.",
+        "الحكومة الأردنية", "أكدت", "أكد", "سمحت بممر إنساني", 0);
+    none("وفي جلسة الاستماع تبين أن المتهمة رتبت للجريمة.");
+    one("وتبين الدراسة أن المرض ينتشر بسرعة.", "الدراسة", "تبين", "بين",
+        "المرض ينتشر بسرعة", 0);
+}
+
 void suite_quotes(void)
 {
     verb_first();
@@ -1304,4 +1341,5 @@ void suite_quotes(void)
     random_texts();
     pathological();
     objects_no_speakers();
+    topics_first();
 }
