@@ -2907,8 +2907,8 @@ static int first_actor(const qctx *q, size_t s, size_t e, size_t *start,
     size_t i;
     for (i = entity_after(q, s);
          i < q->doc->entities.len && en[i].first_token < e; i++) {
-        if (en[i].first_token >= s &&
-            en[i].first_token + en[i].n_tokens <= e &&
+        size_t a = en[i].first_token;
+        if (a >= s && a + en[i].n_tokens <= e &&
             (en[i].type == KHABAR_ENT_PER || en[i].type == KHABAR_ENT_ORG)) {
             *start = en[i].start;
             *end = en[i].end;
@@ -2921,7 +2921,8 @@ static int first_actor(const qctx *q, size_t s, size_t e, size_t *start,
 /* The subject right after the verb that opens tokens [s, e), when the verb
  * agrees with a participle of gender fem: a noun without the article or a
  * clitic (غادرت فرح المنزل), and the words with the article that complete
- * a source noun (أعلنت وزارة الخارجية). Its bytes, or 0. */
+ * a source noun (أعلنت وزارة الخارجية); or a noun with the article and its
+ * adjectives (توجه المهاجم الإيطالي). Its bytes, or 0. */
 static int verb_subject(const qctx *q, size_t s, size_t e, int fem,
                         size_t *start, size_t *end)
 {
@@ -2933,10 +2934,21 @@ static int verb_subject(const qctx *q, size_t s, size_t e, int fem,
         feminine_word(q, s) != fem)
         return 0;
     x = TI(q, s + 1);
-    if (x->kind != K_NONE || x->pre || x->mark ||
-        (x->flags & (TF_DEF | TF_ENCL)) ||
+    if (x->kind != K_NONE || x->pre || x->mark || (x->flags & TF_ENCL) ||
         (x->upos != KHABAR_UPOS_NOUN && x->upos != KHABAR_UPOS_PROPN))
         return 0;
+    if (x->flags & TF_DEF) {
+        /* وتوجه المهاجم الإيطالي إلى ...، قائلا: the noun and its
+         * adjectives */
+        for (k = s + 2; k < e && k < s + 4 && (TI(q, k)->flags & TF_DEF) &&
+                        !TI(q, k)->pre && TI(q, k)->kind == K_NONE &&
+                        TI(q, k)->upos == KHABAR_UPOS_ADJ;
+             k++)
+            ;
+        *start = x->body;
+        *end = q->tk[k - 1].end;
+        return 1;
+    }
     /* its complement, then adjectives: وزارة الخارجية الأمريكية */
     for (k = s + 2; k < e && k < s + 4 && (x->flags & TF_SOURCE) &&
                     (TI(q, k)->flags & TF_DEF) && !TI(q, k)->pre &&

@@ -820,9 +820,11 @@ static void participles(void)
     one("ومن جهته اتهم الزوج، جامعة تبوك بتغيير رغبات ابنته، مضيفاً أن "
         "لديه مستندات.",
         "الزوج", "مضيفاً", "أضاف", "لديه مستندات", 0);
-    /* without a person or an organization named there, it is no cue; nor
-     * is a participle with the article */
-    none("وصل الوفد مساء أمس، مؤكدا أن الزيارة ناجحة.");
+    /* without a person or an organization named there, the clause's
+     * subject with the article speaks (topics_first() has more); a
+     * participle with the article is no cue */
+    one("وصل الوفد مساء أمس، مؤكدا أن الزيارة ناجحة.", "الوفد", "مؤكدا",
+        "أكد", "الزيارة ناجحة", 0);
     none("ومن المؤكد أن الأسعار سترتفع.");
 }
 
@@ -1290,7 +1292,8 @@ static void objects_no_speakers(void)
  * a cue has no subject before the cue: the one who spoke last speaks, not
  * the topic's last noun; not when he speaks to someone (قال لها). After
  * a verb and its object with a pronoun (واختتم حديثه بقوله), too. تبين
- * أن with no subject is "it emerged that". */
+ * أن with no subject is "it emerged that". A participle after a clause
+ * takes the clause's subject with the article. */
 static void topics_first(void)
 {
     khabar_doc *d = analyze(
@@ -1319,6 +1322,11 @@ static void topics_first(void)
     one("بيد أن الحكومة الأردنية أكدت أنها سمحت بممر إنساني.",
         "الحكومة الأردنية", "أكدت", "أكد", "سمحت بممر إنساني", 0);
     none("وفي جلسة الاستماع تبين أن المتهمة رتبت للجريمة.");
+    /* a participle after a clause whose subject has the article and no
+     * name follows: that subject speaks */
+    one("وتدافع الحكومة عن تلك الإجراءات قائلة إنها ضرورية بسبب الوضع "
+        "الأمني.",
+        "الحكومة", "قائلة", "قال", "ضرورية بسبب الوضع الأمني", 0);
     one("وتبين الدراسة أن المرض ينتشر بسرعة.", "الدراسة", "تبين", "بين",
         "المرض ينتشر بسرعة", 0);
 }
