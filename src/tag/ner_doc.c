@@ -1136,16 +1136,23 @@ static int org_word(const ner_doc *d, size_t ti)
            host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
-/* Whether token ti is هلال before the name of a Hijri month (هلال شوال,
- * وهلال ذي الحجة): the new moon, no person named هلال. */
+/* Whether token ti is هلال before the name of a Hijri month or شهر
+ * (هلال شوال, وهلال ذي الحجة, هلال شهر رمضان), or after a word of its
+ * sighting (رؤية هلال بداية شهر رمضان): the new moon, no person named
+ * هلال. */
 static int crescent(const ner_doc *d, size_t ti)
 {
     static const char *const months[] = {
         "محرم", "صفر", "ربيع", "جمادي", "رجب", "شعبان", "رمضان", "شوال",
-        "ذي", "ذو"};
-    return ti + 1 < d->doc->tokens.len && host_is(d, ti, "هلال") &&
-           !proclitics(d, ti + 1) &&
-           host_in(d, ti + 1, months, sizeof months / sizeof months[0]);
+        "ذي", "ذو", "شهر"};
+    static const char *const sighting[] = {"رؤيه", "رويه", "تحري", "ثبوت",
+                                           "ولاده", "مراقبه", "ترقب"};
+    if (!host_is(d, ti, "هلال"))
+        return 0;
+    return (ti + 1 < d->doc->tokens.len && !proclitics(d, ti + 1) &&
+            host_in(d, ti + 1, months, sizeof months / sizeof months[0])) ||
+           (ti > 0 && host_in(d, ti - 1, sighting,
+                              sizeof sighting / sizeof sighting[0]));
 }
 
 /* Whether token ti is a royal or religious title that names institutions
