@@ -14,6 +14,8 @@
  *                gazetteer knows by its first word that runs on into
  *                unknown words up to such a person gives them to the
  *                person (موسكو زاور, شوج: موسكو, زاور شوج)
+ *   prepositions no name of two words or more ends with a preposition
+ *                (نبيل بفون عن: نبيل بفون);
  *   particles    a person's name that ends with a particle (فون, دي, بن)
  *                takes the word after it (مارك فان دونجين), and one right
  *                after the particle of a European name or آل takes it (دي
@@ -1859,6 +1861,29 @@ static int products(ner_doc *d)
     return 0;
 }
 
+/* Rule: no name of two words or more ends with a preposition (نبيل بفون
+ * عن استعداد الهيئة: the name ends before عن, which the tagger or
+ * particle_tails(), taking فون for von, put in it). */
+static void preposition_tails(ner_doc *d)
+{
+    /* (not علي, which folds على and the name علي together, nor في, as in
+     * تي في) */
+    static const char *const preps[] = {"عن", "من", "الي", "مع", "منذ",
+                                        "حتي", "خلال", "عند", "لدي"};
+    khabar_entity *e = d->doc->entities.data;
+    size_t i;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1;
+        while (e[i].n_tokens >= 2 && !proclitics(d, last) &&
+               host_in(d, last, preps, sizeof preps / sizeof preps[0])) {
+            d->type[last] = 0;
+            e[i].n_tokens--;
+            last--;
+            e[i].end = kh_doc_host(d->doc, last, NULL)->end;
+        }
+    }
+}
+
 /* Whether token ti's folded form begins with بو (بوهلال, whose ب
  * kh_ner_entity_start keeps in a name). */
 static int bu_surname(const ner_doc *d, size_t ti)
@@ -2211,6 +2236,7 @@ int kh_ner_doc(khabar_doc *doc)
     if (rc == 0) {
         hyphenated(&d);
         particle_tails(&d);
+        preposition_tails(&d);
         crown_prince_tails(&d);
         allah_names(&d);
         particle_heads(&d);

@@ -1400,6 +1400,21 @@ static void new_moon(void)
     khabar_doc_free(d);
 }
 
+/* No name ends with a preposition (عن, من), even after فون read as von;
+ * علي is a name's word, and تي في a channel's. */
+static void preposition_tail(void)
+{
+    const char *text = "ويوما بعد إعلان نبيل بفون عن استعداد الهيئة "
+                       "لتنظيم استفتاء.\nوقال الوزير محمد علي إن القرار "
+                       "نهائي.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "نبيل بفون") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "نبيل بفون عن") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد علي") == 1);
+    khabar_doc_free(d);
+}
+
 /* A name right after a device is a product, and so is every name of the
  * doc with its first word; a maker tagged an organization stays one. */
 static void device_products(void)
@@ -1629,5 +1644,6 @@ void suite_tagger(void)
     wa_before_name();
     match_sides();
     new_moon();
+    preposition_tail();
     device_products();
 }
