@@ -269,36 +269,42 @@ static int place_into_unknown(const ner_doc *d, size_t a, size_t b,
     return !d->gaz || !kh_gazetteer_find(d->gaz, key, len);
 }
 
-/* Makes the entity that begins at token a a person. */
-static void retype_person(ner_doc *d, size_t a)
+/* The index of the entity that begins at token a, or SIZE_MAX. */
+static size_t entity_starting(const ner_doc *d, size_t a)
 {
-    khabar_entity *e = d->doc->entities.data;
+    const khabar_entity *e = d->doc->entities.data;
     size_t i;
     for (i = 0; i < d->doc->entities.len; i++) {
-        if (e[i].first_token == a) {
-            e[i].type = KHABAR_ENT_PER;
-            mark_span(d, a, a + e[i].n_tokens, KHABAR_ENT_PER);
-            return;
-        }
+        if (e[i].first_token == a)
+            return i;
     }
+    return SIZE_MAX;
+}
+
+/* Makes the entity that begins at token a one of type type. */
+static void retype(ner_doc *d, size_t a, int type)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t i = entity_starting(d, a);
+    if (i == SIZE_MAX)
+        return;
+    e[i].type = type;
+    mark_span(d, a, a + e[i].n_tokens, type);
 }
 
 /* Cuts the entity that begins at token a to that token alone. */
 static int cut_place(ner_doc *d, size_t a)
 {
     khabar_entity *e = d->doc->entities.data;
-    size_t i;
-    for (i = 0; i < d->doc->entities.len; i++) {
-        if (e[i].first_token == a) {
-            e[i].n_tokens = 1;
-            e[i].end = kh_doc_host(d->doc, a, NULL)->end;
-            if (e[i].end < e[i].start)
-                e[i].end = d->tk[a].end;
-            mark_span(d, a, a + 1, e[i].type);
-            return 0;
-        }
-    }
-    return -1;
+    size_t i = entity_starting(d, a);
+    if (i == SIZE_MAX)
+        return -1;
+    e[i].n_tokens = 1;
+    e[i].end = kh_doc_host(d->doc, a, NULL)->end;
+    if (e[i].end < e[i].start)
+        e[i].end = d->tk[a].end;
+    mark_span(d, a, a + 1, e[i].type);
+    return 0;
 }
 
 /* Whether token ti comes right after the preposition في. */
@@ -324,7 +330,7 @@ static int titles(ner_doc *d, size_t a, size_t end)
                     ;
                 if (k - j >= 2 && boundary(d, k, end) &&
                     place_into_unknown(d, j, k, 1)) {
-                    retype_person(d, j);
+                    retype(d, j, KHABAR_ENT_PER);
                     j = k;
                     break;
                 }
@@ -348,7 +354,7 @@ static int titles(ner_doc *d, size_t a, size_t end)
                     d->type[k] == KHABAR_ENT_LOC + 8 &&
                     (k + 1 >= end || d->type[k + 1] != KHABAR_ENT_LOC) &&
                     boundary(d, k + 1, end) && unknown_word(d, k)) {
-                    retype_person(d, k);
+                    retype(d, k, KHABAR_ENT_PER);
                     j = k + 1;
                     break;
                 }
@@ -1615,15 +1621,10 @@ static int match_side(const ner_doc *d, size_t a, size_t end, int wa,
         !proclitics_among(d, a, wa ? "و" : "") || side_word(d, a))
         return 0;
     if (d->type[a]) {
-        if (d->type[a] < 8)
+        if (d->type[a] < 8 || (i = entity_starting(d, a)) == SIZE_MAX)
             return 0; /* inside a longer name */
-        for (i = 0; i < d->doc->entities.len; i++) {
-            if (e[i].first_token == a) {
-                *b = a + e[i].n_tokens;
-                return e[i].n_tokens <= 3;
-            }
-        }
-        return 0;
+        *b = a + e[i].n_tokens;
+        return e[i].n_tokens <= 3;
     }
     h = kh_doc_host(d->doc, a, NULL);
     if (((h->upos != KHABAR_UPOS_NOUN || !definite(d, a)) &&
@@ -1656,14 +1657,14 @@ static int named_side(const ner_doc *d, size_t a)
     return d->type[a] || name_like(d, a, 1, 0);
 }
 
-/* Whether the entity of type over tokens [a, b) may be a team: a person
- * or place the gazetteer does not know as a person's name or a country
- * (a country's side is its national team, named as the country). */
-static int may_be_team(const ner_doc *d, size_t a, size_t b)
+/* Whether the side that starts at token a may be a team: untagged, an
+ * organization, or a person or place the gazetteer does not know as a
+ * person's name or a country (a country's side is its national team,
+ * named as the country). */
+static int may_be_team(const ner_doc *d, size_t a)
 {
     int type = d->type[a] & 7;
     uint32_t m = gaz_mask(d, a);
-    (void)b;
     if (!d->type[a] || type == KHABAR_ENT_ORG)
         return 1;
     if (type == KHABAR_ENT_PER)
@@ -1677,16 +1678,9 @@ static int may_be_team(const ner_doc *d, size_t a, size_t b)
  * retyped, or a new one. */
 static int make_team(ner_doc *d, size_t a, size_t b)
 {
-    khabar_entity *e = d->doc->entities.data;
-    size_t i;
     if (!d->type[a])
         return add(d, a, b, KHABAR_ENT_ORG);
-    for (i = 0; i < d->doc->entities.len; i++) {
-        if (e[i].first_token == a) {
-            e[i].type = KHABAR_ENT_ORG;
-            mark_span(d, a, b, KHABAR_ENT_ORG);
-        }
-    }
+    retype(d, a, KHABAR_ENT_ORG);
     return 0;
 }
 
@@ -1768,7 +1762,7 @@ static int matches(ner_doc *d)
             else
                 continue;
             if (!match_side(d, ya, end, ya == xb, &yb) ||
-                !may_be_team(d, xa, xb) || !may_be_team(d, ya, yb))
+                !may_be_team(d, xa) || !may_be_team(d, ya))
                 continue;
             /* مواجهة التحديات والأخطار: after a noun, one side at least
              * must be a name */
