@@ -52,11 +52,13 @@ REPLAY_MODEL := $(BUILD)/fuzz-replay-model
 TRAIN    := $(BUILD)/khabar-train
 FTS_SO   := $(BUILD)/khabar_fts.so
 
-FORCE:
 .PHONY: all check unit cli-tests search-tests tsan-index html-tests fuzz-replay asan tsan fuzz bench install \
         uninstall tables check-tables clean demo models eval
 
 all: $(LIB_A) $(LIB_SO) $(KHABAR) $(FTS_SO) $(BUILD)/khabar.pc
+
+# After `all`, so that a bare `make` builds everything.
+FORCE:
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
