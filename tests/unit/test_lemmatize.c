@@ -311,15 +311,19 @@ static void damaged(const unsigned char *good, size_t n,
 }
 
 /* After tagging: an adjective's lemma is masculine, a name PADT never
- * analyzed is its own lemma without the article, a noun keeps its ة. */
+ * analyzed is its own lemma without the article, a noun keeps its ة (also
+ * where the lemmatizer took it off: مناع is a family name in the news). */
 static void after_tagging(void)
 {
     static const char text[] =
-        "زارت العائلة الملكية مدينة رائعة في البرازيل.";
+        "زارت العائلة الملكية مدينة رائعة في البرازيل. "
+        "تحتاج المناعة إلى تقوية.";
     static const char *const want[][2] = {{"الملكية", "ملكي"},
                                           {"رائعة", "رائع"},
                                           {"مدينة", "مدينة"},
-                                          {"البرازيل", "برازيل"}};
+                                          {"البرازيل", "برازيل"},
+                                          {"المناعة", "مناعة"},
+                                          {"تقوية", "تقوية"}};
     khabar_options o = {.stages = KHABAR_STAGE_POS};
     khabar_doc *d = khabar_analyze_opts(t_model, text, strlen(text), &o, NULL);
     const khabar_word *w = khabar_doc_words(d);
