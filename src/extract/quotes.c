@@ -880,6 +880,10 @@ typedef struct qctx {
     int have_last;
     size_t last_sent, last_s, last_e, last_cluster;
     int last_gender;      /* its verb's (draft.gender) */
+    /* the speaker before that one, when another */
+    int have_prev;
+    size_t prev_sent, prev_s, prev_e, prev_cluster;
+    int prev_gender;
     size_t lemma_off[Q_COUNT]; /* cue lemmas put in the doc, or NONE */
 } qctx;
 
@@ -2280,12 +2284,18 @@ static int source_before_comma(const qctx *q, size_t c, size_t *s, size_t *e)
     return 0;
 }
 
-/* Whether cue token c is a verb in the feminine (قالت, تقول, مضيفة): the
+/* Whether cue token c is a verb in the feminine (قالت, تقول, مضيفة, لفتت,
+ * أضافتا): the
  * person named last may be someone else; only a previous quote's speaker
  * is taken for it. */
 static int feminine_form(const char *s, size_t n, const char *l, size_t ln)
 {
-    return (has_suffix(s, n, "\xD8\xAA") && !has_suffix(l, ln, "\xD8\xAA")) ||
+    /* the dual's ا off (أضافتا); a lemma that ends in ت has تت (لفتت) */
+    if (has_suffix(s, n, "\xD8\xAA\xD8\xA7"))
+        n -= 2;
+    return (has_suffix(s, n, "\xD8\xAA") &&
+            (!has_suffix(l, ln, "\xD8\xAA") ||
+             has_suffix(s, n, "\xD8\xAA\xD8\xAA"))) ||
            has_suffix(s, n, "\xD8\xA9") ||
            (has_prefix(s, n, "\xD8\xAA") && !has_prefix(l, ln, "\xD8\xAA"));
 }
@@ -2317,6 +2327,29 @@ static int person_since(const qctx *q, draft *d, const khabar_doc *doc)
     d->s_start = s;
     d->s_end = e;
     return 1;
+}
+
+/* Whether a person is named after the last quote and before token c, or
+ * c is in that quote's content (ذكرت الوكالة أن المرصد ...، قال إن: someone
+ * the quote names speaks). */
+static int person_after_quote(const qctx *q, size_t c)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    const khabar_doc *doc = q->doc;
+    const khabar_quote *last;
+    size_t i = entity_from(q, c), end;
+    if (!doc->quotes.len)
+        return 0;
+    last = (const khabar_quote *)doc->quotes.data + doc->quotes.len - 1;
+    if (q->tk[c].start >= last->content_start &&
+        q->tk[c].start < last->content_end)
+        return 1;
+    end = last->end;
+    while (i > 0 && en[i - 1].start >= end) {
+        if (en[--i].type == KHABAR_ENT_PER)
+            return 1;
+    }
+    return 0;
 }
 
 /* Whether the cue of d is the first word of the content of the quote before
@@ -2365,6 +2398,16 @@ static int emit(qctx *q, draft *d)
             /* وتضيف after a man's words: the woman named last, when the
              * doc says she is one (النائبة داغ) */
             cluster = kh_cluster_at(doc, d->s_start, d->s_end);
+        } else if (d->gender && q->last_gender &&
+                   d->gender != q->last_gender && q->have_prev &&
+                   q->prev_gender == d->gender &&
+                   q->sent - q->prev_sent <= RECENT &&
+                   !person_after_quote(q, d->first)) {
+            /* وقالت الصحيفة ... وقال الطالب ... وأضافت: the speaker before
+             * the last, whose verb agrees, when nobody was named since */
+            d->s_start = q->prev_s;
+            d->s_end = q->prev_e;
+            cluster = q->prev_cluster;
         } else {
             /* وأضافت after a man's words: a woman or a body not named */
             if (d->gender == G_FEM && q->last_gender == G_MASC &&
@@ -2441,6 +2484,15 @@ static int emit(qctx *q, draft *d)
     nq->cue_lemma = lem;
     nq->cue_lemma_len = (uint16_t)strlen(cue_defs[d->cue].lemma);
     nq->direct = (uint8_t)d->direct;
+    if (!inner && q->have_last &&
+        (q->last_s != d->s_start || q->last_e != d->s_end)) {
+        q->have_prev = 1;
+        q->prev_sent = q->last_sent;
+        q->prev_s = q->last_s;
+        q->prev_e = q->last_e;
+        q->prev_cluster = q->last_cluster;
+        q->prev_gender = q->last_gender;
+    }
     q->last_sent = q->sent;
     if (inner)
         return 1;
@@ -2589,6 +2641,100 @@ static size_t clause_end(const qctx *q, size_t s)
 }
 
 /* A cue verb at token c (قال, أضاف, نقل عن, جاء في بيان ...). */
+/* The subject of the clause that opens the sentence, for a cue c with و
+ * and no subject, the sentence's first (وقام الطالب بإيذائها وقال لها إن):
+ * the clause's verb comes first (after كما, ثم), says nothing and agrees
+ * with the cue in gender, and its subject is right after it. No
+ * complementizer or quotation mark comes between, so the cue is no verb of
+ * someone's words. The subject is
+ *   - a person or organization named, right after the verb or after a
+ *     title and its adjectives (واستقبل الرئيس يوسف منصور الوفد وأكد), or
+ *     a place right after the verb (دعت إريتريا مجلس الأمن ... وقالت);
+ *   - else a title or a source noun (القاضي, المسؤولون, وزارة; not
+ *     وبدا الارتباك على سون), with the article and its adjectives, or
+ *     without it and with its complements with the article (ودافعت نقابة
+ *     الأطباء عن العاملين); not a count (عدد من), nor a noun with a
+ *     pronoun.
+ * Its bytes, or 0. */
+static int clause_subject(const qctx *q, size_t c, int fem, size_t *start,
+                          size_t *end)
+{
+    const khabar_entity *en = q->doc->entities.data;
+    const tok_info *x;
+    size_t v = q->a, k, i;
+    if (!(TI(q, c)->pre & P_WA) || q->doc->quotes.len != q->sent_quotes)
+        return 0;
+    if (v < c && TI(q, v)->kind == K_VLEAD)
+        v++;
+    if (v + 2 >= c || TI(q, v)->upos != KHABAR_UPOS_VERB || TI(q, v)->cue ||
+        feminine_word(q, v) != fem)
+        return 0;
+    for (k = v + 1; k < c; k++) {
+        const tok_info *y = TI(q, k);
+        if (y->kind == K_COMP || y->kind == K_COLON || y->mark || y->cue)
+            return 0;
+    }
+    x = TI(q, v + 1);
+    if (x->kind != K_NONE || x->pre || (x->flags & TF_ENCL) ||
+        (x->upos != KHABAR_UPOS_NOUN && x->upos != KHABAR_UPOS_PROPN))
+        return 0;
+    /* a title and its complements, then the name, after a comma or not
+     * (القاضي الأمريكي روبرت لاسنيك, المتحدث باسم الرئاسة، هاري روك،) */
+    k = v + 1;
+    if (title_word_at(q, k) && !in_entity(q, k)) {
+        for (k++; k < c && k < v + 5 && !in_entity(q, k) &&
+                  TI(q, k)->kind == K_NONE && !TI(q, k)->mark &&
+                  !(TI(q, k)->flags & TF_ENCL) &&
+                  (TI(q, k)->upos == KHABAR_UPOS_ADJ ||
+                   TI(q, k)->upos == KHABAR_UPOS_NOUN);
+             k++)
+            ;
+        if (k < c && is_comma(q, k))
+            k++;
+    }
+    i = entity_from(q, k);
+    if (i < q->doc->entities.len && en[i].first_token == k &&
+        k + en[i].n_tokens <= c &&
+        (en[i].type == KHABAR_ENT_PER || en[i].type == KHABAR_ENT_ORG ||
+         (en[i].type == KHABAR_ENT_LOC && k == v + 1)) &&
+        (k == v + 1 || en[i].type == KHABAR_ENT_PER)) {
+        *start = en[i].start;
+        *end = en[i].end;
+        return 1;
+    }
+    /* else a title or a source noun (not وبدا الارتباك على سون) */
+    if (in_entity(q, v + 1) ||
+        !(title_word_at(q, v + 1) || (x->flags & TF_SOURCE)))
+        return 0;
+    k = v + 2;
+    if (!(x->flags & TF_DEF)) {
+        if (k < c && kind_at(q, k) == K_NONE && !TI(q, k)->pre &&
+            written_is(q, k, "من"))
+            return 0; /* عدد من المواطنين */
+        /* its complement: indefinite nouns, then one with the article */
+        for (; k < c && k < v + 4 && !TI(q, k)->pre && !in_entity(q, k) &&
+               TI(q, k)->kind == K_NONE && !(TI(q, k)->flags & TF_ENCL) &&
+               TI(q, k)->upos == KHABAR_UPOS_NOUN;
+             k++) {
+            if (TI(q, k)->flags & TF_DEF) {
+                k++;
+                break;
+            }
+        }
+        if (k > v + 2 && !(TI(q, k - 1)->flags & TF_DEF))
+            k = v + 2; /* (no article at its end: no complement) */
+    }
+    /* adjectives with the article */
+    for (; k < c && k < v + 6 && (TI(q, k)->flags & TF_DEF) &&
+           !TI(q, k)->pre && TI(q, k)->kind == K_NONE &&
+           TI(q, k)->upos == KHABAR_UPOS_ADJ;
+         k++)
+        ;
+    *start = x->body;
+    *end = q->tk[k - 1].end;
+    return 1;
+}
+
 static int try_verb(qctx *q, size_t c, size_t *next)
 {
     const tok_info *x = TI(q, c);
@@ -2875,6 +3021,8 @@ static int try_verb(qctx *q, size_t c, size_t *next)
             d.s_start = TI(q, ss)->body;
             d.s_end = q->tk[sse - 1].end;
             d.first = ss;
+        } else if (!d.no_drop) {
+            clause_subject(q, c, d.gender == G_FEM, &d.s_start, &d.s_end);
         }
     }
     d.w_start = d.c_start;

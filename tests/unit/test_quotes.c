@@ -641,6 +641,71 @@ static void no_subject(void)
          "مستمر.");
     none("وصل السفير كمال نعيم إلى العاصمة. وقالت إن الزيارة مهمة.");
     none("وصل الوفد إلى المدينة.\nوقال إن الزيارة مهمة.");
+    /* a verb with و after a clause of the same sentence whose verb has
+     * its subject after it, a title or a name: that subject, not the one
+     * who spoke last */
+    d = analyze("وقالت الصحيفة إن المدير هدد الموظفة.\n"
+                "وقام المدير بتوبيخها أمس وقال لها إنه سيفصلها.\n"
+                "وأضافت أن الموظفة غادرت.");
+    CHECK(khabar_doc_quote_count(d) == 3);
+    if (khabar_doc_quote_count(d) == 3) {
+        expect(d, 1, "المدير", "قال", "قال", "سيفصلها", 0);
+        /* the feminine verb after it goes back to the paper */
+        expect(d, 2, "الصحيفة", "أضافت", "أضاف", "الموظفة غادرت", 0);
+    }
+    khabar_doc_free(d);
+    /* the feminine of a verb whose lemma ends in ت (لفتت), and of the
+     * dual (أضافتا), continues the woman's words, not the man's before */
+    d = analyze("وقال الوزير إن العمل مستمر. وقالت الصحيفة إن الطريق مغلق.\n"
+                "ولفتت إلى أن الأمطار غزيرة.\n"
+                "وقال المدير إن العمل مستمر. وقالت الفتاتان إن الرحلة طويلة.\n"
+                "وأضافتا أن الطقس بارد.");
+    CHECK(khabar_doc_quote_count(d) == 6);
+    if (khabar_doc_quote_count(d) == 6) {
+        expect(d, 2, "الصحيفة", "لفتت", "لفت", "الأمطار غزيرة", 0);
+        expect(d, 5, "الفتاتان", "أضافتا", "أضاف", "الطقس بارد", 0);
+    }
+    khabar_doc_free(d);
+    /* not a word that names no one (وبدا الارتباك على), and not the one
+     * before the last when someone was named since */
+    d = analyze("وقالت الصحيفة إن الوزير غاضب. وقال المدير إن العمل مستمر.\n"
+                "وبدا الارتباك على الوزير وقال إن الأمر لا يعنيه.\n"
+                "والتقى كمال نعيم الوفد. وأضافت أن الوفد غادر.\n"
+                "وقال الوزير إن العمل مستمر. وذكرت الوكالة أن المرصد، ومقره "
+                "لندن، قال إن القصف مستمر.");
+    CHECK(khabar_doc_quote_count(d) == 7);
+    if (khabar_doc_quote_count(d) == 7) {
+        expect(d, 2, "المدير", "قال", "قال", "الأمر لا يعنيه", 0);
+        q = khabar_doc_quotes(d);
+        CHECK(q[3].speaker_start != q[0].speaker_start);
+        CHECK(q[6].speaker_start != q[4].speaker_start);
+    }
+    khabar_doc_free(d);
+    d = analyze("وقال الوزير إن المشروع تأخر.\n"
+                "واستقبل الرئيس يوسف منصور رئيس الشركة وأكد أن التعاون "
+                "مستمر.");
+    CHECK(khabar_doc_quote_count(d) == 2);
+    if (khabar_doc_quote_count(d) == 2)
+        expect(d, 1, "يوسف منصور", "أكد", "أكد", "التعاون مستمر", 0);
+    khabar_doc_free(d);
+    d = analyze("وقال الوزير إن العمل مستمر.\n"
+                "ودافع المتحدث باسم الرئاسة، هاري روك، عن القرار وقال إنه "
+                "صائب.");
+    CHECK(khabar_doc_quote_count(d) == 2);
+    if (khabar_doc_quote_count(d) == 2)
+        expect(d, 1, "هاري روك", "قال", "قال", "صائب", 0);
+    khabar_doc_free(d);
+    /* not when the clause's verb disagrees with the cue's (a woman's
+     * verb, then a man's), nor when its subject is not right after it */
+    d = analyze("وقال الوزير إن المشروع تأخر.\n"
+                "ووصلت الوزيرة إلى المدينة وأضاف أن العمل مستمر.\n"
+                "وفي المساء عاد الوفد وأضاف أن الزيارة ناجحة.");
+    CHECK(khabar_doc_quote_count(d) == 3);
+    if (khabar_doc_quote_count(d) == 3) {
+        expect(d, 1, "الوزير", "أضاف", "أضاف", "العمل مستمر", 0);
+        expect(d, 2, "الوزير", "أضاف", "أضاف", "الزيارة ناجحة", 0);
+    }
+    khabar_doc_free(d);
     /* the complement of a noun is not the subject */
     none("ونفى التقرير حصول ساركوزي على أموال.\nوشدد على أن الأمر مختلق.");
     /* كان's subject before the verb it carries (with قد or not) */
