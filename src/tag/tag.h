@@ -33,9 +33,10 @@ int kh_pos_visit(khabar_doc *doc, kh_memo_visit visit, void *ctx);
 int kh_ner_tag_visit(khabar_doc *doc, unsigned ignore, kh_memo_visit visit,
                      void *ctx);
 
-/* The recognizer's second look over the whole doc (ner_doc.c): names after
- * person titles, and names found once tagged everywhere. Returns 0, or -1
- * when memory runs out. */
+/* The recognizer's second look over the whole doc (ner_doc.c, and its
+ * rules in the ner_*.c files that ner_doc.h lists): names after person
+ * titles, and names found once tagged everywhere. Returns 0, or -1 when
+ * memory runs out. */
 int kh_ner_doc(khabar_doc *doc);
 
 /* The recognizer's view of tokens [a, b) of a doc with words (and POS):

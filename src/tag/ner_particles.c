@@ -1,0 +1,307 @@
+/*
+ * ner_particles.c - the doc rules that cut, join, end and begin names at
+ * the small words in and around them:
+ *
+ *   coordination a person or place name that runs on into a word with the
+ *                conjunction و is cut there into two names of its type
+ *                (كانافارو وإيمرسون);
+ *   hyphens      a name joined by a hyphen to the next name is one name
+ *                (جان-ايف لو دريان);
+ *   prepositions no name of two words or more ends with a preposition
+ *                (نبيل بفون عن: نبيل بفون), nor a person's with ولي before
+ *                العهد (his title);
+ *   particles    a person's name that ends with a particle (فون, دي, بن)
+ *                takes the word after it (مارك فان دونجين), and one right
+ *                after the particle of a European name or آل takes it (دي
+ *                ماريا, آل سعود); a name does not begin with الله (فتح الله
+ *                غولن), and الله alone or with an epithet is God.
+ */
+#include "ner_doc.h"
+
+#include <string.h>
+
+#define NAMES                                                                \
+    (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON | KH_GAZ_COUNTRY | KH_GAZ_PLACE |     \
+     KH_GAZ_ORG)
+
+/* Whether a name that runs over token k, which has the conjunction و, is
+ * two names there. Not right after a particle of the name: و is then the
+ * first letter of the next word of the name (سعد بن أبي وقاص). Nor when
+ * the rest begins with ا or ي as written and the gazetteer does not know
+ * it: وا and وي mostly spell the w of a foreign name (آشلي ويلكس,
+ * كريستوفر والكين); a known name after the conjunction is cut as before
+ * (الحسن والحسين). */
+static int cut_at(const ner_doc *d, size_t k)
+{
+    const khabar_word *h = kh_doc_host(d->doc, k, NULL);
+    const char *s = d->doc->norm_buf + h->form;
+    int w = h->form_len >= 2 &&
+            (memcmp(s, "ا", 2) == 0 || memcmp(s, "ي", 2) == 0);
+    if (!conjunction(d, k) || kh_nd_name_particle(d, k - 1))
+        return 0;
+    return !w || (gaz_mask(d, k) & NAMES);
+}
+
+/* Rule 0: a person or place name that runs on into a word with the
+ * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين), unless
+ * the word comes after a particle of the name: و is then its first letter
+ * (سعد بن أبي وقاص). */
+int kh_nd_coordination(ner_doc *d)
+{
+    size_t i;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        khabar_entity *e = (khabar_entity *)d->doc->entities.data + i;
+        size_t a = e->first_token, b = a + e->n_tokens, k;
+        int type = e->type;
+        if (type != KHABAR_ENT_PER && type != KHABAR_ENT_LOC)
+            continue;
+        for (k = a + 1; k < b && !cut_at(d, k); k++)
+            ;
+        if (k == b)
+            continue;
+        e->n_tokens = k - a;
+        e->end = kh_doc_host(d->doc, k - 1, NULL)->end;
+        if (e->end < e->start)
+            e->end = d->tk[k - 1].end;
+        d->type[k] = (uint8_t)(type + 8);
+        if (kh_nd_add(d, k, b, type) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Whether tokens ti, ti + 1 and ti + 2 are written as one: a hyphen
+ * between two Arabic tokens, without spaces. */
+static int hyphen_joins(const ner_doc *d, size_t ti)
+{
+    const khabar_token *t = d->tk;
+    if (ti + 2 >= d->doc->tokens.len)
+        return 0;
+    return t[ti].kind == KHABAR_TOK_ARABIC &&
+           t[ti + 2].kind == KHABAR_TOK_ARABIC &&
+           t[ti + 1].end - t[ti + 1].start == 1 &&
+           d->doc->text[t[ti + 1].start] == '-' &&
+           t[ti].end == t[ti + 1].start && t[ti + 1].end == t[ti + 2].start;
+}
+
+/* Rule 4: a name joined by a hyphen to the next name is one name, of the
+ * first one's type (جان-ايف لو دريان, كوين-تشيك); a person's name so
+ * joined to the next word takes it (بيريت ريس-أندرسن). Entities sorted by
+ * token; merged ones removed. */
+void kh_nd_hyphenated(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, k = 0;
+    for (i = 0; i < n; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1;
+        if (e[i].type < 0 || !hyphen_joins(d, last))
+            ;
+        else if (i + 1 < n && e[i + 1].first_token == last + 2) {
+            /* كوين-تشيك, a person and a place to the tagger: one name, of
+             * the first one's type */
+            e[i].n_tokens += 1 + e[i + 1].n_tokens; /* and the hyphen */
+            e[i].end = e[i + 1].end;
+            e[i + 1].type = -1; /* merged */
+            mark_span(d, e[i].first_token, e[i].first_token + e[i].n_tokens,
+                      e[i].type);
+        } else if (e[i].type == KHABAR_ENT_PER &&
+                   kh_nd_name_like(d, last + 2, 0, 0)) {
+            e[i].n_tokens += 2;
+            e[i].end = kh_doc_host(d->doc, last + 2, NULL)->end;
+            mark_span(d, e[i].first_token, e[i].first_token + e[i].n_tokens,
+                      KHABAR_ENT_PER);
+        }
+        if (e[i].type >= 0)
+            e[k++] = e[i];
+    }
+    d->doc->entities.len = k;
+}
+
+/* Rule 4b: a person's name does not end with a particle (فون, دي, بن,
+ * أبو, آل ...): one cut there takes the next words while they end with
+ * one, and one more (مارك فان دونجين, لويجي دي مايو, أورسولا فون دير
+ * لاين), over untagged Arabic words without proclitics. */
+void kh_nd_particle_tails(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i;
+    for (i = 0; i < n; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1, steps;
+        if (e[i].type != KHABAR_ENT_PER)
+            continue;
+        for (steps = 0; steps < 3; steps++) {
+            size_t next = last + 1;
+            if (!kh_nd_name_particle(d, last) || next >= d->doc->tokens.len ||
+                d->tk[next].kind != KHABAR_TOK_ARABIC || d->type[next] ||
+                proclitics(d, next) ||
+                d->tk[next].start > d->tk[last].end + 1)
+                break;
+            e[i].n_tokens++;
+            e[i].end = kh_doc_host(d->doc, next, NULL)->end;
+            d->type[next] = KHABAR_ENT_PER;
+            last = next;
+        }
+    }
+}
+
+/* Rule 4c: a person's name does not end with ولي when العهد or another
+ * ولي follows: that is his title (محمد بن سلمان ولي ولي العهد, محمد بن
+ * نايف ولي العهد), which the tagger sometimes runs into the name. */
+void kh_nd_crown_prince_tails(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i;
+    for (i = 0; i < n; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1;
+        if (e[i].type != KHABAR_ENT_PER || e[i].n_tokens < 2 ||
+            last + 1 >= d->doc->tokens.len || proclitics(d, last) ||
+            !host_is(d, last, "ولي") ||
+            !(host_is(d, last + 1, "العهد") || host_is(d, last + 1, "ولي")))
+            continue;
+        d->type[last] = 0;
+        e[i].n_tokens--;
+        e[i].end = d->tk[last - 1].end;
+    }
+}
+
+/* Whether token ti's host is a noun, proper noun, adjective or verb as
+ * the POS tagger reads it (فتح in فتح الله may be read as the verb). */
+static int open_class(const ner_doc *d, size_t ti)
+{
+    switch (kh_doc_host(d->doc, ti, NULL)->upos) {
+    case KHABAR_UPOS_NOUN: case KHABAR_UPOS_PROPN: case KHABAR_UPOS_ADJ:
+    case KHABAR_UPOS_VERB:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Whether token ti is a particle that begins a European name (فون, دي,
+ * دا, دو, ديل, دير, لو) or آل before a family's name. Not ابن, أبو, بنت,
+ * عبد: ابن نتنياهو is his son. */
+static int foreign_particle(const ner_doc *d, size_t ti)
+{
+    static const char *const particles[] = {"فون", "دي", "دا", "دو", "ديل",
+                                            "دير", "لو", "ال"};
+    return host_in(d, ti, particles, sizeof particles / sizeof particles[0]);
+}
+
+/* Rule 4b': a person's name takes the particles of European names and آل
+ * right before it (دي ماريا, آل سعود: the tagger began at the word after),
+ * over untagged words next to it, two at most. */
+void kh_nd_particle_heads(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, steps;
+    for (i = 0; i < n; i++) {
+        if (e[i].type != KHABAR_ENT_PER)
+            continue;
+        for (steps = 0; steps < 2; steps++) {
+            size_t a = e[i].first_token, p;
+            if (a == 0 || proclitics(d, a))
+                break;
+            p = a - 1;
+            if (d->tk[p].kind != KHABAR_TOK_ARABIC || d->type[p] ||
+                d->tk[a].start > d->tk[p].end + 1 ||
+                !foreign_particle(d, p) || proclitics(d, p))
+                break; /* (not فان: فإن as often, فان ترامب) */
+            e[i].first_token = p;
+            e[i].n_tokens++;
+            e[i].start = kh_ner_entity_start(d->doc, d->gaz, p, KHABAR_ENT_PER);
+            mark_span(d, p, p + e[i].n_tokens, KHABAR_ENT_PER);
+        }
+    }
+}
+
+/* Whether token ti is an epithet said of God after الله (تعالى, سبحانه,
+ * عز, جل, تبارك). */
+static int divine_epithet(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {"تعالي", "سبحانه", "عز", "جل",
+                                        "تبارك"};
+    return host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
+/* Whether token ti is a word that makes a man's name with الله after it
+ * (فضل الله, نصر الله, فتح الله, عطا الله, جار الله). */
+static int allah_compound(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "فضل", "نصر", "فتح", "عطا", "عطاء", "جار", "خير", "حسب", "ضيف",
+        "سيف", "هبه", "فرج", "لطف", "نعمه", "عوض", "جاد", "رزق", "حمد"};
+    return host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
+/* Rule 4c: a person's name does not begin with الله: the word before
+ * is the first half of a compound name (فتح الله غولن, نصر الله, عطاء
+ * الله), which the tagger leaves out when it is also a common word. It
+ * joins the name when it is an Arabic word next to it, in no entity,
+ * without proclitics and of an open class (open_class), and
+ * when الله is the whole name, a first name the gazetteer knows or the
+ * first half of such a name (allah_compound: الملا فضل الله); else
+ * الله alone, or with an epithet (الله تعالى), is God (بيوت الله, عند
+ * الله), no person. */
+void kh_nd_allah_names(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i;
+    for (i = 0; i < n; i++) {
+        size_t a = e[i].first_token, p = a - 1;
+        int joins;
+        if ((e[i].type != KHABAR_ENT_PER && e[i].type != KHABAR_ENT_MISC) ||
+            a == 0 || proclitics(d, a) || !host_is(d, a, "الله"))
+            continue;
+        if (e[i].type == KHABAR_ENT_PER && e[i].n_tokens >= 2 &&
+            divine_epithet(d, a + 1)) {
+            e[i].type = KHABAR_ENT_MISC; /* الله تعالى: God */
+            mark_span(d, a, a + e[i].n_tokens, KHABAR_ENT_MISC);
+            continue;
+        }
+        joins = d->tk[p].kind == KHABAR_TOK_ARABIC && !d->type[p] &&
+                !proclitics(d, p) && open_class(d, p) &&
+                d->tk[a].start <= d->tk[p].end + 1;
+        if (e[i].type == KHABAR_ENT_MISC) {
+            /* God to the tagger, a man after his name's first half */
+            if (!joins || e[i].n_tokens != 1 || !allah_compound(d, p))
+                continue;
+            e[i].type = KHABAR_ENT_PER;
+        } else if (!joins ||
+                   (e[i].n_tokens == 1 &&
+                    !(gaz_mask(d, p) & KH_GAZ_FIRST_NAME) &&
+                    !allah_compound(d, p))) {
+            if (e[i].n_tokens == 1) { /* God: بيوت الله, عند الله */
+                e[i].type = KHABAR_ENT_MISC;
+                mark_span(d, a, a + 1, KHABAR_ENT_MISC);
+            }
+            continue;
+        }
+        e[i].first_token = p;
+        e[i].n_tokens++;
+        e[i].start = kh_ner_entity_start(d->doc, d->gaz, p, KHABAR_ENT_PER);
+        mark_span(d, p, a + e[i].n_tokens - 1, KHABAR_ENT_PER);
+    }
+}
+
+/* Rule: no name of two words or more ends with a preposition (نبيل بفون
+ * عن استعداد الهيئة: the name ends before عن, which the tagger or
+ * kh_nd_particle_tails(), taking فون for von, put in it). */
+void kh_nd_preposition_tails(ner_doc *d)
+{
+    /* (not علي, which folds على and the name علي together, nor في, as in
+     * تي في) */
+    static const char *const preps[] = {"عن", "من", "الي", "مع", "منذ",
+                                        "حتي", "خلال", "عند", "لدي"};
+    khabar_entity *e = d->doc->entities.data;
+    size_t i;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        size_t last = e[i].first_token + e[i].n_tokens - 1;
+        while (e[i].n_tokens >= 2 && !proclitics(d, last) &&
+               host_in(d, last, preps, sizeof preps / sizeof preps[0])) {
+            d->type[last] = 0;
+            e[i].n_tokens--;
+            last--;
+            e[i].end = kh_doc_host(d->doc, last, NULL)->end;
+        }
+    }
+}
