@@ -289,15 +289,17 @@ void kh_nd_allah_names(ner_doc *d)
 void kh_nd_preposition_tails(ner_doc *d)
 {
     /* (not علي, which folds على and the name علي together, nor في, as in
-     * تي في) */
+     * تي في; ل is لـ written alone, X لـ "الحياة", not the ل of لي,
+     * كريستوفر لي) */
     static const char *const preps[] = {"عن", "من", "الي", "مع", "منذ",
-                                        "حتي", "خلال", "عند", "لدي"};
+                                        "حتي", "خلال", "عند", "لدي", "ل"};
     khabar_entity *e = d->doc->entities.data;
     size_t i;
     for (i = 0; i < d->doc->entities.len; i++) {
         size_t last = e[i].first_token + e[i].n_tokens - 1;
         while (e[i].n_tokens >= 2 && !proclitics(d, last) &&
-               host_in(d, last, preps, sizeof preps / sizeof preps[0])) {
+               host_in(d, last, preps, sizeof preps / sizeof preps[0]) &&
+               !(host_is(d, last, "ل") && has_enclitic(d, last))) {
             d->type[last] = 0;
             e[i].n_tokens--;
             last--;

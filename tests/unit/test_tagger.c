@@ -1413,6 +1413,13 @@ static void preposition_tail(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "نبيل بفون عن") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد علي") == 1);
     khabar_doc_free(d);
+    /* nor with لـ before the name of a paper */
+    text = "وقال المدير رامي عبد الرحمن لـ \"الحياة\" إن العمل مستمر.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "رامي عبد الرحمن") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "رامي عبد الرحمن لـ") == 0);
+    khabar_doc_free(d);
 }
 
 /* A name right after a device is a product, and so is every name of the
