@@ -1422,6 +1422,24 @@ static void preposition_tail(void)
     khabar_doc_free(d);
 }
 
+/* A name tagged a person right after a stadium is a miscellaneous name,
+ * as ANERcorp tags ملعب سانتياغو, and so is the same name alone; not a
+ * person's name the gazetteer knows. */
+static void stadiums(void)
+{
+    const char *text =
+        "وخسر الفريق على ملعب ويمبلي أمام توتنهام، وقال المدرب إن ويمبلي "
+        "ملعب صعب.\nوافتتح ملعب محمد بن زايد في أبوظبي.\n"
+        "وقال المدرب أرسين فينجر إن الكرة الآن في ملعب فينجر.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_MISC, "ويمبلي") == 2);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "ويمبلي") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد بن زايد") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_MISC, "فينجر") == 0);
+    khabar_doc_free(d);
+}
+
 /* A name right after a device is a product, and so is every name of the
  * doc with its first word; a maker tagged an organization stays one. */
 static void device_products(void)
@@ -1653,4 +1671,5 @@ void suite_tagger(void)
     new_moon();
     preposition_tail();
     device_products();
+    stadiums();
 }
