@@ -527,7 +527,9 @@ const khabar_timex *khabar_doc_timexes(const khabar_doc *doc);
 typedef enum khabar_date_source {
     KHABAR_DATE_NONE = 0,  /* stage DATES did not run */
     KHABAR_DATE_GIVEN,     /* khabar_options.date */
-    KHABAR_DATE_TEXT,      /* the first full date the text states */
+    KHABAR_DATE_TEXT,      /* the first full date the text states near
+                              its top, or else anywhere with its weekday
+                              (يوم الجمعة 31 يوليو 2015) */
     KHABAR_DATE_TODAY,     /* the day of the analysis (UTC) */
     KHABAR_DATE_WEEKDAY    /* without either: the latest day up to the day
                               of the analysis that falls on the weekday the

@@ -2328,33 +2328,39 @@ static void set_pub(pubdate *pub, int64_t y, int m, int d)
 }
 
 /* The first full date near the top of the text (a dateline): in the first
- * 400 bytes, or in the first three sentences and 2000 bytes. */
+ * 400 bytes, or in the first three sentences and 2000 bytes. Else the
+ * first full date anywhere that the text gives with its weekday, the
+ * right one (يوم الجمعة 31 يوليو 2015): a writer names the weekday of a
+ * day near the day he writes, not of history (في 20 أكتوبر 2015). */
 static int date_in_text(const khabar_doc *doc, const kh_vec *found,
                         pubdate *pub)
 {
     const dfound *f = found->data;
     const khabar_sentence *s = doc->sentences.data;
     size_t limit = 400, k;
+    int pass;
     if (doc->sentences.len) {
         size_t e = s[doc->sentences.len < 3 ? doc->sentences.len - 1 : 2].end;
         if (e > limit)
             limit = e < 2000 ? e : 2000;
     }
-    for (k = 0; k < found->len && f[k].start < limit; k++) {
-        dres r;
-        pubdate any;
-        if (f[k].type != S_POINT || f[k].a.how != H_ABS || !f[k].a.day)
-            continue;
-        set_pub(&any, 2000, 1, 1); /* unused by an absolute date */
-        if (resolve_point(&f[k].a, &any, &r) != 0)
-            continue;
-        {
+    for (pass = 0; pass < 2; pass++) {
+        for (k = 0; k < found->len && (pass || f[k].start < limit); k++) {
+            dres r;
+            pubdate any;
             int64_t y;
             int m, d;
+            if (f[k].type != S_POINT || f[k].a.how != H_ABS || !f[k].a.day ||
+                (pass && f[k].a.wday < 0))
+                continue;
+            set_pub(&any, 2000, 1, 1); /* unused by an absolute date */
+            if (resolve_point(&f[k].a, &any, &r) != 0 ||
+                (pass && kh_cal_weekday(r.first) != f[k].a.wday))
+                continue;
             kh_cal_civil(r.first, &y, &m, &d);
             set_pub(pub, y, m, d);
+            return 1;
         }
-        return 1;
     }
     return 0;
 }

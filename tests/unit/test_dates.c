@@ -1031,6 +1031,27 @@ static void publication(void)
     /* (a run across midnight UTC may see the day change) */
     CHECK(got.year == tm.tm_year + 1900 || got.year == tm.tm_year + 1899);
     khabar_doc_free(d);
+    /* ... but a date deep in the text with its weekday, the right one, is
+     * near the day of writing: the text's date */
+    s = "قال المسؤول إن الوضع هادئ في المدينة بعد أسابيع من التوتر الشديد. "
+        "وأضاف أن السلطات تعمل على إعادة الخدمات إلى جميع الأحياء المتضررة. "
+        "وأشار إلى أن عددا من العائلات عاد إلى منازله في الأيام الأخيرة. "
+        "وكانت المدينة قد شهدت مواجهات عنيفة بين الطرفين خلال الصيف الماضي. "
+        "وتجددت الاشتباكات يوم الجمعة 31 يوليو 2015 وتتواصل اليوم.";
+    d = analyze(s, strlen(s), none, 0, 0);
+    got = khabar_doc_date(d, &src);
+    CHECK(src == KHABAR_DATE_TEXT && same_date(got, 2015, 7, 31));
+    khabar_doc_free(d);
+    /* (not with a wrong weekday: 31 July 2015 was no Monday) */
+    s = "قال المسؤول إن الوضع هادئ في المدينة بعد أسابيع من التوتر الشديد. "
+        "وأضاف أن السلطات تعمل على إعادة الخدمات إلى جميع الأحياء المتضررة. "
+        "وأشار إلى أن عددا من العائلات عاد إلى منازله في الأيام الأخيرة. "
+        "وكانت المدينة قد شهدت مواجهات عنيفة بين الطرفين خلال الصيف الماضي. "
+        "وتجددت الاشتباكات يوم الاثنين 31 يوليو 2015.";
+    d = analyze(s, strlen(s), none, 0, 0);
+    khabar_doc_date(d, &src);
+    CHECK(src != KHABAR_DATE_TEXT);
+    khabar_doc_free(d);
     /* Neither, but أمس الاثنين: published on a Tuesday, the latest one up
      * to today, and أمس is that Monday. */
     s = "وصل الوفد أمس الاثنين إلى العاصمة، ويغادرها غدا.";
