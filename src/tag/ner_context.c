@@ -297,6 +297,30 @@ static int place_spelled_apart(const ner_doc *d, size_t ti)
     return 0;
 }
 
+/* Whether the two tokens from a spell as one word a place the gazetteer
+ * knows and no one's name (كوستا ريكا: كوستاريكا; سري لانكا, نيو
+ * زيلندا), the second without proclitics. */
+static int place_written_apart(const ner_doc *d, size_t a)
+{
+    char k[128];
+    size_t n1, n2;
+    const char *k1, *k2;
+    uint32_t mask;
+    if (!d->gaz || d->tk[a].kind != KHABAR_TOK_ARABIC ||
+        d->tk[a + 1].kind != KHABAR_TOK_ARABIC || proclitics(d, a + 1) ||
+        has_enclitic(d, a) || has_enclitic(d, a + 1))
+        return 0;
+    k1 = host_key(d, a, &n1);
+    k2 = host_key(d, a + 1, &n2);
+    if (n1 < 6 || n2 < 6 || n1 + n2 > sizeof k)
+        return 0; /* three letters each at least: not ال غور, إس تي */
+    memcpy(k, k1, n1);
+    memcpy(k + n1, k2, n2);
+    mask = kh_gazetteer_find(d->gaz, k, n1 + n2);
+    return (mask & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)) &&
+           !(mask & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON | KH_GAZ_ORG));
+}
+
 /* Whether token ti is the era of a year (ميلاديا, هجري, الميلادية ...),
  * folded: no name, though after a number the tagger may take one. */
 static int era(const ner_doc *d, size_t ti)
@@ -344,6 +368,8 @@ static size_t quoted_org_open(const ner_doc *d, size_t a, size_t b)
  *   gives the entity to the quoted words;
  *   a name in parentheses right after another name is another name of the
  *   same thing (كيريم شالوم (كرم أبو سالم)): it takes that one's type;
+ *   a name of two words that the gazetteer knows as a place written as
+ *   one (كوستا ريكا, سري لانكا, نيو زيلندا) is that place;
  *   a currency's name after a number (or مليون, مليار, ألف) is a
  *   miscellaneous name (322 مليار ريال, not the club; ألفي يوان, no
  *   person);
@@ -397,6 +423,11 @@ void kh_nd_in_context(ner_doc *d)
         if (e[i].n_tokens == 1 &&
             (e[i].type == KHABAR_ENT_ORG || e[i].type == KHABAR_ENT_MISC) &&
             place_spelled_apart(d, a)) {
+            e[i].type = KHABAR_ENT_LOC;
+            mark_span(d, a, b, KHABAR_ENT_LOC);
+        }
+        if (e[i].n_tokens == 2 && e[i].type != KHABAR_ENT_LOC &&
+            place_written_apart(d, a)) {
             e[i].type = KHABAR_ENT_LOC;
             mark_span(d, a, b, KHABAR_ENT_LOC);
         }

@@ -1422,6 +1422,19 @@ static void preposition_tail(void)
     khabar_doc_free(d);
 }
 
+/* A place the gazetteer writes as one word, written as two, is that
+ * place. */
+static void places_written_apart(void)
+{
+    const char *text = "وزار الوزير كوستا ريكا ثم سري لانكا ونيو زيلندا.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "كوستا ريكا") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "سري لانكا") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "نيو زيلندا") == 1);
+    khabar_doc_free(d);
+}
+
 /* A name tagged a person right after a stadium is a miscellaneous name,
  * as ANERcorp tags ملعب سانتياغو, and so is the same name alone; not a
  * person's name the gazetteer knows. */
@@ -1672,4 +1685,5 @@ void suite_tagger(void)
     preposition_tail();
     device_products();
     stadiums();
+    places_written_apart();
 }
