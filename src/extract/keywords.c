@@ -21,6 +21,7 @@
 
 #include "../core/doc.h"
 #include "../model/model.h"
+#include "../tag/tag.h"
 #include "background.h"
 
 #define KH_KEYWORDS_MAX 15
@@ -64,18 +65,35 @@ static void mark_words(const khabar_doc *doc, uint32_t *word_slot,
 }
 
 /* Marks the words that say who speaks (the cues of the quotes: قال,
- * مضيفا, وفقا ...) and when (the dates): no keywords, whatever their
- * tag. */
+ * مضيفا, وفقا ...) and when (the dates), and the word after a place that
+ * completes the place's name in the gazetteer (المكرمة of مكة المكرمة,
+ * where the recognizer tags مكة as ANERcorp does): no keywords, whatever
+ * their tag. */
 static void mark_not_keywords(const khabar_doc *doc, uint32_t *word_slot)
 {
+    const khabar_model *m = doc->model;
     const khabar_quote *q = doc->quotes.data;
     const khabar_timex *x = doc->timexes.data;
+    const khabar_entity *e = doc->entities.data;
+    const khabar_token *tk = doc->tokens.data;
     size_t i;
     for (i = 0; i < doc->quotes.len; i++)
         mark_words(doc, word_slot, q[i].cue_start, q[i].cue_end);
     /* and the words of dates (شهر يوليو الماضي): they say when, not what */
     for (i = 0; i < doc->timexes.len; i++)
         mark_words(doc, word_slot, x[i].start, x[i].end);
+    for (i = 0; i < doc->entities.len && m->has_gazetteer && doc->fold_buf;
+         i++) {
+        size_t t = e[i].first_token + e[i].n_tokens;
+        const kh_gaz_entry *g;
+        if (e[i].type != KHABAR_ENT_LOC || t >= doc->tokens.len ||
+            tk[t].kind != KHABAR_TOK_ARABIC ||
+            (i + 1 < doc->entities.len && e[i + 1].first_token == t))
+            continue;
+        g = kh_ner_span_entry(doc, &m->gaz, e[i].first_token, t + 1);
+        if (g && (g->mask & (KH_GAZ_COUNTRY | KH_GAZ_PLACE)))
+            mark_words(doc, word_slot, tk[t].start, tk[t].end);
+    }
 }
 
 static int by_score(const void *pa, const void *pb)

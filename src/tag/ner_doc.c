@@ -184,6 +184,31 @@ static int by_token(const void *pa, const void *pb)
     return (a->first_token > b->first_token) - (a->first_token < b->first_token);
 }
 
+const kh_gaz_entry *kh_ner_span_entry(const khabar_doc *doc,
+                                      const kh_gazetteer *gaz, size_t a,
+                                      size_t b)
+{
+    const khabar_token *tk = doc->tokens.data;
+    const khabar_word *h;
+    char key[1024];
+    size_t len, k;
+    if (!gaz || a >= b || b > doc->tokens.len)
+        return NULL;
+    h = kh_doc_host(doc, a, NULL);
+    len = h->form_len;
+    if (len >= sizeof key)
+        return NULL;
+    memcpy(key, doc->fold_buf + h->form, len);
+    for (k = a + 1; k < b; k++) {
+        if (len + 1 + tk[k].norm_len >= sizeof key)
+            return NULL;
+        key[len++] = ' ';
+        memcpy(key + len, doc->fold_buf + tk[k].norm, tk[k].norm_len);
+        len += tk[k].norm_len;
+    }
+    return kh_gazetteer_lookup(gaz, key, len);
+}
+
 int kh_ner_doc(khabar_doc *doc)
 {
     const khabar_model *m = doc->model;

@@ -50,21 +50,7 @@ static const long_name long_places = {
  * the recognizer keys it, or NULL. */
 static const kh_gaz_entry *span_entry(const ner_doc *d, size_t a, size_t b)
 {
-    char key[1024];
-    size_t len, k;
-    const char *h = host_key(d, a, &len);
-    if (len >= sizeof key)
-        return NULL;
-    memcpy(key, h, len);
-    for (k = a + 1; k < b; k++) {
-        const khabar_token *t = &d->tk[k];
-        if (len + 1 + t->norm_len >= sizeof key)
-            return NULL;
-        key[len++] = ' ';
-        memcpy(key + len, d->doc->fold_buf + t->norm, t->norm_len);
-        len += t->norm_len;
-    }
-    return kh_gazetteer_lookup(d->gaz, key, len);
+    return kh_ner_span_entry(d->doc, d->gaz, a, b);
 }
 
 /* Whether an entity of the recognizer's inside or across tokens [a, b)

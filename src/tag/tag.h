@@ -39,6 +39,14 @@ int kh_ner_tag_visit(khabar_doc *doc, unsigned ignore, kh_memo_visit visit,
  * memory runs out. */
 int kh_ner_doc(khabar_doc *doc);
 
+/* The gazetteer's entry for the name that tokens [a, b) of a doc spell,
+ * keyed as the recognizer keys names (the first token's host, then the
+ * next tokens whole, a space between, as folded: kh_tag_fold_doc), or
+ * NULL. */
+const kh_gaz_entry *kh_ner_span_entry(const khabar_doc *doc,
+                                      const kh_gazetteer *gaz, size_t a,
+                                      size_t b);
+
 /* The recognizer's view of tokens [a, b) of a doc with words (and POS):
  * writes t[0 .. b - a), whose keys point into doc->fold_buf (the doc's
  * strings must be folded: kh_tag_fold_doc). Gazetteer entries given only

@@ -130,6 +130,17 @@ static void keywords(void)
         CHECK(has_keyword(d, "سهم", 15));
         khabar_doc_free(d);
     }
+    /* Nor the rest of a place's name after the part the recognizer tags
+     * (مكة of مكة المكرمة, as ANERcorp has it). */
+    {
+        static const char text[] =
+            "مكة المكرمة – عين الخبر\nأغلقت بلدية مكة المكرمة عشرة مطاعم "
+            "مخالفة في أحياء مكة المكرمة، وصادرت أغذية فاسدة من المطاعم.";
+        d = khabar_analyze(t_model, text, strlen(text), NULL);
+        CHECK(!has_keyword(d, "مكرمة", 15));
+        CHECK(has_keyword(d, "مطعم", 15));
+        khabar_doc_free(d);
+    }
 }
 
 static void summary(void)
