@@ -1659,11 +1659,35 @@ static int construct_head(const qctx *q, size_t k)
            (TI(q, k + 1)->flags & TF_DEF);
 }
 
+/* Whether token k is a verbal noun of a stance that a cue takes as its
+ * object before the speaker's words (أكد حرص سموه على أن, أعلن تمسكه
+ * برأيه, أكد أهمية, أكدت تدارك الخطأ), with the article or not: no
+ * speaker. */
+static int object_noun(const qctx *q, size_t k)
+{
+    static const char *const nouns[] = {
+        "حرص", "أهمية", "اهمية", "ضرورة", "استعداد", "التزام", "تمسك",
+        "عزم", "رغبة", "تدارك", "ترحيب", "تقدير", "رفض"};
+    const khabar_word *h = kh_doc_host(q->doc, k, NULL);
+    const char *f = q->doc->norm_buf + h->form;
+    size_t n = h->form_len, i;
+    if (n > 4 && memcmp(f, "ال", 4) == 0) {
+        f += 4;
+        n -= 4;
+    }
+    for (i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
+        if (n == strlen(nouns[i]) && memcmp(f, nouns[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The end of a speaker phrase that starts at token s, at most at e: it
  * stops at punctuation, a time, an occasion (في تصريح), an addressee
  * (للجزيرة, له, لوالاس), a relative clause or a topic (عن, حول). A phrase that
  * starts with a preposition or a pronoun is none (كتب عليها, أفادت لوحدة),
- * nor one that starts with a noun in the accusative (شيئًا); li_ok lets it
+ * nor one that starts with a noun in the accusative (شيئًا) or a stance
+ * (object_noun: أكد حرص سموه); li_ok lets it
  * start with ل (جاء في بيان للوزارة). */
 static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
 {
@@ -1672,7 +1696,7 @@ static size_t speaker_end(const qctx *q, size_t s, size_t e, int li_ok)
         const tok_info *x = TI(q, s);
         if (x->kind == K_CONN || x->kind == K_AN || x->kind == K_FI ||
             x->upos == KHABAR_UPOS_ADP || (x->pre & (P_BI | P_KA)) ||
-            ((x->pre & P_LI) && !li_ok) ||
+            ((x->pre & P_LI) && !li_ok) || object_noun(q, s) ||
             (accusative_noun(q, s) &&
              !(s + 1 < e && (TI(q, s + 1)->flags & TF_DEF))))
             return s; /* (أذكر شيئًا من بطولته: an object, no subject;

@@ -1299,6 +1299,17 @@ static void objects_no_speakers(void)
     one("وأعلنت حركة طالبان المسؤولية عن الهجوم قائلة إنها استهدفت رتلا "
         "عسكريا.",
         "حركة طالبان", "أعلنت", "أعلن", "استهدفت رتلا عسكريا", 0);
+    /* a verbal noun of a stance right after the verb is its object, no
+     * subject: the one who spoke last speaks (أكد حرص سموه على أن) */
+    d = analyze("وقال الأمير خالد إن المشروع يتقدم.\n"
+                "وأكد حرص سموه على أن تتوطن الصناعات.\n"
+                "وأكدت تدارك الخطأ وإصلاح الخلل.");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(khabar_doc_quote_count(d) == 2);
+        expect(d, 1, "خالد", "أكد", "أكد", "تتوطن الصناعات", 0);
+        khabar_doc_free(d);
+    }
     /* a verb after a person's name begins what she does: not her name */
     d = analyze("وقالت الوزيرة سلمى العابد إن البرنامج سيتوسع.\n"
                 "ومضت العابد تشرح أسباب القرار قائلة \"لن نتراجع عنه مهما "
