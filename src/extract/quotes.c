@@ -3090,6 +3090,18 @@ static int first_actor(const qctx *q, size_t s, size_t e, size_t *start,
     return 0;
 }
 
+/* Whether the bytes at start begin a token right after a preposition
+ * written apart (إلى ليفربول, في لندن; not the ل of لحزب). */
+static int after_preposition(const qctx *q, size_t start)
+{
+    size_t k;
+    for (k = q->a + 1; k < q->b && q->tk[k].start < start; k++)
+        ;
+    return k < q->b && q->tk[k].start == start && !TI(q, k)->pre &&
+           TI(q, k - 1)->upos == KHABAR_UPOS_ADP && !TI(q, k - 1)->pre &&
+           TI(q, k - 1)->kind != K_PUNCT;
+}
+
 /* The subject right after the verb that opens tokens [s, e), when the verb
  * agrees with a participle of gender fem: a noun without the article or a
  * clitic (غادرت فرح المنزل), and the words with the article that complete
@@ -3187,6 +3199,16 @@ static int try_participle(qctx *q, size_t c, size_t *next)
                    !verb_subject(q, q->a, c, feminine_verb(q, c, cue),
                                  &s_start, &s_end))))
         return 0;
+    if (first && after_preposition(q, s_start)) {
+        /* وتوجه المهاجم الإيطالي إلى ليفربول، قائلا: the one named is
+         * where the subject went; the subject speaks, when there is one */
+        size_t vs, ve;
+        if (verb_subject(q, q->a, c, feminine_verb(q, c, cue), &vs, &ve) &&
+            ve <= s_start) {
+            s_start = vs;
+            s_end = ve;
+        }
+    }
     if (first && s_end > s_start) {
         size_t ep = q->a;
         while (ep < c && q->tk[ep].start < s_start)
