@@ -24,13 +24,25 @@
     (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON | KH_GAZ_COUNTRY | KH_GAZ_PLACE |     \
      KH_GAZ_ORG)
 
+/* Whether token ti is a kin with a pronoun (وابنها, وزوجته): no name's
+ * word. The host is as written, ت for ة before the pronoun. */
+static int kin(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "ابن", "ابنت", "ابناء", "اولاد", "بنت", "زوج", "زوجت", "شقيق",
+        "شقيقت", "اخ", "اخت", "والد", "والدت", "ام", "اب", "نجل", "نجلت",
+        "جد", "جدت", "حفيد", "حفيدت", "عم", "خال"};
+    return has_enclitic(d, ti) &&
+           host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
 /* Whether a name that runs over token k, which has the conjunction و, is
  * two names there. Not right after a particle of the name: و is then the
  * first letter of the next word of the name (سعد بن أبي وقاص). Nor when
  * the rest begins with ا or ي as written and the gazetteer does not know
  * it: وا and وي mostly spell the w of a foreign name (آشلي ويلكس,
  * كريستوفر والكين); a known name after the conjunction is cut as before
- * (الحسن والحسين). */
+ * (الحسن والحسين), and so is a kin with a pronoun (وابنها). */
 static int cut_at(const ner_doc *d, size_t k)
 {
     const khabar_word *h = kh_doc_host(d->doc, k, NULL);
@@ -39,13 +51,14 @@ static int cut_at(const ner_doc *d, size_t k)
             (memcmp(s, "ا", 2) == 0 || memcmp(s, "ي", 2) == 0);
     if (!conjunction(d, k) || kh_nd_name_particle(d, k - 1))
         return 0;
-    return !w || (gaz_mask(d, k) & NAMES);
+    return !w || (gaz_mask(d, k) & NAMES) || kin(d, k);
 }
 
 /* Rule 0: a person or place name that runs on into a word with the
  * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين), unless
  * the word comes after a particle of the name: و is then its first letter
- * (سعد بن أبي وقاص). */
+ * (سعد بن أبي وقاص). A kin with a pronoun there is in neither (رهام
+ * وابنها أحمد: رهام, أحمد). */
 int kh_nd_coordination(ner_doc *d)
 {
     size_t i;
@@ -63,6 +76,11 @@ int kh_nd_coordination(ner_doc *d)
         e->end = kh_doc_host(d->doc, k - 1, NULL)->end;
         if (e->end < e->start)
             e->end = d->tk[k - 1].end;
+        if (kin(d, k)) { /* رهام وابنها أحمد: the kin is no name */
+            d->type[k] = 0;
+            if (++k == b)
+                continue;
+        }
         d->type[k] = (uint8_t)(type + 8);
         if (kh_nd_add(d, k, b, type) != 0)
             return -1;

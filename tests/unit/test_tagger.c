@@ -784,6 +784,15 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_LOC, "موسكو") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "زاور شوج") == 1);
     khabar_doc_free(d);
+    /* A kin with و and a pronoun (وابنها) between two names parts them,
+     * and is neither. */
+    text = "وأصيبت رهام وابنها أحمد بحروق خطيرة.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "رهام") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "أحمد") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "رهام وابنها أحمد") == 0);
+    khabar_doc_free(d);
     /* A hyphen joins a name; a word the doc names otherwise (نوبل, a
      * prize) does not begin one. */
     text = "فازت نادية مراد بجائزة نوبل للسلام. وتمنح جائزة نوبل كل عام.\n"
