@@ -460,6 +460,7 @@ void kh_nd_in_context(ner_doc *d)
                  KH_GAZ_NISBA) ||
             (e[i].n_tokens == 1 && my_kin(d, a) && !gaz_whole(d, a)) ||
             (e[i].n_tokens == 1 && era(d, a)) ||
+            (e[i].n_tokens == 1 && one_letter(d, a)) ||
             (e[i].type == KHABAR_ENT_PER && crescent(d, a))) {
             for (q = a; q < b; q++)
                 d->type[q] = 0;

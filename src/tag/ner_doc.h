@@ -44,6 +44,17 @@ static inline const char *host_key(const ner_doc *d, size_t ti, size_t *n)
     return d->doc->fold_buf + h->form;
 }
 
+/* Whether token ti is one Arabic letter alone before a number (س of س 15,
+ * the hour, in a list of matches): no word of a name (but ريم س. is Reem
+ * S.). */
+static inline int one_letter(const ner_doc *d, size_t ti)
+{
+    return d->tk[ti].kind == KHABAR_TOK_ARABIC &&
+           d->tk[ti].end - d->tk[ti].start == 2 &&
+           ti + 1 < d->doc->tokens.len &&
+           d->tk[ti + 1].kind == KHABAR_TOK_NUMBER;
+}
+
 /* Whether token ti's host key is word. */
 static inline int host_is(const ner_doc *d, size_t ti, const char *word)
 {

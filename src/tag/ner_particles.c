@@ -303,7 +303,8 @@ void kh_nd_allah_names(ner_doc *d)
 
 /* Rule: no name of two words or more ends with a preposition (نبيل بفون
  * عن استعداد الهيئة: the name ends before عن, which the tagger or
- * kh_nd_particle_tails(), taking فون for von, put in it). */
+ * kh_nd_particle_tails(), taking فون for von, put in it), or with one
+ * letter alone (محمود قصيع س 15: س is the hour). */
 void kh_nd_preposition_tails(ner_doc *d)
 {
     /* (not علي, which folds على and the name علي together, nor في, as in
@@ -315,9 +316,11 @@ void kh_nd_preposition_tails(ner_doc *d)
     size_t i;
     for (i = 0; i < d->doc->entities.len; i++) {
         size_t last = e[i].first_token + e[i].n_tokens - 1;
-        while (e[i].n_tokens >= 2 && !proclitics(d, last) &&
-               host_in(d, last, preps, sizeof preps / sizeof preps[0]) &&
-               !(host_is(d, last, "ل") && has_enclitic(d, last))) {
+        while (e[i].n_tokens >= 2 &&
+               (one_letter(d, last) ||
+                (!proclitics(d, last) &&
+                 host_in(d, last, preps, sizeof preps / sizeof preps[0]) &&
+                 !(host_is(d, last, "ل") && has_enclitic(d, last))))) {
             d->type[last] = 0;
             e[i].n_tokens--;
             last--;

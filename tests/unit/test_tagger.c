@@ -1422,6 +1422,16 @@ static void preposition_tail(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "نبيل بفون عن") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد علي") == 1);
     khabar_doc_free(d);
+    /* nor with one letter alone (س, the hour), which is no name alone
+     * either */
+    text = "الملعب البلدي : محمود قصيع س 15 : النجم - الصفاقسي : سليم "
+           "المهذبي س 17\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمود قصيع") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمود قصيع س") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "س") == 0);
+    khabar_doc_free(d);
     /* nor with لـ before the name of a paper */
     text = "وقال المدير رامي عبد الرحمن لـ \"الحياة\" إن العمل مستمر.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
