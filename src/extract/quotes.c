@@ -2353,10 +2353,10 @@ static int person_since(const qctx *q, draft *d, const khabar_doc *doc)
     return 1;
 }
 
-/* Whether a person is named after the last quote and before token c, or
- * c is in that quote's content (ذكرت الوكالة أن المرصد ...، قال إن: someone
- * the quote names speaks). */
-static int person_after_quote(const qctx *q, size_t c)
+/* Whether a person other than one of cluster but is named after the last
+ * quote and before token c, or c is in that quote's content (ذكرت الوكالة
+ * أن المرصد ...، قال إن: someone the quote names speaks). */
+static int person_after_quote(const qctx *q, size_t c, size_t but)
 {
     const khabar_entity *en = q->doc->entities.data;
     const khabar_doc *doc = q->doc;
@@ -2370,7 +2370,8 @@ static int person_after_quote(const qctx *q, size_t c)
         return 1;
     end = last->end;
     while (i > 0 && en[i - 1].start >= end) {
-        if (en[--i].type == KHABAR_ENT_PER)
+        if (en[--i].type == KHABAR_ENT_PER &&
+            (but == NONE || khabar_doc_entity_cluster(doc, i) != but))
             return 1;
     }
     return 0;
@@ -2426,9 +2427,10 @@ static int emit(qctx *q, draft *d)
                    d->gender != q->last_gender && q->have_prev &&
                    q->prev_gender == d->gender &&
                    q->sent - q->prev_sent <= RECENT &&
-                   !person_after_quote(q, d->first)) {
+                   !person_after_quote(q, d->first, q->prev_cluster)) {
             /* وقالت الصحيفة ... وقال الطالب ... وأضافت: the speaker before
-             * the last, whose verb agrees, when nobody was named since */
+             * the last, whose verb agrees, when nobody else was named since
+             * (وقد أنجبت لوريدانا طفلها، وقالت: she speaks again) */
             d->s_start = q->prev_s;
             d->s_end = q->prev_e;
             cluster = q->prev_cluster;

@@ -654,6 +654,14 @@ static void no_subject(void)
         expect(d, 2, "الصحيفة", "أضافت", "أضاف", "الموظفة غادرت", 0);
     }
     khabar_doc_free(d);
+    /* ... and when the one named since is that speaker again */
+    d = analyze("وقالت سارة الخطيب إن الولادة كانت صعبة.\n"
+                "وقال متحدث باسم المستشفى إن الطفل بخير.\n"
+                "وقد أنجبت سارة الخطيب طفلها في يناير، وقالت إنها سعيدة.");
+    CHECK(khabar_doc_quote_count(d) == 3);
+    if (khabar_doc_quote_count(d) == 3)
+        expect(d, 2, "سارة الخطيب", "قالت", "قال", "سعيدة", 0);
+    khabar_doc_free(d);
     /* the feminine of a verb whose lemma ends in ت (لفتت), and of the
      * dual (أضافتا), continues the woman's words, not the man's before */
     d = analyze("وقال الوزير إن العمل مستمر. وقالت الصحيفة إن الطريق مغلق.\n"
