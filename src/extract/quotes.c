@@ -1659,6 +1659,25 @@ static int construct_head(const qctx *q, size_t k)
            (TI(q, k + 1)->flags & TF_DEF);
 }
 
+/* Whether the form of token k's host, as normalized (hamzas kept), is one
+ * of words[0, n); with article_off, its ال taken off first. */
+static int host_form_in(const qctx *q, size_t k, const char *const *words,
+                        size_t n, int article_off)
+{
+    const khabar_word *h = kh_doc_host(q->doc, k, NULL);
+    const char *f = q->doc->norm_buf + h->form;
+    size_t len = h->form_len, i;
+    if (article_off && len > 4 && memcmp(f, "ال", 4) == 0) {
+        f += 4;
+        len -= 4;
+    }
+    for (i = 0; i < n; i++) {
+        if (len == strlen(words[i]) && memcmp(f, words[i], len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether token k is a verbal noun of a stance that a cue takes as its
  * object before the speaker's words (أكد حرص سموه على أن, أعلن تمسكه
  * برأيه, أكد أهمية, أكدت تدارك الخطأ), with the article or not: no
@@ -1668,18 +1687,7 @@ static int object_noun(const qctx *q, size_t k)
     static const char *const nouns[] = {
         "حرص", "أهمية", "اهمية", "ضرورة", "استعداد", "التزام", "تمسك",
         "عزم", "رغبة", "تدارك", "ترحيب", "تقدير", "رفض"};
-    const khabar_word *h = kh_doc_host(q->doc, k, NULL);
-    const char *f = q->doc->norm_buf + h->form;
-    size_t n = h->form_len, i;
-    if (n > 4 && memcmp(f, "ال", 4) == 0) {
-        f += 4;
-        n -= 4;
-    }
-    for (i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
-        if (n == strlen(nouns[i]) && memcmp(f, nouns[i], n) == 0)
-            return 1;
-    }
-    return 0;
+    return host_form_in(q, k, nouns, sizeof nouns / sizeof nouns[0], 1);
 }
 
 /* The end of a speaker phrase that starts at token s, at most at e: it
@@ -1899,21 +1907,12 @@ static int in_fronted_phrase(const qctx *q, size_t k)
 {
     static const char *const topics[] = {"حول", "بشأن", "بشان", "بخصوص",
                                          "على", "خلال"};
-    const khabar_word *h;
     size_t i;
     if (k <= q->a || TI(q, q->a)->upos != KHABAR_UPOS_ADP)
         return 0;
-    h = kh_doc_host(q->doc, q->a, NULL);
-    if (TI(q, q->a)->kind != K_AN && TI(q, q->a)->kind != K_FI) {
-        for (i = 0; i < sizeof topics / sizeof topics[0]; i++) {
-            if (h->form_len == strlen(topics[i]) &&
-                memcmp(q->doc->norm_buf + h->form, topics[i], h->form_len) ==
-                    0)
-                break;
-        }
-        if (i == sizeof topics / sizeof topics[0])
-            return 0; /* بيد أن ترامب يقول: no topic */
-    }
+    if (TI(q, q->a)->kind != K_AN && TI(q, q->a)->kind != K_FI &&
+        !host_form_in(q, q->a, topics, sizeof topics / sizeof topics[0], 0))
+        return 0; /* بيد أن ترامب يقول: no topic */
     for (i = q->a + 1; i < k; i++) {
         const tok_info *y = TI(q, i);
         if (y->kind == K_PUNCT || y->kind == K_COLON || y->kind == K_TERM ||

@@ -46,13 +46,6 @@ static const long_name long_places = {
     KHABAR_ENT_LOC, KH_GAZ_COUNTRY | KH_GAZ_PLACE,
     0xFF & ~(unsigned)KH_GAZ_CORPUS_SOURCES, 2, 1, 1};
 
-/* The gazetteer's entry for the name that tokens [a, b) spell, keyed as
- * the recognizer keys it, or NULL. */
-static const kh_gaz_entry *span_entry(const ner_doc *d, size_t a, size_t b)
-{
-    return kh_ner_span_entry(d->doc, d->gaz, a, b);
-}
-
 /* Whether an entity of the recognizer's inside or across tokens [a, b)
  * is no name of the rule's by itself (rule 7). */
 static int broken_name(const ner_doc *d, const long_name *r, size_t a,
@@ -65,7 +58,7 @@ static int broken_name(const ner_doc *d, const long_name *r, size_t a,
         const kh_gaz_entry *g;
         if (ea >= b || eb <= a)
             continue;
-        g = span_entry(d, ea, eb);
+        g = kh_ner_span_entry(d->doc, d->gaz, ea, eb);
         if (!g || !(g->mask & r->types) || !(g->sources & r->sources))
             return 1;
     }
