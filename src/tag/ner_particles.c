@@ -301,10 +301,29 @@ void kh_nd_allah_names(ner_doc *d)
     }
 }
 
+/* Whether token ti, two words or more after the بن of a person's name
+ * whose next word is no particle (بن أبي طالب), is a common noun that ends
+ * the name there: one the tagger calls a noun, without the article, that
+ * the gazetteer knows as no one's name (سلمان بن عبدالعزيز برقية تهنئة:
+ * the cable; بندر بن محمد حجار keeps his family name, a proper noun). */
+static int noun_after_nasab(const ner_doc *d, size_t a, size_t ti)
+{
+    size_t p;
+    if (proclitics(d, ti) || definite(d, ti) ||
+        kh_nd_name_particle(d, ti - 1) || /* بن هذلول, أبو راس */
+        kh_doc_host(d->doc, ti, NULL)->upos != KHABAR_UPOS_NOUN ||
+        (gaz_mask(d, ti) & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON)))
+        return 0;
+    for (p = ti - 1; p > a && !host_is(d, p - 1, "بن"); p--)
+        ;
+    return p > a && !kh_nd_name_particle(d, p);
+}
+
 /* Rule: no name of two words or more ends with a preposition (نبيل بفون
  * عن استعداد الهيئة: the name ends before عن, which the tagger or
  * kh_nd_particle_tails(), taking فون for von, put in it), or with one
- * letter alone (محمود قصيع س 15: س is the hour). */
+ * letter alone (محمود قصيع س 15: س is the hour); a person's name ends
+ * before a common noun after its nasab (noun_after_nasab). */
 void kh_nd_preposition_tails(ner_doc *d)
 {
     /* (not علي, which folds على and the name علي together, nor في, as in
@@ -316,6 +335,18 @@ void kh_nd_preposition_tails(ner_doc *d)
     size_t i;
     for (i = 0; i < d->doc->entities.len; i++) {
         size_t last = e[i].first_token + e[i].n_tokens - 1;
+        size_t k;
+        if (e[i].type == KHABAR_ENT_PER) { /* سلمان بن عبدالعزيز برقية */
+            for (k = e[i].first_token + 3; k <= last; k++) {
+                if (noun_after_nasab(d, e[i].first_token, k)) {
+                    for (; last >= k; last--)
+                        d->type[last] = 0;
+                    e[i].n_tokens = k - e[i].first_token;
+                    e[i].end = kh_doc_host(d->doc, last, NULL)->end;
+                    break;
+                }
+            }
+        }
         while (e[i].n_tokens >= 2 &&
                (one_letter(d, last) ||
                 (!proclitics(d, last) &&

@@ -1432,6 +1432,22 @@ static void preposition_tail(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمود قصيع س") == 0);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "س") == 0);
     khabar_doc_free(d);
+    /* a common noun after the nasab ends the name; a family name there
+     * does not */
+    text = "القيادة تهنئ رئيس بوليفيا بذكرى استقلال بلاده\n\n بعث خادم "
+           "الحرمين الشريفين الملك سلمان بن عبدالعزيز برقية تهنئة إلى الرئيس "
+           "إيفو موراليس رئيس بوليفيا بمناسبة ذكرى استقلال بلاده. وأعرب الملك "
+           "عن أطيب التهاني. كما بعث ولي العهد الأمير محمد بن نايف برقية "
+           "تهنئة مماثلة للرئيس.\n"
+           "وقال بندر بن محمد حجار إن العمل مستمر.\n"
+           "وحضر الأمير نواف بن سعود بن هذلول الحفل.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "سلمان بن عبدالعزيز") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "محمد بن نايف") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "بندر بن محمد حجار") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "نواف بن سعود بن هذلول") == 1);
+    khabar_doc_free(d);
     /* nor with لـ before the name of a paper */
     text = "وقال المدير رامي عبد الرحمن لـ \"الحياة\" إن العمل مستمر.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
