@@ -38,6 +38,9 @@
 #include <time.h>
 
 #include "../core/doc.h"
+#include "../model/model.h"
+#include "../tag/features.h"
+#include "../tag/tag.h"
 #include "../text/utf8.h"
 #include "calendar.h"
 #include "date_words.h"
@@ -1822,6 +1825,22 @@ static int names_a_place(dctx *c, size_t k)
     return r;
 }
 
+/* Whether the date in tokens [k, e) is a word of a medium's name that the
+ * gazetteer knows, with the token before it or after it (قناة روسيا اليوم,
+ * صحيفة المصري اليوم, اليوم السابع): no day. */
+static int names_a_medium(dctx *c, size_t k, size_t e)
+{
+    khabar_doc *doc = c->doc;
+    const khabar_model *m = doc->model;
+    const kh_gaz_entry *g;
+    if (!m || !m->has_gazetteer || kh_tag_fold_doc(doc) != 0)
+        return 0;
+    g = k > 0 ? kh_ner_span_entry(doc, &m->gaz, k - 1, e) : NULL;
+    if (!g && e < c->n)
+        g = kh_ner_span_entry(doc, &m->gaz, k, e + 1);
+    return g && (g->mask & KH_GAZ_ORG);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Resolving                                                                */
 /* ------------------------------------------------------------------------ */
@@ -2469,7 +2488,9 @@ int kh_dates(khabar_doc *doc, khabar_date given)
             i++;
             continue;
         }
-        if (names_a_place(c, f.start == t->start ? i : i + 1)) {
+        if (names_a_place(c, f.start == t->start ? i : i + 1) ||
+            (f.type == S_POINT && f.a.how != H_ABS && e - i == 1 &&
+             names_a_medium(c, i, e))) {
             i = e;
             continue;
         }

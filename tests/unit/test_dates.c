@@ -514,6 +514,10 @@ static void hijri(void)
     /* a city or a square named after a day names no day */
     COUNT("وافتتح المصنع بمدينة السادس من أكتوبر غرب القاهرة.", 0);
     COUNT("وتجمع المحتجون في ميدان 6 أكتوبر.", 0);
+    /* nor a medium's name (قناة روسيا اليوم, صحيفة اليوم السابع) */
+    COUNT("وذكرت قناة روسيا اليوم أن الوزير وصل.", 0);
+    COUNT("ونشرت صحيفة اليوم السابع تقريرا.", 0);
+    COUNT("ووصل الوزير اليوم إلى موسكو.", 1);
     /* Hijri month names alone are seasons or names: nothing. */
     COUNT("خلال شهر رمضان يزداد الإقبال.", 0);
     COUNT("قال رجب طيب أردوغان إن الأمر انتهى.", 0);
