@@ -6,6 +6,7 @@
  */
 #include "ner_doc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Rule 7: an organization's name of three words or more that the
@@ -83,18 +84,26 @@ static int name_stands(const ner_doc *d, const long_name *r, size_t a,
     return 0;
 }
 
-/* The end of the longest name of rule r that starts at token i, its first
- * word keyed h (len bytes) and the next tokens whole; 0 if none. */
-static size_t longest_name(const ner_doc *d, const long_name *r, size_t i,
-                           const char *h, size_t len)
+#define N_RULES 3
+static const long_name *const rules[N_RULES] = {&long_orgs, &long_countries,
+                                                &long_places};
+
+/* The ends of the longest names of each rule that start at token i, its
+ * first word keyed h (len bytes) and the next tokens whole, into end[r]
+ * (0 where none). One walk along the tokens serves the three rules. */
+static void longest_names(const ner_doc *d, size_t i, const char *h,
+                          size_t len, size_t end[N_RULES])
 {
     const khabar_doc *doc = d->doc;
-    size_t n = doc->tokens.len, j, best = 0;
+    size_t n = doc->tokens.len, j;
     char key[1024];
     uint32_t hash = kh_gaz_hash(h, len);
+    int r;
+    for (r = 0; r < N_RULES; r++)
+        end[r] = 0;
     /* (most words begin no name: asked before any copy) */
     if (len >= sizeof key || !kh_gazetteer_may_extend(d->gaz, hash))
-        return 0;
+        return;
     memcpy(key, h, len);
     for (j = i + 1; j < n && j - i < d->gaz->max_tokens; j++) {
         const khabar_token *t = &d->tk[j];
@@ -107,39 +116,33 @@ static size_t longest_name(const ner_doc *d, const long_name *r, size_t i,
         memcpy(key + len, doc->fold_buf + t->norm, t->norm_len);
         hash = kh_gaz_hash_more(hash, key + len - 1, 1u + t->norm_len);
         len += t->norm_len;
-        if (j - i + 1 >= r->min_words &&
-            kh_gazetteer_may_be_name(d->gaz, hash)) {
+        if (kh_gazetteer_may_be_name(d->gaz, hash)) {
             const kh_gaz_entry *g = kh_gazetteer_lookup(d->gaz, key, len);
-            if (g && (g->mask & r->types) && (g->sources & r->sources))
-                best = j + 1;
+            for (r = 0; g && r < N_RULES; r++) {
+                if (j - i + 1 >= rules[r]->min_words &&
+                    (g->mask & rules[r]->types) &&
+                    (g->sources & rules[r]->sources))
+                    end[r] = j + 1;
+            }
         }
     }
-    return best;
 }
 
-static int long_names(ner_doc *d, const long_name *r)
+/* Rule r over the doc, ends[i * N_RULES + r] the end of the longest name
+ * of it that starts at token i (0: none). */
+static int long_names(ner_doc *d, int r, const size_t *ends)
 {
     const khabar_doc *doc = d->doc;
-    size_t n = doc->tokens.len, i, len, best;
-    if (!d->gaz || d->gaz->max_tokens < r->min_words)
-        return 0;
+    size_t n = doc->tokens.len, i, best;
     for (i = 0; i < n; i++) {
-        const char *h;
-        if (d->tk[i].kind != KHABAR_TOK_ARABIC)
-            continue;
-        h = host_key(d, i, &len);
-        best = longest_name(d, r, i, h, len);
-        /* a name the lists write without the article, written with it
-         * (الكوت ديفوار) */
-        if (!best && len > 6 && memcmp(h, "\xD8\xA7\xD9\x84", 4) == 0)
-            best = longest_name(d, r, i, h + 4, len - 4);
+        best = ends[i * N_RULES + (size_t)r];
         if (best) {
             khabar_entity *e = doc->entities.data;
             size_t k, m = 0, t;
-            if (r->mends && !broken_name(d, r, i, best))
+            if (rules[r]->mends && !broken_name(d, rules[r], i, best))
                 continue;
             /* (بي أف ام تي في holds ام تي في) */
-            if (name_stands(d, r, i, best)) {
+            if (name_stands(d, rules[r], i, best)) {
                 i = best - 1;
                 continue;
             }
@@ -154,7 +157,7 @@ static int long_names(ner_doc *d, const long_name *r)
                 e[m++] = e[k];
             }
             d->doc->entities.len = m;
-            if (kh_nd_add(d, i, best, r->type) != 0)
+            if (kh_nd_add(d, i, best, rules[r]->type) != 0)
                 return -1;
             i = best - 1;
         }
@@ -162,13 +165,49 @@ static int long_names(ner_doc *d, const long_name *r)
     return 0;
 }
 
-/* The organizations, then the countries, then the places. */
+/* The organizations, then the countries, then the places. Where the names
+ * end depends on the text alone, not on the entities the rules change:
+ * found once for the three. */
 int kh_nd_long_names(ner_doc *d)
 {
-    int rc = long_names(d, &long_orgs);
-    if (rc == 0)
-        rc = long_names(d, &long_countries);
-    if (rc == 0)
-        rc = long_names(d, &long_places);
+    const khabar_doc *doc = d->doc;
+    size_t n = doc->tokens.len, i, len, min_words = 0;
+    size_t *ends;
+    int r, rc = 0;
+    if (!d->gaz || n == 0)
+        return 0;
+    for (r = 0; r < N_RULES; r++) {
+        if (!min_words || rules[r]->min_words < min_words)
+            min_words = rules[r]->min_words;
+    }
+    if (d->gaz->max_tokens < min_words)
+        return 0;
+    ends = malloc(n * N_RULES * sizeof *ends);
+    if (!ends)
+        return -1;
+    for (i = 0; i < n; i++) {
+        size_t *end = &ends[i * N_RULES], bare[N_RULES];
+        const char *h;
+        for (r = 0; r < N_RULES; r++)
+            end[r] = 0;
+        if (d->tk[i].kind != KHABAR_TOK_ARABIC)
+            continue;
+        h = host_key(d, i, &len);
+        longest_names(d, i, h, len, end);
+        /* a name the lists write without the article, written with it
+         * (الكوت ديفوار) */
+        if (len > 6 && memcmp(h, "\xD8\xA7\xD9\x84", 4) == 0) {
+            longest_names(d, i, h + 4, len - 4, bare);
+            for (r = 0; r < N_RULES; r++) {
+                if (!end[r])
+                    end[r] = bare[r];
+            }
+        }
+    }
+    for (r = 0; r < N_RULES && rc == 0; r++) {
+        if (d->gaz->max_tokens >= rules[r]->min_words)
+            rc = long_names(d, r, ends);
+    }
+    free(ends);
     return rc;
 }
