@@ -54,11 +54,48 @@ static int cut_at(const ner_doc *d, size_t k)
     return !w || (gaz_mask(d, k) & NAMES) || kin(d, k);
 }
 
+/* The entity type of a gazetteer name of types mask, for the second of
+ * two names an organization's name ran together: an organization's first,
+ * then a person's, then a place's (-1: none). */
+static int name_type(uint32_t mask)
+{
+    if (mask & KH_GAZ_ORG)
+        return KHABAR_ENT_ORG;
+    if (mask & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON))
+        return KHABAR_ENT_PER;
+    if (mask & (KH_GAZ_COUNTRY | KH_GAZ_PLACE))
+        return KHABAR_ENT_LOC;
+    return -1;
+}
+
+/* Whether an organization's or other name over tokens [a, b) is two names
+ * the conjunction at token k joins: the gazetteer knows each part as a
+ * name and the whole as none (الحوثي وصالح, فيسبوك وتويتر; not حزب
+ * العدالة والتنمية, منظمة الأغذية والزراعة, البوسنة والهرسك). The second
+ * part's type into *type. A first part that is also a trigger word is
+ * none (جامعة وريك, Warwick). */
+#define TRIGGERS (KH_GAZ_TITLE | KH_GAZ_LOC_TRIGGER | KH_GAZ_ORG_TRIGGER)
+static int names_apart(const ner_doc *d, size_t a, size_t k, size_t b,
+                       int *type)
+{
+    const kh_gaz_entry *x, *y;
+    if (!cut_at(d, k) || kin(d, k) || kh_ner_span_entry(d->doc, d->gaz, a, b))
+        return 0;
+    x = kh_ner_span_entry(d->doc, d->gaz, a, k);
+    y = kh_ner_span_entry(d->doc, d->gaz, k, b);
+    if (!x || !y || !(x->mask & NAMES) || (x->mask & TRIGGERS) ||
+        name_type(y->mask) < 0)
+        return 0;
+    *type = name_type(y->mask);
+    return 1;
+}
+
 /* Rule 0: a person or place name that runs on into a word with the
  * conjunction و is two names (كانافارو وإيمرسون, الحسن والحسين), unless
  * the word comes after a particle of the name: و is then its first letter
  * (سعد بن أبي وقاص). A kin with a pronoun there is in neither (رهام
- * وابنها أحمد: رهام, أحمد). */
+ * وابنها أحمد: رهام, أحمد). An organization's or other name is cut only
+ * between two names the gazetteer knows apart (names_apart). */
 int kh_nd_coordination(ner_doc *d)
 {
     size_t i;
@@ -66,9 +103,10 @@ int kh_nd_coordination(ner_doc *d)
         khabar_entity *e = (khabar_entity *)d->doc->entities.data + i;
         size_t a = e->first_token, b = a + e->n_tokens, k;
         int type = e->type;
-        if (type != KHABAR_ENT_PER && type != KHABAR_ENT_LOC)
-            continue;
-        for (k = a + 1; k < b && !cut_at(d, k); k++)
+        int names = type == KHABAR_ENT_PER || type == KHABAR_ENT_LOC;
+        for (k = a + 1; k < b && !(names ? cut_at(d, k)
+                                         : names_apart(d, a, k, b, &type));
+             k++)
             ;
         if (k == b)
             continue;

@@ -793,6 +793,20 @@ static void name_boundaries(void)
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "أحمد") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "رهام وابنها أحمد") == 0);
     khabar_doc_free(d);
+    /* An organization's name run into a person's by و is two names when
+     * the gazetteer knows each part; one whose parts are no names stays
+     * whole. */
+    text = "وتتهم الحكومة الرئيس السابق علي عبد الله صالح بدعم المتمردين.\n\n"
+           "وتستمر المواجهات بين المسلحين المحليين المدعومين بالتحالف وقوات "
+           "الحوثي وصالح في مدينة تعز الواقعة شمال عدن.\n\n"
+           "وفاز حزب العدالة والتنمية في الانتخابات التركية.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الحوثي وصالح") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الحوثي") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "صالح") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "حزب العدالة والتنمية") == 1);
+    khabar_doc_free(d);
     /* A hyphen joins a name; a word the doc names otherwise (نوبل, a
      * prize) does not begin one. */
     text = "فازت نادية مراد بجائزة نوبل للسلام. وتمنح جائزة نوبل كل عام.\n"
