@@ -24,6 +24,8 @@
  *   matches       ner_sport.c        the two sides of a match are teams;
  *                                    no club in a doc with no sport
  *   products      ner_products.c     a name after a device is a product
+ *   latin_words   ner_latin.c        a page's code and buttons are no
+ *                                    names
  *   consistency   ner_consistency.c  a name found once is that name
  *                                    everywhere in the doc
  *   places_not_persons
@@ -37,7 +39,8 @@
  *                                    last token whole
  *
  * The rules cut, add, merge and retype entities; in_context and no_clubs
- * (of matches) also drop those that are no names, and long_names those
+ * (of matches) and latin_words also drop those that are no names, and
+ * long_names those
  * inside a longer name. Entities stay in input order.
  */
 #include "ner_doc.h"
@@ -262,6 +265,7 @@ int kh_ner_doc(khabar_doc *doc)
     if (rc == 0) {
         kh_sort(doc->entities.data, doc->entities.len, sizeof(khabar_entity),
                 by_token);
+        kh_nd_latin_words(&d);
         rc = kh_nd_consistency(&d);
     }
     if (rc == 0)

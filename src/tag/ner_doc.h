@@ -250,6 +250,9 @@ int kh_nd_matches(ner_doc *d);
 /* ner_products.c: a name after a device is a product. */
 int kh_nd_products(ner_doc *d);
 
+/* ner_latin.c: what a scraped page leaves (code, buttons) is no name. */
+void kh_nd_latin_words(ner_doc *d);
+
 /* ner_consistency.c: a name found once is that name everywhere (rule 2);
  * a person of one word that is only a place is the place. */
 int kh_nd_consistency(ner_doc *d);

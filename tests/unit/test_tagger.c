@@ -770,6 +770,36 @@ static void names_in_context(void)
     khabar_doc_free(d);
 }
 
+/* What a scraped page leaves in the text, its style sheet and its
+ * buttons, is no name; a name the buttons run into starts after them. */
+static void page_leftovers(void)
+{
+    const char *text =
+        "استطلاع الرأي\n\n.vote_box { zbackground: #FFFFFF; zbackground: "
+        "-webkit-gradient(linear, left top, left 25, from(#fff), "
+        "to(#f8f8f8)); zborder:solid 1px #ccc; z-webkit-border-radius: 5px; "
+        "padding: 4px; } .vote_box li { list-style: none; zborder: solid "
+        "1px; margin: 5px; text-shadow: 0 1px 0 white; }\n"
+        "وقال المتحدث باسم شركة Apple إن الهاتف الجديد سيطرح قريبا.\n\n"
+        "الشباب يهزم الفتح بثلاثية\n\n Next Previous عين اليوم – الرياض\n"
+        "فاز الشباب على الفتح بثلاثة أهداف.\n\n"
+        "Next Previous أحمد حجازي يكتب عن المباراة.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    const size_t css_end = (size_t)(strstr(text, "وقال") - text);
+    const khabar_entity *e;
+    size_t i;
+    CHECK(d != NULL);
+    e = khabar_doc_entities(d);
+    for (i = 0; i < khabar_doc_entity_count(d); i++) {
+        CHECK(e[i].start >= css_end);
+        CHECK(strncmp(text + e[i].start, "Next", 4) != 0);
+        CHECK(strncmp(text + e[i].start, "Previous", 8) != 0);
+    }
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "Apple") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "أحمد حجازي") == 1);
+    khabar_doc_free(d);
+}
+
 /* Names that meet: two people joined by و, a place and the person after
  * a title (make eval's seed article). */
 static void name_boundaries(void)
@@ -1705,6 +1735,7 @@ void suite_tagger(void)
     doc_cues();
     document_rules();
     name_boundaries();
+    page_leftovers();
     names_in_context();
     viterbi();
     viterbi_exact();
