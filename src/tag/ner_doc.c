@@ -40,8 +40,7 @@
  *
  * The rules cut, add, merge and retype entities; in_context and no_clubs
  * (of matches) and latin_words also drop those that are no names, and
- * long_names those
- * inside a longer name. Entities stay in input order.
+ * long_names those inside a longer name. Entities stay in input order.
  */
 #include "ner_doc.h"
 
