@@ -225,6 +225,42 @@ static int my_kin(const ner_doc *d, size_t ti)
     return host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
+/* Whether token ti is the name of a Latin letter as the news spells it
+ * (بي بي سي, إف بي آي), one that is no common word too (not في, أن,
+ * أو, أم, أي). */
+static int letter_name(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "ايه", "بي", "سي", "دي", "اف", "جي", "اتش", "كيه", "تي", "يو",
+        "دبليو", "اكس", "زد", "اس", "ار", "كيو"};
+    return host_in(d, ti, words, sizeof words / sizeof words[0]);
+}
+
+/* Whether tokens ti and ti + 2 are joined by a period or a hyphen
+ * without spaces (كيه.جي.بي, بي-29). */
+static int dotted(const ner_doc *d, size_t ti)
+{
+    const khabar_token *t = d->tk;
+    char c;
+    if (ti + 2 >= d->doc->tokens.len || t[ti + 1].end - t[ti + 1].start != 1)
+        return 0;
+    c = d->doc->text[t[ti + 1].start];
+    return (c == '.' || c == '-') && t[ti].end == t[ti + 1].start &&
+           t[ti + 1].end == t[ti + 2].start;
+}
+
+/* Whether token ti is بي written alone, no letter's name beside it nor
+ * dotted to it: ب with the first person's ي (يتصل بي: calls me; الخاص بي:
+ * mine), which the segmenter keeps whole for بي بي سي. */
+static int to_me(const ner_doc *d, size_t ti)
+{
+    return d->tk[ti].kind == KHABAR_TOK_ARABIC && !proclitics(d, ti) &&
+           host_is(d, ti, "بي") &&
+           !(ti > 0 && letter_name(d, ti - 1)) &&
+           !(ti + 1 < d->doc->tokens.len && letter_name(d, ti + 1)) &&
+           !(ti > 1 && dotted(d, ti - 2)) && !dotted(d, ti);
+}
+
 /* Whether token ti counts what follows: a number, or a word of one
  * (مليون, مليار, ألف and their plurals and duals). */
 static int counted(const ner_doc *d, size_t ti)
@@ -376,7 +412,8 @@ static size_t quoted_org_open(const ner_doc *d, size_t a, size_t b)
  *   one word with the article right after a demonstrative is a common
  *   noun, no name (هذه الحزم: these parcels), a nationality adjective
  *   alone no place (تغني بالعربية: in Arabic), and a kinship noun with
- *   the first person's ي alone no person (تعرض ابني: my son), the era
+ *   the first person's ي alone no person (تعرض ابني: my son), nor بي
+ *   alone (يتصل بي: calls me; not بي بي سي), the era
  *   of a year alone no name (632 ميلاديا), and هلال before a Hijri month
  *   no person (رؤية هلال شوال: the new moon): their entities are removed;
  *   one word tagged an organization or other name that the gazetteer
@@ -459,6 +496,7 @@ void kh_nd_in_context(ner_doc *d)
              (gaz_mask(d, a) & (KH_GAZ_NISBA | KH_GAZ_COUNTRY)) ==
                  KH_GAZ_NISBA) ||
             (e[i].n_tokens == 1 && my_kin(d, a) && !gaz_whole(d, a)) ||
+            (e[i].n_tokens == 1 && to_me(d, a)) ||
             (e[i].n_tokens == 1 && era(d, a)) ||
             (e[i].n_tokens == 1 && one_letter(d, a)) ||
             (e[i].type == KHABAR_ENT_PER && crescent(d, a))) {
