@@ -236,19 +236,6 @@ static int letter_name(const ner_doc *d, size_t ti)
     return host_in(d, ti, words, sizeof words / sizeof words[0]);
 }
 
-/* Whether tokens ti and ti + 2 are joined by a period or a hyphen
- * without spaces (كيه.جي.بي, بي-29). */
-static int dotted(const ner_doc *d, size_t ti)
-{
-    const khabar_token *t = d->tk;
-    char c;
-    if (ti + 2 >= d->doc->tokens.len || t[ti + 1].end - t[ti + 1].start != 1)
-        return 0;
-    c = d->doc->text[t[ti + 1].start];
-    return (c == '.' || c == '-') && t[ti].end == t[ti + 1].start &&
-           t[ti + 1].end == t[ti + 2].start;
-}
-
 /* Whether token ti is بي written alone, no letter's name beside it nor
  * dotted to it: ب with the first person's ي (يتصل بي: calls me; الخاص بي:
  * mine), which the segmenter keeps whole for بي بي سي. */

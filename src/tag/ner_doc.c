@@ -11,6 +11,9 @@
  *   handover      ner_titles.c       a place run on into that name gives
  *                                    it its words
  *   hyphenated    ner_particles.c    names joined by a hyphen are one
+ *   dotted_letters
+ *                 ner_particles.c    letters joined by periods are one
+ *                                    abbreviation
  *   particle_tails, preposition_tails, crown_prince_tails, allah_names,
  *   particle_heads
  *                 ner_particles.c    where a person's name ends and begins
@@ -250,6 +253,7 @@ int kh_ner_doc(khabar_doc *doc)
     }
     if (rc == 0) {
         kh_nd_hyphenated(&d);
+        kh_nd_dotted_letters(&d);
         kh_nd_particle_tails(&d);
         kh_nd_preposition_tails(&d);
         kh_nd_crown_prince_tails(&d);

@@ -55,6 +55,19 @@ static inline int one_letter(const ner_doc *d, size_t ti)
            d->tk[ti + 1].kind == KHABAR_TOK_NUMBER;
 }
 
+/* Whether tokens ti and ti + 2 are joined by a period or a hyphen
+ * without spaces (كيه.جي.بي, بي-29). */
+static inline int dotted(const ner_doc *d, size_t ti)
+{
+    const khabar_token *t = d->tk;
+    char c;
+    if (ti + 2 >= d->doc->tokens.len || t[ti + 1].end - t[ti + 1].start != 1)
+        return 0;
+    c = d->doc->text[t[ti + 1].start];
+    return (c == '.' || c == '-') && t[ti].end == t[ti + 1].start &&
+           t[ti + 1].end == t[ti + 2].start;
+}
+
 /* Whether token ti's host key is word. */
 static inline int host_is(const ner_doc *d, size_t ti, const char *word)
 {
@@ -234,6 +247,7 @@ void kh_nd_handover(ner_doc *d);
  * and begin. */
 int kh_nd_coordination(ner_doc *d);
 void kh_nd_hyphenated(ner_doc *d);
+void kh_nd_dotted_letters(ner_doc *d);
 void kh_nd_particle_tails(ner_doc *d);
 void kh_nd_preposition_tails(ner_doc *d);
 void kh_nd_crown_prince_tails(ner_doc *d);

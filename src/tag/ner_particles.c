@@ -6,7 +6,8 @@
  *                conjunction و is cut there into two names of its type
  *                (كانافارو وإيمرسون);
  *   hyphens      a name joined by a hyphen to the next name is one name
- *                (جان-ايف لو دريان);
+ *                (جان-ايف لو دريان), and a name of letters dotted to more
+ *                letters is the whole abbreviation (سي.ان.بي.سي);
  *   prepositions no name of two words or more ends with a preposition
  *                (نبيل بفون عن: نبيل بفون), nor a person's with ولي before
  *                العهد (his title);
@@ -17,6 +18,8 @@
  *                غولن), and الله alone or with an epithet is God.
  */
 #include "ner_doc.h"
+
+#include "../text/utf8.h"
 
 #include <string.h>
 
@@ -169,6 +172,59 @@ void kh_nd_hyphenated(ner_doc *d)
         }
         if (e[i].type >= 0)
             e[k++] = e[i];
+    }
+    d->doc->entities.len = k;
+}
+
+/* Whether token ti may be a letter of a dotted abbreviation: Arabic, no
+ * proclitic but و, and a host of three letters at most (بي, ان, كيه; not
+ * نيمار of نيمار.وحضر, where a space is missing). */
+static int letter_like(const ner_doc *d, size_t ti)
+{
+    size_t n;
+    const char *k = host_key(d, ti, &n);
+    return d->tk[ti].kind == KHABAR_TOK_ARABIC &&
+           kh_utf8_count(k, n) <= 3 && kh_nd_proclitics_among(d, ti, "و");
+}
+
+/* Rule 4c: a name of letters that periods join to more letters is the
+ * whole abbreviation (شبكة سي.ان.بي.سي, where the tagger found بي; جهاز
+ * كيه.جي.بي). Entities sorted by token; those inside removed. */
+void kh_nd_dotted_letters(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, k = 0, covered = 0;
+    for (i = 0; i < n; i++) {
+        size_t a = e[i].first_token, b = a + e[i].n_tokens;
+        if (a < covered)
+            continue; /* inside the abbreviation before */
+        if (letter_like(d, a))
+            while (a >= 2 && a - 2 >= covered && dotted(d, a - 2) &&
+                   letter_like(d, a - 2))
+                a -= 2;
+        if (letter_like(d, b - 1))
+            while (dotted(d, b - 1) && letter_like(d, b + 1))
+                b += 2;
+        if (a != e[i].first_token || b != e[i].first_token + e[i].n_tokens) {
+            size_t j;
+            /* An organization's letters make an organization (إيه.بي.سي,
+             * where the tagger saw إيه apart), and a name that runs on from
+             * the last letter takes the whole with it (إيه.بي.سي نيوز, the
+             * tagger's سي نيوز). */
+            for (j = i + 1; j < n && e[j].first_token < b; j++) {
+                if (e[j].type == KHABAR_ENT_ORG)
+                    e[i].type = KHABAR_ENT_ORG;
+                if (e[j].first_token + e[j].n_tokens > b)
+                    b = e[j].first_token + e[j].n_tokens;
+            }
+            e[i].first_token = a;
+            e[i].n_tokens = b - a;
+            e[i].start = kh_ner_entity_start(d->doc, d->gaz, a, e[i].type);
+            e[i].end = d->tk[b - 1].end;
+            mark_span(d, a, b, e[i].type);
+        }
+        covered = b;
+        e[k++] = e[i];
     }
     d->doc->entities.len = k;
 }

@@ -784,11 +784,17 @@ static void to_me_no_name(void)
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "بي بي سي") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "بي إم دبليو") == 1);
     khabar_doc_free(d);
-    /* (dotted to other letters, it is one of them) */
-    text = "وكان ضابطا سابقا في جهاز كيه.جي.بي السوفيتي.\n";
+    /* Dotted to other letters, it is one of them: the abbreviation is one
+     * name, an organization's where the tagger saw one in it. */
+    text = "وكان ضابطا سابقا في جهاز كيه.جي.بي السوفيتي.\n\n"
+           "وأفادت شبكة \"إيه.بي.سي\" التلفزيونية بالخبر.\n\n"
+           "وقال لتلفزيون \"ان.بي.سي\" إن الاتفاق صامد.\n";
     d = khabar_analyze(t_model, text, strlen(text), NULL);
     CHECK(d != NULL);
-    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "بي") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "كيه.جي.بي") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "إيه.بي.سي") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "ان.بي.سي") == 1);
+    CHECK(khabar_doc_entity_count(d) == 3);
     khabar_doc_free(d);
 }
 
