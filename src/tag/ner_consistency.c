@@ -14,7 +14,10 @@
  *   places       a person's name of one word that the gazetteer knows as
  *                a place and not as anyone's name, or such a word after a
  *                title word, is the place (محافظ ينبع, أمين الطائف: an
- *                office's complement, not a name).
+ *                office's complement, not a name);
+ *   short orgs   a person's name of one word that ends an organization's
+ *                name in the doc is that organization (سيتي after مانشستر
+ *                سيتي).
  */
 #include "ner_doc.h"
 
@@ -400,5 +403,51 @@ int kh_nd_places_not_persons(ner_doc *d)
         }
     }
     free(in_names);
+    return 0;
+}
+
+/* Rule: a person's name of one word that the doc writes as the last word
+ * of an organization's name of two words or more, and that the gazetteer
+ * knows as no one's name and no place, or also as an organization, is that
+ * organization's short name (سيتي after مانشستر سيتي, أناليتيكا after
+ * كامبريدج أناليتيكا; not فيصل after جامعة الملك فيصل). Not after a
+ * trigger word, a first name or آل, where the word names a person too. */
+int kh_nd_short_orgs(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t i, n = 0;
+    uint64_t *ends = malloc((d->doc->entities.len + 1) * sizeof *ends);
+    if (!ends)
+        return -1;
+    for (i = 0; i < d->doc->entities.len; i++) {
+        /* (not after a trigger, a first name or a particle of names:
+         * مجموعة الجفالي, آل الجفالي, the tagger's باتريك دراهي name the
+         * person too) */
+        if (e[i].type == KHABAR_ENT_ORG && e[i].n_tokens > 1 &&
+            !(gaz_mask(d, e[i].first_token) &
+              (KH_GAZ_ORG_TRIGGER | KH_GAZ_FIRST_NAME)) &&
+            !kh_nd_name_particle(d, e[i].first_token))
+            ends[n++] = kh_nd_token_hash(d, e[i].first_token +
+                                                e[i].n_tokens - 1);
+    }
+    kh_sort(ends, n, sizeof *ends, by_u64);
+    for (i = 0; i < d->doc->entities.len && n; i++) {
+        size_t a = e[i].first_token;
+        uint32_t g;
+        uint64_t h;
+        if (e[i].type != KHABAR_ENT_PER || e[i].n_tokens != 1)
+            continue;
+        g = gaz_mask(d, a);
+        if ((g & (KH_GAZ_FIRST_NAME | KH_GAZ_PERSON | KH_GAZ_COUNTRY |
+                  KH_GAZ_PLACE)) &&
+            !(g & KH_GAZ_ORG))
+            continue;
+        h = kh_nd_token_hash(d, a);
+        if (bsearch(&h, ends, n, sizeof *ends, by_u64)) {
+            e[i].type = KHABAR_ENT_ORG;
+            mark_span(d, a, a + 1, KHABAR_ENT_ORG);
+        }
+    }
+    free(ends);
     return 0;
 }

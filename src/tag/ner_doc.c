@@ -34,6 +34,9 @@
  *   places_not_persons
  *                 ner_consistency.c  a one-word person the gazetteer
  *                                    knows only as a place is the place
+ *   short_orgs    ner_consistency.c  a one-word person that ends an
+ *                                    organization's name is that
+ *                                    organization
  *   long_names    ner_long_names.c   a name of several words the
  *                                    gazetteer knows whole is made whole
  *   adjacent_persons, whole_last_words
@@ -273,6 +276,8 @@ int kh_ner_doc(khabar_doc *doc)
     }
     if (rc == 0)
         rc = kh_nd_places_not_persons(&d);
+    if (rc == 0)
+        rc = kh_nd_short_orgs(&d);
     if (rc == 0)
         rc = kh_nd_long_names(&d);
     if (rc == 0) { /* rules add, merge and cut entities: input order again */

@@ -268,9 +268,11 @@ int kh_nd_products(ner_doc *d);
 void kh_nd_latin_words(ner_doc *d);
 
 /* ner_consistency.c: a name found once is that name everywhere (rule 2);
- * a person of one word that is only a place is the place. */
+ * a person of one word that is only a place is the place, and one that
+ * ends an organization's name is that organization. */
 int kh_nd_consistency(ner_doc *d);
 int kh_nd_places_not_persons(ner_doc *d);
+int kh_nd_short_orgs(ner_doc *d);
 
 /* ner_long_names.c: the organizations, then the countries, then the places
  * of several words the gazetteer knows whole (rule 7). */

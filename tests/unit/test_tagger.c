@@ -769,6 +769,23 @@ static void names_in_context(void)
     khabar_doc_free(d);
 }
 
+/* A word that ends an organization's name the doc gives is that
+ * organization alone (a club's short name), not a person; a family's
+ * name after آل stays the person. */
+static void short_org_names(void)
+{
+    const char *text =
+        "فاز مانشستر سيتي على ليفربول في الدوري الإنجليزي. وكان سيتي في "
+        "طريقه لحسم المباراة بعد أن تقدم بهدف، وفي بداية الشوط الثاني "
+        "استعاد سيتي التقدم.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "مانشستر سيتي") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "سيتي") == 2);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "سيتي") == 0);
+    khabar_doc_free(d);
+}
+
 /* بي alone is ب with the first person's ي (calls me, mine), no name;
  * beside another letter's name it spells one (بي بي سي). */
 static void to_me_no_name(void)
@@ -1765,6 +1782,7 @@ void suite_tagger(void)
     name_boundaries();
     page_leftovers();
     to_me_no_name();
+    short_org_names();
     names_in_context();
     viterbi();
     viterbi_exact();
