@@ -171,16 +171,10 @@ static int long_names(ner_doc *d, int r, const size_t *ends)
 int kh_nd_long_names(ner_doc *d)
 {
     const khabar_doc *doc = d->doc;
-    size_t n = doc->tokens.len, i, len, min_words = 0;
+    size_t n = doc->tokens.len, i, len;
     size_t *ends;
     int r, rc = 0;
     if (!d->gaz || n == 0)
-        return 0;
-    for (r = 0; r < N_RULES; r++) {
-        if (!min_words || rules[r]->min_words < min_words)
-            min_words = rules[r]->min_words;
-    }
-    if (d->gaz->max_tokens < min_words)
         return 0;
     ends = malloc(n * N_RULES * sizeof *ends);
     if (!ends)
