@@ -220,6 +220,8 @@ void kh_nd_dotted_letters(ner_doc *d)
             e[i].first_token = a;
             e[i].n_tokens = b - a;
             e[i].start = kh_ner_entity_start(d->doc, d->gaz, a, e[i].type);
+            /* (the token's end, not its host's: the segmenter reads the
+             * ه of أيه as a pronoun) */
             e[i].end = d->tk[b - 1].end;
             mark_span(d, a, b, e[i].type);
         }
