@@ -12,6 +12,8 @@
  */
 #include "ner_doc.h"
 
+#include "../model/model.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -246,6 +248,52 @@ static int to_me(const ner_doc *d, size_t ti)
            !(ti > 0 && letter_name(d, ti - 1)) &&
            !(ti + 1 < d->doc->tokens.len && letter_name(d, ti + 1)) &&
            !(ti > 1 && dotted(d, ti - 2)) && !dotted(d, ti);
+}
+
+/* Whether the lexicon knows a folded key as a word: the treebank analyzed
+ * it, or the news wrote it three times or more. */
+static int lexicon_word(const ner_doc *d, const char *k, size_t n)
+{
+    const khabar_model *m = d->doc->model;
+    const kh_lex_entry *e;
+    if (!m->has_lexicon)
+        return 0;
+    e = kh_lexicon_find(&m->lex, k, n);
+    return e && (e->n_analyses > 0 || e->count >= 3);
+}
+
+/* Whether token ti is a conjunction or preposition and the article glued
+ * to a word the lexicon knows, which the segmenter kept whole as one word
+ * (والقروية of وزارة الشؤون البلدية والقروية, بالإنابة: acting): no name.
+ * Not a word the gazetteer knows whole (كاليفورنيا, فالنسيا), nor one whose
+ * word without the article is a name (بالتيمور: تيمور), nor one after a
+ * place's trigger or before a nationality (بمدينة بالنسيا, في بالنسيا
+ * الإسبانية). */
+static int article_glued(const ner_doc *d, size_t ti)
+{
+    size_t n, p = 0;
+    const char *k;
+    if (d->tk[ti].kind != KHABAR_TOK_ARABIC || proclitics(d, ti) ||
+        gaz_whole(d, ti) ||
+        (ti > 0 && (gaz_mask(d, ti - 1) & KH_GAZ_LOC_TRIGGER)) ||
+        (ti + 1 < d->doc->tokens.len &&
+         (gaz_mask(d, ti + 1) & KH_GAZ_NISBA)))
+        return 0;
+    k = host_key(d, ti, &n);
+    if (n >= 2 && (memcmp(k, "و", 2) == 0 || memcmp(k, "ف", 2) == 0))
+        p += 2;
+    if (n >= p + 2 && (memcmp(k + p, "ب", 2) == 0 ||
+                       memcmp(k + p, "ك", 2) == 0 ||
+                       memcmp(k + p, "ل", 2) == 0))
+        p += 2;
+    /* the article and three letters at least after the clitics */
+    if (p == 0 || n < p + 10 || memcmp(k + p, "ال", 4) != 0)
+        return 0;
+    /* (the word without the article: four letters at least, فيك of
+     * فالفيك, a club, is too short to tell) */
+    return lexicon_word(d, k + p, n - p) ||
+           (n >= p + 12 && lexicon_word(d, k + p + 4, n - p - 4) &&
+            !(d->gaz && kh_gazetteer_find(d->gaz, k + p + 4, n - p - 4)));
 }
 
 /* Whether token ti counts what follows: a number, or a word of one
@@ -484,6 +532,7 @@ void kh_nd_in_context(ner_doc *d)
                  KH_GAZ_NISBA) ||
             (e[i].n_tokens == 1 && my_kin(d, a) && !gaz_whole(d, a)) ||
             (e[i].n_tokens == 1 && to_me(d, a)) ||
+            (e[i].n_tokens == 1 && article_glued(d, a)) ||
             (e[i].n_tokens == 1 && era(d, a)) ||
             (e[i].n_tokens == 1 && one_letter(d, a)) ||
             (e[i].type == KHABAR_ENT_PER && crescent(d, a))) {

@@ -786,6 +786,24 @@ static void short_org_names(void)
     khabar_doc_free(d);
 }
 
+/* A conjunction or preposition and the article glued to a known word, a
+ * token the segmenter keeps whole, is no name; names spelled so stay. */
+static void article_glued_no_name(void)
+{
+    const char *text =
+        "وزير الشئون البلدية والقروية يفتتح المعرض\n\n"
+        "افتتح وزير الشئون البلدية والقروية رئيس اللجنة العامة المعرض "
+        "الدولي للبناء أمس.\n\n"
+        "ويلعب الفريق في بالنسيا الإسبانية ثم في كاليفورنيا وبالتيمور.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "والقروية") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "بالنسيا") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "كاليفورنيا") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "بالتيمور") == 1);
+    khabar_doc_free(d);
+}
+
 /* بي alone is ب with the first person's ي (calls me, mine), no name;
  * beside another letter's name it spells one (بي بي سي). */
 static void to_me_no_name(void)
@@ -1783,6 +1801,7 @@ void suite_tagger(void)
     page_leftovers();
     to_me_no_name();
     short_org_names();
+    article_glued_no_name();
     names_in_context();
     viterbi();
     viterbi_exact();
