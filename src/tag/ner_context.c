@@ -8,7 +8,11 @@
  * what comes before it (kh_nd_in_context, rule 5); among them:
  *
  *   currencies   a currency's name after a number is a miscellaneous name
- *                (322 مليار ريال, ألفي يوان).
+ *                (322 مليار ريال, ألفي يوان);
+ *   mosques      a name right after المسجد is the mosque's, the whole a
+ *                miscellaneous name as ANERcorp tags المسجد الأقصى (المسجد
+ *                الحرام, not the organization الحرام), and so is بيت الله
+ *                الحرام (kh_nd_mosques).
  */
 #include "ner_doc.h"
 
@@ -540,6 +544,49 @@ void kh_nd_in_context(ner_doc *d)
                 d->type[q] = 0;
             continue;
         }
+        e[k++] = e[i];
+    }
+    d->doc->entities.len = k;
+}
+
+/* Whether tokens ti - 2 and ti - 1 are بيت الله (the house of God), the
+ * first without a proclitic but a preposition's. */
+static int house_of_god(const ner_doc *d, size_t ti)
+{
+    return ti >= 2 && host_is(d, ti - 2, "بيت") && !has_enclitic(d, ti - 2) &&
+           !proclitics(d, ti - 1) && host_is(d, ti - 1, "الله");
+}
+
+/* Rule: a name right after المسجد (with a preposition or و before it at
+ * most) is the mosque's name: the whole is a miscellaneous name (المسجد
+ * الحرام, the tagger's organization الحرام; المسجد النبوي), as ANERcorp
+ * tags المسجد الأقصى. الحرام after بيت الله is the same mosque: بيت الله
+ * الحرام, whatever the tagger made of الله. Entities sorted by token;
+ * those inside removed. */
+void kh_nd_mosques(ner_doc *d)
+{
+    khabar_entity *e = d->doc->entities.data;
+    size_t n = d->doc->entities.len, i, k = 0;
+    for (i = 0; i < n; i++) {
+        size_t a = e[i].first_token, from = a;
+        if (a > 0 && !d->type[a - 1] && !proclitics(d, a) &&
+            host_is(d, a - 1, "المسجد") && !has_enclitic(d, a - 1))
+            from = a - 1;
+        else if (e[i].n_tokens == 1 && !proclitics(d, a) &&
+                 host_is(d, a, "الحرام") && house_of_god(d, a))
+            from = a - 2;
+        if (from == a) {
+            e[k++] = e[i];
+            continue;
+        }
+        /* (the entity of الله before, if any, was the last one kept) */
+        while (k > 0 && e[k - 1].first_token >= from)
+            k--;
+        e[i].n_tokens += a - from;
+        e[i].first_token = from;
+        e[i].type = KHABAR_ENT_MISC;
+        e[i].start = kh_ner_entity_start(d->doc, d->gaz, from, KHABAR_ENT_MISC);
+        mark_span(d, from, from + e[i].n_tokens, KHABAR_ENT_MISC);
         e[k++] = e[i];
     }
     d->doc->entities.len = k;

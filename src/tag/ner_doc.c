@@ -24,6 +24,7 @@
  *   in_context    ner_context.c      a name read by the words around it:
  *                                    place and organization words, quoted
  *                                    names, currencies, common words
+ *   mosques       ner_context.c      a name after المسجد is the mosque's
  *   matches       ner_sport.c        the two sides of a match are teams;
  *                                    no club in a doc with no sport
  *   products      ner_products.c     a name after a device is a product
@@ -264,6 +265,7 @@ int kh_ner_doc(khabar_doc *doc)
         kh_nd_particle_heads(&d);
         kh_nd_named_after(&d);
         kh_nd_in_context(&d);
+        kh_nd_mosques(&d);
         rc = kh_nd_matches(&d);
     }
     if (rc == 0)

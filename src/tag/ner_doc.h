@@ -257,6 +257,7 @@ void kh_nd_particle_heads(ner_doc *d);
 /* ner_context.c: names read by the words around them (rule 5). */
 void kh_nd_named_after(ner_doc *d);
 void kh_nd_in_context(ner_doc *d);
+void kh_nd_mosques(ner_doc *d);
 
 /* ner_sport.c: the sides of a match are teams; no clubs without sport. */
 int kh_nd_matches(ner_doc *d);

@@ -804,6 +804,23 @@ static void article_glued_no_name(void)
     khabar_doc_free(d);
 }
 
+/* A name right after المسجد is the mosque's, a miscellaneous name whole
+ * (not the organization الحرام), and so is بيت الله الحرام. */
+static void mosque_names(void)
+{
+    const char *text =
+        "أدى الوفد صلاة العيد في المسجد الحرام بمكة المكرمة. واقتحم "
+        "مستوطنون المسجد الأقصى. وتعكس التوسعة الاهتمام بزوار بيت الله "
+        "الحرام.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_MISC, "المسجد الحرام") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_MISC, "المسجد الأقصى") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_MISC, "بيت الله الحرام") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الحرام") == 0);
+    khabar_doc_free(d);
+}
+
 /* بي alone is ب with the first person's ي (calls me, mine), no name;
  * beside another letter's name it spells one (بي بي سي). */
 static void to_me_no_name(void)
@@ -1802,6 +1819,7 @@ void suite_tagger(void)
     to_me_no_name();
     short_org_names();
     article_glued_no_name();
+    mosque_names();
     names_in_context();
     viterbi();
     viterbi_exact();
