@@ -11,8 +11,8 @@
  *                (322 مليار ريال, ألفي يوان);
  *   mosques      a name right after المسجد is the mosque's, the whole a
  *                miscellaneous name as ANERcorp tags المسجد الأقصى (المسجد
- *                الحرام, not the organization الحرام), and so is بيت الله
- *                الحرام (kh_nd_mosques).
+ *                الحرام, not the organization الحرام), and so are البيت
+ *                الحرام and بيت الله الحرام (kh_nd_mosques).
  */
 #include "ner_doc.h"
 
@@ -560,9 +560,9 @@ static int house_of_god(const ner_doc *d, size_t ti)
 /* Rule: a name right after المسجد (with a preposition or و before it at
  * most) is the mosque's name: the whole is a miscellaneous name (المسجد
  * الحرام, the tagger's organization الحرام; المسجد النبوي), as ANERcorp
- * tags المسجد الأقصى. الحرام after بيت الله is the same mosque: بيت الله
- * الحرام, whatever the tagger made of الله. Entities sorted by token;
- * those inside removed. */
+ * tags المسجد الأقصى. الحرام after البيت or بيت الله is the same mosque:
+ * البيت الحرام, بيت الله الحرام, whatever the tagger made of الله. Entities
+ * sorted by token; those inside removed. */
 void kh_nd_mosques(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
@@ -570,7 +570,9 @@ void kh_nd_mosques(ner_doc *d)
     for (i = 0; i < n; i++) {
         size_t a = e[i].first_token, from = a;
         if (a > 0 && !d->type[a - 1] && !proclitics(d, a) &&
-            host_is(d, a - 1, "المسجد") && !has_enclitic(d, a - 1))
+            (host_is(d, a - 1, "المسجد") ||
+             (host_is(d, a - 1, "البيت") && host_is(d, a, "الحرام"))) &&
+            !has_enclitic(d, a - 1))
             from = a - 1;
         else if (e[i].n_tokens == 1 && !proclitics(d, a) &&
                  host_is(d, a, "الحرام") && house_of_god(d, a))

@@ -805,18 +805,20 @@ static void article_glued_no_name(void)
 }
 
 /* A name right after المسجد is the mosque's, a miscellaneous name whole
- * (not the organization الحرام), and so is بيت الله الحرام. */
+ * (not the organization الحرام), and so are البيت الحرام and بيت الله
+ * الحرام. */
 static void mosque_names(void)
 {
     const char *text =
         "أدى الوفد صلاة العيد في المسجد الحرام بمكة المكرمة. واقتحم "
         "مستوطنون المسجد الأقصى. وتعكس التوسعة الاهتمام بزوار بيت الله "
-        "الحرام.\n";
+        "الحرام.\n\nوتهدف المشاريع لخدمة قاصدي البيت الحرام.\n";
     khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
     CHECK(d != NULL);
     CHECK(count_entity(d, text, KHABAR_ENT_MISC, "المسجد الحرام") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_MISC, "المسجد الأقصى") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_MISC, "بيت الله الحرام") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_MISC, "البيت الحرام") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "الحرام") == 0);
     khabar_doc_free(d);
 }
