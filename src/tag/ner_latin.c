@@ -9,7 +9,9 @@
  *                small words (Seven Pillars of Wisdom);
  *   furniture    a name of the page's buttons and links alone is none
  *                (Next Previous, View As); one that they begin starts
- *                after them (Next Previous أحمد حجازي: أحمد حجازي).
+ *                after them (Next Previous أحمد حجازي: أحمد حجازي);
+ *   formats      nor is an acronym of a technique or a format alone (SMS
+ *                of أرسل رسالة SMS, PDF, GPS, USB).
  */
 #include "ner_doc.h"
 
@@ -27,6 +29,22 @@ static int code_word(const ner_doc *d, size_t ti)
     return n == 1 || (s[1] >= 'a' && s[1] <= 'z');
 }
 
+/* Whether token ti is Latin and written as one of the count words. */
+static int latin_among(const ner_doc *d, size_t ti, const char *const *words,
+                       size_t count)
+{
+    const khabar_token *t = &d->tk[ti];
+    size_t n = t->end - t->start, i;
+    if (t->kind != KHABAR_TOK_LATIN)
+        return 0;
+    for (i = 0; i < count; i++) {
+        if (strlen(words[i]) == n &&
+            memcmp(d->doc->text + t->start, words[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether token ti is one of a web page's buttons or links, as written. */
 static int furniture(const ner_doc *d, size_t ti)
 {
@@ -35,16 +53,17 @@ static int furniture(const ner_doc *d, size_t ti)
         "Email",   "Home",     "Menu",      "Login", "More",    "Read",
         "View",    "As",       "Comments",  "Reply", "Follow",  "Close",
         "Subscribe", "Related", "Back"};
-    const khabar_token *t = &d->tk[ti];
-    size_t n = t->end - t->start, i;
-    if (t->kind != KHABAR_TOK_LATIN)
-        return 0;
-    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (strlen(words[i]) == n &&
-            memcmp(d->doc->text + t->start, words[i], n) == 0)
-            return 1;
-    }
-    return 0;
+    return latin_among(d, ti, words, sizeof words / sizeof words[0]);
+}
+
+/* Whether token ti is the acronym of a technique or a file format, as
+ * written: no one's name. */
+static int format_word(const ner_doc *d, size_t ti)
+{
+    static const char *const words[] = {
+        "SMS", "MMS", "PDF", "GPS", "USB", "LTE", "RSS", "HTML", "URL",
+        "DNA", "HD", "3G", "4G", "5G", "WiFi", "SIM"};
+    return latin_among(d, ti, words, sizeof words / sizeof words[0]);
 }
 
 /* Entities sorted by token or not; dropped ones removed, the others keep
@@ -59,7 +78,7 @@ void kh_nd_latin_words(ner_doc *d)
             code += code_word(d, t);
         for (t = a; t < b && furniture(d, t); t++)
             ;
-        if (code == b - a || t == b) {
+        if (code == b - a || t == b || (b == a + 1 && format_word(d, a))) {
             memset(d->type + a, 0, b - a);
             continue;
         }

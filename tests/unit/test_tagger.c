@@ -853,7 +853,8 @@ static void to_me_no_name(void)
 }
 
 /* What a scraped page leaves in the text, its style sheet and its
- * buttons, is no name; a name the buttons run into starts after them. */
+ * buttons, is no name; a name the buttons run into starts after them. Nor
+ * is a format's acronym alone (SMS). */
 static void page_leftovers(void)
 {
     const char *text =
@@ -865,7 +866,8 @@ static void page_leftovers(void)
         "وقال المتحدث باسم شركة Apple إن الهاتف الجديد سيطرح قريبا.\n\n"
         "الشباب يهزم الفتح بثلاثية\n\n Next Previous عين اليوم – الرياض\n"
         "فاز الشباب على الفتح بثلاثة أهداف.\n\n"
-        "Next Previous أحمد حجازي يكتب عن المباراة.\n";
+        "Next Previous أحمد حجازي يكتب عن المباراة.\n\n"
+        "للتواصل مع الكاتب أرسل رسالة SMS تبدأ بالرمز 61 ثم رسالتك.\n";
     khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
     const size_t css_end = (size_t)(strstr(text, "وقال") - text);
     const khabar_entity *e;
@@ -879,6 +881,7 @@ static void page_leftovers(void)
     }
     CHECK(count_entity(d, text, KHABAR_ENT_ORG, "Apple") == 1);
     CHECK(count_entity(d, text, KHABAR_ENT_PER, "أحمد حجازي") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "SMS") == 0);
     khabar_doc_free(d);
 }
 
