@@ -290,8 +290,10 @@ int kh_nd_consistency(ner_doc *d)
     }
     for (i = 0; i < n && rc == 0; i++) {
         size_t len;
-        /* No name starts with a pronoun's host (جنينها, not جنين). */
-        if (has_enclitic(d, i) && !gaz_whole(d, i))
+        /* No name starts with a pronoun's host (جنينها, not جنين), nor
+         * with an idiom's word (نسعى دوما: always). */
+        if ((has_enclitic(d, i) && !gaz_whole(d, i)) ||
+            kh_nd_idiom_word(d, i))
             continue;
         if (!kh_nd_name_like(d, i, 1, 0)) {
             /* A word the lexicon knows, named alone often in the doc, and

@@ -266,6 +266,7 @@ int kh_ner_doc(khabar_doc *doc)
         kh_nd_named_after(&d);
         kh_nd_in_context(&d);
         kh_nd_mosques(&d);
+        kh_nd_idioms(&d);
         rc = kh_nd_matches(&d);
     }
     if (rc == 0)

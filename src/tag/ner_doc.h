@@ -3,9 +3,9 @@
  * installed): the rules' view of the doc (ner_doc), the small helpers
  * called on every token, inlined, and the declarations of the other
  * helpers (ner_doc.c) and of the rules, one family a file (ner_titles.c,
- * ner_particles.c, ner_context.c, ner_sport.c, ner_products.c,
- * ner_consistency.c, ner_long_names.c, ner_persons.c), which kh_ner_doc()
- * runs in order (see ner_doc.c).
+ * ner_particles.c, ner_context.c, ner_idioms.c, ner_sport.c,
+ * ner_products.c, ner_latin.c, ner_consistency.c, ner_long_names.c,
+ * ner_persons.c), which kh_ner_doc() runs in order (see ner_doc.c).
  *
  * Tokens are those of the doc, by index; a token's host is the word of it
  * that is neither proclitic nor enclitic, and its key the host's folded
@@ -258,6 +258,12 @@ void kh_nd_particle_heads(ner_doc *d);
 void kh_nd_named_after(ner_doc *d);
 void kh_nd_in_context(ner_doc *d);
 void kh_nd_mosques(ner_doc *d);
+
+/* ner_idioms.c: common words and set phrases that read as names, and
+ * whether token ti is one of the words among them (دوما read as
+ * "always", جار as "under way"), which rule 2 does not tag either. */
+void kh_nd_idioms(ner_doc *d);
+int kh_nd_idiom_word(const ner_doc *d, size_t ti);
 
 /* ner_sport.c: the sides of a match are teams; no clubs without sport. */
 int kh_nd_matches(ner_doc *d);

@@ -823,6 +823,31 @@ static void mosque_names(void)
     khabar_doc_free(d);
 }
 
+/* Idioms that read as names: thanks to God (بتوفيق الله, بعد توفيق
+ * الله, بحمد الله), the adverb دوما (always) and the participle جار (under
+ * way). A name before a pious wish keeps its own words (نايف رحمه الله). */
+static void idioms_no_names(void)
+{
+    const char *text =
+        "وتحدث عنه الأمير نايف - رحمه الله - في لقاء قديم.\n\n"
+        "وكان الصحابة رضوان الله عليهم يصغون إليه.\n\n"
+        "وقال المدير إن النجاح تحقق بعد توفيق الله بجهود الفريق. "
+        "وتمت الدورة بتوفيق الله وبحمد الله دون حوادث.\n\n"
+        "وقالت المتحدثة: نسعى دوما إلى الالتزام بواجباتنا. "
+        "وهاجم مستوطنون منزلا في قرية دوما جنوب نابلس.\n\n"
+        "وأوضح المسؤول أن العمل جار على ربط الجهات.\n";
+    khabar_doc *d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "نايف") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "رحمه الله") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "رضوان الله") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "توفيق الله") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "حمد الله") == 0);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "دوما") == 1);
+    CHECK(count_entity(d, text, KHABAR_ENT_PER, "جار") == 0);
+    khabar_doc_free(d);
+}
+
 /* بي alone is ب with the first person's ي (calls me, mine), no name;
  * beside another letter's name it spells one (بي بي سي). */
 static void to_me_no_name(void)
@@ -1822,6 +1847,7 @@ void suite_tagger(void)
     name_boundaries();
     page_leftovers();
     to_me_no_name();
+    idioms_no_names();
     short_org_names();
     article_glued_no_name();
     mosque_names();
