@@ -183,6 +183,25 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
     }
 }
 
+uint32_t kh_ner_whole_name(const khabar_doc *doc, const kh_gazetteer *gaz,
+                           size_t ti)
+{
+    const khabar_token *t = (const khabar_token *)doc->tokens.data + ti;
+    const khabar_word *h = kh_doc_host(doc, ti, NULL);
+    const kh_gaz_entry *g, *rest;
+    if (!gaz || h->start <= t->start ||
+        t->norm + t->norm_len > doc->fold_len ||
+        h->form + h->form_len > doc->fold_len)
+        return 0;
+    g = kh_gazetteer_lookup(gaz, doc->fold_buf + t->norm, t->norm_len);
+    if (!g || !(g->sources & KH_GAZ_SRC_LISTS))
+        return 0;
+    rest = kh_gazetteer_lookup(gaz, doc->fold_buf + h->form, h->form_len);
+    if (rest && (rest->sources & (KH_GAZ_SRC_LISTS | KH_GAZ_SRC_CLDR)))
+        return 0;
+    return g->mask;
+}
+
 size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
                            size_t ti, int type)
 {
@@ -190,9 +209,16 @@ size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
     const khabar_word *h = kh_doc_host(doc, ti, NULL);
     const char *whole = doc->fold_buf + t->norm;
     size_t pre = h->start - t->start;
-    if (type != KHABAR_ENT_PER || h->start <= t->start ||
-        t->norm + t->norm_len > doc->fold_len)
+    if (h->start <= t->start || t->norm + t->norm_len > doc->fold_len)
         return kh_doc_written_start(doc, ti);
+    if (type != KHABAR_ENT_PER) {
+        uint32_t want = type == KHABAR_ENT_LOC ? KH_GAZ_COUNTRY | KH_GAZ_PLACE
+                        : type == KHABAR_ENT_ORG ? KH_GAZ_ORG
+                                                 : 0;
+        return kh_ner_whole_name(doc, gaz, ti) & want
+                   ? t->start
+                   : kh_doc_written_start(doc, ti);
+    }
     /* فان as written: the particle of a Dutch name, not ف + ان */
     if (t->end - t->start == 6 && memcmp(doc->text + t->start, "فان", 6) == 0)
         return t->start;

@@ -457,11 +457,14 @@ static size_t quoted_org_open(const ner_doc *d, size_t a, size_t b)
  *   no person (رؤية هلال شوال: the new moon): their entities are removed;
  *   one word tagged an organization or other name that the gazetteer
  *   knows as a place by another spelling of its g (بنجالور: بنغالور) is
- *   that place (not one tagged a person: جون بيركو, not بيرجو). */
+ *   that place (not one tagged a person: جون بيركو, not بيرجو);
+ *   one word that kh_ner_whole_name() knows whole as an organization or
+ *   a place is that name, proclitic and all (واس, not the place اس). */
 void kh_nd_in_context(ner_doc *d)
 {
     khabar_entity *e = d->doc->entities.data;
     size_t n = d->doc->entities.len, i, k = 0, q, merged_to = 0;
+    uint32_t m;
     for (i = 0; i < n; i++) {
         size_t a = e[i].first_token, b = a + e[i].n_tokens;
         if (a < merged_to)
@@ -494,6 +497,14 @@ void kh_nd_in_context(ner_doc *d)
             e[k - 1].first_token + e[k - 1].n_tokens == a - 1 &&
             e[i].type == KHABAR_ENT_PER && e[k - 1].type != KHABAR_ENT_PER) {
             e[i].type = e[k - 1].type;
+            mark_span(d, a, b, e[i].type);
+        }
+        if (e[i].n_tokens == 1 &&
+            (m = kh_ner_whole_name(d->doc, d->gaz, a) &
+                 (KH_GAZ_ORG | KH_GAZ_PLACE | KH_GAZ_COUNTRY)) != 0) {
+            /* واس tagged a place as و + اس: the organization, whole */
+            e[i].type = m & KH_GAZ_ORG ? KHABAR_ENT_ORG : KHABAR_ENT_LOC;
+            e[i].start = d->tk[a].start;
             mark_span(d, a, b, e[i].type);
         }
         if (e[i].n_tokens == 1 &&

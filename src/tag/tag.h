@@ -60,8 +60,18 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
  * before it when that ل swallowed the name's article (للصين, للأمم
  * المتحدة: kh_doc_written_start), or at the token when it is a person's
  * and the gazetteer knows the whole token as a first name or a person
- * (ليلى, which the segmenter reads ل+يلى). The doc's strings must be
- * folded (kh_tag_fold_doc). */
+ * (ليلى, which the segmenter reads ل+يلى), or at the token when it is a
+ * place's or an organization's that kh_ner_whole_name() knows (لوزان).
+ * The doc's strings must be folded (kh_tag_fold_doc). */
+/* The gazetteer's types (KH_GAZ_*) of token ti written whole when the
+ * segmenter cut a proclitic off it and the name is the whole token: our
+ * lists know it whole, and neither they nor CLDR know what is left
+ * without the proclitic (لوزان, not ل + وزان, which only ANERgazet has;
+ * واس, the Saudi agency, not و + اس; but و + جدة, not Oujda). 0
+ * otherwise. */
+uint32_t kh_ner_whole_name(const khabar_doc *doc, const kh_gazetteer *gaz,
+                           size_t ti);
+
 size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
                            size_t ti, int type);
 

@@ -848,6 +848,32 @@ static void idioms_no_names(void)
     khabar_doc_free(d);
 }
 
+/* A place the gazetteer knows whole that the segmenter cut after a first
+ * letter like a proclitic's (لوزان, not ل + وزان) is the whole word,
+ * unless our lists know the rest as a name (و + جدة). */
+static void place_written_whole(void)
+{
+    const char *text;
+    khabar_doc *d;
+    text = "وعقدت المحادثات في مدينة لوزان السويسرية. "
+           "ووصل الوفد إلى لوزان مساء أمس، ثم زار الرياض وجدة.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "لوزان") == 2);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "وزان") == 0);
+    /* (and جدة after و is Jeddah, which the lists know, not Oujda) */
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "جدة") == 1);
+    khabar_doc_free(d);
+    /* واس, the Saudi agency, tagged a place as و + اس: the organization */
+    text = "وتلقت وكالة الأنباء السعودية \"واس\" نسخة من البيان.\n\n"
+           "واس - الرياض: أكملت الإدارة العامة للتعليم استعداداتها.\n";
+    d = khabar_analyze(t_model, text, strlen(text), NULL);
+    CHECK(d != NULL);
+    CHECK(count_entity(d, text, KHABAR_ENT_ORG, "واس") == 2);
+    CHECK(count_entity(d, text, KHABAR_ENT_LOC, "اس") == 0);
+    khabar_doc_free(d);
+}
+
 /* بي alone is ب with the first person's ي (calls me, mine), no name;
  * beside another letter's name it spells one (بي بي سي). */
 static void to_me_no_name(void)
@@ -1848,6 +1874,7 @@ void suite_tagger(void)
     page_leftovers();
     to_me_no_name();
     idioms_no_names();
+    place_written_whole();
     short_org_names();
     article_glued_no_name();
     mosque_names();
