@@ -517,6 +517,10 @@ static void hijri(void)
     /* nor a medium's name (قناة روسيا اليوم, صحيفة اليوم السابع) */
     COUNT("وذكرت قناة روسيا اليوم أن الوزير وصل.", 0);
     COUNT("ونشرت صحيفة اليوم السابع تقريرا.", 0);
+    /* (the Saudi papers عين اليوم and اليوم, in bylines and as sources) */
+    COUNT("وقال المتحدث لصحيفة \"عين اليوم\" إن القرار نهائي.", 0);
+    COUNT("سعد الحربي - عين اليوم", 0);
+    COUNT("وذكرت صحيفة اليوم أن الأمطار غزيرة.", 0);
     COUNT("ووصل الوزير اليوم إلى موسكو.", 1);
     /* Hijri month names alone are seasons or names: nothing. */
     COUNT("خلال شهر رمضان يزداد الإقبال.", 0);
