@@ -55,14 +55,6 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
                   const kh_clusters *cl, unsigned ignore, size_t a, size_t b,
                   kh_ner_token *t);
 
-/* Where an entity of type type that begins at token ti starts: at its
- * host (proclitics are no part of a name: بيروت in وبيروت), at the ل
- * before it when that ل swallowed the name's article (للصين, للأمم
- * المتحدة: kh_doc_written_start), or at the token when it is a person's
- * and the gazetteer knows the whole token as a first name or a person
- * (ليلى, which the segmenter reads ل+يلى), or at the token when it is a
- * place's or an organization's that kh_ner_whole_name() knows (لوزان).
- * The doc's strings must be folded (kh_tag_fold_doc). */
 /* The gazetteer's types (KH_GAZ_*) of token ti written whole when the
  * segmenter cut a proclitic off it and the name is the whole token: our
  * lists know it whole, and neither they nor CLDR know what is left
@@ -72,6 +64,14 @@ void kh_ner_views(const khabar_doc *doc, const kh_gazetteer *gaz,
 uint32_t kh_ner_whole_name(const khabar_doc *doc, const kh_gazetteer *gaz,
                            size_t ti);
 
+/* Where an entity of type type that begins at token ti starts: at its
+ * host (proclitics are no part of a name: بيروت in وبيروت), at the ل
+ * before it when that ل swallowed the name's article (للصين, للأمم
+ * المتحدة: kh_doc_written_start), or at the token when it is a person's
+ * and the gazetteer knows the whole token as a first name or a person
+ * (ليلى, which the segmenter reads ل+يلى), or at the token when it is a
+ * place's or an organization's that kh_ner_whole_name() knows (لوزان).
+ * The doc's strings must be folded (kh_tag_fold_doc). */
 size_t kh_ner_entity_start(const khabar_doc *doc, const kh_gazetteer *gaz,
                            size_t ti, int type);
 
